@@ -1,0 +1,1350 @@
+/* Generated from metamodel/schemas by `npm run gen`. Do not edit: change the schema and regenerate. */
+
+/**
+ * A name shown to users (zh-CN).
+ */
+export type Name = string;
+/**
+ * The English name, where one is shown.
+ */
+export type NameEn = string;
+export type ItemKind =
+  | 'legal-basis'
+  | 'authority-item'
+  | 'matter'
+  | 'document'
+  | 'workflow'
+  | 'discretion'
+  | 'assessment'
+  | 'alert'
+  | 'role'
+  | 'organisation'
+  | 'condition'
+  | 'parameter'
+  | 'codelist'
+  | 'calendar'
+  | 'test';
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code = string;
+/**
+ * Free text for implementers: context, sources, what is local practice.
+ */
+export type Notes = string;
+export type CodeList = Code[];
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate = string;
+/**
+ * A name shown to users (zh-CN).
+ */
+export type Name1 = string;
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate1 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code1 = string;
+/**
+ * Entries of the codelist 'sectors': which kind of department exercises it.
+ *
+ * @minItems 1
+ */
+export type CodeList1 = [Code, ...Code[]];
+/**
+ * Entries of the codelist 'org-types' whose subjects may exercise it.
+ */
+export type CodeList2 = Code[];
+/**
+ * 设定依据: legal-basis codes.
+ *
+ * @minItems 1
+ */
+export type CodeList3 = [Code, ...Code[]];
+/**
+ * 实施依据: legal-basis codes.
+ */
+export type CodeList4 = Code[];
+/**
+ * calendar: natural days; working: working days by the pack's holiday calendar (行政处罚法第八十五条).
+ */
+export type DayKind = 'calendar' | 'working';
+export type Condition = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
+/**
+ * A fact or field name: an identifier, optionally dotted (party.type).
+ */
+export type FieldName = string;
+/**
+ * json-rules-engine's built-in operators and the ones this domain adds (see docs/pack-format.md#operators).
+ */
+export type Operator =
+  | 'equal'
+  | 'notEqual'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive'
+  | 'in'
+  | 'notIn'
+  | 'contains'
+  | 'doesNotContain'
+  | 'containsAny'
+  | 'between'
+  | 'startsWith'
+  | 'exists'
+  | 'dateBefore'
+  | 'dateOnOrBefore'
+  | 'dateAfter'
+  | 'dateOnOrAfter';
+/**
+ * A literal, a pack parameter ({ param: code }) or another fact ({ fact: name }).
+ */
+export type ConditionValue = (string | number | boolean | null) | (string | number | boolean)[] | ParamRef | FactRef;
+/**
+ * A value computed from other fields; the field is read-only.
+ */
+export type Expression = number | string | boolean | FactRef | ParamRef | Operation;
+/**
+ * @minItems 1
+ * @maxItems 20
+ */
+export type Args =
+  | [Expression1]
+  | [Expression1, Expression1]
+  | [Expression1, Expression1, Expression1]
+  | [Expression1, Expression1, Expression1, Expression1]
+  | [Expression1, Expression1, Expression1, Expression1, Expression1]
+  | [Expression1, Expression1, Expression1, Expression1, Expression1, Expression1]
+  | [Expression1, Expression1, Expression1, Expression1, Expression1, Expression1, Expression1]
+  | [Expression1, Expression1, Expression1, Expression1, Expression1, Expression1, Expression1, Expression1]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ]
+  | [
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1,
+      Expression1
+    ];
+export type Expression1 = number | string | boolean | FactRef | ParamRef | Operation;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code2 = string;
+/**
+ * Documents filled in this state.
+ */
+export type CodeList5 = Code[];
+/**
+ * Roles that work the case in this state (their task lists).
+ */
+export type CodeList6 = Code[];
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code3 = string;
+/**
+ * @minItems 1
+ */
+export type CodeList7 = [Code, ...Code[]];
+/**
+ * Roles that may take the action; any role when absent.
+ */
+export type CodeList8 = Code[];
+/**
+ * Guard: the action is allowed only when this holds.
+ */
+export type Condition1 = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
+/**
+ * Guard: the action is refused when this holds.
+ */
+export type Condition2 = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
+/**
+ * Documents that must be complete (or issued, for issued documents) before the action.
+ */
+export type CodeList9 = Code[];
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code4 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code5 = string;
+/**
+ * The clock stops when the case enters any of these states.
+ *
+ * @minItems 1
+ */
+export type CodeList10 = [Code, ...Code[]];
+/**
+ * Who may approve it.
+ */
+export type CodeList11 = Code[];
+/**
+ * The penalty provision(s) the benchmark refines.
+ *
+ * @minItems 1
+ */
+export type CodeList12 = [Code, ...Code[]];
+/**
+ * An amount in yuan: a number, or an expression over case facts (e.g. ten times the goods value).
+ */
+export type Amount = number | string | boolean | FactRef | ParamRef | Operation;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code6 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code7 = string;
+/**
+ * Other workflows an officer may choose, e.g. 简易程序.
+ */
+export type CodeList13 = Code[];
+/**
+ * 违法依据: the norms the conduct violates.
+ */
+export type CodeList14 = Code[];
+/**
+ * 处罚依据: the norms that set the penalty.
+ */
+export type CodeList15 = Code[];
+/**
+ * Entries of the codelist 'penalty-kinds' (行政处罚法第九条).
+ */
+export type CodeList16 = Code[];
+export type FactType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'array';
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code8 = string;
+/**
+ * org-types the scheme applies to; all subjects when absent.
+ */
+export type CodeList17 = Code[];
+/**
+ * A platform metric (see docs/pack-format.md#metrics).
+ */
+export type Metric = string;
+
+export interface YifaMetamodel {
+  'pack-manifest'?: PackManifest;
+  codelist?: Codelist;
+  parameter?: Parameter;
+  calendar?: HolidayCalendar;
+  'legal-basis'?: LegalBasis;
+  'authority-item'?: AuthorityItem;
+  organisation?: Organisation;
+  role?: Role;
+  'condition-item'?: NamedCondition;
+  document?: DocumentForm;
+  workflow?: Workflow;
+  discretion?: DiscretionBenchmark;
+  matter?: Matter;
+  alert?: AlertRule;
+  assessment?: AssessmentScheme;
+  test?: PackTestSuite;
+}
+/**
+ * pack.yaml: what a pack is, which base it extends and what it removes from that base.
+ */
+export interface PackManifest {
+  /**
+   * Pack id: a region prefix and a name, e.g. cn-national, tj-binhai, nx-ningxia.
+   */
+  id: string;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * Semantic version of this pack's content.
+   */
+  version: string;
+  region: {
+    /**
+     * 行政区划代码 (6 digits; 000000 for the national base).
+     */
+    code: string;
+    name: Name;
+    level: 'national' | 'province' | 'city' | 'district' | 'county';
+  };
+  /**
+   * The base pack and the versions of it this pack is written against (a semver range).
+   */
+  extends?: {
+    id: string;
+    version: string;
+  };
+  locale: 'zh-CN';
+  /**
+   * The metamodel version the pack is written for.
+   */
+  metamodel: '1';
+  description?: string;
+  /**
+   * Items of the base removed in this pack. Removing an item the base does not have is an error.
+   */
+  remove?: {
+    kind: ItemKind;
+    code: Code;
+    reason: string;
+  }[];
+  notes?: Notes;
+}
+/**
+ * 代码表: a list of codes a region names its own way (power types, organisation types, sectors, penalty kinds).
+ */
+export interface Codelist {
+  code: Code;
+  name: Name;
+  /**
+   * @minItems 1
+   */
+  entries: [
+    {
+      code: Code;
+      name: Name;
+      nameEn?: NameEn;
+      description?: string;
+    },
+    ...{
+      code: Code;
+      name: Name;
+      nameEn?: NameEn;
+      description?: string;
+    }[]
+  ];
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * Where the content comes from and how sure we are of it. 'unverified' content is shown as such in the studio.
+ */
+export interface Source {
+  status: 'sourced' | 'derived' | 'unverified';
+  ref?: string;
+}
+/**
+ * A pack parameter: a value a region sets (听证 较大数额, 重大 thresholds, review time limits), referenced from conditions and expressions as { param: code }.
+ */
+export interface Parameter {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  type: 'number' | 'integer' | 'string' | 'boolean';
+  value: number | string | boolean;
+  unit?: string;
+  basis?: CodeList;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * One year's public holidays and adjusted working days (调休), for counting working days.
+ */
+export interface HolidayCalendar {
+  code: Code;
+  name: Name;
+  year: number;
+  holidays: IsoDate[];
+  /**
+   * Weekend days that are working days.
+   */
+  workdays: IsoDate[];
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * 执法依据: one article (or clause, or item) of one law, with its text versioned by the dates it is in force, so a case cites the text in force when the act was committed.
+ */
+export interface LegalBasis {
+  code: Code;
+  law: Name1;
+  lawEn?: NameEn;
+  /**
+   * Rank in the hierarchy of norms (立法法).
+   */
+  level:
+    '法律' | '行政法规' | '监察法规' | '地方性法规' | '自治条例和单行条例' | '部门规章' | '地方政府规章' | '规范性文件';
+  issuer?: string;
+  /**
+   * Article, clause, item as cited, e.g. 第一百二十二条第一款.
+   */
+  article: string;
+  /**
+   * Short heading of what the article is about.
+   */
+  title?: string;
+  /**
+   * @minItems 1
+   */
+  versions: [
+    {
+      effectiveFrom: IsoDate;
+      effectiveTo?: IsoDate1;
+      text: string;
+      /**
+       * The amendment that produced this text.
+       */
+      amendment?: string;
+    },
+    ...{
+      effectiveFrom: IsoDate;
+      effectiveTo?: IsoDate1;
+      text: string;
+      /**
+       * The amendment that produced this text.
+       */
+      amendment?: string;
+    }[]
+  ];
+  keywords?: string[];
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * 权责清单事项: one power of the authority list, with its legal bases, the responsibilities at each stage and the accountability for failing them.
+ */
+export interface AuthorityItem {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  powerType: Code1;
+  sectors: CodeList1;
+  subjectTypes?: CodeList2;
+  /**
+   * 第一责任层级, e.g. 区级.
+   */
+  responsibleLevel?: string;
+  basis: {
+    setting: CodeList3;
+    implementing?: CodeList4;
+  };
+  /**
+   * 责任事项 by stage (立案, 调查, 审核, 告知, 决定, 送达, 执行 …).
+   */
+  responsibilities?: {
+    stage: string;
+    text: string;
+  }[];
+  /**
+   * 追责情形.
+   */
+  accountability?: {
+    text: string;
+    basis?: CodeList;
+  }[];
+  /**
+   * 办理时限, counted from a stage.
+   */
+  timeLimit?: {
+    days: number;
+    kind: DayKind;
+    from: string;
+  };
+  /**
+   * Whether decisions under this item always need 法制审核.
+   */
+  legalReview?: boolean;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * An organisation of the region's subject hierarchy (执法主体 and the bodies above them). Types and levels are the region's own (codelist 'org-types').
+ */
+export interface Organisation {
+  code: Code;
+  name: Name;
+  shortName?: string;
+  type: Code;
+  parent?: Code;
+  sectors?: CodeList;
+  /**
+   * Whether it is an 执法主体 in its own name.
+   */
+  enforcementSubject: boolean;
+  /**
+   * Prefix of its document numbers, e.g. 津滨市监.
+   */
+  numberingPrefix?: string;
+  /**
+   * 统一社会信用代码.
+   */
+  creditCode?: string;
+  address?: string;
+  order?: number;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * A role: what its holders may do, and over which data (their own cases, their subject, their subject and its children, or all).
+ */
+export interface Role {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  description?: string;
+  scope: 'own' | 'subject' | 'subject-tree' | 'all';
+  permissions: (
+    | 'case.read'
+    | 'case.create'
+    | 'case.transition'
+    | 'case.assign'
+    | 'document.edit'
+    | 'document.issue'
+    | 'evidence.upload'
+    | 'discretion.override'
+    | 'review.perform'
+    | 'legal-affairs.handle'
+    | 'alert.read'
+    | 'assessment.read'
+    | 'statistics.read'
+    | 'disclosure.publish'
+    | 'personal-data.read'
+    | 'pack.read'
+    | 'pack.import'
+    | 'pack.activate'
+    | 'org.manage'
+    | 'user.manage'
+    | 'role.assign'
+    | 'audit.read'
+    | 'audit.verify'
+    | 'security.configure'
+  )[];
+  /**
+   * 三员分立: system, audit or security administrator. An admin role holds only its own domain's permissions.
+   */
+  admin?: 'system' | 'audit' | 'security';
+  /**
+   * Holders must carry a valid 执法证 to act on cases.
+   */
+  requiresCertificate?: boolean;
+  /**
+   * Holders must hold 法律职业资格 (法制审核, 行政处罚法第五十八条).
+   */
+  requiresLegalQualification?: boolean;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * A named, reusable condition, referenced from any condition as { condition: code }.
+ */
+export interface NamedCondition {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  basis?: CodeList;
+  when: Condition;
+  source?: Source;
+  notes?: Notes;
+}
+export interface AllCondition {
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  all: [Condition, ...Condition[]];
+  label?: string;
+}
+export interface AnyCondition {
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  any: [Condition, ...Condition[]];
+  label?: string;
+}
+export interface NotCondition {
+  not: Condition;
+  label?: string;
+}
+/**
+ * A named, reusable condition of the pack (kind 'condition').
+ */
+export interface ConditionReference {
+  condition: Code;
+}
+export interface FactCondition {
+  fact: FieldName;
+  /**
+   * Parameters of a parameterised platform fact, e.g. daysSince { from: filed, kind: working }.
+   */
+  params?: {
+    [k: string]: string | number | boolean | undefined;
+  };
+  operator: Operator;
+  value: ConditionValue;
+  /**
+   * How the explanation names this test; defaults to the fact's label.
+   */
+  label?: string;
+}
+/**
+ * The value of a pack parameter (e.g. a region's 听证 threshold).
+ */
+export interface ParamRef {
+  param: Code;
+}
+/**
+ * The value of a fact (or, in a document, of a field).
+ */
+export interface FactRef {
+  fact: FieldName;
+}
+/**
+ * 执法文书: the fields an officer fills (rendered as a form, validated on the server from the same definition), the rules that show, hide or require fields, computed fields, the numbering pattern and the print layout.
+ */
+export interface DocumentForm {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * What the document is for, and the article that requires it.
+   */
+  purpose?: string;
+  basis?: CodeList;
+  /**
+   * true: the document is issued to a party (numbered, immutable once issued); false: an internal record or approval form.
+   */
+  issued: boolean;
+  /**
+   * @minItems 1
+   * @maxItems 200
+   */
+  fields: [Field, ...Field[]];
+  /**
+   * Field rules: when the condition holds (over field values and case facts), the effect applies to the fields.
+   */
+  rules?: {
+    effect: 'show' | 'hide' | 'require' | 'readOnly';
+    /**
+     * @minItems 1
+     */
+    fields: [FieldName, ...FieldName[]];
+    when: Condition;
+    note?: string;
+  }[];
+  /**
+   * Document number pattern. Tokens: {orgPrefix} (the organisation's numbering prefix), {orgShort}, {year}, {seq} or {seq:N} (zero-padded to N digits). Numbers are unique per pattern, organisation and year.
+   */
+  numbering?: {
+    pattern: string;
+    example?: string;
+  };
+  print: PrintLayout;
+  source?: Source;
+  notes?: Notes;
+}
+export interface Field {
+  name: string;
+  title: Name;
+  titleEn?: NameEn;
+  type:
+    | 'string'
+    | 'text'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'date'
+    | 'datetime'
+    | 'enum'
+    | 'multi-enum'
+    | 'party'
+    | 'legal-basis'
+    | 'attachment'
+    | 'signature'
+    | 'table';
+  required?: boolean;
+  /**
+   * For enum and multi-enum.
+   *
+   * @minItems 1
+   */
+  options?: [string, ...string[]];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  /**
+   * A regular expression the value must match (string fields).
+   */
+  pattern?: string;
+  patternMessage?: string;
+  unit?: string;
+  default?: string | number | boolean;
+  /**
+   * Pre-fill from the case: a case fact (fact:goodsValue), the party (party.name, party.address, party.idNumber), the organisation (org.name), the matter (matter.cause, matter.penaltyBasis), discretion (discretion.tier, discretion.explanation), or today.
+   */
+  source?: string;
+  computed?: Expression;
+  /**
+   * For table fields: the columns of each row.
+   *
+   * @minItems 1
+   * @maxItems 30
+   */
+  columns?: [Field, ...Field[]];
+  placeholder?: string;
+  description?: string;
+  /**
+   * Grid span on desk layouts (of 24).
+   */
+  width?: number;
+}
+/**
+ * One operator applied to its arguments, e.g. { mul: [10, { fact: goodsValue }] }.
+ */
+export interface Operation {
+  add?: Args;
+  sub?: Args;
+  mul?: Args;
+  div?: Args;
+  min?: Args;
+  max?: Args;
+  concat?: Args;
+  round?: Args;
+  ceil?: Args;
+  floor?: Args;
+  abs?: Args;
+  if?: IfArgs;
+}
+/**
+ * { when: condition, then: expression, else: expression }
+ */
+export interface IfArgs {
+  when: Condition;
+  then: Expression1;
+  else: Expression1;
+}
+export interface PrintLayout {
+  paper: 'A4' | 'A4-landscape' | 'A3';
+  /**
+   * Heading printed under the organisation name.
+   */
+  title: string;
+  /**
+   * @minItems 1
+   */
+  blocks: [PrintBlock, ...PrintBlock[]];
+}
+/**
+ * text: a paragraph with {field} placeholders; field: label and value; table: a table field; signatures: signature lines; seal: the organisation seal and date.
+ */
+export interface PrintBlock {
+  kind: 'number' | 'text' | 'field' | 'table' | 'signatures' | 'seal' | 'spacer';
+  text?: string;
+  field?: string;
+  label?: string;
+  /**
+   * @minItems 1
+   */
+  signers?: [string, ...string[]];
+  dateField?: string;
+  align?: 'left' | 'center' | 'right';
+}
+/**
+ * 流程: states, transitions with roles, guards and required documents, and the deadlines that run between states.
+ */
+export interface Workflow {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  basis?: CodeList;
+  start: Code2;
+  /**
+   * @minItems 2
+   * @maxItems 100
+   */
+  states: [WorkflowState, WorkflowState, ...WorkflowState[]];
+  /**
+   * @minItems 1
+   * @maxItems 400
+   */
+  transitions: [WorkflowTransition, ...WorkflowTransition[]];
+  deadlines?: WorkflowDeadline[];
+  source?: Source;
+  notes?: Notes;
+}
+export interface WorkflowState {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * legal-review: a 法制审核 node (the reviewer's opinion is recorded); collective-discussion: 集体讨论; hearing: 听证; decision: the decision is made on leaving it.
+   */
+  kind?: 'normal' | 'legal-review' | 'collective-discussion' | 'hearing' | 'decision';
+  terminal?: boolean;
+  documents?: CodeList5;
+  roles?: CodeList6;
+}
+export interface WorkflowTransition {
+  action: Code3;
+  name: Name;
+  nameEn?: NameEn;
+  from: Code | CodeList7;
+  to: Code;
+  roles?: CodeList8;
+  when?: Condition1;
+  unless?: Condition2;
+  /**
+   * Why the action is refused, as shown to the officer.
+   */
+  refusal?: string;
+  documents?: CodeList9;
+  /**
+   * The user must give a reason (e.g. 退回).
+   */
+  reasonRequired?: boolean;
+  /**
+   * At least this many officers on the case (行政处罚法第四十二条).
+   */
+  minOfficers?: number;
+  extendsDeadline?: Code4;
+}
+export interface WorkflowDeadline {
+  code: Code;
+  name: Name;
+  start: Code5;
+  stop: CodeList10;
+  days: number;
+  kind: DayKind;
+  basis?: CodeList;
+  /**
+   * Days before the limit at which the case counts as near its deadline.
+   */
+  warnBefore?: number;
+  extension?: {
+    days: number;
+    kind: DayKind;
+    times?: number;
+    roles?: CodeList11;
+    note?: string;
+  };
+}
+/**
+ * 裁量基准: for one penalty provision, versions by effective date (chosen by the date of the violation, 行政处罚法第三十七条), each with the legal range, the no-penalty rule, tiers chosen by conditions over case facts, and circumstances.
+ */
+export interface DiscretionBenchmark {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  basis: CodeList12;
+  /**
+   * @minItems 1
+   */
+  versions: [DiscretionVersion, ...DiscretionVersion[]];
+  source?: Source;
+  notes?: Notes;
+}
+export interface DiscretionVersion {
+  /**
+   * A label for the version, e.g. 2022.
+   */
+  version?: string;
+  effectiveFrom: IsoDate;
+  effectiveTo?: IsoDate;
+  legalRange: FineRange;
+  /**
+   * 不予处罚 rules (行政处罚法第三十三条; 轻微违法不予处罚清单), tried before the tiers.
+   */
+  noPenalty?: {
+    code: Code;
+    name: Name;
+    when: Condition;
+    reason: string;
+    basis?: CodeList;
+    /**
+     * true: 应当不予处罚; false: 可以不予处罚.
+     */
+    mandatory?: boolean;
+  }[];
+  /**
+   * Tried in order; the first whose condition holds is the tier. A tier without a condition is the default and must be last.
+   *
+   * @minItems 1
+   */
+  tiers: [
+    {
+      code: Code;
+      name: Name;
+      when?: Condition;
+      fine: FineRange;
+      /**
+       * Other penalties and measures of the tier.
+       */
+      measures?: string[];
+      description?: string;
+    },
+    ...{
+      code: Code;
+      name: Name;
+      when?: Condition;
+      fine: FineRange;
+      /**
+       * Other penalties and measures of the tier.
+       */
+      measures?: string[];
+      description?: string;
+    }[]
+  ];
+  /**
+   * 从轻 / 减轻 / 从重 circumstances (行政处罚法第三十二条, SAMR 裁量意见); they are recorded and explained with the tier.
+   */
+  circumstances?: {
+    code: Code;
+    name: Name;
+    kind: 'lighter' | 'mitigated' | 'heavier';
+    when: Condition;
+    basis?: CodeList;
+  }[];
+}
+export interface FineRange {
+  min: Amount;
+  max: Amount;
+  unit?: '元';
+}
+/**
+ * 执法事项: what a case is opened for. It ties an authority item to a workflow, documents, a discretion benchmark and the facts the case must record. Legal-affairs items (复议, 应诉, 合同审核 …) are matters of category legal-affairs on the same engine.
+ */
+export interface Matter {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  category: 'enforcement' | 'legal-affairs';
+  authorityItem?: Code6;
+  sector?: Code7;
+  /**
+   * 案由 as it appears on documents.
+   */
+  cause?: string;
+  workflow: Code;
+  alternativeWorkflows?: CodeList13;
+  documents: CodeList;
+  discretion?: Code;
+  violatedBasis?: CodeList14;
+  penaltyBasis?: CodeList15;
+  penaltyKinds?: CodeList16;
+  /**
+   * The typed case facts this matter records; they feed rules and documents.
+   */
+  facts?: FactDefinition[];
+  /**
+   * 事后公开 of the decision.
+   */
+  disclosure?: {
+    within: Duration;
+    from: Code8;
+    /**
+     * @minItems 1
+     */
+    fields: [string, ...string[]];
+    retentionYears?: number;
+    /**
+     * Shorter retention when the party is a natural person.
+     */
+    personRetentionYears?: number;
+  };
+  keywords?: string[];
+  source?: Source;
+  notes?: Notes;
+}
+export interface FactDefinition {
+  name: FieldName;
+  label: Name;
+  labelEn?: NameEn;
+  type: FactType;
+  /**
+   * @minItems 1
+   */
+  enum?: [string, ...string[]];
+  unit?: string;
+  minimum?: number;
+  maximum?: number;
+  required?: boolean;
+  description?: string;
+}
+export interface Duration {
+  days: number;
+  kind: DayKind;
+}
+/**
+ * 预警规则: when a condition on a case or a subject holds, who is warned, how severely and with what message.
+ */
+export interface AlertRule {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  scope: 'case' | 'subject';
+  /**
+   * Limit a case alert to some workflows or matters.
+   */
+  appliesTo?: {
+    workflows?: CodeList;
+    matters?: CodeList;
+  };
+  basis?: CodeList;
+  when: Condition;
+  /**
+   * Tried in order once the alert holds; the first whose condition holds is the level. The last has no condition.
+   *
+   * @minItems 1
+   */
+  levels: [
+    {
+      level: 'red' | 'orange' | 'yellow' | 'blue';
+      when?: Condition;
+    },
+    ...{
+      level: 'red' | 'orange' | 'yellow' | 'blue';
+      when?: Condition;
+    }[]
+  ];
+  /**
+   * Role codes, or case-officers (the officers on the case) and subject-head (the head of the case's subject).
+   *
+   * @minItems 1
+   */
+  notify: [Code, ...Code[]];
+  /**
+   * Message with {fact} placeholders, e.g. 案件{caseNumber}立案已{daysSince}日.
+   */
+  message: string;
+  messageEn?: string;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * 考核方案: indicators measured from case data, each scored by rules and weighted. Fines and fine totals are never an indicator (行政处罚法第七十四条): measures name platform metrics, none of which is money.
+ */
+export interface AssessmentScheme {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  period: 'month' | 'quarter' | 'half-year' | 'year';
+  effectiveFrom?: IsoDate;
+  subjectTypes?: CodeList17;
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  indicators: [Indicator, ...Indicator[]];
+  /**
+   * Grades by total score, highest first.
+   */
+  grades?: {
+    name: Name;
+    min: number;
+  }[];
+  basis?: CodeList;
+  source?: Source;
+  notes?: Notes;
+}
+export interface Indicator {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  description?: string;
+  measure:
+    | {
+        ratio: {
+          numerator: Metric;
+          denominator: Metric;
+        };
+      }
+    | {
+        metric: Metric;
+      };
+  /**
+   * Full marks of the indicator; the weights of a scheme add up to 100.
+   */
+  weight: number;
+  /**
+   * Tried in order with the measured value as the fact 'value'; the first rule whose condition holds gives the points. A rule without a condition is the fallback and must be last.
+   *
+   * @minItems 1
+   */
+  scoring: [
+    {
+      when?: Condition;
+      points: Expression1;
+      note?: string;
+    },
+    ...{
+      when?: Condition;
+      points: Expression1;
+      note?: string;
+    }[]
+  ];
+  /**
+   * 一票否决: scoring zero here caps the total grade at the lowest.
+   */
+  veto?: boolean;
+}
+/**
+ * Golden cases the pack carries: given facts, the expected discretion tier, allowed and refused transitions, alert level or score. `yifa pack test` runs them; a version publishes only when they pass.
+ */
+export interface PackTestSuite {
+  code: Code;
+  name: Name;
+  /**
+   * @minItems 1
+   */
+  cases: [
+    DiscretionCase | GuardCase | AlertCase | ScoringCase,
+    ...(DiscretionCase | GuardCase | AlertCase | ScoringCase)[]
+  ];
+  notes?: Notes;
+}
+export interface DiscretionCase {
+  name: Name;
+  discretion: Code;
+  violationDate: IsoDate;
+  facts: TestFacts;
+  proposedFine?: number;
+  expect: {
+    noPenalty?: boolean;
+    tier?: Code;
+    fine?: {
+      min: number;
+      max: number;
+    };
+    version?: string;
+    circumstances?: CodeList;
+    proposedFineOutsideTier?: boolean;
+  };
+}
+export interface TestFacts {
+  [k: string]: unknown | undefined;
+}
+export interface GuardCase {
+  name: Name;
+  workflow: Code;
+  state: Code;
+  roles: CodeList;
+  facts: TestFacts;
+  expect: {
+    allowed?: CodeList;
+    refused?: CodeList;
+  };
+}
+export interface AlertCase {
+  name: Name;
+  alert: Code;
+  today?: IsoDate;
+  facts: TestFacts;
+  expect: {
+    fires: boolean;
+    level?: 'red' | 'orange' | 'yellow' | 'blue';
+    message?: string;
+  };
+}
+export interface ScoringCase {
+  name: Name;
+  assessment: Code;
+  /**
+   * Measured platform metrics for one subject and period.
+   */
+  metrics: {
+    [k: string]: number | undefined;
+  };
+  expect: {
+    points?: {
+      [k: string]: number | undefined;
+    };
+    total?: number;
+    grade?: string;
+  };
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{metamodel,rules,packs,platform,scripts}/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+});
