@@ -1,3 +1,5 @@
+import type { ItemKind } from './generated/types.ts';
+
 /**
  * The kinds of pack item: the folder each lives in and the schema that defines it.
  * This table is the one place that names them; loading, validation, layering,
@@ -67,10 +69,15 @@ export const ITEM_KINDS = [
     labelEn: 'Assessment scheme',
   },
   { kind: 'test', folder: 'tests', schema: 'test.schema.json', label: '黄金测试', labelEn: 'Golden tests' },
-] as const;
+] as const satisfies readonly { kind: ItemKind; folder: string; schema: string; label: string; labelEn: string }[];
 
-/** A kind of pack item, e.g. `matter`. */
-export type ItemKind = (typeof ITEM_KINDS)[number]['kind'];
+/** A kind of pack item, e.g. `matter` (the manifest schema's enum is the one definition). */
+export type { ItemKind };
+
+// The table must list every kind of the schema's enum, no more and no fewer.
+type Listed = (typeof ITEM_KINDS)[number]['kind'];
+const everyKindListed: [ItemKind] extends [Listed] ? true : never = true;
+void everyKindListed;
 
 /** Schema files that define no item kind but are referenced by them. */
 export const SHARED_SCHEMAS = ['common.schema.json', 'expression.schema.json', 'condition.schema.json'] as const;

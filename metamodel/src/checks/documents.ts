@@ -1,0 +1,71 @@
+/**
+ * Document forms: field names unique, choice fields have options, tables have columns,
+ * field rules and the print layout name existing fields, and the numbering pattern uses
+ * only known tokens and contains a sequence.
+ */
+import type { DocumentForm } from '../generated/types.ts';
+import { type Finding, finding, pointerOf } from '../issues.ts';
+import { type Check, validItems } from './context.ts';
+
+/** Tokens a numbering pattern may use; `{seq:N}` pads the sequence to N digits. */
+export const NUMBERING_TOKENS = ['orgPrefix', 'orgShort', 'year', 'seq'] as const;
+
+/** Placeholders a print text may use besides the document's own fields. */
+export const PRINT_TOKENS = [
+  'number',
+  'orgName',
+  'orgShort',
+  'caseNumber',
+  'today',
+  'partyName',
+  'matterName',
+  'cause',
+] as const;
+
+/** Checks every document form. */
+export const checkDocuments: Check = (ctx) =>
+  validItems(ctx, 'document').flatMap(([code, d]) => checkDocument(code, d));
+
+function checkDocument(code: string, d: DocumentForm): Finding[] {
+  const out: Finding[] = [];
+  const at = (pointer: string, issue: Parameters<typeof finding>[3], params: Record<string, unknown>) =>
+    out.push(finding('document', code, pointer, issue, params));
+  const names = new Set<string>();
+  d.fields.forEach((f, i) => {
+    if (names.has(f.name)) at(pointerOf('fields', i, 'name'), 'document.field-duplicate', { field: f.name });
+    names.add(f.name);
+    if ((f.type === 'enum' || f.type === 'multi-enum') && !f.options)
+      at(pointerOf('fields', i), 'document.options-missing', { field: f.name });
+    if (f.type === 'table' && !f.columns) at(pointerOf('fields', i), 'document.options-missing', { field: f.name });
+  });
+  const field = (name: string | undefined, pointer: string) => {
+    if (name !== undefined && !names.has(name)) at(pointer, 'document.unknown-field', { field: name });
+  };
+  d.rules?.forEach((r, i) => r.fields.forEach((f, j) => field(f, pointerOf('rules', i, 'fields', j))));
+  const printable = new Set<string>([...names, ...PRINT_TOKENS]);
+  d.print.blocks.forEach((b, i) => {
+    field(b.field, pointerOf('print', 'blocks', i, 'field'));
+    field(b.dateField, pointerOf('print', 'blocks', i, 'dateField'));
+    for (const token of placeholders(b.text ?? '')) {
+      if (!printable.has(token))
+        at(pointerOf('print', 'blocks', i, 'text'), 'document.unknown-field', { field: token });
+    }
+  });
+  if (d.numbering) {
+    const tokens = placeholders(d.numbering.pattern);
+    for (const token of tokens) {
+      const [name, width] = token.split(':');
+      const known =
+        (NUMBERING_TOKENS as readonly string[]).includes(name ?? '') &&
+        (width === undefined || (name === 'seq' && /^[1-9]$/.test(width)));
+      if (!known) at('/numbering/pattern', 'document.unknown-token', { token: `{${token}}` });
+    }
+    if (!tokens.some((t) => t.split(':')[0] === 'seq')) at('/numbering/pattern', 'document.numbering-needs-seq', {});
+  }
+  return out;
+}
+
+/** The `{name}` placeholders of a template. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
+}

@@ -1,0 +1,248 @@
+import { ITEM_KINDS, type ItemKind } from './kinds.ts';
+
+/**
+ * Pack issues: every problem found in a pack is data, never an exception, and all of
+ * them are reported. An issue names the pack, the file, the JSON pointer inside the
+ * item (and the line, when the file was read from disk), a code from the closed table
+ * below and a message in zh-CN and en.
+ */
+
+/** The closed table of issue codes beyond schema keywords, with their messages. */
+export const ISSUE_MESSAGES = {
+  'file.parse': { zh: '文件无法解析：{reason}', en: 'the file cannot be parsed: {reason}' },
+  'file.unknown-folder': {
+    zh: '未知的目录“{folder}”，应为 {expected} 之一',
+    en: 'unknown folder "{folder}"; expected one of {expected}',
+  },
+  'file.not-an-object': { zh: '文件内容应为一个对象', en: 'the file must hold one object' },
+  'file.code-mismatch': {
+    zh: '文件名“{file}”与编码“{code}”不一致',
+    en: 'file name "{file}" does not match code "{code}"',
+  },
+  'bundle.json': { zh: '配置包文件不是有效的 JSON：{reason}', en: 'the bundle is not valid JSON: {reason}' },
+  'bundle.format': { zh: '不是 {format} 格式的配置包', en: 'not a {format} bundle' },
+  'bundle.hash': {
+    zh: '内容哈希不符（文件记载 {recorded}，实际 {actual}），文件可能已被改动',
+    en: 'content hash mismatch (recorded {recorded}, actual {actual}): the file was altered',
+  },
+  'manifest.missing': { zh: '缺少配置包清单 pack.yaml', en: 'the pack manifest pack.yaml is missing' },
+  'code.duplicate': {
+    zh: '{kind}编码“{code}”重复（另见 {other}）',
+    en: 'duplicate {kind} code "{code}" (also in {other})',
+  },
+  'layer.base-not-found': { zh: '找不到所扩展的基础包“{base}”', en: 'the base pack "{base}" was not found' },
+  'layer.base-version': {
+    zh: '基础包“{base}”的版本 {version} 不满足 {range}',
+    en: 'base pack "{base}" is version {version}, which does not satisfy {range}',
+  },
+  'layer.cycle': { zh: '配置包扩展关系成环：{chain}', en: 'packs extend each other in a cycle: {chain}' },
+  'layer.add-exists': {
+    zh: '基础包中已有{kind}“{code}”；修改它请放在 overrides/ 目录下',
+    en: 'the base already has {kind} "{code}"; to change it, put the file under overrides/',
+  },
+  'layer.override-missing': {
+    zh: '基础包中没有{kind}“{code}”，无法覆盖',
+    en: 'the base has no {kind} "{code}" to override',
+  },
+  'layer.remove-missing': {
+    zh: '基础包中没有{kind}“{code}”，无法删除',
+    en: 'the base has no {kind} "{code}" to remove',
+  },
+  'layer.no-base': {
+    zh: '没有 extends 的配置包不能覆盖或删除条目',
+    en: 'a pack without extends cannot override or remove items',
+  },
+  'ref.unresolved': { zh: '引用的{kind}“{code}”不存在', en: 'referenced {kind} "{code}" does not exist' },
+  'ref.codelist-entry': {
+    zh: '“{code}”不是代码表“{codelist}”中的条目',
+    en: '"{code}" is not an entry of codelist "{codelist}"',
+  },
+  'ref.removed': { zh: '引用的{kind}“{code}”已被本包删除', en: 'referenced {kind} "{code}" was removed by this pack' },
+  'workflow.start-unknown': { zh: '起始状态“{state}”不存在', en: 'start state "{state}" does not exist' },
+  'workflow.no-terminal': { zh: '流程没有终止状态', en: 'the workflow has no terminal state' },
+  'workflow.unreachable': {
+    zh: '状态“{state}”从起始状态不可达',
+    en: 'state "{state}" cannot be reached from the start',
+  },
+  'workflow.terminal-exit': {
+    zh: '终止状态“{state}”不能再有流转',
+    en: 'terminal state "{state}" must have no outgoing transition',
+  },
+  'workflow.dead-end': {
+    zh: '非终止状态“{state}”没有任何流转',
+    en: 'non-terminal state "{state}" has no outgoing transition',
+  },
+  'workflow.state-unknown': { zh: '状态“{state}”不存在', en: 'state "{state}" does not exist' },
+  'workflow.state-duplicate': { zh: '状态编码“{state}”重复', en: 'duplicate state code "{state}"' },
+  'workflow.action-duplicate': {
+    zh: '状态“{state}”下的操作“{action}”重复',
+    en: 'action "{action}" appears twice from state "{state}"',
+  },
+  'workflow.deadline-unknown': { zh: '期限“{deadline}”不存在', en: 'deadline "{deadline}" does not exist' },
+  'legal-basis.versions-overlap': {
+    zh: '第 {a} 个与第 {b} 个文本版本的施行期间重叠',
+    en: 'text versions {a} and {b} are in force at the same time',
+  },
+  'legal-basis.versions-order': { zh: '版本施行日期晚于失效日期', en: 'a version ends before it starts' },
+  'discretion.versions-overlap': {
+    zh: '第 {a} 个与第 {b} 个基准版本的施行期间重叠',
+    en: 'benchmark versions {a} and {b} are in force at the same time',
+  },
+  'discretion.range-order': { zh: '幅度下限 {min} 大于上限 {max}', en: 'range minimum {min} exceeds maximum {max}' },
+  'discretion.tier-out-of-range': {
+    zh: '阶次“{tier}”的幅度 {min}–{max} 超出法定幅度 {legalMin}–{legalMax}',
+    en: 'tier "{tier}" range {min}–{max} lies outside the legal range {legalMin}–{legalMax}',
+  },
+  'discretion.default-not-last': {
+    zh: '无条件的阶次“{tier}”必须放在最后',
+    en: 'tier "{tier}" has no condition and must be last',
+  },
+  'condition.unknown-fact': { zh: '条件使用了未声明的事实“{fact}”', en: 'the condition uses undeclared fact "{fact}"' },
+  'condition.unknown-param': {
+    zh: '条件使用了不存在的参数“{param}”',
+    en: 'the condition uses unknown parameter "{param}"',
+  },
+  'condition.fact-param': {
+    zh: '事实“{fact}”的参数有误：{reason}',
+    en: 'parameters of fact "{fact}" are wrong: {reason}',
+  },
+  'condition.value-shape': { zh: '运算符“{operator}”需要{expected}', en: 'operator "{operator}" needs {expectedEn}' },
+  'condition.cycle': {
+    zh: '命名条件相互引用成环：{chain}',
+    en: 'named conditions refer to each other in a cycle: {chain}',
+  },
+  'condition.too-deep': { zh: '条件嵌套超过 {max} 层', en: 'the condition is nested deeper than {max} levels' },
+  'document.unknown-token': {
+    zh: '编号格式中的“{token}”不是已知占位符',
+    en: '"{token}" in the numbering pattern is not a known token',
+  },
+  'document.unknown-field': { zh: '字段“{field}”不存在', en: 'field "{field}" does not exist' },
+  'document.field-duplicate': { zh: '字段名“{field}”重复', en: 'duplicate field name "{field}"' },
+  'document.numbering-needs-seq': { zh: '编号格式必须含 {seq}', en: 'the numbering pattern must contain {seq}' },
+  'document.options-missing': { zh: '选择型字段“{field}”缺少选项', en: 'choice field "{field}" has no options' },
+  'matter.authority-required': {
+    zh: '执法类事项必须关联权责清单事项',
+    en: 'an enforcement matter must refer to an authority item',
+  },
+  'matter.fact-duplicate': { zh: '事实名“{fact}”重复', en: 'duplicate fact name "{fact}"' },
+  'matter.fact-shadows-platform': {
+    zh: '事实名“{fact}”与平台事实重名',
+    en: 'fact "{fact}" has the name of a platform fact',
+  },
+  'role.admin-mixed': {
+    zh: '三员分立：{admin}管理员角色不能拥有权限“{permission}”',
+    en: 'separation of duties: a {admin} administrator role may not hold "{permission}"',
+  },
+  'org.cycle': { zh: '组织上下级关系成环：{chain}', en: 'organisations form a cycle: {chain}' },
+  'org.roots': {
+    zh: '组织机构应有且只有一个根，现有 {count} 个',
+    en: 'the organisations must have exactly one root; found {count}',
+  },
+  'assessment.weights': {
+    zh: '指标权重合计为 {sum}，应为 100',
+    en: 'indicator weights add up to {sum}; they must add up to 100',
+  },
+  'assessment.unknown-metric': { zh: '“{metric}”不是平台指标', en: '"{metric}" is not a platform metric' },
+  'assessment.fallback-not-last': {
+    zh: '无条件的计分规则必须放在最后',
+    en: 'the scoring rule without a condition must be last',
+  },
+  'alert.unknown-placeholder': {
+    zh: '消息中的占位符“{name}”不是已知事实',
+    en: 'placeholder "{name}" in the message is not a known fact',
+  },
+  'alert.unknown-recipient': {
+    zh: '通知对象“{recipient}”不是角色或已知对象',
+    en: 'recipient "{recipient}" is not a role or a known recipient',
+  },
+  'alert.default-not-last': { zh: '无条件的预警等级必须放在最后', en: 'the level without a condition must be last' },
+  'param.type': { zh: '参数值类型应为 {type}', en: 'the parameter value must be of type {type}' },
+  'test.unknown-state': {
+    zh: '流程“{workflow}”中没有状态“{state}”',
+    en: 'workflow "{workflow}" has no state "{state}"',
+  },
+  'test.unknown-action': {
+    zh: '流程“{workflow}”中没有操作“{action}”',
+    en: 'workflow "{workflow}" has no action "{action}"',
+  },
+  'test.unknown-tier': {
+    zh: '裁量基准“{discretion}”中没有阶次“{tier}”',
+    en: 'benchmark "{discretion}" has no tier "{tier}"',
+  },
+  'test.unknown-indicator': {
+    zh: '考核方案“{assessment}”中没有指标“{indicator}”',
+    en: 'scheme "{assessment}" has no indicator "{indicator}"',
+  },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+/** A code of the table above, or `schema.<ajv keyword>` for a schema violation. */
+export type IssueCode = keyof typeof ISSUE_MESSAGES | `schema.${string}`;
+
+/** A message in both languages. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+/** One problem in a pack. */
+export interface PackIssue {
+  code: IssueCode;
+  severity: 'error' | 'warning';
+  /** Pack id (the layer the file belongs to). */
+  pack: string;
+  /** File path relative to the pack folder, e.g. `matters/x.yaml`. */
+  file: string;
+  /** JSON pointer inside the item, e.g. `/transitions/3/roles/0`; empty for the whole item. */
+  pointer: string;
+  /** 1-based line in the file, when it was read from disk. */
+  line?: number;
+  message: Message;
+  params: Record<string, unknown>;
+}
+
+/** A finding of a check on a resolved pack: the item and the pointer inside it. The validator adds pack, file and line. */
+export interface Finding {
+  kind: ItemKind;
+  item: string;
+  pointer: string;
+  issue: IssueKey;
+  params: Record<string, unknown>;
+  severity?: 'error' | 'warning';
+}
+
+/** A key of the closed issue table. */
+export type IssueKey = keyof typeof ISSUE_MESSAGES;
+
+/** Fills `{name}` placeholders of a message template. */
+export function fillTemplate(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The zh/en message of an issue with its parameters; `{kind}` reads as the kind's label in each language. */
+export function messageFor(issue: IssueKey, params: Record<string, unknown>): Message {
+  const m = ISSUE_MESSAGES[issue];
+  const info = typeof params.kind === 'string' ? findKind(params.kind) : undefined;
+  const zh = info ? { ...params, kind: info.label } : params;
+  const en = info ? { ...params, kind: info.labelEn.toLowerCase() } : params;
+  return { zh: fillTemplate(m.zh, zh), en: fillTemplate(m.en, en) };
+}
+
+/** Shorthand for a check to report a finding. */
+export function finding(
+  kind: ItemKind,
+  item: string,
+  pointer: string,
+  issue: IssueKey,
+  params: Record<string, unknown> = {},
+): Finding {
+  return { kind, item, pointer, issue, params };
+}
+
+/** A JSON pointer from path segments (escaping ~ and /). */
+export function pointerOf(...segments: (string | number)[]): string {
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function findKind(kind: string): (typeof ITEM_KINDS)[number] | undefined {
+  return ITEM_KINDS.find((k) => k.kind === kind);
+}

@@ -1,0 +1,145 @@
+/**
+ * `yifa pack …`: validate, resolve, build and test pack folders.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  bundlePack,
+  ITEM_KINDS,
+  type ItemKind,
+  readBundle,
+  type ResolvedPack,
+  type ValidationReport,
+  validatePackDir,
+  validateResolvedPack,
+} from '@yifa/metamodel';
+import { Command } from 'commander';
+import { formatIssues } from './format.ts';
+
+type Exit = (code: number) => void;
+
+/** The `pack` command group. */
+export function packCommand(exit: Exit): Command {
+  const pack = new Command('pack').description('配置包：校验、解析、打包、测试 / pack authoring');
+  const packsOption = ['--packs <dir>', '在此目录中查找所扩展的基础包 / where to find base packs (default: the pack folder\'s parent)'] as const;
+
+  pack
+    .command('validate')
+    .description('校验配置包（结构、引用、流程、事实） / validate a pack folder or bundle')
+    .argument('<path>', '配置包目录或 .json 包文件 / pack folder or bundle file')
+    .option('--json', '以 JSON 输出 / print the report as JSON')
+    .option(...packsOption)
+    .action((path: string, opts: { json?: boolean; packs?: string }) => {
+      const report = load(path, opts.packs);
+      if (opts.json) process.stdout.write(`${JSON.stringify(summary(report), null, 2)}\n`);
+      else print(report, path);
+      exit(report.ok ? 0 : 1);
+    });
+
+  pack
+    .command('resolve')
+    .description('输出叠加后的完整配置包及每项来源 / print the resolved pack with the origin of each item')
+    .argument('<path>', '配置包目录 / pack folder')
+    .option('--kind <kind>', '只输出此类条目 / only items of this kind')
+    .option('--code <code>', '只输出此编码的条目 / only the item with this code')
+    .option('--origins', '只输出来源表 / print only which layer each item came from')
+    .option(...packsOption)
+    .action((path: string, opts: { kind?: string; code?: string; origins?: boolean; packs?: string }) => {
+      const report = load(path, opts.packs);
+      if (!report.ok) {
+        print(report, path);
+        exit(1);
+        return;
+      }
+      if (opts.origins) process.stdout.write(`${originTable(report.pack, opts.kind)}\n`);
+      else process.stdout.write(`${JSON.stringify(resolvedJson(report.pack, opts.kind, opts.code), null, 2)}\n`);
+      exit(0);
+    });
+
+  pack
+    .command('build')
+    .description('打包为确定性的配置包文件 / write a deterministic bundle')
+    .argument('<dir>', '配置包目录 / pack folder')
+    .requiredOption('-o, --out <file>', '输出文件 / bundle file to write')
+    .option(...packsOption)
+    .action((dir: string, opts: { out: string; packs?: string }) => {
+      const report = load(dir, opts.packs);
+      if (!report.ok) {
+        print(report, dir);
+        process.stderr.write('未打包：配置包有错误 / not built: the pack has errors\n');
+        exit(1);
+        return;
+      }
+      const { text, hash } = bundlePack(report.pack);
+      writeFileSync(opts.out, text);
+      process.stdout.write(`${report.pack.manifest.id}@${report.pack.manifest.version} → ${opts.out}\n${hash}\n`);
+      exit(0);
+    });
+
+  return pack;
+}
+
+/** Validates a folder, or a bundle file when the path ends in .json. */
+function load(path: string, packs?: string): ValidationReport {
+  if (path.endsWith('.json')) {
+    const read = readBundle(readFileSync(path, 'utf8'));
+    if (!read.ok) {
+      const issue = { code: read.error.code, severity: 'error' as const, pack: path, file: path, pointer: '', message: read.error.message, params: {} };
+      return { ok: false, pack: undefined as unknown as ResolvedPack, issues: [issue] };
+    }
+    const issues = validateResolvedPack(read.pack);
+    return { ok: issues.every((i) => i.severity !== 'error'), pack: read.pack, issues };
+  }
+  return validatePackDir(resolve(path), packs ? { packsRoot: resolve(packs) } : {});
+}
+
+function print(report: ValidationReport, path: string): void {
+  const errors = report.issues.filter((i) => i.severity === 'error').length;
+  const warnings = report.issues.length - errors;
+  if (report.issues.length > 0) process.stdout.write(`${formatIssues(report.issues)}\n\n`);
+  const m = report.pack?.manifest;
+  const name = m ? `${m.id}@${m.version}` : path;
+  if (report.ok) {
+    const count = ITEM_KINDS.reduce((n, k) => n + report.pack.items[k.kind].size, 0);
+    process.stdout.write(`✓ ${name}：校验通过，${count} 项 / valid, ${count} items${warnings ? `, ${warnings} warnings` : ''}\n`);
+  } else process.stdout.write(`✗ ${name}：${errors} 个错误 / ${errors} errors\n`);
+}
+
+function summary(report: ValidationReport) {
+  const pack = report.pack;
+  return {
+    ok: report.ok,
+    pack: pack ? { id: pack.manifest.id, version: pack.manifest.version, layers: pack.layers, counts: counts(pack) } : undefined,
+    issues: report.issues,
+  };
+}
+
+function counts(pack: ResolvedPack): Record<string, number> {
+  return Object.fromEntries(ITEM_KINDS.map((k) => [k.kind, pack.items[k.kind].size]));
+}
+
+function resolvedJson(pack: ResolvedPack, kind?: string, code?: string) {
+  const kinds = ITEM_KINDS.filter((k) => !kind || k.kind === kind);
+  const items = Object.fromEntries(
+    kinds.map(({ kind: k }) => [
+      k,
+      Object.fromEntries(
+        [...pack.items[k].entries()].filter(([c]) => !code || c === code).map(([c, item]) => [c, { item, origin: pack.origins[k].get(c) }]),
+      ),
+    ]),
+  );
+  return { manifest: pack.manifest, layers: pack.layers, removed: pack.removed, items };
+}
+
+function originTable(pack: ResolvedPack, only?: string): string {
+  const rows: string[] = [`layers: ${pack.layers.map((l) => `${l.id}@${l.version}`).join(' → ')}`];
+  for (const { kind } of ITEM_KINDS) {
+    if (only && only !== kind) continue;
+    for (const [code, origin] of pack.origins[kind as ItemKind]) {
+      const over = origin.overrides.map((o) => ` overridden by ${o.pack}: ${o.pointers.join(', ')}`).join(';');
+      rows.push(`${kind}\t${code}\t${origin.pack}${over}`);
+    }
+  }
+  for (const r of pack.removed) rows.push(`${r.kind}\t${r.code}\tremoved by ${r.pack}: ${r.reason}`);
+  return rows.join('\n');
+}
