@@ -1,0 +1,569 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, fixtureWith } from '../test/fixture.ts';
+import { validatePackDir } from './validate.ts';
+
+const base = (file: string) => readFileSync(join(FIXTURES, 'base', file), 'utf8');
+
+interface Bad {
+  name: string;
+  edits: Record<string, string | null>;
+  pack?: 'base' | 'region';
+  expect: { code: string; pack?: string; file: string; pointer: string; line?: number };
+}
+
+/** Each row: a bad fixture and the issue it must produce (code, file, pointer). */
+const BAD: Bad[] = [
+  // schema
+  {
+    name: 'a required property is missing',
+    edits: { 'base/matters/M-1.yaml': base('matters/M-1.yaml').replace('workflow: penalty\n', '') },
+    expect: { code: 'schema.required', file: 'matters/M-1.yaml', pointer: '/workflow' },
+  },
+  {
+    name: 'an unknown property',
+    edits: { 'base/roles/officer.yaml': `${base('roles/officer.yaml')}colour: red\n` },
+    expect: { code: 'schema.additionalProperties', file: 'roles/officer.yaml', pointer: '/colour', line: 6 },
+  },
+  {
+    name: 'an unknown operator, reported once at its place',
+    edits: {
+      'base/conditions/needs-legal-review.yaml': base('conditions/needs-legal-review.yaml').replace(
+        'operator: equal',
+        'operator: looksLike',
+      ),
+    },
+    expect: {
+      code: 'schema.enum',
+      file: 'conditions/needs-legal-review.yaml',
+      pointer: '/when/any/0/operator',
+      line: 5,
+    },
+  },
+  {
+    name: 'a condition without a value',
+    edits: {
+      'base/conditions/needs-legal-review.yaml': base('conditions/needs-legal-review.yaml').replace(
+        ', value: true',
+        '',
+      ),
+    },
+    expect: { code: 'schema.required', file: 'conditions/needs-legal-review.yaml', pointer: '/when/any/0/value' },
+  },
+  {
+    name: 'a malformed code',
+    edits: { 'base/roles/officer.yaml': base('roles/officer.yaml').replace('code: officer', 'code: "officer role"') },
+    expect: { code: 'file.code-mismatch', file: 'roles/officer.yaml', pointer: '' },
+  },
+  {
+    name: 'a bad manifest version',
+    edits: { 'base/pack.yaml': base('pack.yaml').replace('1.2.0', 'one') },
+    expect: { code: 'schema.pattern', file: 'pack.yaml', pointer: '/version', line: 3 },
+  },
+  // files
+  {
+    name: 'broken YAML names the line',
+    edits: { 'base/matters/M-1.yaml': 'code: M-1\nname: [unclosed\n' },
+    expect: { code: 'file.parse', file: 'matters/M-1.yaml', pointer: '' },
+  },
+  {
+    name: 'a file whose name is not its code',
+    edits: { 'base/matters/M-9.yaml': base('matters/M-1.yaml').replace('code: M-1', 'code: M-8') },
+    expect: { code: 'file.code-mismatch', file: 'matters/M-9.yaml', pointer: '' },
+  },
+  {
+    name: 'the same code twice',
+    edits: {
+      'base/matters/M-1.json': JSON.stringify({
+        code: 'M-1',
+        name: 'x',
+        category: 'legal-affairs',
+        workflow: 'penalty',
+        documents: [],
+      }),
+    },
+    expect: { code: 'code.duplicate', file: 'matters/M-1.yaml', pointer: '' },
+  },
+  {
+    name: 'an unknown folder',
+    edits: { 'base/widgets/w.yaml': 'code: w\n' },
+    expect: { code: 'file.unknown-folder', file: 'widgets', pointer: '' },
+  },
+  // references
+  {
+    name: 'matter → missing workflow',
+    edits: { 'base/matters/M-1.yaml': base('matters/M-1.yaml').replace('workflow: penalty', 'workflow: nope') },
+    expect: { code: 'ref.unresolved', file: 'matters/M-1.yaml', pointer: '/workflow', line: 5 },
+  },
+  {
+    name: 'matter → missing document',
+    edits: {
+      'base/matters/M-1.yaml': base('matters/M-1.yaml').replace(
+        'documents: [penalty-decision]',
+        'documents: [penalty-decision, nope]',
+      ),
+    },
+    expect: { code: 'ref.unresolved', file: 'matters/M-1.yaml', pointer: '/documents/1' },
+  },
+  {
+    name: 'matter → missing discretion',
+    edits: { 'base/matters/M-1.yaml': base('matters/M-1.yaml').replace('discretion: DB-1', 'discretion: DB-9') },
+    expect: { code: 'ref.unresolved', file: 'matters/M-1.yaml', pointer: '/discretion' },
+  },
+  {
+    name: 'matter → missing authority item',
+    edits: { 'base/matters/M-1.yaml': base('matters/M-1.yaml').replace('authorityItem: AI-1', 'authorityItem: AI-9') },
+    expect: { code: 'ref.unresolved', file: 'matters/M-1.yaml', pointer: '/authorityItem' },
+  },
+  {
+    name: 'authority item → missing legal basis',
+    edits: {
+      'base/authority-items/AI-1.yaml': base('authority-items/AI-1.yaml').replace(
+        'setting: [SPAQF-122-1]',
+        'setting: [SPAQF-999]',
+      ),
+    },
+    expect: { code: 'ref.unresolved', file: 'authority-items/AI-1.yaml', pointer: '/basis/setting/0' },
+  },
+  {
+    name: 'authority item → not a power type',
+    edits: {
+      'base/authority-items/AI-1.yaml': base('authority-items/AI-1.yaml').replace('powerType: CF', 'powerType: XX'),
+    },
+    expect: { code: 'ref.codelist-entry', file: 'authority-items/AI-1.yaml', pointer: '/powerType' },
+  },
+  {
+    name: 'transition → missing role',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        'roles: [department-head]',
+        'roles: [chief]',
+      ),
+    },
+    expect: { code: 'ref.unresolved', file: 'workflows/penalty.yaml', pointer: '/transitions/0/roles/0' },
+  },
+  // workflows
+  {
+    name: 'transition → missing state',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace('to: investigation', 'to: investigating'),
+    },
+    expect: { code: 'workflow.state-unknown', file: 'workflows/penalty.yaml', pointer: '/transitions/0/to' },
+  },
+  {
+    name: 'an unreachable state',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        '  - { code: closed,',
+        '  - { code: limbo, name: 悬置, terminal: true }\n  - { code: closed,',
+      ),
+    },
+    expect: { code: 'workflow.unreachable', file: 'workflows/penalty.yaml', pointer: '/states/4' },
+  },
+  {
+    name: 'leaving a terminal state',
+    edits: {
+      'base/workflows/penalty.yaml': `${base('workflows/penalty.yaml').replace('deadlines:', '  - { action: reopen, name: 重新打开, from: closed, to: filing }\ndeadlines:')}`,
+    },
+    expect: { code: 'workflow.terminal-exit', file: 'workflows/penalty.yaml', pointer: '/transitions/4/from' },
+  },
+  {
+    name: 'no terminal state',
+    edits: { 'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(', terminal: true', '') },
+    expect: { code: 'workflow.no-terminal', file: 'workflows/penalty.yaml', pointer: '/states' },
+  },
+  {
+    name: 'an unknown start',
+    edits: { 'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace('start: filing', 'start: intake') },
+    expect: { code: 'workflow.start-unknown', file: 'workflows/penalty.yaml', pointer: '/start' },
+  },
+  {
+    name: 'a deadline naming a missing state',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        'stop: [decision, closed]',
+        'stop: [decided]',
+      ),
+    },
+    expect: { code: 'workflow.state-unknown', file: 'workflows/penalty.yaml', pointer: '/deadlines/0/stop/0' },
+  },
+  {
+    name: 'a dead end',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml')
+        .replace(
+          '{ code: review, name: 法制审核, kind: legal-review }',
+          '{ code: review, name: 法制审核, kind: legal-review }\n  - { code: parked, name: 搁置 }',
+        )
+        .replace('deadlines:', '  - { action: park, name: 搁置, from: filing, to: parked }\ndeadlines:'),
+    },
+    expect: { code: 'workflow.dead-end', file: 'workflows/penalty.yaml', pointer: '/states/3' },
+  },
+  // legal time and discretion
+  {
+    name: 'legal-basis versions overlap',
+    edits: {
+      'base/legal-bases/SPAQF-122-1.yaml': base('legal-bases/SPAQF-122-1.yaml').replace(
+        'effectiveTo: 2021-04-28',
+        'effectiveTo: 2021-05-01',
+      ),
+    },
+    expect: { code: 'legal-basis.versions-overlap', file: 'legal-bases/SPAQF-122-1.yaml', pointer: '/versions/1' },
+  },
+  {
+    name: 'a tier outside the legal range',
+    edits: { 'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace('max: 100000 } }', 'max: 120000 } }') },
+    expect: { code: 'discretion.tier-out-of-range', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/0/fine' },
+  },
+  {
+    name: 'the default tier not last',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        '- { code: normal, name: 一般, fine: { min: 65000, max: 85000 } }',
+        '- { code: normal, name: 一般, fine: { min: 65000, max: 85000 } }\n      - { code: light, name: 从轻, when: { fact: goodsValue, operator: lessThan, value: 100 }, fine: { min: 50000, max: 65000 } }',
+      ),
+    },
+    expect: { code: 'discretion.default-not-last', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/1' },
+  },
+  // conditions
+  {
+    name: 'a guard on an undeclared fact',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace('fact: goodsValue', 'fact: weather'),
+    },
+    expect: { code: 'condition.unknown-fact', file: 'workflows/penalty.yaml', pointer: '/transitions/2/unless/fact' },
+  },
+  {
+    name: 'a benchmark fact one of its matters does not declare',
+    edits: {
+      'base/matters/M-3.yaml': base('matters/M-1.yaml')
+        .replace('code: M-1', 'code: M-3')
+        .replace(/facts:[\s\S]*?disclosure/, 'disclosure'),
+    },
+    expect: {
+      code: 'condition.unknown-fact',
+      file: 'discretion/DB-1.yaml',
+      pointer: '/versions/0/noPenalty/0/when/all/0/fact',
+    },
+  },
+  {
+    name: 'an unknown parameter',
+    edits: {
+      'base/conditions/needs-legal-review.yaml': base('conditions/needs-legal-review.yaml').replace(
+        'major-fine-org',
+        'huge-fine',
+      ),
+    },
+    expect: {
+      code: 'condition.unknown-param',
+      file: 'conditions/needs-legal-review.yaml',
+      pointer: '/when/any/1/value/param',
+    },
+  },
+  {
+    name: 'a parameterised fact without its parameter',
+    edits: {
+      'base/alerts/overdue.yaml': base('alerts/overdue.yaml').replace(
+        'when: { fact: deadlineDaysLeft, params: { deadline: decide-90 }, operator: lessThan, value: 10 }',
+        'when: { fact: deadlineDaysLeft, operator: lessThan, value: 10 }',
+      ),
+    },
+    expect: { code: 'condition.fact-param', file: 'alerts/overdue.yaml', pointer: '/when/params' },
+  },
+  {
+    name: 'a deadline parameter naming no deadline',
+    edits: {
+      'base/alerts/overdue.yaml': base('alerts/overdue.yaml').replace(
+        'when: { fact: deadlineDaysLeft, params: { deadline: decide-90 }, operator: lessThan, value: 10 }',
+        'when: { fact: deadlineDaysLeft, params: { deadline: decide-60 }, operator: lessThan, value: 10 }',
+      ),
+    },
+    expect: { code: 'condition.fact-param', file: 'alerts/overdue.yaml', pointer: '/when/params' },
+  },
+  {
+    name: 'between with a bad pair',
+    edits: {
+      'base/conditions/needs-legal-review.yaml': base('conditions/needs-legal-review.yaml').replace(
+        'operator: equal, value: true',
+        'operator: between, value: [1, 2, 3]',
+      ),
+    },
+    expect: { code: 'condition.value-shape', file: 'conditions/needs-legal-review.yaml', pointer: '/when/any/0/value' },
+  },
+  {
+    name: 'a missing named condition',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        'condition: needs-legal-review',
+        'condition: needs-review',
+      ),
+    },
+    expect: { code: 'ref.unresolved', file: 'workflows/penalty.yaml', pointer: '/transitions/1/when/condition' },
+  },
+  {
+    name: 'named conditions in a cycle',
+    edits: {
+      'base/conditions/a.yaml': 'code: a\nname: 甲\nwhen: { condition: b }\n',
+      'base/conditions/b.yaml': 'code: b\nname: 乙\nwhen: { not: { condition: a } }\n',
+    },
+    expect: { code: 'condition.cycle', file: 'conditions/a.yaml', pointer: '/when' },
+  },
+  {
+    name: 'a condition nested too deep',
+    edits: {
+      'base/conditions/deep.yaml': `code: deep\nname: 深\nwhen: ${'{ not: '.repeat(40)}{ fact: complex, operator: equal, value: true }${' }'.repeat(40)}\n`,
+    },
+    expect: { code: 'condition.too-deep', file: 'conditions/deep.yaml', pointer: `/when${'/not'.repeat(33)}` },
+  },
+  // documents and matters
+  {
+    name: 'an unknown numbering token',
+    edits: {
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml').replace('{year}', '{yr}'),
+    },
+    expect: { code: 'document.unknown-token', file: 'documents/penalty-decision.yaml', pointer: '/numbering/pattern' },
+  },
+  {
+    name: 'numbering without a sequence',
+    edits: {
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml').replace('{seq:4}', '0001'),
+    },
+    expect: {
+      code: 'document.numbering-needs-seq',
+      file: 'documents/penalty-decision.yaml',
+      pointer: '/numbering/pattern',
+    },
+  },
+  {
+    name: 'print naming a missing field',
+    edits: {
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml').replace(
+        '当事人：{partyName}',
+        '当事人：{party}',
+      ),
+    },
+    expect: {
+      code: 'document.unknown-field',
+      file: 'documents/penalty-decision.yaml',
+      pointer: '/print/blocks/1/text',
+    },
+  },
+  {
+    name: 'a rule naming a missing field',
+    edits: {
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml').replace(
+        'fields: [fine]',
+        'fields: [fineAmount]',
+      ),
+    },
+    expect: { code: 'document.unknown-field', file: 'documents/penalty-decision.yaml', pointer: '/rules/0/fields/0' },
+  },
+  {
+    name: 'an enforcement matter without authority item',
+    edits: { 'base/matters/M-1.yaml': base('matters/M-1.yaml').replace('authorityItem: AI-1\n', '') },
+    expect: { code: 'matter.authority-required', file: 'matters/M-1.yaml', pointer: '/authorityItem' },
+  },
+  {
+    name: 'a matter fact shadowing a platform fact',
+    edits: { 'base/matters/M-1.yaml': base('matters/M-1.yaml').replace('name: firstViolation', 'name: proposedFine') },
+    expect: { code: 'matter.fact-shadows-platform', file: 'matters/M-1.yaml', pointer: '/facts/1/name' },
+  },
+  // roles, organisations, assessments, alerts, parameters, tests
+  {
+    name: 'an audit admin doing case work',
+    edits: {
+      'base/roles/audit-admin.yaml': base('roles/audit-admin.yaml').replace(
+        '[audit.read, audit.verify]',
+        '[audit.read, audit.verify, case.read]',
+      ),
+    },
+    expect: { code: 'role.admin-mixed', file: 'roles/audit-admin.yaml', pointer: '/permissions/2' },
+  },
+  {
+    name: 'organisations in a cycle',
+    edits: { 'base/organisations/gov.yaml': `${base('organisations/gov.yaml')}parent: scj\n` },
+    expect: { code: 'org.cycle', file: 'organisations/gov.yaml', pointer: '/parent' },
+  },
+  {
+    name: 'weights not adding to 100',
+    edits: { 'base/assessments/base.yaml': base('assessments/base.yaml').replace('weight: 40', 'weight: 30') },
+    expect: { code: 'assessment.weights', file: 'assessments/base.yaml', pointer: '/indicators' },
+  },
+  {
+    name: 'fines as an indicator',
+    edits: {
+      'base/assessments/base.yaml': base('assessments/base.yaml').replace(
+        'numerator: majorCasesReviewed',
+        'numerator: fineTotal',
+      ),
+    },
+    expect: {
+      code: 'assessment.unknown-metric',
+      file: 'assessments/base.yaml',
+      pointer: '/indicators/1/measure/ratio/numerator',
+    },
+  },
+  {
+    name: 'an unknown recipient',
+    edits: {
+      'base/alerts/overdue.yaml': base('alerts/overdue.yaml').replace(
+        'notify: [case-officers, department-head]',
+        'notify: [case-officers, mayor]',
+      ),
+    },
+    expect: { code: 'alert.unknown-recipient', file: 'alerts/overdue.yaml', pointer: '/notify/1' },
+  },
+  {
+    name: 'an unknown message placeholder',
+    edits: { 'base/alerts/overdue.yaml': base('alerts/overdue.yaml').replace('{caseNumber}', '{caseNo}') },
+    expect: { code: 'alert.unknown-placeholder', file: 'alerts/overdue.yaml', pointer: '/message' },
+  },
+  {
+    name: 'a parameter of the wrong type',
+    edits: {
+      'base/parameters/major-fine-org.yaml': base('parameters/major-fine-org.yaml').replace(
+        'value: 100000',
+        'value: "十万"',
+      ),
+    },
+    expect: { code: 'param.type', file: 'parameters/major-fine-org.yaml', pointer: '/value' },
+  },
+  {
+    name: 'a golden test naming a missing action',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace('allowed: [to-review]', 'allowed: [to-legal]'),
+    },
+    expect: { code: 'test.unknown-action', file: 'tests/golden.yaml', pointer: '/cases/1/expect/allowed/0' },
+  },
+  {
+    name: 'a golden test naming a missing tier',
+    edits: { 'base/tests/golden.yaml': base('tests/golden.yaml').replace('tier: heavy', 'tier: extreme') },
+    expect: { code: 'test.unknown-tier', file: 'tests/golden.yaml', pointer: '/cases/0/expect/tier' },
+  },
+  // layering
+  {
+    name: 'adding what the base has',
+    pack: 'region',
+    edits: { 'region/matters/M-1.yaml': base('matters/M-1.yaml') },
+    expect: { code: 'layer.add-exists', pack: 'xx-region', file: 'matters/M-1.yaml', pointer: '/code' },
+  },
+  {
+    name: 'overriding what the base lacks',
+    pack: 'region',
+    edits: { 'region/overrides/matters/M-7.yaml': 'name: 不存在\n' },
+    expect: { code: 'layer.override-missing', pack: 'xx-region', file: 'overrides/matters/M-7.yaml', pointer: '' },
+  },
+  {
+    name: 'removing what the base lacks',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8').replace(
+        'code: overdue',
+        'code: late',
+      ),
+    },
+    expect: { code: 'layer.remove-missing', pack: 'xx-region', file: 'pack.yaml', pointer: '/remove/0', line: 9 },
+  },
+  {
+    name: 'a base of the wrong version',
+    pack: 'region',
+    edits: { 'region/pack.yaml': readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8').replace('^1.0.0', '^2.0.0') },
+    expect: { code: 'layer.base-version', pack: 'xx-region', file: 'pack.yaml', pointer: '/extends' },
+  },
+  {
+    name: 'a base that does not exist',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8').replace(
+        'id: xx-base',
+        'id: xx-nowhere',
+      ),
+    },
+    expect: { code: 'layer.base-not-found', pack: 'xx-region', file: 'pack.yaml', pointer: '/extends' },
+  },
+  {
+    name: 'an override that breaks the schema is blamed on the override',
+    pack: 'region',
+    edits: { 'region/overrides/parameters/major-fine-org.yaml': 'value: 50000\ncolour: red\n' },
+    expect: {
+      code: 'schema.additionalProperties',
+      pack: 'xx-region',
+      file: 'overrides/parameters/major-fine-org.yaml',
+      pointer: '/colour',
+      line: 2,
+    },
+  },
+  {
+    name: 'a region reference to an item it removed',
+    pack: 'region',
+    edits: {
+      'region/matters/M-2.yaml': `${readFileSync(join(FIXTURES, 'region/matters/M-2.yaml'), 'utf8')}discretion: DB-1\n`,
+      'region/pack.yaml': `${readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8')}  - { kind: discretion, code: DB-1, reason: 不适用 }\n`,
+    },
+    expect: { code: 'ref.removed', pack: 'xx-region', file: 'matters/M-2.yaml', pointer: '/discretion' },
+  },
+];
+
+describe('validatePackDir', () => {
+  it('accepts the good fixtures', () => {
+    for (const pack of ['base', 'region']) {
+      const report = validatePackDir(join(FIXTURES, pack));
+      expect(report.issues).toEqual([]);
+      expect(report.ok).toBe(true);
+    }
+  });
+
+  it.each(BAD)('rejects $name', ({ edits, pack = 'base', expect: want }) => {
+    const dir = fixtureWith(edits);
+    const report = validatePackDir(join(dir, pack));
+    expect(report.ok).toBe(false);
+    const hit = report.issues.find((i) => i.code === want.code && i.file === want.file && i.pointer === want.pointer);
+    expect(
+      hit,
+      JSON.stringify(
+        report.issues.map((i) => [i.code, i.file, i.pointer]),
+        null,
+        1,
+      ),
+    ).toBeDefined();
+    expect(hit?.pack).toBe(want.pack ?? 'xx-base');
+    if (want.line !== undefined) expect(hit?.line).toBe(want.line);
+    expect(hit?.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(hit?.message.en).toMatch(/[a-z]/);
+  });
+
+  it('reports every problem, not only the first', () => {
+    const dir = fixtureWith({
+      'base/matters/M-1.yaml': base('matters/M-1.yaml')
+        .replace('workflow: penalty', 'workflow: nope')
+        .replace('discretion: DB-1', 'discretion: DB-9'),
+      'base/roles/officer.yaml': `${base('roles/officer.yaml')}colour: red\n`,
+    });
+    const codes = validatePackDir(join(dir, 'base')).issues.map((i) => `${i.code} ${i.file}${i.pointer}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'ref.unresolved matters/M-1.yaml/workflow',
+        'ref.unresolved matters/M-1.yaml/discretion',
+        'schema.additionalProperties roles/officer.yaml/colour',
+      ]),
+    );
+  });
+
+  it('records which layer set each item and field', () => {
+    const { pack } = validatePackDir(join(FIXTURES, 'region'));
+    expect(pack.layers.map((l) => l.id)).toEqual(['xx-base', 'xx-region']);
+    expect(pack.items.parameter.get('major-fine-org')?.value).toBe(50000);
+    expect(pack.origins.parameter.get('major-fine-org')).toEqual({
+      pack: 'xx-base',
+      overrides: [{ pack: 'xx-region', pointers: ['/value', '/notes'] }],
+    });
+    expect(pack.items.document.get('penalty-decision')?.numbering?.pattern).toBe(
+      '{orgPrefix}罚字〔{year}〕第{seq:5}号',
+    );
+    expect(pack.items.document.get('penalty-decision')?.print.title).toBe('行政处罚决定书');
+    expect(pack.origins.matter.get('M-2')?.pack).toBe('xx-region');
+    expect(pack.items.alert.has('overdue')).toBe(false);
+    expect(pack.removed).toEqual([{ kind: 'alert', code: 'overdue', pack: 'xx-region', reason: '本地另行规定' }]);
+  });
+});
