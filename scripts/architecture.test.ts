@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Which internal packages each part may import. */
-export const ALLOWED: Record<string, readonly string[]> = {
+const ALLOWED: Record<string, readonly string[]> = {
   '@yifa/metamodel': [],
   '@yifa/rules': ['@yifa/metamodel'],
   '@yifa/packs': ['@yifa/metamodel', '@yifa/rules'],
