@@ -106,6 +106,14 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     labelEn: 'all officers hold valid certificates',
   },
   { name: 'proposedFine', type: 'number', scope: CASE, label: '拟罚款金额', labelEn: 'proposed fine', unit: '元' },
+  {
+    name: 'proposedConfiscation',
+    type: 'number',
+    scope: CASE,
+    label: '拟没收违法所得或非法财物价值',
+    labelEn: 'proposed confiscation value',
+    unit: '元',
+  },
   { name: 'proposedPenalties', type: 'array', scope: CASE, label: '拟处罚种类', labelEn: 'proposed penalties' },
   { name: 'discretionTier', type: 'string', scope: CASE, label: '裁量阶次', labelEn: 'discretion tier' },
   {
@@ -131,6 +139,8 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     label: '已告知听证权',
     labelEn: 'right to a hearing notified',
   },
+  { name: 'statementWaived', type: 'boolean', scope: CASE, label: '当事人放弃陈述申辩', labelEn: 'statement waived' },
+  { name: 'hearingWaived', type: 'boolean', scope: CASE, label: '当事人放弃听证', labelEn: 'hearing waived' },
   { name: 'hearingRequested', type: 'boolean', scope: CASE, label: '当事人申请听证', labelEn: 'hearing requested' },
   { name: 'hearingHeld', type: 'boolean', scope: CASE, label: '已经听证', labelEn: 'hearing held' },
   { name: 'legalReviewed', type: 'boolean', scope: CASE, label: '法制审核已同意', labelEn: 'legal review agreed' },

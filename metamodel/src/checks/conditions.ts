@@ -16,6 +16,13 @@ import { type Universe, universes } from './universe.ts';
 /** How deep conditions may nest (the rules part enforces the same bound at run time). */
 export const MAX_CONDITION_DEPTH = 32;
 
+/** Codes a parameterised fact may name. */
+interface KnownCodes {
+  states: ReadonlySet<string>;
+  deadlines: ReadonlySet<string>;
+  documents: ReadonlySet<string>;
+}
+
 interface Site {
   kind: ItemKind;
   code: string;
@@ -29,11 +36,12 @@ export const checkConditions: Check = (ctx) => {
   const u = universes(ctx);
   const states = new Set(['opened']);
   const deadlines = new Set<string>();
+  const documents = new Set(ctx.pack.items.document.keys());
   for (const wf of ctx.pack.items.workflow.values()) {
     for (const s of wf.states ?? []) states.add(s.code);
     for (const d of wf.deadlines ?? []) deadlines.add(d.code);
   }
-  const walker = createWalker(ctx, out, states, deadlines);
+  const walker = createWalker(ctx, out, { states, deadlines, documents });
   const cond = (c: Condition | undefined, site: Site) => {
     if (c !== undefined) walker.condition(c, site, 0);
   };
@@ -101,7 +109,7 @@ export const checkConditions: Check = (ctx) => {
   return out;
 };
 
-function createWalker(ctx: CheckContext, out: Finding[], states: Set<string>, deadlines: Set<string>) {
+function createWalker(ctx: CheckContext, out: Finding[], known: KnownCodes) {
   const params = ctx.pack.items.parameter;
   const named = ctx.pack.items.condition;
   const report = (
@@ -140,7 +148,7 @@ function createWalker(ctx: CheckContext, out: Finding[], states: Set<string>, de
         if (!site.universe.has(c.fact)) report(site, `${pointer}/fact`, 'condition.unknown-fact', { fact: c.fact });
         const badParam = (reason: string) =>
           report(site, `${pointer}/params`, 'condition.fact-param', { fact: c.fact, reason });
-        checkFactParams(c.fact, c.params, badParam, states, deadlines);
+        checkFactParams(c.fact, c.params, badParam, known);
         checkValueShape(c.operator, c.value, (expected, expectedEn) =>
           report(site, `${pointer}/value`, 'condition.value-shape', { operator: c.operator, expected, expectedEn }),
         );
@@ -173,8 +181,7 @@ function checkFactParams(
   fact: string,
   given: Record<string, unknown> | undefined,
   fail: (reason: string) => void,
-  states: Set<string>,
-  deadlines: Set<string>,
+  known: KnownCodes,
 ): void {
   const def = platformFact(fact);
   if (!def) return;
@@ -187,9 +194,10 @@ function checkFactParams(
     }
     if (spec.values && !spec.values.includes(String(value)))
       fail(`${name} 应为 ${spec.values.join('/')} / ${name} must be ${spec.values.join('/')}`);
-    if (name === 'from' && !states.has(String(value))) fail(`没有状态 ${String(value)} / no state ${String(value)}`);
-    if (name === 'deadline' && !deadlines.has(String(value)))
-      fail(`没有期限 ${String(value)} / no deadline ${String(value)}`);
+    const code = String(value);
+    if (name === 'from' && !known.states.has(code)) fail(`没有状态 ${code} / no state ${code}`);
+    if (name === 'deadline' && !known.deadlines.has(code)) fail(`没有期限 ${code} / no deadline ${code}`);
+    if (name === 'document' && !known.documents.has(code)) fail(`没有文书 ${code} / no document ${code}`);
   }
   for (const name of Object.keys(given ?? {})) {
     if (!(name in declared)) fail(`未知参数 ${name} / unknown parameter ${name}`);
