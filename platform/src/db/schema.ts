@@ -1,0 +1,199 @@
+/**
+ * The database, as drizzle table definitions (SQLite dialect on libsql). Row types are
+ * derived from these (`$inferSelect`), never written twice. Only the storage modules
+ * import this file; routes go through them, so a second dialect means a second schema
+ * file and the same storage interface.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+
+/** Imported pack versions (bundles), one of which is active. */
+export const packVersions = sqliteTable(
+  'pack_versions',
+  {
+    hash: text('hash').primaryKey(),
+    packId: text('pack_id').notNull(),
+    version: text('version').notNull(),
+    name: text('name').notNull(),
+    bundle: text('bundle').notNull(),
+    importedAt: text('imported_at').notNull().default(now),
+    importedBy: text('imported_by'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('pack_versions_id_version').on(t.packId, t.version)],
+);
+
+/** The organisation hierarchy of the active pack (editable live later). */
+export const organisations = sqliteTable('organisations', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  shortName: text('short_name'),
+  type: text('type').notNull(),
+  parent: text('parent'),
+  numberingPrefix: text('numbering_prefix'),
+  enforcementSubject: integer('enforcement_subject', { mode: 'boolean' }).notNull(),
+  /** Codes from the root down to this organisation, joined by '/', for subject-tree scopes. */
+  path: text('path').notNull(),
+});
+
+/** People who sign in. */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  orgCode: text('org_code').notNull(),
+  roles: json<string[]>('roles').notNull(),
+  certificateNo: text('certificate_no'),
+  certificateValidUntil: text('certificate_valid_until'),
+  legalQualification: integer('legal_qualification', { mode: 'boolean' }).notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  passwordChangedAt: text('password_changed_at').notNull().default(now),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+/** Signed-in sessions; the cookie carries the id, the table its hash. */
+export const sessions = sqliteTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: text('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastSeenAt: text('last_seen_at').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** Party of a case: a person (身份证号) or an organisation (统一社会信用代码). Personal data is stored encrypted. */
+export interface StoredParty {
+  kind: 'person' | 'organisation';
+  name: string;
+  /** SM4-encrypted 身份证号 or 统一社会信用代码. */
+  idNumber: string;
+  address?: string;
+  phone?: string;
+  representative?: string;
+}
+
+/** Cases: one run of a matter's workflow, pinned to the pack version it was opened under. */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    matterCode: text('matter_code').notNull(),
+    workflowCode: text('workflow_code').notNull(),
+    category: text('category').notNull(),
+    subjectOrg: text('subject_org').notNull(),
+    subjectPath: text('subject_path').notNull(),
+    packHash: text('pack_hash').notNull(),
+    state: text('state').notNull(),
+    party: json<StoredParty>('party').notNull(),
+    facts: json<Record<string, unknown>>('facts').notNull(),
+    officers: json<string[]>('officers').notNull(),
+    /** First entry into each state (ISO date-time), for deadlines and daysSince. */
+    stateEntered: json<Record<string, string>>('state_entered').notNull(),
+    extensions: json<Record<string, number>>('extensions').notNull(),
+    violationDate: text('violation_date'),
+    openedAt: text('opened_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+    closedAt: text('closed_at'),
+    createdBy: text('created_by').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('cases_subject').on(t.subjectOrg, t.state), index('cases_path').on(t.subjectPath)],
+);
+
+/** Documents of a case; an issued version is immutable, a correction is a new version. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    formCode: text('form_code').notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'issued'] }).notNull(),
+    number: text('number'),
+    data: json<Record<string, unknown>>('data').notNull(),
+    /** SM3 of the form definition the data was filled against (the template version). */
+    formHash: text('form_hash').notNull(),
+    /** SM3 of the issued snapshot (data, number, form hash). */
+    hash: text('hash'),
+    supersedes: text('supersedes'),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at').notNull().default(now),
+    issuedAt: text('issued_at'),
+    issuedBy: text('issued_by'),
+  },
+  (t) => [uniqueIndex('documents_case_form_version').on(t.caseId, t.formCode, t.version), uniqueIndex('documents_number').on(t.number)],
+);
+
+/** Document number sequences, per pattern, organisation and year. */
+export const documentCounters = sqliteTable(
+  'document_counters',
+  {
+    pattern: text('pattern').notNull(),
+    orgCode: text('org_code').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pattern, t.orgCode, t.year] })],
+);
+
+/** 法制审核: one review request and its opinion. */
+export const reviews = sqliteTable('reviews', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull(),
+  requestedBy: text('requested_by').notNull(),
+  requestedAt: text('requested_at').notNull().default(now),
+  dueDate: text('due_date'),
+  reviewer: text('reviewer'),
+  opinion: text('opinion', { enum: ['agree', 'disagree', 'agree-after-change'] }),
+  checklist: json<Record<string, boolean>>('checklist'),
+  comment: text('comment'),
+  decidedAt: text('decided_at'),
+});
+
+/** Evidence files, stored on disk by content hash. */
+export const attachments = sqliteTable('attachments', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull(),
+  sha256: text('sha256').notNull(),
+  size: integer('size').notNull(),
+  mime: text('mime').notNull(),
+  filename: text('filename').notNull(),
+  note: text('note'),
+  uploadedBy: text('uploaded_by').notNull(),
+  uploadedAt: text('uploaded_at').notNull().default(now),
+});
+
+/** 执法全过程记录: every write, append-only, each event chained to the one before by SM3. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    caseId: text('case_id'),
+    target: text('target'),
+    before: json<unknown>('before'),
+    after: json<unknown>('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_case').on(t.caseId, t.seq)],
+);
+
+export type PackVersionRow = typeof packVersions.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type CaseRow = typeof cases.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;
