@@ -11,15 +11,31 @@ export const ERRORS = {
   validation: { status: 422, zh: '提交的数据有误', en: 'the submitted data is invalid' },
   unauthenticated: { status: 401, zh: '请先登录', en: 'please sign in' },
   'bad-credentials': { status: 401, zh: '用户名或密码错误', en: 'wrong user name or password' },
-  'account-locked': { status: 423, zh: '登录失败次数过多，账户已暂时锁定', en: 'too many failed sign-ins; the account is locked for now' },
+  'account-locked': {
+    status: 423,
+    zh: '登录失败次数过多，账户已暂时锁定',
+    en: 'too many failed sign-ins; the account is locked for now',
+  },
   'session-expired': { status: 401, zh: '会话已过期，请重新登录', en: 'the session has expired; please sign in again' },
   csrf: { status: 403, zh: '请求来源校验失败', en: 'the request failed the CSRF check' },
   forbidden: { status: 403, zh: '无权执行此操作', en: 'you may not do this' },
-  'certificate-invalid': { status: 403, zh: '执法证已过期或无效，不能办理案件', en: 'your enforcement certificate has expired or is invalid' },
+  'certificate-invalid': {
+    status: 403,
+    zh: '执法证已过期或无效，不能办理案件',
+    en: 'your enforcement certificate has expired or is invalid',
+  },
   'not-found': { status: 404, zh: '未找到', en: 'not found' },
-  conflict: { status: 409, zh: '数据已被他人修改，请刷新后重试', en: 'someone else changed this; reload and try again' },
+  conflict: {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'someone else changed this; reload and try again',
+  },
   'transition-refused': { status: 409, zh: '当前不能执行此操作', en: 'this action is not allowed now' },
-  'document-issued': { status: 409, zh: '文书已出具，不能修改；如需更正请新建版本', en: 'the document is issued and cannot change; create a new version to correct it' },
+  'document-issued': {
+    status: 409,
+    zh: '文书已出具，不能修改；如需更正请新建版本',
+    en: 'the document is issued and cannot change; create a new version to correct it',
+  },
   'pack-invalid': { status: 422, zh: '配置包校验未通过', en: 'the pack did not validate' },
   'too-large': { status: 413, zh: '请求体过大', en: 'the request body is too large' },
   'unsupported-media': { status: 415, zh: '不支持的文件类型', en: 'unsupported media type' },
@@ -56,7 +72,13 @@ export class AppError extends Error {
 
   /** The response body. */
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.messages, ...(this.details === undefined ? {} : { details: this.details }) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.messages,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
   }
 }
 

@@ -7,8 +7,8 @@ import {
   bundlePack,
   ITEM_KINDS,
   type ItemKind,
-  readBundle,
   type ResolvedPack,
+  readBundle,
   type ValidationReport,
   validatePackDir,
   validateResolvedPack,
@@ -21,7 +21,10 @@ type Exit = (code: number) => void;
 /** The `pack` command group. */
 export function packCommand(exit: Exit): Command {
   const pack = new Command('pack').description('配置包：校验、解析、打包、测试 / pack authoring');
-  const packsOption = ['--packs <dir>', '在此目录中查找所扩展的基础包 / where to find base packs (default: the pack folder\'s parent)'] as const;
+  const packsOption = [
+    '--packs <dir>',
+    "在此目录中查找所扩展的基础包 / where to find base packs (default: the pack folder's parent)",
+  ] as const;
 
   pack
     .command('validate')
@@ -84,7 +87,15 @@ function load(path: string, packs?: string): ValidationReport {
   if (path.endsWith('.json')) {
     const read = readBundle(readFileSync(path, 'utf8'));
     if (!read.ok) {
-      const issue = { code: read.error.code, severity: 'error' as const, pack: path, file: path, pointer: '', message: read.error.message, params: {} };
+      const issue = {
+        code: read.error.code,
+        severity: 'error' as const,
+        pack: path,
+        file: path,
+        pointer: '',
+        message: read.error.message,
+        params: {},
+      };
       return { ok: false, pack: undefined as unknown as ResolvedPack, issues: [issue] };
     }
     const issues = validateResolvedPack(read.pack);
@@ -101,7 +112,9 @@ function print(report: ValidationReport, path: string): void {
   const name = m ? `${m.id}@${m.version}` : path;
   if (report.ok) {
     const count = ITEM_KINDS.reduce((n, k) => n + report.pack.items[k.kind].size, 0);
-    process.stdout.write(`✓ ${name}：校验通过，${count} 项 / valid, ${count} items${warnings ? `, ${warnings} warnings` : ''}\n`);
+    process.stdout.write(
+      `✓ ${name}：校验通过，${count} 项 / valid, ${count} items${warnings ? `, ${warnings} warnings` : ''}\n`,
+    );
   } else process.stdout.write(`✗ ${name}：${errors} 个错误 / ${errors} errors\n`);
 }
 
@@ -109,7 +122,9 @@ function summary(report: ValidationReport) {
   const pack = report.pack;
   return {
     ok: report.ok,
-    pack: pack ? { id: pack.manifest.id, version: pack.manifest.version, layers: pack.layers, counts: counts(pack) } : undefined,
+    pack: pack
+      ? { id: pack.manifest.id, version: pack.manifest.version, layers: pack.layers, counts: counts(pack) }
+      : undefined,
     issues: report.issues,
   };
 }
@@ -124,7 +139,9 @@ function resolvedJson(pack: ResolvedPack, kind?: string, code?: string) {
     kinds.map(({ kind: k }) => [
       k,
       Object.fromEntries(
-        [...pack.items[k].entries()].filter(([c]) => !code || c === code).map(([c, item]) => [c, { item, origin: pack.origins[k].get(c) }]),
+        [...pack.items[k].entries()]
+          .filter(([c]) => !code || c === code)
+          .map(([c, item]) => [c, { item, origin: pack.origins[k].get(c) }]),
       ),
     ]),
   );

@@ -21,7 +21,10 @@ export const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 export const DEFAULT_DATABASE_URL = 'file:./data/yifa.db';
 
 /** Opens (and migrates) the database at a libsql URL. */
-export async function openDb(url = process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL, authToken = process.env.YIFA_DATABASE_TOKEN): Promise<Db> {
+export async function openDb(
+  url = process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL,
+  authToken = process.env.YIFA_DATABASE_TOKEN,
+): Promise<Db> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
   const client = createClient({ url, ...(authToken ? { authToken } : {}) });
   if (url.startsWith('file:')) {

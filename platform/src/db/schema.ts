@@ -128,7 +128,10 @@ export const documents = sqliteTable(
     issuedAt: text('issued_at'),
     issuedBy: text('issued_by'),
   },
-  (t) => [uniqueIndex('documents_case_form_version').on(t.caseId, t.formCode, t.version), uniqueIndex('documents_number').on(t.number)],
+  (t) => [
+    uniqueIndex('documents_case_form_version').on(t.caseId, t.formCode, t.version),
+    uniqueIndex('documents_number').on(t.number),
+  ],
 );
 
 /** Document number sequences, per pattern, organisation and year. */

@@ -1,0 +1,84 @@
+/**
+ * The HTTP application: JSON under /api/v1, the OpenAPI document at /api/openapi.json,
+ * one error shape for every failure, body size limits, security headers, and session
+ * plus CSRF checks in front of everything but sign-in.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { rolesOf } from './auth/access.ts';
+import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
+import type { AppEnv, Services } from './context.ts';
+import { organisations } from './db/schema.ts';
+import { AppError, toAppError } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { validationHook } from './validation.ts';
+
+/** Largest JSON body accepted (attachments have their own limit). */
+export const JSON_LIMIT = 1024 * 1024;
+
+const PUBLIC = new Set(['/api/v1/auth/login', '/api/health', '/api/openapi.json']);
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the app around its services. */
+export function createApp(services: Services) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.onError((err, c) => {
+    let e: AppError;
+    if (err instanceof HTTPException && err.status === 400) e = new AppError('invalid-json', { reason: err.message });
+    else if (err instanceof HTTPException && err.status === 413) e = new AppError('too-large');
+    else e = toAppError(err);
+    if (e.code === 'internal') console.error(err);
+    return c.json(e.toBody(), e.status as 400);
+  });
+  app.notFound((c) => c.json(new AppError('not-found', { path: c.req.path }).toBody(), 404));
+
+  app.use('*', secureHeaders());
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_LIMIT,
+      onError: () => {
+        throw new AppError('too-large', { limit: JSON_LIMIT });
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    if (PUBLIC.has(c.req.path)) return next();
+    const id = getCookie(c, SESSION_COOKIE);
+    const { user, csrfToken } = await sessionUser(services.db, id, services.policy, services.now().toISOString());
+    if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== csrfToken) throw new AppError('csrf');
+    const { pack } = await services.packs.active();
+    const [org] = await services.db
+      .select({ path: organisations.path })
+      .from(organisations)
+      .where(eq(organisations.code, user.orgCode));
+    c.set('actor', { user, orgPath: org?.path ?? user.orgCode, roles: rolesOf(user, pack) });
+    c.set('sessionId', id as string);
+    return next();
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/v1/auth', authRoutes());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '依法 Yifa API',
+      version: '1',
+      description: '行政执法与执法监督平台接口 / Yifa administrative enforcement API',
+    },
+  });
+  return app;
+}
+
+/** The app's type, for a typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>;

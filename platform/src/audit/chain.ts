@@ -1,0 +1,132 @@
+/**
+ * 执法全过程记录: every write appends an event (actor, time, case, action, before, after)
+ * to an append-only chain. Each event's hash is SM3 (GB/T 32905, from Node's OpenSSL)
+ * over the previous hash and the event's canonical JSON, so editing, deleting or
+ * reordering any event breaks every hash after it, and `verifyChain` names the first.
+ */
+import { createHash } from 'node:crypto';
+import { asc, desc } from 'drizzle-orm';
+import { canonicalJson } from '../canonical.ts';
+import { type AuditEventRow, auditEvents } from '../db/schema.ts';
+
+/** The hash algorithm of the chain. */
+export const CHAIN_ALGORITHM = 'sm3';
+
+/** The hash before the first event. */
+export const GENESIS = '0'.repeat(64);
+
+/** What a write records. */
+export interface AuditInput {
+  actor: string;
+  action: string;
+  caseId?: string | null;
+  target?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Anything drizzle can insert and select with (the database or a transaction). */
+type Executor = Pick<import('../db/client.ts').Db, 'insert' | 'select'>;
+
+/** The hash of an event given the one before it. */
+export function eventHash(prevHash: string, e: Omit<AuditEventRow, 'hash' | 'prevHash'>): string {
+  const body = canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    caseId: e.caseId,
+    target: e.target,
+    before: e.before,
+    after: e.after,
+  });
+  return createHash(CHAIN_ALGORITHM).update(prevHash).update(body).digest('hex');
+}
+
+/** Appends an event; call it inside the transaction of the write it records. */
+export async function appendEvent(
+  tx: Executor,
+  input: AuditInput,
+  at = new Date().toISOString(),
+): Promise<AuditEventRow> {
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS;
+  const event = {
+    seq,
+    at,
+    actor: input.actor,
+    action: input.action,
+    caseId: input.caseId ?? null,
+    target: input.target ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+  };
+  const row: AuditEventRow = { ...event, prevHash, hash: eventHash(prevHash, event) };
+  await tx.insert(auditEvents).values(row);
+  return row;
+}
+
+/** What verification found. */
+export type ChainReport =
+  | { ok: true; events: number; head: string; algorithm: string }
+  | {
+      ok: false;
+      events: number;
+      algorithm: string;
+      seq: number;
+      problem: 'edited' | 'missing' | 'reordered' | 'broken-link';
+      message: { zh: string; en: string };
+    };
+
+/** Recomputes the whole chain and reports the first event that does not fit. */
+export async function verifyChain(db: Pick<import('../db/client.ts').Db, 'select'>): Promise<ChainReport> {
+  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  for (const row of rows) {
+    const fail = (
+      problem: 'edited' | 'missing' | 'reordered' | 'broken-link',
+      zh: string,
+      en: string,
+    ): ChainReport => ({
+      ok: false,
+      events: rows.length,
+      algorithm: CHAIN_ALGORITHM,
+      seq: row.seq,
+      problem,
+      message: { zh: `第 ${row.seq} 号记录${zh}`, en: `event ${row.seq} ${en}` },
+    });
+    if (row.seq !== expectedSeq) {
+      return row.seq > expectedSeq
+        ? fail(
+            'missing',
+            `之前缺少第 ${expectedSeq} 号记录（已被删除）`,
+            `follows a gap: event ${expectedSeq} was deleted`,
+          )
+        : fail('reordered', '顺序错乱', 'is out of order');
+    }
+    if (row.prevHash !== prev) {
+      // The event before is self-consistent but not what this one recorded: it was rewritten and rehashed.
+      return {
+        ok: false,
+        events: rows.length,
+        algorithm: CHAIN_ALGORITHM,
+        seq: row.seq - 1,
+        problem: 'broken-link',
+        message: {
+          zh: `第 ${row.seq - 1} 号记录已被改写（第 ${row.seq} 号记录所记的前一哈希与之不符）`,
+          en: `event ${row.seq - 1} was rewritten (event ${row.seq} recorded a different hash for it)`,
+        },
+      };
+    }
+    if (eventHash(prev, row) !== row.hash) return fail('edited', '的内容已被改动', 'was edited after it was written');
+    prev = row.hash;
+    expectedSeq++;
+  }
+  return { ok: true, events: rows.length, head: prev, algorithm: CHAIN_ALGORITHM };
+}

@@ -1,0 +1,102 @@
+/**
+ * Sessions: a random id in an HttpOnly, SameSite=Strict cookie; the database keeps only
+ * its hash, a CSRF token, and the idle and absolute expiry (等保 超时自动退出). Sign-in
+ * counts failures and locks the account after too many (登录失败处理).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { appendEvent } from '../audit/chain.ts';
+import type { Db } from '../db/client.ts';
+import { sessions, type UserRow, users } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { verifyPassword } from './password.ts';
+import type { AuthPolicy } from './policy.ts';
+
+/** The cookie holding the session id. */
+export const SESSION_COOKIE = 'yifa_session';
+
+/** The header a state-changing request must carry the session's CSRF token in. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
+const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/** Signs a user in; returns the new session's id and CSRF token. */
+export async function signIn(
+  db: Db,
+  username: string,
+  password: string,
+  policy: AuthPolicy,
+  now = new Date().toISOString(),
+) {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  // Unknown users still cost a hash, so timing does not tell which names exist.
+  if (!user || user.disabled) {
+    await verifyPassword(
+      password,
+      'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
+    throw new AppError('bad-credentials');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) throw new AppError('account-locked', { until: user.lockedUntil });
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const failures = user.failedLogins + 1;
+    const lock = failures >= policy.maxFailures ? addMinutes(now, policy.lockMinutes) : null;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock })
+        .where(eq(users.id, user.id));
+      await appendEvent(
+        tx,
+        { actor: user.id, action: lock ? 'auth.locked' : 'auth.login-failed', target: user.id, after: { failures } },
+        now,
+      );
+    });
+    if (lock) throw new AppError('account-locked', { until: lock });
+    throw new AppError('bad-credentials', { remaining: policy.maxFailures - failures });
+  }
+  const id = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({
+      idHash: hashId(id),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: addMinutes(now, policy.absoluteHours * 60),
+    });
+    await appendEvent(tx, { actor: user.id, action: 'auth.login', target: user.id }, now);
+  });
+  return { id, csrfToken, user };
+}
+
+/** The signed-in user of a session id, refreshing its idle clock; throws when none or expired. */
+export async function sessionUser(
+  db: Db,
+  id: string | undefined,
+  policy: AuthPolicy,
+  now = new Date().toISOString(),
+): Promise<{ user: UserRow; csrfToken: string }> {
+  if (!id) throw new AppError('unauthenticated');
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, hashId(id)));
+  if (!row) throw new AppError('unauthenticated');
+  if (row.expiresAt <= now || addMinutes(row.lastSeenAt, policy.idleMinutes) <= now) {
+    await db.delete(sessions).where(eq(sessions.idHash, row.idHash));
+    throw new AppError('session-expired');
+  }
+  const [user] = await db.select().from(users).where(eq(users.id, row.userId));
+  if (!user || user.disabled) throw new AppError('unauthenticated');
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, row.idHash));
+  return { user, csrfToken: row.csrfToken };
+}
+
+/** Ends a session. */
+export async function signOut(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, hashId(id)));
+}

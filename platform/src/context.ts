@@ -1,0 +1,28 @@
+/** What every request handler can reach, set by the app's middleware. */
+
+import type { Actor } from './auth/access.ts';
+import type { AuthPolicy } from './auth/policy.ts';
+import type { Db } from './db/client.ts';
+import type { PackRegistry } from './packs/registry.ts';
+
+/** Long-lived services, created once per app. */
+export interface Services {
+  db: Db;
+  packs: PackRegistry;
+  policy: AuthPolicy;
+  /** Where evidence files are stored. */
+  filesDir: string;
+  /** The current time (tests move it). */
+  now(): Date;
+}
+
+/** Hono's environment for this app. */
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    /** Set on authenticated routes. */
+    actor: Actor;
+    /** The session id of the request, when signed in. */
+    sessionId: string;
+  };
+}

@@ -1,0 +1,119 @@
+/** Sign in, sign out, who am I, change password. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { appendEvent } from '../audit/chain.ts';
+import { scopeFor } from '../auth/access.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
+import { SESSION_COOKIE, signIn, signOut } from '../auth/session.ts';
+import { users } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { jsonBody as json, OK as ok, router } from './router.ts';
+
+const Credentials = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict()
+  .openapi('Credentials');
+const PasswordChange = z
+  .object({ current: z.string().min(1).max(200), next: z.string().min(1).max(200) })
+  .strict()
+  .openapi('PasswordChange');
+
+/** The auth routes. */
+export function authRoutes() {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/login',
+      tags: ['auth'],
+      summary: '登录 / sign in',
+      request: { body: json(Credentials) },
+      responses: ok,
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const s = c.get('services');
+      const { id, csrfToken, user } = await signIn(s.db, username, password, s.policy, s.now().toISOString());
+      setCookie(c, SESSION_COOKIE, id, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: process.env.YIFA_SECURE_COOKIES === '1',
+        path: '/',
+        maxAge: s.policy.absoluteHours * 3600,
+      });
+      return c.json({ user: { id: user.id, username: user.username, displayName: user.displayName }, csrfToken });
+    },
+  );
+
+  r.openapi(
+    createRoute({ method: 'post', path: '/logout', tags: ['auth'], summary: '退出 / sign out', responses: ok }),
+    async (c) => {
+      const s = c.get('services');
+      await signOut(s.db, c.get('sessionId'));
+      await appendEvent(s.db, { actor: c.get('actor').user.id, action: 'auth.logout', target: c.get('actor').user.id });
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ ok: true });
+    },
+  );
+
+  r.openapi(
+    createRoute({ method: 'get', path: '/me', tags: ['auth'], summary: '当前用户 / who am I', responses: ok }),
+    async (c) => {
+      const a = c.get('actor');
+      const s = c.get('services');
+      const { user } = a;
+      const permissions = [...new Set(a.roles.flatMap((role) => role.permissions))]
+        .sort()
+        .map((p) => ({ permission: p, scope: scopeFor(a, p) }));
+      return c.json({
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        org: user.orgCode,
+        roles: a.roles.map((role) => ({ code: role.code, name: role.name })),
+        permissions,
+        certificate: {
+          number: user.certificateNo,
+          validUntil: user.certificateValidUntil,
+          valid: !!user.certificateValidUntil && user.certificateValidUntil >= s.now().toISOString().slice(0, 10),
+        },
+      });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/password',
+      tags: ['auth'],
+      summary: '修改密码 / change password',
+      request: { body: json(PasswordChange) },
+      responses: ok,
+    }),
+    async (c) => {
+      const { current, next } = c.req.valid('json');
+      const s = c.get('services');
+      const { user } = c.get('actor');
+      if (!(await verifyPassword(current, user.passwordHash))) throw new AppError('bad-credentials');
+      const problem = passwordProblem(next, user.username);
+      if (problem)
+        throw new AppError(
+          'validation',
+          { problems: [{ path: '/next', code: 'password-policy', message: problem }] },
+          problem,
+        );
+      const passwordHash = await hashPassword(next);
+      await s.db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, passwordChangedAt: s.now().toISOString() })
+          .where(eq(users.id, user.id));
+        await appendEvent(tx, { actor: user.id, action: 'auth.password-changed', target: user.id });
+      });
+      return c.json({ ok: true });
+    },
+  );
+  return r;
+}
