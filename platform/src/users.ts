@@ -21,7 +21,12 @@ export interface NewUser {
 /** Creates a user, enforcing the password rules, and records it in the audit chain. */
 export async function createUser(db: Db, input: NewUser, actor = 'system'): Promise<UserRow> {
   const problem = passwordProblem(input.password, input.username);
-  if (problem) throw new AppError('validation', { problems: [{ path: '/password', code: 'password-policy', message: problem }] }, problem);
+  if (problem)
+    throw new AppError(
+      'validation',
+      { problems: [{ path: '/password', code: 'password-policy', message: problem }] },
+      problem,
+    );
   const row = {
     id: randomUUID(),
     username: input.username,
@@ -35,7 +40,12 @@ export async function createUser(db: Db, input: NewUser, actor = 'system'): Prom
   };
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(users).values(row).returning();
-    await appendEvent(tx, { actor, action: 'user.create', target: row.id, after: { username: row.username, orgCode: row.orgCode, roles: row.roles } });
+    await appendEvent(tx, {
+      actor,
+      action: 'user.create',
+      target: row.id,
+      after: { username: row.username, orgCode: row.orgCode, roles: row.roles },
+    });
     return created as UserRow;
   });
 }

@@ -52,17 +52,32 @@ export async function startTestServer(overrides: Partial<Services> = {}) {
     },
     /** A client that signs in as the user and keeps cookie and CSRF token. */
     async as(username: string, password = PASSWORD) {
-      const res = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const res = await app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
       const { csrfToken } = (await res.json()) as { csrfToken: string };
       const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
         app.request(path, {
           method,
-          headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          headers: {
+            cookie,
+            'x-csrf-token': csrfToken,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
           ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
         });
-      return { cookie, csrfToken, call, get: (p: string) => call('GET', p), post: (p: string, b?: unknown) => call('POST', p, b ?? {}) };
+      return {
+        cookie,
+        csrfToken,
+        call,
+        get: (p: string) => call('GET', p),
+        post: (p: string, b?: unknown) => call('POST', p, b ?? {}),
+      };
     },
   };
 }

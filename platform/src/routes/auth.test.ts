@@ -7,7 +7,13 @@ let server: Server;
 
 beforeAll(async () => {
   server = await startTestServer();
-  await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' });
+  await server.user({
+    username: 'li.officer',
+    orgCode: '120116-SCJ',
+    roles: ['officer'],
+    certificateNo: '12011620260001',
+    certificateValidUntil: '2030-12-31',
+  });
   await server.user({ username: 'locked.out', orgCode: '120116-SCJ', roles: ['officer'] });
 });
 
@@ -23,7 +29,10 @@ describe('sign-in', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const client = await server.as('li.officer');
-    const me = (await (await client.get('/api/v1/auth/me')).json()) as { roles: { code: string }[]; certificate: { valid: boolean } };
+    const me = (await (await client.get('/api/v1/auth/me')).json()) as {
+      roles: { code: string }[];
+      certificate: { valid: boolean };
+    };
     expect(me.roles.map((r) => r.code)).toEqual(['officer']);
     expect(me.certificate.valid).toBe(true);
   });
@@ -39,8 +48,13 @@ describe('sign-in', () => {
   });
 
   it('locks the account after five failures, even for the right password', async () => {
-    for (let i = 0; i < 4; i++) expect((await post('/api/v1/auth/login', JSON.stringify({ username: 'locked.out', password: 'wrong' }))).status).toBe(401);
-    expect((await post('/api/v1/auth/login', JSON.stringify({ username: 'locked.out', password: 'wrong' }))).status).toBe(423);
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await post('/api/v1/auth/login', JSON.stringify({ username: 'locked.out', password: 'wrong' }))).status,
+      ).toBe(401);
+    expect(
+      (await post('/api/v1/auth/login', JSON.stringify({ username: 'locked.out', password: 'wrong' }))).status,
+    ).toBe(423);
     const right = await post('/api/v1/auth/login', JSON.stringify({ username: 'locked.out', password: PASSWORD }));
     expect(right.status).toBe(423);
     expect(((await right.json()) as { error: { code: string } }).error.code).toBe('account-locked');
@@ -63,7 +77,12 @@ describe('sign-in', () => {
   it('needs a session for every other endpoint, and the CSRF token for writes', async () => {
     expect((await server.app.request('/api/v1/auth/me')).status).toBe(401);
     const client = await server.as('li.officer');
-    const noToken = await client.call('POST', '/api/v1/auth/password', { current: PASSWORD, next: 'Another#2026pw' }, { 'x-csrf-token': 'forged' });
+    const noToken = await client.call(
+      'POST',
+      '/api/v1/auth/password',
+      { current: PASSWORD, next: 'Another#2026pw' },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(noToken.status).toBe(403);
     expect(((await noToken.json()) as { error: { code: string } }).error.code).toBe('csrf');
   });
@@ -72,14 +91,22 @@ describe('sign-in', () => {
     const malformed = await post('/api/v1/auth/login', '{"username": ');
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('invalid-json');
-    const unknownField = await post('/api/v1/auth/login', JSON.stringify({ username: 'a', password: 'b', admin: true }));
+    const unknownField = await post(
+      '/api/v1/auth/login',
+      JSON.stringify({ username: 'a', password: 'b', admin: true }),
+    );
     expect(unknownField.status).toBe(422);
     const wrongType = await post('/api/v1/auth/login', JSON.stringify({ username: 42, password: 'b' }));
     expect(wrongType.status).toBe(422);
-    const body = (await wrongType.json()) as { error: { details: { problems: { path: string; message: { zh: string } }[] } } };
+    const body = (await wrongType.json()) as {
+      error: { details: { problems: { path: string; message: { zh: string } }[] } };
+    };
     expect(body.error.details.problems[0]?.path).toBe('/username');
     expect(body.error.details.problems[0]?.message.zh).toMatch(/[\u4e00-\u9fff]/);
-    const huge = await post('/api/v1/auth/login', JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'b' }));
+    const huge = await post(
+      '/api/v1/auth/login',
+      JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'b' }),
+    );
     expect(huge.status).toBe(413);
     expect((await server.app.request('/api/v1/nothing-here')).status).toBe(401);
     expect((await server.app.request('/api/health')).status).toBe(200);

@@ -12,7 +12,15 @@ const form: DocumentForm = {
     { name: 'partyName', title: '当事人', type: 'string', required: true },
     { name: 'fine', title: '罚款金额', type: 'number', unit: '元' },
     { name: 'basis', title: '处罚依据', type: 'legal-basis' },
-    { name: 'items', title: '没收物品', type: 'table', columns: [{ name: 'item', title: '名称', type: 'string' }, { name: 'qty', title: '数量', type: 'integer' }] },
+    {
+      name: 'items',
+      title: '没收物品',
+      type: 'table',
+      columns: [
+        { name: 'item', title: '名称', type: 'string' },
+        { name: 'qty', title: '数量', type: 'integer' },
+      ],
+    },
     { name: 'decidedAt', title: '决定日期', type: 'date' },
   ],
   numbering: { pattern: '{orgPrefix}罚〔{year}〕{seq:4}号' },
@@ -32,14 +40,34 @@ const form: DocumentForm = {
 
 describe('document numbers', () => {
   it('fill the pattern, padding the sequence', () => {
-    expect(formatDocumentNumber('{orgPrefix}罚〔{year}〕{seq:4}号', { orgPrefix: '津滨市监', orgShort: '滨海市监', year: 2026, seq: 42 })).toBe('津滨市监罚〔2026〕0042号');
-    expect(formatDocumentNumber('{orgShort}检字第{seq}号', { orgPrefix: '', orgShort: '滨海应急', year: 2026, seq: 7 })).toBe('滨海应急检字第7号');
+    expect(
+      formatDocumentNumber('{orgPrefix}罚〔{year}〕{seq:4}号', {
+        orgPrefix: '津滨市监',
+        orgShort: '滨海市监',
+        year: 2026,
+        seq: 42,
+      }),
+    ).toBe('津滨市监罚〔2026〕0042号');
+    expect(
+      formatDocumentNumber('{orgShort}检字第{seq}号', { orgPrefix: '', orgShort: '滨海应急', year: 2026, seq: 7 }),
+    ).toBe('滨海应急检字第7号');
   });
 });
 
 describe('print layout', () => {
-  const data = { partyName: '天津某某餐饮有限公司 <script>alert(1)</script>', fine: 65000, basis: ['SPAQF-122-1'], items: [{ item: '过期食品', qty: 12 }], decidedAt: '2026-03-15' };
-  const doc = layoutDocument(form, data, { number: '津滨市监罚〔2026〕0042号', orgName: '天津市滨海新区市场监督管理局', date: '2026-03-16', citeBasis: (c) => (c === 'SPAQF-122-1' ? '《中华人民共和国食品安全法》第一百二十二条第一款' : c) });
+  const data = {
+    partyName: '天津某某餐饮有限公司 <script>alert(1)</script>',
+    fine: 65000,
+    basis: ['SPAQF-122-1'],
+    items: [{ item: '过期食品', qty: 12 }],
+    decidedAt: '2026-03-15',
+  };
+  const doc = layoutDocument(form, data, {
+    number: '津滨市监罚〔2026〕0042号',
+    orgName: '天津市滨海新区市场监督管理局',
+    date: '2026-03-16',
+    citeBasis: (c) => (c === 'SPAQF-122-1' ? '《中华人民共和国食品安全法》第一百二十二条第一款' : c),
+  });
 
   it('fills fields, tokens, tables and the seal date', () => {
     expect(doc.items).toEqual([

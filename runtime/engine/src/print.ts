@@ -39,7 +39,11 @@ export interface PrintContext {
 }
 
 /** Resolves a document's print layout against its data. */
-export function layoutDocument(form: DocumentForm, data: Readonly<Record<string, unknown>>, ctx: PrintContext): PrintDoc {
+export function layoutDocument(
+  form: DocumentForm,
+  data: Readonly<Record<string, unknown>>,
+  ctx: PrintContext,
+): PrintDoc {
   const fields = new Map(form.fields.map((f) => [f.name, f]));
   const tokens: Record<string, string> = {
     number: ctx.number ?? '（未编号）',
@@ -60,7 +64,11 @@ export function layoutDocument(form: DocumentForm, data: Readonly<Record<string,
       case 'number':
         return { kind: 'number', text: tokens.number as string };
       case 'text':
-        return { kind: 'text', text: (b.text ?? '').replace(/\{([^{}]+)\}/g, (_, n: string) => show(n)), align: b.align ?? 'left' };
+        return {
+          kind: 'text',
+          text: (b.text ?? '').replace(/\{([^{}]+)\}/g, (_, n: string) => show(n)),
+          align: b.align ?? 'left',
+        };
       case 'field': {
         const f = fields.get(b.field ?? '');
         return { kind: 'field', label: b.label ?? f?.title ?? b.field ?? '', value: show(b.field ?? '') };
@@ -104,7 +112,9 @@ export function formatFieldValue(field: Field, value: unknown, ctx: Pick<PrintCo
     case 'multi-enum':
       return Array.isArray(value) ? value.join('、') : String(value);
     case 'legal-basis':
-      return Array.isArray(value) ? value.map((c) => ctx.citeBasis?.(String(c)) ?? String(c)).join('；') : String(value);
+      return Array.isArray(value)
+        ? value.map((c) => ctx.citeBasis?.(String(c)) ?? String(c)).join('；')
+        : String(value);
     case 'party': {
       const p = value as { name?: unknown };
       return typeof p === 'object' && p !== null ? String(p.name ?? '') : String(value);
