@@ -88,6 +88,7 @@ export const ISSUE_MESSAGES = {
     zh: '第 {a} 个与第 {b} 个基准版本的施行期间重叠',
     en: 'benchmark versions {a} and {b} are in force at the same time',
   },
+  'discretion.versions-order': { zh: '基准版本施行日期晚于失效日期', en: 'a benchmark version ends before it starts' },
   'discretion.range-order': { zh: '幅度下限 {min} 大于上限 {max}', en: 'range minimum {min} exceeds maximum {max}' },
   'discretion.tier-out-of-range': {
     zh: '阶次“{tier}”的幅度 {min}–{max} 超出法定幅度 {legalMin}–{legalMax}',
@@ -119,6 +120,11 @@ export const ISSUE_MESSAGES = {
   'document.unknown-field': { zh: '字段“{field}”不存在', en: 'field "{field}" does not exist' },
   'document.field-duplicate': { zh: '字段名“{field}”重复', en: 'duplicate field name "{field}"' },
   'document.numbering-needs-seq': { zh: '编号格式必须含 {seq}', en: 'the numbering pattern must contain {seq}' },
+  'document.columns-missing': { zh: '表格字段“{field}”缺少列定义', en: 'table field "{field}" has no columns' },
+  'document.source-unknown': {
+    zh: '字段“{field}”的预填来源“{source}”不是已知事实',
+    en: 'field "{field}" is pre-filled from "{source}", which is not a known fact',
+  },
   'document.options-missing': { zh: '选择型字段“{field}”缺少选项', en: 'choice field "{field}" has no options' },
   'matter.authority-required': {
     zh: '执法类事项必须关联权责清单事项',
@@ -133,6 +139,8 @@ export const ISSUE_MESSAGES = {
     zh: '三员分立：{admin}管理员角色不能拥有权限“{permission}”',
     en: 'separation of duties: a {admin} administrator role may not hold "{permission}"',
   },
+  'codelist.entry-duplicate': { zh: '代码表条目“{entry}”重复', en: 'codelist entry "{entry}" appears twice' },
+  'calendar.wrong-year': { zh: '日期 {date} 不在 {year} 年', en: 'date {date} is not in {year}' },
   'org.cycle': { zh: '组织上下级关系成环：{chain}', en: 'organisations form a cycle: {chain}' },
   'org.roots': {
     zh: '组织机构应有且只有一个根，现有 {count} 个',

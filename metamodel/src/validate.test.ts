@@ -441,6 +441,48 @@ const BAD: Bad[] = [
     edits: { 'base/tests/golden.yaml': base('tests/golden.yaml').replace('tier: heavy', 'tier: extreme') },
     expect: { code: 'test.unknown-tier', file: 'tests/golden.yaml', pointer: '/cases/0/expect/tier' },
   },
+  {
+    name: 'a benchmark version ending before it starts',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        'effectiveFrom: 2022-10-08',
+        'effectiveFrom: 2022-10-08\n    effectiveTo: 2021-01-01',
+      ),
+    },
+    expect: { code: 'discretion.versions-order', file: 'discretion/DB-1.yaml', pointer: '/versions/0/effectiveTo' },
+  },
+  {
+    name: 'a table without columns',
+    edits: {
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml').replace(
+        '  - { name: decidedAt,',
+        '  - { name: goods, title: 物品, type: table }\n  - { name: decidedAt,',
+      ),
+    },
+    expect: { code: 'document.columns-missing', file: 'documents/penalty-decision.yaml', pointer: '/fields/3' },
+  },
+  {
+    name: 'a field pre-filled from an unknown fact',
+    edits: {
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml').replace(
+        'unit: 元 }',
+        'unit: 元, source: "fact:fineAmount" }',
+      ),
+    },
+    expect: { code: 'document.source-unknown', file: 'documents/penalty-decision.yaml', pointer: '/fields/2/source' },
+  },
+  {
+    name: 'a codelist entry twice',
+    edits: {
+      'base/codelists/penalty-kinds.yaml': `${base('codelists/penalty-kinds.yaml')}  - { code: fine, name: 罚金 }\n`,
+    },
+    expect: { code: 'codelist.entry-duplicate', file: 'codelists/penalty-kinds.yaml', pointer: '/entries/2/code' },
+  },
+  {
+    name: 'a holiday outside the calendar year',
+    edits: { 'base/calendars/cn-2026.yaml': base('calendars/cn-2026.yaml').replace('2026-10-02', '2025-10-02') },
+    expect: { code: 'calendar.wrong-year', file: 'calendars/cn-2026.yaml', pointer: '/holidays/1' },
+  },
   // layering
   {
     name: 'adding what the base has',
@@ -531,6 +573,17 @@ describe('validatePackDir', () => {
     if (want.line !== undefined) expect(hit?.line).toBe(want.line);
     expect(hit?.message.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(hit?.message.en).toMatch(/[a-z]/);
+  });
+
+  it('reports a malformed removal once, at the manifest', () => {
+    const dir = fixtureWith({
+      'region/pack.yaml': readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8').replace(
+        'kind: alert',
+        'kind: alarm',
+      ),
+    });
+    const issues = validatePackDir(join(dir, 'region')).issues.map((i) => `${i.code} ${i.file}${i.pointer}`);
+    expect(issues).toEqual(['schema.enum pack.yaml/remove/0/kind']);
   });
 
   it('reports every problem, not only the first', () => {

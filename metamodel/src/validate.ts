@@ -5,6 +5,7 @@
 
 import { checkAlerts } from './checks/alerts.ts';
 import { checkAssessments } from './checks/assessments.ts';
+import { checkCodelistsAndCalendars } from './checks/codelists.ts';
 import { checkConditions } from './checks/conditions.ts';
 import type { Check, CheckContext } from './checks/context.ts';
 import { checkDiscretion } from './checks/discretion.ts';
@@ -41,6 +42,7 @@ export const CHECKS: readonly Check[] = [
   checkAssessments,
   checkAlerts,
   checkParameters,
+  checkCodelistsAndCalendars,
   checkTests,
 ];
 

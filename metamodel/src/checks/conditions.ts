@@ -80,9 +80,18 @@ export const checkConditions: Check = (ctx) => {
     doc.rules?.forEach((r, i) =>
       cond(r.when, { kind: 'document', code, pointer: pointerOf('rules', i, 'when'), universe }),
     );
-    doc.fields.forEach((f, i) =>
-      expr(f.computed, { kind: 'document', code, pointer: pointerOf('fields', i, 'computed'), universe }),
-    );
+    doc.fields.forEach((f, i) => {
+      expr(f.computed, { kind: 'document', code, pointer: pointerOf('fields', i, 'computed'), universe });
+      const fact = f.source?.startsWith('fact:') ? f.source.slice('fact:'.length) : undefined;
+      if (fact !== undefined && !universe.has(fact)) {
+        out.push(
+          finding('document', code, pointerOf('fields', i, 'source'), 'document.source-unknown', {
+            field: f.name,
+            source: f.source,
+          }),
+        );
+      }
+    });
   }
   for (const [code, a] of validItems(ctx, 'alert')) {
     const universe = u.alert(a.scope, a.appliesTo?.matters);

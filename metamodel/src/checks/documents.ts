@@ -36,7 +36,7 @@ function checkDocument(code: string, d: DocumentForm): Finding[] {
     names.add(f.name);
     if ((f.type === 'enum' || f.type === 'multi-enum') && !f.options)
       at(pointerOf('fields', i), 'document.options-missing', { field: f.name });
-    if (f.type === 'table' && !f.columns) at(pointerOf('fields', i), 'document.options-missing', { field: f.name });
+    if (f.type === 'table' && !f.columns) at(pointerOf('fields', i), 'document.columns-missing', { field: f.name });
   });
   const field = (name: string | undefined, pointer: string) => {
     if (name !== undefined && !names.has(name)) at(pointer, 'document.unknown-field', { field: name });

@@ -14,18 +14,24 @@ interface Dated {
 /** Checks legal-basis and discretion versions. */
 export const checkLegalTime: Check = (ctx) => [
   ...validItems(ctx, 'legal-basis').flatMap(([code, b]) =>
-    overlaps('legal-basis', code, b.versions, 'legal-basis.versions-overlap'),
+    overlaps('legal-basis', code, b.versions, 'legal-basis.versions-overlap', 'legal-basis.versions-order'),
   ),
   ...validItems(ctx, 'discretion').flatMap(([code, d]) =>
-    overlaps('discretion', code, d.versions, 'discretion.versions-overlap'),
+    overlaps('discretion', code, d.versions, 'discretion.versions-overlap', 'discretion.versions-order'),
   ),
 ];
 
-function overlaps(kind: ItemKind, code: string, versions: readonly Dated[], issue: IssueKey): Finding[] {
+function overlaps(
+  kind: ItemKind,
+  code: string,
+  versions: readonly Dated[],
+  issue: IssueKey,
+  order: IssueKey,
+): Finding[] {
   const out: Finding[] = [];
   versions.forEach((v, i) => {
     if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom) {
-      out.push(finding(kind, code, pointerOf('versions', i, 'effectiveTo'), 'legal-basis.versions-order', {}));
+      out.push(finding(kind, code, pointerOf('versions', i, 'effectiveTo'), order, {}));
     }
   });
   for (let i = 0; i < versions.length; i++) {

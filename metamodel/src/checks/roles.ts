@@ -36,7 +36,8 @@ export const checkRoles: Check = (ctx) => {
       });
       continue;
     }
-    // A non-admin role may hold at most one administrator domain's permissions, and never audit ones.
+    // Audit and security permissions belong to their administrators alone; system ones (users, packs)
+    // may also be given to an ordinary role, e.g. a supervisor who imports packs.
     role.permissions.forEach((p, i) => {
       if (ADMIN_PERMISSIONS.audit.includes(p) || ADMIN_PERMISSIONS.security.includes(p)) {
         const domain: Admin = ADMIN_PERMISSIONS.audit.includes(p) ? 'audit' : 'security';

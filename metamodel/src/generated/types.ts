@@ -797,7 +797,7 @@ export interface DocumentForm {
   purpose?: string;
   basis?: CodeList;
   /**
-   * true: the document is issued to a party (numbered, immutable once issued); false: an internal record or approval form.
+   * true: the document leaves the agency (to a party, a court or another body) and is immutable once issued, numbered by `numbering` when it has one (court submissions such as 答辩状 have none); false: an internal record or approval form.
    */
   issued: boolean;
   /**

@@ -39,6 +39,8 @@ export function resolveLayers(chain: readonly PackSource[]): { pack: ResolvedPac
       const pointer = pointerOf('remove', i);
       const line = source.lines.get(MANIFEST_FILE)?.(pointer);
       const kind = r.kind as ItemKind;
+      // An entry that fails the manifest schema is reported there; don't guess what it meant.
+      if (!(kind in items) || typeof r.code !== 'string') return;
       if (isBase) report(MANIFEST_FILE, pointer, 'layer.no-base', {}, line);
       else if (!items[kind]?.has(r.code))
         report(MANIFEST_FILE, pointer, 'layer.remove-missing', { kind, code: r.code }, line);
@@ -69,7 +71,13 @@ export function resolveLayers(chain: readonly PackSource[]): { pack: ResolvedPac
           origins[item.kind].get(item.code)?.overrides.push({ pack, pointers });
         }
       } else if (existing !== undefined) {
-        report(item.file, '/code', 'layer.add-exists', { kind: item.kind, code: item.code });
+        report(
+          item.file,
+          '/code',
+          'layer.add-exists',
+          { kind: item.kind, code: item.code },
+          source.lines.get(item.file)?.('/code'),
+        );
       } else {
         items[item.kind].set(item.code, item.data);
         origins[item.kind].set(item.code, { pack, overrides: [] });

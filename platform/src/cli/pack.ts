@@ -48,6 +48,14 @@ export function packCommand(exit: Exit): Command {
     .option('--origins', '只输出来源表 / print only which layer each item came from')
     .option(...packsOption)
     .action((path: string, opts: { kind?: string; code?: string; origins?: boolean; packs?: string }) => {
+      if (opts.kind && !ITEM_KINDS.some((k) => k.kind === opts.kind)) {
+        const known = ITEM_KINDS.map((k) => k.kind).join(', ');
+        process.stderr.write(
+          `未知的条目类型“${opts.kind}”，应为：${known}\nunknown kind "${opts.kind}"; expected one of: ${known}\n`,
+        );
+        exit(2);
+        return;
+      }
       const report = load(path, opts.packs);
       if (!report.ok) {
         print(report, path);
