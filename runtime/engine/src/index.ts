@@ -1,9 +1,12 @@
 /**
  * @yifa/engine — the case engine, pure TypeScript, used by the server and the web apps
- * alike: party identifiers, numbering, print layout and HTML; the workflow state
- * machine, deadlines and document forms join as they are built.
+ * alike: the workflow state machine and the facts a case presents to the rules, deadlines,
+ * document forms (schema, field rules, computed values), numbering, party identifiers,
+ * and the print layout with its HTML.
  */
-
+export { type CaseSnapshot, caseActions, caseContext, type TransitionOutcome, takeAction } from './case-machine.ts';
+export { addCalendarDays, type CaseDeadline, caseDeadlines, daysBetween } from './deadlines.ts';
+export { checkDocument, type DocumentCheck, type FieldProblem, formJsonSchema } from './forms.ts';
 export { escapeHtml, printHtml } from './html.ts';
 export { formatDocumentNumber, type NumberingValues } from './numbering.ts';
 export { checkCreditCode, checkIdCardNumber, type IdProblem, maskId, maskPhone } from './party.ts';
