@@ -19,7 +19,8 @@ import {
 import { describe, expect, it } from 'vitest';
 
 const DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'pack-format.md');
-const doc = readFileSync(DOC_PATH, 'utf8');
+// Table cells may be padded for alignment (Biome formats Markdown): compare with runs of spaces collapsed.
+const doc = readFileSync(DOC_PATH, 'utf8').replace(/ {2,}/g, ' ');
 
 /** The lines of the document outside fenced code blocks, with their index. */
 function proseLines(text: string): { line: string; index: number }[] {
