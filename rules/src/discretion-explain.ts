@@ -1,0 +1,103 @@
+/**
+ * A discretion decision as sentences: the version and why it applies, each rule tried and why
+ * it did or did not hold, the fine range, the circumstances and the proposed fine. This is the
+ * 裁量基准适用情况 a decision document must state.
+ */
+import type { AmountRange, DiscretionDecision, DiscretionStep } from './discretion.ts';
+import { explainEvaluation } from './explain.ts';
+import { formatNumber, type Lang } from './format.ts';
+
+const KIND = {
+  lighter: { zh: '从轻', en: 'lighter' },
+  mitigated: { zh: '减轻', en: 'mitigated' },
+  heavier: { zh: '从重', en: 'heavier' },
+} as const;
+
+/** A fine range as text, e.g. `85,000–100,000 元`. */
+export function formatRange(r: AmountRange, lang: Lang): string {
+  const n = (x: number | null) => (x === null ? '?' : formatNumber(x));
+  return `${n(r.min)}–${n(r.max)} ${lang === 'zh' ? '元' : 'yuan'}`;
+}
+
+/** The explanation of a discretion decision, one sentence a line. */
+export function explainDiscretion(d: DiscretionDecision, lang: Lang = 'zh'): string[] {
+  const zh = lang === 'zh';
+  const v = d.version;
+  const lines = [
+    zh
+      ? `裁量基准 ${d.benchmark}（版本 ${v.label}，${v.effectiveFrom} 起施行${v.effectiveTo ? `，至 ${v.effectiveTo}` : ''}），按违法行为发生日 ${d.violationDate} 适用；法定幅度 ${formatRange(d.legalRange, lang)}`
+      : `Benchmark ${d.benchmark} version ${v.label} (in force from ${v.effectiveFrom}${v.effectiveTo ? ` to ${v.effectiveTo}` : ''}) applies by the date of the violation, ${d.violationDate}; legal range ${formatRange(d.legalRange, lang)}`,
+  ];
+  if (d.laterVersions.length) {
+    lines.push(
+      zh
+        ? `其后施行的版本 ${d.laterVersions.join('、')} 如处罚较轻，应适用较轻的版本（行政处罚法第三十七条）`
+        : `later version(s) ${d.laterVersions.join(', ')} apply instead if lighter (Administrative Penalty Law art. 37)`,
+    );
+  }
+  for (const s of d.steps) lines.push(stepLine(s, lang));
+  if (d.outcome === 'no-penalty' && d.noPenalty) {
+    const how = d.noPenalty.mandatory
+      ? zh
+        ? '应当不予处罚'
+        : 'must not be penalised'
+      : zh
+        ? '可以不予处罚'
+        : 'may go unpenalised';
+    lines.push(zh ? `结论：${how}。${d.noPenalty.reason}` : `Outcome: ${how}. ${d.noPenalty.reason}`);
+  } else if (d.tier) {
+    const range = formatRange(d.tier.fine, lang);
+    lines.push(zh ? `结论：适用阶次“${d.tier.name}”，罚款 ${range}` : `Outcome: tier "${d.tier.name}", fine ${range}`);
+  } else {
+    lines.push(zh ? '结论：无法判定，请补充以下事实' : 'Outcome: undetermined; these facts are needed');
+  }
+  if (d.proposedFine !== undefined) lines.push(proposedLine(d, lang));
+  for (const i of d.issues) lines.push(`${zh ? '问题' : 'Issue'}: ${i.message[lang]}`);
+  return lines;
+}
+
+function stepLine(s: DiscretionStep, lang: Lang): string {
+  const zh = lang === 'zh';
+  const why = s.evaluation
+    ? explainEvaluation(s.evaluation, lang)
+    : zh
+      ? '默认阶次，无条件'
+      : 'default tier, no condition';
+  const verdict =
+    s.held === null
+      ? zh
+        ? '无法判定'
+        : 'undetermined'
+      : s.held
+        ? zh
+          ? '适用'
+          : 'applies'
+        : zh
+          ? '不适用'
+          : 'does not apply';
+  if (s.part === 'circumstance') {
+    const kind = s.kind;
+    const k = kind ? (zh ? `（${KIND[kind].zh}）` : ` (${KIND[kind].en})`) : '';
+    return zh ? `情节“${s.name}”${k}${verdict}：${why}` : `circumstance "${s.name}"${k} ${verdict}: ${why}`;
+  }
+  const what = s.part === 'tier' ? (zh ? '阶次' : 'tier') : zh ? '不予处罚规则' : 'no-penalty rule';
+  return zh ? `${what}“${s.name}”${verdict}：${why}` : `${what} "${s.name}" ${verdict}: ${why}`;
+}
+
+function proposedLine(d: DiscretionDecision, lang: Lang): string {
+  const zh = lang === 'zh';
+  const fine = `${formatNumber(d.proposedFine ?? 0)} ${zh ? '元' : 'yuan'}`;
+  if (!d.tier) {
+    return zh ? `拟罚款 ${fine}，但结论不是处罚阶次` : `proposed fine ${fine}, but the outcome is not a penalty tier`;
+  }
+  const range = formatRange(d.tier.fine, lang);
+  const legal = d.proposedFineOutsideLegalRange ? (zh ? '，且超出法定幅度' : ', and outside the legal range') : '';
+  if (d.proposedFineOutsideTier) {
+    return zh
+      ? `拟罚款 ${fine} 超出所选阶次幅度 ${range}${legal}`
+      : `proposed fine ${fine} lies outside the tier's range ${range}${legal}`;
+  }
+  return zh
+    ? `拟罚款 ${fine} 在所选阶次幅度 ${range} 内`
+    : `proposed fine ${fine} lies within the tier's range ${range}`;
+}

@@ -1,0 +1,60 @@
+import type { DocumentForm, FactDefinition, HolidayCalendar, NamedCondition, Parameter } from '@yifa/metamodel';
+import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
+import { createLabels, type LabelLookup } from './labels.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+
+/**
+ * What rules are compiled against: the pack's parameters, named conditions, fact labels,
+ * holiday calendars and documents, the limits, and a cache so each item compiles once.
+ */
+export interface RuleEnv {
+  readonly params: ReadonlyMap<string, Parameter>;
+  readonly conditions: ReadonlyMap<string, NamedCondition>;
+  readonly labels: LabelLookup;
+  readonly calendar: WorkCalendar;
+  readonly documents: ReadonlyMap<string, DocumentForm>;
+  readonly limits: Readonly<Limits>;
+  /** Compiled items by the item object. */
+  readonly cache: WeakMap<object, unknown>;
+}
+
+/** The parts of a rule environment; all optional. */
+export interface RuleEnvInput {
+  parameters?: Iterable<Parameter>;
+  conditions?: Iterable<NamedCondition>;
+  calendars?: Iterable<HolidayCalendar>;
+  /** Fact definitions (of matters) whose labels and units explanations use. */
+  facts?: readonly FactDefinition[];
+  documents?: Iterable<DocumentForm>;
+  limits?: Partial<Limits>;
+}
+
+/**
+ * A rule environment.
+ * @example const env = createRuleEnv({ parameters, conditions, calendars: [cn2026], facts: matter.facts });
+ */
+export function createRuleEnv(input: RuleEnvInput = {}): RuleEnv {
+  return {
+    params: byCode(input.parameters),
+    conditions: byCode(input.conditions),
+    labels: createLabels(input.facts),
+    calendar: createWorkCalendar([...(input.calendars ?? [])]),
+    documents: byCode(input.documents),
+    limits: { ...DEFAULT_LIMITS, ...input.limits },
+    cache: new WeakMap(),
+  };
+}
+
+/** The compiled form of an item, made once per environment. */
+export function cached<T>(env: RuleEnv, item: object, make: () => T): T {
+  if (env.cache.has(item)) return env.cache.get(item) as T;
+  const made = make();
+  env.cache.set(item, made);
+  return made;
+}
+
+function byCode<T extends { code: string }>(items: Iterable<T> | undefined): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items ?? []) map.set(item.code, item);
+  return map;
+}

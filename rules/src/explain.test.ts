@@ -1,0 +1,128 @@
+import type { Condition } from '@yifa/metamodel';
+import { describe, expect, it } from 'vitest';
+import { FOOD_MATTER } from '../fixtures/food-safety.ts';
+import { NATIONAL_CONDITIONS, NATIONAL_PARAMETERS } from '../fixtures/penalty-ordinary.ts';
+import { compileCondition } from './engine.ts';
+import { createRuleEnv } from './env.ts';
+import { decisiveLeaves, explainEvaluation, renderLeaf, renderTrace } from './explain.ts';
+import { leavesOf } from './trace.ts';
+
+const env = createRuleEnv({
+  facts: FOOD_MATTER.facts,
+  parameters: [
+    ...NATIONAL_PARAMETERS,
+    { code: 'goods-threshold', name: '货值标准', nameEn: 'goods threshold', type: 'number', value: 10000, unit: '元' },
+  ],
+  conditions: NATIONAL_CONDITIONS,
+});
+const rule = { kind: 'discretion', code: 'DB-SPAQF-122-1', version: '2022', part: 'tiers/lighter' };
+const evaluate = (when: Condition, facts: Record<string, unknown>) => {
+  const c = compileCondition(when, env, rule);
+  if (!c.ok) throw new Error(JSON.stringify(c.issues));
+  return c.value.evaluate({ facts });
+};
+
+describe('explanations', () => {
+  it('reads a test with thousands separators and units from the labels', () => {
+    const ev = evaluate({ fact: 'goodsValue', operator: 'lessThan', value: 10000 }, { goodsValue: 8000 });
+    expect(explainEvaluation(ev)).toBe('货值金额 8,000 元 < 10,000 元 ✓');
+    expect(explainEvaluation(ev, 'en')).toBe('goods value 8,000 yuan < 10,000 yuan ✓');
+  });
+
+  it('records each leaf: fact, label, operator, expected with its parameter, seen, held, rule', () => {
+    const ev = evaluate(
+      { fact: 'goodsValue', operator: 'greaterThanInclusive', value: { param: 'goods-threshold' } },
+      { goodsValue: 8000 },
+    );
+    const [leaf] = leavesOf(ev.trace);
+    expect(leaf).toMatchObject({
+      fact: 'goodsValue',
+      label: { zh: '货值金额', en: 'goods value', unit: '元' },
+      operator: 'greaterThanInclusive',
+      expected: 10000,
+      expectedParam: { code: 'goods-threshold', name: { zh: '货值标准', en: 'goods threshold' } },
+      seen: 8000,
+      held: false,
+      rule,
+      path: '',
+    });
+    expect(renderLeaf(leaf as never)).toBe('货值金额 8,000 元 ≥ 10,000 元（参数“货值标准”） ✗');
+    expect(renderLeaf(leaf as never, 'en')).toBe(
+      'goods value 8,000 yuan ≥ 10,000 yuan (parameter "goods threshold") ✗',
+    );
+  });
+
+  it('says what is missing or mistyped', () => {
+    const missing = evaluate({ fact: 'goodsValue', operator: 'lessThan', value: 10000 }, {});
+    expect(explainEvaluation(missing)).toBe('货值金额 < 10,000 元：缺少事实“货值金额”（goodsValue） ？');
+    expect(explainEvaluation(missing, 'en')).toBe('goods value < 10,000 yuan: fact goodsValue missing ?');
+    const wrong = evaluate({ fact: 'goodsValue', operator: 'lessThan', value: 10000 }, { goodsValue: '8000' });
+    expect(explainEvaluation(wrong, 'en')).toBe(
+      'goods value < 10,000 yuan: fact goodsValue: expected number, got string ?',
+    );
+  });
+
+  it('explains why a branch was not taken: every test of a failed any, the failing test of a failed all', () => {
+    const any = evaluate(
+      {
+        any: [
+          { fact: 'harmConsequence', operator: 'equal', value: '无' },
+          { fact: 'correctedPromptly', operator: 'equal', value: true },
+        ],
+      },
+      { harmConsequence: '一般', correctedPromptly: false },
+    );
+    expect(explainEvaluation(any)).toBe('危害后果 “一般” = “无” ✗；及时改正 否 = 是 ✗');
+    const all = evaluate(
+      {
+        all: [
+          { fact: 'goodsValue', operator: 'greaterThanInclusive', value: 10000 },
+          { fact: 'harmConsequence', operator: 'equal', value: '一般' },
+        ],
+      },
+      { goodsValue: 8000, harmConsequence: '一般' },
+    );
+    expect(decisiveLeaves(all.trace).map((l) => l.fact)).toEqual(['goodsValue']);
+  });
+
+  it('renders the whole trace with named conditions, lists, dates, exists and fact params', () => {
+    const ev = evaluate(
+      {
+        all: [
+          { condition: 'needs-hearing-notice' },
+          { not: { fact: 'violationDate', operator: 'dateBefore', value: '2021-07-15' } },
+          { fact: 'goodsValue', operator: 'exists', value: true },
+          { fact: 'daysSince', params: { from: 'notification', kind: 'working' }, operator: 'between', value: [0, 5] },
+        ],
+      },
+      {
+        partyKind: 'person',
+        proposedFine: 20000,
+        proposedPenalties: ['fine'],
+        violationDate: '2026-03-01',
+        goodsValue: 1,
+        daysSince: { notification: 3 },
+      },
+    );
+    expect(renderTrace(ev.trace)).toEqual([
+      '全部满足 ✓',
+      '  命名条件“应告知听证权”（needs-hearing-notice） ✓',
+      '    任一满足 ✓',
+      '      全部满足 ✓',
+      '        当事人类型 “person” = “person” ✓',
+      '        拟罚款金额 20,000 元 ≥ 10,000 元（参数“听证较大数额罚款（公民）”） ✓',
+      '      全部满足 ✗',
+      '        当事人类型 “person” = “organisation” ✗',
+      '        拟罚款金额 20,000 元 ≥ 100,000 元（参数“听证较大数额罚款（法人或者其他组织）”） ✗',
+      '      拟处罚种类 {“fine”} ∩ {“lower-qualification”、“revoke-licence”、“order-suspension”、“order-closure”、“restrict-employment”} ✗',
+      '  并非 ✓',
+      '    违法行为发生日期 2026-03-01 < 2021-07-15 ✗',
+      '  货值金额 已填写 ✓',
+      '  经过天数（自 notification 起，工作日） 3 日 ∈ [0 日, 5 日] ✓',
+    ]);
+    expect(renderTrace(ev.trace, 'en')[1]).toBe(
+      '  named condition "right to a hearing must be notified" (needs-hearing-notice) ✓',
+    );
+    expect(leavesOf(ev.trace)[0]?.via).toBe('needs-hearing-notice');
+  });
+});

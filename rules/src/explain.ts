@@ -1,0 +1,121 @@
+/**
+ * Renders trace records as short sentences, Chinese first:
+ * `货值金额 8,000 元 < 10,000 元 ✓` / `goods value 8,000 yuan < 10,000 yuan ✓`.
+ * The trace holds every branch, so a sentence can say why a rule held and why it did not.
+ */
+import { OPERATORS } from '@yifa/metamodel';
+import { formatValue, type Lang } from './format.ts';
+import type { Evaluation, FactTrace, TraceNode } from './trace.ts';
+
+/** ✓ held, ✗ did not hold, ？ undetermined. */
+export function mark(held: boolean | null, lang: Lang = 'zh'): string {
+  if (held === null) return lang === 'zh' ? '？' : '?';
+  return held ? '✓' : '✗';
+}
+
+/** The name of a fact test's fact, with its params, e.g. `经过天数（自 investigation 起，工作日）`. */
+export function factName(leaf: FactTrace, lang: Lang): string {
+  const name = leaf.label[lang];
+  const p = leaf.params;
+  if (!p) return name;
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(p)) {
+    if (v === undefined) continue;
+    if (k === 'from') parts.push(zh ? `自 ${v} 起` : `since ${v}`);
+    else if (k === 'kind')
+      parts.push(v === 'working' ? (zh ? '工作日' : 'working days') : zh ? '自然日' : 'calendar days');
+    else parts.push(k === 'deadline' ? String(v) : `${k}=${v}`);
+  }
+  return zh ? `${name}（${parts.join('，')}）` : `${name} (${parts.join(', ')})`;
+}
+
+/** One fact test as a sentence. */
+export function renderLeaf(leaf: FactTrace, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  const prefix = leaf.conditionLabel ? `${leaf.conditionLabel}${zh ? '：' : ': '}` : '';
+  const name = factName(leaf, lang);
+  if (leaf.operator === 'exists') {
+    const present = leaf.held === null ? undefined : leaf.held === leaf.expected;
+    const state = present === undefined ? '' : present ? (zh ? '已填写' : 'is present') : zh ? '未填写' : 'is absent';
+    return `${prefix}${name} ${state} ${mark(leaf.held, lang)}`.replace(/\s+/g, ' ');
+  }
+  const expected = expectedText(leaf, lang);
+  // between reads as `∈ [min, max]`: the brackets come with the value.
+  const symbol = leaf.operator === 'between' ? '∈' : OPERATORS[leaf.operator].symbol;
+  if (leaf.issue) {
+    const sep = zh ? '：' : ': ';
+    return `${prefix}${name} ${symbol} ${expected}${sep}${leaf.issue.message[lang]} ${mark(null, lang)}`;
+  }
+  const seen = formatValue(leaf.seen, lang, leaf.label.unit);
+  return `${prefix}${name} ${seen} ${symbol} ${expected} ${mark(leaf.held, lang)}`;
+}
+
+function expectedText(leaf: FactTrace, lang: Lang): string {
+  const zh = lang === 'zh';
+  const unit = leaf.expectedParam?.unit ?? leaf.label.unit;
+  let text: string;
+  if (leaf.operator === 'between' && Array.isArray(leaf.expected)) {
+    text = `[${leaf.expected.map((v) => formatValue(v, lang, unit)).join(', ')}]`;
+  } else {
+    text = formatValue(leaf.expected, lang, unit);
+  }
+  if (leaf.expectedFact) {
+    const ref = leaf.expectedFact.label[lang];
+    return leaf.expected === undefined ? ref : zh ? `${ref}（${text}）` : `${ref} (${text})`;
+  }
+  if (leaf.expectedParam) {
+    const p = leaf.expectedParam.name[lang];
+    return zh ? `${text}（参数“${p}”）` : `${text} (parameter "${p}")`;
+  }
+  return text;
+}
+
+/** The tests that decided a node: for a rule that held, those that made it hold; otherwise those that failed it. */
+export function decisiveLeaves(node: TraceNode): FactTrace[] {
+  switch (node.type) {
+    case 'fact':
+      return [node];
+    case 'not':
+    case 'condition':
+      return decisiveLeaves(node.child);
+    default: {
+      const all = node.type === 'all';
+      const deciding = node.held === null ? null : all ? node.held : !node.held;
+      const kids = deciding === null ? node.children.filter((c) => c.held === null) : node.children;
+      const picked = deciding === null || deciding ? kids : kids.filter((c) => c.held === node.held);
+      return picked.flatMap(decisiveLeaves);
+    }
+  }
+}
+
+/** The short sentence of an evaluation: its deciding tests. */
+export function explainEvaluation(ev: Evaluation, lang: Lang = 'zh'): string {
+  return decisiveLeaves(ev.trace)
+    .map((l) => renderLeaf(l, lang))
+    .join(lang === 'zh' ? '；' : '; ');
+}
+
+/** The whole trace as indented lines. */
+export function renderTrace(node: TraceNode, lang: Lang = 'zh', indent = ''): string[] {
+  const zh = lang === 'zh';
+  const m = mark(node.held, lang);
+  const label = 'label' in node && node.label ? (zh ? `（${node.label}）` : ` (${node.label})`) : '';
+  switch (node.type) {
+    case 'fact':
+      return [indent + renderLeaf(node, lang)];
+    case 'all':
+    case 'any': {
+      const head = node.type === 'all' ? (zh ? '全部满足' : 'all of') : zh ? '任一满足' : 'any of';
+      return [`${indent}${head}${label} ${m}`, ...node.children.flatMap((c) => renderTrace(c, lang, `${indent}  `))];
+    }
+    case 'not':
+      return [`${indent}${zh ? '并非' : 'not'}${label} ${m}`, ...renderTrace(node.child, lang, `${indent}  `)];
+    default: {
+      const head = zh
+        ? `命名条件“${node.name.zh}”（${node.code}）`
+        : `named condition "${node.name.en}" (${node.code})`;
+      return [`${indent}${head} ${m}`, ...renderTrace(node.child, lang, `${indent}  `)];
+    }
+  }
+}

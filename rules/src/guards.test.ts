@@ -1,0 +1,174 @@
+import type { DocumentForm } from '@yifa/metamodel';
+import { describe, expect, it } from 'vitest';
+import { NATIONAL_CONDITIONS, NATIONAL_PARAMETERS, PENALTY_ORDINARY } from '../fixtures/penalty-ordinary.ts';
+import { createRuleEnv } from './env.ts';
+import { checkGuards, type GuardInput } from './guards.ts';
+
+const doc = (code: string, name: string, issued: boolean) => ({ code, name, issued }) as DocumentForm;
+const env = createRuleEnv({
+  parameters: NATIONAL_PARAMETERS,
+  conditions: NATIONAL_CONDITIONS,
+  documents: [
+    doc('inquiry-record', '询问笔录', false),
+    doc('investigation-report', '案件调查终结报告', false),
+    doc('penalty-decision', '行政处罚决定书', true),
+  ],
+});
+const reviewFacts = {
+  partyKind: 'organisation',
+  proposedPenalties: ['fine'],
+  hearingHeld: false,
+  complex: false,
+  publicInterest: false,
+};
+const check = (input: GuardInput) => {
+  const r = checkGuards(PENALTY_ORDINARY, input, env);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+};
+const refusal = (report: ReturnType<typeof check>, action: string) =>
+  report.transitions.find((t) => t.action === action)?.refusals ?? [];
+
+describe('guards of 行政处罚普通程序', () => {
+  it('罚款 12 万的案件不经法制审核不能进入告知', () => {
+    const r = check({
+      state: 'case-review',
+      roles: ['officer', 'department-head'],
+      facts: { ...reviewFacts, proposedFine: 120000 },
+    });
+    expect(r.allowed).toEqual(['submit-legal-review']);
+    expect(r.refused).toEqual(['pass-case-review', 'withdraw-case']);
+    const [why] = refusal(r, 'pass-case-review');
+    expect(why?.code).toBe('unless');
+    expect(why?.message.zh).toBe('重大执法决定须先经法制审核（行政处罚法第五十八条）');
+    expect(why?.detail?.zh).toBe(
+      '当事人类型 “organisation” = “organisation” ✓；拟罚款金额 120,000 元 ≥ 100,000 元（参数“重大执法决定罚款数额（法人或者其他组织）”） ✓',
+    );
+    expect(why?.evaluation?.rule).toEqual({
+      kind: 'workflow',
+      code: 'penalty-ordinary',
+      part: 'transitions/pass-case-review/unless',
+    });
+  });
+
+  it('a small fine passes case review and needs no legal review', () => {
+    const r = check({
+      state: 'case-review',
+      roles: ['department-head'],
+      facts: { ...reviewFacts, proposedFine: 5000 },
+    });
+    expect(r.allowed).toEqual(['pass-case-review']);
+    const [why] = refusal(r, 'submit-legal-review');
+    expect(why?.message.zh).toBe('未达到重大执法决定标准，无须法制审核（行政处罚法第五十八条）');
+    expect(why?.message.en).toContain('the condition does not hold: ');
+  });
+
+  it('refuses on undetermined conditions and says which facts are missing', () => {
+    const r = check({ state: 'case-review', roles: ['department-head'], facts: { proposedFine: 5000 } });
+    expect(r.allowed).toEqual([]);
+    const [why] = refusal(r, 'pass-case-review');
+    expect(why?.message.zh).toMatch(/^无法判定是否可以审核通过：/);
+    // partyKind is missing too, but a fine of 5,000 is below both thresholds, so it does not matter.
+    expect(why?.message.zh).toContain('缺少事实“拟处罚种类”（proposedPenalties）');
+    expect(why?.message.zh).not.toContain('partyKind');
+  });
+
+  it('gives every reason: role, documents and officers (第四十二条)', () => {
+    const r = check({
+      state: 'investigation',
+      roles: ['legal-reviewer'],
+      facts: { officerCount: 1, documentsCompleted: ['inquiry-record'], officersCertified: false },
+    });
+    const reasons = refusal(r, 'finish-investigation');
+    expect(reasons.map((x) => x.code)).toEqual(['role', 'documents', 'officers', 'certificates']);
+    expect(reasons.map((x) => x.message.zh)).toEqual([
+      '需要以下角色之一：officer；当前角色：legal-reviewer',
+      '以下文书尚未完成：案件调查终结报告（investigation-report）',
+      '承办执法人员不足 2 人（现有 1 人，行政处罚法第四十二条）',
+      '承办执法人员未全部持有有效执法证件（行政处罚法第四十二条）',
+    ]);
+    const ok = check({
+      state: 'investigation',
+      roles: ['officer'],
+      facts: { officerCount: 2, documentsCompleted: ['inquiry-record', 'investigation-report'] },
+    });
+    expect(ok.allowed).toContain('finish-investigation');
+  });
+
+  it('an issued document must be issued, not only completed', () => {
+    const completed = check({
+      state: 'decision',
+      roles: ['department-head'],
+      facts: { documentsCompleted: ['penalty-decision'] },
+    });
+    expect(refusal(completed, 'issue-decision')[0]?.message.zh).toBe(
+      '以下文书尚未出具：行政处罚决定书（penalty-decision）',
+    );
+    const issued = check({
+      state: 'decision',
+      roles: ['department-head'],
+      facts: { documentsIssued: ['penalty-decision'] },
+    });
+    expect(issued.allowed).toEqual(['issue-decision']);
+  });
+
+  it('a hearing can be requested within five working days only', () => {
+    const facts = {
+      partyKind: 'organisation',
+      proposedFine: 150000,
+      proposedPenalties: ['fine'],
+      hearingRequested: true,
+      statementNotified: true,
+      complex: false,
+      publicInterest: false,
+    };
+    const inTime = check({
+      state: 'notification',
+      roles: ['officer'],
+      facts: { ...facts, deadlineDaysLeft: { 'hearing-request-5': 2 } },
+    });
+    expect(inTime.allowed).toContain('request-hearing');
+    // 告知 served 2026-09-30: five working days end 2026-10-12 after the National Day holidays (10-10 is a 调休 Saturday).
+    const late = check({
+      state: 'notification',
+      roles: ['officer'],
+      facts,
+      today: '2026-10-14',
+      deadlines: { 'hearing-request-5': { due: '2026-10-13', kind: 'working' } },
+    });
+    expect(late.refused).toContain('request-hearing');
+  });
+
+  it('lists actions from several states and flags those that need a reason', () => {
+    const r = check({ state: 'notification', roles: ['agency-head'], facts: {} });
+    const withdraw = r.transitions.find((t) => t.action === 'withdraw-case');
+    expect(withdraw).toMatchObject({ allowed: true, reasonRequired: true, to: 'withdrawn' });
+  });
+
+  it('supplies the facts workflow and state, which the platform knows', () => {
+    const wf = {
+      ...PENALTY_ORDINARY,
+      transitions: [
+        {
+          action: 'close-case',
+          name: '结案',
+          from: 'execution',
+          to: 'closed',
+          when: {
+            all: [
+              { fact: 'workflow', operator: 'equal', value: 'penalty-ordinary' },
+              { fact: 'state', operator: 'equal', value: 'execution' },
+            ],
+          },
+        },
+      ],
+    } as typeof PENALTY_ORDINARY;
+    const r = checkGuards(wf, { state: 'execution', roles: [], facts: { state: 'decision' } }, env);
+    expect(r.ok && r.value.allowed).toEqual(['close-case']);
+  });
+
+  it('reports an unknown state', () => {
+    const r = checkGuards(PENALTY_ORDINARY, { state: '立案', roles: [], facts: {} }, env);
+    expect(r.ok).toBe(false);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * Workflow guards: from the current state, which actions the user may take and, for each one
+ * refused, every reason — role not permitted, `when` did not hold, `unless` held, documents
+ * missing (facts documentsCompleted / documentsIssued), too few officers (fact officerCount) or
+ * officers without valid certificates (fact officersCertified). An undetermined condition
+ * refuses: a guard never lets an action through on facts it could not read.
+ */
+import type { Workflow, WorkflowTransition } from '@yifa/metamodel';
+import type { CompiledCondition } from './compiler.ts';
+import { compileCondition } from './engine.ts';
+import { cached, type RuleEnv } from './env.ts';
+import type { FactContext } from './facts.ts';
+import { fail, type Issue, issue, type Message, ok, type Result } from './issues.ts';
+
+export type { Refusal, RefusalCode } from './refusals.ts';
+
+import { type Refusal, refusalFor } from './refusals.ts';
+import type { Evaluation } from './trace.ts';
+
+/** What guards are checked on: the case's facts, its state and the user's roles. */
+export interface GuardInput extends FactContext {
+  state: string;
+  roles: readonly string[];
+}
+
+/** One transition out of the current state. */
+export interface TransitionCheck {
+  action: string;
+  name: Message;
+  to: string;
+  allowed: boolean;
+  reasonRequired: boolean;
+  refusals: Refusal[];
+  /** The guard conditions evaluated (when, unless), allowed or not. */
+  evaluations: Evaluation[];
+  issues: Issue[];
+}
+
+/** Every transition out of the state, allowed and refused. */
+export interface GuardReport {
+  workflow: string;
+  state: string;
+  transitions: TransitionCheck[];
+  allowed: string[];
+  refused: string[];
+}
+
+/** A workflow's guards compiled once. */
+export interface CompiledGuards {
+  readonly workflow: Workflow;
+  check(input: GuardInput): Result<GuardReport>;
+}
+
+interface Guard {
+  t: WorkflowTransition;
+  from: readonly string[];
+  when?: CompiledCondition;
+  unless?: CompiledCondition;
+}
+
+/** Compiles every guard of a workflow. */
+export function compileGuards(workflow: Workflow, env: RuleEnv): Result<CompiledGuards> {
+  const issues: Issue[] = [];
+  const compile = (t: WorkflowTransition, i: number, key: 'when' | 'unless') => {
+    const cond = t[key];
+    if (!cond) return undefined;
+    const ref = { kind: 'workflow', code: workflow.code, part: `transitions/${t.action}/${key}` };
+    const c = compileCondition(cond, env, ref, `/transitions/${i}/${key}`);
+    if (!c.ok) issues.push(...c.issues);
+    return c.ok ? c.value : undefined;
+  };
+  const guards: Guard[] = workflow.transitions.map((t, i) => {
+    const when = compile(t, i, 'when');
+    const unless = compile(t, i, 'unless');
+    return {
+      t,
+      from: typeof t.from === 'string' ? [t.from] : t.from,
+      ...(when ? { when } : {}),
+      ...(unless ? { unless } : {}),
+    };
+  });
+  if (issues.length) return fail(issues);
+  const states = new Set(workflow.states.map((s) => s.code));
+  return ok({
+    workflow,
+    check(input) {
+      if (!states.has(input.state)) {
+        return fail([issue('guard.state-unknown', '/states', { workflow: workflow.code, state: input.state })]);
+      }
+      // The platform knows the case's workflow and state: conditions may read them as facts.
+      const facts = { ...input.facts, workflow: workflow.code, state: input.state };
+      const ctx = { ...input, facts };
+      const transitions = guards.filter((g) => g.from.includes(input.state)).map((g) => checkOne(g, ctx, env));
+      return ok({
+        workflow: workflow.code,
+        state: input.state,
+        transitions,
+        allowed: transitions.filter((t) => t.allowed).map((t) => t.action),
+        refused: transitions.filter((t) => !t.allowed).map((t) => t.action),
+      });
+    },
+  });
+}
+
+/** Checks the guards once, compiling the workflow on first use within the environment. */
+export function checkGuards(workflow: Workflow, input: GuardInput, env: RuleEnv): Result<GuardReport> {
+  const compiled = cached(env, workflow, () => compileGuards(workflow, env));
+  return compiled.ok ? compiled.value.check(input) : compiled;
+}
+
+function checkOne(g: Guard, input: GuardInput, env: RuleEnv): TransitionCheck {
+  const { t } = g;
+  const refusals: Refusal[] = [];
+  const evaluations: Evaluation[] = [];
+  const issues: Issue[] = [];
+  if (t.roles?.length && !t.roles.some((r) => input.roles.includes(r))) {
+    refusals.push(refusalFor('role', t, { required: t.roles, roles: [...input.roles] }));
+  }
+  const missing = missingDocuments(t.documents ?? [], input, env);
+  if (missing.length) refusals.push(refusalFor('documents', t, { documents: missing }));
+  if (t.minOfficers !== undefined) {
+    const count = input.facts.officerCount;
+    if (typeof count !== 'number' || count < t.minOfficers) {
+      refusals.push(refusalFor('officers', t, { min: t.minOfficers, count: typeof count === 'number' ? count : null }));
+    }
+    if (input.facts.officersCertified === false) refusals.push(refusalFor('certificates', t, {}));
+  }
+  for (const [key, cond, refuseWhen] of [
+    ['when', g.when, false],
+    ['unless', g.unless, true],
+  ] as const) {
+    if (!cond) continue;
+    const ev = cond.evaluate(input);
+    evaluations.push(ev);
+    issues.push(...ev.issues);
+    if (ev.held === null || ev.held === refuseWhen) refusals.push(refusalFor(key, t, {}, ev));
+  }
+  return {
+    action: t.action,
+    name: { zh: t.name, en: t.nameEn ?? t.name },
+    to: t.to,
+    allowed: refusals.length === 0,
+    reasonRequired: t.reasonRequired ?? false,
+    refusals,
+    evaluations,
+    issues,
+  };
+}
+
+/** Documents not yet completed, or for documents issued to a party, not yet issued. */
+function missingDocuments(
+  required: readonly string[],
+  input: GuardInput,
+  env: RuleEnv,
+): { code: string; name: string; issued: boolean }[] {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const completed = list(input.facts.documentsCompleted);
+  const issuedDocs = list(input.facts.documentsIssued);
+  return required
+    .map((code) => {
+      const form = env.documents.get(code);
+      const issued = form?.issued ?? false;
+      const done = issuedDocs.includes(code) || (!issued && completed.includes(code));
+      return { code, name: form?.name ?? code, issued, done };
+    })
+    .filter((d) => !d.done)
+    .map(({ done: _, ...d }) => d);
+}

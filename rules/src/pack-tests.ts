@@ -1,0 +1,226 @@
+/**
+ * Golden tests a pack carries: every case of every `test` item runs against the pack's own
+ * items — discretion (expected outcome, tier, fine, version, circumstances), guards (allowed
+ * and refused actions), alerts (fires, level, message) and scoring (points, total, grade).
+ * Each case passes or fails with every difference (expected vs actual) and the explanation.
+ * Test facts may carry `timeline` (state → date entered) and `today` for computed facts.
+ */
+import type { AlertCase, DiscretionCase, GuardCase, PackTestSuite, ScoringCase } from '@yifa/metamodel';
+import { evaluateAlerts, explainAlerts } from './alerts.ts';
+import { decideDiscretion } from './discretion.ts';
+import { explainDiscretion } from './discretion-explain.ts';
+import type { RuleEnv } from './env.ts';
+import type { FactContext } from './facts.ts';
+import { checkGuards } from './guards.ts';
+import { type Issue, issue, type Message } from './issues.ts';
+import { type RulePack, ruleEnvFromPack } from './pack.ts';
+import { explainGuards } from './refusals.ts';
+import { scoreAssessment } from './scoring.ts';
+import { explainScore } from './scoring-explain.ts';
+
+/** What a case tests. */
+export type CaseKind = 'discretion' | 'guard' | 'alert' | 'scoring';
+
+/** One difference between what a case expects and what the pack does. */
+export interface CaseFailure {
+  what: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** The result of one golden case. */
+export interface CaseResult {
+  suite: string;
+  index: number;
+  name: string;
+  kind: CaseKind | 'unknown';
+  item: string;
+  passed: boolean;
+  failures: CaseFailure[];
+  /** The explanation of what the pack did, in both languages. */
+  explanation: { zh: string[]; en: string[] };
+  issues: Issue[];
+}
+
+/** The results of all golden cases of a pack. */
+export interface PackTestReport {
+  passed: number;
+  failed: number;
+  cases: CaseResult[];
+}
+
+type Outcome = Omit<CaseResult, 'suite' | 'index' | 'name' | 'passed'>;
+
+/**
+ * Runs every golden case of the pack.
+ * @example const report = runPackTests(resolved); console.log(renderPackTestReport(report));
+ */
+export function runPackTests(pack: RulePack, env: RuleEnv = ruleEnvFromPack(pack)): PackTestReport {
+  const cases: CaseResult[] = [];
+  for (const suite of pack.items.test?.values() ?? []) {
+    (suite as PackTestSuite).cases.forEach((c, index) => {
+      let outcome: Outcome;
+      try {
+        outcome = runCase(pack, env, c);
+      } catch (e) {
+        outcome = broken('unknown', '', issue('evaluation.failed', '', { reason: String(e) }));
+      }
+      cases.push({ suite: suite.code, index, name: c.name, passed: outcome.failures.length === 0, ...outcome });
+    });
+  }
+  const passed = cases.filter((c) => c.passed).length;
+  return { passed, failed: cases.length - passed, cases };
+}
+
+function runCase(pack: RulePack, env: RuleEnv, c: PackTestSuite['cases'][number]): Outcome {
+  if ('discretion' in c) return discretionCase(pack, env, c);
+  if ('workflow' in c) return guardCase(pack, env, c);
+  if ('alert' in c) return alertCase(pack, env, c);
+  if ('assessment' in c) return scoringCase(pack, env, c);
+  return broken('unknown', '', issue('test.malformed', '', { reason: 'no discretion, workflow, alert or assessment' }));
+}
+
+function contextOf(facts: Record<string, unknown>, today?: string): FactContext {
+  const { timeline, ...rest } = facts;
+  const ctx: FactContext = { facts: rest };
+  if (timeline && typeof timeline === 'object') ctx.timeline = timeline as Record<string, string>;
+  if (today) ctx.today = today;
+  return ctx;
+}
+
+function discretionCase(pack: RulePack, env: RuleEnv, c: DiscretionCase): Outcome {
+  const item = pack.items.discretion?.get(c.discretion);
+  if (!item) return missing('discretion', c.discretion, '裁量基准');
+  const input = {
+    ...contextOf(c.facts),
+    violationDate: c.violationDate,
+    ...(c.proposedFine === undefined ? {} : { proposedFine: c.proposedFine }),
+  };
+  const r = decideDiscretion(item, input, env);
+  if (!r.ok) return failedRun('discretion', c.discretion, r.issues);
+  const d = r.value;
+  const e = c.expect;
+  const failures: CaseFailure[] = [];
+  const check = (what: string, expected: unknown, actual: unknown) => {
+    if (expected !== undefined && JSON.stringify(expected) !== JSON.stringify(actual))
+      failures.push({ what, expected, actual });
+  };
+  check('noPenalty', e.noPenalty, d.outcome === 'no-penalty');
+  check('tier', e.tier, d.tier?.code ?? (d.outcome === 'undetermined' ? 'undetermined' : null));
+  check('fine', e.fine, d.tier ? d.tier.fine : null);
+  check('version', e.version, d.version.label);
+  check('circumstances', e.circumstances && [...e.circumstances].sort(), d.circumstances.map((x) => x.code).sort());
+  check('proposedFineOutsideTier', e.proposedFineOutsideTier, d.proposedFineOutsideTier ?? null);
+  return done('discretion', c.discretion, failures, explainDiscretion(d, 'zh'), explainDiscretion(d, 'en'), d.issues);
+}
+
+function guardCase(pack: RulePack, env: RuleEnv, c: GuardCase): Outcome {
+  const item = pack.items.workflow?.get(c.workflow);
+  if (!item) return missing('workflow', c.workflow, '流程');
+  const r = checkGuards(item, { ...contextOf(c.facts), state: c.state, roles: c.roles }, env);
+  if (!r.ok) return failedRun('guard', c.workflow, r.issues);
+  const failures: CaseFailure[] = [];
+  for (const [want, list] of [
+    ['allowed', c.expect.allowed],
+    ['refused', c.expect.refused],
+  ] as const) {
+    for (const action of list ?? []) {
+      const t = r.value.transitions.find((x) => x.action === action);
+      const actual = !t ? 'not available in this state' : t.allowed ? 'allowed' : 'refused';
+      if (actual !== want) failures.push({ what: action, expected: want, actual });
+    }
+  }
+  const issues = r.value.transitions.flatMap((t) => t.issues);
+  return done(
+    'guard',
+    c.workflow,
+    failures,
+    explainGuards(r.value.transitions, 'zh'),
+    explainGuards(r.value.transitions, 'en'),
+    issues,
+  );
+}
+
+function alertCase(pack: RulePack, env: RuleEnv, c: AlertCase): Outcome {
+  const item = pack.items.alert?.get(c.alert);
+  if (!item) return missing('alert', c.alert, '预警规则');
+  const r = evaluateAlerts([item], contextOf(c.facts, c.today), env, { explainQuiet: true });
+  if (!r.ok) return failedRun('alert', c.alert, r.issues);
+  const fired = r.value.fired[0];
+  const failures: CaseFailure[] = [];
+  if (c.expect.fires !== Boolean(fired))
+    failures.push({ what: 'fires', expected: c.expect.fires, actual: Boolean(fired) });
+  if (c.expect.level !== undefined && c.expect.level !== fired?.level)
+    failures.push({ what: 'level', expected: c.expect.level, actual: fired?.level ?? null });
+  if (c.expect.message !== undefined && c.expect.message !== fired?.message.zh) {
+    failures.push({ what: 'message', expected: c.expect.message, actual: fired?.message.zh ?? null });
+  }
+  const issues = [...(fired?.issues ?? []), ...r.value.undetermined.flatMap((u) => u.issues)];
+  return done('alert', c.alert, failures, explainAlerts(r.value, 'zh'), explainAlerts(r.value, 'en'), issues);
+}
+
+function scoringCase(pack: RulePack, env: RuleEnv, c: ScoringCase): Outcome {
+  const item = pack.items.assessment?.get(c.assessment);
+  if (!item) return missing('assessment', c.assessment, '考核方案');
+  const r = scoreAssessment(item, c.metrics, env);
+  if (!r.ok) return failedRun('scoring', c.assessment, r.issues);
+  const s = r.value;
+  const failures: CaseFailure[] = [];
+  const near = (a: number, b: number | undefined) => b !== undefined && Math.abs(a - b) < 1e-6;
+  for (const [code, want] of Object.entries(c.expect.points ?? {})) {
+    const got = s.indicators.find((x) => x.code === code);
+    if (want !== undefined && !(got && near(want, got.points)))
+      failures.push({ what: `points.${code}`, expected: want, actual: got?.points ?? 'no such indicator' });
+  }
+  if (c.expect.total !== undefined && !near(c.expect.total, s.total))
+    failures.push({ what: 'total', expected: c.expect.total, actual: s.total });
+  if (c.expect.grade !== undefined && c.expect.grade !== s.grade)
+    failures.push({ what: 'grade', expected: c.expect.grade, actual: s.grade ?? null });
+  return done('scoring', c.assessment, failures, explainScore(s, 'zh'), explainScore(s, 'en'), s.issues);
+}
+
+function done(
+  kind: CaseKind,
+  item: string,
+  failures: CaseFailure[],
+  zh: string[],
+  en: string[],
+  issues: Issue[],
+): Outcome {
+  return { kind, item, failures, explanation: { zh, en }, issues };
+}
+
+function failedRun(kind: CaseKind, item: string, issues: Issue[]): Outcome {
+  const failures = issues.map((i) => ({ what: i.code, expected: 'a result', actual: i.message.zh }));
+  return {
+    kind,
+    item,
+    failures,
+    explanation: { zh: issues.map((i) => i.message.zh), en: issues.map((i) => i.message.en) },
+    issues,
+  };
+}
+
+function broken(kind: CaseKind | 'unknown', item: string, i: Issue): Outcome {
+  return {
+    kind,
+    item,
+    failures: [{ what: i.code, expected: 'a runnable case', actual: i.message.zh }],
+    explanation: { zh: [i.message.zh], en: [i.message.en] },
+    issues: [i],
+  };
+}
+
+function missing(kind: 'discretion' | 'workflow' | 'alert' | 'assessment', code: string, kindZh: string): Outcome {
+  const k: CaseKind = kind === 'workflow' ? 'guard' : kind === 'assessment' ? 'scoring' : kind;
+  return broken(k, code, issue('item.missing', '', { kind, kindZh, code }));
+}
+
+/** A message for one failure, e.g. `tier：期望 heavier，实际 general`. */
+export function failureMessage(f: CaseFailure): Message {
+  const j = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  return {
+    zh: `${f.what}：期望 ${j(f.expected)}，实际 ${j(f.actual)}`,
+    en: `${f.what}: expected ${j(f.expected)}, got ${j(f.actual)}`,
+  };
+}
