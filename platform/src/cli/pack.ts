@@ -13,6 +13,7 @@ import {
   validatePackDir,
   validateResolvedPack,
 } from '@yifa/metamodel';
+import { type Lang, renderPackTestReport, runPackTests } from '@yifa/rules';
 import { Command } from 'commander';
 import { formatIssues } from './format.ts';
 
@@ -85,6 +86,29 @@ export function packCommand(exit: Exit): Command {
       writeFileSync(opts.out, text);
       process.stdout.write(`${report.pack.manifest.id}@${report.pack.manifest.version} → ${opts.out}\n${hash}\n`);
       exit(0);
+    });
+
+  pack
+    .command('test')
+    .description('运行配置包中的黄金测试 / run the golden tests the pack carries')
+    .argument('<path>', '配置包目录或 .json 包文件 / pack folder or bundle file')
+    .option('--json', '以 JSON 输出 / print the report as JSON')
+    .option('--lang <lang>', '说明语言 zh 或 en / language of the explanations', 'zh')
+    .option('--verbose', '也输出通过用例的说明 / explain passing cases too')
+    .option(...packsOption)
+    .action((path: string, opts: { json?: boolean; lang: string; verbose?: boolean; packs?: string }) => {
+      const report = load(path, opts.packs);
+      if (!report.ok) {
+        print(report, path);
+        process.stderr.write('未测试：配置包有错误 / not tested: the pack has errors\n');
+        exit(1);
+        return;
+      }
+      const results = runPackTests(report.pack);
+      const lang: Lang = opts.lang === 'en' ? 'en' : 'zh';
+      if (opts.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+      else process.stdout.write(renderPackTestReport(results, lang, { verbose: opts.verbose ?? false }));
+      exit(results.failed === 0 && results.passed > 0 ? 0 : 1);
     });
 
   return pack;
