@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validatePackDir } from '@yifa/metamodel';
+import { renderPackTestReport, runPackTests } from '@yifa/rules';
 import { describe, expect, it } from 'vitest';
 import { packFolders } from './index.ts';
 
@@ -18,6 +19,12 @@ describe('packs', () => {
       expect(
         report.issues.map((i) => `${i.pack}/${i.file}${i.line ? `:${i.line}` : ''} ${i.pointer} ${i.message.en}`),
       ).toEqual([]);
+    });
+
+    it('passes every golden case it carries, those of its base included', () => {
+      const results = runPackTests(report.pack);
+      expect(results.cases.length).toBeGreaterThanOrEqual(id === 'tj-binhai' ? 40 : 10);
+      expect(results.failed, renderPackTestReport(results, 'en')).toBe(0);
     });
 
     it('is in a folder named after its id and has a README', () => {

@@ -32,6 +32,8 @@ interface Part {
   name: string;
   dir: string;
   declared: Set<string>;
+  /** Subpaths the package's exports map offers ('.', './reference', './schemas/*'). */
+  exports: string[];
 }
 
 function parts(): Part[] {
@@ -45,9 +47,16 @@ function parts(): Part[] {
       .map((dir) => {
         const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
         const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]);
-        return { name: pkg.name as string, dir, declared };
+        return { name: pkg.name as string, dir, declared, exports: Object.keys(pkg.exports ?? { '.': '' }) };
       });
   });
+}
+
+/** Whether a specifier names a subpath the package exports. */
+function exported(all: Part[], pkg: string, spec: string): boolean {
+  const sub = `.${spec.slice(pkg.length)}`;
+  const target = all.find((p) => p.name === pkg);
+  return (target?.exports ?? ['.']).some((e) => e === sub || (e.endsWith('/*') && sub.startsWith(e.slice(0, -1))));
 }
 
 function sourceFiles(dir: string): string[] {
@@ -91,8 +100,8 @@ describe('architecture', () => {
           if (pkg.startsWith('@yifa/')) {
             if (pkg === part.name) problems.push(`${where}: imports its own package name (${spec}); import the file`);
             else if (!ALLOWED[part.name]?.includes(pkg)) problems.push(`${where}: ${part.name} may not import ${pkg}`);
-            else if (spec !== pkg && !spec.startsWith(`${pkg}/schemas/`))
-              problems.push(`${where}: deep import ${spec}`);
+            else if (!exported(all, pkg, spec))
+              problems.push(`${where}: deep import ${spec} (not in ${pkg}'s exports)`);
             else if (!part.declared.has(pkg)) problems.push(`${where}: ${pkg} not declared in package.json`);
           }
           if (part.name === '@yifa/platform' && NOT_IN_PLATFORM.test(spec))

@@ -14,13 +14,23 @@ import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
 import type { AppEnv, Services } from './context.ts';
 import { organisations } from './db/schema.ts';
 import { AppError, toAppError } from './errors.ts';
+import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { caseRulesRoutes } from './routes/case-rules.ts';
+import { colleagueRoutes } from './routes/colleagues.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { matterRoutes } from './routes/matters.ts';
+import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { validationHook } from './validation.ts';
 
 /** Largest JSON body accepted (attachments have their own limit). */
 export const JSON_LIMIT = 1024 * 1024;
 
 const PUBLIC = new Set(['/api/v1/auth/login', '/api/health', '/api/openapi.json']);
+/** Paths whose route applies its own, larger body limit (it must: the app's is skipped). */
+const OWN_BODY_LIMIT = [(path: string) => path === IMPORT_PATH, (path: string) => UPLOAD_PATH.test(path)];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the app around its services. */
@@ -31,6 +41,8 @@ export function createApp(services: Services) {
     let e: AppError;
     if (err instanceof HTTPException && err.status === 400) e = new AppError('invalid-json', { reason: err.message });
     else if (err instanceof HTTPException && err.status === 413) e = new AppError('too-large');
+    else if (err instanceof HTTPException && err.status === 415)
+      e = new AppError('unsupported-media', { expected: 'application/json' });
     else e = toAppError(err);
     if (e.code === 'internal') console.error(err);
     return c.json(e.toBody(), e.status as 400);
@@ -42,15 +54,14 @@ export function createApp(services: Services) {
     c.set('services', services);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_LIMIT,
-      onError: () => {
-        throw new AppError('too-large', { limit: JSON_LIMIT });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_LIMIT,
+    onError: () => {
+      throw new AppError('too-large', { limit: JSON_LIMIT });
+    },
+  });
+  // Routes that take larger bodies apply their own limit after the session check.
+  app.use('/api/*', (c, next) => (OWN_BODY_LIMIT.some((own) => own(c.req.path)) ? next() : jsonLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     if (PUBLIC.has(c.req.path)) return next();
     const id = getCookie(c, SESSION_COOKIE);
@@ -68,6 +79,14 @@ export function createApp(services: Services) {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1/auth', authRoutes());
+  app.route('/api/v1/packs', packRoutes());
+  app.route('/api/v1/matters', matterRoutes());
+  app.route('/api/v1/cases', caseRoutes());
+  app.route('/api/v1/reviews', reviewRoutes());
+  app.route('/api/v1', documentRoutes());
+  app.route('/api/v1', attachmentRoutes());
+  app.route('/api/v1', caseRulesRoutes());
+  app.route('/api/v1', colleagueRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -36,6 +36,37 @@ export const ERRORS = {
     zh: '文书已出具，不能修改；如需更正请新建版本',
     en: 'the document is issued and cannot change; create a new version to correct it',
   },
+  'document-exists': {
+    status: 409,
+    zh: '该文书已存在；已出具的文书请通过更正新建版本',
+    en: 'this document already exists; correct an issued one by creating a new version',
+  },
+  'document-draft': {
+    status: 409,
+    zh: '文书尚未出具，请直接修改草稿',
+    en: 'the document is still a draft; edit it instead',
+  },
+  'document-altered': {
+    status: 409,
+    zh: '已出具的文书与出具时记录的哈希不符，可能已被改动',
+    en: 'the issued document no longer matches the hash recorded when it was issued',
+  },
+  'file-altered': {
+    status: 409,
+    zh: '证据文件已被改动或缺失，与登记时的哈希不符',
+    en: 'the evidence file was altered or is missing: it no longer matches the hash recorded at upload',
+  },
+  'review-decided': {
+    status: 409,
+    zh: '该法制审核已出具意见，不能再次审核',
+    en: 'this legal review has already been decided',
+  },
+  'legal-qualification-required': {
+    status: 403,
+    zh: '法制审核人员应当取得法律职业资格（行政处罚法第五十八条）',
+    en: 'legal reviewers must hold the legal professional qualification (Administrative Penalty Law art. 58)',
+  },
+  'case-closed': { status: 409, zh: '案件已办结，不能修改', en: 'the case is closed and cannot change' },
   'pack-invalid': { status: 422, zh: '配置包校验未通过', en: 'the pack did not validate' },
   'too-large': { status: 413, zh: '请求体过大', en: 'the request body is too large' },
   'unsupported-media': { status: 415, zh: '不支持的文件类型', en: 'unsupported media type' },

@@ -14,6 +14,9 @@ import { openDb } from '../src/db/client.ts';
 import { createServices } from '../src/services.ts';
 import { createUser, type NewUser } from '../src/users.ts';
 
+// Personal data is encrypted with a fixed test key, so tests write no key file into the working tree.
+process.env.YIFA_DATA_KEY ??= '00112233445566778899aabbccddeeff';
+
 let bundleCache: string | undefined;
 
 /** The Binhai bundle (built once per test process). */

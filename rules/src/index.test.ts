@@ -14,7 +14,7 @@ function sources(dir: string): string[] {
 }
 
 describe('the rules part', () => {
-  it('exposes the four uses, pack tests and the reference engine', () => {
+  it('exposes the four uses and pack tests; the reference engine only at @yifa/rules/reference', async () => {
     for (const name of [
       'compileCondition',
       'decideDiscretion',
@@ -24,10 +24,14 @@ describe('the rules part', () => {
       'evaluateForm',
       'runPackTests',
       'renderPackTestReport',
-      'createReferenceEngine',
     ]) {
       expect(typeof (rules as Record<string, unknown>)[name], name).toBe('function');
     }
+    expect((rules as Record<string, unknown>).createReferenceEngine).toBeUndefined();
+    const exportsMap = JSON.parse(readFileSync(join(SRC, '..', 'package.json'), 'utf8')).exports;
+    expect(exportsMap['./reference']).toBe('./src/reference.ts');
+    const reference = await import('./reference.ts');
+    expect(typeof reference.createReferenceEngine).toBe('function');
   });
 
   it('imports only metamodel, json-rules-engine and its own files: pure, no I/O, browser-safe', () => {

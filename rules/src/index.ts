@@ -69,14 +69,6 @@ export {
   runPackTests,
 } from './pack-tests.ts';
 export { type RenderOptions, renderPackTestReport } from './pack-tests-render.ts';
-export {
-  createReferenceEngine,
-  JRE_BUILT_IN,
-  JRE_CUSTOM,
-  type ReferenceEngine,
-  type ReferenceOptions,
-  type ReferenceRule,
-} from './reference.ts';
 export { explainGuards, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   type CompiledScheme,

@@ -1,4 +1,7 @@
 /**
+ * Imported as `@yifa/rules/reference`, not from the main entry, so browser bundles of the
+ * field rules do not carry json-rules-engine.
+ *
  * json-rules-engine as the reference. One Engine per rule set: the operators json-rules-engine
  * lacks are registered with `engine.addOperator`, pack parameters are substituted, named
  * conditions are set with `engine.setCondition`, dotted facts become `path`s and parameterised

@@ -101,9 +101,9 @@ export type Operator =
   | 'dateAfter'
   | 'dateOnOrAfter';
 /**
- * A literal, a pack parameter ({ param: code }) or another fact ({ fact: name }).
+ * A literal, a pack parameter ({ param: code }) or another fact ({ fact: name }). There is no null: to test that a fact is absent, use the operator exists with false.
  */
-export type ConditionValue = (string | number | boolean | null) | (string | number | boolean)[] | ParamRef | FactRef;
+export type ConditionValue = (string | number | boolean) | (string | number | boolean)[] | ParamRef | FactRef;
 /**
  * A value computed from other fields; the field is read-only.
  */

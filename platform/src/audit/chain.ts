@@ -110,8 +110,19 @@ export async function verifyChain(db: Pick<import('../db/client.ts').Db, 'select
           )
         : fail('reordered', '顺序错乱', 'is out of order');
     }
+    if (row.prevHash !== prev && eventHash(row.prevHash, row) !== row.hash) {
+      // This event does not fit where it stands: hashed under another seq, it was moved; otherwise edited.
+      const was = rows.find((r) => r.seq !== row.seq && eventHash(row.prevHash, { ...row, seq: r.seq }) === row.hash);
+      return was
+        ? fail(
+            'reordered',
+            `原为第 ${was.seq} 号记录，顺序被调换`,
+            `was written as event ${was.seq}: the order was changed`,
+          )
+        : fail('edited', '的内容已被改动', 'was edited after it was written');
+    }
     if (row.prevHash !== prev) {
-      // The event before is self-consistent but not what this one recorded: it was rewritten and rehashed.
+      // This event is intact but the one before is not what it recorded: that one was rewritten and rehashed.
       return {
         ok: false,
         events: rows.length,

@@ -3,6 +3,7 @@
  * commands join as the platform grows.
  */
 import { Command, CommanderError } from 'commander';
+import { addOperatorCommands } from './operator.ts';
 import { packCommand } from './pack.ts';
 
 /** Runs the CLI with the given argv and returns the exit code. */
@@ -13,6 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   let code = 0;
   program.addCommand(packCommand((c) => (code = c)));
+  addOperatorCommands(program, (c) => (code = c));
   try {
     await program.parseAsync([...argv]);
   } catch (e) {

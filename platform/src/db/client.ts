@@ -10,6 +10,7 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from './schema.ts';
+import { serialiseWrites } from './serial-writes.ts';
 
 /** The database handle the storage modules use. */
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -26,7 +27,9 @@ export async function openDb(
   authToken = process.env.YIFA_DATABASE_TOKEN,
 ): Promise<Db> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  const client = createClient({ url, ...(authToken ? { authToken } : {}) });
+  // Writes take turns within the process (see serial-writes.ts); `timeout` is the busy timeout of
+  // every pooled connection, for writers in other processes (a PRAGMA reaches only one connection).
+  const client = serialiseWrites(createClient({ url, timeout: 5000, ...(authToken ? { authToken } : {}) }));
   if (url.startsWith('file:')) {
     // WAL lets readers go on while a write commits; busy_timeout waits for a lock instead of failing.
     await client.execute('PRAGMA journal_mode = WAL');

@@ -161,17 +161,21 @@ export const reviews = sqliteTable('reviews', {
 });
 
 /** Evidence files, stored on disk by content hash. */
-export const attachments = sqliteTable('attachments', {
-  id: text('id').primaryKey(),
-  caseId: text('case_id').notNull(),
-  sha256: text('sha256').notNull(),
-  size: integer('size').notNull(),
-  mime: text('mime').notNull(),
-  filename: text('filename').notNull(),
-  note: text('note'),
-  uploadedBy: text('uploaded_by').notNull(),
-  uploadedAt: text('uploaded_at').notNull().default(now),
-});
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    filename: text('filename').notNull(),
+    note: text('note'),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: text('uploaded_at').notNull().default(now),
+  },
+  (t) => [index('attachments_case').on(t.caseId)],
+);
 
 /** 执法全过程记录: every write, append-only, each event chained to the one before by SM3. */
 export const auditEvents = sqliteTable(

@@ -6,6 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { printPdf } from './pdf.ts';
 
 describe('PDF', () => {
+  it('gives the same bytes for the same document and issue date', async () => {
+    const doc = {
+      paper: 'A4' as const,
+      orgName: '天津市滨海新区市场监督管理局',
+      title: '行政处罚决定书',
+      items: [{ kind: 'number' as const, text: '津滨市监罚〔2026〕0042号' }],
+    };
+    const at = new Date('2026-03-15T08:00:00Z');
+    const a = await printPdf(doc, at);
+    const b = await printPdf(doc, at);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+
   it('embeds the CJK text so it can be extracted', async () => {
     const pdf = await printPdf({
       paper: 'A4',

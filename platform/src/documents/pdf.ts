@@ -79,13 +79,22 @@ function block(i: PrintItem): unknown {
   }
 }
 
-/** The PDF bytes of a print document. */
-export async function printPdf(doc: PrintDoc): Promise<Buffer> {
+/**
+ * The PDF bytes of a print document. Given the date it was issued, the bytes are the same on
+ * every request (pdfmake derives the file id from the document info, creation date included).
+ */
+export async function printPdf(doc: PrintDoc, createdAt: Date = new Date()): Promise<Buffer> {
   const definition = {
     pageSize: doc.paper === 'A4-landscape' ? 'A4' : doc.paper,
     pageOrientation: doc.paper === 'A4-landscape' ? 'landscape' : 'portrait',
     pageMargins: [79, 105, 74, 99],
-    info: { title: doc.title, creator: 'Yifa 依法' },
+    info: {
+      title: doc.title,
+      creator: 'Yifa 依法',
+      producer: 'Yifa 依法',
+      creationDate: createdAt,
+      modDate: createdAt,
+    },
     defaultStyle: { font: 'CJK', fontSize: 15, lineHeight: 1.5 },
     content: [
       { text: doc.orgName, alignment: 'center', fontSize: 20 },

@@ -10,7 +10,7 @@ import {
   readBundle,
   validateResolvedPack,
 } from '@yifa/metamodel';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
 import { cases, organisations, packVersions } from '../db/schema.ts';

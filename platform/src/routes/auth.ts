@@ -1,4 +1,5 @@
 /** Sign in, sign out, who am I, change password. */
+
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
@@ -8,6 +9,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.
 import { SESSION_COOKIE, signIn, signOut } from '../auth/session.ts';
 import { users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { localDate } from '../time.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
 const Credentials = z
@@ -77,7 +79,7 @@ export function authRoutes() {
         certificate: {
           number: user.certificateNo,
           validUntil: user.certificateValidUntil,
-          valid: !!user.certificateValidUntil && user.certificateValidUntil >= s.now().toISOString().slice(0, 10),
+          valid: !!user.certificateValidUntil && user.certificateValidUntil >= localDate(s.now()),
         },
       });
     },

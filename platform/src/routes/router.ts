@@ -10,7 +10,7 @@ export function router(): OpenAPIHono<AppEnv> {
 
 /** A JSON request body for createRoute. */
 export function jsonBody<T extends z.ZodType>(schema: T) {
-  return { content: { 'application/json': { schema } } };
+  return { content: { 'application/json': { schema } }, required: true };
 }
 
 /** The plain 200 response most routes declare. */

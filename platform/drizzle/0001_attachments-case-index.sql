@@ -1,0 +1,1 @@
+CREATE INDEX `attachments_case` ON `attachments` (`case_id`);

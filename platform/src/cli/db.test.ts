@@ -1,0 +1,177 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { PACKS_DIR } from '@yifa/packs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { yifa } from '../../test/cli.ts';
+import { binhaiBundle } from '../../test/harness.ts';
+import { createApp } from '../app.ts';
+import { openDb } from '../db/client.ts';
+import { createServices } from '../services.ts';
+
+/** Each test runs the CLI in child processes, which a loaded machine slows down. */
+const SLOW = { timeout: 120_000 };
+const PASSWORD = 'Zhifa#2026-cli';
+let dir: string;
+let url: string;
+const env = () => ({ YIFA_DATABASE_URL: url });
+
+/** Row counts of every table and the audit head: what a refused command must leave as it was. */
+async function state() {
+  const sql = createClient({ url });
+  try {
+    const out: Record<string, unknown> = {};
+    for (const t of ['pack_versions', 'organisations', 'users', 'audit_events']) {
+      out[t] = (await sql.execute(`SELECT count(*) AS n FROM ${t}`)).rows[0]?.n;
+    }
+    out.head = (await sql.execute('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1')).rows[0]?.hash ?? null;
+    return out;
+  } finally {
+    sql.close();
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'yifa-cli-'));
+  url = `file:${join(dir, 'data', 'yifa.db')}`;
+});
+
+describe('yifa db migrate', SLOW, () => {
+  it('creates the database, says which migrations it applied, and then that it is up to date', async () => {
+    const first = await yifa(['db', 'migrate'], { env: env() });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('✓ 0000_init');
+    expect(first.stdout).toContain('applied 1 migration(s)');
+    const again = await yifa(['db', 'migrate'], { env: env() });
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('✓');
+    expect(again.stdout).toContain('is up to date');
+  });
+});
+
+describe('yifa pack install', SLOW, () => {
+  it('refuses a broken pack folder and changes nothing', async () => {
+    const before = await state();
+    const broken = join(dir, 'packs', 'tj-binhai');
+    cpSync(join(PACKS_DIR, 'tj-binhai'), broken, { recursive: true });
+    const matter = join(broken, 'matters', '120116-SCJ-CF-0001-01.yaml');
+    writeFileSync(
+      matter,
+      readFileSync(matter, 'utf8').replace('workflow: penalty-ordinary', 'workflow: no-such-workflow'),
+    );
+    const run = await yifa(['pack', 'install', broken, '--packs', PACKS_DIR, '--activate'], { env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('no-such-workflow');
+    expect(run.stdout).toContain('120116-SCJ-CF-0001-01.yaml');
+    expect(run.stderr).toContain('not installed');
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses an altered bundle file and changes nothing', async () => {
+    const before = await state();
+    const file = join(dir, 'altered.json');
+    writeFileSync(file, binhaiBundle().replace('滨海新区', '滨海新城'));
+    const run = await yifa(['pack', 'install', file, '--activate'], { env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/[\u4e00-\u9fff]/);
+    expect(run.stderr).toContain('bundle.hash');
+    expect(await state()).toEqual(before);
+  });
+
+  it('installs and activates packs/tj-binhai: its organisations, and both steps in the audit chain', async () => {
+    const run = await yifa(['pack', 'install', join(PACKS_DIR, 'tj-binhai'), '--activate'], { env: env() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/tj-binhai@1\.0\.0 {2}sha256:[0-9a-f]{64}/);
+    expect(run.stdout).toContain('已启用 / activated tj-binhai@1.0.0');
+    const after = await state();
+    expect(after).toMatchObject({ pack_versions: 1, audit_events: 2 });
+    expect(Number(after.organisations)).toBeGreaterThan(100);
+    const verify = await yifa(['audit', 'verify', '--json'], { env: env() });
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, events: 2, algorithm: 'sm3' });
+  });
+});
+
+describe('yifa user add', SLOW, () => {
+  it('refuses a password that breaks the policy, in zh and en, and creates nobody', async () => {
+    const before = await state();
+    const args = ['user', 'add', '--username', 'wang.admin', '--name', '王管理', '--org', '120116-GOV'];
+    const run = await yifa([...args, '--roles', 'system-admin'], { env: env(), input: 'alllowercase1\n' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('密码须包含大写字母、小写字母、数字、符号中的至少三类');
+    expect(run.stderr).toContain('a password needs three of: lower case, upper case, digits, symbols');
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a role or an organisation the active pack does not have', async () => {
+    const before = await state();
+    const args = ['user', 'add', '--username', 'wang.admin', '--name', '王管理'];
+    const role = await yifa([...args, '--org', '120116-GOV', '--roles', 'system-admin,root'], {
+      env: env(),
+      input: PASSWORD,
+    });
+    expect(role.code).toBe(1);
+    expect(role.stderr).toContain('配置包中没有角色：root');
+    const org = await yifa([...args, '--org', '999999-X', '--roles', 'system-admin'], { env: env(), input: PASSWORD });
+    expect(org.code).toBe(1);
+    expect(org.stderr).toContain('the active pack has no organisation 999999-X');
+    expect(await state()).toEqual(before);
+  });
+
+  it('creates users with the password from stdin or an environment variable, who can then sign in', async () => {
+    const admin = await yifa(
+      ['user', 'add', '--username', 'wang.admin', '--name', '王管理', '--org', '120116-GOV', '--roles', 'system-admin'],
+      { env: env(), input: `${PASSWORD}\n` },
+    );
+    expect(admin.code).toBe(0);
+    expect(admin.stdout).toContain('created user wang.admin');
+    const officer = await yifa(
+      [
+        ...['user', 'add', '--username', 'li.officer', '--name', '李执法', '--org', '120116-SCJ', '--roles', 'officer'],
+        ...['--certificate', '12011620260001', '--valid-until', '2030-12-31', '--password-env', 'LI_PASSWORD'],
+      ],
+      { env: { ...env(), LI_PASSWORD: `${PASSWORD}-li` } },
+    );
+    expect(officer.code).toBe(0);
+    const taken = await yifa(
+      ['user', 'add', '--username', 'li.officer', '--name', '李', '--org', '120116-SCJ', '--roles', 'officer'],
+      { env: env(), input: PASSWORD },
+    );
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('the user name li.officer is taken');
+
+    const db = await openDb(url);
+    try {
+      const app = createApp(createServices(db));
+      const login = (username: string, password: string) =>
+        app.request('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        });
+      expect((await login('wang.admin', PASSWORD)).status).toBe(200);
+      const li = await login('li.officer', `${PASSWORD}-li`);
+      expect(li.status).toBe(200);
+      const cookie = (li.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const me = (await (await app.request('/api/v1/auth/me', { headers: { cookie } })).json()) as {
+        org: string;
+        roles: { code: string }[];
+        certificate: { number: string; validUntil: string; valid: boolean };
+      };
+      expect(me).toMatchObject({
+        org: '120116-SCJ',
+        roles: [{ code: 'officer' }],
+        certificate: { number: '12011620260001', validUntil: '2030-12-31', valid: true },
+      });
+      const actions = (await db.$client.execute('SELECT actor, action FROM audit_events ORDER BY seq')).rows;
+      expect(actions.filter((r) => r.action === 'user.create').map((r) => String(r.actor))).toEqual([
+        expect.stringMatching(/^cli:/),
+        expect.stringMatching(/^cli:/),
+      ]);
+    } finally {
+      db.$client.close();
+    }
+  });
+});

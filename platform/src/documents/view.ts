@@ -1,0 +1,59 @@
+/**
+ * A document as the API answers it: its data (personal data masked unless the reader may
+ * see it), the field states the form's rules give (visible, required, read-only), what
+ * still blocks issuing, and whether an issued document still matches its hashes.
+ */
+import { checkDocument, type FieldProblem } from '@yifa/engine';
+import type { DocumentForm } from '@yifa/metamodel';
+import { evaluateForm } from '@yifa/rules';
+import { type Actor, scopeFor } from '../auth/access.ts';
+import type { Db } from '../db/client.ts';
+import type { DocumentRow } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { caseFor } from '../storage/cases.ts';
+import type { DocumentContext } from './context.ts';
+import { maskPersonalData } from './pii.ts';
+import { isIntact } from './print.ts';
+
+/** A field problem as the API answers it. */
+export const problem = (p: FieldProblem) => ({ path: p.pointer, field: p.field, code: p.code, message: p.message });
+
+/** Whether the actor may see the case's personal data in full (role and scope, checked in the query). */
+export async function mayReadPersonalData(db: Db, actor: Actor, caseId: string): Promise<boolean> {
+  if (!scopeFor(actor, 'personal-data.read')) return false;
+  try {
+    await caseFor(db, actor, caseId, 'personal-data.read');
+    return true;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not-found') return false;
+    throw e;
+  }
+}
+
+/** A document as the API answers it: data, field states, what blocks issuing. */
+export function documentView(form: DocumentForm, doc: DocumentRow, dc: DocumentContext, personalData: boolean) {
+  const check = checkDocument(form, doc.data, dc.facts, dc.loaded.env);
+  const state = evaluateForm(form, doc.data, dc.loaded.env, dc.facts);
+  return {
+    id: doc.id,
+    caseId: doc.caseId,
+    caseNumber: dc.loaded.row.number,
+    form: { code: form.code, name: form.name, numbered: !!form.numbering, issued: form.issued },
+    version: doc.version,
+    status: doc.status,
+    number: doc.number,
+    data: personalData ? doc.data : maskPersonalData(form, doc.data),
+    personalData: personalData ? 'full' : 'masked',
+    fields: state.ok ? state.value.fields : {},
+    missing: check.missing.map(problem),
+    problems: check.problems.map(problem),
+    formHash: doc.formHash,
+    hash: doc.hash,
+    intact: isIntact(form, doc),
+    supersedes: doc.supersedes,
+    createdBy: doc.createdBy,
+    updatedAt: doc.updatedAt,
+    issuedAt: doc.issuedAt,
+    issuedBy: doc.issuedBy,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The rules a case's screens evaluate in the browser: from the case's pinned pack, the document
+ * forms of its matter, its discretion benchmark, the parameters, named conditions and holiday
+ * calendars those compile against, the facts an officer records, and the facts, timeline and
+ * deadlines the case presents to the rules. The web app builds a rule environment from these
+ * and runs the same compiled field rules and discretion the server runs (no eval, no copy of
+ * the rules in the app's code); the server still checks every write itself.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { caseContext } from '@yifa/engine';
+import { caseFor } from '../storage/cases.ts';
+import { loadCase } from '../storage/snapshot.ts';
+import { localDate } from '../time.ts';
+import { factDefinitions } from './matters.ts';
+import { OK as ok, router } from './router.ts';
+
+const Id = z.object({ id: z.string().min(1).max(100) }).strict();
+
+/** The case-rules route, mounted at /api/v1. */
+export function caseRulesRoutes() {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/cases/{id}/rules',
+      tags: ['cases'],
+      summary: '案件适用的表单规则与裁量基准 / the forms, discretion and rule environment of a case',
+      request: { params: Id },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const today = localDate(s.now());
+      const row = await caseFor(s.db, c.get('actor'), c.req.valid('param').id, 'case.read');
+      const loaded = await loadCase(s.db, s.packs, row, today);
+      const { pack, snapshot } = loaded;
+      const { context } = caseContext(snapshot, today, loaded.env);
+      const { matter } = snapshot;
+      const benchmark = matter.discretion ? pack.items.discretion.get(matter.discretion) : undefined;
+      c.header('cache-control', 'no-store');
+      return c.json({
+        packHash: row.packHash,
+        today,
+        matter: matter.code,
+        forms: matter.documents.map((code) => pack.items.document.get(code)).filter((f) => f !== undefined),
+        discretion: benchmark ?? null,
+        parameters: [...pack.items.parameter.values()],
+        conditions: [...pack.items.condition.values()],
+        calendars: [...pack.items.calendar.values()],
+        facts: factDefinitions(matter),
+        context,
+      });
+    },
+  );
+  return r;
+}

@@ -1,0 +1,447 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/harness.ts';
+import { verifyChain } from '../audit/chain.ts';
+import { auditEvents, cases, documents } from '../db/schema.ts';
+
+process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Client = Awaited<ReturnType<Server['as']>>;
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
+type Json = any;
+
+let server: Server;
+let officer: Client;
+const ids: Record<string, string> = {};
+const id = (username: string) => ids[username] as string;
+
+const MATTER = '120116-SCJ-CF-0001-01';
+const PERSON = {
+  kind: 'person',
+  name: '张三',
+  idNumber: '11010519491231002X',
+  phone: '13812345678',
+  address: '天津市滨海新区塘沽街道新港路100号',
+};
+const COMPANY = { kind: 'organisation', name: '天津某食品有限公司', idNumber: '91350100M000100Y43' };
+
+const json = async (res: Response): Promise<Json> => res.json();
+const problems = async (res: Response): Promise<{ path: string; message: { zh: string; en: string } }[]> =>
+  (await json(res)).error.details.problems;
+
+/** Documents the workflow requires, completed as the document routes would leave them. */
+async function complete(caseId: string, ...forms: string[]) {
+  for (const form of forms)
+    await server.db.insert(documents).values({
+      id: randomUUID(),
+      caseId,
+      formCode: form,
+      version: 1,
+      status: 'issued',
+      data: {},
+      formHash: 'test',
+      createdBy: 'test',
+    });
+}
+
+async function open(client: Client, body: Record<string, unknown> = {}): Promise<Json> {
+  const res = await client.post('/api/v1/cases', { matter: MATTER, party: PERSON, ...body });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return json(res);
+}
+
+async function act(client: Client, id: string, action: string, reason?: string) {
+  const { version } = await json(await client.get(`/api/v1/cases/${id}`));
+  return client.post(`/api/v1/cases/${id}/transitions`, { action, version, ...(reason ? { reason } : {}) });
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
+  const add = async (username: string, orgCode: string, roles: string[], extra = {}) => {
+    ids[username] = (await server.user({ username, orgCode, roles, ...extra })).id;
+  };
+  await add('li.officer', '120116-SCJ', ['officer'], { ...cert, displayName: '李执法' });
+  await add('wang.officer', '120116-SCJ', ['officer'], cert);
+  await add('old.officer', '120116-SCJ', ['officer'], {
+    certificateNo: '12011620150009',
+    certificateValidUntil: '2020-01-01',
+  });
+  await add('stj.officer', '120116-STJ', ['officer'], cert);
+  await add('gov.officer', '120116-GOV', ['officer'], cert);
+  await add('zhao.head', '120116-SCJ', ['department-head']);
+  await add('qian.agency', '120116-SCJ', ['agency-head']);
+  await add('wu.supervisor', '120116-SFJ', ['supervisor']);
+  officer = await server.as('li.officer');
+});
+
+describe('opening a case', () => {
+  it('numbers it per subject and year, pins the active pack, seals personal data and records case.open', async () => {
+    const a = await open(officer);
+    const b = await open(officer, { party: COMPANY });
+    const year = new Date().getUTCFullYear();
+    expect(a.number).toMatch(new RegExp(`^津滨市监案〔${year}〕\\d{4}号$`));
+    expect(Number(b.number.slice(-5, -1))).toBe(Number(a.number.slice(-5, -1)) + 1);
+    expect(a.packHash).toBe(server.packHash);
+    expect(a.state.code).toBe('filing');
+    expect(a.officers).toEqual([id('li.officer')]);
+    expect(a.version).toBe(1);
+    const [row] = await server.db.select().from(cases).where(eq(cases.id, a.id));
+    expect(row?.subjectOrg).toBe('120116-SCJ');
+    expect(row?.stateEntered.filing).toBeDefined();
+    expect(JSON.stringify(row?.party)).not.toContain('11010519491231002X');
+    expect(JSON.stringify(row?.party)).not.toContain('13812345678');
+    expect(row?.party.idNumber.startsWith('sm4:')).toBe(true);
+    const events = await server.db.select().from(auditEvents).where(eq(auditEvents.caseId, a.id));
+    expect(events.map((e) => e.action)).toEqual(['case.open']);
+    expect(JSON.stringify(events[0]?.after)).not.toContain('11010519491231002X');
+  });
+
+  it('allocates distinct numbers when cases are opened at the same moment', async () => {
+    const opened = await Promise.all(Array.from({ length: 6 }, () => open(officer)));
+    expect(new Set(opened.map((c) => c.number)).size).toBe(6);
+  });
+
+  it('takes facts typed by the matter and the platform, and other officers of the same subject', async () => {
+    const c = await open(officer, {
+      facts: {
+        goodsValue: 8000,
+        harmConsequence: '轻微',
+        firstViolation: true,
+        proposedFine: 60000,
+        proposedPenalties: ['fine'],
+      },
+      violationDate: '2026-03-01',
+      officers: [id('li.officer'), id('wang.officer')],
+    });
+    const detail = await json(await officer.get(`/api/v1/cases/${c.id}`));
+    expect(detail.facts).toMatchObject({ goodsValue: 8000, harmConsequence: '轻微', proposedFine: 60000 });
+    expect(detail.officers.map((o: Json) => o.name)).toEqual(expect.arrayContaining(['李执法', 'wang.officer']));
+    expect(detail.violationDate).toBe('2026-03-01');
+  });
+
+  it('refuses users who may not open cases, and an officer whose 执法证 has expired', async () => {
+    const supervisor = await server.as('wu.supervisor');
+    const head = await server.as('zhao.head');
+    for (const client of [supervisor, head]) {
+      const res = await client.post('/api/v1/cases', { matter: MATTER, party: PERSON });
+      expect(res.status).toBe(403);
+      expect((await json(res)).error.code).toBe('forbidden');
+    }
+    const expired = await server.as('old.officer');
+    const res = await expired.post('/api/v1/cases', { matter: MATTER, party: PERSON });
+    expect(res.status).toBe(403);
+    const body = await json(res);
+    expect(body.error.code).toBe('certificate-invalid');
+    expect(body.error.message.zh).toContain('执法证');
+  });
+
+  it('refuses a matter the subject does not implement (权责清单 subject types)', async () => {
+    const gov = await server.as('gov.officer');
+    const res = await gov.post('/api/v1/cases', { matter: MATTER, party: PERSON });
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.message.zh).toContain('实施主体');
+  });
+});
+
+describe('bad input is a clear 4xx, never a 500', () => {
+  const post = (body: unknown) => officer.post('/api/v1/cases', body);
+
+  it('malformed JSON, wrong types, unknown fields', async () => {
+    const malformed = await officer.call('POST', '/api/v1/cases', '{"matter": ', {
+      'content-type': 'application/json',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).error.code).toBe('invalid-json');
+    const wrongType = await post({ matter: 42, party: PERSON });
+    expect(wrongType.status).toBe(422);
+    expect((await problems(wrongType))[0]?.path).toBe('/matter');
+    const unknownTop = await post({ matter: MATTER, party: PERSON, state: 'closed' });
+    expect(unknownTop.status).toBe(422);
+    const unknownParty = await post({ matter: MATTER, party: { ...PERSON, admin: true } });
+    expect(unknownParty.status).toBe(422);
+    expect((await problems(unknownParty))[0]?.path).toBe('/party');
+    const badKind = await post({ matter: MATTER, party: { ...PERSON, kind: 'robot' } });
+    expect((await problems(badKind))[0]?.path).toBe('/party/kind');
+    const badDate = await post({ matter: MATTER, party: PERSON, violationDate: '2026-02-30' });
+    expect((await problems(badDate))[0]?.path).toBe('/violationDate');
+    const future = await post({ matter: MATTER, party: PERSON, violationDate: '2999-01-01' });
+    expect(future.status).toBe(422);
+    const noBody = await officer.call('POST', '/api/v1/cases');
+    expect([400, 422]).toContain(noBody.status);
+  });
+
+  it('a wrong 身份证号 or 统一社会信用代码 check digit names the field in zh and en', async () => {
+    const person = await post({ matter: MATTER, party: { ...PERSON, idNumber: '110105194912310021' } });
+    expect(person.status).toBe(422);
+    const body = await json(person);
+    expect(body.error.code).toBe('validation');
+    expect(body.error.message.zh).toContain('当事人身份证号');
+    expect(body.error.message.zh).toContain('校验位');
+    expect(body.error.message.en).toContain('ID card number');
+    expect(body.error.details.problems[0].path).toBe('/party/idNumber');
+    const org = await post({ matter: MATTER, party: { ...COMPANY, idNumber: '91350100M000100Y44' } });
+    const p = (await problems(org))[0];
+    expect(p?.message.zh).toContain('统一社会信用代码');
+    expect(p?.message.en).toContain('unified social credit code');
+    const short = await post({ matter: MATTER, party: { ...PERSON, idNumber: '12345' } });
+    expect((await problems(short))[0]?.message.zh).toContain('18位');
+  });
+
+  it('oversized strings, bodies over the limit', async () => {
+    const long = await post({ matter: MATTER, party: { ...PERSON, name: '张'.repeat(201) } });
+    expect(long.status).toBe(422);
+    expect((await problems(long))[0]?.path).toBe('/party/name');
+    const longFact = await post({ matter: MATTER, party: PERSON, facts: { harmConsequence: 'x'.repeat(3000) } });
+    expect(longFact.status).toBe(422);
+    const huge = await post({ matter: MATTER, party: { ...PERSON, address: 'x'.repeat(2 * 1024 * 1024) } });
+    expect(huge.status).toBe(413);
+    const control = await post({ matter: MATTER, party: { ...PERSON, name: '张\u0000三' } });
+    expect(control.status).toBe(422);
+  });
+
+  it('facts: unknown names, wrong types, enums, ranges, penalty kinds the matter does not allow', async () => {
+    const res = await post({
+      matter: MATTER,
+      party: PERSON,
+      facts: {
+        unknownThing: 1,
+        goodsValue: -5,
+        harmConsequence: '很严重',
+        firstViolation: 'yes',
+        partyPriorPenalties12m: 1.5,
+        proposedPenalties: ['detention'],
+        state: 'closed',
+      },
+    });
+    expect(res.status).toBe(422);
+    const paths = (await problems(res)).map((p) => p.path).sort();
+    expect(paths).toEqual(
+      [
+        '/facts/unknownThing',
+        '/facts/goodsValue',
+        '/facts/harmConsequence',
+        '/facts/firstViolation',
+        '/facts/partyPriorPenalties12m',
+        '/facts/proposedPenalties',
+        '/facts/state',
+      ].sort(),
+    );
+    const proto = await officer.call(
+      'POST',
+      '/api/v1/cases',
+      `{"matter":"${MATTER}","party":${JSON.stringify(PERSON)},"facts":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}}`,
+      { 'content-type': 'application/json' },
+    );
+    expect(proto.status).toBe(422);
+    expect((await problems(proto)).map((p) => p.path)).toEqual(['/facts/constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    for (const day of ['2026-13-45', '2026-02-30', 'yesterday'])
+      expect((await post({ matter: 'legal-litigation', party: PERSON, facts: { copyReceivedAt: day } })).status).toBe(
+        422,
+      );
+    const unknownMatter = await post({ matter: 'no-such-matter', party: PERSON });
+    expect(unknownMatter.status).toBe(422);
+    const elsewhere = await post({ matter: MATTER, party: PERSON, officers: [id('stj.officer')] });
+    expect(elsewhere.status).toBe(422);
+    expect((await problems(elsewhere))[0]?.path).toBe('/officers/0');
+  });
+
+  it('SQL and script text is stored and returned as plain data', async () => {
+    const evil = "'; DROP TABLE cases;--";
+    const script = '<script>alert(1)</script>';
+    const c = await open(officer, { party: { ...PERSON, name: evil, address: script, representative: script } });
+    const detail = await json(await officer.get(`/api/v1/cases/${c.id}`));
+    expect(detail.party.name).toBe(evil);
+    expect(detail.party.address).toBe(script);
+    expect(detail.party.representative).toBe(script);
+    const list = await json(await officer.get(`/api/v1/cases?q=${encodeURIComponent(evil)}`));
+    expect(list.items.map((i: Json) => i.id)).toEqual([c.id]);
+    const wild = await json(await officer.get(`/api/v1/cases?q=${encodeURIComponent('%')}`));
+    expect(wild.total).toBe(0);
+    const [{ n }] = (await server.db.select({ n: sql<number>`count(*)` }).from(cases)) as [{ n: number }];
+    expect(n).toBeGreaterThan(0);
+  });
+});
+
+describe('reading cases', () => {
+  it('lists my cases with masked identifiers and the nearest deadline', async () => {
+    const c = await open(officer);
+    await complete(c.id, 'case-filing-approval');
+    const agency = await server.as('qian.agency');
+    expect((await act(agency, c.id, 'approve-filing')).status).toBe(200);
+    const list = await json(await officer.get('/api/v1/cases?state=investigation'));
+    const row = list.items.find((i: Json) => i.id === c.id);
+    expect(row.party.idNumber).toBe('110105********002X');
+    expect(row.party.phone).toBe('138****5678');
+    expect(row.party.address).toBe('天津市滨海新****');
+    expect(row.state).toMatchObject({ code: 'investigation', name: '调查取证' });
+    expect(row.nearestDeadline).toMatchObject({ code: 'decide-within-90', daysLeft: 90, status: 'running' });
+    expect(list.items.every((i: Json) => i.state.code === 'investigation')).toBe(true);
+    const paged = await json(await officer.get('/api/v1/cases?page=1&pageSize=2'));
+    expect(paged.items).toHaveLength(2);
+    expect(paged.total).toBeGreaterThan(2);
+    expect((await officer.get('/api/v1/cases?page=0')).status).toBe(422);
+    expect((await officer.get('/api/v1/cases?pageSize=1000')).status).toBe(422);
+  });
+
+  it('shows the detail: actions allowed and refused with reasons, deadlines, documents, timeline', async () => {
+    const c = await open(officer);
+    const detail = await json(await officer.get(`/api/v1/cases/${c.id}`));
+    expect(detail.number).toBe(c.number);
+    expect(detail.matter.code).toBe(MATTER);
+    expect(detail.matter.legalBasis.penalty[0].text).toContain('食品');
+    expect(detail.party.idNumber).toBe('11010519491231002X');
+    expect(detail.actions.allowed).toEqual([]);
+    const approve = detail.actions.refused.find((a: Json) => a.action === 'approve-filing');
+    const codes = approve.refusals.map((r: Json) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['role', 'documents']));
+    const role = approve.refusals.find((r: Json) => r.code === 'role');
+    expect(role.message.zh).toContain('agency-head');
+    expect(role.message.en).toContain('requires one of the roles');
+    expect(detail.timeline).toHaveLength(1);
+    expect(detail.timeline[0]).toMatchObject({ action: 'case.open', actor: { id: id('li.officer'), name: '李执法' } });
+    expect(detail.documents).toEqual([]);
+    expect(detail.reviews).toEqual([]);
+    // The agency head may approve once the filing form is done; the supervisor reads it masked and may do nothing.
+    await complete(c.id, 'case-filing-approval');
+    const agency = await json(await (await server.as('qian.agency')).get(`/api/v1/cases/${c.id}`));
+    expect(agency.actions.allowed.map((a: Json) => a.action)).toEqual(['approve-filing', 'reject-filing']);
+    expect(agency.actions.allowed[1]).toMatchObject({
+      reasonRequired: true,
+      to: { code: 'not-filed', terminal: true },
+    });
+    expect(agency.documents[0]).toMatchObject({ form: 'case-filing-approval', status: 'issued', version: 1 });
+    const sup = await json(await (await server.as('wu.supervisor')).get(`/api/v1/cases/${c.id}`));
+    expect(sup.party.idNumber).toBe('110105********002X');
+    expect(sup.party.masked).toBe(true);
+    expect(sup.actions.allowed).toEqual([]);
+    const perm = sup.actions.refused[0].refusals.map((r: Json) => r.code);
+    expect(perm).toContain('role');
+    expect((await officer.get(`/api/v1/cases/${randomUUID()}`)).status).toBe(404);
+  });
+});
+
+describe('facts', () => {
+  it('records facts under optimistic concurrency, with before and after in the audit', async () => {
+    const c = await open(officer, { facts: { goodsValue: 5000 } });
+    const ok = await officer.call('PATCH', `/api/v1/cases/${c.id}/facts`, {
+      version: 1,
+      facts: { goodsValue: 12000, proposedFine: 120000, complex: true },
+    });
+    expect(ok.status).toBe(200);
+    expect(await json(ok)).toMatchObject({ version: 2, facts: { goodsValue: 12000, proposedFine: 120000 } });
+    const stale = await officer.call('PATCH', `/api/v1/cases/${c.id}/facts`, { version: 1, facts: { goodsValue: 1 } });
+    expect(stale.status).toBe(409);
+    const body = await json(stale);
+    expect(body.error.code).toBe('conflict');
+    expect(body.error.details.currentVersion).toBe(2);
+    const cleared = await officer.call('PATCH', `/api/v1/cases/${c.id}/facts`, {
+      version: 2,
+      facts: { complex: null },
+    });
+    expect((await json(cleared)).facts.complex).toBeUndefined();
+    const [row] = await server.db.select().from(cases).where(eq(cases.id, c.id));
+    expect(row?.facts.goodsValue).toBe(12000);
+    const events = await server.db.select().from(auditEvents).where(eq(auditEvents.caseId, c.id));
+    const first = events.find((e) => e.action === 'case.facts');
+    expect(first?.before).toEqual({ goodsValue: 5000, proposedFine: null, complex: null });
+    expect(first?.after).toEqual({ goodsValue: 12000, proposedFine: 120000, complex: true });
+    const bad = await officer.call('PATCH', `/api/v1/cases/${c.id}/facts`, {
+      version: 3,
+      facts: { goodsValue: 'many' },
+    });
+    expect(bad.status).toBe(422);
+    const noVersion = await officer.call('PATCH', `/api/v1/cases/${c.id}/facts`, { facts: {} });
+    expect(noVersion.status).toBe(422);
+    const supervisor = await server.as('wu.supervisor');
+    expect((await supervisor.call('PATCH', `/api/v1/cases/${c.id}/facts`, { version: 3, facts: {} })).status).toBe(403);
+  });
+});
+
+describe('transitions', () => {
+  it('refuses with the reasons, rejects unknown actions, missing reasons and stale versions', async () => {
+    const c = await open(officer);
+    const agency = await server.as('qian.agency');
+    const refused = await act(agency, c.id, 'approve-filing');
+    expect(refused.status).toBe(409);
+    const body = await json(refused);
+    expect(body.error.code).toBe('transition-refused');
+    const docs = body.error.details.refusals.find((r: Json) => r.code === 'documents');
+    expect(docs.message.zh).toContain('立案');
+    expect(docs.message.en).toContain('case-filing-approval');
+    const unknown = await act(agency, c.id, 'teleport');
+    expect(unknown.status).toBe(422);
+    expect((await problems(unknown))[0]?.path).toBe('/action');
+    const noReason = await act(agency, c.id, 'reject-filing');
+    expect(noReason.status).toBe(422);
+    expect((await problems(noReason))[0]?.path).toBe('/reason');
+    await complete(c.id, 'case-filing-approval');
+    const stale = await agency.post(`/api/v1/cases/${c.id}/transitions`, { action: 'approve-filing', version: 7 });
+    expect(stale.status).toBe(409);
+    expect((await json(stale)).error.details.currentVersion).toBe(1);
+    const byOfficer = await act(officer, c.id, 'approve-filing');
+    expect(byOfficer.status).toBe(409);
+    expect((await json(byOfficer)).error.details.refusals[0].code).toBe('role');
+  });
+
+  it('of two concurrent transitions with the same version, exactly one wins', async () => {
+    const c = await open(officer);
+    await complete(c.id, 'case-filing-approval');
+    const agency = await server.as('qian.agency');
+    const send = () => agency.post(`/api/v1/cases/${c.id}/transitions`, { action: 'approve-filing', version: 1 });
+    const results = await Promise.all([send(), send()]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409) as Response;
+    expect((await json(loser)).error.code).toBe('conflict');
+    const [row] = await server.db.select().from(cases).where(eq(cases.id, c.id));
+    expect(row?.state).toBe('investigation');
+    expect(row?.version).toBe(2);
+    const events = await server.db.select().from(auditEvents).where(eq(auditEvents.caseId, c.id));
+    expect(events.filter((e) => e.action === 'case.transition')).toHaveLength(1);
+  });
+
+  it('refuses an officer whose certificate has expired', async () => {
+    const c = await open(officer);
+    await server.db
+      .update(cases)
+      .set({ officers: [id('li.officer'), id('old.officer')] })
+      .where(eq(cases.id, c.id));
+    const expired = await server.as('old.officer');
+    const res = await expired.post(`/api/v1/cases/${c.id}/transitions`, { action: 'approve-filing', version: 1 });
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.code).toBe('certificate-invalid');
+    const facts = await expired.call('PATCH', `/api/v1/cases/${c.id}/facts`, { version: 1, facts: { goodsValue: 1 } });
+    expect(facts.status).toBe(403);
+  });
+
+  it('closes a withdrawn case, which then takes no more facts', async () => {
+    const c = await open(officer);
+    await complete(c.id, 'case-filing-approval');
+    const agency = await server.as('qian.agency');
+    expect((await act(agency, c.id, 'approve-filing')).status).toBe(200);
+    const withdrawn = await act(agency, c.id, 'withdraw-case', '当事人无违法事实');
+    expect(withdrawn.status).toBe(200);
+    const body = await json(withdrawn);
+    expect(body.state).toMatchObject({ code: 'withdrawn', terminal: true });
+    expect(body.closedAt).not.toBeNull();
+    const detail = await json(await officer.get(`/api/v1/cases/${c.id}`));
+    const last = detail.timeline.at(-1);
+    expect(last).toMatchObject({
+      action: 'case.transition',
+      after: { state: 'withdrawn', reason: '当事人无违法事实' },
+    });
+    const facts = await officer.call('PATCH', `/api/v1/cases/${c.id}/facts`, {
+      version: detail.version,
+      facts: { goodsValue: 1 },
+    });
+    expect(facts.status).toBe(409);
+    expect((await json(facts)).error.code).toBe('case-closed');
+  });
+
+  it('keeps the audit chain whole', async () => {
+    expect((await verifyChain(server.db)).ok).toBe(true);
+  });
+});

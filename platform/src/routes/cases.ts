@@ -1,0 +1,520 @@
+/**
+ * Cases: open one for a matter, list and read them within the actor's data scope, record
+ * facts and take workflow actions. Every write is checked on the server (permission, scope,
+ * 执法证, the engine's guards) and stored under optimistic concurrency: a stale `version`
+ * answers 409 with the current one, so nothing is silently overwritten.
+ */
+
+import { createRoute, z } from '@hono/zod-openapi';
+import { type CaseDeadline, caseActions, caseDeadlines, takeAction } from '@yifa/engine';
+import type { ResolvedPack, Workflow } from '@yifa/metamodel';
+import type { Refusal, RuleEnv } from '@yifa/rules';
+import { type Actor, requireCertificate, requirePermission } from '../auth/access.ts';
+import { AppError, ERRORS } from '../errors.ts';
+import {
+  covering,
+  documentsOf,
+  listCases,
+  organisationOf,
+  partyView,
+  reviewsOf,
+  scopedCase,
+  timelineOf,
+  usersById,
+} from '../storage/case-view.ts';
+import { checkFacts, mergeFacts, openCase, partyProblems, writeFacts, writeTransition } from '../storage/case-write.ts';
+import { envOf, loadCase } from '../storage/snapshot.ts';
+import { localDate } from '../time.ts';
+import type { FieldProblem } from '../validation.ts';
+import { matterSummary } from './matters.ts';
+import { jsonBody as json, OK as ok, router } from './router.ts';
+
+/** Visible characters only: no control characters in names and addresses. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u);
+
+const Party = z
+  .object({
+    kind: z.enum(['person', 'organisation']),
+    name: text(200),
+    idNumber: z.string().trim().min(1).max(30),
+    address: text(300).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{3,30}$/)
+      .optional(),
+    representative: text(100).optional(),
+  })
+  .strict()
+  .openapi('Party');
+
+const Facts = z.record(z.string().min(1).max(64), z.unknown()).openapi('Facts');
+
+const CaseOpen = z
+  .object({
+    matter: z.string().min(1).max(100),
+    party: Party,
+    facts: Facts.optional(),
+    violationDate: z.iso.date().optional(),
+    officers: z.array(z.string().min(1).max(64)).min(1).max(20).optional(),
+  })
+  .strict()
+  .openapi('CaseOpen');
+
+const FactsPatch = z
+  .object({ version: z.number().int().min(1), facts: Facts })
+  .strict()
+  .openapi('FactsPatch');
+
+const Transition = z
+  .object({
+    action: z.string().min(1).max(64),
+    version: z.number().int().min(1),
+    reason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .openapi('Transition');
+
+const IdParam = z.object({ id: z.string().min(1).max(100) }).openapi('CaseId');
+
+const ListQuery = z
+  .object({
+    state: z.string().max(64).optional(),
+    q: z.string().max(100).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .openapi('CaseListQuery');
+
+/** Today (YYYY-MM-DD) of a time, as the rest of the platform counts it. */
+/** The legal date of an instant (Beijing time). */
+export const dayOf = localDate;
+
+/** A state of a workflow as the API shows it. */
+export function stateOf(workflow: Workflow, code: string) {
+  const st = workflow.states.find((x) => x.code === code);
+  return { code, name: st?.name ?? code, kind: st?.kind ?? 'normal', terminal: st?.terminal ?? false };
+}
+
+/** The deadline closest to running out, of those still running. */
+export function nearestDeadline(deadlines: readonly CaseDeadline[]) {
+  const open = deadlines.filter((d) => d.status === 'running' || d.status === 'near' || d.status === 'overdue');
+  const d = open.sort((a, b) => a.daysLeft - b.daysLeft)[0];
+  return d ? { code: d.code, name: d.name, due: d.due, daysLeft: d.daysLeft, status: d.status } : null;
+}
+
+/** Why an action is refused, as the API shows it: the engine's reasons, plus permission and certificate. */
+export interface RefusalView {
+  code: Refusal['code'] | 'permission' | 'certificate';
+  message: { zh: string; en: string };
+  detail?: { zh: string; en: string };
+  params: Record<string, unknown>;
+}
+
+/** A guard refusal without its evaluation trace (the detail carries its sentences). */
+export function refusalView(r: Refusal): RefusalView {
+  return { code: r.code, message: r.message, ...(r.detail ? { detail: r.detail } : {}), params: r.params };
+}
+
+const validation = (problems: FieldProblem[]) =>
+  new AppError('validation', { problems }, problems.length === 1 ? problems[0]?.message : undefined);
+
+function matterOf(pack: ResolvedPack, code: string) {
+  const m = pack.items.matter.get(code);
+  const workflow = m ? pack.items.workflow.get(m.workflow) : undefined;
+  return m && workflow ? { matter: m, workflow } : undefined;
+}
+
+/** Whether the actor's certificate lets them act on cases today. */
+function certified(actor: Actor, today: string): boolean {
+  try {
+    requireCertificate(actor, today);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Which permissions let the actor act in a state: a legal-review node also takes review.perform. */
+function mayAct(workflow: Workflow, state: string, perms: readonly string[]): boolean {
+  return (
+    perms.includes('case.transition') ||
+    (stateOf(workflow, state).kind === 'legal-review' && perms.includes('review.perform'))
+  );
+}
+
+/** The due date of the deadline that starts when the case enters `state` now. */
+function reviewDue(workflow: Workflow, state: string, at: string, extensions: Record<string, number>, env: RuleEnv) {
+  const def = (workflow.deadlines ?? []).find((d) => d.start === state);
+  if (!def) return null;
+  // Counted from this entry: a case returned and resubmitted gets a fresh review period.
+  const computed = caseDeadlines(workflow, { [state]: at }, extensions, at.slice(0, 10), env);
+  return computed.find((d) => d.code === def.code)?.due ?? null;
+}
+
+/** The case routes. */
+export function caseRoutes() {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['cases'],
+      summary: '立案 / open a case',
+      request: { body: { ...json(CaseOpen), required: true } },
+      responses: { 201: { description: 'Created / 已立案' } },
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const s = c.get('services');
+      const now = s.now();
+      const at = now.toISOString();
+      const today = dayOf(now);
+      requirePermission(actor, 'case.create');
+      requireCertificate(actor, today);
+      const body = c.req.valid('json');
+      const { hash, pack } = await s.packs.active();
+      const found = matterOf(pack, body.matter);
+      if (!found)
+        throw validation([
+          {
+            path: '/matter',
+            code: 'unknown-matter',
+            message: { zh: `没有执法事项“${body.matter}”`, en: `there is no matter "${body.matter}"` },
+          },
+        ]);
+      const { matter, workflow } = found;
+      const org = await organisationOf(s.db, actor.user.orgCode);
+      if (!org?.enforcementSubject)
+        throw new AppError(
+          'forbidden',
+          { org: actor.user.orgCode },
+          { zh: '所在机构不是执法主体，不能立案', en: 'your organisation is not an enforcement subject' },
+        );
+      const item = matter.authorityItem ? pack.items['authority-item'].get(matter.authorityItem) : undefined;
+      if (item?.subjectTypes?.length && !item.subjectTypes.includes(org.type))
+        throw new AppError(
+          'forbidden',
+          { matter: matter.code, subjectType: org.type },
+          {
+            zh: '本执法主体不在该事项的实施主体范围内（权责清单）',
+            en: 'your subject is not among the implementing subjects of this matter',
+          },
+        );
+      const problems = [...partyProblems(body.party), ...checkFacts(pack, matter, body.facts ?? {})];
+      if (body.violationDate && body.violationDate > today)
+        problems.push({
+          path: '/violationDate',
+          code: 'future-date',
+          message: { zh: '违法行为发生日期不能晚于今天', en: 'the date of the violation cannot be in the future' },
+        });
+      const officers = [...new Set(body.officers ?? [actor.user.id])];
+      const known = new Map((await usersById(s.db, officers)).map((u) => [u.id, u]));
+      officers.forEach((id, i) => {
+        const u = known.get(id);
+        if (!u || u.disabled || u.orgCode !== actor.user.orgCode)
+          problems.push({
+            path: `/officers/${i}`,
+            code: 'officer-elsewhere',
+            message: {
+              zh: '承办人员须为本执法主体的在职人员',
+              en: 'officers must be active members of your enforcement subject',
+            },
+          });
+      });
+      if (problems.length) throw validation(problems);
+      const facts = Object.fromEntries(Object.entries(body.facts ?? {}).filter(([, v]) => v !== null));
+      const row = await openCase(s.db, {
+        actorId: actor.user.id,
+        org,
+        matter,
+        workflowStart: workflow.start,
+        packHash: hash,
+        party: body.party,
+        facts,
+        violationDate: body.violationDate ?? null,
+        officers,
+        at,
+      });
+      return c.json(
+        {
+          id: row.id,
+          number: row.number,
+          matter: matter.code,
+          state: stateOf(workflow, row.state),
+          subject: { code: org.code, name: org.name },
+          packHash: row.packHash,
+          officers: row.officers,
+          version: row.version,
+        },
+        201,
+      );
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['cases'],
+      summary: '案件列表 / cases in my scope',
+      request: { query: ListQuery },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const s = c.get('services');
+      const today = dayOf(s.now());
+      const query = c.req.valid('query');
+      const q = query.q?.trim();
+      const { total, rows } = await listCases(s.db, actor, { ...query, q: q || undefined });
+      const items = [];
+      for (const { c: row, subjectName } of rows) {
+        const pack = await s.packs.byHash(row.packHash);
+        const matter = pack.items.matter.get(row.matterCode);
+        const workflow = pack.items.workflow.get(row.workflowCode);
+        const env = envOf(pack);
+        items.push({
+          id: row.id,
+          number: row.number,
+          matter: { code: row.matterCode, name: matter?.name ?? row.matterCode },
+          state: workflow ? stateOf(workflow, row.state) : { code: row.state, name: row.state },
+          subject: { code: row.subjectOrg, name: subjectName ?? row.subjectOrg },
+          party: partyView(row.party, false),
+          openedAt: row.openedAt,
+          updatedAt: row.updatedAt,
+          closedAt: row.closedAt,
+          version: row.version,
+          nearestDeadline: workflow
+            ? nearestDeadline(caseDeadlines(workflow, row.stateEntered, row.extensions, today, env))
+            : null,
+        });
+      }
+      return c.json({ total, page: query.page, pageSize: query.pageSize, items });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['cases'],
+      summary: '案件详情 / a case',
+      request: { params: IdParam },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const s = c.get('services');
+      const today = dayOf(s.now());
+      const { id } = c.req.valid('param');
+      const { row } = await scopedCase(s.db, actor, id, ['case.read']);
+      const { pack, env, snapshot } = await loadCase(s.db, s.packs, row, today);
+      const { covering: perms } = await covering(s.db, actor, id, [
+        'case.transition',
+        'review.perform',
+        'personal-data.read',
+      ]);
+      const workflow = snapshot.workflow;
+      const extra: RefusalView[] = [];
+      if (!mayAct(workflow, row.state, perms))
+        extra.push({ code: 'permission', message: { zh: ERRORS.forbidden.zh, en: ERRORS.forbidden.en }, params: {} });
+      if (!certified(actor, today))
+        extra.push({
+          code: 'certificate',
+          message: { zh: ERRORS['certificate-invalid'].zh, en: ERRORS['certificate-invalid'].en },
+          params: {},
+        });
+      const report = caseActions(
+        snapshot,
+        actor.roles.map((x) => x.code),
+        today,
+        env,
+      );
+      const actions = report.transitions.map((t) => {
+        const refusals = [...t.refusals.map(refusalView), ...(t.allowed ? extra : [])];
+        return {
+          action: t.action,
+          name: t.name,
+          to: stateOf(workflow, t.to),
+          reasonRequired: t.reasonRequired,
+          allowed: refusals.length === 0,
+          refusals,
+        };
+      });
+      const officers = await usersById(s.db, row.officers);
+      const docs = await documentsOf(s.db, id);
+      const legalDate = row.violationDate ?? row.openedAt.slice(0, 10);
+      return c.json({
+        id: row.id,
+        number: row.number,
+        category: row.category,
+        state: stateOf(workflow, row.state),
+        states: workflow.states.map((x) => stateOf(workflow, x.code)),
+        workflow: { code: workflow.code, name: workflow.name },
+        matter: matterSummary(pack, snapshot.matter, legalDate),
+        subject: snapshot.subject,
+        packHash: row.packHash,
+        party: partyView(row.party, perms.includes('personal-data.read')),
+        facts: row.facts,
+        violationDate: row.violationDate,
+        officers: officers.map((o) => ({
+          id: o.id,
+          name: o.name,
+          certificateValid: !!o.certificateNo && !!o.certificateValidUntil && o.certificateValidUntil >= today,
+        })),
+        openedAt: row.openedAt,
+        updatedAt: row.updatedAt,
+        closedAt: row.closedAt,
+        createdBy: row.createdBy,
+        version: row.version,
+        actions: {
+          allowed: actions.filter((a) => a.allowed).map(({ refusals: _, ...a }) => a),
+          refused: actions.filter((a) => !a.allowed),
+        },
+        deadlines: caseDeadlines(workflow, row.stateEntered, row.extensions, today, env),
+        documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
+        reviews: await reviewsOf(s.db, id),
+        timeline: await timelineOf(s.db, id),
+      });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}/facts',
+      tags: ['cases'],
+      summary: '记录案件事实 / record case facts',
+      request: { params: IdParam, body: { ...json(FactsPatch), required: true } },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const s = c.get('services');
+      const now = s.now();
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { row } = await scopedCase(s.db, actor, id, ['case.transition', 'document.edit']);
+      requireCertificate(actor, dayOf(now));
+      if (row.closedAt) throw new AppError('case-closed', { case: id });
+      if (row.version !== body.version) throw new AppError('conflict', { case: id, currentVersion: row.version });
+      const pack = await s.packs.byHash(row.packHash);
+      const matter = pack.items.matter.get(row.matterCode);
+      if (!matter) throw new AppError('internal', { case: id, reason: 'matter missing from its pinned pack' });
+      const problems = checkFacts(pack, matter, body.facts);
+      if (problems.length) throw validation(problems);
+      const { facts, before, after } = mergeFacts(row.facts, body.facts);
+      if (Object.keys(after).length === 0) return c.json({ id, version: row.version, facts: row.facts });
+      const updated = await writeFacts(s.db, {
+        id,
+        version: body.version,
+        facts,
+        before,
+        after,
+        actorId: actor.user.id,
+        at: now.toISOString(),
+      });
+      return c.json({ id, version: updated.version, facts: updated.facts });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/transitions',
+      tags: ['cases'],
+      summary: '办理环节流转 / take a workflow action',
+      request: { params: IdParam, body: { ...json(Transition), required: true } },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const s = c.get('services');
+      const now = s.now();
+      const at = now.toISOString();
+      const today = dayOf(now);
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const { row, covering: perms } = await scopedCase(s.db, actor, id, ['case.transition', 'review.perform']);
+      const { env, snapshot } = await loadCase(s.db, s.packs, row, today);
+      const workflow = snapshot.workflow;
+      if (!mayAct(workflow, row.state, perms)) throw new AppError('forbidden', { permission: 'case.transition' });
+      requireCertificate(actor, today);
+      if (row.version !== body.version) throw new AppError('conflict', { case: id, currentVersion: row.version });
+      const def = workflow.transitions.find(
+        (t) =>
+          t.action === body.action && (typeof t.from === 'string' ? t.from === row.state : t.from.includes(row.state)),
+      );
+      if (!def)
+        throw validation([
+          {
+            path: '/action',
+            code: 'unknown-action',
+            message: {
+              zh: `当前环节“${stateOf(workflow, row.state).name}”没有操作“${body.action}”`,
+              en: `there is no action "${body.action}" in the state "${row.state}"`,
+            },
+          },
+        ]);
+      if (def.reasonRequired && !body.reason)
+        throw validation([
+          {
+            path: '/reason',
+            code: 'reason-required',
+            message: { zh: `“${def.name}”须填写理由`, en: `"${def.nameEn ?? def.action}" needs a reason` },
+          },
+        ]);
+      const outcome = takeAction(
+        snapshot,
+        body.action,
+        actor.roles.map((x) => x.code),
+        at,
+        env,
+      );
+      if (!outcome.ok)
+        throw new AppError(
+          'transition-refused',
+          { action: body.action, refusals: outcome.refusals.map(refusalView) },
+          {
+            zh: `当前不能“${def.name}”：${outcome.refusals.map((x) => x.message.zh).join('；')}`,
+            en: `"${def.nameEn ?? def.action}" is not allowed now: ${outcome.refusals.map((x) => x.message.en).join('; ')}`,
+          },
+        );
+      const entering = stateOf(workflow, outcome.to);
+      const { row: updated, review } = await writeTransition(s.db, {
+        id,
+        version: body.version,
+        action: outcome.action,
+        from: outcome.from,
+        to: outcome.to,
+        reason: body.reason ?? null,
+        stateEntered: outcome.stateEntered,
+        extensions: outcome.extensions,
+        terminal: outcome.terminal,
+        leavesReview: stateOf(workflow, outcome.from).kind === 'legal-review',
+        opensReview:
+          entering.kind === 'legal-review'
+            ? { dueDate: reviewDue(workflow, outcome.to, at, outcome.extensions, env) }
+            : null,
+        actorId: actor.user.id,
+        at,
+      });
+      return c.json({
+        id,
+        state: stateOf(workflow, updated.state),
+        version: updated.version,
+        closedAt: updated.closedAt,
+        review: review ? { id: review.id, dueDate: review.dueDate } : null,
+      });
+    },
+  );
+  return r;
+}

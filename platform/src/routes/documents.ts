@@ -1,0 +1,376 @@
+/**
+ * Documents (执法文书) of a case: list, create a draft pre-filled from the case, read with
+ * its field states and what still blocks issuing, edit a draft, issue it (numbered and
+ * hashed in one transaction), correct an issued one by a new version, and print it as the
+ * official A4 HTML or a PDF. The form that renders a document also checks it here: the
+ * client is never trusted, and an issued document is never changed.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { checkDocument, printHtml } from '@yifa/engine';
+import type { DocumentForm } from '@yifa/metamodel';
+import type { Context } from 'hono';
+import { requireCertificate } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import type { CaseRow, DocumentRow } from '../db/schema.ts';
+import { checkedData, keepReadOnly } from '../documents/checks.ts';
+import { type DocumentContext, documentContext } from '../documents/context.ts';
+import { formHash } from '../documents/hash.ts';
+import { printPdf } from '../documents/pdf.ts';
+import { maskPersonalData } from '../documents/pii.ts';
+import { prefill } from '../documents/prefill.ts';
+import { printDocument } from '../documents/print.ts';
+import {
+  documentFor,
+  documentsOfCase,
+  insertDraft,
+  issueDraft,
+  laterThan,
+  latestVersion,
+  updateDraft,
+} from '../documents/store.ts';
+import { documentView, mayReadPersonalData, problem } from '../documents/view.ts';
+import { AppError } from '../errors.ts';
+import { caseFor } from '../storage/cases.ts';
+import { loadCase } from '../storage/snapshot.ts';
+import { localDate } from '../time.ts';
+import { jsonBody as json, OK as ok, router } from './router.ts';
+
+const Id = z.object({ id: z.string().min(1).max(100) }).strict();
+/** Document data: field name → value; the form's own schema checks the values. */
+const DocumentData = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/), z.unknown());
+const NewDocument = z
+  .object({ form: z.string().min(1).max(100), data: DocumentData.optional() })
+  .strict()
+  .openapi('NewDocument');
+const DocumentUpdate = z
+  .object({ data: DocumentData, updatedAt: z.string().min(1).max(40).optional() })
+  .strict()
+  .openapi('DocumentUpdate');
+
+type Ctx = Context<AppEnv>;
+/** Today's legal date (in China, not UTC). */
+const todayOf = (c: Ctx) => localDate(c.get('services').now());
+
+/** The loaded case and its document context. */
+async function contextOf(c: Ctx, row: CaseRow): Promise<DocumentContext> {
+  const s = c.get('services');
+  const today = todayOf(c);
+  return documentContext(s.db, await loadCase(s.db, s.packs, row, today), today);
+}
+
+/** The form of a document in the case's pinned pack. */
+function formOf(dc: DocumentContext, code: string): DocumentForm {
+  const form = dc.loaded.pack.items.document.get(code);
+  if (!form) throw new AppError('internal', { form: code, reason: 'form missing from the pinned pack' });
+  return form;
+}
+
+/** The document view for the requesting actor. */
+async function viewFor(c: Ctx, form: DocumentForm, doc: DocumentRow, dc: DocumentContext) {
+  return documentView(form, doc, dc, await mayReadPersonalData(c.get('services').db, c.get('actor'), doc.caseId));
+}
+
+/** Names the PDF by form and number (or draft version), with an ASCII fallback. */
+function contentDisposition(form: DocumentForm, doc: DocumentRow): string {
+  const name = `${form.name}${doc.number ? `-${doc.number}` : `-第${doc.version}版草稿`}.pdf`;
+  return `inline; filename="${form.code}-v${doc.version}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The document routes, mounted at /api/v1. */
+export function documentRoutes() {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/cases/{id}/documents',
+      tags: ['documents'],
+      summary: '案件文书 / documents of a case',
+      request: { params: Id },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const row = await caseFor(s.db, c.get('actor'), c.req.valid('param').id, 'case.read');
+      const pack = await s.packs.byHash(row.packHash);
+      const docs = await documentsOfCase(s.db, row.id);
+      const name = (code: string) => pack.items.document.get(code)?.name ?? code;
+      const present = new Set(docs.map((d) => d.formCode));
+      return c.json({
+        documents: docs.map((d) => ({
+          id: d.id,
+          form: d.formCode,
+          formName: name(d.formCode),
+          version: d.version,
+          status: d.status,
+          number: d.number,
+          supersedes: d.supersedes,
+          updatedAt: d.updatedAt,
+          issuedAt: d.issuedAt,
+        })),
+        lacking: (pack.items.matter.get(row.matterCode)?.documents ?? [])
+          .filter((code) => !present.has(code))
+          .map((code) => ({ form: code, formName: name(code) })),
+      });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/cases/{id}/documents',
+      tags: ['documents'],
+      summary: '新建文书草稿 / create a draft document',
+      request: { params: Id, body: { ...json(NewDocument), required: true } },
+      responses: { 201: { description: 'Created / 已创建' } },
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const actor = c.get('actor');
+      const row = await caseFor(s.db, actor, c.req.valid('param').id, 'document.edit');
+      requireCertificate(actor, todayOf(c));
+      const body = c.req.valid('json');
+      const dc = await contextOf(c, row);
+      if (!dc.loaded.snapshot.matter.documents.includes(body.form)) {
+        const message = {
+          zh: `本案事项不使用文书 ${body.form}`,
+          en: `the case's matter has no document form ${body.form}`,
+        };
+        throw new AppError('validation', {
+          problems: [{ path: '/form', field: 'form', code: 'unknown-form', message }],
+        });
+      }
+      const form = formOf(dc, body.form);
+      const existing = await latestVersion(s.db, row.id, form.code);
+      if (existing)
+        throw new AppError('document-exists', {
+          document: existing.id,
+          version: existing.version,
+          status: existing.status,
+        });
+      const data = checkedData(form, prefill(form, body.data ?? {}, dc), dc);
+      const now = s.now().toISOString();
+      const id = randomUUID();
+      const fHash = formHash(form);
+      const doc = await insertDraft(
+        s.db,
+        {
+          id,
+          caseId: row.id,
+          formCode: form.code,
+          version: 1,
+          status: 'draft',
+          data,
+          formHash: fHash,
+          createdBy: actor.user.id,
+          updatedAt: now,
+        },
+        {
+          actor: actor.user.id,
+          action: 'document.create',
+          caseId: row.id,
+          target: id,
+          after: { form: form.code, version: 1, formHash: fHash, data: maskPersonalData(form, data) },
+        },
+        now,
+      );
+      return c.json(await viewFor(c, form, doc, dc), 201);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/documents/{id}',
+      tags: ['documents'],
+      summary: '文书详情 / a document',
+      request: { params: Id },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const { doc, caseRow } = await documentFor(c.get('services').db, actor, c.req.valid('param').id, 'case.read');
+      const dc = await contextOf(c, caseRow);
+      return c.json(await viewFor(c, formOf(dc, doc.formCode), doc, dc));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'put',
+      path: '/documents/{id}',
+      tags: ['documents'],
+      summary: '修改文书草稿 / edit a draft',
+      request: { params: Id, body: { ...json(DocumentUpdate), required: true } },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const actor = c.get('actor');
+      const { doc, caseRow } = await documentFor(s.db, actor, c.req.valid('param').id, 'document.edit');
+      requireCertificate(actor, todayOf(c));
+      const body = c.req.valid('json');
+      if (doc.status === 'issued') throw new AppError('document-issued', { document: doc.id, number: doc.number });
+      if (body.updatedAt !== undefined && body.updatedAt !== doc.updatedAt)
+        throw new AppError('conflict', { document: doc.id, updatedAt: doc.updatedAt });
+      const dc = await contextOf(c, caseRow);
+      const form = formOf(dc, doc.formCode);
+      const data = checkedData(form, keepReadOnly(form, doc.data, body.data, dc), dc);
+      const at = laterThan(doc.updatedAt, s.now());
+      const updated = await updateDraft(s.db, doc, data, at, {
+        actor: actor.user.id,
+        action: 'document.update',
+        caseId: caseRow.id,
+        target: doc.id,
+        before: { data: maskPersonalData(form, doc.data) },
+        after: { data: maskPersonalData(form, data) },
+      });
+      return c.json(await viewFor(c, form, updated, dc));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/documents/{id}/issue',
+      tags: ['documents'],
+      summary: '出具文书（编号、定稿） / issue a document',
+      request: { params: Id },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const actor = c.get('actor');
+      const { doc, caseRow } = await documentFor(s.db, actor, c.req.valid('param').id, 'document.issue');
+      requireCertificate(actor, todayOf(c));
+      if (doc.status === 'issued') throw new AppError('document-issued', { document: doc.id, number: doc.number });
+      const dc = await contextOf(c, caseRow);
+      const form = formOf(dc, doc.formCode);
+      const check = checkDocument(form, doc.data, dc.facts, dc.loaded.env);
+      const blocking = [...check.problems, ...check.missing];
+      if (blocking.length > 0)
+        throw new AppError(
+          'validation',
+          { problems: blocking.map(problem), missing: check.missing.map((m) => m.field) },
+          {
+            zh: `文书不能出具：${blocking.map((p) => p.message.zh).join('；')}`,
+            en: `the document cannot be issued: ${blocking.map((p) => p.message.en).join('; ')}`,
+          },
+        );
+      const issuedAt = laterThan(doc.updatedAt, s.now());
+      const issued = await issueDraft(s.db, doc, check.values, {
+        ...(form.numbering ? { numbering: { pattern: form.numbering.pattern, org: dc.org } } : {}),
+        issuedAt,
+        issuedBy: actor.user.id,
+        audit: (number, hash) => ({
+          actor: actor.user.id,
+          action: 'document.issue',
+          caseId: caseRow.id,
+          target: doc.id,
+          after: { form: form.code, version: doc.version, number, hash, formHash: doc.formHash },
+        }),
+      });
+      return c.json(await viewFor(c, form, issued, dc));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/documents/{id}/correct',
+      tags: ['documents'],
+      summary: '更正已出具的文书（新建版本） / correct an issued document with a new version',
+      request: { params: Id },
+      responses: { 201: { description: 'Created / 已创建' } },
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const actor = c.get('actor');
+      const { doc, caseRow } = await documentFor(s.db, actor, c.req.valid('param').id, 'document.edit');
+      requireCertificate(actor, todayOf(c));
+      if (doc.status === 'draft') throw new AppError('document-draft', { document: doc.id });
+      const latest = await latestVersion(s.db, caseRow.id, doc.formCode);
+      if (latest && latest.version !== doc.version)
+        throw new AppError('document-exists', { document: latest.id, version: latest.version, status: latest.status });
+      const dc = await contextOf(c, caseRow);
+      const form = formOf(dc, doc.formCode);
+      const now = laterThan(doc.updatedAt, s.now());
+      const id = randomUUID();
+      const version = doc.version + 1;
+      const created = await insertDraft(
+        s.db,
+        {
+          id,
+          caseId: caseRow.id,
+          formCode: doc.formCode,
+          version,
+          status: 'draft',
+          data: doc.data,
+          formHash: formHash(form),
+          supersedes: doc.id,
+          createdBy: actor.user.id,
+          updatedAt: now,
+        },
+        {
+          actor: actor.user.id,
+          action: 'document.correct',
+          caseId: caseRow.id,
+          target: id,
+          before: { document: doc.id, version: doc.version, number: doc.number, hash: doc.hash },
+          after: { document: id, version, supersedes: doc.id },
+        },
+        now,
+      );
+      return c.json(await viewFor(c, form, created, dc), 201);
+    },
+  );
+
+  /** The resolved print layout of a document the actor may read. */
+  const layoutOf = async (c: Ctx, id: string) => {
+    const actor = c.get('actor');
+    const { doc, caseRow } = await documentFor(c.get('services').db, actor, id, 'case.read');
+    const dc = await contextOf(c, caseRow);
+    const form = formOf(dc, doc.formCode);
+    const personalData = await mayReadPersonalData(c.get('services').db, actor, caseRow.id);
+    return { doc, form, layout: printDocument(form, doc, dc, { personalData }) };
+  };
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/documents/{id}/print',
+      tags: ['documents'],
+      summary: '文书打印（A4 HTML） / the document as official A4 HTML',
+      request: { params: Id },
+      responses: { 200: { description: 'text/html' } },
+    }),
+    async (c) => {
+      const { layout } = await layoutOf(c, c.req.valid('param').id);
+      c.header('cache-control', 'no-store');
+      return c.html(printHtml(layout));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/documents/{id}/pdf',
+      tags: ['documents'],
+      summary: '文书 PDF / the document as PDF',
+      request: { params: Id },
+      responses: { 200: { description: 'application/pdf' } },
+    }),
+    async (c) => {
+      const { doc, form, layout } = await layoutOf(c, c.req.valid('param').id);
+      // An issued document prints with its issue date, so its PDF is the same bytes every time.
+      const pdf = await printPdf(layout, doc.issuedAt ? new Date(doc.issuedAt) : c.get('services').now());
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': contentDisposition(form, doc),
+        'cache-control': 'no-store',
+      });
+    },
+  );
+  return r;
+}

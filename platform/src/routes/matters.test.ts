@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/harness.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Client = Awaited<ReturnType<Server['as']>>;
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
+type Json = any;
+
+let server: Server;
+let officer: Client;
+const json = async (res: Response): Promise<Json> => res.json();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.user({
+    username: 'li.officer',
+    orgCode: '120116-SCJ',
+    roles: ['officer'],
+    certificateNo: '12011620260001',
+    certificateValidUntil: '2030-12-31',
+  });
+  await server.user({ username: 'wu.supervisor', orgCode: '120116-SFJ', roles: ['supervisor'] });
+  await server.user({ username: 'sys.admin', orgCode: '120116-SFJ', roles: ['system-admin'] });
+  officer = await server.as('li.officer');
+});
+
+describe('searching matters', () => {
+  it('finds matters by a word of their name, cause or keywords, with everything the officer needs', async () => {
+    const res = await officer.get(`/api/v1/matters?q=${encodeURIComponent('食品')}`);
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    expect(body.total).toBeGreaterThan(0);
+    const m = body.items.find((x: Json) => x.code === '120116-SCJ-CF-0001-01');
+    expect(m).toBeDefined();
+    expect(m.category).toBe('enforcement');
+    expect(m.cause).toBe('未取得食品生产经营许可从事食品生产经营活动');
+    expect(m.authorityItem).toMatchObject({
+      code: '120116-SCJ-CF-0001',
+      powerType: { code: 'CF', name: '行政处罚' },
+      legalReview: true,
+    });
+    const penalty = m.legalBasis.penalty[0];
+    expect(penalty.code).toBe('SPAQF-122-1');
+    expect(penalty.law).toContain('食品安全法');
+    expect(penalty.article).toContain('第一百二十二条');
+    expect(penalty.text).toContain('食品');
+    expect(m.legalBasis.violated[0].text).toBeTruthy();
+    expect(m.penaltyKinds.map((k: Json) => k.name)).toEqual(['没收违法所得', '没收非法财物', '罚款']);
+    expect(m.discretion.code).toBe('DB-SPAQF-122-1');
+    expect(m.discretion.version.label).toBe('2022');
+    expect(m.discretion.legalRange.min).toBeDefined();
+    expect(m.discretion.tiers.map((t: Json) => t.code)).toEqual(['heavier', 'lighter', 'general']);
+    expect(m.workflow).toEqual({ code: 'penalty-ordinary', name: '行政处罚普通程序' });
+    expect(m.documents.find((d: Json) => d.code === 'penalty-decision')?.issued).toBe(true);
+    expect(m.facts).toBeUndefined();
+  });
+
+  it('finds a subject’s matters by code prefix, and narrows with more words', async () => {
+    const scj = await json(await officer.get('/api/v1/matters?q=120116-SCJ'));
+    expect(scj.total).toBe(9);
+    expect(scj.items.every((x: Json) => x.code.startsWith('120116-SCJ'))).toBe(true);
+    const both = await json(await officer.get(`/api/v1/matters?q=${encodeURIComponent('食品 许可')}`));
+    expect(both.items.map((x: Json) => x.code)).toContain('120116-SCJ-CF-0001-01');
+    expect(both.total).toBeLessThan(scj.total);
+    const none = await json(await officer.get('/api/v1/matters?q=zzzz-nothing'));
+    expect(none).toEqual({ total: 0, items: [] });
+    const all = await json(await officer.get('/api/v1/matters'));
+    expect(all.total).toBeGreaterThan(40);
+  });
+
+  it('answers a matter with its facts for the open-case form', async () => {
+    const m = await json(await officer.get('/api/v1/matters/120116-SCJ-CF-0001-01'));
+    const goods = m.facts.find((f: Json) => f.name === 'goodsValue');
+    expect(goods).toMatchObject({ type: 'number', unit: '元', minimum: 0, source: 'matter', label: '货值金额' });
+    expect(m.facts.find((f: Json) => f.name === 'harmConsequence').enum).toEqual(['无', '轻微', '一般', '严重']);
+    expect(m.facts.find((f: Json) => f.name === 'proposedFine')).toMatchObject({
+      type: 'number',
+      source: 'platform',
+      label: '拟罚款金额',
+    });
+    expect(m.facts.some((f: Json) => f.name === 'legalReviewed')).toBe(false);
+  });
+
+  it('answers bad input and missing matters clearly', async () => {
+    expect((await officer.get('/api/v1/matters/no-such-matter')).status).toBe(404);
+    const long = await officer.get(`/api/v1/matters?q=${'x'.repeat(101)}`);
+    expect(long.status).toBe(422);
+    expect((await json(long)).error.details.problems[0].path).toBe('/q');
+    const sql = await officer.get(`/api/v1/matters?q=${encodeURIComponent("'; DROP TABLE cases;--")}`);
+    expect(sql.status).toBe(200);
+  });
+
+  it('is for those who read or open cases', async () => {
+    expect((await (await server.as('wu.supervisor')).get('/api/v1/matters?q=食品')).status).toBe(200);
+    const admin = await (await server.as('sys.admin')).get('/api/v1/matters');
+    expect(admin.status).toBe(403);
+    expect((await json(admin)).error.code).toBe('forbidden');
+    expect((await server.app.request('/api/v1/matters')).status).toBe(401);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Enforcement matters of the active pack, as the officer finds them by code, name, cause or
+ * keyword (执法事项编码化: type 食品 or 120116-SCJ): each with its authority item, the legal
+ * bases in force on a date, penalty kinds, the discretion benchmark's range and tiers, the
+ * workflow and documents. The case routes reuse the summary for a case's pinned pack.
+ */
+
+import { createRoute, z } from '@hono/zod-openapi';
+import { type FactDefinition, type Matter, platformFact, type ResolvedPack } from '@yifa/metamodel';
+import { type Actor, scopeFor } from '../auth/access.ts';
+import { AppError } from '../errors.ts';
+import { ENTERABLE_FACTS } from '../storage/case-write.ts';
+import { localDate } from '../time.ts';
+import { OK as ok, router } from './router.ts';
+
+const SearchQuery = z.object({ q: z.string().max(100).optional() }).openapi('MatterSearch');
+const CodeParam = z.object({ code: z.string().min(1).max(100) }).openapi('MatterCode');
+
+/** Most matters one search answers (the rest are counted in `total`). */
+export const SEARCH_LIMIT = 50;
+
+interface Dated {
+  effectiveFrom: string;
+  effectiveTo?: string;
+}
+
+/** The version in force on a date (YYYY-MM-DD), if any. */
+export function inForce<T extends Dated>(versions: readonly T[], date: string): T | undefined {
+  return versions.find((v) => v.effectiveFrom <= date && (v.effectiveTo === undefined || v.effectiveTo >= date));
+}
+
+/** A codelist entry by code, with its names (the code itself when the pack lacks it). */
+export function entryOf(pack: ResolvedPack, codelist: string, code: string) {
+  const e = pack.items.codelist.get(codelist)?.entries.find((x) => x.code === code);
+  return { code, name: e?.name ?? code, nameEn: e?.nameEn ?? null };
+}
+
+function basisOf(pack: ResolvedPack, code: string, date: string) {
+  const b = pack.items['legal-basis'].get(code);
+  if (!b) return { code, law: null, article: null, text: null };
+  const v = inForce(b.versions, date);
+  return {
+    code,
+    law: b.law,
+    level: b.level,
+    article: b.article,
+    title: b.title ?? null,
+    text: v?.text ?? null,
+    effectiveFrom: v?.effectiveFrom ?? null,
+    effectiveTo: v?.effectiveTo ?? null,
+  };
+}
+
+function discretionOf(pack: ResolvedPack, code: string | undefined, date: string) {
+  const b = code ? pack.items.discretion.get(code) : undefined;
+  if (!b) return null;
+  const v = inForce(b.versions, date);
+  return {
+    code: b.code,
+    name: b.name,
+    version: v
+      ? { label: v.version ?? v.effectiveFrom, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo ?? null }
+      : null,
+    // Amounts are pack expressions (e.g. 10–20 times the goods value): the client renders them as data.
+    legalRange: v?.legalRange ?? null,
+    tiers: (v?.tiers ?? []).map((t) => ({
+      code: t.code,
+      name: t.name,
+      fine: t.fine,
+      measures: t.measures ?? [],
+      description: t.description ?? null,
+    })),
+    noPenalty: (v?.noPenalty ?? []).map((n) => ({ code: n.code, name: n.name, mandatory: n.mandatory ?? false })),
+  };
+}
+
+/** What an officer needs to know of a matter, with the texts in force on `date` (YYYY-MM-DD). */
+export function matterSummary(pack: ResolvedPack, m: Matter, date: string) {
+  const item = m.authorityItem ? pack.items['authority-item'].get(m.authorityItem) : undefined;
+  const workflow = pack.items.workflow.get(m.workflow);
+  return {
+    code: m.code,
+    name: m.name,
+    nameEn: m.nameEn ?? null,
+    category: m.category,
+    sector: m.sector ? entryOf(pack, 'sectors', m.sector) : null,
+    cause: m.cause ?? m.name,
+    authorityItem: item
+      ? {
+          code: item.code,
+          name: item.name,
+          powerType: entryOf(pack, 'power-types', item.powerType),
+          legalReview: item.legalReview ?? false,
+        }
+      : null,
+    legalBasis: {
+      violated: (m.violatedBasis ?? []).map((c) => basisOf(pack, c, date)),
+      penalty: (m.penaltyBasis ?? []).map((c) => basisOf(pack, c, date)),
+    },
+    penaltyKinds: (m.penaltyKinds ?? []).map((c) => entryOf(pack, 'penalty-kinds', c)),
+    discretion: discretionOf(pack, m.discretion, date),
+    workflow: { code: m.workflow, name: workflow?.name ?? m.workflow },
+    alternativeWorkflows: (m.alternativeWorkflows ?? []).map((c) => ({
+      code: c,
+      name: pack.items.workflow.get(c)?.name ?? c,
+    })),
+    documents: m.documents.map((c) => {
+      const form = pack.items.document.get(c);
+      return { code: c, name: form?.name ?? c, issued: form?.issued ?? false };
+    }),
+    keywords: m.keywords ?? [],
+  };
+}
+
+/** The facts a case of this matter records: the matter's own, then the platform facts an officer enters. */
+export function factDefinitions(m: Matter) {
+  const own = (m.facts ?? []).map((f: FactDefinition) => ({ ...f, source: 'matter' as const }));
+  const platform = ENTERABLE_FACTS.map((name) => {
+    const f = platformFact(name);
+    return {
+      name,
+      label: f?.label ?? name,
+      labelEn: f?.labelEn ?? name,
+      type: f?.type ?? 'string',
+      ...(f?.unit ? { unit: f.unit } : {}),
+      source: 'platform' as const,
+    };
+  });
+  return [...own, ...platform];
+}
+
+function haystack(pack: ResolvedPack, m: Matter): string {
+  const item = m.authorityItem ? pack.items['authority-item'].get(m.authorityItem) : undefined;
+  return [m.code, m.name, m.nameEn, m.cause, ...(m.keywords ?? []), item?.code, item?.name]
+    .filter((x): x is string => typeof x === 'string')
+    .join('\n')
+    .toLowerCase();
+}
+
+/** The matter routes. */
+export function matterRoutes() {
+  const r = router();
+  const guard = (actor: Actor) => {
+    if (!scopeFor(actor, 'case.read') && !scopeFor(actor, 'case.create'))
+      throw new AppError('forbidden', { permission: ['case.read', 'case.create'] });
+  };
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['matters'],
+      summary: '检索执法事项 / search enforcement matters',
+      request: { query: SearchQuery },
+      responses: ok,
+    }),
+    async (c) => {
+      guard(c.get('actor'));
+      const s = c.get('services');
+      const today = localDate(s.now());
+      const { pack } = await s.packs.active();
+      const terms = (c.req.valid('query').q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+      const found = [...pack.items.matter.values()].filter((m) => {
+        const text = haystack(pack, m);
+        return terms.every((t) => text.includes(t));
+      });
+      return c.json({
+        total: found.length,
+        items: found.slice(0, SEARCH_LIMIT).map((m) => matterSummary(pack, m, today)),
+      });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{code}',
+      tags: ['matters'],
+      summary: '执法事项详情及立案所需事实 / a matter with the facts a case records',
+      request: { params: CodeParam },
+      responses: ok,
+    }),
+    async (c) => {
+      guard(c.get('actor'));
+      const s = c.get('services');
+      const today = localDate(s.now());
+      const { pack } = await s.packs.active();
+      const { code } = c.req.valid('param');
+      const m = pack.items.matter.get(code);
+      if (!m) throw new AppError('not-found', { matter: code });
+      return c.json({ ...matterSummary(pack, m, today), facts: factDefinitions(m) });
+    },
+  );
+  return r;
+}

@@ -1,0 +1,130 @@
+/**
+ * Pack versions: list what is imported, import a bundle (a dry run by default, reporting
+ * the items added, changed and removed and the open cases they touch), activate a
+ * version, and read which one is active.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ResolvedPack } from '@yifa/metamodel';
+import { bodyLimit } from 'hono/body-limit';
+import { requirePermission } from '../auth/access.ts';
+import { AppError } from '../errors.ts';
+import { jsonBody as json, OK as ok, router } from './router.ts';
+
+/**
+ * Largest body the import route accepts. A bundle of a district is 1–2 MB of JSON, sent
+ * as a JSON string; every other route keeps the app's JSON_LIMIT.
+ */
+export const BUNDLE_LIMIT = 20 * 1024 * 1024;
+
+/** The import route's path under the app, which applies BUNDLE_LIMIT instead of JSON_LIMIT. */
+export const IMPORT_PATH = '/api/v1/packs/import';
+
+const ImportRequest = z
+  .object({
+    bundle: z.string().min(1).max(BUNDLE_LIMIT),
+    apply: z.boolean().default(false),
+  })
+  .strict()
+  .openapi('PackImport');
+
+const HashParam = z
+  .object({ hash: z.string().regex(/^sha256:[0-9a-f]{64}$/) })
+  .strict()
+  .openapi('PackHash');
+
+/** The body of `GET /active`: what identifies the running rules. */
+function activeInfo(hash: string, pack: ResolvedPack) {
+  return {
+    id: pack.manifest.id,
+    version: pack.manifest.version,
+    hash,
+    name: pack.manifest.name,
+    layers: pack.layers,
+  };
+}
+
+/**
+ * The bundle limit, applied by the import route itself: it runs after the session check,
+ * so only a signed-in caller can make the server read more than JSON_LIMIT.
+ */
+const bundleLimit = bodyLimit({
+  maxSize: BUNDLE_LIMIT,
+  onError: () => {
+    throw new AppError('too-large', { limit: BUNDLE_LIMIT });
+  },
+});
+
+/** The pack routes. */
+export function packRoutes() {
+  const r = router();
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['packs'],
+      summary: '已导入的配置包版本 / imported pack versions',
+      responses: ok,
+    }),
+    async (c) => {
+      requirePermission(c.get('actor'), 'pack.read');
+      const versions = await c.get('services').packs.list();
+      versions.sort((a, b) => (a.importedAt < b.importedAt ? 1 : a.importedAt > b.importedAt ? -1 : 0));
+      return c.json({ versions });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/active',
+      tags: ['packs'],
+      summary: '当前启用的配置包 / the active pack',
+      responses: ok,
+    }),
+    async (c) => {
+      const { hash, pack } = await c.get('services').packs.active();
+      return c.json(activeInfo(hash, pack));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/import',
+      tags: ['packs'],
+      summary: '导入配置包（默认仅预演） / import a bundle (a dry run unless apply)',
+      middleware: [bundleLimit],
+      request: { body: { ...json(ImportRequest), required: true } },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      requirePermission(actor, 'pack.import');
+      const { bundle, apply } = c.req.valid('json');
+      const report = await c.get('services').packs.importBundle(bundle, { apply, actor: actor.user.id });
+      return c.json({ ...report, applied: apply && !report.alreadyImported });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{hash}/activate',
+      tags: ['packs'],
+      summary: '启用配置包版本 / activate a pack version',
+      request: { params: HashParam },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      requirePermission(actor, 'pack.activate');
+      const { hash } = c.req.valid('param');
+      const packs = c.get('services').packs;
+      // Activating the active version again would only rewrite the organisations and log a no-op.
+      if ((await packs.active()).hash !== hash) await packs.activate(hash, actor.user.id);
+      return c.json(activeInfo(hash, await packs.byHash(hash)));
+    },
+  );
+  return r;
+}

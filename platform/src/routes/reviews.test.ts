@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/harness.ts';
+import { verifyChain } from '../audit/chain.ts';
+import { documents } from '../db/schema.ts';
+
+process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Client = Awaited<ReturnType<Server['as']>>;
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
+type Json = any;
+
+let server: Server;
+const ids: Record<string, string> = {};
+const id = (username: string) => ids[username] as string;
+const clients: Record<string, Client> = {};
+const as = (username: string) => clients[username] as Client;
+const json = async (res: Response): Promise<Json> => res.json();
+
+const MATTER = '120116-SCJ-CF-0001-01';
+const PASS = {
+  subjectLawful: true,
+  procedureLawful: true,
+  factsClear: true,
+  lawCorrectDiscretionProper: true,
+  documentsComplete: true,
+  crimeReferral: false,
+  other: false,
+};
+
+async function complete(caseId: string, ...forms: string[]) {
+  for (const form of forms)
+    await server.db.insert(documents).values({
+      id: randomUUID(),
+      caseId,
+      formCode: form,
+      version: 1,
+      status: 'issued',
+      data: {},
+      formHash: 'test',
+      createdBy: 'test',
+    });
+}
+
+async function act(client: Client, caseId: string, action: string, reason?: string): Promise<Json> {
+  const { version } = await json(await client.get(`/api/v1/cases/${caseId}`));
+  const res = await client.post(`/api/v1/cases/${caseId}/transitions`, {
+    action,
+    version,
+    ...(reason ? { reason } : {}),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return json(res);
+}
+
+/** A case of the SCJ taken through filing and investigation and submitted for 法制审核. */
+async function underReview(officers = [id('li.officer'), id('wang.officer')]) {
+  const res = await as('li.officer').post('/api/v1/cases', {
+    matter: MATTER,
+    party: { kind: 'person', name: '张三', idNumber: '11010519491231002X', phone: '13812345678' },
+    facts: {
+      goodsValue: 8000,
+      harmConsequence: '一般',
+      noSubjectiveFault: false,
+      minorViolation: false,
+      firstViolation: false,
+      correctedPromptly: false,
+      obstructedEnforcement: false,
+      partyPriorPenalties12m: 0,
+      proposedFine: 70000,
+      proposedPenalties: ['fine'],
+      statementNotified: false,
+    },
+    violationDate: '2026-06-01',
+    officers,
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const c = await json(res);
+  await complete(c.id, 'case-filing-approval');
+  await act(as('qian.agency'), c.id, 'approve-filing');
+  await complete(c.id, 'investigation-report');
+  await act(as('li.officer'), c.id, 'finish-investigation');
+  const submitted = await act(as('zhao.head'), c.id, 'submit-legal-review');
+  return { caseId: c.id as string, number: c.number as string, submitted };
+}
+
+const opinion = (client: Client, reviewId: string, body: unknown) =>
+  client.post(`/api/v1/reviews/${reviewId}/opinion`, body);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
+  const add = async (username: string, roles: string[], extra = {}) => {
+    ids[username] = (await server.user({ username, orgCode: '120116-SCJ', roles, ...extra })).id;
+    clients[username] = await server.as(username);
+  };
+  await add('li.officer', ['officer'], cert);
+  await add('wang.officer', ['officer'], cert);
+  await add('zhao.head', ['department-head']);
+  await add('qian.agency', ['agency-head']);
+  await add('sun.reviewer', ['legal-reviewer'], { legalQualification: true, displayName: '孙审核' });
+  await add('zhou.reviewer', ['legal-reviewer'], { legalQualification: false });
+  await add('he.both', ['officer', 'legal-reviewer'], { ...cert, legalQualification: true });
+});
+
+describe('法制审核', () => {
+  it('entering the legal-review state requests a review, due by the workflow deadline', async () => {
+    const { caseId, submitted } = await underReview();
+    expect(submitted.state).toMatchObject({ code: 'legal-review', kind: 'legal-review' });
+    expect(submitted.review.id).toBeTruthy();
+    const today = new Date().toISOString().slice(0, 10);
+    expect(submitted.review.dueDate > today).toBe(true);
+    const detail = await json(await as('li.officer').get(`/api/v1/cases/${caseId}`));
+    expect(detail.reviews).toHaveLength(1);
+    expect(detail.reviews[0]).toMatchObject({ status: 'pending', opinion: null, dueDate: submitted.review.dueDate });
+    const limit = detail.deadlines.find((d: Json) => d.code === 'legal-review-limit');
+    expect(limit.due).toBe(submitted.review.dueDate);
+    expect(detail.timeline.map((e: Json) => e.action)).toContain('review.request');
+  });
+
+  it('queues it for the reviewer with what to check: party, proposed fine, the discretion tier, documents', async () => {
+    const { caseId, number, submitted } = await underReview();
+    const queue = await json(await as('sun.reviewer').get('/api/v1/reviews'));
+    expect(queue.status).toBe('pending');
+    const item = queue.items.find((i: Json) => i.id === submitted.review.id);
+    expect(item).toMatchObject({ status: 'pending', caseId, dueDate: submitted.review.dueDate });
+    expect(item.case).toMatchObject({
+      number,
+      matter: { code: MATTER },
+      state: { code: 'legal-review' },
+      proposedFine: 70000,
+      proposedPenalties: ['fine'],
+    });
+    expect(item.case.party.idNumber).toBe('110105********002X');
+    expect(item.case.facts.find((f: Json) => f.name === 'harmConsequence').value).toBe('一般');
+    expect(item.case.discretion).toMatchObject({
+      outcome: 'tier',
+      tier: { code: 'general', fine: { min: 65000, max: 85000 } },
+      legalRange: { min: 50000, max: 100000 },
+      proposedFineOutsideTier: false,
+    });
+    expect(item.case.discretion.explanation.zh.join('\n')).toContain('一般');
+    expect(item.case.documents.map((d: Json) => d.form).sort()).toEqual([
+      'case-filing-approval',
+      'investigation-report',
+    ]);
+    const decided = await json(await as('sun.reviewer').get('/api/v1/reviews?status=decided'));
+    expect(decided.items.some((i: Json) => i.id === submitted.review.id)).toBe(false);
+    expect((await as('sun.reviewer').get('/api/v1/reviews?status=maybe')).status).toBe(422);
+    expect((await as('li.officer').get('/api/v1/reviews')).status).toBe(403);
+  });
+
+  it('takes an opinion only from a qualified reviewer, once, with the checklist and a comment unless agreeing', async () => {
+    const { caseId, submitted } = await underReview();
+    const rid = submitted.review.id;
+    const unqualified = await opinion(as('zhou.reviewer'), rid, { opinion: 'agree', checklist: PASS });
+    expect(unqualified.status).toBe(403);
+    const body = await json(unqualified);
+    expect(body.error.code).toBe('legal-qualification-required');
+    expect(body.error.message.zh).toContain('法律职业资格');
+    expect((await opinion(as('li.officer'), rid, { opinion: 'agree', checklist: PASS })).status).toBe(403);
+    const sun = as('sun.reviewer');
+    const missingItem = await opinion(sun, rid, { opinion: 'agree', checklist: { ...PASS, other: undefined } });
+    expect(missingItem.status).toBe(422);
+    expect((await json(missingItem)).error.details.problems[0].path).toBe('/checklist/other');
+    const extra = await opinion(sun, rid, { opinion: 'agree', checklist: { ...PASS, pretty: true } });
+    expect(extra.status).toBe(422);
+    const wrongType = await opinion(sun, rid, { opinion: 'agree', checklist: { ...PASS, factsClear: 'yes' } });
+    expect(wrongType.status).toBe(422);
+    const noComment = await opinion(sun, rid, { opinion: 'disagree', checklist: { ...PASS, factsClear: false } });
+    expect(noComment.status).toBe(422);
+    expect((await json(noComment)).error.details.problems[0].path).toBe('/comment');
+    const contradiction = await opinion(sun, rid, { opinion: 'agree', checklist: { ...PASS, factsClear: false } });
+    expect(contradiction.status).toBe(422);
+    expect((await json(contradiction)).error.details.problems[0].path).toBe('/checklist/factsClear');
+    const referral = await opinion(sun, rid, { opinion: 'agree', checklist: { ...PASS, crimeReferral: true } });
+    expect((await json(referral)).error.details.problems[0].path).toBe('/checklist/crimeReferral');
+    const malformed = await sun.call('POST', `/api/v1/reviews/${rid}/opinion`, '{"opinion":', {
+      'content-type': 'application/json',
+    });
+    expect(malformed.status).toBe(400);
+    const { version } = await json(await sun.get(`/api/v1/cases/${caseId}`));
+
+    const [first, second] = await Promise.all([
+      opinion(sun, rid, { opinion: 'agree', checklist: PASS, comment: '<script>alert(1)</script>' }),
+      opinion(sun, rid, { opinion: 'disagree', checklist: PASS, comment: '不同意' }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const won = first.status === 200 ? await json(first) : await json(second);
+    expect(won).toMatchObject({ status: 'decided', reviewer: { id: id('sun.reviewer'), name: '孙审核' } });
+    const again = await opinion(sun, rid, { opinion: 'agree', checklist: PASS });
+    expect(again.status).toBe(409);
+    expect((await json(again)).error.code).toBe('review-decided');
+
+    // The opinion changed the case: a transition prepared on the old version is stale.
+    const stale = await as('qian.agency').post(`/api/v1/cases/${caseId}/transitions`, {
+      action: 'withdraw-case',
+      version,
+      reason: 'x',
+    });
+    expect(stale.status).toBe(409);
+    const decided = await json(await sun.get('/api/v1/reviews?status=decided'));
+    expect(decided.items.map((i: Json) => i.id)).toContain(rid);
+    expect((await json(await sun.get(`/api/v1/cases/${caseId}`))).timeline.map((e: Json) => e.action)).toContain(
+      'review.opinion',
+    );
+  });
+
+  it('an agreeing opinion lets the reviewer pass the case on once the opinion document is done', async () => {
+    const { caseId, submitted } = await underReview();
+    const sun = as('sun.reviewer');
+    expect((await opinion(sun, submitted.review.id, { opinion: 'agree', checklist: PASS })).status).toBe(200);
+    const before = await json(await sun.get(`/api/v1/cases/${caseId}`));
+    const agree = before.actions.refused.find((a: Json) => a.action === 'review-agree');
+    expect(agree.refusals.map((r: Json) => r.code)).toEqual(['documents']);
+    // The agency head may not decide yet: the party has not been told (第四十四条).
+    const agency = await json(await as('qian.agency').get(`/api/v1/cases/${caseId}`));
+    const decide = agency.actions.refused.find((a: Json) => a.action === 'to-decision');
+    const when = decide.refusals.find((r: Json) => r.code === 'when');
+    expect(when.message.zh).toContain('作出决定前须法制审核同意');
+    expect(when.detail.zh).toContain('已告知');
+    await complete(caseId, 'legal-review-opinion');
+    const moved = await act(sun, caseId, 'review-agree');
+    expect(moved.state.code).toBe('notification');
+    const pending = await json(await sun.get('/api/v1/reviews'));
+    expect(pending.items.some((i: Json) => i.id === submitted.review.id)).toBe(false);
+    // A reviewer may act only in a legal-review state.
+    const res = await sun.post(`/api/v1/cases/${caseId}/transitions`, {
+      action: 'to-decision',
+      version: moved.version,
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('a returned case closes its review without an opinion; resubmitting opens a fresh one', async () => {
+    const { caseId, submitted } = await underReview();
+    await act(as('sun.reviewer'), caseId, 'review-return', '证据不足，补充调查');
+    const detail = await json(await as('li.officer').get(`/api/v1/cases/${caseId}`));
+    expect(detail.state.code).toBe('investigation');
+    expect(detail.reviews[0]).toMatchObject({ id: submitted.review.id, status: 'closed', opinion: null });
+    const pending = await json(await as('sun.reviewer').get('/api/v1/reviews'));
+    expect(pending.items.some((i: Json) => i.id === submitted.review.id)).toBe(false);
+    const closed = await opinion(as('sun.reviewer'), submitted.review.id, { opinion: 'agree', checklist: PASS });
+    expect(closed.status).toBe(409);
+    await act(as('li.officer'), caseId, 'finish-investigation');
+    const again = await act(as('zhao.head'), caseId, 'submit-legal-review');
+    expect(again.review.id).not.toBe(submitted.review.id);
+    expect(again.review.dueDate).toBeTruthy();
+  });
+
+  it('an officer of the case may not review it (回避)', async () => {
+    const { submitted } = await underReview([id('li.officer'), id('he.both')]);
+    const res = await opinion(as('he.both'), submitted.review.id, { opinion: 'agree', checklist: PASS });
+    expect(res.status).toBe(403);
+    expect((await json(res)).error.message.zh).toContain('回避');
+  });
+
+  it('answers a review that does not exist with 404, and keeps the audit chain whole', async () => {
+    const res = await opinion(as('sun.reviewer'), randomUUID(), { opinion: 'agree', checklist: PASS });
+    expect(res.status).toBe(404);
+    expect((await verifyChain(server.db)).ok).toBe(true);
+  });
+});

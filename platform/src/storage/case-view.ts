@@ -1,0 +1,266 @@
+/**
+ * Reading cases as an actor: every query carries the actor's data scope in its WHERE clause
+ * (storage/scope.ts), so another subject's case, review or list row is never read. Party
+ * identifiers leave this module masked unless the caller asks for them in full.
+ */
+import { maskId, maskPhone } from '@yifa/engine';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type Actor, type Permission, requirePermission, scopeFor } from '../auth/access.ts';
+import { openPii } from '../crypto/pii.ts';
+import type { Db } from '../db/client.ts';
+import {
+  auditEvents,
+  type CaseRow,
+  cases,
+  documents,
+  organisations,
+  type ReviewRow,
+  reviews,
+  type StoredParty,
+  users,
+} from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { caseScope } from './scope.ts';
+
+/** The scope condition of a permission, `true` for all, or undefined when the actor lacks it. */
+function filterFor(actor: Actor, permission: Permission): SQL | true | undefined {
+  const scope = scopeFor(actor, permission);
+  if (!scope) return undefined;
+  return caseScope(actor, scope) ?? true;
+}
+
+/**
+ * Which of the permissions cover the case, each checked by a scoped query, and the row if any
+ * does. A permission the actor lacks covers nothing.
+ */
+export async function covering(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permissions: readonly Permission[],
+): Promise<{ row: CaseRow | undefined; covering: Permission[] }> {
+  let row: CaseRow | undefined;
+  const found: Permission[] = [];
+  for (const p of permissions) {
+    const filter = filterFor(actor, p);
+    if (filter === undefined) continue;
+    const [r] = await db
+      .select()
+      .from(cases)
+      .where(filter === true ? eq(cases.id, id) : and(eq(cases.id, id), filter));
+    if (r) {
+      row ??= r;
+      found.push(p);
+    }
+  }
+  return { row, covering: found };
+}
+
+/**
+ * The case if any of the permissions covers it: `forbidden` when the actor holds none of
+ * them, and the same 404 for a missing case as for one out of scope.
+ */
+export async function scopedCase(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permissions: readonly Permission[],
+): Promise<{ row: CaseRow; covering: Permission[] }> {
+  if (!permissions.some((p) => scopeFor(actor, p))) throw new AppError('forbidden', { permission: permissions });
+  const { row, covering: found } = await covering(db, actor, id, permissions);
+  if (!row) throw new AppError('not-found', { case: id });
+  return { row, covering: found };
+}
+
+/** Masks an address: the first six characters (province, city, district) stay. */
+export function maskAddress(value: string): string {
+  const chars = [...value];
+  return chars.length <= 6 ? '*'.repeat(chars.length) : `${chars.slice(0, 6).join('')}****`;
+}
+
+/** The party as the API shows it: identifiers opened in full, or masked. */
+export function partyView(p: StoredParty, full: boolean) {
+  const id = openPii(p.idNumber);
+  const phone = p.phone ? openPii(p.phone) : null;
+  const address = p.address ? openPii(p.address) : null;
+  return {
+    kind: p.kind,
+    name: p.name,
+    idNumber: full ? id : maskId(id),
+    phone: phone === null ? null : full ? phone : maskPhone(phone),
+    address: address === null ? null : full ? address : maskAddress(address),
+    representative: p.representative ?? null,
+    masked: !full,
+  };
+}
+
+/** A LIKE pattern for text typed by a user, matched literally (escape character `\`). */
+function contains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** One page of the cases the actor may read. */
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  o: { state?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
+  const scope = requirePermission(actor, 'case.read');
+  const pattern = o.q ? contains(o.q) : undefined;
+  const where = and(
+    caseScope(actor, scope),
+    o.state ? eq(cases.state, o.state) : undefined,
+    pattern
+      ? or(
+          sql`${cases.number} like ${pattern} escape '\\'`,
+          sql`${cases.matterCode} like ${pattern} escape '\\'`,
+          sql`json_extract(${cases.party}, '$.name') like ${pattern} escape '\\'`,
+        )
+      : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(cases).where(where);
+  const rows = await db
+    .select({ c: cases, subjectName: organisations.name })
+    .from(cases)
+    .leftJoin(organisations, eq(organisations.code, cases.subjectOrg))
+    .where(where)
+    .orderBy(desc(cases.openedAt), desc(cases.number))
+    .limit(o.pageSize)
+    .offset((o.page - 1) * o.pageSize);
+  return { total: total?.n ?? 0, rows };
+}
+
+/** The case's audit events, oldest first, with the actors' display names. */
+export async function timelineOf(db: Db, caseId: string) {
+  const rows = await db
+    .select({ e: auditEvents, name: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actor))
+    .where(eq(auditEvents.caseId, caseId))
+    .orderBy(asc(auditEvents.seq));
+  return rows.map(({ e, name }) => ({
+    seq: e.seq,
+    at: e.at,
+    action: e.action,
+    actor: { id: e.actor, name: name ?? e.actor },
+    target: e.target,
+    // Only the case and review events are known to carry no personal data; others show no payload.
+    ...(e.action.startsWith('case.') || e.action.startsWith('review.') ? { before: e.before, after: e.after } : {}),
+  }));
+}
+
+/** The documents of a case, by form and version. */
+export async function documentsOf(db: Db, caseId: string) {
+  return db
+    .select({
+      id: documents.id,
+      form: documents.formCode,
+      version: documents.version,
+      status: documents.status,
+      number: documents.number,
+      updatedAt: documents.updatedAt,
+      issuedAt: documents.issuedAt,
+    })
+    .from(documents)
+    .where(eq(documents.caseId, caseId))
+    .orderBy(asc(documents.formCode), asc(documents.version));
+}
+
+/** A review's status: pending, decided with an opinion, or closed when the case left the review without one. */
+export function reviewStatus(r: Pick<ReviewRow, 'decidedAt' | 'opinion'>): 'pending' | 'decided' | 'closed' {
+  return r.decidedAt === null ? 'pending' : r.opinion ? 'decided' : 'closed';
+}
+
+/** The reviews of a case, oldest first, with the reviewers' names. */
+export async function reviewsOf(db: Db, caseId: string) {
+  const rows = await db
+    .select({ r: reviews, reviewerName: users.displayName })
+    .from(reviews)
+    .leftJoin(users, eq(users.id, reviews.reviewer))
+    .where(eq(reviews.caseId, caseId))
+    .orderBy(asc(reviews.requestedAt));
+  return rows.map(({ r, reviewerName }) => reviewView(r, reviewerName));
+}
+
+/** A review row as the API shows it. */
+export function reviewView(r: ReviewRow, reviewerName: string | null) {
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    status: reviewStatus(r),
+    requestedAt: r.requestedAt,
+    dueDate: r.dueDate,
+    reviewer: r.reviewer ? { id: r.reviewer, name: reviewerName ?? r.reviewer } : null,
+    opinion: r.opinion,
+    checklist: r.checklist,
+    comment: r.comment,
+    decidedAt: r.decidedAt,
+  };
+}
+
+/** One page of the reviews whose case the actor may review (review.perform scope, in the query). */
+export async function reviewQueue(
+  db: Db,
+  actor: Actor,
+  o: { status: 'pending' | 'decided'; page: number; pageSize: number },
+) {
+  const scope = requirePermission(actor, 'review.perform');
+  const where = and(
+    caseScope(actor, scope),
+    o.status === 'pending' ? isNull(reviews.decidedAt) : isNotNull(reviews.opinion),
+  );
+  const [total] = await db
+    .select({ n: count() })
+    .from(reviews)
+    .innerJoin(cases, eq(cases.id, reviews.caseId))
+    .where(where);
+  const rows = await db
+    .select({ r: reviews, c: cases, reviewerName: users.displayName })
+    .from(reviews)
+    .innerJoin(cases, eq(cases.id, reviews.caseId))
+    .leftJoin(users, eq(users.id, reviews.reviewer))
+    .where(where)
+    .orderBy(
+      ...(o.status === 'pending'
+        ? [asc(reviews.dueDate), asc(reviews.requestedAt)]
+        : [desc(reviews.decidedAt), desc(reviews.requestedAt)]),
+    )
+    .limit(o.pageSize)
+    .offset((o.page - 1) * o.pageSize);
+  return { total: total?.n ?? 0, rows };
+}
+
+/** A review and its case, if the actor's review.perform scope covers the case; else 404. */
+export async function reviewFor(db: Db, actor: Actor, id: string): Promise<{ review: ReviewRow; row: CaseRow }> {
+  const scope = requirePermission(actor, 'review.perform');
+  const filter = caseScope(actor, scope);
+  const [found] = await db
+    .select({ r: reviews, c: cases })
+    .from(reviews)
+    .innerJoin(cases, eq(cases.id, reviews.caseId))
+    .where(filter ? and(eq(reviews.id, id), filter) : eq(reviews.id, id));
+  if (!found) throw new AppError('not-found', { review: id });
+  return { review: found.r, row: found.c };
+}
+
+/** An organisation by code. */
+export async function organisationOf(db: Db, code: string) {
+  const [org] = await db.select().from(organisations).where(eq(organisations.code, code));
+  return org;
+}
+
+/** Users by id, with what a case shows of them (name, organisation, certificate). */
+export async function usersById(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: users.id,
+      name: users.displayName,
+      orgCode: users.orgCode,
+      disabled: users.disabled,
+      certificateNo: users.certificateNo,
+      certificateValidUntil: users.certificateValidUntil,
+    })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+}

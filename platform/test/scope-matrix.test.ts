@@ -1,0 +1,278 @@
+/**
+ * Permissions are data and tested (design §8): roles × endpoints × other subjects' objects.
+ * Three subjects — 区市场监管局 (120116-SCJ), 区生态环境局 (120116-STJ), both under the district
+ * government, and 开发区市场监督管理局 (120116-TEDA-SCJ) under the development zone — each with a
+ * case under 法制审核, and users in the roles of the real cn-national pack with their real
+ * scopes. Every actor reads, lists, edits, moves and reviews exactly what its scope covers;
+ * another subject's case answers the same 404 as a missing one and never appears in a list.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documents } from '../src/db/schema.ts';
+import { startTestServer } from './harness.ts';
+
+process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Client = Awaited<ReturnType<Server['as']>>;
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
+type Json = any;
+
+const SUBJECTS = {
+  SCJ: { org: '120116-SCJ', matter: '120116-SCJ-CF-0001-01' },
+  STJ: { org: '120116-STJ', matter: '120116-STJ-CF-0001-01' },
+  TEDA: { org: '120116-TEDA-SCJ', matter: '120116-SCJ-CF-0001-01' },
+} as const;
+type Subject = keyof typeof SUBJECTS;
+const ALL: Subject[] = ['SCJ', 'STJ', 'TEDA'];
+
+/** One actor of the matrix: what it may read, write (facts, transitions) and review. */
+interface Actor {
+  user: string;
+  org: string;
+  roles: string[];
+  read: Subject[];
+  /** Subjects whose cases it may write; 'forbidden' when no role grants a write permission. */
+  write: Subject[] | 'forbidden';
+  review: Subject[] | 'forbidden';
+  legalQualification?: boolean;
+}
+
+const perSubject = (s: Subject): Actor[] => {
+  const org = SUBJECTS[s].org;
+  const k = s.toLowerCase();
+  return [
+    { user: `${k}.officer`, org, roles: ['officer'], read: [s], write: [s], review: 'forbidden' },
+    { user: `${k}.other`, org, roles: ['officer'], read: [], write: [], review: 'forbidden' },
+    { user: `${k}.head`, org, roles: ['department-head'], read: [s], write: [s], review: 'forbidden' },
+    { user: `${k}.agency`, org, roles: ['agency-head'], read: [s], write: [s], review: 'forbidden' },
+    {
+      user: `${k}.reviewer`,
+      org,
+      roles: ['legal-reviewer'],
+      read: [s],
+      write: [s],
+      review: [s],
+      legalQualification: true,
+    },
+  ];
+};
+
+const ACTORS: Actor[] = [
+  ...ALL.flatMap(perSubject),
+  {
+    user: 'zone.agency',
+    org: '120116-TEDA',
+    roles: ['agency-head'],
+    read: ['TEDA'],
+    write: ['TEDA'],
+    review: 'forbidden',
+  },
+  { user: 'gov.agency', org: '120116-GOV', roles: ['agency-head'], read: ALL, write: ALL, review: 'forbidden' },
+  { user: 'supervisor', org: '120116-SFJ', roles: ['supervisor'], read: ALL, write: 'forbidden', review: 'forbidden' },
+];
+
+let server: Server;
+const clients = new Map<string, Client>();
+const userIds = new Map<string, string>();
+const cases = new Map<Subject, { id: string; number: string; review: string }>();
+const client = (user: string) => clients.get(user) as Client;
+const caseOf = (s: Subject) => cases.get(s) as { id: string; number: string; review: string };
+const json = async (res: Response): Promise<Json> => res.json();
+
+async function act(user: string, caseId: string, action: string): Promise<Json> {
+  const c = client(user);
+  const { version } = await json(await c.get(`/api/v1/cases/${caseId}`));
+  const res = await c.post(`/api/v1/cases/${caseId}/transitions`, { action, version });
+  expect(res.status, `${user} ${action}: ${await res.clone().text()}`).toBe(200);
+  return json(res);
+}
+
+async function complete(caseId: string, form: string) {
+  await server.db.insert(documents).values({
+    id: randomUUID(),
+    caseId,
+    formCode: form,
+    version: 1,
+    status: 'issued',
+    data: {},
+    formHash: 'test',
+    createdBy: 'test',
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
+  const everyone = [
+    ...ACTORS,
+    ...ALL.map((s) => ({ user: `${s.toLowerCase()}.officer2`, org: SUBJECTS[s].org, roles: ['officer'] })),
+  ];
+  for (const a of everyone) {
+    const u = await server.user({
+      username: a.user,
+      orgCode: a.org,
+      roles: a.roles,
+      ...cert,
+      legalQualification: 'legalQualification' in a && a.legalQualification === true,
+    });
+    userIds.set(a.user, u.id);
+    clients.set(a.user, await server.as(a.user));
+  }
+  // Each subject's own people open the case and take it to 法制审核, through the API.
+  for (const s of ALL) {
+    const k = s.toLowerCase();
+    const res = await client(`${k}.officer`).post('/api/v1/cases', {
+      matter: SUBJECTS[s].matter,
+      party: { kind: 'organisation', name: `${s} 当事人`, idNumber: '91350100M000100Y43' },
+      officers: [userIds.get(`${k}.officer`), userIds.get(`${k}.officer2`)],
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const opened = await json(res);
+    await complete(opened.id, 'case-filing-approval');
+    await act(`${k}.agency`, opened.id, 'approve-filing');
+    await complete(opened.id, 'investigation-report');
+    await act(`${k}.officer`, opened.id, 'finish-investigation');
+    const submitted = await act(`${k}.head`, opened.id, 'submit-legal-review');
+    cases.set(s, { id: opened.id, number: opened.number, review: submitted.review.id });
+  }
+});
+
+describe('data scope matrix', () => {
+  it('the cases are where the matrix expects them', () => {
+    expect(cases.size).toBe(3);
+    expect(caseOf('TEDA').number).toMatch(/^津开市监案/);
+    expect(caseOf('STJ').number).toMatch(/^津滨环案/);
+  });
+
+  for (const a of ACTORS) {
+    describe(`${a.user} (${a.roles.join(', ')} @ ${a.org})`, () => {
+      it('GET /cases/:id: 200 in scope, the same 404 as a missing case out of scope', async () => {
+        const missing = await json(await client(a.user).get(`/api/v1/cases/${randomUUID()}`));
+        for (const s of ALL) {
+          const res = await client(a.user).get(`/api/v1/cases/${caseOf(s).id}`);
+          if (a.read.includes(s)) {
+            expect(res.status, `${a.user} reads ${s}`).toBe(200);
+            expect((await json(res)).number).toBe(caseOf(s).number);
+          } else {
+            expect(res.status, `${a.user} must not read ${s}`).toBe(404);
+            const body = await json(res);
+            expect(body.error.code).toBe(missing.error.code);
+            expect(body.error.message).toEqual(missing.error.message);
+          }
+        }
+      });
+
+      it('GET /cases lists exactly the cases in scope, whatever the search', async () => {
+        const list = await json(await client(a.user).get('/api/v1/cases?pageSize=100'));
+        const mine = list.items.map((i: Json) => i.id);
+        for (const s of ALL) expect(mine.includes(caseOf(s).id), `${a.user} lists ${s}`).toBe(a.read.includes(s));
+        for (const s of ALL) {
+          const q = await json(await client(a.user).get(`/api/v1/cases?q=${encodeURIComponent(caseOf(s).number)}`));
+          expect(q.total).toBe(a.read.includes(s) ? 1 : 0);
+          const byState = await json(await client(a.user).get('/api/v1/cases?state=legal-review&pageSize=100'));
+          expect(byState.items.some((i: Json) => i.id === caseOf(s).id)).toBe(a.read.includes(s));
+        }
+      });
+
+      it('PATCH /cases/:id/facts and POST /cases/:id/transitions: past the scope check only in scope', async () => {
+        for (const s of ALL) {
+          const id = caseOf(s).id;
+          // A stale version: in scope the answer is 409 conflict, which proves the scope check passed
+          // without changing anything; out of scope it is 404, and 403 without any write permission.
+          const facts = await client(a.user).call('PATCH', `/api/v1/cases/${id}/facts`, {
+            version: 999,
+            facts: { complex: true },
+          });
+          const move = await client(a.user).post(`/api/v1/cases/${id}/transitions`, {
+            action: 'review-agree',
+            version: 999,
+          });
+          const expected = a.write === 'forbidden' ? 403 : a.write.includes(s) ? 409 : 404;
+          expect(facts.status, `${a.user} edits facts of ${s}`).toBe(expected);
+          expect(move.status, `${a.user} moves ${s}`).toBe(expected);
+          if (expected === 409) expect((await json(move)).error.code).toBe('conflict');
+        }
+      });
+
+      it('GET /reviews shows only the reviews of cases in the review scope', async () => {
+        const res = await client(a.user).get('/api/v1/reviews');
+        if (a.review === 'forbidden') {
+          expect(res.status).toBe(403);
+          return;
+        }
+        const ids = (await json(res)).items.map((i: Json) => i.id);
+        for (const s of ALL) expect(ids.includes(caseOf(s).review), `${a.user} queue ${s}`).toBe(a.review.includes(s));
+      });
+
+      it('POST /reviews/:id/opinion on another subject’s review is 404 (403 without review.perform)', async () => {
+        for (const s of ALL) {
+          if (a.review !== 'forbidden' && a.review.includes(s)) continue;
+          const res = await client(a.user).post(`/api/v1/reviews/${caseOf(s).review}/opinion`, {
+            opinion: 'disagree',
+            checklist: {
+              subjectLawful: false,
+              procedureLawful: false,
+              factsClear: false,
+              lawCorrectDiscretionProper: false,
+              documentsComplete: false,
+              crimeReferral: false,
+              other: true,
+            },
+            comment: '越权审核',
+          });
+          expect(res.status, `${a.user} reviews ${s}`).toBe(a.review === 'forbidden' ? 403 : 404);
+        }
+      });
+    });
+  }
+
+  it('in scope, writes work: facts, an opinion, and the reviewer passing the case on', async () => {
+    for (const s of ALL) {
+      const k = s.toLowerCase();
+      const { id, review } = caseOf(s);
+      const head = client(`${k}.head`);
+      const { version } = await json(await head.get(`/api/v1/cases/${id}`));
+      const facts = await head.call('PATCH', `/api/v1/cases/${id}/facts`, { version, facts: { complex: true } });
+      expect(facts.status, await facts.clone().text()).toBe(200);
+      const reviewer = client(`${k}.reviewer`);
+      const opinion = await reviewer.post(`/api/v1/reviews/${review}/opinion`, {
+        opinion: 'agree-after-change',
+        checklist: {
+          subjectLawful: true,
+          procedureLawful: true,
+          factsClear: true,
+          lawCorrectDiscretionProper: false,
+          documentsComplete: true,
+          crimeReferral: false,
+          other: false,
+        },
+        comment: '罚款数额调整至一般阶次后同意',
+      });
+      expect(opinion.status, await opinion.clone().text()).toBe(200);
+      await head.call('PATCH', `/api/v1/cases/${id}/facts`, {
+        version: (await json(await head.get(`/api/v1/cases/${id}`))).version,
+        facts: { statementNotified: false },
+      });
+      await complete(id, 'legal-review-opinion');
+      expect((await act(`${k}.reviewer`, id, 'review-agree')).state.code).toBe('notification');
+    }
+    // Nothing leaked across: each subject's case still carries only its own people's events.
+    for (const s of ALL) {
+      const detail = await json(await client('gov.agency').get(`/api/v1/cases/${caseOf(s).id}`));
+      const actors = new Set(detail.timeline.map((e: Json) => e.actor.id));
+      const own = [...userIds.entries()].filter(([u]) => u.startsWith(`${s.toLowerCase()}.`)).map(([, id]) => id);
+      for (const x of actors) expect(own).toContain(x);
+    }
+  });
+
+  it('personal data: full to those whose scope covers personal-data.read, masked to the supervisor', async () => {
+    const id = caseOf('SCJ').id;
+    const full = await json(await client('scj.agency').get(`/api/v1/cases/${id}`));
+    expect(full.party.idNumber).toBe('91350100M000100Y43');
+    const masked = await json(await client('supervisor').get(`/api/v1/cases/${id}`));
+    expect(masked.party.idNumber).toBe('913501********0Y43');
+    const listed = await json(await client('scj.agency').get('/api/v1/cases'));
+    expect(listed.items[0].party.masked).toBe(true);
+  });
+});
