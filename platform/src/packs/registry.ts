@@ -111,6 +111,21 @@ export function createPackRegistry(db: Db): PackRegistry {
         .select({ hash: packVersions.hash })
         .from(packVersions)
         .where(eq(packVersions.hash, read.hash));
+      const [sameVersion] = await db
+        .select({ hash: packVersions.hash })
+        .from(packVersions)
+        .where(and(eq(packVersions.packId, pack.manifest.id), eq(packVersions.version, pack.manifest.version)));
+      if (sameVersion && sameVersion.hash !== read.hash) {
+        const { id, version } = pack.manifest;
+        throw new AppError(
+          'conflict',
+          { packId: id, version, existing: sameVersion.hash, incoming: read.hash },
+          {
+            zh: `配置包 ${id} 的 ${version} 版本已导入且内容不同；发布的版本不可更改，请提高版本号后再导入`,
+            en: `${id} ${version} is already imported with other content; a published version never changes, so raise the version`,
+          },
+        );
+      }
       let current: { hash: string; pack: ResolvedPack } | undefined;
       try {
         current = await registry.active();

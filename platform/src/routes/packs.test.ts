@@ -137,7 +137,8 @@ describe('import', () => {
       const renamed = withMatter(pack, FOOD_MATTER, (m) => ({ ...m, name: `${m.name}（修订）` }));
       const role = new Map(pack.items.role);
       role.set('inspector', { code: 'inspector', name: '巡查员', scope: 'own', permissions: ['case.read'] });
-      return { ...renamed, items: { ...renamed.items, role } };
+      // A changed pack is a new version: a published version never changes.
+      return { ...renamed, manifest: { ...renamed.manifest, version: '1.1.0' }, items: { ...renamed.items, role } };
     });
     const report = (await (await admin.post('/api/v1/packs/import', { bundle })).json()) as Report;
     expect(report.changes).toHaveLength(2);
@@ -148,6 +149,19 @@ describe('import', () => {
       ]),
     );
     expect(report.casesAffected.map((c) => c.matter)).toEqual([FOOD_MATTER]);
+  });
+
+  it('refuses other content under a version already imported, dry run or not, and changes nothing', async () => {
+    const before = await snapshot();
+    const bundle = binhaiWith((pack) => withMatter(pack, FOOD_MATTER, (m) => ({ ...m, name: `${m.name}（改）` })));
+    for (const apply of [false, true]) {
+      const res = await admin.post('/api/v1/packs/import', { bundle, apply });
+      expect(res.status).toBe(409);
+      const body = (await res.json()) as { error: { code: string; message: { zh: string } } };
+      expect(body.error.code).toBe('conflict');
+      expect(body.error.message.zh).toContain('请提高版本号');
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it('says when the bundle is already imported, and then stores nothing', async () => {
