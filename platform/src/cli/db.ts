@@ -129,7 +129,7 @@ export function formatReport(report: ImportReport): string {
 }
 
 /** The bundle text of a pack folder (validated) or a bundle file; undefined when the folder has errors. */
-function bundleOf(path: string, packs?: string): string | undefined {
+export function bundleOf(path: string, packs?: string): string | undefined {
   const full = resolve(path);
   const stat = statSync(full, { throwIfNoEntry: false });
   if (!stat) throw new AppError('not-found', { path: full }, { zh: `找不到 ${full}`, en: `${full} does not exist` });

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { auditCommand } from './audit.ts';
 import { dbCommand, packInstallCommand } from './db.ts';
+import { demoCommand } from './demo.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 
@@ -16,6 +17,7 @@ export function addOperatorCommands(program: Command, exit: Exit): void {
   program.addCommand(dbCommand(exit));
   program.addCommand(userCommand(exit));
   program.addCommand(auditCommand(exit));
+  program.addCommand(demoCommand(exit));
   const pack = program.commands.find((c) => c.name() === 'pack');
   if (!pack) throw new Error('add the pack command group before the operator commands');
   pack.addCommand(packInstallCommand(exit));

@@ -1,10 +1,12 @@
 /**
  * `yifa serve`: the HTTP server over the database at YIFA_DATABASE_URL, until SIGINT or
- * SIGTERM. The built web apps will be served from here too (see `WEB_APPS`).
+ * SIGTERM. The built web apps are served from here too (see `WEB_APPS`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Command, InvalidArgumentError } from 'commander';
@@ -15,18 +17,27 @@ import { createServices } from '../services.ts';
 type Exit = (code: number) => void;
 type App = ReturnType<typeof createApp>;
 
-/** A built web app: the URL prefix it answers under and the folder of its built files. */
+/**
+ * A built web app: the URL prefix it answers under and the folder of its built files. A
+ * single-page app (`spa`) answers its index.html for the paths its own router handles.
+ */
 export interface WebApp {
   mount: string;
   root: string;
+  spa?: boolean;
 }
 
+/** The officer app's build (`npm run build -w @yifa/app`). */
+export const OFFICER_APP_DIST = fileURLToPath(new URL('../../../runtime/app/dist', import.meta.url));
+
 /**
- * The built web apps the server serves. Empty until runtime/app and studio exist and
- * build (`vite build` into their dist folders); add them here then. The API never
- * depends on them: a missing folder is skipped.
+ * The built web apps the server serves: the officer app at the root (the studio will take
+ * its own prefix). The API never depends on them: a folder not built yet is skipped.
  */
-export const WEB_APPS: readonly WebApp[] = [];
+export const WEB_APPS: readonly WebApp[] = [{ mount: '/', root: OFFICER_APP_DIST, spa: true }];
+
+/** A path the app's router handles: under the app, outside /api, with no file extension. */
+const routed = (path: string) => !path.startsWith('/api/') && path !== '/api' && !/\.[^/]*$/.test(path);
 
 /** Serves each built web app whose folder exists under its prefix; returns the ones mounted. */
 export function mountWebApps(app: App, apps: readonly WebApp[] = WEB_APPS): WebApp[] {
@@ -37,6 +48,13 @@ export function mountWebApps(app: App, apps: readonly WebApp[] = WEB_APPS): WebA
       `${prefix}/*`,
       serveStatic({ root: w.root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' }),
     );
+    if (!w.spa) continue;
+    const index = join(w.root, 'index.html');
+    app.get(`${prefix}/*`, (c, next) => {
+      if (!routed(c.req.path) || !existsSync(index)) return next();
+      c.header('cache-control', 'no-cache');
+      return c.html(readFileSync(index, 'utf8'));
+    });
   }
   return mounted;
 }

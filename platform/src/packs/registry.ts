@@ -72,15 +72,18 @@ export function createPackRegistry(db: Db): PackRegistry {
 
   const registry: PackRegistry = {
     async active() {
-      const [row] = activeHash
-        ? await db.select().from(packVersions).where(eq(packVersions.hash, activeHash))
-        : await db.select().from(packVersions).where(eq(packVersions.active, true));
+      // Every signed-in request asks: read the bundle (hundreds of KB) only when it is not parsed yet.
+      const head = { hash: packVersions.hash, active: packVersions.active };
+      const [row] = await db
+        .select(head)
+        .from(packVersions)
+        .where(activeHash ? eq(packVersions.hash, activeHash) : eq(packVersions.active, true));
       if (!row?.active) {
         activeHash = undefined;
         throw new AppError('not-found', undefined, { zh: '尚未启用配置包', en: 'no pack is active' });
       }
       activeHash = row.hash;
-      return { hash: row.hash, pack: parse(row.hash, row.bundle) };
+      return { hash: row.hash, pack: await registry.byHash(row.hash) };
     },
 
     async byHash(hash) {

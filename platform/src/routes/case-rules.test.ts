@@ -44,6 +44,8 @@ describe('the rules of a case', () => {
     const body = await json(res);
     expect(body.packHash).toBe(server.packHash);
     expect(body.matter).toBe('120116-SCJ-CF-0001-01');
+    expect(body.stateDocuments).toContain('investigation-report');
+    expect(body.actionNames['submit-legal-review']).toEqual({ zh: '提交法制审核', en: 'Submit for legal review' });
     const decision = body.forms.find((f: DocumentForm) => f.code === 'penalty-decision') as DocumentForm;
     expect(decision.fields.length).toBeGreaterThan(10);
     expect(body.facts.map((f: Json) => f.name)).toEqual(expect.arrayContaining(['goodsValue', 'proposedFine']));

@@ -1,10 +1,11 @@
 /**
  * The rules a case's screens evaluate in the browser: from the case's pinned pack, the document
  * forms of its matter, its discretion benchmark, the parameters, named conditions and holiday
- * calendars those compile against, the facts an officer records, and the facts, timeline and
- * deadlines the case presents to the rules. The web app builds a rule environment from these
- * and runs the same compiled field rules and discretion the server runs (no eval, no copy of
- * the rules in the app's code); the server still checks every write itself.
+ * calendars those compile against, the facts an officer records, the facts, timeline and
+ * deadlines the case presents to the rules, and the documents its present state calls for. The
+ * web app builds a rule environment from these and runs the same compiled field rules and
+ * discretion the server runs (no eval, no copy of the rules in the app's code); the server
+ * still checks every write itself.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseContext } from '@yifa/engine';
@@ -43,6 +44,12 @@ export function caseRulesRoutes() {
         packHash: row.packHash,
         today,
         matter: matter.code,
+        // The documents the workflow lists for the case's present state, to put first.
+        stateDocuments: snapshot.workflow.states.find((x) => x.code === row.state)?.documents ?? [],
+        // Names of every action of the workflow, for the timeline of past steps.
+        actionNames: Object.fromEntries(
+          snapshot.workflow.transitions.map((t) => [t.action, { zh: t.name, en: t.nameEn ?? t.name }]),
+        ),
         forms: matter.documents.map((code) => pack.items.document.get(code)).filter((f) => f !== undefined),
         discretion: benchmark ?? null,
         parameters: [...pack.items.parameter.values()],

@@ -146,6 +146,26 @@ describe('opening a case', () => {
   });
 });
 
+describe('choosing the workflow', () => {
+  it('opens a case under an alternative workflow of its matter (简易程序), and refuses any other', async () => {
+    const summary = await open(officer, { matter: '120116-SCJ-CF-0004-01', workflow: 'penalty-summary' });
+    expect(summary.workflow).toEqual({ code: 'penalty-summary', name: '行政处罚简易程序' });
+    expect(summary.state.code).toBe('on-site');
+    const [row] = await server.db.select().from(cases).where(eq(cases.id, summary.id));
+    expect(row?.workflowCode).toBe('penalty-summary');
+    const [event] = await server.db.select().from(auditEvents).where(eq(auditEvents.caseId, summary.id));
+    expect(event?.after).toMatchObject({ workflow: 'penalty-summary', state: 'on-site' });
+    const own = await open(officer, { workflow: 'penalty-ordinary' });
+    expect(own.workflow.code).toBe('penalty-ordinary');
+    // 120116-SCJ-CF-0001-01 has no alternative; a legal-affairs workflow is never one.
+    for (const workflow of ['penalty-summary', 'reconsideration', 'no-such-workflow']) {
+      const res = await officer.post('/api/v1/cases', { matter: MATTER, party: PERSON, workflow });
+      expect(res.status).toBe(422);
+      expect((await problems(res))[0]?.path).toBe('/workflow');
+    }
+  });
+});
+
 describe('bad input is a clear 4xx, never a 500', () => {
   const post = (body: unknown) => officer.post('/api/v1/cases', body);
 

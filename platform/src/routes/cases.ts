@@ -7,7 +7,7 @@
 
 import { createRoute, z } from '@hono/zod-openapi';
 import { type CaseDeadline, caseActions, caseDeadlines, takeAction } from '@yifa/engine';
-import type { ResolvedPack, Workflow } from '@yifa/metamodel';
+import type { Matter, ResolvedPack, Workflow } from '@yifa/metamodel';
 import type { Refusal, RuleEnv } from '@yifa/rules';
 import { type Actor, requireCertificate, requirePermission } from '../auth/access.ts';
 import { AppError, ERRORS } from '../errors.ts';
@@ -63,6 +63,8 @@ const CaseOpen = z
     facts: Facts.optional(),
     violationDate: z.iso.date().optional(),
     officers: z.array(z.string().min(1).max(64)).min(1).max(20).optional(),
+    /** The matter's workflow (the default) or one of its alternatives, e.g. 简易程序. */
+    workflow: z.string().min(1).max(100).optional(),
   })
   .strict()
   .openapi('CaseOpen');
@@ -131,6 +133,12 @@ function matterOf(pack: ResolvedPack, code: string) {
   return m && workflow ? { matter: m, workflow } : undefined;
 }
 
+/** The workflow a new case of the matter follows: its own, or one of its alternatives when asked for. */
+function workflowOf(pack: ResolvedPack, matter: Matter, code: string | undefined) {
+  if (code === undefined || code === matter.workflow) return pack.items.workflow.get(matter.workflow);
+  return matter.alternativeWorkflows?.includes(code) ? pack.items.workflow.get(code) : undefined;
+}
+
 /** Whether the actor's certificate lets them act on cases today. */
 function certified(actor: Actor, today: string): boolean {
   try {
@@ -190,7 +198,19 @@ export function caseRoutes() {
             message: { zh: `没有执法事项“${body.matter}”`, en: `there is no matter "${body.matter}"` },
           },
         ]);
-      const { matter, workflow } = found;
+      const { matter } = found;
+      const workflow = workflowOf(pack, matter, body.workflow);
+      if (!workflow)
+        throw validation([
+          {
+            path: '/workflow',
+            code: 'unknown-workflow',
+            message: {
+              zh: `事项“${matter.name}”不适用流程“${body.workflow}”`,
+              en: `the matter ${matter.code} does not follow the workflow "${body.workflow}"`,
+            },
+          },
+        ]);
       const org = await organisationOf(s.db, actor.user.orgCode);
       if (!org?.enforcementSubject)
         throw new AppError(
@@ -235,6 +255,7 @@ export function caseRoutes() {
         actorId: actor.user.id,
         org,
         matter,
+        workflowCode: workflow.code,
         workflowStart: workflow.start,
         packHash: hash,
         party: body.party,
@@ -248,6 +269,7 @@ export function caseRoutes() {
           id: row.id,
           number: row.number,
           matter: matter.code,
+          workflow: { code: workflow.code, name: workflow.name },
           state: stateOf(workflow, row.state),
           subject: { code: org.code, name: org.name },
           packHash: row.packHash,

@@ -239,6 +239,8 @@ export interface NewCase {
   actorId: string;
   org: OrganisationRow;
   matter: Matter;
+  /** The matter's workflow, or the alternative chosen at opening (e.g. 简易程序). */
+  workflowCode: string;
   workflowStart: string;
   packHash: string;
   party: PartyInput;
@@ -267,7 +269,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
         id,
         number,
         matterCode: n.matter.code,
-        workflowCode: n.matter.workflow,
+        workflowCode: n.workflowCode,
         category: n.matter.category,
         subjectOrg: n.org.code,
         subjectPath: n.org.path,
@@ -294,6 +296,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
         after: {
           number,
           matter: n.matter.code,
+          workflow: n.workflowCode,
           state: n.workflowStart,
           subject: n.org.code,
           packHash: n.packHash,

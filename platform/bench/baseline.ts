@@ -1,0 +1,57 @@
+/**
+ * The baseline: a bare hono app with one POST endpoint that inserts a row into a libsql file
+ * database opened with the platform's settings (WAL, busy timeout, foreign keys, the same
+ * client options) and answers JSON. No session, no validation, no guard, no audit chain:
+ * what a transition would cost if it were only an insert.
+ */
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createClient } from '@libsql/client';
+import { Hono } from 'hono';
+import { listen, type Target } from './target.ts';
+
+/** Starts the baseline server on 127.0.0.1 over a new database in `dir`. */
+export async function startBaseline(dir: string, clients: number): Promise<Target & { rows(): Promise<number> }> {
+  const client = createClient({ url: `file:${join(dir, 'baseline.db')}`, timeout: 5000 });
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA busy_timeout = 5000');
+  await client.execute('PRAGMA foreign_keys = ON');
+  await client.execute(
+    'CREATE TABLE events (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, action TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL)',
+  );
+  const app = new Hono().post('/cases/:id/transitions', async (c) => {
+    const body = (await c.req.json()) as { action: string; version: number };
+    const at = new Date().toISOString();
+    const result = await client.execute({
+      sql: 'INSERT INTO events (case_id, action, version, at) VALUES (?, ?, ?, ?)',
+      args: [c.req.param('id'), body.action, body.version, at],
+    });
+    return c.json({ id: Number(result.lastInsertRowid), version: body.version + 1, at });
+  });
+  const server = await listen(serve, app.fetch);
+  const senders = Array.from({ length: clients }, (_, i) => {
+    let version = 1;
+    return async () => {
+      const res = await fetch(`${server.url}/cases/case-${i}/transitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'start-check', version }),
+      });
+      const out = (await res.json()) as { version: number };
+      version = out.version;
+      return res.status === 200;
+    };
+  });
+  return {
+    url: server.url,
+    senders,
+    async rows() {
+      const r = await client.execute('SELECT count(*) AS n FROM events');
+      return Number(r.rows[0]?.n);
+    },
+    async close() {
+      await server.close();
+      client.close();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The moves a demo step makes on a case, each one request (or two) to the API as the user
+ * would make it: open, record facts, take an action at the case's current version, fill in a
+ * document (which must come back with nothing required missing) and issue it, give a review
+ * opinion.
+ */
+import type { DemoClient, Json } from './client.ts';
+import type { CaseState } from './story.ts';
+
+/** A party as the API takes it. */
+export interface Party {
+  kind: 'person' | 'organisation';
+  name: string;
+  idNumber: string;
+  address?: string;
+  phone?: string;
+  representative?: string;
+}
+
+/** Opens a case and keeps its id and number. */
+export async function openCase(
+  by: DemoClient,
+  c: CaseState,
+  body: {
+    matter: string;
+    party: Party;
+    facts?: Record<string, unknown>;
+    violationDate?: string;
+    officers?: string[];
+    workflow?: string;
+  },
+): Promise<void> {
+  const opened = await by.post('/api/v1/cases', body);
+  c.id = opened.id;
+  c.number = opened.number;
+}
+
+async function versionOf(by: DemoClient, c: CaseState): Promise<number> {
+  return (await by.get(`/api/v1/cases/${c.id}`)).version;
+}
+
+/** Takes a workflow action at the case's current version; keeps a review it opens. */
+export async function act(by: DemoClient, c: CaseState, action: string, reason?: string): Promise<Json> {
+  const version = await versionOf(by, c);
+  const done = await by.post(`/api/v1/cases/${c.id}/transitions`, {
+    action,
+    version,
+    ...(reason ? { reason } : {}),
+  });
+  if (done.review) c.reviewId = done.review.id;
+  return done;
+}
+
+/** Records facts on the case. */
+export async function recordFacts(by: DemoClient, c: CaseState, facts: Record<string, unknown>): Promise<void> {
+  await by.patch(`/api/v1/cases/${c.id}/facts`, { version: await versionOf(by, c), facts });
+}
+
+/**
+ * Fills in a document (pre-filled by the server from the case) and, when an issuer is given,
+ * issues it. A document left with required fields empty is an error of the demo's data.
+ */
+export async function fillDocument(
+  by: DemoClient,
+  c: CaseState,
+  form: string,
+  data: Record<string, unknown>,
+  issuer?: DemoClient,
+): Promise<Json> {
+  let doc = await by.post(`/api/v1/cases/${c.id}/documents`, { form, data });
+  if (doc.missing.length > 0)
+    throw new Error(`${form}: 必填项未填 / required fields empty: ${doc.missing.map((m: Json) => m.field).join(', ')}`);
+  if (issuer) doc = await issuer.post(`/api/v1/documents/${doc.id}/issue`);
+  c.documents[form] = doc;
+  return doc;
+}
+
+/** Every item of the 法制审核 checklist passed. */
+export const CHECKLIST_PASSED = {
+  subjectLawful: true,
+  procedureLawful: true,
+  factsClear: true,
+  lawCorrectDiscretionProper: true,
+  documentsComplete: true,
+  crimeReferral: false,
+  other: false,
+};
+
+/** Gives the opinion on the case's open review. */
+export async function giveOpinion(
+  by: DemoClient,
+  c: CaseState,
+  opinion: 'agree' | 'disagree' | 'agree-after-change',
+  comment?: string,
+): Promise<void> {
+  if (!c.reviewId) throw new Error(`case ${c.number} has no open review`);
+  await by.post(`/api/v1/reviews/${c.reviewId}/opinion`, {
+    opinion,
+    checklist: CHECKLIST_PASSED,
+    ...(comment ? { comment } : {}),
+  });
+}
