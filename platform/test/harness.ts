@@ -3,6 +3,7 @@
  * the real Binhai pack imported and activated, users per role, and a client that keeps
  * the session cookie and CSRF token like a browser.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { PACKS_DIR } from '@yifa/packs';
 import { createApp } from '../src/app.ts';
 import type { Services } from '../src/context.ts';
 import { openDb } from '../src/db/client.ts';
+import { documents } from '../src/db/schema.ts';
 import { createServices } from '../src/services.ts';
 import { createUser, type NewUser } from '../src/users.ts';
 
@@ -52,6 +54,23 @@ export async function startTestServer(overrides: Partial<Services> = {}) {
     },
     async user(u: Partial<NewUser> & { username: string; orgCode: string; roles: string[] }) {
       return createUser(db, { displayName: u.username, password: PASSWORD, ...u });
+    },
+    /** Records documents of a case as issued, as the document routes would leave them (for workflow guards). */
+    async issueDocuments(caseId: string, ...forms: string[]) {
+      for (const formCode of forms) {
+        await db
+          .insert(documents)
+          .values({
+            id: randomUUID(),
+            caseId,
+            formCode,
+            version: 1,
+            status: 'issued',
+            data: {},
+            formHash: 'test',
+            createdBy: 'test',
+          });
+      }
     },
     /** A client that signs in as the user and keeps cookie and CSRF token. */
     async as(username: string, password = PASSWORD) {

@@ -8,7 +8,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documents } from '../src/db/schema.ts';
 import { startTestServer } from './harness.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
@@ -88,19 +87,6 @@ async function act(user: string, caseId: string, action: string): Promise<Json> 
   return json(res);
 }
 
-async function complete(caseId: string, form: string) {
-  await server.db.insert(documents).values({
-    id: randomUUID(),
-    caseId,
-    formCode: form,
-    version: 1,
-    status: 'issued',
-    data: {},
-    formHash: 'test',
-    createdBy: 'test',
-  });
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
@@ -129,9 +115,9 @@ beforeAll(async () => {
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const opened = await json(res);
-    await complete(opened.id, 'case-filing-approval');
+    await server.issueDocuments(opened.id, 'case-filing-approval');
     await act(`${k}.agency`, opened.id, 'approve-filing');
-    await complete(opened.id, 'investigation-report');
+    await server.issueDocuments(opened.id, 'investigation-report');
     await act(`${k}.officer`, opened.id, 'finish-investigation');
     const submitted = await act(`${k}.head`, opened.id, 'submit-legal-review');
     cases.set(s, { id: opened.id, number: opened.number, review: submitted.review.id });
@@ -254,7 +240,7 @@ describe('data scope matrix', () => {
         version: (await json(await head.get(`/api/v1/cases/${id}`))).version,
         facts: { statementNotified: false },
       });
-      await complete(id, 'legal-review-opinion');
+      await server.issueDocuments(id, 'legal-review-opinion');
       expect((await act(`${k}.reviewer`, id, 'review-agree')).state.code).toBe('notification');
     }
     // Nothing leaked across: each subject's case still carries only its own people's events.

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { verifyChain } from '../audit/chain.ts';
-import { auditEvents, cases, documents } from '../db/schema.ts';
+import { auditEvents, cases } from '../db/schema.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -30,21 +30,6 @@ const COMPANY = { kind: 'organisation', name: '天津某食品有限公司', idN
 const json = async (res: Response): Promise<Json> => res.json();
 const problems = async (res: Response): Promise<{ path: string; message: { zh: string; en: string } }[]> =>
   (await json(res)).error.details.problems;
-
-/** Documents the workflow requires, completed as the document routes would leave them. */
-async function complete(caseId: string, ...forms: string[]) {
-  for (const form of forms)
-    await server.db.insert(documents).values({
-      id: randomUUID(),
-      caseId,
-      formCode: form,
-      version: 1,
-      status: 'issued',
-      data: {},
-      formHash: 'test',
-      createdBy: 'test',
-    });
-}
 
 async function open(client: Client, body: Record<string, unknown> = {}): Promise<Json> {
   const res = await client.post('/api/v1/cases', { matter: MATTER, party: PERSON, ...body });
@@ -289,7 +274,7 @@ describe('bad input is a clear 4xx, never a 500', () => {
 describe('reading cases', () => {
   it('lists my cases with masked identifiers and the nearest deadline', async () => {
     const c = await open(officer);
-    await complete(c.id, 'case-filing-approval');
+    await server.issueDocuments(c.id, 'case-filing-approval');
     const agency = await server.as('qian.agency');
     expect((await act(agency, c.id, 'approve-filing')).status).toBe(200);
     const list = await json(await officer.get('/api/v1/cases?state=investigation'));
@@ -326,7 +311,7 @@ describe('reading cases', () => {
     expect(detail.documents).toEqual([]);
     expect(detail.reviews).toEqual([]);
     // The agency head may approve once the filing form is done; the supervisor reads it masked and may do nothing.
-    await complete(c.id, 'case-filing-approval');
+    await server.issueDocuments(c.id, 'case-filing-approval');
     const agency = await json(await (await server.as('qian.agency')).get(`/api/v1/cases/${c.id}`));
     expect(agency.actions.allowed.map((a: Json) => a.action)).toEqual(['approve-filing', 'reject-filing']);
     expect(agency.actions.allowed[1]).toMatchObject({
@@ -398,7 +383,7 @@ describe('transitions', () => {
     const noReason = await act(agency, c.id, 'reject-filing');
     expect(noReason.status).toBe(422);
     expect((await problems(noReason))[0]?.path).toBe('/reason');
-    await complete(c.id, 'case-filing-approval');
+    await server.issueDocuments(c.id, 'case-filing-approval');
     const stale = await agency.post(`/api/v1/cases/${c.id}/transitions`, { action: 'approve-filing', version: 7 });
     expect(stale.status).toBe(409);
     expect((await json(stale)).error.details.currentVersion).toBe(1);
@@ -409,7 +394,7 @@ describe('transitions', () => {
 
   it('of two concurrent transitions with the same version, exactly one wins', async () => {
     const c = await open(officer);
-    await complete(c.id, 'case-filing-approval');
+    await server.issueDocuments(c.id, 'case-filing-approval');
     const agency = await server.as('qian.agency');
     const send = () => agency.post(`/api/v1/cases/${c.id}/transitions`, { action: 'approve-filing', version: 1 });
     const results = await Promise.all([send(), send()]);
@@ -439,7 +424,7 @@ describe('transitions', () => {
 
   it('closes a withdrawn case, which then takes no more facts', async () => {
     const c = await open(officer);
-    await complete(c.id, 'case-filing-approval');
+    await server.issueDocuments(c.id, 'case-filing-approval');
     const agency = await server.as('qian.agency');
     expect((await act(agency, c.id, 'approve-filing')).status).toBe(200);
     const withdrawn = await act(agency, c.id, 'withdraw-case', '当事人无违法事实');

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { verifyChain } from '../audit/chain.ts';
-import { documents } from '../db/schema.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -28,20 +27,6 @@ const PASS = {
   crimeReferral: false,
   other: false,
 };
-
-async function complete(caseId: string, ...forms: string[]) {
-  for (const form of forms)
-    await server.db.insert(documents).values({
-      id: randomUUID(),
-      caseId,
-      formCode: form,
-      version: 1,
-      status: 'issued',
-      data: {},
-      formHash: 'test',
-      createdBy: 'test',
-    });
-}
 
 async function act(client: Client, caseId: string, action: string, reason?: string): Promise<Json> {
   const { version } = await json(await client.get(`/api/v1/cases/${caseId}`));
@@ -77,9 +62,9 @@ async function underReview(officers = [id('li.officer'), id('wang.officer')]) {
   });
   expect(res.status, await res.clone().text()).toBe(201);
   const c = await json(res);
-  await complete(c.id, 'case-filing-approval');
+  await server.issueDocuments(c.id, 'case-filing-approval');
   await act(as('qian.agency'), c.id, 'approve-filing');
-  await complete(c.id, 'investigation-report');
+  await server.issueDocuments(c.id, 'investigation-report');
   await act(as('li.officer'), c.id, 'finish-investigation');
   const submitted = await act(as('zhao.head'), c.id, 'submit-legal-review');
   return { caseId: c.id as string, number: c.number as string, submitted };
@@ -220,7 +205,7 @@ describe('法制审核', () => {
     const when = decide.refusals.find((r: Json) => r.code === 'when');
     expect(when.message.zh).toContain('作出决定前须法制审核同意');
     expect(when.detail.zh).toContain('已告知');
-    await complete(caseId, 'legal-review-opinion');
+    await server.issueDocuments(caseId, 'legal-review-opinion');
     const moved = await act(sun, caseId, 'review-agree');
     expect(moved.state.code).toBe('notification');
     const pending = await json(await sun.get('/api/v1/reviews'));
