@@ -4,7 +4,6 @@
  * plus CSRF checks in front of everything but sign-in.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
@@ -12,7 +11,6 @@ import { secureHeaders } from 'hono/secure-headers';
 import { rolesOf } from './auth/access.ts';
 import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
 import type { AppEnv, Services } from './context.ts';
-import { organisations } from './db/schema.ts';
 import { AppError, toAppError } from './errors.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -65,14 +63,15 @@ export function createApp(services: Services) {
   app.use('/api/*', async (c, next) => {
     if (PUBLIC.has(c.req.path)) return next();
     const id = getCookie(c, SESSION_COOKIE);
-    const { user, csrfToken } = await sessionUser(services.db, id, services.policy, services.now().toISOString());
+    const { user, csrfToken, orgPath } = await sessionUser(
+      services.db,
+      id,
+      services.policy,
+      services.now().toISOString(),
+    );
     if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== csrfToken) throw new AppError('csrf');
     const { pack } = await services.packs.active();
-    const [org] = await services.db
-      .select({ path: organisations.path })
-      .from(organisations)
-      .where(eq(organisations.code, user.orgCode));
-    c.set('actor', { user, orgPath: org?.path ?? user.orgCode, roles: rolesOf(user, pack) });
+    c.set('actor', { user, orgPath: orgPath ?? user.orgCode, roles: rolesOf(user, pack) });
     c.set('sessionId', id as string);
     return next();
   });

@@ -5,7 +5,7 @@
  * reordering any event breaks every hash after it, and `verifyChain` names the first.
  */
 import { createHash } from 'node:crypto';
-import { asc, desc } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 import { canonicalJson } from '../canonical.ts';
 import { type AuditEventRow, auditEvents } from '../db/schema.ts';
 
@@ -25,8 +25,16 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** Anything drizzle can insert and select with (the database or a transaction). */
-type Executor = Pick<import('../db/client.ts').Db, 'insert' | 'select'>;
+/** Anything drizzle can insert, select and run with (the database or a transaction). */
+type Executor = Pick<import('../db/client.ts').Db, 'insert' | 'select' | 'run'>;
+
+/**
+ * The last event this process appended (or found). It saves reading the chain's head before
+ * each append, never trusted: the insert after it only happens while that event is still the
+ * last one, seq and hash, in the database written to (another process may have appended, a
+ * transaction may have rolled back, it may be another database); otherwise the head is read.
+ */
+let head: { seq: number; hash: string } | undefined;
 
 /** The hash of an event given the one before it. */
 export function eventHash(prevHash: string, e: Omit<AuditEventRow, 'hash' | 'prevHash'>): string {
@@ -49,25 +57,45 @@ export async function appendEvent(
   input: AuditInput,
   at = new Date().toISOString(),
 ): Promise<AuditEventRow> {
+  const build = (seq: number, prevHash: string): AuditEventRow => {
+    const event = {
+      seq,
+      at,
+      actor: input.actor,
+      action: input.action,
+      caseId: input.caseId ?? null,
+      target: input.target ?? null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+    };
+    return { ...event, prevHash, hash: eventHash(prevHash, event) };
+  };
+  if (head) {
+    const row = build(head.seq + 1, head.hash);
+    const e = auditEvents;
+    const p = (column: keyof AuditEventRow) => sql.param(row[column], e[column]);
+    const inserted = await tx.run(sql`
+      INSERT INTO ${e} (${sql.identifier(e.seq.name)}, ${sql.identifier(e.at.name)}, ${sql.identifier(e.actor.name)},
+        ${sql.identifier(e.action.name)}, ${sql.identifier(e.caseId.name)}, ${sql.identifier(e.target.name)},
+        ${sql.identifier(e.before.name)}, ${sql.identifier(e.after.name)}, ${sql.identifier(e.prevHash.name)},
+        ${sql.identifier(e.hash.name)})
+      SELECT ${p('seq')}, ${p('at')}, ${p('actor')}, ${p('action')}, ${p('caseId')}, ${p('target')}, ${p('before')},
+        ${p('after')}, ${p('prevHash')}, ${p('hash')}
+      WHERE (SELECT max(${e.seq}) FROM ${e}) = ${head.seq}
+        AND (SELECT ${e.hash} FROM ${e} WHERE ${e.seq} = ${head.seq}) = ${head.hash}`);
+    if (inserted.rowsAffected === 1) {
+      head = { seq: row.seq, hash: row.hash };
+      return row;
+    }
+  }
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
     .orderBy(desc(auditEvents.seq))
     .limit(1);
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS;
-  const event = {
-    seq,
-    at,
-    actor: input.actor,
-    action: input.action,
-    caseId: input.caseId ?? null,
-    target: input.target ?? null,
-    before: input.before ?? null,
-    after: input.after ?? null,
-  };
-  const row: AuditEventRow = { ...event, prevHash, hash: eventHash(prevHash, event) };
+  const row = build((last?.seq ?? 0) + 1, last?.hash ?? GENESIS);
   await tx.insert(auditEvents).values(row);
+  head = { seq: row.seq, hash: row.hash };
   return row;
 }
 

@@ -465,8 +465,12 @@ export function caseRoutes() {
       const today = dayOf(now);
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const { row, covering: perms } = await scopedCase(s.db, actor, id, ['case.transition', 'review.perform']);
-      const { env, snapshot } = await loadCase(s.db, s.packs, row, today);
+      const {
+        row,
+        covering: perms,
+        around,
+      } = await scopedCase(s.db, actor, id, ['case.transition', 'review.perform'], { surroundings: true });
+      const { env, snapshot } = await loadCase(s.db, s.packs, row, today, around);
       const workflow = snapshot.workflow;
       if (!mayAct(workflow, row.state, perms)) throw new AppError('forbidden', { permission: 'case.transition' });
       requireCertificate(actor, today);

@@ -21,6 +21,7 @@ import {
 } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { caseScope } from './scope.ts';
+import { type Surroundings, surroundings } from './snapshot.ts';
 
 /** The scope condition of a permission, `true` for all, or undefined when the actor lacks it. */
 function filterFor(actor: Actor, permission: Permission): SQL | true | undefined {
@@ -38,38 +39,54 @@ export async function covering(
   actor: Actor,
   id: string,
   permissions: readonly Permission[],
-): Promise<{ row: CaseRow | undefined; covering: Permission[] }> {
+  opts: { surroundings?: boolean } = {},
+): Promise<{ row: CaseRow | undefined; covering: Permission[]; around?: Surroundings }> {
   let row: CaseRow | undefined;
+  let around: Surroundings | undefined;
   const found: Permission[] = [];
   for (const p of permissions) {
     const filter = filterFor(actor, p);
     if (filter === undefined) continue;
-    const [r] = await db
-      .select()
-      .from(cases)
-      .where(filter === true ? eq(cases.id, id) : and(eq(cases.id, id), filter));
+    const where = filter === true ? eq(cases.id, id) : and(eq(cases.id, id), filter);
+    if (opts.surroundings && !row) {
+      // The snapshot's surroundings come with the first query that finds the case.
+      const [r] = await db
+        .select({ c: cases, ...surroundings })
+        .from(cases)
+        .where(where);
+      if (r) {
+        const { c, ...rest } = r;
+        row = c;
+        around = rest;
+        found.push(p);
+      }
+      continue;
+    }
+    const [r] = await db.select().from(cases).where(where);
     if (r) {
       row ??= r;
       found.push(p);
     }
   }
-  return { row, covering: found };
+  return { row, covering: found, ...(around ? { around } : {}) };
 }
 
 /**
  * The case if any of the permissions covers it: `forbidden` when the actor holds none of
- * them, and the same 404 for a missing case as for one out of scope.
+ * them, and the same 404 for a missing case as for one out of scope. With `surroundings`,
+ * also what loadCase needs besides the row, read by the same query.
  */
 export async function scopedCase(
   db: Db,
   actor: Actor,
   id: string,
   permissions: readonly Permission[],
-): Promise<{ row: CaseRow; covering: Permission[] }> {
+  opts: { surroundings?: boolean } = {},
+): Promise<{ row: CaseRow; covering: Permission[]; around?: Surroundings }> {
   if (!permissions.some((p) => scopeFor(actor, p))) throw new AppError('forbidden', { permission: permissions });
-  const { row, covering: found } = await covering(db, actor, id, permissions);
+  const { row, covering: found, around } = await covering(db, actor, id, permissions, opts);
   if (!row) throw new AppError('not-found', { case: id });
-  return { row, covering: found };
+  return { row, covering: found, ...(around ? { around } : {}) };
 }
 
 /** Masks an address: the first six characters (province, city, district) stay. */

@@ -7,9 +7,9 @@
 import { type CaseSnapshot, checkDocument } from '@yifa/engine';
 import type { ResolvedPack } from '@yifa/metamodel';
 import { type RuleEnv, ruleEnvFromPack } from '@yifa/rules';
-import { desc, eq, inArray } from 'drizzle-orm';
+import { type Column, eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type CaseRow, documents, organisations, reviews, users } from '../db/schema.ts';
+import { type CaseRow, cases, documents, organisations, reviews, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
 const envs = new WeakMap<ResolvedPack, RuleEnv>();
@@ -24,6 +24,35 @@ export function envOf(pack: ResolvedPack): RuleEnv {
   return env;
 }
 
+/** A column with its table's name, as SQL: drizzle leaves the table out in a one-table select, and these subqueries need it. */
+const q = (column: Column) => sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+
+/**
+ * What a snapshot needs besides the case row, as columns of a select on `cases` (correlated on
+ * its row), so the query that reads the case can read them too: the officers' certificate
+ * numbers and expiry, the subject's type and name, every document version's form, version,
+ * status and data (JSON), and the latest review's opinion.
+ */
+export const surroundings = {
+  officers: sql<string>`(SELECT json_group_array(json_array(${q(users.certificateNo)}, ${q(users.certificateValidUntil)}))
+    FROM ${users} WHERE ${q(users.id)} IN (SELECT value FROM json_each(${q(cases.officers)})))`,
+  org: sql<string | null>`(SELECT json_object('type', ${q(organisations.type)}, 'name', ${q(organisations.name)})
+    FROM ${organisations} WHERE ${q(organisations.code)} = ${q(cases.subjectOrg)})`,
+  docs: sql<string>`(SELECT json_group_array(json_object('formCode', ${q(documents.formCode)},
+    'version', ${q(documents.version)}, 'status', ${q(documents.status)}, 'data', json(${q(documents.data)})))
+    FROM ${documents} WHERE ${q(documents.caseId)} = ${q(cases.id)})`,
+  opinion: sql<string | null>`(SELECT ${q(reviews.opinion)} FROM ${reviews} WHERE ${q(reviews.caseId)} = ${q(cases.id)}
+    ORDER BY ${q(reviews.requestedAt)} DESC LIMIT 1)`,
+};
+
+/** The surroundings of a case as read. */
+export interface Surroundings {
+  officers: string;
+  org: string | null;
+  docs: string;
+  opinion: string | null;
+}
+
 /** Everything about a case the engine needs, with the pack it is pinned to. */
 export interface LoadedCase {
   row: CaseRow;
@@ -32,33 +61,32 @@ export interface LoadedCase {
   snapshot: CaseSnapshot;
 }
 
-/** Loads the engine's view of a stored case. */
+/** Loads the engine's view of a stored case (with its surroundings, when the case's query read them). */
 export async function loadCase(
   db: Db,
   packs: { byHash(hash: string): Promise<ResolvedPack> },
   row: CaseRow,
   today: string,
+  prefetched?: Surroundings,
 ): Promise<LoadedCase> {
+  let around = prefetched;
   const pack = await packs.byHash(row.packHash);
   const env = envOf(pack);
   const matter = pack.items.matter.get(row.matterCode);
   const workflow = pack.items.workflow.get(row.workflowCode);
   if (!matter || !workflow)
     throw new AppError('internal', { case: row.id, reason: 'matter or workflow missing from its pinned pack' });
-  const officerRows = row.officers.length
-    ? await db
-        .select({ id: users.id, validUntil: users.certificateValidUntil, no: users.certificateNo })
-        .from(users)
-        .where(inArray(users.id, row.officers))
-    : [];
-  const [org] = await db.select().from(organisations).where(eq(organisations.code, row.subjectOrg));
-  const docs = await db.select().from(documents).where(eq(documents.caseId, row.id));
-  const [review] = await db
-    .select()
-    .from(reviews)
-    .where(eq(reviews.caseId, row.id))
-    .orderBy(desc(reviews.requestedAt))
-    .limit(1);
+  // Officers' certificates, the subject, the documents and the latest review in one statement.
+  if (!around) [around] = await db.select(surroundings).from(cases).where(eq(cases.id, row.id));
+  const officerRows = JSON.parse(around?.officers ?? '[]') as [string | null, string | null][];
+  const org = around?.org ? (JSON.parse(around.org) as { type: string; name: string }) : undefined;
+  const docs = JSON.parse(around?.docs ?? '[]') as {
+    formCode: string;
+    version: number;
+    status: 'draft' | 'issued';
+    data: Record<string, unknown>;
+  }[];
+  const review = around?.opinion ? { opinion: around.opinion as NonNullable<CaseSnapshot['legalReview']> } : undefined;
   const partial: CaseSnapshot = {
     number: row.number,
     matter,
@@ -69,7 +97,7 @@ export async function loadCase(
     extensions: row.extensions,
     party: { kind: row.party.kind, name: row.party.name },
     subject: { code: row.subjectOrg, type: org?.type ?? '', name: org?.name ?? row.subjectOrg },
-    officers: officerRows.map((o) => ({ certified: !!o.no && !!o.validUntil && o.validUntil >= today })),
+    officers: officerRows.map(([no, validUntil]) => ({ certified: !!no && !!validUntil && validUntil >= today })),
     documents: [],
     openedAt: row.openedAt,
     violationDate: row.violationDate,
