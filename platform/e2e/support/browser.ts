@@ -1,0 +1,97 @@
+/**
+ * Debian's chromium driven by playwright-core (launch flags of stack.md §8), in a new empty
+ * user-data-dir per test file; helpers to sign in, switch desk and phone widths, and write
+ * screenshots to docs/screenshots/.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PASSWORD } from './server.ts';
+
+/** Where screenshots go. */
+export const SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+/** Desk and phone viewports. */
+export const DESK = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=zh-CN',
+];
+
+/** A browser with one page, its console errors collected. */
+export async function openBrowser(baseURL: string) {
+  const context: BrowserContext = await chromium.launchPersistentContext(
+    mkdtempSync(join(tmpdir(), 'yifa-chromium-')),
+    {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ARGS,
+      viewport: DESK,
+      baseURL,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      acceptDownloads: true,
+    },
+  );
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Signs in through the login page (signing out whoever was signed in). */
+export async function login(page: Page, username: string): Promise<void> {
+  await page.evaluate('sessionStorage.clear()').catch(() => undefined);
+  await page.context().clearCookies();
+  await page.goto('/');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录|Sign in/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Writes a PNG of the page (full page) to docs/screenshots/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  // Settle: spinners gone, images and the print preview's frame loaded.
+  await page
+    .waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton')", undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+  await page
+    .waitForFunction('[...document.images].every((i) => i.complete)', undefined, { timeout: 10_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(400);
+  // Full-page shots with the sticky header at the top, where a reader expects it.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A screenshot of a failed test, outside the docs (in the temp folder), for looking into it. */
+export async function failureShot(page: Page | undefined, test: string): Promise<void> {
+  const file = join(tmpdir(), `yifa-e2e-failed-${test.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60)}.png`);
+  await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  process.stderr.write(`screenshot of the failure: ${file}\n`);
+}
+
+/** Screenshots of the same screen on a desk and on a phone (390 px): desk-<name>.png and phone-<name>.png. */
+export async function shotBoth(page: Page, name: string): Promise<void> {
+  await shot(page, `desk-${name}`);
+  await page.setViewportSize(PHONE);
+  await shot(page, `phone-${name}`);
+  await page.setViewportSize(DESK);
+  await page.waitForTimeout(200);
+}

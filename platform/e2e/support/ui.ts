@@ -1,0 +1,80 @@
+/**
+ * Filling the app's screens as an officer does: document form fields by their pack field name
+ * (DocumentForm marks each control with `data-field`), antd selects, radios, checkboxes, dates.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** The control of a document field (the first, or the nth in a table). */
+export const field = (page: Page | Locator, name: string, nth = 0) => page.locator(`[data-field="${name}"]`).nth(nth);
+
+/** Types into a text or number field (its input or textarea). */
+export async function type(page: Page | Locator, name: string, value: string | number, nth = 0): Promise<void> {
+  const el = field(page, name, nth);
+  const tag = await el.evaluate((e) => e.tagName);
+  const target = tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first();
+  await target.fill(String(value));
+}
+
+/** Picks an option of an antd select field (single or multiple). */
+export async function select(page: Page, control: Locator, option: string): Promise<void> {
+  await control.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator(`.ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Picks an option of a document select field. */
+export const selectField = (page: Page, name: string, option: string, nth = 0) =>
+  select(page, field(page, name, nth), option);
+
+/** Clicks the radio button or checkbox of a field labelled `label`. */
+export async function check(page: Page | Locator, name: string, label: string, nth = 0): Promise<void> {
+  await field(page, name, nth)
+    .locator('label')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
+}
+
+/** Sets an antd date picker field (YYYY-MM-DD). */
+export async function date(page: Page, name: string, value: string): Promise<void> {
+  const input = field(page, name).locator('input').first();
+  const target = (await input.count()) ? input : page.locator(`input[data-field="${name}"]`);
+  await target.click();
+  await target.fill(value);
+  await target.press('Enter');
+}
+
+/** Answers a yes/no fact of a FactFields form by its label. */
+export async function fact(page: Page, label: string, answer: '是' | '否'): Promise<void> {
+  const item = page
+    .locator('.ant-form-item')
+    .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
+  await item.locator('label.ant-radio-button-wrapper').filter({ hasText: answer }).click();
+}
+
+/** The antd form item of a label (open-case and facts forms). */
+export const item = (page: Page, label: string) =>
+  page
+    .locator('.ant-form-item')
+    .filter({ has: page.locator('.ant-form-item-label label', { hasText: new RegExp(`^${label}$`) }) });
+
+/** Takes a workflow action from the case page's actions panel, with a reason when asked. */
+export async function act(page: Page, action: string, reason?: string): Promise<void> {
+  const before = await page.getByTestId('case-page').getAttribute('data-state');
+  const button = page.locator(`[data-testid="actions"] button[data-action="${action}"]`);
+  if (
+    !(await button.waitFor({ timeout: 5000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    const refused = await page.locator(`[data-refused="${action}"]`).allTextContents();
+    throw new Error(`"${action}" is not offered; refused: ${refused.join(' | ') || '(not listed)'}`);
+  }
+  await button.click();
+  if (reason) await page.getByTestId('action-reason').fill(reason);
+  await page.getByTestId('action-confirm').click();
+  // Expressions run in the page (the platform's tsconfig has no DOM types).
+  await page.waitForFunction(
+    `document.querySelector('[data-testid="case-page"]')?.getAttribute('data-state') !== ${JSON.stringify(before)}`,
+  );
+}

@@ -1,0 +1,26 @@
+/** The case's deadlines still running, each counting down (blue, yellow when near, red when past). */
+import { Card, List } from 'antd';
+import { useT } from '../i18n.tsx';
+import type { DeadlineView } from '../types.ts';
+import { DeadlineTag } from './DeadlineTag.tsx';
+
+/** The deadlines card (nothing when no deadline runs). */
+export function DeadlinesCard({ deadlines }: { deadlines: DeadlineView[] }) {
+  const { t } = useT();
+  const running = deadlines.filter((x) => x.status !== 'met');
+  if (running.length === 0) return null;
+  return (
+    <Card size="small" title={t('case.deadlines')} style={{ marginTop: 16 }} data-testid="deadlines">
+      <List
+        size="small"
+        dataSource={running}
+        renderItem={(x) => (
+          <List.Item style={{ display: 'block' }}>
+            <div style={{ fontSize: 13 }}>{x.name}</div>
+            <DeadlineTag deadline={x} />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The documents of the case's matter: those the present state calls for first, each with its
+ * status (not started, draft, issued with its number) and a button to fill or read it. A new
+ * draft is pre-filled by the server from the case, and by the discretion panel's result here.
+ */
+import { Button, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError, api } from '../api.ts';
+import type { CaseRules } from '../case-rules.ts';
+import { decide, discretionValues } from '../discretion.ts';
+import { date } from '../format.ts';
+import { useT } from '../i18n.tsx';
+import { navigate } from '../router.tsx';
+import type { CaseDetail, DocumentRef } from '../types.ts';
+import { ErrorAlert } from './ErrorAlert.tsx';
+
+/** Props of DocumentsPanel. */
+export interface DocumentsPanelProps {
+  detail: CaseDetail;
+  rules: CaseRules | undefined;
+  /** The officer's reason for a fine outside the tier, if any. */
+  reason: string;
+  canEdit: boolean;
+}
+
+/** The latest version of each form's document. */
+export function latestDocuments(docs: readonly DocumentRef[]): Map<string, DocumentRef> {
+  const out = new Map<string, DocumentRef>();
+  for (const d of docs) if ((out.get(d.form)?.version ?? 0) < d.version) out.set(d.form, d);
+  return out;
+}
+
+/** The documents panel. */
+export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPanelProps) {
+  const { t } = useT();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const latest = latestDocuments(detail.documents);
+  const now = new Set(rules?.stateDocuments ?? []);
+  const forms = [...detail.matter.documents].sort((a, b) => Number(now.has(b.code)) - Number(now.has(a.code)));
+
+  const open = async (code: string) => {
+    const existing = latest.get(code);
+    if (existing) return navigate(`/documents/${existing.id}`);
+    setBusy(code);
+    setError(null);
+    try {
+      const def = rules?.form(code);
+      const result = rules ? decide(rules, {}, detail.violationDate ?? date(detail.openedAt)) : null;
+      const data = def && result?.ok ? discretionValues(def.fields, result.decision, reason || undefined) : {};
+      const created = await api.post<{ id: string }>(`/cases/${detail.id}/documents`, { form: code, data });
+      navigate(`/documents/${created.id}`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <List
+        size="small"
+        dataSource={forms}
+        data-testid="documents"
+        renderItem={(f) => {
+          const doc = latest.get(f.code);
+          return (
+            <List.Item
+              data-form={f.code}
+              actions={[
+                doc || canEdit ? (
+                  <Button
+                    key="open"
+                    size="small"
+                    type={doc?.status === 'issued' ? 'default' : 'primary'}
+                    ghost={!doc}
+                    loading={busy === f.code}
+                    onClick={() => open(f.code)}
+                  >
+                    {doc?.status === 'issued' ? t('documents.read') : doc ? t('documents.edit') : t('documents.create')}
+                  </Button>
+                ) : null,
+              ]}
+            >
+              <Space wrap size={[6, 2]}>
+                <Typography.Text strong={now.has(f.code)}>{f.name}</Typography.Text>
+                {now.has(f.code) && <Tag color="blue">{t('documents.now')}</Tag>}
+                {!doc && <Tag>{t('documents.none')}</Tag>}
+                {doc?.status === 'draft' && <Tag color="gold">{t('documents.draft', { v: doc.version })}</Tag>}
+                {doc?.status === 'issued' && <Tag color="green">{doc.number ?? t('documents.issued')}</Tag>}
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * A matter as the officer needs to know it before opening a case: the cause, the authority item,
+ * the legal basis with the article text in force, the penalty kinds, the discretion benchmark's
+ * legal range and tiers (amounts computed from the facts entered so far), the workflow and documents.
+ */
+import { Card, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { amountOf, rangeText } from '../amounts.ts';
+import { useT } from '../i18n.tsx';
+import type { BasisView, MatterView } from '../types.ts';
+
+/** Props of MatterCard. */
+export interface MatterCardProps {
+  matter: MatterView;
+  facts?: Record<string, unknown>;
+}
+
+function BasisList({ items }: { items: BasisView[] }) {
+  const { t } = useT();
+  if (items.length === 0) return <span>—</span>;
+  return (
+    <Collapse
+      size="small"
+      items={items.map((b) => ({
+        key: b.code,
+        label: `《${b.law ?? b.code}》${b.article ?? ''}`,
+        children: (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            {b.text ?? t('matter.noText')}
+          </Typography.Paragraph>
+        ),
+      }))}
+    />
+  );
+}
+
+/** The matter card. */
+export function MatterCard({ matter: m, facts = {} }: MatterCardProps) {
+  const { t, lang, name } = useT();
+  const d = m.discretion;
+  const pending = t('matter.needsFacts');
+  const range = (r: { min: unknown; max: unknown } | null | undefined) =>
+    r ? rangeText(amountOf(r.min as never, facts), amountOf(r.max as never, facts), lang, pending) : '—';
+  return (
+    <Card title={name(m.name, m.nameEn)} size="small" extra={<Tag>{m.code}</Tag>} data-testid="matter-card">
+      <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
+        <Descriptions.Item label={t('matter.cause')}>{m.cause}</Descriptions.Item>
+        {m.authorityItem && (
+          <Descriptions.Item label={t('matter.authority')}>
+            <Space wrap>
+              {m.authorityItem.name}
+              <Tag color="blue">{name(m.authorityItem.powerType.name, m.authorityItem.powerType.nameEn)}</Tag>
+              {m.authorityItem.legalReview && <Tag color="purple">{t('matter.legalReview')}</Tag>}
+            </Space>
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('matter.workflow')}>{m.workflow.name}</Descriptions.Item>
+        {m.penaltyKinds.length > 0 && (
+          <Descriptions.Item label={t('matter.penaltyKinds')}>
+            <Space wrap size={4}>
+              {m.penaltyKinds.map((k) => (
+                <Tag key={k.code}>{name(k.name, k.nameEn)}</Tag>
+              ))}
+            </Space>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {m.legalBasis.violated.length > 0 && (
+        <>
+          <Typography.Text strong>{t('matter.violated')}</Typography.Text>
+          <BasisList items={m.legalBasis.violated} />
+        </>
+      )}
+      {m.legalBasis.penalty.length > 0 && (
+        <>
+          <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>
+            {t('matter.penalty')}
+          </Typography.Text>
+          <BasisList items={m.legalBasis.penalty} />
+        </>
+      )}
+      {d && (
+        <div style={{ marginTop: 12 }} data-testid="matter-discretion">
+          <Typography.Text strong>
+            {t('matter.discretion')}
+            {t('common.colon')}
+            {d.name}
+            {d.version ? `（${d.version.label}）` : ''}
+          </Typography.Text>
+          <div>
+            {t('matter.legalRange')}
+            {t('common.colon')}
+            <Typography.Text strong>{range(d.legalRange)}</Typography.Text>
+          </div>
+          <Table
+            size="small"
+            rowKey="code"
+            pagination={false}
+            dataSource={d.tiers}
+            style={{ marginTop: 6 }}
+            columns={[
+              { title: t('discretion.tier'), dataIndex: 'name', width: 80 },
+              { title: t('discretion.fine'), render: (_, tier) => range(tier.fine), width: 150 },
+              { title: t('discretion.description'), dataIndex: 'description', ellipsis: true },
+            ]}
+          />
+          {d.noPenalty.length > 0 && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 6, marginBottom: 0 }}>
+              {t('matter.noPenalty')}
+              {t('common.colon')}
+              {d.noPenalty.map((n) => n.name).join('；')}
+            </Typography.Paragraph>
+          )}
+        </div>
+      )}
+    </Card>
+  );
+}

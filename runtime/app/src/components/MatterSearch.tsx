@@ -1,0 +1,60 @@
+/** Finding the matter of a new case by its code, name, cause or keywords (the API searches the active pack). */
+import { Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useT } from '../i18n.tsx';
+import type { MatterView, Page } from '../types.ts';
+import { useResource } from '../use-resource.ts';
+
+/** Props of MatterSearch. */
+export interface MatterSearchProps {
+  selected: string | null;
+  onSelect: (code: string) => void;
+  /** Keep the list short once a matter is chosen. */
+  compact: boolean;
+}
+
+/** The matter search card. */
+export function MatterSearch({ selected, onSelect, compact }: MatterSearchProps) {
+  const { t, name } = useT();
+  const [q, setQ] = useState('');
+  const search = useResource<Page<MatterView>>(`/matters?q=${encodeURIComponent(q)}`);
+  const more = search.data ? search.data.total - search.data.items.length : 0;
+  return (
+    <Card size="small" title={t('open.findMatter')}>
+      <Input.Search
+        placeholder={t('open.searchPlaceholder')}
+        allowClear
+        enterButton
+        onSearch={setQ}
+        data-testid="matter-search"
+      />
+      <List
+        size="small"
+        loading={search.loading}
+        dataSource={search.data?.items ?? []}
+        locale={{ emptyText: <Empty description={t('open.noMatter')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        style={{ maxHeight: compact ? 260 : 520, overflow: 'auto', marginTop: 8 }}
+        renderItem={(x) => (
+          <List.Item
+            onClick={() => onSelect(x.code)}
+            style={{ cursor: 'pointer', background: x.code === selected ? '#e6f0ff' : undefined, paddingInline: 8 }}
+            data-testid="matter-option"
+            data-code={x.code}
+          >
+            <div>
+              <Typography.Text strong>{name(x.name, x.nameEn)}</Typography.Text>
+              <div>
+                <Space size={4} wrap>
+                  <Tag>{x.code}</Tag>
+                  {x.sector && <Tag color="blue">{name(x.sector.name, x.sector.nameEn)}</Tag>}
+                  <Tag>{x.workflow.name}</Tag>
+                </Space>
+              </div>
+            </div>
+          </List.Item>
+        )}
+      />
+      {more > 0 && <Typography.Text type="secondary">{t('open.more', { n: more })}</Typography.Text>}
+    </Card>
+  );
+}

@@ -1,0 +1,20 @@
+/** The state of a case, coloured by what it means (review, decision, closed …). */
+import { Tag } from 'antd';
+import type { StateView } from '../types.ts';
+
+const KIND: Record<string, string> = {
+  'legal-review': 'purple',
+  hearing: 'cyan',
+  'collective-discussion': 'geekblue',
+  decision: 'orange',
+};
+
+/** The tag of a state. */
+export function StateTag({ state }: { state: StateView }) {
+  const color = state.terminal ? 'default' : (KIND[state.kind ?? ''] ?? 'processing');
+  return (
+    <Tag color={color} data-state={state.code} style={{ marginInlineEnd: 0 }}>
+      {state.name}
+    </Tag>
+  );
+}

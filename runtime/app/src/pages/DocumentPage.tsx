@@ -1,0 +1,164 @@
+/**
+ * A document of a case: the pack's form rendered by DocumentForm (its field rules evaluated as the
+ * officer types), saved as a draft, issued (numbered and sealed by the server, then read-only),
+ * previewed in A4 exactly as printed, and downloaded as PDF. Server problems show on their fields.
+ */
+
+import type { FormState } from '@yifa/rules';
+import { type Choice, DocumentForm, PrintPreview } from '@yifa/ui';
+import { App, Card, Col, Modal, Result, Row, Skeleton, Tabs } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { ApiError, api, apiUrl, type Bilingual } from '../api.ts';
+import { useCaseRules } from '../case-rules.ts';
+import { DocumentHeader } from '../components/DocumentHeader.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { MissingList } from '../components/MissingList.tsx';
+import { useT } from '../i18n.tsx';
+import { navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import type { AttachmentView, CaseDetail, DocumentView } from '../types.ts';
+import { useIsPhone } from '../use-phone.ts';
+import { useResource } from '../use-resource.ts';
+
+/** The document page. */
+export function DocumentPage({ params }: { params: Record<string, string> }) {
+  const { t, pick, lang } = useT();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const phone = useIsPhone();
+  const res = useResource<DocumentView>(`/documents/${params.id}`);
+  const caseId = res.data?.caseId ?? null;
+  const detail = useResource<CaseDetail>(caseId ? `/cases/${caseId}` : null);
+  const files = useResource<{ attachments: AttachmentView[] }>(caseId ? `/cases/${caseId}/attachments` : null);
+  const { rules } = useCaseRules(caseId);
+  const [doc, setDoc] = useState<DocumentView>();
+  const [errors, setErrors] = useState<Record<string, Bilingual[]>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [state, setState] = useState<FormState>();
+  const [busy, setBusy] = useState<'save' | 'issue' | 'correct' | null>(null);
+  const values = useRef<Record<string, unknown>>({});
+  const current = doc ?? res.data;
+
+  const basisChoices = useMemo<Choice[]>(() => {
+    const m = detail.data?.matter;
+    return m
+      ? [...m.legalBasis.violated, ...m.legalBasis.penalty].map((b) => ({
+          value: b.code,
+          label: `《${b.law ?? b.code}》${b.article ?? ''}`,
+        }))
+      : [];
+  }, [detail.data]);
+  const attachmentChoices = useMemo<Choice[]>(
+    () => (files.data?.attachments ?? []).map((a) => ({ value: a.id, label: a.filename })),
+    [files.data],
+  );
+
+  if (res.error) return <Result status={res.error.status === 404 ? '404' : 'error'} title={pick(res.error.text)} />;
+  const def = current && rules?.form(current.form.code);
+  if (!current || !def || !rules || !detail.data) return <Skeleton active />;
+  const issued = current.status === 'issued';
+  // A document that leaves the agency is issued (出具); an internal record is finalised (定稿).
+  const issueLabel = current.form.issued ? t('document.issue') : t('document.finalise');
+  const editable = !issued && !detail.data.closedAt && can('document.edit');
+
+  const run = async (what: 'save' | 'issue' | 'correct', fn: () => Promise<DocumentView>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      const next = await fn();
+      setErrors({});
+      setDoc(next);
+      return next;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e);
+      setErrors(e.fieldProblems());
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+  const save = () =>
+    run('save', () =>
+      api.put<DocumentView>(`/documents/${current.id}`, { data: values.current, updatedAt: current.updatedAt }),
+    );
+  const issue = () =>
+    Modal.confirm({
+      title: t('document.issueConfirm'),
+      content: current.form.numbered ? t('document.issueNumbered') : t('document.issueFinal'),
+      okText: issueLabel,
+      okButtonProps: { 'data-testid': 'issue-confirm' } as never,
+      onOk: async () => {
+        const saved = await save();
+        if (!saved) return;
+        const done = await run('issue', () => api.post<DocumentView>(`/documents/${saved.id}/issue`));
+        if (done)
+          message.success(done.number ? t('document.issuedNumber', { number: done.number }) : t('document.issued'));
+      },
+    });
+  const correct = async () => {
+    const next = await run('correct', () => api.post<DocumentView>(`/documents/${current.id}/correct`));
+    if (next) navigate(`/documents/${next.id}`);
+  };
+
+  const form = (
+    <DocumentForm
+      key={current.id}
+      form={def}
+      value={current.data}
+      env={rules.env}
+      context={rules.context}
+      readOnly={!editable}
+      errors={errors}
+      lang={lang}
+      phone={phone}
+      basisChoices={basisChoices}
+      attachmentChoices={attachmentChoices}
+      onChange={(v, s) => {
+        values.current = v;
+        setState(s);
+      }}
+    />
+  );
+  const preview = (
+    <PrintPreview
+      src={apiUrl(`/documents/${current.id}/print`)}
+      title={current.form.name}
+      version={current.updatedAt}
+    />
+  );
+
+  return (
+    <div data-testid="document-page" data-status={current.status}>
+      <DocumentHeader
+        doc={current}
+        busy={busy}
+        issueLabel={issueLabel}
+        {...(editable ? { onSave: () => void save() } : {})}
+        {...(editable && can('document.issue') ? { onIssue: issue } : {})}
+        {...(issued && !detail.data.closedAt && can('document.edit') ? { onCorrect: () => void correct() } : {})}
+      />
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {!issued && state && <MissingList form={def} values={values.current} state={state} />}
+      {phone ? (
+        <Tabs
+          items={[
+            { key: 'form', label: t('document.fill'), children: form },
+            { key: 'print', label: t('document.preview'), children: preview },
+          ]}
+        />
+      ) : (
+        <Row gutter={16}>
+          <Col span={13}>
+            <Card size="small">{form}</Card>
+          </Col>
+          <Col span={11}>
+            <Card size="small" title={t('document.preview')}>
+              {preview}
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The workbench: my tasks (open cases where my roles may act now), my cases with their deadlines
+ * counting down, and deadline alerts (the API has no alert feed for a user yet, so the near and
+ * past deadlines of my cases are the alerts). Reviewers see their pending reviews.
+ */
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../api.ts';
+import { CaseList } from '../components/CaseList.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { type Task, TaskList } from '../components/TaskList.tsx';
+import { useT } from '../i18n.tsx';
+import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import type { CaseDetail, CaseRow, Page, ReviewItem } from '../types.ts';
+import { useResource } from '../use-resource.ts';
+
+/** The workbench page. */
+export function WorkbenchPage() {
+  const { t } = useT();
+  const { me, can } = useSession();
+  const cases = useResource<Page<CaseRow>>('/cases?pageSize=50');
+  const reviews = useResource<Page<ReviewItem>>(can('review.perform') ? '/reviews?pageSize=1' : null);
+  const [tasks, setTasks] = useState<Task[] | null>(null);
+
+  useEffect(() => {
+    const open = (cases.data?.items ?? []).filter((c) => !c.closedAt).slice(0, 20);
+    if (!cases.data) return;
+    Promise.all(open.map((c) => api.get<CaseDetail>(`/cases/${c.id}`).catch(() => null)))
+      .then((details) =>
+        setTasks(
+          details
+            .filter((d): d is CaseDetail => d !== null && d.actions.allowed.length > 0)
+            .map((d) => ({
+              id: d.id,
+              number: d.number,
+              matter: d.matter.name,
+              state: d.state,
+              actions: d.actions.allowed.map((a) => a.name),
+            })),
+        ),
+      )
+      .catch(() => setTasks([]));
+  }, [cases.data]);
+
+  const items = cases.data?.items ?? [];
+  const open = items.filter((c) => !c.closedAt);
+  const alerts = open.filter((c) => c.nearestDeadline && c.nearestDeadline.status !== 'running');
+  const overdue = alerts.filter((c) => c.nearestDeadline?.status === 'overdue');
+
+  return (
+    <div data-testid="workbench">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('workbench.hello', { name: me?.displayName ?? '' })}
+      </Typography.Title>
+      <ErrorAlert error={cases.error} />
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('workbench.tasks')} value={tasks?.length ?? '…'} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('workbench.openCases')} value={open.length} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title={t('workbench.near')}
+              value={alerts.length - overdue.length}
+              valueStyle={{ color: '#d48806' }}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            {reviews.data ? (
+              <Link to="/reviews">
+                <Statistic title={t('workbench.pendingReviews')} value={reviews.data.total} />
+              </Link>
+            ) : (
+              <Statistic title={t('workbench.overdue')} value={overdue.length} valueStyle={{ color: '#cf1322' }} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={10}>
+          <Card title={t('workbench.tasks')} size="small" data-testid="tasks">
+            <TaskList tasks={tasks} />
+          </Card>
+          {alerts.length > 0 && (
+            <Card title={t('workbench.alerts')} size="small" style={{ marginTop: 16 }} data-testid="alerts">
+              <CaseList cases={alerts} compact />
+            </Card>
+          )}
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={t('workbench.myCases')} size="small" data-testid="my-cases">
+            <CaseList cases={items} loading={cases.loading} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** The screens by path, each loaded when first visited. */
+import { Result, Spin } from 'antd';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { useT } from '../i18n.tsx';
+import { match } from '../router.tsx';
+
+type Page = ComponentType<{ params: Record<string, string> }>;
+const page = (load: () => Promise<Page>) => lazy(async () => ({ default: await load() }));
+
+const ROUTES: [string, Page][] = [
+  ['/', page(() => import('../pages/WorkbenchPage.tsx').then((m) => m.WorkbenchPage))],
+  ['/cases/new', page(() => import('../pages/OpenCasePage.tsx').then((m) => m.OpenCasePage))],
+  ['/cases/:id', page(() => import('../pages/CasePage.tsx').then((m) => m.CasePage))],
+  ['/cases/:id/inspection', page(() => import('../pages/InspectionPage.tsx').then((m) => m.InspectionPage))],
+  ['/documents/:id', page(() => import('../pages/DocumentPage.tsx').then((m) => m.DocumentPage))],
+  ['/reviews', page(() => import('../pages/ReviewQueuePage.tsx').then((m) => m.ReviewQueuePage))],
+  ['/reviews/:id', page(() => import('../pages/ReviewPage.tsx').then((m) => m.ReviewPage))],
+];
+
+/** Renders the screen of a path, or "not found". */
+export function Routes({ path }: { path: string }) {
+  const { t } = useT();
+  for (const [pattern, Component] of ROUTES) {
+    const params = match(pattern, path);
+    if (params)
+      return (
+        <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+          <Component params={params} />
+        </Suspense>
+      );
+  }
+  return <Result status="404" title="404" subTitle={t('common.notFound')} />;
+}

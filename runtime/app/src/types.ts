@@ -1,0 +1,279 @@
+/**
+ * The shapes of the platform's answers the app reads (the app may not import the platform's
+ * code, so these mirror its routes: cases.ts, matters.ts, documents.ts, reviews.ts, attachments.ts).
+ */
+import type { Bilingual } from './api.ts';
+
+/** A workflow state. */
+export interface StateView {
+  code: string;
+  name: string;
+  kind?: string;
+  terminal?: boolean;
+}
+
+/** A legal basis with the text in force. */
+export interface BasisView {
+  code: string;
+  law: string | null;
+  level?: string;
+  article: string | null;
+  title?: string | null;
+  text: string | null;
+  effectiveFrom?: string | null;
+}
+
+/** A codelist entry. */
+export interface Entry {
+  code: string;
+  name: string;
+  nameEn: string | null;
+}
+
+/** An amount of a benchmark: a number, or a pack expression the server does not evaluate here. */
+export type Amount = number | Record<string, unknown>;
+
+/** What an officer sees of a matter. */
+export interface MatterView {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  category: string;
+  sector: Entry | null;
+  cause: string;
+  authorityItem: { code: string; name: string; powerType: Entry; legalReview: boolean } | null;
+  legalBasis: { violated: BasisView[]; penalty: BasisView[] };
+  penaltyKinds: Entry[];
+  discretion: {
+    code: string;
+    name: string;
+    version: { label: string; effectiveFrom: string; effectiveTo: string | null } | null;
+    legalRange: { min: Amount; max: Amount; unit?: string } | null;
+    tiers: {
+      code: string;
+      name: string;
+      fine: { min: Amount; max: Amount };
+      measures: string[];
+      description: string | null;
+    }[];
+    noPenalty: { code: string; name: string; mandatory: boolean }[];
+  } | null;
+  workflow: { code: string; name: string };
+  documents: { code: string; name: string; issued: boolean }[];
+  keywords: string[];
+  facts?: FactDefinitionView[];
+}
+
+/** A fact a case records. */
+export interface FactDefinitionView {
+  name: string;
+  label: string;
+  labelEn?: string;
+  type: string;
+  unit?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  description?: string;
+  required?: boolean;
+  source: 'matter' | 'platform';
+}
+
+/** The party of a case. */
+export interface PartyView {
+  kind: 'person' | 'organisation';
+  name: string;
+  idNumber: string;
+  phone: string | null;
+  address: string | null;
+  representative: string | null;
+  masked: boolean;
+}
+
+/** A reason an action is refused. */
+export interface RefusalView {
+  code: string;
+  message: Bilingual;
+  detail?: Bilingual;
+  params: Record<string, unknown>;
+}
+
+/** An action of the workflow from the case's state. */
+export interface ActionView {
+  action: string;
+  /** The transition's name in both languages (the pack's name and nameEn). */
+  name: Bilingual;
+  to: StateView;
+  reasonRequired: boolean;
+  allowed: boolean;
+  refusals?: RefusalView[];
+}
+
+/** A deadline of a case. */
+export interface DeadlineView {
+  code: string;
+  name: string;
+  due: string;
+  daysLeft: number;
+  status: 'running' | 'near' | 'overdue' | 'met' | 'missed' | string;
+}
+
+/** A document of a case, as listed. */
+export interface DocumentRef {
+  id: string;
+  form: string;
+  name?: string;
+  version: number;
+  status: 'draft' | 'issued';
+  number: string | null;
+  updatedAt: string;
+  issuedAt: string | null;
+}
+
+/** A review of a case. */
+export interface ReviewView {
+  id: string;
+  caseId: string;
+  status: 'pending' | 'decided' | 'closed';
+  requestedAt: string;
+  dueDate: string | null;
+  reviewer: { id: string; name: string } | null;
+  opinion: 'agree' | 'disagree' | 'agree-after-change' | null;
+  checklist: Record<string, boolean> | null;
+  comment: string | null;
+  decidedAt: string | null;
+}
+
+/** An event of the case's record. */
+export interface TimelineEvent {
+  seq: number;
+  at: string;
+  action: string;
+  actor: { id: string; name: string };
+  target: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** A case in full. */
+export interface CaseDetail {
+  id: string;
+  number: string;
+  category: string;
+  state: StateView;
+  states: StateView[];
+  workflow: { code: string; name: string };
+  matter: MatterView;
+  subject: { code: string; name: string; type: string };
+  packHash: string;
+  party: PartyView;
+  facts: Record<string, unknown>;
+  violationDate: string | null;
+  officers: { id: string; name: string; certificateValid: boolean }[];
+  openedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  version: number;
+  actions: { allowed: ActionView[]; refused: ActionView[] };
+  deadlines: DeadlineView[];
+  documents: DocumentRef[];
+  reviews: ReviewView[];
+  timeline: TimelineEvent[];
+}
+
+/** A case in a list. */
+export interface CaseRow {
+  id: string;
+  number: string;
+  matter: { code: string; name: string };
+  state: StateView;
+  subject: { code: string; name: string };
+  party: PartyView;
+  openedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  version: number;
+  nearestDeadline: (Omit<DeadlineView, 'status'> & { status: string }) | null;
+}
+
+/** A page of a list. */
+export interface Page<T> {
+  total: number;
+  page?: number;
+  pageSize?: number;
+  items: T[];
+}
+
+/** An evidence file. */
+export interface AttachmentView {
+  id: string;
+  caseId: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  filename: string;
+  note: string | null;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** A field problem of a document. */
+export interface DocProblem {
+  path: string;
+  field: string;
+  code: string;
+  message: Bilingual;
+}
+
+/** A document as the platform answers it. */
+export interface DocumentView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  form: { code: string; name: string; numbered: boolean; issued: boolean };
+  version: number;
+  status: 'draft' | 'issued';
+  number: string | null;
+  data: Record<string, unknown>;
+  personalData: 'full' | 'masked';
+  fields: Record<string, { visible: boolean; required: boolean; readOnly: boolean }>;
+  missing: DocProblem[];
+  problems: DocProblem[];
+  formHash: string;
+  hash: string | null;
+  intact: boolean;
+  supersedes: string | null;
+  createdBy: string;
+  updatedAt: string;
+  issuedAt: string | null;
+  issuedBy: string | null;
+}
+
+/** A review in the queue, with what the reviewer checks. */
+export interface ReviewItem extends ReviewView {
+  case: {
+    id: string;
+    number: string;
+    state: StateView;
+    subject: { code: string; name: string };
+    matter: { code: string; name: string; cause: string };
+    party: PartyView;
+    violationDate: string | null;
+    openedAt: string;
+    proposedFine: number | null;
+    proposedPenalties: string[];
+    facts: { name: string; label: string; value: unknown; unit?: string }[];
+    discretion: {
+      outcome: string;
+      tier: { code: string; name: string; fine: { min: number | null; max: number | null } } | null;
+      noPenalty: { name: string; reason: string } | null;
+      legalRange: { min: number | null; max: number | null };
+      proposedFine: number | null;
+      proposedFineOutsideTier: boolean | null;
+      proposedFineOutsideLegalRange: boolean | null;
+      explanation: Bilingual<string[]>;
+    } | null;
+    documents: (DocumentRef & { name: string })[];
+    version: number;
+  };
+}
