@@ -58,18 +58,16 @@ export async function startTestServer(overrides: Partial<Services> = {}) {
     /** Records documents of a case as issued, as the document routes would leave them (for workflow guards). */
     async issueDocuments(caseId: string, ...forms: string[]) {
       for (const formCode of forms) {
-        await db
-          .insert(documents)
-          .values({
-            id: randomUUID(),
-            caseId,
-            formCode,
-            version: 1,
-            status: 'issued',
-            data: {},
-            formHash: 'test',
-            createdBy: 'test',
-          });
+        await db.insert(documents).values({
+          id: randomUUID(),
+          caseId,
+          formCode,
+          version: 1,
+          status: 'issued',
+          data: {},
+          formHash: 'test',
+          createdBy: 'test',
+        });
       }
     },
     /** A client that signs in as the user and keeps cookie and CSRF token. */
