@@ -5,9 +5,9 @@
  * the discretion tier that is flagged and needs a reason.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { apiAs, seedCase } from './support/api.ts';
-import { failureShot, login, openBrowser, shot } from './support/browser.ts';
+import { flowSteps, login, openBrowser, shot } from './support/browser.ts';
 import { type E2eServer, PEOPLE, startE2eServer } from './support/server.ts';
 import { field, item } from './support/ui.ts';
 
@@ -17,18 +17,7 @@ let page: Page;
 let caseId = '';
 let filingId = '';
 
-let failed = false;
-const step = (name: string, fn: () => Promise<void>) =>
-  it(name, { timeout: 120_000 }, async (ctx) => {
-    if (failed) ctx.skip();
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await failureShot(page, name);
-      throw e;
-    }
-  });
+const step = flowSteps(() => page);
 
 const gotoCase = async () => {
   await page.goto(`/cases/${caseId}`);

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { seedCase } from './support/api.ts';
-import { failureShot, login, openBrowser, PHONE, shot } from './support/browser.ts';
+import { flowSteps, login, openBrowser, PHONE, shot } from './support/browser.ts';
 import { type E2eServer, PEOPLE, startE2eServer } from './support/server.ts';
 import { date, field, selectField, type } from './support/ui.ts';
 
@@ -20,18 +20,7 @@ let photo: Buffer;
 /** Nothing on the page is wider than the phone's screen. */
 const fitsTheScreen = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
 
-let failed = false;
-const step = (name: string, fn: () => Promise<void>) =>
-  it(name, { timeout: 120_000 }, async (ctx) => {
-    if (failed) ctx.skip();
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await failureShot(page, name);
-      throw e;
-    }
-  });
+const step = flowSteps(() => page);
 
 beforeAll(async () => {
   server = await startE2eServer();

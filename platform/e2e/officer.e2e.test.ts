@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESK, failureShot, login, openBrowser, PHONE, shot, shotBoth } from './support/browser.ts';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { DESK, flowSteps, login, openBrowser, PHONE, shot, shotBoth } from './support/browser.ts';
 import { type E2eServer, PEOPLE, startE2eServer } from './support/server.ts';
 import { act, check, date, fact, field, item, select, selectField, type } from './support/ui.ts';
 
@@ -54,18 +54,7 @@ beforeAll(async () => {
 }, 240_000);
 
 // The steps build on each other: after a failure the rest are skipped, with a screenshot of it.
-let failed = false;
-const step = (name: string, fn: () => Promise<void>) =>
-  it(name, { timeout: 120_000 }, async (ctx) => {
-    if (failed) ctx.skip();
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await failureShot(page, name);
-      throw e;
-    }
-  });
+const step = flowSteps(() => page);
 
 afterAll(async () => {
   await browser?.close();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { it } from 'vitest';
 import { PASSWORD } from './server.ts';
 
 /** Where screenshots go. */
@@ -94,4 +95,23 @@ export async function shotBoth(page: Page, name: string): Promise<void> {
   await shot(page, `phone-${name}`);
   await page.setViewportSize(DESK);
   await page.waitForTimeout(200);
+}
+
+/**
+ * The steps of one browser flow, each building on the one before: after a failure the rest are
+ * skipped (the failing step still fails the run), and the failure leaves a screenshot.
+ */
+export function flowSteps(page: () => Page | undefined) {
+  let failed = false;
+  return (name: string, fn: () => Promise<void>) =>
+    it(name, { timeout: 120_000 }, async (ctx) => {
+      if (failed) ctx.skip();
+      try {
+        await fn();
+      } catch (e) {
+        failed = true;
+        await failureShot(page(), name);
+        throw e;
+      }
+    });
 }
