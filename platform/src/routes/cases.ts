@@ -176,7 +176,7 @@ export function caseRoutes() {
       path: '/',
       tags: ['cases'],
       summary: '立案 / open a case',
-      request: { body: { ...json(CaseOpen), required: true } },
+      request: { body: json(CaseOpen) },
       responses: { 201: { description: 'Created / 已立案' } },
     }),
     async (c) => {
@@ -415,7 +415,7 @@ export function caseRoutes() {
       path: '/{id}/facts',
       tags: ['cases'],
       summary: '记录案件事实 / record case facts',
-      request: { params: IdParam, body: { ...json(FactsPatch), required: true } },
+      request: { params: IdParam, body: json(FactsPatch) },
       responses: ok,
     }),
     async (c) => {
@@ -454,7 +454,7 @@ export function caseRoutes() {
       path: '/{id}/transitions',
       tags: ['cases'],
       summary: '办理环节流转 / take a workflow action',
-      request: { params: IdParam, body: { ...json(Transition), required: true } },
+      request: { params: IdParam, body: json(Transition) },
       responses: ok,
     }),
     async (c) => {

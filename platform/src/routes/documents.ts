@@ -122,7 +122,7 @@ export function documentRoutes() {
       path: '/cases/{id}/documents',
       tags: ['documents'],
       summary: '新建文书草稿 / create a draft document',
-      request: { params: Id, body: { ...json(NewDocument), required: true } },
+      request: { params: Id, body: json(NewDocument) },
       responses: { 201: { description: 'Created / 已创建' } },
     }),
     async (c) => {
@@ -202,7 +202,7 @@ export function documentRoutes() {
       path: '/documents/{id}',
       tags: ['documents'],
       summary: '修改文书草稿 / edit a draft',
-      request: { params: Id, body: { ...json(DocumentUpdate), required: true } },
+      request: { params: Id, body: json(DocumentUpdate) },
       responses: ok,
     }),
     async (c) => {

@@ -95,7 +95,7 @@ export function packRoutes() {
       tags: ['packs'],
       summary: '导入配置包（默认仅预演） / import a bundle (a dry run unless apply)',
       middleware: [bundleLimit],
-      request: { body: { ...json(ImportRequest), required: true } },
+      request: { body: json(ImportRequest) },
       responses: ok,
     }),
     async (c) => {

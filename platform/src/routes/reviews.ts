@@ -185,7 +185,7 @@ export function reviewRoutes() {
       path: '/{id}/opinion',
       tags: ['reviews'],
       summary: '出具法制审核意见 / give the review opinion',
-      request: { params: IdParam, body: { ...json(OpinionBody), required: true } },
+      request: { params: IdParam, body: json(OpinionBody) },
       responses: ok,
     }),
     async (c) => {
