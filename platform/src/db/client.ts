@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { openEmbedded } from './embedded.ts';
 import * as schema from './schema.ts';
 import { serialiseWrites } from './serial-writes.ts';
 
@@ -21,21 +22,31 @@ export const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '.
 /** The default database URL. */
 export const DEFAULT_DATABASE_URL = 'file:./data/yifa.db';
 
+/**
+ * A file database: libsql's engine with statements kept prepared, one writer and one reader
+ * connection, and group commit (see embedded.ts).
+ */
+function embedded(url: string): Client {
+  const path = url.slice('file:'.length).replace(/\?.*$/, '');
+  mkdirSync(dirname(path), { recursive: true });
+  return openEmbedded(path);
+}
+
+/**
+ * A libsql server (libsql:, http:, ws: URLs) or `file::memory:`: `@libsql/client` with writes taking turns within
+ * the process (see serial-writes.ts); `timeout` is the busy timeout of its connections.
+ */
+function remote(url: string, authToken: string | undefined): Client {
+  return serialiseWrites(createClient({ url, timeout: 5000, ...(authToken ? { authToken } : {}) }));
+}
+
 /** Opens (and migrates) the database at a libsql URL. */
 export async function openDb(
   url = process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL,
   authToken = process.env.YIFA_DATABASE_TOKEN,
 ): Promise<Db> {
-  if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  // Writes take turns within the process (see serial-writes.ts); `timeout` is the busy timeout of
-  // every pooled connection, for writers in other processes (a PRAGMA reaches only one connection).
-  const client = serialiseWrites(createClient({ url, timeout: 5000, ...(authToken ? { authToken } : {}) }));
-  if (url.startsWith('file:')) {
-    // WAL lets readers go on while a write commits; busy_timeout waits for a lock instead of failing.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    await client.execute('PRAGMA foreign_keys = ON');
-  }
+  const onDisk = url.startsWith('file:') && !url.includes(':memory:');
+  const client = onDisk ? embedded(url) : remote(url, authToken);
   const db = drizzle(client, { schema }) as Db;
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return db;
