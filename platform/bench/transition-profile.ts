@@ -1,7 +1,7 @@
 /**
  * Where one transition's time goes: the real app over the bench pack, called in process
  * (`app.request`, no HTTP) by one client in sequence, with every SQL statement timed at the
- * libsql client (below drizzle, above the driver). Prints the time per transition and, per
+ * client (below drizzle, above the embedded client of db/embedded.ts). Prints the time per transition and, per
  * statement, how often it runs and how long it takes — the numbers behind docs/benchmarks.md.
  *
  * Usage: npx tsx platform/bench/transition-profile.ts [--n 1000]
@@ -9,15 +9,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Client, createClient, type InStatement, type Transaction } from '@libsql/client';
+import type { Client, InStatement, Transaction } from '@libsql/client';
 import { bundlePack, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { createApp } from '../src/app.ts';
 import { type Db, MIGRATIONS } from '../src/db/client.ts';
+import { openEmbedded } from '../src/db/embedded.ts';
 import * as schema from '../src/db/schema.ts';
-import { serialiseWrites } from '../src/db/serial-writes.ts';
 import { createServices } from '../src/services.ts';
 import { createUser } from '../src/users.ts';
 import { BENCH_PACK } from './yifa-target.ts';
@@ -68,11 +68,9 @@ function timedClient(raw: Client): Client {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'yifa-profile-'));
-// As openDb does, with the timing layer between the driver and the write queue.
-const client = serialiseWrites(timedClient(createClient({ url: `file:${join(dir, 'yifa.db')}`, timeout: 5000 })));
-await client.execute('PRAGMA journal_mode = WAL');
-await client.execute('PRAGMA busy_timeout = 5000');
-await client.execute('PRAGMA foreign_keys = ON');
+// As openDb does, with the timing layer above the embedded client (a COMMIT's time includes the
+// event-loop turn group commit waits for).
+const client = timedClient(openEmbedded(join(dir, 'yifa.db')));
 const db = drizzle(client, { schema }) as Db;
 await migrate(db, { migrationsFolder: MIGRATIONS });
 const services = createServices(db, { filesDir: join(dir, 'files') });

@@ -73,6 +73,7 @@ try {
     `Yifa audit chain ${check.chainOk ? 'intact' : 'BROKEN'}: ${check.events} events, ` +
       `${check.transitionEvents} case.transition events, ${check.versionSteps} version steps, ${yifaOk} transitions answered 200`,
   );
+  console.log(`Yifa database: ${check.writes} (group commit)`);
   const recorded = check.chainOk && check.transitionEvents === yifaOk && check.versionSteps === yifaOk;
   if (!ONLY) {
     const bare = median(results.map((r) => r.baseline.perSecond));

@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.ts';
 import { verifyChain } from '../src/audit/chain.ts';
 import { openDb } from '../src/db/client.ts';
+import { writerStats } from '../src/db/embedded.ts';
 import { createServices } from '../src/services.ts';
 import { createUser } from '../src/users.ts';
 import { listen, type Target } from './target.ts';
@@ -29,6 +30,8 @@ const PARTY = { kind: 'organisation', name: '基准测试某某有限公司', id
 
 /** What the audit chain and the cases say after the run. */
 export interface YifaCheck {
+  /** Writes made durable and the COMMITs that did it (group commit). */
+  writes: string;
   chainOk: boolean;
   events: number;
   transitionEvents: number;
@@ -108,7 +111,9 @@ export async function startYifa(dir: string, clients: number): Promise<Target & 
         sql`SELECT count(*) AS n FROM audit_events WHERE action = 'case.transition'`,
       );
       const [v] = await db.all<{ n: number }>(sql`SELECT sum(version - 1) AS n FROM cases`);
+      const stats = writerStats(db.$client);
       return {
+        writes: stats ? `${stats.committed} writes in ${stats.commits} COMMITs` : 'no writer counts',
         chainOk: chain.ok,
         events: chain.events,
         transitionEvents: Number(t?.n),

@@ -10,7 +10,7 @@ import {
   readBundle,
   validateResolvedPack,
 } from '@yifa/metamodel';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
 import { cases, organisations, packVersions } from '../db/schema.ts';
@@ -56,10 +56,18 @@ export interface PackRegistry {
   activate(hash: string, actor: string): Promise<void>;
 }
 
-/** Creates the registry. */
-export function createPackRegistry(db: Db): PackRegistry {
+/** Creates the registry; `now` stamps imports and the audit events (the demo sets it back). */
+export function createPackRegistry(db: Db, now: () => Date = () => new Date()): PackRegistry {
   const cache = new Map<string, ResolvedPack>();
   let activeHash: string | undefined;
+  // Every signed-in request asks which version is active: prepared once, and only hash and flag.
+  const head = { hash: packVersions.hash, active: packVersions.active };
+  const stillActive = db
+    .select(head)
+    .from(packVersions)
+    .where(eq(packVersions.hash, sql.placeholder('hash')))
+    .prepare();
+  const findActive = db.select(head).from(packVersions).where(eq(packVersions.active, true)).prepare();
 
   const parse = (hash: string, bundle: string): ResolvedPack => {
     const cached = cache.get(hash);
@@ -72,12 +80,8 @@ export function createPackRegistry(db: Db): PackRegistry {
 
   const registry: PackRegistry = {
     async active() {
-      // Every signed-in request asks: read the bundle (hundreds of KB) only when it is not parsed yet.
-      const head = { hash: packVersions.hash, active: packVersions.active };
-      const [row] = await db
-        .select(head)
-        .from(packVersions)
-        .where(activeHash ? eq(packVersions.hash, activeHash) : eq(packVersions.active, true));
+      // Read the bundle (hundreds of KB) only when it is not parsed yet.
+      const row = await (activeHash ? stillActive.get({ hash: activeHash }) : findActive.get());
       if (!row?.active) {
         activeHash = undefined;
         throw new AppError('not-found', undefined, { zh: '尚未启用配置包', en: 'no pack is active' });
@@ -158,14 +162,19 @@ export function createPackRegistry(db: Db): PackRegistry {
             version: pack.manifest.version,
             name: pack.manifest.name,
             bundle: bundlePack(pack).text,
+            importedAt: now().toISOString(),
             importedBy: actor,
           });
-          await appendEvent(tx, {
-            actor,
-            action: 'pack.import',
-            target: read.hash,
-            after: { packId: report.packId, version: report.version, summary: report.summary },
-          });
+          await appendEvent(
+            tx,
+            {
+              actor,
+              action: 'pack.import',
+              target: read.hash,
+              after: { packId: report.packId, version: report.version, summary: report.summary },
+            },
+            now().toISOString(),
+          );
         });
         cache.set(read.hash, pack);
       }
@@ -180,13 +189,17 @@ export function createPackRegistry(db: Db): PackRegistry {
         await tx.delete(organisations);
         const rows = organisationRows(pack);
         for (let i = 0; i < rows.length; i += 200) await tx.insert(organisations).values(rows.slice(i, i + 200));
-        await appendEvent(tx, {
-          actor,
-          action: 'pack.activate',
-          target: hash,
-          before: activeHash ?? null,
-          after: { packId: pack.manifest.id, version: pack.manifest.version },
-        });
+        await appendEvent(
+          tx,
+          {
+            actor,
+            action: 'pack.activate',
+            target: hash,
+            before: activeHash ?? null,
+            after: { packId: pack.manifest.id, version: pack.manifest.version },
+          },
+          now().toISOString(),
+        );
       });
       activeHash = hash;
     },

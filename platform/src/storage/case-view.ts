@@ -4,8 +4,8 @@
  * identifiers leave this module masked unless the caller asks for them in full.
  */
 import { maskId, maskPhone } from '@yifa/engine';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, type Permission, requirePermission, scopeFor } from '../auth/access.ts';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { type Actor, type Permission, requirePermission, type Scope, scopeFor } from '../auth/access.ts';
 import { openPii } from '../crypto/pii.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -20,15 +20,38 @@ import {
   users,
 } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { caseScope } from './scope.ts';
+import { caseScope, SCOPE_PLACEHOLDERS, scopeCondition, scopeValues } from './scope.ts';
 import { type Surroundings, surroundings } from './snapshot.ts';
 
-/** The scope condition of a permission, `true` for all, or undefined when the actor lacks it. */
-function filterFor(actor: Actor, permission: Permission): SQL | true | undefined {
-  const scope = scopeFor(actor, permission);
-  if (!scope) return undefined;
-  return caseScope(actor, scope) ?? true;
+/**
+ * The query for one case within a scope, prepared once per database, scope and shape: every
+ * request that opens a case runs one of these eight, and building drizzle's query for the case
+ * row and its surroundings costs more than running it.
+ */
+function caseQuery(db: Db, scope: Scope, withSurroundings: boolean) {
+  const byDb = prepared.get(db) ?? new Map<string, unknown>();
+  prepared.set(db, byDb);
+  const key = `${scope}:${withSurroundings}`;
+  let q = byDb.get(key);
+  if (!q) {
+    const id = eq(cases.id, sql.placeholder('id'));
+    const filter = scopeCondition(scope, SCOPE_PLACEHOLDERS);
+    const where = filter ? and(id, filter) : id;
+    q = withSurroundings
+      ? db
+          .select({ c: cases, ...surroundings })
+          .from(cases)
+          .where(where)
+          .prepare()
+      : db.select({ c: cases }).from(cases).where(where).prepare();
+    byDb.set(key, q);
+  }
+  return q as PreparedCase;
 }
+type PreparedCase = {
+  get(values: Record<string, unknown>): Promise<({ c: CaseRow } & Partial<Surroundings>) | undefined>;
+};
+const prepared = new WeakMap<Db, Map<string, unknown>>();
 
 /**
  * Which of the permissions cover the case, each checked by a scoped query, and the row if any
@@ -44,29 +67,20 @@ export async function covering(
   let row: CaseRow | undefined;
   let around: Surroundings | undefined;
   const found: Permission[] = [];
+  const values = { id, ...scopeValues(actor) };
   for (const p of permissions) {
-    const filter = filterFor(actor, p);
-    if (filter === undefined) continue;
-    const where = filter === true ? eq(cases.id, id) : and(eq(cases.id, id), filter);
-    if (opts.surroundings && !row) {
-      // The snapshot's surroundings come with the first query that finds the case.
-      const [r] = await db
-        .select({ c: cases, ...surroundings })
-        .from(cases)
-        .where(where);
-      if (r) {
-        const { c, ...rest } = r;
-        row = c;
-        around = rest;
-        found.push(p);
-      }
-      continue;
-    }
-    const [r] = await db.select().from(cases).where(where);
-    if (r) {
-      row ??= r;
-      found.push(p);
-    }
+    const scope = scopeFor(actor, p);
+    if (!scope) continue;
+    // The snapshot's surroundings come with the first query that finds the case.
+    const withSurroundings = Boolean(opts.surroundings && !row);
+    const r = await caseQuery(db, scope, withSurroundings).get(values);
+    if (!r) continue;
+    found.push(p);
+    if (withSurroundings) {
+      const { c, ...rest } = r;
+      row = c;
+      around = rest as Surroundings;
+    } else row ??= r.c;
   }
   return { row, covering: found, ...(around ? { around } : {}) };
 }

@@ -3,27 +3,65 @@
  * its children, all) becomes a WHERE condition on cases, so an out-of-scope case is
  * never read, not read and then hidden.
  */
-import { eq, or, type SQL, sql } from 'drizzle-orm';
+import { eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import { cases } from '../db/schema.ts';
 
-/** The condition on `cases` rows that a scope allows the actor. */
-export function caseScope(actor: Actor, scope: Scope): SQL | undefined {
+/** What a scope condition compares with, taken from the actor. */
+export interface ScopeValues {
+  userId: string;
+  orgCode: string;
+  orgPath: string;
+  /** The path and a '/', which every child organisation's path starts with. */
+  childPrefix: string;
+  childPrefixLength: number;
+}
+
+type Bound<T> = { [K in keyof T]: T[K] | Placeholder<K & string> };
+
+/** The actor's values for a scope condition. */
+export function scopeValues(actor: Actor): ScopeValues {
+  const childPrefix = `${actor.orgPath}/`;
+  return {
+    userId: actor.user.id,
+    orgCode: actor.user.orgCode,
+    orgPath: actor.orgPath,
+    childPrefix,
+    childPrefixLength: childPrefix.length,
+  };
+}
+
+/** Placeholders for every scope value, for a statement prepared once (fill with scopeValues). */
+export const SCOPE_PLACEHOLDERS: Bound<ScopeValues> = {
+  userId: sql.placeholder('userId'),
+  orgCode: sql.placeholder('orgCode'),
+  orgPath: sql.placeholder('orgPath'),
+  childPrefix: sql.placeholder('childPrefix'),
+  childPrefixLength: sql.placeholder('childPrefixLength'),
+};
+
+/** The condition on `cases` rows that a scope allows, over values or placeholders. */
+export function scopeCondition(scope: Scope, v: Bound<ScopeValues>): SQL | undefined {
   switch (scope) {
     case 'all':
       return undefined;
     case 'subject-tree':
       // The subject itself, or any organisation whose path starts with the subject's path and a '/'.
       return or(
-        eq(cases.subjectPath, actor.orgPath),
-        sql`substr(${cases.subjectPath}, 1, ${actor.orgPath.length + 1}) = ${`${actor.orgPath}/`}`,
+        eq(cases.subjectPath, v.orgPath),
+        sql`substr(${cases.subjectPath}, 1, ${v.childPrefixLength}) = ${v.childPrefix}`,
       ) as SQL;
     case 'subject':
-      return eq(cases.subjectOrg, actor.user.orgCode);
+      return eq(cases.subjectOrg, v.orgCode);
     case 'own':
       return or(
-        eq(cases.createdBy, actor.user.id),
-        sql`exists (select 1 from json_each(${cases.officers}) where json_each.value = ${actor.user.id})`,
+        eq(cases.createdBy, v.userId),
+        sql`exists (select 1 from json_each(${cases.officers}) where json_each.value = ${v.userId})`,
       ) as SQL;
   }
+}
+
+/** The condition on `cases` rows that a scope allows the actor. */
+export function caseScope(actor: Actor, scope: Scope): SQL | undefined {
+  return scopeCondition(scope, scopeValues(actor));
 }
