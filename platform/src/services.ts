@@ -7,12 +7,13 @@ import { createPackRegistry } from './packs/registry.ts';
 
 /** Services over an open database; files go under YIFA_FILES_DIR (default ./data/files). */
 export function createServices(db: Db, overrides: Partial<Services> = {}): Services {
+  const now = overrides.now ?? (() => new Date());
   return {
     db,
-    packs: createPackRegistry(db),
+    packs: createPackRegistry(db, now),
     policy: authPolicy(),
     filesDir: process.env.YIFA_FILES_DIR ?? join('data', 'files'),
-    now: () => new Date(),
+    now,
     ...overrides,
   };
 }

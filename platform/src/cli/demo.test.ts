@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type CliRun, YIFA_BIN, yifa } from '../../test/cli.ts';
 import { createApp } from '../app.ts';
@@ -64,6 +64,24 @@ describe('yifa demo --no-serve', SLOW, () => {
     const run = await yifa(['audit', 'verify'], { env: { YIFA_DATABASE_URL: demoUrl(), ...KEY } });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('审计链完整');
+  });
+
+  it('records its events in time order: the setup before the story, the story before today', async () => {
+    const db = await openDb(demoUrl());
+    try {
+      const rows = await db
+        .select({ seq: auditEvents.seq, at: auditEvents.at, action: auditEvents.action })
+        .from(auditEvents)
+        .orderBy(asc(auditEvents.seq));
+      const backwards = rows.filter((r, i) => i > 0 && r.at < (rows[i - 1]?.at ?? ''));
+      expect(backwards).toEqual([]);
+      expect(rows[0]?.action).toBe('demo.seed');
+      expect(rows.findIndex((r) => r.action === 'case.open')).toBeGreaterThan(
+        rows.findLastIndex((r) => r.action === 'user.create'),
+      );
+    } finally {
+      db.$client.close();
+    }
   });
 
   it('has one user per national role, the reviewer qualified and one certificate expired', async () => {

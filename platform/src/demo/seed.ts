@@ -19,7 +19,7 @@ import { OTHER_CASES } from './cases-other.ts';
 import { type DemoClient, demoClock, type Json, REAL_CLOCK, signIn } from './client.ts';
 import { SNACK_SHOP } from './parties.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './people.ts';
-import { runStory } from './story.ts';
+import { runStory, storyStart } from './story.ts';
 
 /** The audit action that marks a database as the demo's (written first), and the one that says it is complete. */
 export const DEMO_SEED = 'demo.seed';
@@ -49,8 +49,14 @@ export interface DemoSummary {
 }
 
 /** Records that this database holds demo data (the mark `yifa demo` looks for before recreating it). */
-export async function markDemo(db: Db, action: typeof DEMO_SEED | typeof DEMO_READY, actor: string, after: unknown) {
-  await db.transaction((tx) => appendEvent(tx, { actor, action, after }));
+export async function markDemo(
+  db: Db,
+  action: typeof DEMO_SEED | typeof DEMO_READY,
+  actor: string,
+  after: unknown,
+  at = new Date(),
+) {
+  await db.transaction((tx) => appendEvent(tx, { actor, action, after }, at.toISOString()));
 }
 
 /** Whether a database carries the demo's marks: none, the first only (interrupted), or both. */
@@ -64,18 +70,18 @@ export async function demoMarks(db: Db): Promise<'none' | 'partial' | 'ready'> {
 }
 
 /** Installs the pack bundle and activates it, as `yifa pack install --activate` does. */
-export async function installPack(db: Db, bundle: string, actor: string) {
-  const registry = createPackRegistry(db);
+export async function installPack(db: Db, bundle: string, actor: string, at = new Date()) {
+  const registry = createPackRegistry(db, () => at);
   const report = await registry.importBundle(bundle, { apply: true, actor });
   await registry.activate(report.hash, actor);
   return report;
 }
 
 /** Creates the demo users; returns their ids by user name. */
-export async function createDemoUsers(db: Db, actor: string): Promise<Map<string, string>> {
+export async function createDemoUsers(db: Db, actor: string, at = new Date()): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const { note: _note, ...u } of DEMO_USERS) {
-    const created = await createUser(db, { ...u, password: DEMO_PASSWORD }, actor);
+    const created = await createUser(db, { ...u, password: DEMO_PASSWORD }, actor, at.toISOString());
     ids.set(u.username, created.id);
   }
   return ids;
@@ -132,10 +138,13 @@ export async function seedDemo(
   o: { bundle: string; actor: string; log?: (line: string) => void },
 ): Promise<DemoSummary> {
   const log = o.log ?? (() => undefined);
-  await markDemo(db, DEMO_SEED, o.actor, { note: '演示数据库 / demo database (yifa demo)' });
-  const report = await installPack(db, o.bundle, o.actor);
+  // The audit log's times only move forward: the setup is recorded at 08:00 on the story's
+  // first day, before its first step (09:00), and the story runs up to yesterday.
+  const setupAt = new Date(`${storyStart(DEMO_CASES, localDate(new Date()))}T08:00:00+08:00`);
+  await markDemo(db, DEMO_SEED, o.actor, { note: '演示数据库 / demo database (yifa demo)' }, setupAt);
+  const report = await installPack(db, o.bundle, o.actor, setupAt);
   log(`✓ 已安装并启用配置包 ${report.packId}@${report.version} / pack installed and activated`);
-  const userIds = await createDemoUsers(db, o.actor);
+  const userIds = await createDemoUsers(db, o.actor, setupAt);
   log(`✓ 已创建 ${userIds.size} 个演示用户 / demo users created`);
   await playCases(db, userIds);
   log(`✓ 已通过接口办理 ${DEMO_CASES.length} 件演示案件 / demo cases played through the API`);

@@ -57,6 +57,12 @@ const STEP_MINUTES = 20;
 /** A signed-in session is used again while it is this fresh (the idle limit is 30 minutes). */
 const REUSE_MINUTES = 25;
 
+/** The first day of the story: the demo's setup (pack, users) is recorded before it. */
+export function storyStart(cases: readonly DemoCase[], today: string): string {
+  const days = cases.flatMap((c) => c.steps.map((s) => storyDate(today, s.daysAgo)));
+  return days.reduce((a, b) => (b < a ? b : a), today);
+}
+
 /**
  * Runs the steps of all cases in the order of their days (a case's own steps keep their
  * order), each at its time of day, signing users in as the steps need them.

@@ -1,15 +1,14 @@
 /** Sign in, sign out, who am I, change password. */
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { appendEvent } from '../audit/chain.ts';
 import { scopeFor } from '../auth/access.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE, signIn, signOut } from '../auth/session.ts';
-import { users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
+import { setPasswordHash } from '../users.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
 const Credentials = z
@@ -107,13 +106,7 @@ export function authRoutes() {
           problem,
         );
       const passwordHash = await hashPassword(next);
-      await s.db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, passwordChangedAt: s.now().toISOString() })
-          .where(eq(users.id, user.id));
-        await appendEvent(tx, { actor: user.id, action: 'auth.password-changed', target: user.id });
-      });
+      await setPasswordHash(s.db, user.id, passwordHash, s.now().toISOString());
       return c.json({ ok: true });
     },
   );

@@ -4,10 +4,9 @@
  * Opening a case checks the same (行政处罚法第四十二条: at least two certified officers).
  */
 import { createRoute } from '@hono/zod-openapi';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { requirePermission } from '../auth/access.ts';
-import { users } from '../db/schema.ts';
 import { localDate } from '../time.ts';
+import { certifiedUsers } from '../users.ts';
 import { OK as ok, router } from './router.ts';
 
 /** The colleagues route, mounted at /api/v1. */
@@ -27,16 +26,7 @@ export function colleagueRoutes() {
       requirePermission(actor, 'case.create');
       const s = c.get('services');
       const today = localDate(s.now());
-      const rows = await s.db
-        .select({
-          id: users.id,
-          name: users.displayName,
-          certificateNo: users.certificateNo,
-          validUntil: users.certificateValidUntil,
-        })
-        .from(users)
-        .where(and(eq(users.orgCode, actor.user.orgCode), eq(users.disabled, false), isNotNull(users.certificateNo)))
-        .orderBy(asc(users.displayName));
+      const rows = await certifiedUsers(s.db, actor.user.orgCode);
       return c.json({
         items: rows.map((u) => ({
           id: u.id,
