@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createClient } from '@libsql/client';
 import { Hono } from 'hono';
-import { listen, type Target } from './target.ts';
+import type { Send } from './load.ts';
+import { listen, type RunningServer } from './target.ts';
 
-/** Starts the baseline server on 127.0.0.1 over a new database in `dir`. */
-export async function startBaseline(dir: string, clients: number): Promise<Target & { rows(): Promise<number> }> {
+/** Starts the baseline server on 127.0.0.1 over a new database in `dir`; `check` counts its rows. */
+export async function startBaselineServer(dir: string): Promise<RunningServer<{ rows: number }>> {
   const client = createClient({ url: `file:${join(dir, 'baseline.db')}`, timeout: 5000 });
   await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA busy_timeout = 5000');
@@ -29,10 +30,25 @@ export async function startBaseline(dir: string, clients: number): Promise<Targe
     return c.json({ id: Number(result.lastInsertRowid), version: body.version + 1, at });
   });
   const server = await listen(serve, app.fetch);
-  const senders = Array.from({ length: clients }, (_, i) => {
+  return {
+    url: server.url,
+    async check() {
+      const r = await client.execute('SELECT count(*) AS n FROM events');
+      return { rows: Number(r.rows[0]?.n) };
+    },
+    async close() {
+      await server.close();
+      client.close();
+    },
+  };
+}
+
+/** One sender per client, each on its own case id. */
+export function baselineSenders(url: string, clients: number): Send[] {
+  return Array.from({ length: clients }, (_, i) => {
     let version = 1;
     return async () => {
-      const res = await fetch(`${server.url}/cases/case-${i}/transitions`, {
+      const res = await fetch(`${url}/cases/case-${i}/transitions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ action: 'start-check', version }),
@@ -42,16 +58,4 @@ export async function startBaseline(dir: string, clients: number): Promise<Targe
       return res.status === 200;
     };
   });
-  return {
-    url: server.url,
-    senders,
-    async rows() {
-      const r = await client.execute('SELECT count(*) AS n FROM events');
-      return Number(r.rows[0]?.n);
-    },
-    async close() {
-      await server.close();
-      client.close();
-    },
-  };
 }

@@ -1,13 +1,13 @@
-/** A server under load: its loopback URL, one request function per client, and how to stop it. */
+/** A server under load: its loopback URL, what it checks after the run, and how to stop it. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { serve as honoServe } from '@hono/node-server';
-import type { Send } from './load.ts';
 
-/** A running server with its clients. */
-export interface Target {
+/** A running server under test (in this process or another). */
+export interface RunningServer<C> {
   url: string;
-  senders: Send[];
+  /** What the server's own database says after the run. */
+  check(): Promise<C>;
   close(): Promise<void>;
 }
 
@@ -27,6 +27,44 @@ export async function listen(
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * Starts a server under test in a child process (server-process.ts, through tsx) and talks to
+ * it over IPC: the URL when it listens, `check` after the run, `close` at the end.
+ */
+export async function startInChild<C>(
+  kind: 'baseline' | 'yifa',
+  dir: string,
+  clients: number,
+): Promise<RunningServer<C>> {
+  const { fork } = await import('node:child_process');
+  const entry = new URL('./server-process.ts', import.meta.url);
+  const child = fork(entry, [kind, dir, String(clients)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the ${kind} server exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        resolve(m as Record<string, unknown>);
+      });
+    });
+  const first = await next();
+  if (typeof first.failed === 'string') throw new Error(`the ${kind} server did not start:\n${first.failed}`);
+  return {
+    url: first.ready as string,
+    async check() {
+      const answer = next();
+      child.send({ cmd: 'check' });
+      return (await answer).checked as C;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.send({ cmd: 'close' });
       }),
   };
 }

@@ -1,19 +1,21 @@
 /**
  * Platform benchmark: case transitions per second on loopback, with validation, permission
  * and 执法证 checks, the workflow guard and the SM3 audit chain, against a bare hono + libsql
- * insert endpoint in the same run. Both servers listen on 127.0.0.1 (ephemeral ports) in this
- * process; the clients are closed loops over keep-alive HTTP, each on its own case.
+ * insert endpoint in the same run. Each server runs in a process of its own (server-process.ts)
+ * on 127.0.0.1 (an ephemeral port); the clients, in this process, are closed loops over
+ * keep-alive HTTP, each on its own case. `--in-process` puts the servers on this event loop too.
  * Goal: Yifa at least 50 % of the bare figure and at least 1,000 transitions per second.
  * Afterwards the audit chain is verified and every transition must be recorded in it.
  *
- * Usage: npm run bench --workspace @yifa/platform [-- --seconds 10 --clients 8 --rounds 1]
+ * Usage: npm run bench --workspace @yifa/platform [-- --seconds 10 --clients 8 --rounds 1 --in-process]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { startBaseline } from './baseline.ts';
+import { baselineSenders, startBaselineServer } from './baseline.ts';
 import { formatPhase, type PhaseResult, runPhase, type Send } from './load.ts';
-import { startYifa } from './yifa-target.ts';
+import { type RunningServer, startInChild } from './target.ts';
+import { startYifaServer, yifaSenders } from './yifa-target.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +28,7 @@ const WARMUP = arg('warmup', 2);
 const MAX_PER_CLIENT = arg('max', 1_000_000);
 /** `--only yifa` or `--only baseline` runs one side (to profile it); the ratio needs both. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const IN_PROCESS = process.argv.includes('--in-process');
 
 const dir = mkdtempSync(join(tmpdir(), 'yifa-bench-'));
 const load = () =>
@@ -36,10 +39,18 @@ console.log(
   `${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
     `Node ${process.version}; load average ${load()}`,
 );
-console.log(`${CLIENTS} clients, ${SECONDS} s per phase after ${WARMUP} s of warm-up, ${ROUNDS} round(s)\n`);
+console.log(
+  `${CLIENTS} clients, ${SECONDS} s per phase after ${WARMUP} s of warm-up, ${ROUNDS} round(s); ` +
+    `${IN_PROCESS ? 'servers and load in this process' : 'each server in its own process, the load in this one'}\n`,
+);
 
-const baseline = await startBaseline(dir, CLIENTS);
-const yifa = await startYifa(dir, CLIENTS);
+// By default each server runs in a process of its own and the load in this one (two cores: one
+// each); `--in-process` runs everything on this event loop (to profile it with --cpu-prof).
+const start = <C>(kind: 'baseline' | 'yifa', here: () => Promise<RunningServer<C>>) =>
+  IN_PROCESS ? here() : startInChild<C>(kind, dir, CLIENTS);
+const baseline = await start('baseline', () => startBaselineServer(dir));
+const yifa = await start('yifa', () => startYifaServer(dir, CLIENTS));
+const senders = { baseline: baselineSenders(baseline.url, CLIENTS), yifa: await yifaSenders(yifa.url, CLIENTS) };
 let baselineOk = 0;
 let yifaOk = 0;
 const measure = async (name: string, senders: Send[]) => {
@@ -59,14 +70,14 @@ const median = (xs: number[]) => {
 try {
   for (let round = 0; round < ROUNDS; round++) {
     const skipped = { r: { perSecond: Number.NaN } as PhaseResult, ok: 0 };
-    const b = ONLY === 'yifa' ? skipped : await measure('bare hono + libsql insert', baseline.senders);
-    const y = ONLY === 'baseline' ? skipped : await measure('Yifa case transition', yifa.senders);
+    const b = ONLY === 'yifa' ? skipped : await measure('bare hono + libsql insert', senders.baseline);
+    const y = ONLY === 'baseline' ? skipped : await measure('Yifa case transition', senders.yifa);
     baselineOk += b.ok;
     yifaOk += y.ok;
     results.push({ baseline: b.r, yifa: y.r });
     if (!ONLY) console.log(`  ratio ${((100 * y.r.perSecond) / b.r.perSecond).toFixed(1)} %\n`);
   }
-  const rows = await baseline.rows();
+  const { rows } = await baseline.check();
   const check = await yifa.check();
   console.log(`\nbaseline rows inserted ${rows} (answered 200: ${baselineOk})`);
   console.log(

@@ -17,7 +17,8 @@ import { openDb } from '../src/db/client.ts';
 import { writerStats } from '../src/db/embedded.ts';
 import { createServices } from '../src/services.ts';
 import { createUser } from '../src/users.ts';
-import { listen, type Target } from './target.ts';
+import type { Send } from './load.ts';
+import { listen, type RunningServer } from './target.ts';
 
 /** The bench pack folder. */
 export const BENCH_PACK = fileURLToPath(new URL('./pack', import.meta.url));
@@ -45,20 +46,17 @@ function bundle(): string {
   return bundlePack(report.pack).text;
 }
 
-/** Starts Yifa on 127.0.0.1 over a new database in `dir`, with `clients` officers and cases. */
-export async function startYifa(dir: string, clients: number): Promise<Target & { check(): Promise<YifaCheck> }> {
+/** Starts Yifa on 127.0.0.1 over a new database in `dir`, with `clients` officers (officer0 …). */
+export async function startYifaServer(dir: string, clients: number): Promise<RunningServer<YifaCheck>> {
   process.env.YIFA_DATA_KEY ??= '00112233445566778899aabbccddeeff';
   const db = await openDb(`file:${join(dir, 'yifa.db')}`);
   const services = createServices(db, { filesDir: join(dir, 'files') });
   const report = await services.packs.importBundle(bundle(), { apply: true, actor: 'bench' });
   await services.packs.activate(report.hash, 'bench');
   const server = await listen(serve, createApp(services).fetch);
-
-  const senders = [];
   for (let i = 0; i < clients; i++) {
-    const username = `officer${i}`;
     await createUser(db, {
-      username,
+      username: `officer${i}`,
       displayName: `执法人员${i}`,
       password: PASSWORD,
       orgCode: '999999-BENCH',
@@ -66,45 +64,9 @@ export async function startYifa(dir: string, clients: number): Promise<Target & 
       certificateNo: `9999992026${String(i).padStart(4, '0')}`,
       certificateValidUntil: '2099-12-31',
     });
-    const login = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: PASSWORD }),
-    });
-    if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
-    const opened = await fetch(`${server.url}/api/v1/cases`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        matter: 'bench-cycle',
-        party: PARTY,
-        facts: { goodsValue: 1000 + i, complex: false, publicInterest: false },
-      }),
-    });
-    if (opened.status !== 201) throw new Error(`open a case: ${opened.status} ${await opened.text()}`);
-    const c = (await opened.json()) as { id: string; version: number; state: { code: string } };
-    let version = c.version;
-    let state = c.state.code;
-    const path = `${server.url}/api/v1/cases/${c.id}/transitions`;
-    senders.push(async () => {
-      const res = await fetch(path, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ action: NEXT[state], version }),
-      });
-      const out = (await res.json()) as { version: number; state: { code: string } };
-      if (res.status !== 200) return false;
-      version = out.version;
-      state = out.state.code;
-      return true;
-    });
   }
   return {
     url: server.url,
-    senders,
     async check() {
       const chain = await verifyChain(db);
       const [t] = await db.all<{ n: number }>(
@@ -125,4 +87,48 @@ export async function startYifa(dir: string, clients: number): Promise<Target & 
       db.$client.close();
     },
   };
+}
+
+/** Signs each officer in over HTTP like a browser and opens one case each: one sender per client. */
+export async function yifaSenders(url: string, clients: number): Promise<Send[]> {
+  const senders: Send[] = [];
+  for (let i = 0; i < clients; i++) {
+    const username = `officer${i}`;
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
+    if (login.status !== 200) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+    const opened = await fetch(`${url}/api/v1/cases`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        matter: 'bench-cycle',
+        party: PARTY,
+        facts: { goodsValue: 1000 + i, complex: false, publicInterest: false },
+      }),
+    });
+    if (opened.status !== 201) throw new Error(`open a case: ${opened.status} ${await opened.text()}`);
+    const c = (await opened.json()) as { id: string; version: number; state: { code: string } };
+    let version = c.version;
+    let state = c.state.code;
+    const path = `${url}/api/v1/cases/${c.id}/transitions`;
+    senders.push(async () => {
+      const res = await fetch(path, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ action: NEXT[state], version }),
+      });
+      const out = (await res.json()) as { version: number; state: { code: string } };
+      if (res.status !== 200) return false;
+      version = out.version;
+      state = out.state.code;
+      return true;
+    });
+  }
+  return senders;
 }
