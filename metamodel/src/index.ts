@@ -1,35 +1,11 @@
 /**
- * @yifa/metamodel — the public surface: generated item types, the kinds table, schemas
- * and validators, platform facts, metrics and operators, pack loading, layering,
- * validation and bundles.
+ * @yifa/metamodel — the public surface: the pure modules of browser.ts (generated item
+ * types, the kinds table, schemas and validators, platform facts, metrics and operators,
+ * layering and validation), and, in Node, pack loading from folders and bundles.
  */
 
-export { SPECIAL_RECIPIENTS } from './checks/alerts.ts';
-export { MAX_CONDITION_DEPTH } from './checks/conditions.ts';
-export { NUMBERING_TOKENS, PRINT_TOKENS, placeholders } from './checks/documents.ts';
-export { REFERENCES } from './checks/references.ts';
-export { ADMIN_PERMISSIONS } from './checks/roles.ts';
-export * from './facts.ts';
-export type * from './generated/types.ts';
-export * from './issues.ts';
-export * from './kinds.ts';
-export * from './metrics.ts';
-export * from './operators.ts';
-export {
-  BUNDLE_FORMAT,
-  type BundleError,
-  bundlePack,
-  contentHash,
-  type PackBundle,
-  readBundle,
-} from './pack/bundle.ts';
-export { type ChainOptions, indexPacks, loadPackChain } from './pack/chain.ts';
-export { resolveLayers } from './pack/layer.ts';
+export * from './browser.ts';
+export { BUNDLE_FORMAT, bundlePack, contentHash, readBundle } from './pack/bundle.ts';
+export { indexPacks, loadPackChain } from './pack/chain.ts';
 export { loadPackDir } from './pack/load.ts';
-export { createLocator, type Locator, type Place } from './pack/locate.ts';
-export { mergeOverride } from './pack/merge.ts';
-export * from './pack/resolved.ts';
-export type { LineLookup, PackSource, SourceItem } from './pack/source.ts';
-export { type SchemaViolation, schemaViolations } from './schema-issues.ts';
-export { SCHEMAS, schemaAjv, validatorFor } from './schemas.ts';
-export { CHECKS, type ValidationReport, validatePackDir, validateResolvedPack, validateSources } from './validate.ts';
+export { validatePackDir } from './validate-dir.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureWith } from '../test/fixture.ts';
-import { validatePackDir } from './validate.ts';
+import { validatePackDir } from './validate-dir.ts';
 
 const base = (file: string) => readFileSync(join(FIXTURES, 'base', file), 'utf8');
 

@@ -1,6 +1,7 @@
 /**
  * Validation of a pack: each item against its schema, then every check over the
- * resolved pack. Everything found is reported, with the file, pointer and line.
+ * resolved pack. Everything found is reported, with the file, pointer and line. Pure: packs
+ * read from a folder are validated by validate-dir.ts.
  */
 
 import { checkAlerts } from './checks/alerts.ts';
@@ -20,7 +21,6 @@ import { checkTests } from './checks/tests.ts';
 import { checkWorkflows } from './checks/workflow.ts';
 import { messageFor, type PackIssue } from './issues.ts';
 import { ITEM_KINDS, type ItemKind, MANIFEST_FILE } from './kinds.ts';
-import { type ChainOptions, loadPackChain } from './pack/chain.ts';
 import { resolveLayers } from './pack/layer.ts';
 import { createLocator, type Locator } from './pack/locate.ts';
 import type { ResolvedPack } from './pack/resolved.ts';
@@ -51,12 +51,6 @@ export interface ValidationReport {
   ok: boolean;
   pack: ResolvedPack;
   issues: PackIssue[];
-}
-
-/** Reads, layers and validates the pack in a folder (bases looked up among its siblings). */
-export function validatePackDir(dir: string, options: ChainOptions = {}): ValidationReport {
-  const { chain, issues } = loadPackChain(dir, options);
-  return validateSources(chain, issues);
 }
 
 /** Layers and validates packs already read, base first. */

@@ -1,19 +1,13 @@
 /**
  * The officer app's build. The workspace parts it imports (@yifa/engine, rules, metamodel) are
- * TypeScript sources; their Node-only modules (pack loading from folders) are never called in
- * the browser, so node: built-ins resolve to a stub that throws if one ever is.
+ * TypeScript sources; @yifa/metamodel's `browser` export condition gives the build its pure
+ * entry, without the Node-only pack loading, so no Node built-in needs a stand-in.
  */
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const stub = fileURLToPath(new URL('./src/node-stub.ts', import.meta.url));
-
 export default defineConfig({
   plugins: [react()],
-  resolve: {
-    alias: [{ find: /^node:(fs|path|crypto|url)$/, replacement: stub }],
-  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { FIXTURES, fixtureWith } from '../../test/fixture.ts';
-import { validatePackDir, validateResolvedPack } from '../validate.ts';
+import { validateResolvedPack } from '../validate.ts';
+import { validatePackDir } from '../validate-dir.ts';
 import { bundlePack, readBundle } from './bundle.ts';
 import { parsePackFile } from './read-file.ts';
 

@@ -1,0 +1,28 @@
+/**
+ * @yifa/metamodel in a browser: every pure module of the public surface (item types, kinds,
+ * schemas and validators, platform facts, metrics and operators, layering and validation of
+ * packs already read) and none that reads files or hashes with node:crypto. Bundlers pick it
+ * by the `browser` export condition; index.ts adds the Node-only modules to it.
+ */
+
+export { SPECIAL_RECIPIENTS } from './checks/alerts.ts';
+export { MAX_CONDITION_DEPTH } from './checks/conditions.ts';
+export { NUMBERING_TOKENS, PRINT_TOKENS, placeholders } from './checks/documents.ts';
+export { REFERENCES } from './checks/references.ts';
+export { ADMIN_PERMISSIONS } from './checks/roles.ts';
+export * from './facts.ts';
+export type * from './generated/types.ts';
+export * from './issues.ts';
+export * from './kinds.ts';
+export * from './metrics.ts';
+export * from './operators.ts';
+export type { BundleError, PackBundle } from './pack/bundle.ts';
+export type { ChainOptions } from './pack/chain.ts';
+export { resolveLayers } from './pack/layer.ts';
+export { createLocator, type Locator, type Place } from './pack/locate.ts';
+export { mergeOverride } from './pack/merge.ts';
+export * from './pack/resolved.ts';
+export type { LineLookup, PackSource, SourceItem } from './pack/source.ts';
+export { type SchemaViolation, schemaViolations } from './schema-issues.ts';
+export { SCHEMAS, schemaAjv, validatorFor } from './schemas.ts';
+export { CHECKS, type ValidationReport, validateResolvedPack, validateSources } from './validate.ts';
