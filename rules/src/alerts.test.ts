@@ -102,6 +102,15 @@ describe('alerts', () => {
     expect(r.fired[2]?.message.zh).toBe('案件B-7拟罚款150,000元超出裁量阶次“从重”的幅度');
   });
 
+  it('fills a placeholder with several parameters: {daysSince.filing.working} counts working days', () => {
+    const m = compileMessage('登记已{daysSince.filing}日、{daysSince.filing.working}个工作日', env);
+    // 2026-03-02 (Monday) to 2026-03-16 (Monday): 14 calendar days, 10 working days.
+    const ctx = { facts: {}, today: '2026-03-16', timeline: { filing: '2026-03-02' } };
+    expect(m(ctx, 'zh')).toBe('登记已14日、10个工作日');
+    // A value given by the first parameter stands for every kind, as in conditions.
+    expect(m({ facts: { daysSince: { filing: 12 } } }, 'zh')).toBe('登记已12日、12个工作日');
+  });
+
   it('leaves unknown placeholders visible', () => {
     const m = compileMessage('案件{caseNumber}{nope}{daysSince.investigation}{ broken }', env);
     expect(m({ facts: { caseNumber: 'C-1' } }, 'zh')).toBe('案件C-1{nope}{daysSince.investigation}{ broken }');

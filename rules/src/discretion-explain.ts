@@ -52,7 +52,9 @@ export function explainDiscretion(d: DiscretionDecision, lang: Lang = 'zh'): str
     lines.push(zh ? '结论：无法判定，请补充以下事实' : 'Outcome: undetermined; these facts are needed');
   }
   if (d.proposedFine !== undefined) lines.push(proposedLine(d, lang));
-  for (const i of d.issues) lines.push(`${zh ? '问题' : 'Issue'}: ${i.message[lang]}`);
+  // A fact that several rules need is missing once, not once per rule.
+  const issues = new Set(d.issues.map((i) => `${zh ? '问题' : 'Issue'}: ${i.message[lang]}`));
+  lines.push(...issues);
   return lines;
 }
 

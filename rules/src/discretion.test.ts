@@ -115,6 +115,10 @@ describe('discretion: 食品安全法第一百二十二条', () => {
     expect(d.tier).toBeUndefined();
     expect(d.issues.map((i) => i.params.fact)).toContain('harmConsequence');
     expect(explainDiscretion(d)).toContain('结论：无法判定，请补充以下事实');
+    // Several rules read harmConsequence: the explanation names it once.
+    expect(d.issues.filter((i) => i.params.fact === 'harmConsequence').length).toBeGreaterThan(1);
+    const missing = explainDiscretion(d).filter((l) => l.startsWith('问题') && l.includes('harmConsequence'));
+    expect(missing).toHaveLength(1);
   });
 
   it('decides the same on the fast path as with traces, also with facts missing', () => {

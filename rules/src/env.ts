@@ -1,11 +1,14 @@
-import type { DocumentForm, FactDefinition, HolidayCalendar, NamedCondition, Parameter } from '@yifa/metamodel';
+import type { DocumentForm, FactDefinition, HolidayCalendar, NamedCondition, Parameter, Role } from '@yifa/metamodel';
 import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
 import { createLabels, type LabelLookup } from './labels.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 
+/** A role as messages name it: its code and its names in the pack. */
+export type RoleName = Pick<Role, 'code' | 'name' | 'nameEn'>;
+
 /**
  * What rules are compiled against: the pack's parameters, named conditions, fact labels,
- * holiday calendars and documents, the limits, and a cache so each item compiles once.
+ * holiday calendars, documents and role names, the limits, and a cache so each item compiles once.
  */
 export interface RuleEnv {
   readonly params: ReadonlyMap<string, Parameter>;
@@ -13,6 +16,8 @@ export interface RuleEnv {
   readonly labels: LabelLookup;
   readonly calendar: WorkCalendar;
   readonly documents: ReadonlyMap<string, DocumentForm>;
+  /** Roles by code, so refusals name a role as the pack does (法制审核人员, not legal-reviewer). */
+  readonly roles: ReadonlyMap<string, RoleName>;
   readonly limits: Readonly<Limits>;
   /** Compiled items by the item object. */
   readonly cache: WeakMap<object, unknown>;
@@ -26,6 +31,7 @@ export interface RuleEnvInput {
   /** Fact definitions (of matters) whose labels and units explanations use. */
   facts?: readonly FactDefinition[];
   documents?: Iterable<DocumentForm>;
+  roles?: Iterable<RoleName>;
   limits?: Partial<Limits>;
 }
 
@@ -40,6 +46,7 @@ export function createRuleEnv(input: RuleEnvInput = {}): RuleEnv {
     labels: createLabels(input.facts),
     calendar: createWorkCalendar([...(input.calendars ?? [])]),
     documents: byCode(input.documents),
+    roles: byCode(input.roles),
     limits: { ...DEFAULT_LIMITS, ...input.limits },
     cache: new WeakMap(),
   };

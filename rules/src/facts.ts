@@ -59,11 +59,15 @@ const hasOwn = Object.hasOwn;
 export function factGetter(name: string, params: FactParams | undefined, calendar: WorkCalendar): FactGetter {
   const segments = name.split('.');
   const head = segments[0] ?? name;
-  // `daysSince.investigation` reads as daysSince { from: investigation } when it is not given.
-  const firstParam = Object.keys(platformFact(head)?.params ?? {})[0];
-  const shorthand = !params && segments.length === 2 && firstParam !== undefined && isComputed(head);
+  // `daysSince.investigation` reads as daysSince { from: investigation } when it is not given, and
+  // `daysSince.filing.working` as daysSince { from: filing, kind: working }: the parts after the
+  // name are the values of the fact's parameters in their declared order (message placeholders).
+  const declared = Object.keys(platformFact(head)?.params ?? {});
+  const shorthand = !params && segments.length >= 2 && segments.length - 1 <= declared.length && isComputed(head);
   const computeName = shorthand ? head : name;
-  const computeParams: FactParams = shorthand && firstParam ? { [firstParam]: segments[1] } : (params ?? {});
+  const computeParams: FactParams = shorthand
+    ? Object.fromEntries(segments.slice(1).map((v, i) => [declared[i] as string, v]))
+    : (params ?? {});
   const computed = isComputed(computeName);
   const keys = params ? paramOrder(name, params) : [];
   if (segments.length === 1 && keys.length === 0 && !computed) {
@@ -71,6 +75,9 @@ export function factGetter(name: string, params: FactParams | undefined, calenda
   }
   return (ctx) => {
     let value = lookup(ctx.facts, name, segments);
+    // A value given by the first parameter only (`daysSince: { filing: 12 }`) stands for every kind.
+    if (shorthand && segments.length > 2 && (value === undefined || value === null))
+      value = lookup(ctx.facts, name, segments.slice(0, 2));
     for (let i = 0; i < keys.length && isMap(value); i++) {
       const key = String(params?.[keys[i] as string]);
       value = hasOwn(value, key) ? value[key] : undefined;

@@ -13,6 +13,10 @@ const env = createRuleEnv({
     doc('investigation-report', '案件调查终结报告', false),
     doc('penalty-decision', '行政处罚决定书', true),
   ],
+  roles: [
+    { code: 'officer', name: '执法人员', nameEn: 'Enforcement officer' },
+    { code: 'legal-reviewer', name: '法制审核人员' },
+  ],
 });
 const reviewFacts = {
   partyKind: 'organisation',
@@ -82,17 +86,28 @@ describe('guards of 行政处罚普通程序', () => {
     const reasons = refusal(r, 'finish-investigation');
     expect(reasons.map((x) => x.code)).toEqual(['role', 'documents', 'officers', 'certificates']);
     expect(reasons.map((x) => x.message.zh)).toEqual([
-      '需要以下角色之一：officer；当前角色：legal-reviewer',
+      '需要以下角色之一：执法人员；当前角色：法制审核人员',
       '以下文书尚未完成：案件调查终结报告（investigation-report）',
       '承办执法人员不足 2 人（现有 1 人，行政处罚法第四十二条）',
       '承办执法人员未全部持有有效执法证件（行政处罚法第四十二条）',
     ]);
+    // The codes stay in the params; English uses nameEn, else the pack's name.
+    expect(reasons[0]?.params).toMatchObject({ required: ['officer'], roles: ['legal-reviewer'] });
+    expect(reasons[0]?.message.en).toBe('requires one of the roles Enforcement officer; the user has 法制审核人员');
     const ok = check({
       state: 'investigation',
       roles: ['officer'],
       facts: { officerCount: 2, documentsCompleted: ['inquiry-record', 'investigation-report'] },
     });
     expect(ok.allowed).toContain('finish-investigation');
+  });
+
+  it('names roles as the pack does; a role the pack lacks keeps its code', () => {
+    const r = check({ state: 'investigation', roles: ['department-head'], facts: { officerCount: 2 } });
+    const [role] = refusal(r, 'finish-investigation');
+    expect(role?.message.zh).toBe('需要以下角色之一：执法人员；当前角色：department-head');
+    const none = check({ state: 'investigation', roles: [], facts: { officerCount: 2 } });
+    expect(refusal(none, 'finish-investigation')[0]?.message.zh).toBe('需要以下角色之一：执法人员；当前角色：—');
   });
 
   it('an issued document must be issued, not only completed', () => {

@@ -1,6 +1,6 @@
 /**
  * Workflow guards: from the current state, which actions the user may take and, for each one
- * refused, every reason — role not permitted, `when` did not hold, `unless` held, documents
+ * refused, every reason — role not permitted (named as the pack names roles), `when` did not hold, `unless` held, documents
  * missing (facts documentsCompleted / documentsIssued), too few officers (fact officerCount) or
  * officers without valid certificates (fact officersCertified). An undetermined condition
  * refuses: a guard never lets an action through on facts it could not read.
@@ -114,7 +114,15 @@ function checkOne(g: Guard, input: GuardInput, env: RuleEnv): TransitionCheck {
   const evaluations: Evaluation[] = [];
   const issues: Issue[] = [];
   if (t.roles?.length && !t.roles.some((r) => input.roles.includes(r))) {
-    refusals.push(refusalFor('role', t, { required: t.roles, roles: [...input.roles] }));
+    // Codes stay in the params for programs; the message names the roles as the pack does.
+    const params = { required: t.roles, roles: [...input.roles] };
+    refusals.push(
+      refusalFor('role', t, {
+        ...params,
+        requiredNames: roleNames(t.roles, env),
+        roleNames: roleNames(input.roles, env),
+      }),
+    );
   }
   const missing = missingDocuments(t.documents ?? [], input, env);
   if (missing.length) refusals.push(refusalFor('documents', t, { documents: missing }));
@@ -145,6 +153,14 @@ function checkOne(g: Guard, input: GuardInput, env: RuleEnv): TransitionCheck {
     evaluations,
     issues,
   };
+}
+
+/** Roles as the pack names them, in both languages; a code the pack lacks stands for itself. */
+function roleNames(codes: readonly string[], env: RuleEnv): Message[] {
+  return codes.map((code) => {
+    const role = env.roles.get(code);
+    return { zh: role?.name ?? code, en: role?.nameEn ?? role?.name ?? code };
+  });
 }
 
 /** Documents not yet completed, or for documents issued to a party, not yet issued. */

@@ -33,7 +33,7 @@ export {
 } from './discretion.ts';
 export { explainDiscretion, formatRange } from './discretion-explain.ts';
 export { compileCondition } from './engine.ts';
-export { cached, createRuleEnv, type RuleEnv, type RuleEnvInput } from './env.ts';
+export { cached, createRuleEnv, type RoleName, type RuleEnv, type RuleEnvInput } from './env.ts';
 export { decisiveLeaves, explainEvaluation, factName, mark, renderLeaf, renderTrace } from './explain.ts';
 export { type CompiledExpression, compileExpression, type Scalar } from './expression.ts';
 export type { DeadlineDue, FactContext, FactParams, Facts } from './facts.ts';

@@ -12,6 +12,7 @@ import type {
   NamedCondition,
   PackTestSuite,
   Parameter,
+  Role,
   Workflow,
 } from '@yifa/metamodel';
 import { createRuleEnv, type RuleEnv } from './env.ts';
@@ -30,6 +31,7 @@ export interface RulePack {
     test?: ReadonlyMap<string, PackTestSuite>;
     matter?: ReadonlyMap<string, Matter>;
     document?: ReadonlyMap<string, DocumentForm>;
+    role?: ReadonlyMap<string, Role>;
   };
 }
 
@@ -38,7 +40,7 @@ type ItemOf<K extends keyof Items> = NonNullable<Items[K]> extends ReadonlyMap<s
 
 /**
  * The rule environment of a pack: its parameters, named conditions, holiday calendars,
- * documents, and the fact labels of all its matters.
+ * documents, role names, and the fact labels of all its matters.
  * @example const env = ruleEnvFromPack(resolved); decideDiscretion(benchmark, input, env)
  */
 export function ruleEnvFromPack(pack: RulePack, limits?: Partial<Limits>): RuleEnv {
@@ -48,6 +50,7 @@ export function ruleEnvFromPack(pack: RulePack, limits?: Partial<Limits>): RuleE
     conditions: items.condition?.values() ?? [],
     calendars: items.calendar?.values() ?? [],
     documents: items.document?.values() ?? [],
+    roles: items.role?.values() ?? [],
     facts: [...(items.matter?.values() ?? [])].flatMap((m) => m.facts ?? []),
     ...(limits ? { limits } : {}),
   });

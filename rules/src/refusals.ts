@@ -25,10 +25,14 @@ type Doc = { code: string; name: string; issued: boolean };
 
 const list = (v: unknown, sep: string): string => (Array.isArray(v) && v.length ? v.join(sep) : '—');
 
+/** Role names in a language, from `names` (Messages) when the guard gave them, else the codes. */
+const roleList = (names: unknown, codes: unknown, lang: 'zh' | 'en', sep: string): string =>
+  list(Array.isArray(names) ? (names as Message[]).map((n) => n[lang]) : codes, sep);
+
 const MESSAGES: Record<Exclude<RefusalCode, 'when' | 'unless'>, (p: P) => Message> = {
   role: (p) => ({
-    zh: `需要以下角色之一：${list(p.required, '、')}；当前角色：${list(p.roles, '、')}`,
-    en: `requires one of the roles ${list(p.required, ', ')}; the user has ${list(p.roles, ', ')}`,
+    zh: `需要以下角色之一：${roleList(p.requiredNames, p.required, 'zh', '、')}；当前角色：${roleList(p.roleNames, p.roles, 'zh', '、')}`,
+    en: `requires one of the roles ${roleList(p.requiredNames, p.required, 'en', ', ')}; the user has ${roleList(p.roleNames, p.roles, 'en', ', ')}`,
   }),
   documents: (p) => {
     const docs = p.documents as Doc[];
