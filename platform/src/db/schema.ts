@@ -4,6 +4,7 @@
  * import this file; routes go through them, so a second dialect means a second schema
  * file and the same storage interface.
  */
+import type { PrintContext } from '@yifa/engine';
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
@@ -107,6 +108,13 @@ export const cases = sqliteTable(
   (t) => [index('cases_subject').on(t.subjectOrg, t.state), index('cases_path').on(t.subjectPath)],
 );
 
+/**
+ * What a document is printed with besides its data and number, as JSON: citations instead of
+ * the function that makes them. Frozen into an issued document, so a later change of the case
+ * (the party's name, the subject's) never changes what it prints.
+ */
+export type StoredPrintContext = Omit<PrintContext, 'citeBasis' | 'number'>;
+
 /** Documents of a case; an issued version is immutable, a correction is a new version. */
 export const documents = sqliteTable(
   'documents',
@@ -120,8 +128,12 @@ export const documents = sqliteTable(
     data: json<Record<string, unknown>>('data').notNull(),
     /** SM3 of the form definition the data was filled against (the template version). */
     formHash: text('form_hash').notNull(),
-    /** SM3 of the issued snapshot (data, number, form hash). */
+    /** SM3 of the issued snapshot (data, number, form hash, print context). */
     hash: text('hash'),
+    /** The personal values `data` holds masked, SM4-sealed (documents/sealed.ts). */
+    sealedData: text('sealed_data'),
+    /** What an issued document is printed with besides its data (subject, party name, date), frozen at issue. */
+    printContext: json<StoredPrintContext>('print_context'),
     supersedes: text('supersedes'),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull().default(now),
@@ -147,18 +159,23 @@ export const documentCounters = sqliteTable(
 );
 
 /** 法制审核: one review request and its opinion. */
-export const reviews = sqliteTable('reviews', {
-  id: text('id').primaryKey(),
-  caseId: text('case_id').notNull(),
-  requestedBy: text('requested_by').notNull(),
-  requestedAt: text('requested_at').notNull().default(now),
-  dueDate: text('due_date'),
-  reviewer: text('reviewer'),
-  opinion: text('opinion', { enum: ['agree', 'disagree', 'agree-after-change'] }),
-  checklist: json<Record<string, boolean>>('checklist'),
-  comment: text('comment'),
-  decidedAt: text('decided_at'),
-});
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: text('requested_at').notNull().default(now),
+    dueDate: text('due_date'),
+    reviewer: text('reviewer'),
+    opinion: text('opinion', { enum: ['agree', 'disagree', 'agree-after-change'] }),
+    checklist: json<Record<string, boolean>>('checklist'),
+    comment: text('comment'),
+    decidedAt: text('decided_at'),
+  },
+  // A case's latest review is read with the case on every transition (storage/snapshot.ts).
+  (t) => [index('reviews_case').on(t.caseId, t.requestedAt)],
+);
 
 /** Evidence files, stored on disk by content hash. */
 export const attachments = sqliteTable(

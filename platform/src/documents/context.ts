@@ -5,10 +5,11 @@
  * so a document printed years later shows the same letterhead and the same citations.
  */
 import { caseContext, type PrintContext } from '@yifa/engine';
+import type { DocumentForm, Field } from '@yifa/metamodel';
 import type { FactContext } from '@yifa/rules';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { organisations, users } from '../db/schema.ts';
+import { organisations, type StoredPrintContext, users } from '../db/schema.ts';
 import type { LoadedCase } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
 
@@ -74,11 +75,16 @@ export async function documentContext(db: Db, loaded: LoadedCase, today: string)
   };
 }
 
-/** The print context of a document: its number, and its issue date (or today for a draft). */
+/**
+ * The print context of a document: its number, and its issue date (or today for a draft). An
+ * issued document prints with the context frozen when it was issued, if it has one (documents
+ * issued before contexts were frozen print with the case's current one).
+ */
 export function printContext(
   dc: DocumentContext,
-  doc: { number: string | null; issuedAt: string | null },
+  doc: { number: string | null; issuedAt: string | null; printContext?: StoredPrintContext | null },
 ): PrintContext {
+  if (doc.printContext) return { ...doc.printContext, ...(doc.number ? { number: doc.number } : {}) };
   const { row, snapshot } = dc.loaded;
   return {
     ...(doc.number ? { number: doc.number } : {}),
@@ -91,4 +97,33 @@ export function printContext(
     date: doc.issuedAt ? localDate(new Date(doc.issuedAt)) : dc.today,
     citeBasis: dc.citeBasis,
   };
+}
+
+/** The legal-basis codes a document's data cites (legal-basis fields, table columns included). */
+export function citedBases(form: DocumentForm, data: Readonly<Record<string, unknown>>): string[] {
+  const codes = (f: Field, v: unknown) => (f.type === 'legal-basis' && Array.isArray(v) ? v.map(String) : []);
+  return form.fields.flatMap((f) => {
+    const value = data[f.name];
+    if (f.type !== 'table' || !Array.isArray(value)) return codes(f, value);
+    return value.flatMap((row: Record<string, unknown> | null) =>
+      (f.columns ?? []).flatMap((c) => codes(c, row?.[c.name])),
+    );
+  });
+}
+
+/**
+ * A print context as JSON, its citations those of the given legal-basis codes: frozen into a
+ * document when it is issued, and sent to the browser for its preview of unsaved edits.
+ *
+ * @example
+ * storedPrintContext(dc, { number: null, issuedAt }, citedBases(form, data))
+ */
+export function storedPrintContext(
+  dc: DocumentContext,
+  doc: { number: string | null; issuedAt: string | null; printContext?: StoredPrintContext | null },
+  codes: Iterable<string>,
+): StoredPrintContext {
+  const { citeBasis: _cite, number: _number, ...context } = printContext(dc, doc);
+  const citations = Object.fromEntries([...new Set(codes)].map((c) => [c, dc.citeBasis(c)]));
+  return { ...context, citations: { ...citations, ...context.citations } };
 }

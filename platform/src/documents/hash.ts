@@ -1,12 +1,14 @@
 /**
  * What makes an issued document durable: the SM3 hash of the form definition it was filled
- * against (the template version) and the SM3 hash of its issued snapshot. Reprinting checks
- * both, so a document printed years later is provably the one that was issued.
+ * against (the template version) and the SM3 hash of its issued snapshot (its data, number and
+ * the print context frozen with it). Reprinting checks both, so a document printed years later
+ * is provably the one that was issued.
  */
 import { createHash } from 'node:crypto';
 import type { DocumentForm } from '@yifa/metamodel';
 import { CHAIN_ALGORITHM } from '../audit/chain.ts';
 import { canonicalJson } from '../canonical.ts';
+import type { StoredPrintContext } from '../db/schema.ts';
 
 const sm3 = (text: string) => createHash(CHAIN_ALGORITHM).update(text).digest('hex');
 const formHashes = new WeakMap<DocumentForm, string>();
@@ -34,6 +36,8 @@ export interface DocumentSnapshot {
   data: Readonly<Record<string, unknown>>;
   formHash: string;
   issuedAt: string;
+  /** The print context frozen at issue (documents issued before contexts were frozen have none). */
+  print?: StoredPrintContext | null;
 }
 
 /**
@@ -51,6 +55,7 @@ export function snapshotHash(s: DocumentSnapshot): string {
       data: s.data,
       formHash: s.formHash,
       issuedAt: s.issuedAt,
+      ...(s.print ? { print: s.print } : {}),
     }),
   );
 }

@@ -1,8 +1,9 @@
 /**
  * The print layout of a stored document, from its own form in the case's pinned pack and
- * its own data. An issued document is first checked against its hashes: the template must
- * be the one it was issued with and the snapshot must hash as it did then, so a reprint is
- * the issued document or a clear refusal, never something quietly different.
+ * its own data, with the print context frozen when it was issued. An issued document is first
+ * checked against its hashes: the template must be the one it was issued with and the snapshot
+ * (data, number, print context) must hash as it did then, so a reprint is the issued document
+ * or a clear refusal, never something quietly different.
  */
 import { layoutDocument, type PrintDoc } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
@@ -25,6 +26,7 @@ export function isIntact(form: DocumentForm, doc: DocumentRow): boolean {
       data: doc.data,
       formHash: doc.formHash,
       issuedAt: doc.issuedAt,
+      print: doc.printContext,
     }) === doc.hash
   );
 }

@@ -2,18 +2,21 @@
  * Documents in the database. A document is reached through its case's data scope in the
  * query itself, so one of a case the actor may not see answers the same 404 as one that
  * does not exist. Every write runs in one transaction with its audit event; an issued row
- * is never updated again (the UPDATEs below all require status = 'draft').
+ * is never updated again (the UPDATEs below all require status = 'draft'). Personal values
+ * are sealed on the way in and joined back on the way out (sealed.ts): callers see whole data.
  */
+import type { DocumentForm } from '@yifa/metamodel';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { type AuditInput, appendEvent } from '../audit/chain.ts';
 import { type Actor, type Permission, requirePermission } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { type CaseRow, cases, type DocumentRow, documents } from '../db/schema.ts';
+import { type CaseRow, cases, type DocumentRow, documents, type StoredPrintContext } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { allocateDocumentNumber, type NumberingOrg } from '../storage/numbering.ts';
 import { caseScope } from '../storage/scope.ts';
 import { localDate } from '../time.ts';
 import { snapshotHash } from './hash.ts';
+import { openRow, sealData } from './sealed.ts';
 
 /** Whether an error is SQLite refusing a duplicate in a unique index (drizzle wraps the driver's error). */
 export function isUniqueViolation(e: unknown): boolean {
@@ -42,16 +45,17 @@ export async function documentFor(
     .innerJoin(cases, eq(cases.id, documents.caseId))
     .where(filter ? and(eq(documents.id, id), filter) : eq(documents.id, id));
   if (!row) throw new AppError('not-found', { document: id });
-  return row;
+  return { doc: openRow(row.doc), caseRow: row.caseRow };
 }
 
 /** Every version of every document of a case, by form and version. */
-export function documentsOfCase(db: Db, caseId: string): Promise<DocumentRow[]> {
-  return db
+export async function documentsOfCase(db: Db, caseId: string): Promise<DocumentRow[]> {
+  const rows = await db
     .select()
     .from(documents)
     .where(eq(documents.caseId, caseId))
     .orderBy(asc(documents.formCode), asc(documents.version));
+  return rows.map(openRow);
 }
 
 /** The latest version of a form in a case. */
@@ -62,21 +66,28 @@ export async function latestVersion(db: Db, caseId: string, formCode: string): P
     .where(and(eq(documents.caseId, caseId), eq(documents.formCode, formCode)))
     .orderBy(desc(documents.version))
     .limit(1);
-  return row;
+  return row && openRow(row);
 }
+
+/** A new document as inserted: its data whole (it is sealed here). */
+export type NewDocument = Omit<typeof documents.$inferInsert, 'sealedData' | 'printContext'>;
 
 /** Inserts a new draft (a first version or a correction); a taken version is `document-exists`. */
 export async function insertDraft(
   db: Db,
-  row: typeof documents.$inferInsert,
+  form: DocumentForm,
+  row: NewDocument,
   audit: AuditInput,
   at: string,
 ): Promise<DocumentRow> {
   try {
     return await db.transaction(async (tx) => {
-      const [created] = await tx.insert(documents).values(row).returning();
+      const [created] = await tx
+        .insert(documents)
+        .values({ ...row, ...sealData(form, row.data) })
+        .returning();
       await appendEvent(tx, audit, at);
-      return created as DocumentRow;
+      return openRow(created as DocumentRow);
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('document-exists', { form: row.formCode, version: row.version });
@@ -94,6 +105,7 @@ async function refusal(tx: Pick<Db, 'select'>, id: string): Promise<AppError> {
 /** Replaces a draft's data if it is still the draft the caller read (same updatedAt). */
 export async function updateDraft(
   db: Db,
+  form: DocumentForm,
   doc: DocumentRow,
   data: Record<string, unknown>,
   at: string,
@@ -102,12 +114,12 @@ export async function updateDraft(
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(documents)
-      .set({ data, updatedAt: at })
+      .set({ ...sealData(form, data), updatedAt: at })
       .where(and(eq(documents.id, doc.id), eq(documents.status, 'draft'), eq(documents.updatedAt, doc.updatedAt)))
       .returning();
     if (!updated) throw await refusal(tx, doc.id);
     await appendEvent(tx, audit, at);
-    return updated;
+    return openRow(updated);
   });
 }
 
@@ -117,18 +129,21 @@ export interface IssueInput {
   numbering?: { pattern: string; org: NumberingOrg };
   issuedAt: string;
   issuedBy: string;
+  /** What the document prints with besides its data and number, frozen with it. */
+  print: StoredPrintContext;
   /** The audit event, given the number and hash. */
   audit(number: string | null, hash: string): AuditInput;
 }
 
 /**
  * Issues a draft with its checked data in one transaction: the next number of its
- * sequence, the snapshot hash, status issued, and the audit event. A draft changed or
- * issued since it was checked is refused, and its number goes back to the sequence (the
- * transaction rolls back).
+ * sequence, the snapshot hash, the frozen print context, status issued, and the audit
+ * event. A draft changed or issued since it was checked is refused, and its number goes
+ * back to the sequence (the transaction rolls back).
  */
 export async function issueDraft(
   db: Db,
+  form: DocumentForm,
   doc: DocumentRow,
   data: Record<string, unknown>,
   input: IssueInput,
@@ -147,12 +162,14 @@ export async function issueDraft(
         data,
         formHash: doc.formHash,
         issuedAt: input.issuedAt,
+        print: input.print,
       });
       const [issued] = await tx
         .update(documents)
         .set({
           status: 'issued',
-          data,
+          ...sealData(form, data),
+          printContext: input.print,
           number,
           hash,
           issuedAt: input.issuedAt,
@@ -163,7 +180,7 @@ export async function issueDraft(
         .returning();
       if (!issued) throw await refusal(tx, doc.id);
       await appendEvent(tx, input.audit(number, hash), input.issuedAt);
-      return issued;
+      return openRow(issued);
     });
   } catch (e) {
     if (isUniqueViolation(e))

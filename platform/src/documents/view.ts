@@ -1,7 +1,9 @@
 /**
  * A document as the API answers it: its data (personal data masked unless the reader may
  * see it), the field states the form's rules give (visible, required, read-only), what
- * still blocks issuing, and whether an issued document still matches its hashes.
+ * still blocks issuing, whether an issued document still matches its hashes, and the print
+ * context the browser previews unsaved edits with (citations for every legal basis a draft
+ * may cite; an issued document's own frozen context).
  */
 import { checkDocument, type FieldProblem } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
@@ -11,7 +13,7 @@ import type { Db } from '../db/client.ts';
 import type { DocumentRow } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
-import type { DocumentContext } from './context.ts';
+import { citedBases, type DocumentContext, storedPrintContext } from './context.ts';
 import { maskPersonalData } from './pii.ts';
 import { isIntact } from './print.ts';
 
@@ -30,7 +32,14 @@ export async function mayReadPersonalData(db: Db, actor: Actor, caseId: string):
   }
 }
 
-/** A document as the API answers it: data, field states, what blocks issuing. */
+/** The legal bases a document may cite: those it cites, and while a draft, its matter's. */
+function citable(form: DocumentForm, doc: DocumentRow, dc: DocumentContext): string[] {
+  const { matter } = dc.loaded.snapshot;
+  const drafting = doc.status === 'draft' ? [...(matter.violatedBasis ?? []), ...(matter.penaltyBasis ?? [])] : [];
+  return [...citedBases(form, doc.data), ...drafting];
+}
+
+/** A document as the API answers it: data, field states, what blocks issuing, its print context. */
 export function documentView(form: DocumentForm, doc: DocumentRow, dc: DocumentContext, personalData: boolean) {
   const check = checkDocument(form, doc.data, dc.facts, dc.loaded.env);
   const state = evaluateForm(form, doc.data, dc.loaded.env, dc.facts);
@@ -55,5 +64,6 @@ export function documentView(form: DocumentForm, doc: DocumentRow, dc: DocumentC
     updatedAt: doc.updatedAt,
     issuedAt: doc.issuedAt,
     issuedBy: doc.issuedBy,
+    print: storedPrintContext(dc, doc, citable(form, doc, dc)),
   };
 }

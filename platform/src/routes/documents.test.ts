@@ -43,6 +43,7 @@ interface Doc {
   supersedes: string | null;
   updatedAt: string;
   issuedAt: string | null;
+  print: { partyName?: string; caseNumber?: string; date: string; citations?: Record<string, string> };
 }
 
 let server: Server;
@@ -342,9 +343,11 @@ describe('editing and issuing', () => {
           data: issued.data,
           formHash: issued.formHash,
           issuedAt: issued.issuedAt,
+          print: issued.print,
         }),
       ),
     );
+    expect(issued.print).toMatchObject({ partyName: '天津某某餐饮有限公司', caseNumber: c.number });
 
     const twice = await officer.post(`/api/v1/documents/${doc.id}/issue`);
     expect(twice.status).toBe(409);

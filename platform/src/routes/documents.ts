@@ -14,7 +14,7 @@ import { requireCertificate } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import type { CaseRow, DocumentRow } from '../db/schema.ts';
 import { checkedData, keepReadOnly } from '../documents/checks.ts';
-import { type DocumentContext, documentContext } from '../documents/context.ts';
+import { citedBases, type DocumentContext, documentContext, storedPrintContext } from '../documents/context.ts';
 import { formHash } from '../documents/hash.ts';
 import { printPdf } from '../documents/pdf.ts';
 import { maskPersonalData } from '../documents/pii.ts';
@@ -34,17 +34,28 @@ import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
 import { loadCase } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
+import { checkDocumentFine, FineReason } from './fine-outside-tier.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
 /** Document data: field name → value; the form's own schema checks the values. */
 const DocumentData = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/), z.unknown());
 const NewDocument = z
-  .object({ form: z.string().min(1).max(100), data: DocumentData.optional() })
+  .object({
+    form: z.string().min(1).max(100),
+    data: DocumentData.optional(),
+    /** Why a proposed fine lies outside its discretion tier (fine-outside-tier.ts). */
+    fineOutsideTierReason: FineReason.optional(),
+  })
   .strict()
   .openapi('NewDocument');
 const DocumentUpdate = z
-  .object({ data: DocumentData, updatedAt: z.string().min(1).max(40).optional() })
+  .object({
+    data: DocumentData,
+    updatedAt: z.string().min(1).max(40).optional(),
+    /** Why a proposed fine lies outside its discretion tier (fine-outside-tier.ts). */
+    fineOutsideTierReason: FineReason.optional(),
+  })
   .strict()
   .openapi('DocumentUpdate');
 
@@ -150,11 +161,13 @@ export function documentRoutes() {
           status: existing.status,
         });
       const data = checkedData(form, prefill(form, body.data ?? {}, dc), dc);
+      await checkDocumentFine(c, dc, form, data, body.fineOutsideTierReason);
       const now = s.now().toISOString();
       const id = randomUUID();
       const fHash = formHash(form);
       const doc = await insertDraft(
         s.db,
+        form,
         {
           id,
           caseId: row.id,
@@ -217,8 +230,9 @@ export function documentRoutes() {
       const dc = await contextOf(c, caseRow);
       const form = formOf(dc, doc.formCode);
       const data = checkedData(form, keepReadOnly(form, doc.data, body.data, dc), dc);
+      await checkDocumentFine(c, dc, form, data, body.fineOutsideTierReason);
       const at = laterThan(doc.updatedAt, s.now());
-      const updated = await updateDraft(s.db, doc, data, at, {
+      const updated = await updateDraft(s.db, form, doc, data, at, {
         actor: actor.user.id,
         action: 'document.update',
         caseId: caseRow.id,
@@ -258,11 +272,14 @@ export function documentRoutes() {
             en: `the document cannot be issued: ${blocking.map((p) => p.message.en).join('; ')}`,
           },
         );
+      await checkDocumentFine(c, dc, form, check.values);
       const issuedAt = laterThan(doc.updatedAt, s.now());
-      const issued = await issueDraft(s.db, doc, check.values, {
+      const issued = await issueDraft(s.db, form, doc, check.values, {
         ...(form.numbering ? { numbering: { pattern: form.numbering.pattern, org: dc.org } } : {}),
         issuedAt,
         issuedBy: actor.user.id,
+        // Frozen with the document: a later change of the case's party does not change what it prints.
+        print: storedPrintContext(dc, { number: null, issuedAt }, citedBases(form, check.values)),
         audit: (number, hash) => ({
           actor: actor.user.id,
           action: 'document.issue',
@@ -300,6 +317,7 @@ export function documentRoutes() {
       const version = doc.version + 1;
       const created = await insertDraft(
         s.db,
+        form,
         {
           id,
           caseId: caseRow.id,

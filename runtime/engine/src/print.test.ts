@@ -88,6 +88,20 @@ describe('print layout', () => {
     expect(html).toContain('@page { size: A4');
   });
 
+  it('takes citations from a context stored as JSON (no function)', () => {
+    const stored = JSON.parse(
+      JSON.stringify({
+        orgName: '天津市滨海新区市场监督管理局',
+        date: '2026-03-16',
+        citations: { 'SPAQF-122-1': '《中华人民共和国食品安全法》第一百二十二条第一款' },
+      }),
+    );
+    expect(layoutDocument(form, data, stored)).toEqual({
+      ...doc,
+      items: [{ kind: 'number', text: '（未编号）' }, ...doc.items.slice(1)],
+    });
+  });
+
   it('writes dates the Chinese way', () => {
     expect(chineseDate('2026-03-01')).toBe('2026年3月1日');
   });

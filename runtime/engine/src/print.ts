@@ -36,6 +36,8 @@ export interface PrintContext {
   date: string;
   /** Turns a legal-basis code into its citation (《法》第…条). */
   citeBasis?: (code: string) => string;
+  /** Citations by legal-basis code, for a context stored as JSON (frozen with an issued document). */
+  citations?: Readonly<Record<string, string>>;
 }
 
 /** Resolves a document's print layout against its data. */
@@ -96,7 +98,11 @@ export function layoutDocument(
 }
 
 /** A field's value as printed: dates in Chinese, amounts with units, choices joined, booleans 是/否. */
-export function formatFieldValue(field: Field, value: unknown, ctx: Pick<PrintContext, 'citeBasis'> = {}): string {
+export function formatFieldValue(
+  field: Field,
+  value: unknown,
+  ctx: Pick<PrintContext, 'citeBasis' | 'citations'> = {},
+): string {
   if (value === undefined || value === null || value === '') return '';
   const unit = field.unit ?? '';
   switch (field.type) {
@@ -113,7 +119,7 @@ export function formatFieldValue(field: Field, value: unknown, ctx: Pick<PrintCo
       return Array.isArray(value) ? value.join('、') : String(value);
     case 'legal-basis':
       return Array.isArray(value)
-        ? value.map((c) => ctx.citeBasis?.(String(c)) ?? String(c)).join('；')
+        ? value.map((c) => ctx.citeBasis?.(String(c)) ?? ctx.citations?.[String(c)] ?? String(c)).join('；')
         : String(value);
     case 'party': {
       const p = value as { name?: unknown };

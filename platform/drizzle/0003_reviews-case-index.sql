@@ -1,0 +1,1 @@
+CREATE INDEX `reviews_case` ON `reviews` (`case_id`,`requested_at`);
