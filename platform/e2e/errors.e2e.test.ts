@@ -2,7 +2,7 @@
  * What an officer sees when something is not allowed: an action refused with its reasons (from the
  * guards, in zh and in en), a document that cannot be issued with its empty required fields marked,
  * a transition the server refuses after the case changed under the user, and a proposed fine outside
- * the discretion tier that is flagged and needs a reason.
+ * the discretion tier that is flagged, needs a reason, and is flagged again for the 法制审核 reviewer.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -24,6 +24,36 @@ const gotoCase = async () => {
   await page.getByTestId('case-page').waitFor();
 };
 const refused = (action: string) => page.locator(`[data-refused="${action}"]`).textContent();
+const REASON = '当事人拒不配合调查，经集体研究在阶次以上处罚。';
+
+/** Takes the case on to 法制审核 over HTTP: filing approved, investigation concluded, submitted for review. */
+async function toLegalReview() {
+  const as = (p: { username: string }) => apiAs(server.url, p.username);
+  const officer = await as(PEOPLE.officer);
+  const act = async (client: Awaited<ReturnType<typeof as>>, action: string) => {
+    const { version } = await client.get<{ version: number }>(`/cases/${caseId}`);
+    await client.post(`/cases/${caseId}/transitions`, { action, version });
+  };
+  const filing = await officer.get<{ data: Record<string, unknown> }>(`/documents/${filingId}`);
+  await officer.put(`/documents/${filingId}`, {
+    data: { ...filing.data, caseSummary: '日常检查中发现当事人涉嫌无证经营。' },
+  });
+  await act(await as(PEOPLE.agency), 'approve-filing');
+  // The report states the proposed fine (90,000 元, from the case): the reason recorded for it stands.
+  await officer.post(`/cases/${caseId}/documents`, {
+    form: 'investigation-report',
+    data: {
+      investigationCourse: '执法人员现场检查并询问当事人。',
+      facts: '当事人未取得食品经营许可销售食品。',
+      evidence: [{ name: '现场笔录', kind: '勘验笔录、现场笔录', proves: '经营现场情况' }],
+      conclusion: '确有应受行政处罚的违法行为，建议给予行政处罚',
+      proposedPenalties: ['罚款'],
+      officerSignatures: '李明',
+    },
+  });
+  await act(officer, 'finish-investigation');
+  await act(await as(PEOPLE.head), 'submit-legal-review');
+}
 
 beforeAll(async () => {
   server = await startE2eServer();
@@ -42,10 +72,14 @@ describe.sequential('refusals and errors, shown with their reasons', () => {
     await login(page, PEOPLE.officer.username);
     await gotoCase();
     await expect(page.locator('[data-testid="actions"] button[data-action]').count()).resolves.toBe(0);
-    await expect(refused('approve-filing')).resolves.toContain('agency-head');
+    // The role as the pack names it, not its code.
+    await expect(refused('approve-filing')).resolves.toContain('需要以下角色之一：行政机关负责人');
+    await expect(refused('approve-filing')).resolves.not.toContain('agency-head');
     await expect(refused('approve-filing')).resolves.toContain('立案审批表');
     await page.getByText('EN', { exact: true }).click();
-    await expect(refused('approve-filing')).resolves.toContain('requires one of the roles');
+    await expect(refused('approve-filing')).resolves.toContain(
+      'requires one of the roles Head of the administrative agency',
+    );
     await page
       .locator('[data-testid="actions"]')
       .getByText(/Not possible now/)
@@ -113,10 +147,33 @@ describe.sequential('refusals and errors, shown with their reasons', () => {
     await panel.getByTestId('fine-outside').waitFor();
     await expect(panel.getByTestId('fine-outside').textContent()).resolves.toContain('超出');
     await expect(panel.getByTestId('discretion-save').isDisabled()).resolves.toBe(true);
-    await panel.getByTestId('fine-reason').fill('当事人拒不配合调查，经集体研究在阶次以上处罚。');
+    await panel.getByTestId('fine-reason').fill(REASON);
     await expect(panel.getByTestId('discretion-save').isDisabled()).resolves.toBe(false);
     await shot(page, 'desk-error-fine-outside');
+    // Saved, the server checks the fine against the tier itself and records the reason on the case.
+    const checked = page.waitForResponse((r) => r.url().endsWith('/fine-check'));
+    await panel.getByTestId('discretion-save').click();
+    expect((await checked).status()).toBe(200);
     // The refusals above are answers the app expects (422, 409); nothing else went wrong.
     expect(browser.errors.filter((e) => !/status of (409|422)/.test(e))).toEqual([]);
   });
+
+  step(
+    'the 法制审核 reviewer sees the fine outside its tier flagged, with the tier, the fine and the reason',
+    async () => {
+      await toLegalReview();
+      await login(page, PEOPLE.reviewer.username);
+      await page.goto('/reviews');
+      const queued = page.getByTestId('review-item').filter({ has: page.getByTestId('queue-fine-outside-tier') });
+      await queued.getByRole('link').click();
+      const flag = page.getByTestId('fine-outside-tier');
+      await flag.waitFor();
+      await expect(flag.getByTestId('fine-outside-tier-fine').textContent()).resolves.toBe('90,000 元');
+      await expect(flag.getByTestId('fine-outside-tier-tier').textContent()).resolves.toBe('一般（65,000–85,000 元）');
+      await expect(flag.getByTestId('fine-outside-tier-reason').textContent()).resolves.toBe(REASON);
+      // The proposed penalties by the pack's names.
+      await expect(page.getByTestId('review-page').textContent()).resolves.toContain('罚款');
+      await shot(page, 'desk-review-fine-outside-tier');
+    },
+  );
 });

@@ -12,15 +12,18 @@ import { rolesOf } from './auth/access.ts';
 import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
 import type { AppEnv, Services } from './context.ts';
 import { AppError, toAppError } from './errors.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRulesRoutes } from './routes/case-rules.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { colleagueRoutes } from './routes/colleagues.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
 import { matterRoutes } from './routes/matters.ts';
 import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { validationHook } from './validation.ts';
 
 /** Largest JSON body accepted (attachments have their own limit). */
@@ -82,10 +85,13 @@ export function createApp(services: Services) {
   app.route('/api/v1/matters', matterRoutes());
   app.route('/api/v1/cases', caseRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
+  app.route('/api/v1/tasks', taskRoutes());
   app.route('/api/v1', documentRoutes());
+  app.route('/api/v1', fineCheckRoutes());
   app.route('/api/v1', attachmentRoutes());
   app.route('/api/v1', caseRulesRoutes());
   app.route('/api/v1', colleagueRoutes());
+  app.route('/api/v1', alertRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

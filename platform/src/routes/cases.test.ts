@@ -304,8 +304,10 @@ describe('reading cases', () => {
     const codes = approve.refusals.map((r: Json) => r.code);
     expect(codes).toEqual(expect.arrayContaining(['role', 'documents']));
     const role = approve.refusals.find((r: Json) => r.code === 'role');
-    expect(role.message.zh).toContain('agency-head');
-    expect(role.message.en).toContain('requires one of the roles');
+    expect(role.message.zh).toContain('行政机关负责人');
+    expect(role.message.zh).not.toContain('agency-head');
+    expect(role.message.en).toContain('requires one of the roles Head of the administrative agency');
+    expect(role.params.required).toContain('agency-head');
     expect(detail.timeline).toHaveLength(1);
     expect(detail.timeline[0]).toMatchObject({ action: 'case.open', actor: { id: id('li.officer'), name: '李执法' } });
     expect(detail.documents).toEqual([]);

@@ -6,11 +6,11 @@
  */
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { type CaseDeadline, caseActions, caseDeadlines, takeAction } from '@yifa/engine';
+import { caseDeadlines, takeAction } from '@yifa/engine';
 import type { Matter, ResolvedPack, Workflow } from '@yifa/metamodel';
-import type { Refusal, RuleEnv } from '@yifa/rules';
-import { type Actor, requireCertificate, requirePermission } from '../auth/access.ts';
-import { AppError, ERRORS } from '../errors.ts';
+import type { RuleEnv } from '@yifa/rules';
+import { requireCertificate, requirePermission } from '../auth/access.ts';
+import { AppError } from '../errors.ts';
 import {
   covering,
   documentsOf,
@@ -24,8 +24,8 @@ import {
 } from '../storage/case-view.ts';
 import { checkFacts, mergeFacts, openCase, partyProblems, writeFacts, writeTransition } from '../storage/case-write.ts';
 import { envOf, loadCase } from '../storage/snapshot.ts';
-import { localDate } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
+import { actionsFor, dayOf, mayAct, nearestDeadline, refusalView, stateOf } from './case-views.ts';
 import { matterSummary } from './matters.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
@@ -94,36 +94,6 @@ const ListQuery = z
   })
   .openapi('CaseListQuery');
 
-/** Today (YYYY-MM-DD) of a time, as the rest of the platform counts it. */
-/** The legal date of an instant (Beijing time). */
-export const dayOf = localDate;
-
-/** A state of a workflow as the API shows it. */
-export function stateOf(workflow: Workflow, code: string) {
-  const st = workflow.states.find((x) => x.code === code);
-  return { code, name: st?.name ?? code, kind: st?.kind ?? 'normal', terminal: st?.terminal ?? false };
-}
-
-/** The deadline closest to running out, of those still running. */
-export function nearestDeadline(deadlines: readonly CaseDeadline[]) {
-  const open = deadlines.filter((d) => d.status === 'running' || d.status === 'near' || d.status === 'overdue');
-  const d = open.sort((a, b) => a.daysLeft - b.daysLeft)[0];
-  return d ? { code: d.code, name: d.name, due: d.due, daysLeft: d.daysLeft, status: d.status } : null;
-}
-
-/** Why an action is refused, as the API shows it: the engine's reasons, plus permission and certificate. */
-export interface RefusalView {
-  code: Refusal['code'] | 'permission' | 'certificate';
-  message: { zh: string; en: string };
-  detail?: { zh: string; en: string };
-  params: Record<string, unknown>;
-}
-
-/** A guard refusal without its evaluation trace (the detail carries its sentences). */
-export function refusalView(r: Refusal): RefusalView {
-  return { code: r.code, message: r.message, ...(r.detail ? { detail: r.detail } : {}), params: r.params };
-}
-
 const validation = (problems: FieldProblem[]) =>
   new AppError('validation', { problems }, problems.length === 1 ? problems[0]?.message : undefined);
 
@@ -137,24 +107,6 @@ function matterOf(pack: ResolvedPack, code: string) {
 function workflowOf(pack: ResolvedPack, matter: Matter, code: string | undefined) {
   if (code === undefined || code === matter.workflow) return pack.items.workflow.get(matter.workflow);
   return matter.alternativeWorkflows?.includes(code) ? pack.items.workflow.get(code) : undefined;
-}
-
-/** Whether the actor's certificate lets them act on cases today. */
-function certified(actor: Actor, today: string): boolean {
-  try {
-    requireCertificate(actor, today);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Which permissions let the actor act in a state: a legal-review node also takes review.perform. */
-function mayAct(workflow: Workflow, state: string, perms: readonly string[]): boolean {
-  return (
-    perms.includes('case.transition') ||
-    (stateOf(workflow, state).kind === 'legal-review' && perms.includes('review.perform'))
-  );
 }
 
 /** The due date of the deadline that starts when the case enters `state` now. */
@@ -345,32 +297,7 @@ export function caseRoutes() {
         'personal-data.read',
       ]);
       const workflow = snapshot.workflow;
-      const extra: RefusalView[] = [];
-      if (!mayAct(workflow, row.state, perms))
-        extra.push({ code: 'permission', message: { zh: ERRORS.forbidden.zh, en: ERRORS.forbidden.en }, params: {} });
-      if (!certified(actor, today))
-        extra.push({
-          code: 'certificate',
-          message: { zh: ERRORS['certificate-invalid'].zh, en: ERRORS['certificate-invalid'].en },
-          params: {},
-        });
-      const report = caseActions(
-        snapshot,
-        actor.roles.map((x) => x.code),
-        today,
-        env,
-      );
-      const actions = report.transitions.map((t) => {
-        const refusals = [...t.refusals.map(refusalView), ...(t.allowed ? extra : [])];
-        return {
-          action: t.action,
-          name: t.name,
-          to: stateOf(workflow, t.to),
-          reasonRequired: t.reasonRequired,
-          allowed: refusals.length === 0,
-          refusals,
-        };
-      });
+      const actions = actionsFor(snapshot, actor, perms, today, env);
       const officers = await usersById(s.db, row.officers);
       const docs = await documentsOf(s.db, id);
       const legalDate = row.violationDate ?? row.openedAt.slice(0, 10);

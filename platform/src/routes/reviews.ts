@@ -13,7 +13,9 @@ import { documentsOf, partyView, reviewFor, reviewQueue, reviewView } from '../s
 import { writeOpinion } from '../storage/case-write.ts';
 import { type LoadedCase, loadCase } from '../storage/snapshot.ts';
 import type { FieldProblem } from '../validation.ts';
-import { dayOf, stateOf } from './cases.ts';
+import { dayOf, stateOf } from './case-views.ts';
+import { fineOutsideTierView } from './fine-outside-tier.ts';
+import { entryOf } from './matters.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
 /**
@@ -119,6 +121,11 @@ function discretionOf(l: LoadedCase, today: string) {
   };
 }
 
+/** Penalty-kind codes with their names from the case's pinned pack. */
+function penaltyKinds(l: LoadedCase, codes: unknown) {
+  return Array.isArray(codes) ? codes.map((code) => entryOf(l.pack, 'penalty-kinds', String(code))) : [];
+}
+
 /** What a reviewer sees of the case under review. */
 async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof documentsOf>>, today: string) {
   const { row, pack, snapshot } = l;
@@ -140,9 +147,13 @@ async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof docume
     openedAt: row.openedAt,
     proposedFine: row.facts.proposedFine ?? null,
     proposedPenalties: row.facts.proposedPenalties ?? [],
+    // The kinds as the pack's codelist names them (罚款, not fine).
+    proposedPenaltyKinds: penaltyKinds(l, row.facts.proposedPenalties),
     facts: labelled,
     enteredFacts: row.facts,
     discretion: discretionOf(l, today),
+    // A fine outside its tier, as the server recorded it with the officer's reason (fine-outside-tier.ts).
+    fineOutsideTier: fineOutsideTierView(l, today),
     documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
     version: row.version,
   };

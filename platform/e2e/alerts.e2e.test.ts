@@ -1,0 +1,158 @@
+/**
+ * 预警 in a real browser against a real platform: a case filed with a single officer (行政处罚法
+ * 第四十二条: at least two) raises the pack's red alert 执法人员不足两人, and a case whose proposed
+ * fine lies outside its discretion tier the yellow one; the officer sees both on the workbench, most
+ * severe first, and follows one to its case; the supervisor (执法监督人员, 区司法局) finds them on the
+ * supervision screen, grouped by subject and by level, beside the cases by stage. Officers have no
+ * supervision screen. Screenshots go to docs/screenshots/.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { openDb } from '../src/db/client.ts';
+import { createUser } from '../src/users.ts';
+import { apiAs, FACTS } from './support/api.ts';
+import { flowSteps, login, openBrowser, shotBoth } from './support/browser.ts';
+import { type E2eServer, PASSWORD, PEOPLE, startE2eServer } from './support/server.ts';
+
+const SUPERVISOR = { username: 'sun.li', displayName: '孙丽', orgCode: '120116-SFJ', roles: ['supervisor'] };
+
+let server: E2eServer;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+let lone: { id: string; number: string };
+let outside: { id: string; number: string };
+
+const step = flowSteps(() => page);
+
+/**
+ * A case of 未取得食品经营许可 opened by the officer (with the colleagues named, else alone) and
+ * its filing approved by the agency head: now in 调查取证.
+ */
+async function filedCase(facts: Record<string, unknown>, officers?: string[]) {
+  const officer = await apiAs(server.url, PEOPLE.officer.username);
+  const opened = await officer.post<{ id: string; number: string }>('/cases', {
+    matter: '120116-SCJ-CF-0001-01',
+    party: { kind: 'organisation', name: '天津滨海某某便利店有限公司', idNumber: '91120116MA05JXQ218' },
+    violationDate: '2026-06-01',
+    facts,
+    ...(officers ? { officers } : {}),
+  });
+  await officer.post(`/cases/${opened.id}/documents`, {
+    form: 'case-filing-approval',
+    data: {
+      caseSource: '监督检查发现',
+      discoveredAt: '2026-06-01',
+      caseSummary: '日常检查中发现当事人涉嫌未取得食品经营许可销售食品。',
+      officerSignature: '李明',
+      agencyDecision: '同意立案',
+      agencySignature: '钱局长',
+    },
+  });
+  const agency = await apiAs(server.url, PEOPLE.agency.username);
+  const { version } = await agency.get<{ version: number }>(`/cases/${opened.id}`);
+  await agency.post(`/cases/${opened.id}/transitions`, { action: 'approve-filing', version });
+  return opened;
+}
+
+/**
+ * A case with a proposed fine of 95,000 元 where the facts choose the 一般 tier (65,000–85,000 元),
+ * its investigation concluded by its two officers: now in 案件审核, the fine outside its tier.
+ */
+async function fineOutsideTierCase() {
+  const officer = await apiAs(server.url, PEOPLE.officer.username);
+  const colleagues = await officer.get<{ items: { id: string }[] }>('/colleagues');
+  const opened = await filedCase(
+    { ...FACTS, proposedFine: 95000 },
+    colleagues.items.map((c) => c.id),
+  );
+  await officer.post(`/cases/${opened.id}/documents`, {
+    form: 'investigation-report',
+    fineOutsideTierReason: '当事人拒不配合调查，经负责人批准从重处罚。',
+    data: {
+      investigationCourse: '执法人员现场检查并询问当事人，调取了进货台账。',
+      facts: '当事人未取得食品经营许可销售预包装食品，货值金额8000元。',
+      evidence: [{ name: '现场检查笔录', kind: '勘验笔录、现场笔录', proves: '未取得许可经营' }],
+      conclusion: '确有应受行政处罚的违法行为，建议给予行政处罚',
+      proposedPenalties: ['罚款'],
+      proposedFine: 95000,
+      officerSignatures: '李明、王强',
+    },
+  });
+  const { version } = await officer.get<{ version: number }>(`/cases/${opened.id}`);
+  await officer.post(`/cases/${opened.id}/transitions`, { action: 'finish-investigation', version });
+  return opened;
+}
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  const db = await openDb(`file:${join(server.dir, 'yifa.db')}`);
+  await createUser(db, { ...SUPERVISOR, password: PASSWORD });
+  db.$client.close();
+  lone = await filedCase(FACTS);
+  outside = await fineOutsideTierCase();
+  browser = await openBrowser(server.url);
+  page = browser.page;
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.sequential('预警提醒 and 执法监督', () => {
+  step('the officer sees the red alert on the workbench and follows it to the case', async () => {
+    await login(page, PEOPLE.officer.username);
+    const feed = page.getByTestId('alert-feed');
+    const alert = feed.locator('[data-testid="alert"][data-code="insufficient-officers"]');
+    await alert.waitFor();
+    await expect(alert.getAttribute('data-level')).resolves.toBe('red');
+    await expect(alert.textContent()).resolves.toContain(lone.number);
+    await expect(alert.textContent()).resolves.toContain('不得少于两人');
+    await expect(feed.locator('.ant-card-head').textContent()).resolves.toContain('预警提醒');
+    const tier = feed.locator('[data-testid="alert"][data-code="fine-outside-tier"]');
+    await expect(tier.getAttribute('data-level')).resolves.toBe('yellow');
+    await expect(tier.textContent()).resolves.toContain(outside.number);
+    // Most severe first.
+    await expect(feed.locator('[data-testid="alert"]').first().getAttribute('data-level')).resolves.toBe('red');
+    // The deadline card stays, under its own name; officers have no supervision screen.
+    await expect(page.getByRole('menuitem', { name: '执法监督' }).count()).resolves.toBe(0);
+    await shotBoth(page, 'workbench-alerts');
+    await alert.getByRole('link', { name: lone.number }).click();
+    await page.getByTestId('case-page').waitFor();
+    expect(page.url()).toContain(`/cases/${lone.id}`);
+  });
+
+  step('the supervisor finds it on the supervision screen, by subject, by level and by stage', async () => {
+    await login(page, SUPERVISOR.username);
+    await page.getByTestId('alert-feed').locator('[data-code="insufficient-officers"]').waitFor();
+    await page.getByRole('menuitem', { name: '执法监督' }).click();
+    const screen = page.getByTestId('supervision');
+    await screen.waitFor();
+    const subject = page.locator('[data-testid="subject-row"][data-subject="120116-SCJ"]');
+    await subject.waitFor();
+    await expect(subject.textContent()).resolves.toContain('市场监督管理局');
+    const byLevel = page.getByTestId('by-level');
+    await byLevel.locator('[data-testid="alert"][data-code="insufficient-officers"]').waitFor();
+    await expect(byLevel.textContent()).resolves.toContain('提醒对象');
+    // Not addressed to the supervisor, yet in the supervisor's view of every alert in scope.
+    await byLevel.getByRole('tab', { name: /黄色/ }).click();
+    await byLevel.locator('[data-testid="alert"][data-code="fine-outside-tier"]').waitFor();
+    await byLevel.getByRole('tab', { name: /红色/ }).click();
+    await expect(
+      page.locator('[data-testid="state-row"][data-state="investigation"]').textContent(),
+    ).resolves.toContain('调查取证');
+    await expect(page.getByTestId('supervision-stats').textContent()).resolves.toContain('红色预警');
+    // The subject's row opens onto its alerts.
+    await subject.locator('.ant-table-row-expand-icon').click();
+    await page.locator('.ant-table-expanded-row [data-code="insufficient-officers"]').waitFor();
+    await shotBoth(page, 'supervision');
+  });
+
+  step('the supervision screen in English', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('supervision').textContent()).resolves.toContain('Enforcement supervision');
+    await expect(page.getByTestId('by-level').textContent()).resolves.toContain('Fewer than two officers');
+    await page.getByText('中', { exact: true }).click();
+  });
+});

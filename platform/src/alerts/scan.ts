@@ -1,0 +1,97 @@
+/**
+ * 预警 over open cases: each case is judged by the case alert rules of the pack it is pinned to
+ * (the same pack that gives its workflow, deadlines, named conditions and calendar, so a rule's
+ * states and deadline codes mean what they meant when the case was opened), compiled once per
+ * pack. The facts are the case machine's (caseContext) plus the discretion decision on the
+ * proposed fine (discretionTier, fineOutsideTier), which the platform computes and never stores.
+ */
+import { type CaseDeadline, caseContext } from '@yifa/engine';
+import type { ResolvedPack } from '@yifa/metamodel';
+import { type CompiledAlerts, compileAlerts, type FactContext, type FiredAlert } from '@yifa/rules';
+import type { Actor } from '../auth/access.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { checkFine } from '../fine-check.ts';
+import type { OpenCase } from '../storage/alerts.ts';
+import { envOf, type LoadedCase, loadCase } from '../storage/snapshot.ts';
+
+/** The recipient that stands for the officers of the case (AlertRule.notify). */
+export const CASE_OFFICERS = 'case-officers';
+
+/** Alert levels, most severe first. */
+export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
+
+const compiled = new WeakMap<ResolvedPack, CompiledAlerts>();
+
+/** The case alert rules of a pack, compiled on first use (the registry keeps one resolved pack per hash). */
+export function caseAlertsOf(pack: ResolvedPack): CompiledAlerts {
+  let c = compiled.get(pack);
+  if (!c) {
+    const rules = [...pack.items.alert.values()].filter((r) => r.scope === 'case');
+    const result = compileAlerts(rules, envOf(pack));
+    if (!result.ok)
+      throw new AppError('internal', {
+        reason: 'the alert rules of the pack do not compile',
+        issues: result.issues.map((i) => i.message.en),
+      });
+    c = result.value;
+    compiled.set(pack, c);
+  }
+  return c;
+}
+
+/** The discretion facts of a case with a proposed fine: the tier applied and whether the fine lies outside it. */
+function discretionFacts(l: LoadedCase, today: string, ctx: FactContext): Record<string, unknown> {
+  const fine = l.row.facts.proposedFine;
+  const check = typeof fine === 'number' ? checkFine(l, today, fine, ctx) : undefined;
+  const tier = check?.tier?.name ?? check?.noPenalty;
+  return check && tier ? { discretionTier: tier, fineOutsideTier: check.outside } : {};
+}
+
+/** One open case after the scan. */
+export interface ScannedCase {
+  loaded: LoadedCase;
+  fired: FiredAlert[];
+  /** Rules that could not be decided on this case (missing or mistyped facts). */
+  undetermined: number;
+  deadlines: CaseDeadline[];
+  /** Whether a deadline of the case has passed while it still runs. */
+  overdue: boolean;
+}
+
+/** Evaluates the case alert rules on one loaded case. */
+export function scanCase(loaded: LoadedCase, today: string): ScannedCase {
+  const { context, deadlines } = caseContext(loaded.snapshot, today, loaded.env);
+  // Entered facts stay last, as in caseContext: what an officer recorded is what the rules read.
+  const ctx = { ...context, facts: { ...discretionFacts(loaded, today, context), ...context.facts } };
+  const report = caseAlertsOf(loaded.pack).evaluate(ctx);
+  return {
+    loaded,
+    fired: report.fired,
+    undetermined: report.undetermined.length,
+    deadlines,
+    overdue: deadlines.some((d) => d.status === 'overdue'),
+  };
+}
+
+/** Loads and scans open cases read by storage/alerts.ts. */
+export async function scanCases(
+  db: Db,
+  packs: { byHash(hash: string): Promise<ResolvedPack> },
+  open: readonly OpenCase[],
+  today: string,
+): Promise<ScannedCase[]> {
+  const out: ScannedCase[] = [];
+  for (const { row, around } of open) out.push(scanCase(await loadCase(db, packs, row, today, around), today));
+  return out;
+}
+
+/**
+ * Whether an alert on the case is addressed to the actor: the rule names one of the actor's
+ * roles, or names the case's officers and the actor is one of them. (`subject-head` names no
+ * one yet: the platform does not record who heads a subject.)
+ */
+export function addressedTo(alert: FiredAlert, officers: readonly string[], actor: Actor): boolean {
+  const mine = new Set(actor.roles.map((r) => r.code));
+  return alert.recipients.some((r) => mine.has(r) || (r === CASE_OFFICERS && officers.includes(actor.user.id)));
+}

@@ -1,0 +1,293 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/harness.ts';
+import { cases } from '../db/schema.ts';
+
+process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Client = Awaited<ReturnType<Server['as']>>;
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked field by field
+type Json = any;
+
+/** The cases are opened on a Monday and judged a month later: 22 working days after filing. */
+const OPENED = new Date('2026-03-02T02:00:00Z');
+const LATER = new Date('2026-04-01T02:00:00Z');
+const MATTER = '120116-SCJ-CF-0001-01';
+const FACTS = {
+  goodsValue: 8000,
+  harmConsequence: '一般',
+  noSubjectiveFault: false,
+  minorViolation: false,
+  firstViolation: false,
+  correctedPromptly: false,
+  obstructedEnforcement: false,
+  partyPriorPenalties12m: 0,
+  proposedFine: 70000,
+  proposedPenalties: ['fine'],
+};
+
+let server: Server;
+const ids: Record<string, string> = {};
+let clients: Record<string, Client> = {};
+const json = async (res: Response): Promise<Json> => res.json();
+
+/** Moves the clock; sessions idle longer than the policy allows end, so everyone signs in again. */
+function at(when: Date) {
+  server.setClock(() => when);
+  clients = {};
+}
+
+/** A minute later, so that each step of a case enters its state after the one before. */
+function tick() {
+  const next = new Date(server.services.now().getTime() + 60_000);
+  server.setClock(() => next);
+}
+
+async function as(username: string): Promise<Client> {
+  clients[username] ??= await server.as(username);
+  return clients[username] as Client;
+}
+
+async function act(username: string, caseId: string, action: string): Promise<Json> {
+  const c = await as(username);
+  const { version } = await json(await c.get(`/api/v1/cases/${caseId}`));
+  const res = await c.post(`/api/v1/cases/${caseId}/transitions`, { action, version });
+  expect(res.status, `${username} ${action}: ${await res.clone().text()}`).toBe(200);
+  return json(res);
+}
+
+/** A case of the market regulator opened by li.officer with wang.officer. */
+async function open(facts: Record<string, unknown> = FACTS): Promise<Opened> {
+  const res = await (await as('li.officer')).post('/api/v1/cases', {
+    matter: MATTER,
+    party: { kind: 'person', name: '张三', idNumber: '11010519491231002X' },
+    facts,
+    violationDate: '2026-02-20',
+    officers: [ids['li.officer'], ids['wang.officer']],
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return json(res);
+}
+
+/** The case taken through filing, investigation and case review to 法制审核. */
+async function toLegalReview(c: { id: string }) {
+  await server.issueDocuments(c.id, 'case-filing-approval');
+  tick();
+  await act('qian.agency', c.id, 'approve-filing');
+  await server.issueDocuments(c.id, 'investigation-report');
+  tick();
+  await act('li.officer', c.id, 'finish-investigation');
+  tick();
+  await act('zhao.head', c.id, 'submit-legal-review');
+}
+
+async function alertsOf(username: string, query = ''): Promise<Json[]> {
+  const res = await (await as(username)).get(`/api/v1/alerts${query}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await json(res)).items;
+}
+
+/** The codes of the alerts a user gets on a case. */
+async function codesOn(username: string, caseId: string, query = ''): Promise<string[]> {
+  return (await alertsOf(username, query))
+    .filter((a) => a.case.id === caseId)
+    .map((a) => a.code)
+    .sort();
+}
+
+type Opened = { id: string; number: string };
+let first: Opened;
+let second: Opened;
+let outsideTier: Opened;
+let unreviewed: Opened;
+
+beforeAll(async () => {
+  server = await startTestServer({ now: () => OPENED });
+  const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
+  const add = async (username: string, orgCode: string, roles: string[], extra = {}) => {
+    ids[username] = (await server.user({ username, orgCode, roles, ...extra })).id;
+  };
+  await add('li.officer', '120116-SCJ', ['officer'], cert);
+  await add('wang.officer', '120116-SCJ', ['officer'], cert);
+  await add('zhou.officer', '120116-SCJ', ['officer'], cert);
+  await add('zhao.head', '120116-SCJ', ['department-head']);
+  await add('qian.agency', '120116-SCJ', ['agency-head']);
+  await add('sun.reviewer', '120116-SCJ', ['legal-reviewer'], { legalQualification: true });
+  await add('ma.officer', '120116-STJ', ['officer'], cert);
+  await add('tang.head', '120116-STJ', ['department-head']);
+  await add('guo.agency', '120116-STJ', ['agency-head']);
+  await add('jian.supervisor', '120116-SFJ', ['supervisor']);
+  await add('sys.admin', '120116-SFJ', ['system-admin']);
+
+  first = await open();
+  second = await open();
+  outsideTier = await open({ ...FACTS, proposedFine: 95000 });
+  await toLegalReview(outsideTier);
+  unreviewed = await open();
+  await toLegalReview(unreviewed);
+  // A decision without an approving review, as imported history or a changed workflow can leave one.
+  tick();
+  const [row] = await server.db.select().from(cases).where(eq(cases.id, unreviewed.id));
+  await server.db
+    .update(cases)
+    .set({ state: 'decision', stateEntered: { ...row?.stateEntered, decision: server.services.now().toISOString() } })
+    .where(eq(cases.id, unreviewed.id));
+  at(LATER);
+});
+
+describe('GET /alerts', () => {
+  it('warns the officers of the case and the head of the unit of a filing decision overdue', async () => {
+    const mine = (await alertsOf('li.officer')).filter((a) => a.case.id === first.id);
+    expect(mine).toHaveLength(1);
+    const alert = mine[0];
+    expect(alert).toMatchObject({
+      code: 'overdue-filing',
+      level: 'red',
+      addressedToMe: true,
+      case: { id: first.id, number: first.number, state: { code: 'filing' }, subject: { code: '120116-SCJ' } },
+      recipients: [
+        { code: 'case-officers', name: { zh: '承办执法人员' } },
+        { code: 'department-head', name: { zh: '承办机构负责人' } },
+      ],
+    });
+    expect(alert.message.zh).toContain(first.number);
+    // Opened on Monday 2026-03-02, judged on 2026-04-01: 22 working days (30 calendar days).
+    expect(alert.message.zh).toContain('登记已22个工作日');
+    expect(alert.message.en).toContain('registered 22 working day(s) ago');
+    expect(alert.case.cause).toBeTruthy();
+    expect(alert.why.zh).toContain('十五个工作日');
+    expect(await codesOn('wang.officer', first.id)).toEqual(['overdue-filing']);
+    expect(await codesOn('zhao.head', first.id)).toEqual(['overdue-filing']);
+  });
+
+  it('does not warn those the rule does not name, unless a supervisor asks for every alert in scope', async () => {
+    // Not an officer of the case, and its scope (own cases) does not reach it.
+    expect(await codesOn('zhou.officer', first.id)).toEqual([]);
+    expect(await codesOn('qian.agency', first.id)).toEqual([]);
+    expect(await codesOn('jian.supervisor', first.id)).toEqual([]);
+    expect(await codesOn('qian.agency', first.id, '?all=1')).toEqual(['overdue-filing']);
+    const all = (await alertsOf('jian.supervisor', '?all=1')).filter((a) => a.case.id === first.id);
+    expect(all).toMatchObject([{ code: 'overdue-filing', addressedToMe: false }]);
+  });
+
+  it('warns officers, head and legal reviewer of a fine outside the discretion tier', async () => {
+    const outside = (await alertsOf('li.officer')).find(
+      (a) => a.case.id === outsideTier.id && a.code === 'fine-outside-tier',
+    );
+    expect(outside).toMatchObject({ level: 'yellow', case: { state: { code: 'legal-review' } } });
+    expect(outside.message.zh).toMatch(/95,?000/);
+    expect(outside.message.zh).toContain('一般');
+    for (const user of ['wang.officer', 'zhao.head', 'sun.reviewer'])
+      expect(await codesOn(user, outsideTier.id), user).toContain('fine-outside-tier');
+    expect(await codesOn('qian.agency', outsideTier.id)).not.toContain('fine-outside-tier');
+    // The legal review has run past its ten working days as well: that one is for reviewer and head.
+    expect(await codesOn('sun.reviewer', outsideTier.id)).toEqual(['fine-outside-tier', 'overdue-legal-review']);
+    expect(await codesOn('li.officer', outsideTier.id)).toEqual(['fine-outside-tier']);
+  });
+
+  it('warns the agency head, reviewer and supervisor of a decision without legal review', async () => {
+    for (const user of ['li.officer', 'qian.agency', 'sun.reviewer', 'jian.supervisor'])
+      expect(await codesOn(user, unreviewed.id), user).toContain('missing-legal-review');
+    const alert = (await alertsOf('jian.supervisor')).find((a) => a.case.id === unreviewed.id);
+    expect(alert).toMatchObject({ code: 'missing-legal-review', level: 'yellow', addressedToMe: true });
+    expect(await codesOn('zhao.head', unreviewed.id)).not.toContain('missing-legal-review');
+    expect(await codesOn('zhao.head', unreviewed.id, '?all=1')).toContain('missing-legal-review');
+  });
+
+  it('shows nothing of another subject, even to its heads asking for everything', async () => {
+    const theirs = [first, second, outsideTier, unreviewed].map((c) => c.id);
+    for (const [user, query] of [
+      ['ma.officer', ''],
+      ['tang.head', ''],
+      ['tang.head', '?all=1'],
+      ['guo.agency', '?all=1'],
+    ] as const) {
+      const seen = (await alertsOf(user, query)).filter((a) => theirs.includes(a.case.id));
+      expect(seen, `${user}${query}`).toEqual([]);
+    }
+  });
+
+  it('sorts the most severe first, filters by level and counts what it found', async () => {
+    const res = await json(await (await as('jian.supervisor')).get('/api/v1/alerts?all=1'));
+    expect(res).toMatchObject({ all: true, scope: 'all', truncated: false });
+    expect(res.scanned).toBe(4);
+    const levels = res.items.map((a: Json) => a.level);
+    const order = ['red', 'orange', 'yellow', 'blue'];
+    expect([...levels].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(levels);
+    expect(res.counts.total).toBe(res.items.length);
+    expect(res.counts.red).toBe(levels.filter((l: string) => l === 'red').length);
+    const red = await alertsOf('jian.supervisor', '?all=1&level=red');
+    expect(red.length).toBe(res.counts.red);
+    expect(red.every((a) => a.level === 'red')).toBe(true);
+    expect(await alertsOf('jian.supervisor', '?all=1&limit=1')).toHaveLength(1);
+  });
+
+  it('answers bad query parameters with 422 and the field problems', async () => {
+    const c = await as('zhao.head');
+    for (const [query, path] of [
+      ['?all=yes', '/all'],
+      ['?level=purple', '/level'],
+      ['?limit=0', '/limit'],
+      ['?limit=many', '/limit'],
+    ]) {
+      const res = await c.get(`/api/v1/alerts${query}`);
+      expect(res.status, query).toBe(422);
+      const body = await json(res);
+      expect(body.error).toMatchObject({
+        code: 'validation',
+        message: { zh: expect.any(String), en: expect.any(String) },
+      });
+      expect(body.error.details.problems[0]).toMatchObject({ path, message: { zh: expect.any(String) } });
+    }
+  });
+
+  it('checks permissions on the server', async () => {
+    const admin = await (await as('sys.admin')).get('/api/v1/alerts');
+    expect(admin.status).toBe(403);
+    expect((await json(admin)).error.code).toBe('forbidden');
+    expect((await (await as('li.officer')).get('/api/v1/alerts?all=1')).status).toBe(403);
+    expect((await (await as('sun.reviewer')).get('/api/v1/alerts?all=1')).status).toBe(403);
+  });
+
+  it('drops the alert once its condition no longer holds', async () => {
+    expect(await codesOn('li.officer', second.id)).toEqual(['overdue-filing']);
+    await server.issueDocuments(second.id, 'case-filing-approval');
+    await act('qian.agency', second.id, 'approve-filing');
+    expect(await codesOn('li.officer', second.id)).toEqual([]);
+    expect(await codesOn('jian.supervisor', second.id, '?all=1')).toEqual([]);
+  });
+});
+
+describe('GET /supervision/summary', () => {
+  it('counts cases by state and overdue, and alerts by level and subject, within the scope', async () => {
+    const res = await (await as('jian.supervisor')).get('/api/v1/supervision/summary');
+    expect(res.status, await res.clone().text()).toBe(200);
+    const s = await json(res);
+    expect(s.scope).toBe('all');
+    expect(s.cases).toMatchObject({ total: 4, open: 4, overdue: 1 });
+    const state = (code: string) => s.cases.byState.find((x: Json) => x.state.code === code);
+    expect(state('filing')).toMatchObject({ workflow: { code: 'penalty-ordinary' }, total: 1, open: 1, overdue: 0 });
+    expect(state('legal-review')).toMatchObject({ state: { name: '法制审核' }, total: 1, overdue: 1 });
+    expect(state('decision')).toMatchObject({ total: 1 });
+    const all = await json(await (await as('jian.supervisor')).get('/api/v1/alerts?all=1&limit=1000'));
+    expect(s.alerts.total).toBe(all.counts.total);
+    expect(s.alerts.red).toBe(all.counts.red);
+    expect(s.subjects).toHaveLength(1);
+    expect(s.subjects[0]).toMatchObject({
+      subject: { code: '120116-SCJ', name: expect.any(String) },
+      open: 4,
+      overdue: 1,
+      alerts: { total: all.counts.total },
+    });
+  });
+
+  it('is the head’s own subject for a head, nothing of another subject, and refused to officers', async () => {
+    const theirs = await json(await (await as('tang.head')).get('/api/v1/supervision/summary'));
+    expect(theirs).toMatchObject({ scope: 'subject', cases: { total: 0, open: 0 }, subjects: [] });
+    const own = await json(await (await as('zhao.head')).get('/api/v1/supervision/summary'));
+    expect(own.cases.total).toBe(4);
+    const officer = await (await as('li.officer')).get('/api/v1/supervision/summary');
+    expect(officer.status).toBe(403);
+  });
+});
