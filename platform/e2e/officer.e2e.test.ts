@@ -131,7 +131,13 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await type(page, 'officerSignature', '李明');
     await check(page, 'agencyDecision', '同意立案');
     await type(page, 'agencySignature', '钱局长');
+    // The A4 preview shows the edits before they are saved, and says they are not saved.
+    const preview = page.frameLocator('[data-testid="live-preview"] iframe');
+    await preview.getByText('日常监督检查中发现当事人未取得食品经营许可').first().waitFor();
+    await page.getByTestId('preview-unsaved').waitFor();
+    await shot(page, 'desk-document-unsaved');
     await saveDocument();
+    await page.getByTestId('preview-unsaved').waitFor({ state: 'detached' });
     await shot(page, 'desk-document-filing');
   });
 

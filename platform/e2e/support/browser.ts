@@ -76,9 +76,18 @@ export async function shot(page: Page, name: string): Promise<void> {
     .waitForFunction('[...document.images].every((i) => i.complete)', undefined, { timeout: 10_000 })
     .catch(() => undefined);
   await page.waitForTimeout(400);
-  // Full-page shots with the sticky header at the top, where a reader expects it.
+  // Full-page shots with the sticky header at the top and a sticky save bar at the foot, where a
+  // reader expects them: the page is shot in a viewport as tall as itself (a full-page capture of
+  // a phone-high viewport would draw the save bar over the middle of the form).
   await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const viewport = page.viewportSize();
+  const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+  }
 }
 
 /** A screenshot of a failed test, outside the docs (in the temp folder), for looking into it. */

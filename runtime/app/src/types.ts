@@ -2,6 +2,7 @@
  * The shapes of the platform's answers the app reads (the app may not import the platform's
  * code, so these mirror its routes: cases.ts, matters.ts, documents.ts, reviews.ts, attachments.ts).
  */
+import type { PrintContext } from '@yifa/engine';
 import type { Bilingual } from './api.ts';
 
 /** A workflow state. */
@@ -247,6 +248,8 @@ export interface DocumentView {
   updatedAt: string;
   issuedAt: string | null;
   issuedBy: string | null;
+  /** What the document prints with besides its data and number (an issued one's, frozen at issue). */
+  print: Omit<PrintContext, 'citeBasis' | 'number'>;
 }
 
 /** A review in the queue, with what the reviewer checks. */
@@ -262,6 +265,8 @@ export interface ReviewItem extends ReviewView {
     openedAt: string;
     proposedFine: number | null;
     proposedPenalties: string[];
+    /** The proposed penalties with their names from the pack's codelist. */
+    proposedPenaltyKinds: Entry[];
     facts: { name: string; label: string; value: unknown; unit?: string }[];
     discretion: {
       outcome: string;
@@ -274,6 +279,39 @@ export interface ReviewItem extends ReviewView {
       explanation: Bilingual<string[]>;
     } | null;
     documents: (DocumentRef & { name: string })[];
+    /** A fine outside its tier: as recorded with the officer's reason, or the proposal without one. */
+    fineOutsideTier: FineOutsideTierView | null;
     version: number;
   };
+}
+
+/** A proposed fine outside its discretion tier, as the server recorded it. */
+export interface FineOutsideTierView {
+  fine: number;
+  reason: string | null;
+  recorded: boolean;
+  tier: { code: string; name: string; fine: { min: number | null; max: number | null } } | null;
+  noPenalty: string | null;
+}
+
+/** A case where I may act now (GET /tasks), with the actions allowed. */
+export interface TaskView {
+  id: string;
+  number: string;
+  version: number;
+  matter: { code: string; name: string };
+  state: StateView;
+  subject: { code: string; name: string };
+  party: { kind: 'person' | 'organisation'; name: string };
+  nearestDeadline: (Omit<DeadlineView, 'status'> & { status: string }) | null;
+  actions: Omit<ActionView, 'allowed' | 'refusals'>[];
+}
+
+/** My tasks: the most urgent first, up to the limit asked for. */
+export interface TaskPage {
+  total: number;
+  /** More open cases than the server looks at in one request. */
+  truncated: boolean;
+  limit: number;
+  items: TaskView[];
 }

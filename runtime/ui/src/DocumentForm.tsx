@@ -8,7 +8,6 @@ import {
   ArrayCards,
   ArrayTable,
   Checkbox,
-  DatePicker,
   FormGrid,
   FormItem,
   FormLayout,
@@ -24,6 +23,7 @@ import { createSchemaField, FormProvider } from '@formily/react';
 import type { DocumentForm as FormDef } from '@yifa/metamodel';
 import type { FactContext, FormState, RuleEnv } from '@yifa/rules';
 import { useEffect, useMemo, useRef } from 'react';
+import { DateField } from './DateInput.tsx';
 import { DateTimeInput } from './DateTimeInput.tsx';
 import { applyFormRules, documentData } from './form-rules.ts';
 import { type Choice, formSchema } from './form-schema.ts';
@@ -35,7 +35,7 @@ const SchemaField = createSchemaField({
     ArrayCards,
     ArrayTable,
     Checkbox,
-    DatePicker,
+    DateField,
     DateTimeInput,
     FormGrid,
     FormItem,

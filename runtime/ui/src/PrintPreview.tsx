@@ -1,13 +1,16 @@
 /**
- * The platform's print view of a document (its official A4 HTML) on a sheet of A4 paper with the
- * page margins, scaled to the width available; what is shown is exactly what prints.
+ * A document's official A4 HTML on a sheet of A4 paper with the page margins, scaled to the
+ * width available: the platform's print view (what an issued document prints), or HTML the
+ * page rendered itself with @yifa/engine's printHtml from values not yet saved.
  */
 import { useEffect, useRef, useState } from 'react';
 
 /** Props of PrintPreview. */
 export interface PrintPreviewProps {
   /** URL of the print HTML (GET /api/v1/documents/{id}/print). */
-  src: string;
+  src?: string;
+  /** The print HTML itself, instead of a URL (shown in a sandbox: no scripts). */
+  html?: string;
   title: string;
   /** Changes reload the view (e.g. the document's updatedAt). */
   version?: string;
@@ -17,7 +20,7 @@ const MM = 96 / 25.4;
 const PAGE = { width: 210 * MM, top: 37 * MM, right: 26 * MM, bottom: 35 * MM, left: 28 * MM };
 
 /** A4 preview of a document. */
-export function PrintPreview({ src, title, version }: PrintPreviewProps) {
+export function PrintPreview({ src, html, title, version }: PrintPreviewProps) {
   const box = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const [scale, setScale] = useState(1);
@@ -60,7 +63,7 @@ export function PrintPreview({ src, title, version }: PrintPreviewProps) {
         <iframe
           ref={frame}
           key={version}
-          src={src}
+          {...(html === undefined ? { src } : { srcDoc: html, sandbox: 'allow-same-origin' })}
           title={title}
           onLoad={onLoad}
           style={{ width: '100%', height, border: 0, display: 'block' }}

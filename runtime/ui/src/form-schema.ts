@@ -64,7 +64,7 @@ function component(f: Field, o: SchemaOptions): Pick<ISchema, 'type' | 'x-compon
     case 'boolean':
       return { type: 'boolean', 'x-component': 'Switch' };
     case 'date':
-      return { type: 'string', 'x-component': 'DatePicker', 'x-component-props': { style: { width: '100%' } } };
+      return { type: 'string', 'x-component': 'DateField' };
     case 'datetime':
       return { type: 'string', 'x-component': 'DateTimeInput' };
     case 'enum':

@@ -2,6 +2,7 @@
  * @yifa/ui — the React pieces the officer app and the studio share, so that a preview in the
  * studio is exactly what officers see: the document form, the print preview, explanations.
  */
+export { DATE_FORMAT, DateField, DateInput, type DateInputProps, DateText } from './DateInput.tsx';
 export { DateTimeInput } from './DateTimeInput.tsx';
 export { DocumentForm, type DocumentFormProps } from './DocumentForm.tsx';
 export { Explanation, type ExplanationProps, type LineKind, lineKind } from './Explanation.tsx';

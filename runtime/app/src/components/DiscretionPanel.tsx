@@ -2,7 +2,8 @@
  * The discretion panel (裁量): the matter's benchmark decided on the case's facts and the date of
  * the violation as the officer edits them — tier, fine range, circumstances and the explanation,
  * every line saying why. A proposed fine outside the tier is flagged and needs a reason, which
- * goes with the explanation into the documents' 裁量基准适用情况.
+ * the server records on the case (fine-check) and which goes with the explanation into the
+ * documents' 裁量基准适用情况.
  */
 
 import { Explanation } from '@yifa/ui';
@@ -59,6 +60,8 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: Di
       );
       if (Object.keys(changed).length)
         await api.patch(`/cases/${detail.id}/facts`, { version: detail.version, facts: changed });
+      // The server checks the proposed fine against the tier itself and records it with the reason.
+      await api.post(`/cases/${detail.id}/fine-check`, outside && reason.trim() ? { reason: reason.trim() } : {});
       let updated = 0;
       for (const ref of detail.documents.filter((x) => x.status === 'draft')) {
         const form = rules.form(ref.form);

@@ -3,6 +3,7 @@
  * yes/no, numbers with their unit, choices, dates, penalty kinds. Booleans start unanswered,
  * because a fact nobody has established is not the same as a fact found false.
  */
+import { DateInput } from '@yifa/ui';
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { useT } from '../i18n.tsx';
 import type { Entry, FactDefinitionView } from '../types.ts';
@@ -41,7 +42,7 @@ function control(f: FactDefinitionView, penaltyKinds: Entry[], lang: 'zh' | 'en'
         style={{ width: '100%' }}
       />
     );
-  if (f.type === 'date') return <Input type="date" />;
+  if (f.type === 'date') return <DateInput />;
   if (f.type === 'array')
     return (
       <Select

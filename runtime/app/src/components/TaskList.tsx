@@ -1,44 +1,54 @@
-/** My tasks: each case where I may act now, with the actions I may take. */
+/**
+ * My tasks: each open case where I may act now, with the actions I may take, most urgent first.
+ * One request (GET /tasks): the server applies the same guards, permissions and certificate
+ * checks as a case's own page.
+ */
 import { Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
-import type { Bilingual } from '../api.ts';
+import type { ApiError } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import { Link } from '../router.tsx';
-import type { StateView } from '../types.ts';
+import type { TaskPage, TaskView } from '../types.ts';
+import { useResource } from '../use-resource.ts';
+import { DeadlineTag } from './DeadlineTag.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
 import { StateTag } from './StateTag.tsx';
 
 /** A case where I may act. */
-export interface Task {
-  id: string;
-  number: string;
-  matter: string;
-  state: StateView;
-  actions: Bilingual[];
+export type Task = TaskView;
+
+/** My tasks, loaded in one request: null while loading, and the error if any. */
+export function useTasks(limit = 20): { tasks: Task[] | null; total: number | null; error: ApiError | undefined } {
+  const page = useResource<TaskPage>(`/tasks?limit=${limit}`);
+  if (page.error) return { tasks: [], total: null, error: page.error };
+  return { tasks: page.data?.items ?? null, total: page.data?.total ?? null, error: undefined };
 }
 
-/** The task list (a skeleton while the cases' actions load). */
-export function TaskList({ tasks }: { tasks: Task[] | null }) {
+/** The task list (a skeleton while it loads). */
+export function TaskList({ tasks, error }: { tasks: Task[] | null; error?: ApiError | undefined }) {
   const { t, pick } = useT();
+  if (error) return <ErrorAlert error={error} />;
   if (tasks === null) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (tasks.length === 0) return <Empty description={t('workbench.noTasks')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <List
       dataSource={tasks}
       renderItem={(task) => (
-        <List.Item data-testid="task">
+        <List.Item data-testid="task" data-case={task.id}>
           <div style={{ width: '100%' }}>
             <Space wrap size={[8, 4]}>
               <Link to={`/cases/${task.id}`}>
                 <strong>{task.number}</strong>
               </Link>
               <StateTag state={task.state} />
+              {task.nearestDeadline && <DeadlineTag deadline={task.nearestDeadline} />}
             </Space>
             <div>
-              <Typography.Text type="secondary">{task.matter}</Typography.Text>
+              <Typography.Text type="secondary">{`${task.matter.name} · ${task.party.name}`}</Typography.Text>
             </div>
             <Space wrap size={[4, 4]} style={{ marginTop: 4 }}>
               {task.actions.map((a) => (
-                <Tag key={a.zh} color="blue">
-                  {pick(a)}
+                <Tag key={`${a.action}-${a.to.code}`} color="blue" data-action={a.action}>
+                  {pick(a.name)}
                 </Tag>
               ))}
             </Space>

@@ -1,20 +1,23 @@
 /**
  * A document of a case: the pack's form rendered by DocumentForm (its field rules evaluated as the
  * officer types), saved as a draft, issued (numbered and sealed by the server, then read-only),
- * previewed in A4 exactly as printed, and downloaded as PDF. Server problems show on their fields.
+ * previewed in A4 exactly as printed — a draft as it is being filled, saved or not — and
+ * downloaded as PDF. Server problems show on their fields.
  */
 
 import type { FormState } from '@yifa/rules';
-import { type Choice, DocumentForm, PrintPreview } from '@yifa/ui';
+import { type Choice, DocumentForm } from '@yifa/ui';
 import { App, Card, Col, Modal, Result, Row, Skeleton, Tabs } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import { ApiError, api, apiUrl, type Bilingual } from '../api.ts';
+import { ApiError, api, type Bilingual } from '../api.ts';
 import { useCaseRules } from '../case-rules.ts';
 import { DocumentHeader } from '../components/DocumentHeader.tsx';
+import { DocumentPreview } from '../components/DocumentPreview.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { MissingList } from '../components/MissingList.tsx';
 import { useT } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
+import { sameData } from '../same-data.ts';
 import { useSession } from '../session.tsx';
 import type { AttachmentView, CaseDetail, DocumentView } from '../types.ts';
 import { useIsPhone } from '../use-phone.ts';
@@ -37,6 +40,9 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   const [state, setState] = useState<FormState>();
   const [busy, setBusy] = useState<'save' | 'issue' | 'correct' | null>(null);
   const values = useRef<Record<string, unknown>>({});
+  // The form's values as the preview shows them, and the saved version's (as the form first gave them).
+  const [live, setLive] = useState<Record<string, unknown>>();
+  const saved = useRef<{ id: string; data: Record<string, unknown> }>(undefined);
   const current = doc ?? res.data;
 
   const basisChoices = useMemo<Choice[]>(() => {
@@ -79,9 +85,12 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
     }
   };
   const save = () =>
-    run('save', () =>
-      api.put<DocumentView>(`/documents/${current.id}`, { data: values.current, updatedAt: current.updatedAt }),
-    );
+    run('save', async () => {
+      const data = values.current;
+      const next = await api.put<DocumentView>(`/documents/${current.id}`, { data, updatedAt: current.updatedAt });
+      saved.current = { id: next.id, data };
+      return next;
+    });
   const issue = () =>
     Modal.confirm({
       title: t('document.issueConfirm'),
@@ -116,17 +125,14 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
       attachmentChoices={attachmentChoices}
       onChange={(v, s) => {
         values.current = v;
+        if (saved.current?.id !== current.id) saved.current = { id: current.id, data: v };
         setState(s);
+        setLive(v);
       }}
     />
   );
-  const preview = (
-    <PrintPreview
-      src={apiUrl(`/documents/${current.id}/print`)}
-      title={current.form.name}
-      version={current.updatedAt}
-    />
-  );
+  const unsaved = !issued && !!live && !!saved.current && !sameData(live, saved.current.data);
+  const preview = <DocumentPreview doc={current} form={def} values={issued ? undefined : live} unsaved={unsaved} />;
 
   return (
     <div data-testid="document-page" data-status={current.status}>

@@ -14,6 +14,7 @@ import { AttachmentsPanel } from '../components/AttachmentsPanel.tsx';
 import { latestDocuments } from '../components/DocumentsPanel.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { MissingList } from '../components/MissingList.tsx';
+import { StickyActionBar } from '../components/StickyActionBar.tsx';
 import { useT } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import type { AttachmentView, CaseDetail, DocumentView } from '../types.ts';
@@ -121,17 +122,7 @@ export function InspectionPage({ params }: { params: Record<string, string> }) {
         )}
       </Card>
       {editable && (
-        <div
-          style={{
-            position: 'sticky',
-            bottom: 0,
-            margin: '8px -8px 0',
-            padding: '8px 12px',
-            background: '#fff',
-            boxShadow: '0 -2px 8px rgba(0,0,0,0.12)',
-            zIndex: 20,
-          }}
-        >
+        <StickyActionBar>
           <Button
             type="primary"
             block
@@ -142,7 +133,7 @@ export function InspectionPage({ params }: { params: Record<string, string> }) {
           >
             {t('inspection.save')}
           </Button>
-        </div>
+        </StickyActionBar>
       )}
     </div>
   );

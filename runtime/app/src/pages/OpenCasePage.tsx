@@ -3,7 +3,8 @@
  * penalty range and tiers), then give the party, the date of the violation, the officers and
  * the first facts. The server checks everything again; its problems appear on their fields.
  */
-import { Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { DateInput } from '@yifa/ui';
+import { Button, Card, Col, Form, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -119,7 +120,7 @@ export function OpenCasePage() {
                     },
                   ]}
                 >
-                  <Input type="date" max={today()} style={{ maxWidth: 200 }} />
+                  <DateInput max={today()} style={{ maxWidth: 200 }} />
                 </Form.Item>
                 {certified && (
                   <Form.Item

@@ -7,13 +7,13 @@ import { Explanation } from '@yifa/ui';
 import { Alert, Button, Card, Col, Descriptions, List, Result, Row, Skeleton, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
+import { FineOutsideTierAlert } from '../components/FineOutsideTierAlert.tsx';
 import { OpinionForm } from '../components/OpinionForm.tsx';
 import { money } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
 import { Link, navigate } from '../router.tsx';
-import type { CaseDetail, Page, ReviewItem } from '../types.ts';
-import { useResource } from '../use-resource.ts';
+import type { Page, ReviewItem } from '../types.ts';
 
 /** The review page. */
 export function ReviewPage({ params }: { params: Record<string, string> }) {
@@ -32,9 +32,9 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
     void load();
   }, [params.id]);
 
-  const detail = useResource<CaseDetail>(item ? `/cases/${item.caseId}` : null);
+  // Penalty kinds by the names of the pack's codelist, as the review answers them.
   const kindName = (code: string) => {
-    const k = detail.data?.matter.penaltyKinds.find((x) => x.code === code);
+    const k = item?.case.proposedPenaltyKinds.find((x) => x.code === code);
     return k ? name(k.name, k.nameEn) : code;
   };
 
@@ -63,13 +63,14 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           <Descriptions.Item label={t('case.state')}>{c.state.name}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <FineOutsideTierAlert value={c.fineOutsideTier} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('discretion.result')} data-testid="review-discretion">
             {d ? (
               <>
                 {d.tier && <Tag color="blue">{d.tier.name}</Tag>}
-                {d.proposedFineOutsideTier && (
+                {d.proposedFineOutsideTier && !c.fineOutsideTier && (
                   <Alert type="error" showIcon message={t('discretion.outsideTier')} style={{ margin: '8px 0' }} />
                 )}
                 <Explanation lines={d.explanation[lang]} />

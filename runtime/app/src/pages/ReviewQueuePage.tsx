@@ -73,7 +73,11 @@ export function ReviewQueuePage() {
                         </span>
                       )}
                       {d?.tier && <Tag color="blue">{d.tier.name}</Tag>}
-                      {d?.proposedFineOutsideTier && <Tag color="red">{t('discretion.outsideTierShort')}</Tag>}
+                      {(r.case.fineOutsideTier || d?.proposedFineOutsideTier) && (
+                        <Tag color="red" data-testid="queue-fine-outside-tier">
+                          {t('discretion.outsideTierShort')}
+                        </Tag>
+                      )}
                     </Space>
                   }
                 />

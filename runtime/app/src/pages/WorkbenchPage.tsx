@@ -1,18 +1,17 @@
 /**
- * The workbench: my tasks (open cases where my roles may act now), my cases with their deadlines
- * counting down, and deadline alerts (the API has no alert feed for a user yet, so the near and
- * past deadlines of my cases are the alerts). Reviewers see their pending reviews.
+ * The workbench: my tasks (open cases where my roles may act now), the alerts the pack's alert
+ * rules address to me (预警提醒), my cases with their deadlines counting down, and the near and
+ * past deadlines of my cases (办案期限提醒). Reviewers see their pending reviews.
  */
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { AlertsCard } from '../components/AlertsCard.tsx';
 import { CaseList } from '../components/CaseList.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { type Task, TaskList } from '../components/TaskList.tsx';
+import { TaskList, useTasks } from '../components/TaskList.tsx';
 import { useT } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
-import type { CaseDetail, CaseRow, Page, ReviewItem } from '../types.ts';
+import type { CaseRow, Page, ReviewItem } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
 /** The workbench page. */
@@ -21,27 +20,7 @@ export function WorkbenchPage() {
   const { me, can } = useSession();
   const cases = useResource<Page<CaseRow>>('/cases?pageSize=50');
   const reviews = useResource<Page<ReviewItem>>(can('review.perform') ? '/reviews?pageSize=1' : null);
-  const [tasks, setTasks] = useState<Task[] | null>(null);
-
-  useEffect(() => {
-    const open = (cases.data?.items ?? []).filter((c) => !c.closedAt).slice(0, 20);
-    if (!cases.data) return;
-    Promise.all(open.map((c) => api.get<CaseDetail>(`/cases/${c.id}`).catch(() => null)))
-      .then((details) =>
-        setTasks(
-          details
-            .filter((d): d is CaseDetail => d !== null && d.actions.allowed.length > 0)
-            .map((d) => ({
-              id: d.id,
-              number: d.number,
-              matter: d.matter.name,
-              state: d.state,
-              actions: d.actions.allowed.map((a) => a.name),
-            })),
-        ),
-      )
-      .catch(() => setTasks([]));
-  }, [cases.data]);
+  const { tasks, total: taskTotal, error: taskError } = useTasks();
 
   const items = cases.data?.items ?? [];
   const open = items.filter((c) => !c.closedAt);
@@ -57,7 +36,7 @@ export function WorkbenchPage() {
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('workbench.tasks')} value={tasks?.length ?? '…'} />
+            <Statistic title={t('workbench.tasks')} value={taskTotal ?? '…'} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -89,10 +68,11 @@ export function WorkbenchPage() {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={10}>
           <Card title={t('workbench.tasks')} size="small" data-testid="tasks">
-            <TaskList tasks={tasks} />
+            <TaskList tasks={tasks} error={taskError} />
           </Card>
+          <AlertsCard style={{ marginTop: 16 }} />
           {alerts.length > 0 && (
-            <Card title={t('workbench.alerts')} size="small" style={{ marginTop: 16 }} data-testid="alerts">
+            <Card title={t('alerts.deadlines')} size="small" style={{ marginTop: 16 }} data-testid="deadline-alerts">
               <CaseList cases={alerts} compact />
             </Card>
           )}

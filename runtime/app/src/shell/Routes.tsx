@@ -15,6 +15,7 @@ const ROUTES: [string, Page][] = [
   ['/documents/:id', page(() => import('../pages/DocumentPage.tsx').then((m) => m.DocumentPage))],
   ['/reviews', page(() => import('../pages/ReviewQueuePage.tsx').then((m) => m.ReviewQueuePage))],
   ['/reviews/:id', page(() => import('../pages/ReviewPage.tsx').then((m) => m.ReviewPage))],
+  ['/supervision', page(() => import('../pages/SupervisionPage.tsx').then((m) => m.SupervisionPage))],
 ];
 
 /** Renders the screen of a path, or "not found". */

@@ -1,0 +1,83 @@
+/**
+ * 预警 as the platform answers them (routes/alerts.ts): the alerts of the pack's rules over open
+ * cases, and the supervision summary; with the colour of each level.
+ */
+import type { Bilingual } from './api.ts';
+import type { StateView } from './types.ts';
+
+/** An alert level, most severe first. */
+export type AlertLevel = 'red' | 'orange' | 'yellow' | 'blue';
+
+/** The levels, most severe first. */
+export const ALERT_LEVELS: readonly AlertLevel[] = ['red', 'orange', 'yellow', 'blue'];
+
+/** The colour of each level (antd preset colours and their text colour). */
+export const LEVEL_COLOR: Record<AlertLevel, { tag: string; text: string }> = {
+  red: { tag: 'red', text: '#cf1322' },
+  orange: { tag: 'orange', text: '#d46b08' },
+  yellow: { tag: 'gold', text: '#d48806' },
+  blue: { tag: 'blue', text: '#0958d9' },
+};
+
+/** A subject (执法主体). */
+export interface SubjectRef {
+  code: string;
+  name: string;
+}
+
+/** One alert on a case. */
+export interface AlertView {
+  code: string;
+  name: Bilingual;
+  level: AlertLevel;
+  message: Bilingual;
+  /** The conditions that made it fire. */
+  why: Bilingual;
+  recipients: { code: string; name: Bilingual }[];
+  addressedToMe: boolean;
+  case: {
+    id: string;
+    number: string;
+    cause: string;
+    matter: { code: string; name: string };
+    state: StateView;
+    subject: SubjectRef;
+    openedAt: string;
+  };
+}
+
+/** Counts by level. */
+export type LevelCounts = Record<AlertLevel, number> & { total: number };
+
+/** GET /alerts. */
+export interface AlertsAnswer {
+  today: string;
+  all: boolean;
+  scope: string;
+  scanned: number;
+  truncated: boolean;
+  counts: LevelCounts;
+  items: AlertView[];
+}
+
+/** GET /supervision/summary. */
+export interface SupervisionSummary {
+  today: string;
+  scope: string;
+  scanned: number;
+  truncated: boolean;
+  cases: {
+    total: number;
+    open: number;
+    overdue: number;
+    byState: {
+      workflow: { code: string; name: string };
+      state: StateView;
+      total: number;
+      open: number;
+      overdue: number;
+    }[];
+  };
+  alerts: LevelCounts & { undetermined: number };
+  subjects: { subject: SubjectRef; open: number; overdue: number; alerts: LevelCounts }[];
+}
