@@ -124,9 +124,9 @@ describe('embedded database client', () => {
       [1, 'a'],
       [1, 'b'],
     ]);
-    await expect(client.execute({ sql: 'INSERT INTO t VALUES (?, ?)', args: [undefined as never, 'c'] })).rejects.toThrow(
-      /undefined/,
-    );
+    await expect(
+      client.execute({ sql: 'INSERT INTO t VALUES (?, ?)', args: [undefined as never, 'c'] }),
+    ).rejects.toThrow(/undefined/);
   });
 
   it('keeps working past the statement cache size', async () => {

@@ -21,7 +21,7 @@
  * Inside a transaction, write through the transaction (`tx`), never the database: a write on the
  * database waits for the turn its own transaction holds and fails after WRITE_WAIT_MS.
  */
-import Database from 'libsql';
+
 import type {
   Client,
   InArgs,
@@ -32,6 +32,7 @@ import type {
   Transaction,
   TransactionMode,
 } from '@libsql/client';
+import Database from 'libsql';
 
 /** How long a write waits for its turn before it fails. */
 export const WRITE_WAIT_MS = 15_000;
@@ -73,7 +74,8 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 function fromSql(v: unknown): unknown {
   if (typeof v === 'bigint') {
-    if (v < MIN_SAFE || v > MAX_SAFE) throw new RangeError('an integer in the database is too large for a JavaScript number');
+    if (v < MIN_SAFE || v > MAX_SAFE)
+      throw new RangeError('an integer in the database is too large for a JavaScript number');
     return Number(v);
   }
   if (v instanceof Buffer) return v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength);
@@ -294,7 +296,10 @@ class Writer {
   #pass(): void {
     const g = this.#group;
     const next = this.#queue[0];
-    if (g && next?.joins && g.members < MAX_GROUP) return this.#handTo();
+    if (g && next?.joins && g.members < MAX_GROUP) {
+      this.#handTo();
+      return;
+    }
     if (g && g.members > 0 && !next) {
       // No one is waiting yet: let the I/O that has arrived run first; writes it starts join.
       this.#busy = false;

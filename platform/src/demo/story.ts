@@ -60,7 +60,7 @@ const REUSE_MINUTES = 25;
 /** The first day of the story: the demo's setup (pack, users) is recorded before it. */
 export function storyStart(cases: readonly DemoCase[], today: string): string {
   const days = cases.flatMap((c) => c.steps.map((s) => storyDate(today, s.daysAgo)));
-  return days.reduce((a, b) => (b < a ? b : a), today);
+  return days.sort()[0] ?? today;
 }
 
 /**
