@@ -1,22 +1,33 @@
 /**
  * The baseline: a bare hono app with one POST endpoint that inserts a row into a libsql file
- * database opened with the platform's settings (WAL, busy timeout, foreign keys, the same
- * client options) and answers JSON. No session, no validation, no guard, no audit chain:
- * what a transition would cost if it were only an insert.
+ * database (WAL, busy timeout, foreign keys) and answers JSON. No session, no validation, no
+ * guard, no audit chain: what a transition would cost if it were only an insert. Over
+ * `@libsql/client` (the goal's baseline: what one would write first), or over the platform's
+ * own embedded client (db/embedded.ts: statements kept prepared, group commit), to show what
+ * of Yifa's figure is its database client rather than its work.
  */
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createClient } from '@libsql/client';
+import { type Client, createClient } from '@libsql/client';
 import { Hono } from 'hono';
+import { openEmbedded } from '../src/db/embedded.ts';
 import type { Send } from './load.ts';
 import { listen, type RunningServer } from './target.ts';
 
 /** Starts the baseline server on 127.0.0.1 over a new database in `dir`; `check` counts its rows. */
-export async function startBaselineServer(dir: string): Promise<RunningServer<{ rows: number }>> {
-  const client = createClient({ url: `file:${join(dir, 'baseline.db')}`, timeout: 5000 });
-  await client.execute('PRAGMA journal_mode = WAL');
-  await client.execute('PRAGMA busy_timeout = 5000');
-  await client.execute('PRAGMA foreign_keys = ON');
+export async function startBaselineServer(
+  dir: string,
+  driver: 'libsql-client' | 'embedded' = 'libsql-client',
+): Promise<RunningServer<{ rows: number }>> {
+  const file = join(dir, `baseline-${driver}.db`);
+  let client: Client;
+  if (driver === 'embedded') client = openEmbedded(file);
+  else {
+    client = createClient({ url: `file:${file}`, timeout: 5000 });
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA busy_timeout = 5000');
+    await client.execute('PRAGMA foreign_keys = ON');
+  }
   await client.execute(
     'CREATE TABLE events (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, action TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL)',
   );

@@ -13,9 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { baselineSenders, startBaselineServer } from './baseline.ts';
-import { formatPhase, type PhaseResult, runPhase, type Send } from './load.ts';
-import { type RunningServer, startInChild } from './target.ts';
-import { startYifaServer, yifaSenders } from './yifa-target.ts';
+import { formatPhase, runPhase, type Send } from './load.ts';
+import { type RunningServer, startInChild, type TargetKind } from './target.ts';
+import { startYifaServer, type YifaCheck, yifaSenders } from './yifa-target.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +26,7 @@ const CLIENTS = arg('clients', 8);
 const ROUNDS = arg('rounds', 1);
 const WARMUP = arg('warmup', 2);
 const MAX_PER_CLIENT = arg('max', 1_000_000);
-/** `--only yifa` or `--only baseline` runs one side (to profile it); the ratio needs both. */
+/** `--only yifa`, `--only bare` or `--only bareEmbedded` runs one phase (to profile it); the ratios need all. */
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const IN_PROCESS = process.argv.includes('--in-process');
 
@@ -46,59 +46,99 @@ console.log(
 
 // By default each server runs in a process of its own and the load in this one (two cores: one
 // each); `--in-process` runs everything on this event loop (to profile it with --cpu-prof).
-const start = <C>(kind: 'baseline' | 'yifa', here: () => Promise<RunningServer<C>>) =>
+const start = <C>(kind: TargetKind, here: () => Promise<RunningServer<C>>) =>
   IN_PROCESS ? here() : startInChild<C>(kind, dir, CLIENTS);
-const baseline = await start('baseline', () => startBaselineServer(dir));
-const yifa = await start('yifa', () => startYifaServer(dir, CLIENTS));
-const senders = { baseline: baselineSenders(baseline.url, CLIENTS), yifa: await yifaSenders(yifa.url, CLIENTS) };
-let baselineOk = 0;
-let yifaOk = 0;
-const measure = async (name: string, senders: Send[]) => {
-  const warm = await runPhase(`${name} (warm-up)`, senders, { seconds: WARMUP, maxPerClient: MAX_PER_CLIENT });
-  const r = await runPhase(name, senders, { seconds: SECONDS, maxPerClient: MAX_PER_CLIENT });
-  console.log(formatPhase(r));
-  return { r, ok: warm.requests - warm.errors + r.requests - r.errors };
+const bare = await start('baseline', () => startBaselineServer(dir));
+const bareEmbedded = await start('baseline-embedded', () => startBaselineServer(dir, 'embedded'));
+const yifa = await start<YifaCheck>('yifa', () => startYifaServer(dir, CLIENTS));
+const phases = [
+  {
+    key: 'bare',
+    name: 'bare hono + libsql insert (@libsql/client)',
+    server: bare,
+    senders: baselineSenders(bare.url, CLIENTS),
+  },
+  {
+    key: 'bareEmbedded',
+    name: "bare hono + libsql insert (Yifa's client)",
+    server: bareEmbedded,
+    senders: baselineSenders(bareEmbedded.url, CLIENTS),
+  },
+  { key: 'yifa', name: 'Yifa case transition', server: yifa, senders: await yifaSenders(yifa.url, CLIENTS) },
+] as const;
+type Key = (typeof phases)[number]['key'];
+const answered: Record<Key, number> = { bare: 0, bareEmbedded: 0, yifa: 0 };
+/**
+ * Runs a phase; with the server in a process of its own, also the server's CPU time per request
+ * (ms), a figure other work on the machine disturbs far less than requests per second.
+ */
+const measure = async (name: string, server: RunningServer<unknown>, senders: readonly Send[]) => {
+  const warm = await runPhase(`${name} (warm-up)`, [...senders], { seconds: WARMUP, maxPerClient: MAX_PER_CLIENT });
+  const cpu0 = await server.cpuMs?.();
+  const r = await runPhase(name, [...senders], { seconds: SECONDS, maxPerClient: MAX_PER_CLIENT });
+  const cpu1 = await server.cpuMs?.();
+  const cpuPerRequest = cpu0 === undefined || cpu1 === undefined ? Number.NaN : (cpu1 - cpu0) / r.requests;
+  console.log(
+    `${formatPhase(r)}${Number.isNaN(cpuPerRequest) ? '' : `  server CPU ${cpuPerRequest.toFixed(3)} ms/request`}`,
+  );
+  return { r, ok: warm.requests - warm.errors + r.requests - r.errors, cpuPerRequest };
 };
 
-const results: { baseline: PhaseResult; yifa: PhaseResult }[] = [];
+const results: Record<Key, number>[] = [];
+const cpu: Record<Key, number>[] = [];
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2
     ? (s[(s.length - 1) / 2] as number)
     : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 try {
   for (let round = 0; round < ROUNDS; round++) {
-    const skipped = { r: { perSecond: Number.NaN } as PhaseResult, ok: 0 };
-    const b = ONLY === 'yifa' ? skipped : await measure('bare hono + libsql insert', senders.baseline);
-    const y = ONLY === 'baseline' ? skipped : await measure('Yifa case transition', senders.yifa);
-    baselineOk += b.ok;
-    yifaOk += y.ok;
-    results.push({ baseline: b.r, yifa: y.r });
-    if (!ONLY) console.log(`  ratio ${((100 * y.r.perSecond) / b.r.perSecond).toFixed(1)} %\n`);
+    const perSecond = { bare: Number.NaN, bareEmbedded: Number.NaN, yifa: Number.NaN };
+    const cpuMs = { bare: Number.NaN, bareEmbedded: Number.NaN, yifa: Number.NaN };
+    for (const p of phases) {
+      if (ONLY && ONLY !== p.key) continue;
+      const { r, ok, cpuPerRequest } = await measure(p.name, p.server, p.senders);
+      answered[p.key] += ok;
+      perSecond[p.key] = r.perSecond;
+      cpuMs[p.key] = cpuPerRequest;
+    }
+    results.push(perSecond);
+    cpu.push(cpuMs);
+    if (!ONLY)
+      console.log(
+        `  Yifa / bare ${pct(perSecond.yifa / perSecond.bare)}; Yifa / bare on Yifa's client ` +
+          `${pct(perSecond.yifa / perSecond.bareEmbedded)}\n`,
+      );
   }
-  const { rows } = await baseline.check();
+  const rows = { bare: (await bare.check()).rows, bareEmbedded: (await bareEmbedded.check()).rows };
   const check = await yifa.check();
-  console.log(`\nbaseline rows inserted ${rows} (answered 200: ${baselineOk})`);
+  console.log(
+    `\nbaseline rows inserted ${rows.bare} and ${rows.bareEmbedded} (answered 200: ${answered.bare}, ${answered.bareEmbedded})`,
+  );
   console.log(
     `Yifa audit chain ${check.chainOk ? 'intact' : 'BROKEN'}: ${check.events} events, ` +
-      `${check.transitionEvents} case.transition events, ${check.versionSteps} version steps, ${yifaOk} transitions answered 200`,
+      `${check.transitionEvents} case.transition events, ${check.versionSteps} version steps, ${answered.yifa} transitions answered 200`,
   );
   console.log(`Yifa database: ${check.writes} (group commit)`);
-  const recorded = check.chainOk && check.transitionEvents === yifaOk && check.versionSteps === yifaOk;
+  const recorded = check.chainOk && check.transitionEvents === answered.yifa && check.versionSteps === answered.yifa;
   if (!ONLY) {
-    const bare = median(results.map((r) => r.baseline.perSecond));
-    const ours = median(results.map((r) => r.yifa.perSecond));
-    const ratio = median(results.map((r) => r.yifa.perSecond / r.baseline.perSecond));
+    const m = (f: (r: Record<Key, number>) => number) => median(results.map(f));
+    const ours = m((r) => r.yifa);
+    const ratio = m((r) => r.yifa / r.bare);
     console.log(
-      `\nmedian of ${ROUNDS} round(s): bare ${bare.toFixed(0)}/s, Yifa ${ours.toFixed(0)}/s, ratio ${(100 * ratio).toFixed(1)} %\n` +
+      `\nmedian of ${ROUNDS} round(s): bare ${m((r) => r.bare).toFixed(0)}/s, bare on Yifa's client ` +
+        `${m((r) => r.bareEmbedded).toFixed(0)}/s, Yifa ${ours.toFixed(0)}/s; Yifa / bare ${pct(ratio)}, ` +
+        `Yifa / bare on Yifa's client ${pct(m((r) => r.yifa / r.bareEmbedded))}\n` +
+        `server CPU per request (median): bare ${median(cpu.map((c) => c.bare)).toFixed(3)} ms, bare on Yifa's client ` +
+        `${median(cpu.map((c) => c.bareEmbedded)).toFixed(3)} ms, Yifa ${median(cpu.map((c) => c.yifa)).toFixed(3)} ms\n` +
         `goals: ≥ 50 % of bare ${ratio >= 0.5 ? 'met' : 'NOT met'}, ≥ 1,000/s ${ours >= 1000 ? 'met' : 'NOT met'}; ` +
         `every transition recorded: ${recorded ? 'yes' : 'NO'}; load average ${load()}`,
     );
   }
-  process.exitCode = recorded && rows === baselineOk ? 0 : 1;
+  process.exitCode = recorded && rows.bare === answered.bare && rows.bareEmbedded === answered.bareEmbedded ? 0 : 1;
 } finally {
-  await baseline.close();
-  await yifa.close();
+  await Promise.all([bare.close(), bareEmbedded.close(), yifa.close()]);
   rmSync(dir, { recursive: true, force: true });
 }
