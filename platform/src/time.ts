@@ -6,7 +6,13 @@
 const ZONE = process.env.YIFA_TIME_ZONE ?? 'Asia/Shanghai';
 const format = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Every request asks for today, several times: the date changes only at a minute boundary
+// (time-zone offsets are whole minutes), so the last minute's answer is kept.
+let last = { minute: Number.NaN, date: '' };
+
 /** The local date (YYYY-MM-DD) of an instant. */
 export function localDate(at: Date): string {
-  return format.format(at);
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== last.minute) last = { minute, date: format.format(at) };
+  return last.date;
 }

@@ -431,6 +431,7 @@ export function caseRoutes() {
         actor.roles.map((x) => x.code),
         at,
         env,
+        today,
       );
       if (!outcome.ok)
         throw new AppError(

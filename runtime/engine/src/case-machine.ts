@@ -90,15 +90,20 @@ export type TransitionOutcome =
     }
   | { ok: false; action: string; refusals: GuardReport['transitions'][number]['refusals']; unknown: boolean };
 
-/** Takes an action if the guards allow it, giving the new state and history. */
+/**
+ * Takes an action if the guards allow it, giving the new state and history. `now` is the
+ * instant recorded; `today` the legal date the guards judge by (the caller's time zone: the
+ * UTC date of `now` is yesterday's between 00:00 and 08:00 in Beijing).
+ */
 export function takeAction(
   c: CaseSnapshot,
   action: string,
   roles: readonly string[],
   now: string,
   env: RuleEnv,
+  today = now.slice(0, 10),
 ): TransitionOutcome {
-  const report = caseActions(c, roles, now.slice(0, 10), env);
+  const report = caseActions(c, roles, today, env);
   const t = report.transitions.find((x) => x.action === action);
   if (!t) return { ok: false, action, refusals: [], unknown: true };
   if (!t.allowed) return { ok: false, action, refusals: t.refusals, unknown: false };

@@ -69,6 +69,22 @@ describe('case machine', () => {
     });
   });
 
+  it('judges guards by the legal date it is given, not the UTC date of the instant', () => {
+    // A guard that holds from 2026-03-03: at 01:00 Beijing time that day the UTC date is still 03-02.
+    const dated: typeof workflow = {
+      ...workflow,
+      transitions: workflow.transitions.map((t) =>
+        t.action === 'approve-filing'
+          ? { ...t, when: { fact: 'today', operator: 'dateOnOrAfter' as const, value: '2026-03-03' } }
+          : t,
+      ) as typeof workflow.transitions,
+    };
+    const filed = snapshot({ workflow: dated, documents: [{ form: 'case-filing-approval', status: 'complete' }] });
+    const at = '2026-03-02T17:00:00.000Z';
+    expect(takeAction(filed, 'approve-filing', ['agency-head'], at, env, '2026-03-03')).toMatchObject({ ok: true });
+    expect(takeAction(filed, 'approve-filing', ['agency-head'], at, env)).toMatchObject({ ok: false });
+  });
+
   it('refuses ending the investigation with one officer (行政处罚法第四十二条)', () => {
     const one = snapshot({
       state: 'investigation',
