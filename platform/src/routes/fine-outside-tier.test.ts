@@ -148,6 +148,20 @@ describe('a proposed fine outside the discretion tier', () => {
       data: { ...doc.data, proposedFine: 95000 },
     });
     expect(other.status).toBe(422);
+    // Back inside the tier at the case's own proposal (70,000 元), the document clears the flag;
+    // outside again, it needs the reason again.
+    const back = await as('li.officer').call('PUT', `/api/v1/documents/${doc.id}`, {
+      data: { ...doc.data, proposedFine: 70000 },
+    });
+    expect(back.status, await back.clone().text()).toBe(200);
+    expect(await factsOf(caseId)).toMatchObject({ fineOutsideTier: false });
+    expect((await factsOf(caseId)).fineOutsideTierReason).toBeUndefined();
+    expect((await as('li.officer').call('PUT', `/api/v1/documents/${doc.id}`, { data: doc.data })).status).toBe(422);
+    const again = await as('li.officer').call('PUT', `/api/v1/documents/${doc.id}`, {
+      data: doc.data,
+      fineOutsideTierReason: REASON,
+    });
+    expect(again.status, await again.clone().text()).toBe(200);
     const issued = await as('li.officer').post(`/api/v1/documents/${doc.id}/issue`);
     expect(issued.status, await issued.clone().text()).toBe(200);
     const detail = await json(await as('li.officer').get(`/api/v1/cases/${caseId}`));

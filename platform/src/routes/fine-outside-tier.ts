@@ -135,11 +135,14 @@ export async function checkDocumentFine(
 ): Promise<void> {
   const found = documentFine(form, data);
   if (!found) return;
+  // A document back inside the tier clears the flag when it states the case's own proposal (or
+  // the case has none): the fine the flag was recorded for is no longer proposed anywhere.
+  const proposed = dc.loaded.row.facts.proposedFine;
   await recordFine(c, dc.loaded, found.fine, {
     reason,
     path: '/fineOutsideTierReason',
     field: found.field,
-    clears: false,
+    clears: proposed === undefined || proposed === found.fine,
   });
 }
 

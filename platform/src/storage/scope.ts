@@ -4,7 +4,7 @@
  * never read, not read and then hidden.
  */
 import { eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import type { Actor, Scope } from '../auth/access.ts';
+import { type Actor, type Permission, type Scope, scopeFor } from '../auth/access.ts';
 import { cases } from '../db/schema.ts';
 
 /** What a scope condition compares with, taken from the actor. */
@@ -64,4 +64,14 @@ export function scopeCondition(scope: Scope, v: Bound<ScopeValues>): SQL | undef
 /** The condition on `cases` rows that a scope allows the actor. */
 export function caseScope(actor: Actor, scope: Scope): SQL | undefined {
   return scopeCondition(scope, scopeValues(actor));
+}
+
+/**
+ * The condition of the scope a permission gives the actor (`1` when it covers every case), or
+ * undefined when no role of the actor grants the permission.
+ */
+export function permissionScope(actor: Actor, permission: Permission): SQL | undefined {
+  const scope = scopeFor(actor, permission);
+  if (!scope) return undefined;
+  return caseScope(actor, scope) ?? sql`1`;
 }

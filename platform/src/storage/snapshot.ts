@@ -10,6 +10,7 @@ import { type RuleEnv, ruleEnvFromPack } from '@yifa/rules';
 import { type Column, eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, documents, organisations, reviews, users } from '../db/schema.ts';
+import { openData } from '../documents/sealed.ts';
 import { AppError } from '../errors.ts';
 
 const envs = new WeakMap<ResolvedPack, RuleEnv>();
@@ -31,7 +32,7 @@ const q = (column: Column) => sql`${sql.identifier(getTableName(column.table))}.
  * What a snapshot needs besides the case row, as columns of a select on `cases` (correlated on
  * its row), so the query that reads the case can read them too: the officers' certificate
  * numbers and expiry, the subject's type and name, every document version's form, version,
- * status and data (JSON), and the latest review's opinion.
+ * status, data (JSON) and sealed personal values, and the latest review's opinion.
  */
 export const surroundings = {
   officers: sql<string>`(SELECT json_group_array(json_array(${q(users.certificateNo)}, ${q(users.certificateValidUntil)}))
@@ -39,7 +40,8 @@ export const surroundings = {
   org: sql<string | null>`(SELECT json_object('type', ${q(organisations.type)}, 'name', ${q(organisations.name)})
     FROM ${organisations} WHERE ${q(organisations.code)} = ${q(cases.subjectOrg)})`,
   docs: sql<string>`(SELECT json_group_array(json_object('formCode', ${q(documents.formCode)},
-    'version', ${q(documents.version)}, 'status', ${q(documents.status)}, 'data', json(${q(documents.data)})))
+    'version', ${q(documents.version)}, 'status', ${q(documents.status)}, 'data', json(${q(documents.data)}),
+    'sealed', ${q(documents.sealedData)}))
     FROM ${documents} WHERE ${q(documents.caseId)} = ${q(cases.id)})`,
   opinion: sql<string | null>`(SELECT ${q(reviews.opinion)} FROM ${reviews} WHERE ${q(reviews.caseId)} = ${q(cases.id)}
     ORDER BY ${q(reviews.requestedAt)} DESC LIMIT 1)`,
@@ -85,6 +87,7 @@ export async function loadCase(
     version: number;
     status: 'draft' | 'issued';
     data: Record<string, unknown>;
+    sealed: string | null;
   }[];
   const review = around?.opinion ? { opinion: around.opinion as NonNullable<CaseSnapshot['legalReview']> } : undefined;
   const partial: CaseSnapshot = {
@@ -109,7 +112,10 @@ export async function loadCase(
   const statuses = [...latest.values()].map((d) => {
     if (d.status === 'issued') return { form: d.formCode, status: 'issued' as const };
     const form = pack.items.document.get(d.formCode);
-    const check = form ? checkDocument(form, d.data, { facts: partial.facts }, env) : undefined;
+    // Checked on the data as entered: personal values are stored masked (documents/sealed.ts),
+    // and a mask would fail a field's pattern or a rule that reads the value.
+    const data = openData(d.data, d.sealed);
+    const check = form ? checkDocument(form, data, { facts: partial.facts }, env) : undefined;
     return {
       form: d.formCode,
       status:

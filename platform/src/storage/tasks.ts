@@ -4,11 +4,11 @@
  * row says which acting permission covers it, and the snapshot's surroundings (officers,
  * subject, documents, latest review) come with it, so no case is read twice.
  */
-import { and, desc, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, type Permission, scopeFor } from '../auth/access.ts';
+import { and, desc, isNull, or, sql } from 'drizzle-orm';
+import type { Actor, Permission } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, cases } from '../db/schema.ts';
-import { caseScope } from './scope.ts';
+import { permissionScope } from './scope.ts';
 import { type Surroundings, surroundings } from './snapshot.ts';
 
 /** An open case the actor may act on, with what covers it. */
@@ -19,13 +19,6 @@ export interface ActionableCase {
   covering: Permission[];
 }
 
-/** The condition of a permission's scope (`1` for all), or undefined when the actor lacks it. */
-function scopeCondition(actor: Actor, permission: Permission): SQL | undefined {
-  const scope = scopeFor(actor, permission);
-  if (!scope) return undefined;
-  return caseScope(actor, scope) ?? sql`1`;
-}
-
 /**
  * Up to `limit` open cases within the actor's case.read scope that the scope of case.transition
  * or review.perform also covers, the most recently changed first.
@@ -34,9 +27,9 @@ function scopeCondition(actor: Actor, permission: Permission): SQL | undefined {
  * await actionableCases(db, actor, { limit: 500 }) // [{ row, around, covering: ['case.transition'] }, …]
  */
 export async function actionableCases(db: Db, actor: Actor, o: { limit: number }): Promise<ActionableCase[]> {
-  const read = scopeCondition(actor, 'case.read');
-  const transition = scopeCondition(actor, 'case.transition');
-  const review = scopeCondition(actor, 'review.perform');
+  const read = permissionScope(actor, 'case.read');
+  const transition = permissionScope(actor, 'case.transition');
+  const review = permissionScope(actor, 'review.perform');
   if (!read || (!transition && !review)) return [];
   const rows = await db
     .select({
