@@ -94,6 +94,8 @@ describe('guards of 行政处罚普通程序', () => {
     // The codes stay in the params; English uses nameEn, else the pack's name.
     expect(reasons[0]?.params).toMatchObject({ required: ['officer'], roles: ['legal-reviewer'] });
     expect(reasons[0]?.message.en).toBe('requires one of the roles Enforcement officer; the user has 法制审核人员');
+    expect(reasons[1]?.message.en).toMatch(/^documents not yet completed: .+ \(investigation-report\)$/);
+    expect(reasons[1]?.message.en).not.toMatch(/: investigation-report$/);
     const ok = check({
       state: 'investigation',
       roles: ['officer'],

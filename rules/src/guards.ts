@@ -168,7 +168,7 @@ function missingDocuments(
   required: readonly string[],
   input: GuardInput,
   env: RuleEnv,
-): { code: string; name: string; issued: boolean }[] {
+): { code: string; name: string; nameEn: string; issued: boolean }[] {
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   const completed = list(input.facts.documentsCompleted);
   const issuedDocs = list(input.facts.documentsIssued);
@@ -177,7 +177,7 @@ function missingDocuments(
       const form = env.documents.get(code);
       const issued = form?.issued ?? false;
       const done = issuedDocs.includes(code) || (!issued && completed.includes(code));
-      return { code, name: form?.name ?? code, issued, done };
+      return { code, name: form?.name ?? code, nameEn: form?.nameEn ?? form?.name ?? code, issued, done };
     })
     .filter((d) => !d.done)
     .map(({ done: _, ...d }) => d);

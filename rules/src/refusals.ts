@@ -21,7 +21,7 @@ export interface Refusal {
 }
 
 type P = Record<string, unknown>;
-type Doc = { code: string; name: string; issued: boolean };
+type Doc = { code: string; name: string; nameEn?: string; issued: boolean };
 
 const list = (v: unknown, sep: string): string => (Array.isArray(v) && v.length ? v.join(sep) : '—');
 
@@ -38,7 +38,7 @@ const MESSAGES: Record<Exclude<RefusalCode, 'when' | 'unless'>, (p: P) => Messag
     const docs = p.documents as Doc[];
     return {
       zh: `以下文书尚未${docs.every((d) => d.issued) ? '出具' : '完成'}：${docs.map((d) => `${d.name}（${d.code}）`).join('、')}`,
-      en: `documents not yet ${docs.every((d) => d.issued) ? 'issued' : 'completed'}: ${docs.map((d) => d.code).join(', ')}`,
+      en: `documents not yet ${docs.every((d) => d.issued) ? 'issued' : 'completed'}: ${docs.map((d) => `${d.nameEn ?? d.name} (${d.code})`).join(', ')}`,
     };
   },
   officers: (p) =>
