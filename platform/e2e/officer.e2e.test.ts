@@ -180,6 +180,12 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await type(page, 'officerSignatures', '李明、王强');
     await saveDocument();
     await shot(page, 'desk-document-report');
+    // On a phone, save and issue stay at the foot of the screen under the long form.
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('sticky-actions').getByTestId('doc-save').waitFor();
+    await shot(page, 'phone-document-report');
+    await page.setViewportSize(DESK);
+    await page.getByTestId('sticky-actions').waitFor({ state: 'detached' });
     await gotoCase();
     // Not told yet: recorded, so that the guards can decide (a fact never recorded is unknown).
     await fact(page, '已告知陈述申辩权', '否');

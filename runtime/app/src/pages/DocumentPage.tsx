@@ -7,7 +7,7 @@
 
 import type { FormState } from '@yifa/rules';
 import { type Choice, DocumentForm } from '@yifa/ui';
-import { App, Card, Col, Modal, Result, Row, Skeleton, Tabs } from 'antd';
+import { App, Button, Card, Col, Flex, Modal, Result, Row, Skeleton, Tabs } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { ApiError, api, type Bilingual } from '../api.ts';
 import { useCaseRules } from '../case-rules.ts';
@@ -15,6 +15,7 @@ import { DocumentHeader } from '../components/DocumentHeader.tsx';
 import { DocumentPreview } from '../components/DocumentPreview.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { MissingList } from '../components/MissingList.tsx';
+import { StickyActionBar } from '../components/StickyActionBar.tsx';
 import { useT } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import { sameData } from '../same-data.ts';
@@ -140,8 +141,8 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
         doc={current}
         busy={busy}
         issueLabel={issueLabel}
-        {...(editable ? { onSave: () => void save() } : {})}
-        {...(editable && can('document.issue') ? { onIssue: issue } : {})}
+        {...(editable && !phone ? { onSave: () => void save() } : {})}
+        {...(editable && !phone && can('document.issue') ? { onIssue: issue } : {})}
         {...(issued && !detail.data.closedAt && can('document.edit') ? { onCorrect: () => void correct() } : {})}
       />
       <ErrorAlert error={error} onClose={() => setError(null)} />
@@ -164,6 +165,28 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
             </Card>
           </Col>
         </Row>
+      )}
+      {editable && phone && (
+        // On a phone the form is long: save and issue stay at the foot of the screen.
+        <StickyActionBar>
+          <Flex gap={8}>
+            <Button block size="large" onClick={() => void save()} loading={busy === 'save'} data-testid="doc-save">
+              {t('common.save')}
+            </Button>
+            {can('document.issue') && (
+              <Button
+                block
+                size="large"
+                type="primary"
+                onClick={issue}
+                loading={busy === 'issue'}
+                data-testid="doc-issue"
+              >
+                {issueLabel}
+              </Button>
+            )}
+          </Flex>
+        </StickyActionBar>
       )}
     </div>
   );
