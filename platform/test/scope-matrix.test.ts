@@ -181,6 +181,33 @@ describe('data scope matrix', () => {
         }
       });
 
+      it('GET /tasks, /alerts and /supervision/summary never show a case out of the read scope', async () => {
+        const outside = ALL.filter((s) => !a.read.includes(s)).map((s) => caseOf(s).id);
+        const tasks = await client(a.user).get('/api/v1/tasks');
+        expect(tasks.status, `${a.user} tasks`).toBe(200);
+        for (const t of (await json(tasks)).items) expect(outside, `${a.user} task`).not.toContain(t.id);
+        for (const q of ['', '?all=1']) {
+          const res = await client(a.user).get(`/api/v1/alerts${q}`);
+          if (res.status === 403) continue;
+          expect(res.status, `${a.user} alerts${q}`).toBe(200);
+          for (const x of (await json(res)).items) expect(outside, `${a.user} alert${q}`).not.toContain(x.case.id);
+        }
+        const summary = await client(a.user).get('/api/v1/supervision/summary');
+        if (summary.status === 200) {
+          const open = (await json(summary)).cases.open as number;
+          expect(open, `${a.user} summary`).toBeLessThanOrEqual(a.read.length);
+        } else expect(summary.status).toBe(403);
+      });
+
+      it('POST /cases/:id/fine-check: past the scope check only in scope', async () => {
+        for (const s of ALL) {
+          const res = await client(a.user).post(`/api/v1/cases/${caseOf(s).id}/fine-check`, {});
+          if (a.write !== 'forbidden' && a.write.includes(s))
+            expect([200, 403, 422], `${a.user} checks the fine of ${s}`).toContain(res.status);
+          else expect(res.status, `${a.user} checks the fine of ${s}`).toBe(a.write === 'forbidden' ? 403 : 404);
+        }
+      });
+
       it('GET /reviews shows only the reviews of cases in the review scope', async () => {
         const res = await client(a.user).get('/api/v1/reviews');
         if (a.review === 'forbidden') {
