@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
 import { cases } from '../db/schema.ts';
 
@@ -13,19 +14,8 @@ type Json = any;
 /** The cases are opened on a Monday and judged a month later: 22 working days after filing. */
 const OPENED = new Date('2026-03-02T02:00:00Z');
 const LATER = new Date('2026-04-01T02:00:00Z');
-const MATTER = '120116-SCJ-CF-0001-01';
-const FACTS = {
-  goodsValue: 8000,
-  harmConsequence: '一般',
-  noSubjectiveFault: false,
-  minorViolation: false,
-  firstViolation: false,
-  correctedPromptly: false,
-  obstructedEnforcement: false,
-  partyPriorPenalties12m: 0,
-  proposedFine: 70000,
-  proposedPenalties: ['fine'],
-};
+const MATTER = FOOD_MATTER;
+const FACTS = FOOD_FACTS;
 
 let server: Server;
 const ids: Record<string, string> = {};

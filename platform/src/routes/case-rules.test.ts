@@ -1,6 +1,7 @@
 import type { DiscretionBenchmark, DocumentForm } from '@yifa/metamodel';
 import { createRuleEnv, decideDiscretion, evaluateForm } from '@yifa/rules';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FOOD_FACTS } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
 import { insertTestCase } from '../documents/test-case.ts';
 
@@ -27,17 +28,7 @@ describe('the rules of a case', () => {
     const c = await insertTestCase(server.db, {
       packHash: server.packHash,
       createdBy: officerId,
-      facts: {
-        goodsValue: 8000,
-        harmConsequence: '一般',
-        noSubjectiveFault: false,
-        minorViolation: false,
-        firstViolation: false,
-        correctedPromptly: false,
-        obstructedEnforcement: false,
-        partyPriorPenalties12m: 0,
-        proposedFine: 70000,
-      },
+      facts: { ...FOOD_FACTS },
     });
     const res = await officer.get(`/api/v1/cases/${c.id}/rules`);
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@ import { caseContext } from '@yifa/engine';
 import { evaluateAlerts } from '@yifa/rules';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
 import { cases } from '../db/schema.ts';
 import { loadCase } from '../storage/snapshot.ts';
@@ -20,21 +21,9 @@ const ids: Record<string, string> = {};
 const as = (username: string) => clients[username] as Client;
 const json = async (res: Response): Promise<Json> => res.json();
 
-const MATTER = '120116-SCJ-CF-0001-01';
+const MATTER = FOOD_MATTER;
 /** 货值 8,000 元, 一般情节: the tier 一般 (65,000–85,000 元) of 食品安全法第一百二十二条's benchmark. */
-const FACTS = {
-  goodsValue: 8000,
-  harmConsequence: '一般',
-  noSubjectiveFault: false,
-  minorViolation: false,
-  firstViolation: false,
-  correctedPromptly: false,
-  obstructedEnforcement: false,
-  partyPriorPenalties12m: 0,
-  proposedFine: 70000,
-  proposedPenalties: ['fine'],
-  statementNotified: false,
-};
+const FACTS = { ...FOOD_FACTS, statementNotified: false };
 const REASON = '当事人拒不配合调查，经集体讨论决定在阶次以上处罚。';
 /** What an advance notice needs besides its prefilled fields to be issued. */
 const NOTICE = {

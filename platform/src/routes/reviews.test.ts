@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FOOD_FACTS } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
 import { verifyChain } from '../audit/chain.ts';
 
@@ -44,19 +45,7 @@ async function underReview(officers = [id('li.officer'), id('wang.officer')]) {
   const res = await as('li.officer').post('/api/v1/cases', {
     matter: MATTER,
     party: { kind: 'person', name: '张三', idNumber: '11010519491231002X', phone: '13812345678' },
-    facts: {
-      goodsValue: 8000,
-      harmConsequence: '一般',
-      noSubjectiveFault: false,
-      minorViolation: false,
-      firstViolation: false,
-      correctedPromptly: false,
-      obstructedEnforcement: false,
-      partyPriorPenalties12m: 0,
-      proposedFine: 70000,
-      proposedPenalties: ['fine'],
-      statementNotified: false,
-    },
+    facts: { ...FOOD_FACTS, statementNotified: false },
     violationDate: '2026-06-01',
     officers,
   });
