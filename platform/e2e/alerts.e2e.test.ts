@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { openDb } from '../src/db/client.ts';
 import { createUser } from '../src/users.ts';
-import { apiAs, FACTS } from './support/api.ts';
+import { apiAs, FACTS, seedCase } from './support/api.ts';
 import { flowSteps, login, openBrowser, shotBoth } from './support/browser.ts';
 import { type E2eServer, PASSWORD, PEOPLE, startE2eServer } from './support/server.ts';
 
@@ -25,35 +25,9 @@ let outside: { id: string; number: string };
 
 const step = flowSteps(() => page);
 
-/**
- * A case of 未取得食品经营许可 opened by the officer (with the colleagues named, else alone) and
- * its filing approved by the agency head: now in 调查取证.
- */
-async function filedCase(facts: Record<string, unknown>, officers?: string[]) {
-  const officer = await apiAs(server.url, PEOPLE.officer.username);
-  const opened = await officer.post<{ id: string; number: string }>('/cases', {
-    matter: '120116-SCJ-CF-0001-01',
-    party: { kind: 'organisation', name: '天津滨海某某便利店有限公司', idNumber: '91120116MA05JXQ218' },
-    violationDate: '2026-06-01',
-    facts,
-    ...(officers ? { officers } : {}),
-  });
-  await officer.post(`/cases/${opened.id}/documents`, {
-    form: 'case-filing-approval',
-    data: {
-      caseSource: '监督检查发现',
-      discoveredAt: '2026-06-01',
-      caseSummary: '日常检查中发现当事人涉嫌未取得食品经营许可销售食品。',
-      officerSignature: '李明',
-      agencyDecision: '同意立案',
-      agencySignature: '钱局长',
-    },
-  });
-  const agency = await apiAs(server.url, PEOPLE.agency.username);
-  const { version } = await agency.get<{ version: number }>(`/cases/${opened.id}`);
-  await agency.post(`/cases/${opened.id}/transitions`, { action: 'approve-filing', version });
-  return opened;
-}
+/** A case of 未取得食品经营许可 with these facts, its filing approved: now in 调查取证. */
+const filedCase = (facts: Record<string, unknown>, alone: boolean) =>
+  seedCase(server.url, { officer: PEOPLE.officer.username, agency: PEOPLE.agency.username }, true, { facts, alone });
 
 /**
  * A case with a proposed fine of 95,000 元 where the facts choose the 一般 tier (65,000–85,000 元),
@@ -61,11 +35,7 @@ async function filedCase(facts: Record<string, unknown>, officers?: string[]) {
  */
 async function fineOutsideTierCase() {
   const officer = await apiAs(server.url, PEOPLE.officer.username);
-  const colleagues = await officer.get<{ items: { id: string }[] }>('/colleagues');
-  const opened = await filedCase(
-    { ...FACTS, proposedFine: 95000 },
-    colleagues.items.map((c) => c.id),
-  );
+  const opened = await filedCase({ ...FACTS, proposedFine: 95000 }, false);
   await officer.post(`/cases/${opened.id}/documents`, {
     form: 'investigation-report',
     fineOutsideTierReason: '当事人拒不配合调查，经负责人批准从重处罚。',
@@ -89,7 +59,7 @@ beforeAll(async () => {
   const db = await openDb(`file:${join(server.dir, 'yifa.db')}`);
   await createUser(db, { ...SUPERVISOR, password: PASSWORD });
   db.$client.close();
-  lone = await filedCase(FACTS);
+  lone = await filedCase(FACTS, true);
   outside = await fineOutsideTierCase();
   browser = await openBrowser(server.url);
   page = browser.page;

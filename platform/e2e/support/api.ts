@@ -46,13 +46,25 @@ export const FACTS = {
   proposedPenalties: ['fine'],
 };
 
+/** How seedCase opens its case: other facts, or the officer alone instead of with every colleague. */
+export interface SeedOptions {
+  facts?: Record<string, unknown>;
+  alone?: boolean;
+}
+
 /**
- * Opens a case of 未取得食品生产经营许可 for a company, by two officers, its filing approval
- * complete; `approve` also has the agency head approve the filing (the case is then in 调查取证).
+ * Opens a case of 未取得食品生产经营许可 for a company, by the officer and every certified
+ * colleague (or the officer alone), its filing approval complete; `approve` also has the agency
+ * head approve the filing (the case is then in 调查取证).
  */
-export async function seedCase(url: string, people: { officer: string; agency: string }, approve = true) {
+export async function seedCase(
+  url: string,
+  people: { officer: string; agency: string },
+  approve = true,
+  o: SeedOptions = {},
+) {
   const officer = await apiAs(url, people.officer);
-  const colleagues = await officer.get<{ items: { id: string }[] }>('/colleagues');
+  const colleagues = o.alone ? undefined : await officer.get<{ items: { id: string }[] }>('/colleagues');
   const opened = await officer.post<{ id: string; number: string }>('/cases', {
     matter: '120116-SCJ-CF-0001-01',
     party: {
@@ -63,8 +75,8 @@ export async function seedCase(url: string, people: { officer: string; agency: s
       representative: '刘某某',
     },
     violationDate: '2026-06-01',
-    officers: colleagues.items.map((c) => c.id),
-    facts: FACTS,
+    ...(colleagues ? { officers: colleagues.items.map((c) => c.id) } : {}),
+    facts: o.facts ?? FACTS,
   });
   if (!approve) return opened;
   await officer.post(`/cases/${opened.id}/documents`, {
