@@ -5,8 +5,9 @@
  * reordering any event breaks every hash after it, and `verifyChain` names the first.
  */
 import { createHash } from 'node:crypto';
-import { asc, desc, sql } from 'drizzle-orm';
+import { asc, desc, getTableName } from 'drizzle-orm';
 import { canonicalJson } from '../canonical.ts';
+import { fixedStatement, jsonText } from '../db/fixed-statement.ts';
 import { type AuditEventRow, auditEvents } from '../db/schema.ts';
 
 /** The hash algorithm of the chain. */
@@ -51,6 +52,16 @@ export function eventHash(prevHash: string, e: Omit<AuditEventRow, 'hash' | 'pre
   return createHash(CHAIN_ALGORITHM).update(prevHash).update(body).digest('hex');
 }
 
+const e = auditEvents;
+const q = (c: { name: string }) => `"${c.name}"`;
+/** The next event, inserted only while the remembered head is still the chain's head (seq and hash). */
+const appendAfterHead = fixedStatement(
+  `INSERT INTO "${getTableName(e)}" (${[e.seq, e.at, e.actor, e.action, e.caseId, e.target, e.before, e.after, e.prevHash, e.hash].map(q).join(', ')})
+   SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+   WHERE (SELECT max(${q(e.seq)}) FROM "${getTableName(e)}") = ?
+     AND (SELECT ${q(e.hash)} FROM "${getTableName(e)}" WHERE ${q(e.seq)} = ?) = ?`,
+);
+
 /** Appends an event; call it inside the transaction of the write it records. */
 export async function appendEvent(
   tx: Executor,
@@ -72,17 +83,23 @@ export async function appendEvent(
   };
   if (head) {
     const row = build(head.seq + 1, head.hash);
-    const e = auditEvents;
-    const p = (column: keyof AuditEventRow) => sql.param(row[column], e[column]);
-    const inserted = await tx.run(sql`
-      INSERT INTO ${e} (${sql.identifier(e.seq.name)}, ${sql.identifier(e.at.name)}, ${sql.identifier(e.actor.name)},
-        ${sql.identifier(e.action.name)}, ${sql.identifier(e.caseId.name)}, ${sql.identifier(e.target.name)},
-        ${sql.identifier(e.before.name)}, ${sql.identifier(e.after.name)}, ${sql.identifier(e.prevHash.name)},
-        ${sql.identifier(e.hash.name)})
-      SELECT ${p('seq')}, ${p('at')}, ${p('actor')}, ${p('action')}, ${p('caseId')}, ${p('target')}, ${p('before')},
-        ${p('after')}, ${p('prevHash')}, ${p('hash')}
-      WHERE (SELECT max(${e.seq}) FROM ${e}) = ${head.seq}
-        AND (SELECT ${e.hash} FROM ${e} WHERE ${e.seq} = ${head.seq}) = ${head.hash}`);
+    const inserted = await tx.run(
+      appendAfterHead(
+        row.seq,
+        row.at,
+        row.actor,
+        row.action,
+        row.caseId,
+        row.target,
+        jsonText(row.before),
+        jsonText(row.after),
+        row.prevHash,
+        row.hash,
+        head.seq,
+        head.seq,
+        head.hash,
+      ),
+    );
     if (inserted.rowsAffected === 1) {
       head = { seq: row.seq, hash: row.hash };
       return row;

@@ -9,10 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { checkCreditCode, checkIdCardNumber, formatDocumentNumber, maskId } from '@yifa/engine';
 import type { FactType, Matter, ResolvedPack } from '@yifa/metamodel';
 import { platformFact } from '@yifa/metamodel';
-import { and, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import { sealPii } from '../crypto/pii.ts';
 import type { Db } from '../db/client.ts';
+import { fixedStatement, jsonText } from '../db/fixed-statement.ts';
 import { type CaseRow, cases, type OrganisationRow, type ReviewRow, reviews, type StoredParty } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
@@ -367,33 +368,28 @@ export interface MovedCase {
   closedAt: string | null;
 }
 
+const c = cases;
+const col = (x: { name: string }) => `"${x.name}"`;
+/** A transition's UPDATE: the case moves only if it is still at the version the actor saw. */
+const moveCase = fixedStatement(
+  `UPDATE "${getTableName(c)}" SET ${col(c.state)} = ?, ${col(c.stateEntered)} = ?, ${col(c.extensions)} = ?,
+     ${col(c.version)} = ${col(c.version)} + 1, ${col(c.updatedAt)} = ?, ${col(c.closedAt)} = coalesce(?, ${col(c.closedAt)})
+   WHERE ${col(c.id)} = ? AND ${col(c.version)} = ?
+   RETURNING ${col(c.state)}, ${col(c.version)}, ${col(c.closedAt)}`,
+);
+
 /**
  * Stores a transition if the case is still at `version`, with its review rows and audit events.
- * The case's UPDATE is written with drizzle's `sql` template rather than its query builder: this
- * runs on every transition, and building the builder's statement cost several times more than
- * running it (docs/benchmarks.md, Platform).
+ * The case's UPDATE is a fixed statement (db/fixed-statement.ts): this runs on every transition.
  */
 export async function writeTransition(
   db: Db,
   t: StoredTransition,
 ): Promise<{ row: MovedCase; review: ReviewRow | null }> {
-  const c = cases;
-  const set = (column: { name: string }, value: SQL | SQLWrapper) => sql`${sql.identifier(column.name)} = ${value}`;
   return db.transaction(async (tx) => {
-    const [moved] = await tx.all<{ state: string; version: number; closed_at: string | null }>(sql`
-      UPDATE ${c} SET ${sql.join(
-        [
-          set(c.state, sql`${t.to}`),
-          set(c.stateEntered, sql.param(t.stateEntered, c.stateEntered)),
-          set(c.extensions, sql.param(t.extensions, c.extensions)),
-          set(c.version, sql`${sql.identifier(c.version.name)} + 1`),
-          set(c.updatedAt, sql`${t.at}`),
-          ...(t.terminal ? [set(c.closedAt, sql`${t.at}`)] : []),
-        ],
-        sql`, `,
-      )}
-      WHERE ${sql.identifier(c.id.name)} = ${t.id} AND ${sql.identifier(c.version.name)} = ${t.version}
-      RETURNING ${sql.identifier(c.state.name)}, ${sql.identifier(c.version.name)}, ${sql.identifier(c.closedAt.name)}`);
+    const [moved] = await tx.all<{ state: string; version: number; closed_at: string | null }>(
+      moveCase(t.to, jsonText(t.stateEntered), jsonText(t.extensions), t.at, t.terminal ? t.at : null, t.id, t.version),
+    );
     const row = moved && { state: moved.state, version: Number(moved.version), closedAt: moved.closed_at };
     if (!row) throw await conflict(tx, t.id);
     await appendEvent(
