@@ -7,6 +7,7 @@ import { caseContext } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
 import { type AmountRange, decideDiscretion, type FactContext } from '@yifa/rules';
 import type { LoadedCase } from './storage/snapshot.ts';
+import { legalDateOf } from './time.ts';
 
 /** The case facts this check records (fineOutsideTier and discretionTier are platform facts rules read). */
 export const FINE_FACTS = {
@@ -41,7 +42,7 @@ export function checkFine(
   const { matter } = l.snapshot;
   const benchmark = matter.discretion ? l.pack.items.discretion.get(matter.discretion) : undefined;
   if (!benchmark) return undefined;
-  const violationDate = l.row.violationDate ?? l.row.openedAt.slice(0, 10);
+  const violationDate = l.row.violationDate ?? legalDateOf(l.row.openedAt);
   const facts = { ...context.facts, proposedFine: fine };
   const result = decideDiscretion(benchmark, { ...context, facts, violationDate, proposedFine: fine }, l.env);
   if (!result.ok) return undefined;

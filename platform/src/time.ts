@@ -16,3 +16,11 @@ export function localDate(at: Date): string {
   if (minute !== last.minute) last = { minute, date: format.format(at) };
   return last.date;
 }
+
+/**
+ * The legal date of an instant written in ISO (`2026-03-01T17:00:00.000Z` → 2026-03-02); a date
+ * already (YYYY-MM-DD) stays as it is. What the case engine counts deadlines and timelines from.
+ */
+export function legalDateOf(instant: string): string {
+  return instant.length <= 10 ? instant : localDate(new Date(instant));
+}

@@ -7,7 +7,7 @@
 import type { DocumentForm, Field } from '@yifa/metamodel';
 import { openPii } from '../crypto/pii.ts';
 import type { StoredParty } from '../db/schema.ts';
-import { localDate } from '../time.ts';
+import { legalDateOf, localDate } from '../time.ts';
 import type { DocumentContext } from './context.ts';
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -77,7 +77,7 @@ function fit(field: Field, value: unknown, dc: DocumentContext): unknown {
           : value.join('、');
       return typeof value === 'object' ? undefined : String(value);
     case 'date':
-      return typeof value === 'string' ? value.slice(0, 10) : undefined;
+      return typeof value === 'string' ? legalDateOf(value) : undefined;
     case 'datetime':
       return typeof value === 'string' && value.length > 10 ? value : undefined;
     case 'number':

@@ -24,6 +24,7 @@ import {
 } from '../storage/case-view.ts';
 import { checkFacts, mergeFacts, openCase, partyProblems, writeFacts, writeTransition } from '../storage/case-write.ts';
 import { envOf, loadCase } from '../storage/snapshot.ts';
+import { legalDateOf } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
 import { actionsFor, dayOf, mayAct, nearestDeadline, refusalView, stateOf } from './case-views.ts';
 import { matterSummary } from './matters.ts';
@@ -114,7 +115,7 @@ function reviewDue(workflow: Workflow, state: string, at: string, extensions: Re
   const def = (workflow.deadlines ?? []).find((d) => d.start === state);
   if (!def) return null;
   // Counted from this entry: a case returned and resubmitted gets a fresh review period.
-  const computed = caseDeadlines(workflow, { [state]: at }, extensions, at.slice(0, 10), env);
+  const computed = caseDeadlines(workflow, { [state]: at }, extensions, legalDateOf(at), env, legalDateOf);
   return computed.find((d) => d.code === def.code)?.due ?? null;
 }
 
@@ -267,7 +268,7 @@ export function caseRoutes() {
           closedAt: row.closedAt,
           version: row.version,
           nearestDeadline: workflow
-            ? nearestDeadline(caseDeadlines(workflow, row.stateEntered, row.extensions, today, env))
+            ? nearestDeadline(caseDeadlines(workflow, row.stateEntered, row.extensions, today, env, legalDateOf))
             : null,
         });
       }
@@ -300,7 +301,7 @@ export function caseRoutes() {
       const actions = actionsFor(snapshot, actor, perms, today, env);
       const officers = await usersById(s.db, row.officers);
       const docs = await documentsOf(s.db, id);
-      const legalDate = row.violationDate ?? row.openedAt.slice(0, 10);
+      const legalDate = row.violationDate ?? legalDateOf(row.openedAt);
       return c.json({
         id: row.id,
         number: row.number,
@@ -328,7 +329,7 @@ export function caseRoutes() {
           allowed: actions.filter((a) => a.allowed).map(({ refusals: _, ...a }) => a),
           refused: actions.filter((a) => !a.allowed),
         },
-        deadlines: caseDeadlines(workflow, row.stateEntered, row.extensions, today, env),
+        deadlines: caseDeadlines(workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
         documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
         reviews: await reviewsOf(s.db, id),
         timeline: await timelineOf(s.db, id),

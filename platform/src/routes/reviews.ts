@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import { documentsOf, partyView, reviewFor, reviewQueue, reviewView } from '../storage/case-view.ts';
 import { writeOpinion } from '../storage/case-write.ts';
 import { type LoadedCase, loadCase } from '../storage/snapshot.ts';
+import { legalDateOf } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
 import { dayOf, stateOf } from './case-views.ts';
 import { fineOutsideTierView } from './fine-outside-tier.ts';
@@ -99,7 +100,7 @@ function discretionOf(l: LoadedCase, today: string) {
     benchmark,
     {
       ...context,
-      violationDate: l.row.violationDate ?? l.row.openedAt.slice(0, 10),
+      violationDate: l.row.violationDate ?? legalDateOf(l.row.openedAt),
       ...(typeof fine === 'number' ? { proposedFine: fine } : {}),
     },
     l.env,

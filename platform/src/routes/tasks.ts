@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { caseDeadlines } from '@yifa/engine';
 import { loadCase } from '../storage/snapshot.ts';
 import { actionableCases } from '../storage/tasks.ts';
+import { legalDateOf } from '../time.ts';
 import { actionsFor, dayOf, nearestDeadline, stateOf } from './case-views.ts';
 import { OK as ok, router } from './router.ts';
 
@@ -60,7 +61,7 @@ export function taskRoutes() {
           subject: { code: snapshot.subject.code, name: snapshot.subject.name },
           party: { kind: row.party.kind, name: row.party.name },
           nearestDeadline: nearestDeadline(
-            caseDeadlines(snapshot.workflow, row.stateEntered, row.extensions, today, env),
+            caseDeadlines(snapshot.workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
           ),
           actions: allowed.map(({ action, name, to, reasonRequired }) => ({ action, name, to, reasonRequired })),
         });

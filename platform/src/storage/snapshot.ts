@@ -12,6 +12,7 @@ import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, documents, organisations, reviews, users } from '../db/schema.ts';
 import { openData } from '../documents/sealed.ts';
 import { AppError } from '../errors.ts';
+import { legalDateOf } from '../time.ts';
 
 const envs = new WeakMap<ResolvedPack, RuleEnv>();
 
@@ -91,6 +92,7 @@ export async function loadCase(
   }[];
   const review = around?.opinion ? { opinion: around.opinion as NonNullable<CaseSnapshot['legalReview']> } : undefined;
   const partial: CaseSnapshot = {
+    dateOf: legalDateOf,
     number: row.number,
     matter,
     workflow,

@@ -5,7 +5,7 @@
  */
 import type { Matter, Workflow } from '@yifa/metamodel';
 import { checkGuards, type DeadlineDue, type FactContext, type GuardReport, type RuleEnv } from '@yifa/rules';
-import { type CaseDeadline, caseDeadlines } from './deadlines.ts';
+import { type CaseDeadline, caseDeadlines, type DateOf, writtenDate } from './deadlines.ts';
 
 /** What the engine needs to know of a case. */
 export interface CaseSnapshot {
@@ -25,6 +25,8 @@ export interface CaseSnapshot {
   violationDate?: string | null;
   /** Outcome of the latest legal review, if any. */
   legalReview?: 'agree' | 'disagree' | 'agree-after-change';
+  /** The legal date of an instant (the platform's time zone); the written date by default. */
+  dateOf?: DateOf;
 }
 
 /** The facts, timeline and deadlines the rules read for a case. */
@@ -33,7 +35,8 @@ export function caseContext(
   today: string,
   env: RuleEnv,
 ): { context: FactContext; deadlines: CaseDeadline[] } {
-  const deadlines = caseDeadlines(c.workflow, c.stateEntered, c.extensions, today, env);
+  const dateOf = c.dateOf ?? writtenDate;
+  const deadlines = caseDeadlines(c.workflow, c.stateEntered, c.extensions, today, env, dateOf);
   const due: Record<string, DeadlineDue> = {};
   for (const d of deadlines) if (d.status !== 'met' && d.status !== 'missed') due[d.code] = { due: d.due };
   const issued = c.documents.filter((d) => d.status === 'issued').map((d) => d.form);
@@ -50,7 +53,7 @@ export function caseContext(
     matterName: c.matter.name,
     partyKind: c.party.kind,
     partyName: c.party.name,
-    openedAt: c.openedAt.slice(0, 10),
+    openedAt: dateOf(c.openedAt),
     officerCount: c.officers.length,
     officersCertified: c.officers.length > 0 && c.officers.every((o) => o.certified),
     documentsIssued: issued,
@@ -60,8 +63,8 @@ export function caseContext(
     ...(c.legalReview ? { legalReviewOpinion: c.legalReview } : {}),
     ...(c.violationDate ? { violationDate: c.violationDate } : {}),
   };
-  const timeline: Record<string, string> = { opened: c.openedAt.slice(0, 10) };
-  for (const [state, at] of Object.entries(c.stateEntered)) timeline[state] = at.slice(0, 10);
+  const timeline: Record<string, string> = { opened: dateOf(c.openedAt) };
+  for (const [state, at] of Object.entries(c.stateEntered)) timeline[state] = dateOf(at);
   // Entered facts come last: an officer's record of a fact is what the rules read.
   return { context: { facts: { ...platform, ...c.facts }, today, timeline, deadlines: due }, deadlines };
 }

@@ -24,6 +24,16 @@ export interface CaseDeadline {
   problem?: { zh: string; en: string };
 }
 
+/**
+ * The legal date (YYYY-MM-DD) of an instant (ISO date-time): where the deadlines count from. The
+ * engine knows no time zone; the platform gives the one of its jurisdiction (Beijing time: an
+ * instant at 2026-03-01T17:00Z is on 2026-03-02). By default, the instant's own date as written.
+ */
+export type DateOf = (instant: string) => string;
+
+/** The date an ISO instant is written with (UTC for a `Z` instant). */
+export const writtenDate: DateOf = (instant) => instant.slice(0, 10);
+
 /** The deadlines that have started, for a case's state history. */
 export function caseDeadlines(
   workflow: Workflow,
@@ -31,12 +41,13 @@ export function caseDeadlines(
   extensions: Readonly<Record<string, number>>,
   today: string,
   env: RuleEnv,
+  dateOf: DateOf = writtenDate,
 ): CaseDeadline[] {
   const out: CaseDeadline[] = [];
   for (const d of workflow.deadlines ?? []) {
     const started = stateEntered[d.start];
     if (!started) continue;
-    const start = started.slice(0, 10);
+    const start = dateOf(started);
     const extended = extensions[d.code] ?? 0;
     const extra = d.extension ? d.extension.days * extended : 0;
     let due = addDays(d.kind, start, d.days, env);
@@ -55,7 +66,7 @@ export function caseDeadlines(
       .sort()[0];
     const daysLeft = daysBetween(today, due);
     const status: CaseDeadline['status'] = stoppedAt
-      ? stoppedAt.slice(0, 10) <= due
+      ? dateOf(stoppedAt) <= due
         ? 'met'
         : 'missed'
       : daysLeft < 0

@@ -85,6 +85,19 @@ describe('case machine', () => {
     expect(takeAction(filed, 'approve-filing', ['agency-head'], at, env)).toMatchObject({ ok: false });
   });
 
+  it('counts deadlines and the timeline from the legal date it is given for an instant', () => {
+    const beijing = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
+    const entered = { filing: '2026-03-01T16:30:00.000Z', investigation: '2026-03-01T17:00:00.000Z' };
+    const c = snapshot({ state: 'investigation', stateEntered: entered, openedAt: '2026-03-01T16:30:00.000Z' });
+    const written = caseContext(c, '2026-03-02', env);
+    const legal = caseContext({ ...c, dateOf: beijing }, '2026-03-02', env);
+    expect(written.context.timeline).toMatchObject({ opened: '2026-03-01', investigation: '2026-03-01' });
+    expect(legal.context.timeline).toMatchObject({ opened: '2026-03-02', investigation: '2026-03-02' });
+    const decide = (r: typeof legal) => r.deadlines.find((d) => d.code === 'decide-within-90');
+    expect(decide(legal)).toMatchObject({ startedAt: '2026-03-02', daysLeft: 90 });
+    expect(decide(written)).toMatchObject({ startedAt: '2026-03-01', daysLeft: 89 });
+  });
+
   it('refuses ending the investigation with one officer (行政处罚法第四十二条)', () => {
     const one = snapshot({
       state: 'investigation',

@@ -5,7 +5,14 @@
  * and the print layout with its HTML.
  */
 export { type CaseSnapshot, caseActions, caseContext, type TransitionOutcome, takeAction } from './case-machine.ts';
-export { addCalendarDays, type CaseDeadline, caseDeadlines, daysBetween } from './deadlines.ts';
+export {
+  addCalendarDays,
+  type CaseDeadline,
+  caseDeadlines,
+  type DateOf,
+  daysBetween,
+  writtenDate,
+} from './deadlines.ts';
 export { checkDocument, type DocumentCheck, type FieldProblem, formJsonSchema } from './forms.ts';
 export { escapeHtml, printHtml } from './html.ts';
 export { formatDocumentNumber, type NumberingValues } from './numbering.ts';
