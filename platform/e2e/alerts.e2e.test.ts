@@ -116,6 +116,15 @@ describe.sequential('预警提醒 and 执法监督', () => {
     // The subject's row opens onto its alerts.
     await subject.locator('.ant-table-row-expand-icon').click();
     await page.locator('.ant-table-expanded-row [data-code="insufficient-officers"]').waitFor();
+    // Each subject's work this year: officers who took part, authority items exercised, and the
+    // subject alerts — a subject with no case at all is flagged 零履职 in red.
+    const metrics = page.getByTestId('subject-metrics');
+    await expect(metrics.textContent()).resolves.toContain('执法主体履职');
+    const idle = metrics
+      .locator('[data-testid="subject-metrics-row"]')
+      .filter({ has: page.locator('[data-level="red"]') });
+    await idle.first().waitFor();
+    await expect(idle.first().textContent()).resolves.toMatch(/0 \/ \d+/);
     await shotBoth(page, 'supervision');
   });
 

@@ -24,3 +24,22 @@ export function localDate(at: Date): string {
 export function legalDateOf(instant: string): string {
   return instant.length <= 10 ? instant : localDate(new Date(instant));
 }
+
+const clock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The instant a legal date begins (00:00 in Asia/Shanghai, or YIFA_TIME_ZONE): for periods such as "this year". */
+export function startOfLegalDay(date: string): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const parts = Object.fromEntries(clock.formatToParts(new Date(guess)).map((p) => [p.type, p.value]));
+  const shown = Date.parse(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`);
+  return new Date(guess - (shown - guess));
+}

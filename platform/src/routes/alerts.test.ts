@@ -272,9 +272,37 @@ describe('GET /supervision/summary', () => {
     });
   });
 
+  it('measures each subject this year and raises the subject alerts: 持证人员零参与, 权责事项零履职', async () => {
+    const s = await json(await (await as('jian.supervisor')).get('/api/v1/supervision/summary'));
+    expect(s.period).toEqual({ from: '2026-01-01', to: s.today });
+    const of = (code: string) => s.subjectMetrics.find((x: Json) => x.subject.code === code);
+    const codes = (code: string) => of(code).alerts.map((a: Json) => `${a.code}:${a.level}`);
+    // 区市场监管局: three certified officers, two of them on this year's cases, one matter's item exercised.
+    expect(of('120116-SCJ').metrics).toMatchObject({
+      certifiedOfficers: 3,
+      officersWithCases: 2,
+      authorityItemsExercised: 1,
+    });
+    expect(of('120116-SCJ').metrics.authorityItems).toBeGreaterThan(1);
+    expect(codes('120116-SCJ')).toEqual(['subject-zero-participation:yellow']);
+    // 区生态环境局: one certified officer and no case this year.
+    const stj = of('120116-STJ');
+    expect(stj.metrics).toMatchObject({ certifiedOfficers: 1, officersWithCases: 0, authorityItemsExercised: 0 });
+    expect(stj.metrics.authorityItems).toBeGreaterThan(0);
+    expect(codes('120116-STJ').sort()).toEqual(['subject-zero-exercise:red', 'subject-zero-participation:red']);
+    const zero = stj.alerts.find((a: Json) => a.code === 'subject-zero-exercise');
+    expect(zero.message.zh).toContain(`${stj.subject.name}本期权责清单事项${stj.metrics.authorityItems}项，履行0项`);
+    expect(zero.recipients.map((r: Json) => r.code)).toEqual(['subject-head', 'supervisor']);
+    // The most severe first.
+    expect(s.subjectMetrics.findIndex((x: Json) => x.subject.code === '120116-STJ')).toBeLessThan(
+      s.subjectMetrics.findIndex((x: Json) => x.subject.code === '120116-SCJ'),
+    );
+  });
+
   it('is the head’s own subject for a head, nothing of another subject, and refused to officers', async () => {
     const theirs = await json(await (await as('tang.head')).get('/api/v1/supervision/summary'));
     expect(theirs).toMatchObject({ scope: 'subject', cases: { total: 0, open: 0 }, subjects: [] });
+    expect(theirs.subjectMetrics.map((x: Json) => x.subject.code)).toEqual(['120116-STJ']);
     const own = await json(await (await as('zhao.head')).get('/api/v1/supervision/summary'));
     expect(own.cases.total).toBe(4);
     const officer = await (await as('li.officer')).get('/api/v1/supervision/summary');

@@ -2,15 +2,18 @@
  * 预警提醒 and 执法监督: the pack's alert rules evaluated over the open cases of the caller's
  * data scope (alert.read), answering the alerts addressed to the caller, or with `all=1` every
  * alert in scope (statistics.read: supervisors and heads); and the supervision summary
- * (statistics.read and alert.read): cases by state and overdue, alerts by level and by subject. The scope is
+ * (statistics.read and alert.read): cases by state and overdue, alerts by level and by subject, and
+ * each subject's metrics this year with the pack's subject alert rules on them. The scope is
  * applied in the query (storage/alerts.ts); permissions are checked here, on every request.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ResolvedPack } from '@yifa/metamodel';
 import { decisiveLeaves, type FiredAlert, type Lang, mark, renderLeaf } from '@yifa/rules';
 import { addressedTo, CASE_OFFICERS, LEVELS, type ScannedCase, scanCases } from '../alerts/scan.ts';
+import { type SubjectReport, subjectReports } from '../alerts/subjects.ts';
 import { type Actor, requirePermission } from '../auth/access.ts';
-import { caseCountsByState, openCasesInScope } from '../storage/alerts.ts';
+import { caseCountsByState, openCasesInScope, subjectActivity } from '../storage/alerts.ts';
+import { startOfLegalDay } from '../time.ts';
 import { dayOf, stateOf } from './case-views.ts';
 import { OK as ok, router } from './router.ts';
 
@@ -86,6 +89,28 @@ function alertView(s: ScannedCase, alert: FiredAlert, actor: Actor) {
       openedAt: row.openedAt,
     },
   };
+}
+
+/** The subjects of the scope with their metrics in the period and their subject alerts, most severe first. */
+function subjectsView(pack: ResolvedPack, reports: readonly SubjectReport[]) {
+  const worst = (r: SubjectReport) => Math.min(...r.fired.map((a) => LEVELS.indexOf(a.level)), LEVELS.length);
+  return [...reports]
+    .sort((a, b) => worst(a) - worst(b) || a.subject.code.localeCompare(b.subject.code))
+    .map((r) => ({
+      subject: r.subject,
+      metrics: r.metrics,
+      undetermined: r.undetermined,
+      alerts: r.fired
+        .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
+        .map((a) => ({
+          code: a.code,
+          name: a.name,
+          level: a.level,
+          message: a.message,
+          why: { zh: whyOf(a, 'zh'), en: whyOf(a, 'en') },
+          recipients: a.recipients.map((code) => recipientView(pack, code)),
+        })),
+    }));
 }
 
 /** Most severe first, then by case number. */
@@ -205,7 +230,8 @@ export function alertRoutes() {
       method: 'get',
       path: '/supervision/summary',
       tags: ['alerts'],
-      summary: '执法监督概况 / supervision summary: cases by state and overdue, alerts by level and subject',
+      summary:
+        '执法监督概况 / supervision summary: cases by state and overdue, alerts by level and subject, subject metrics and alerts (零参与、零履职) this year',
       responses: ok,
     }),
     async (c) => {
@@ -218,12 +244,17 @@ export function alertRoutes() {
       const scanned = await scanCases(s.db, s.packs, open.cases, today);
       const counts = await caseCountsByState(s.db, actor, scope);
       const { pack } = await s.packs.active();
+      // The period of the subject metrics: this year to date (legal dates).
+      const since = `${today.slice(0, 4)}-01-01`;
+      const activity = await subjectActivity(s.db, actor, scope, startOfLegalDay(since).toISOString(), today);
       return c.json({
         today,
         scope,
         scanned: scanned.length,
         truncated: open.truncated,
         ...summaryOf(scanned, counts, pack),
+        period: { from: since, to: today },
+        subjectMetrics: subjectsView(pack, subjectReports(pack, activity, today)),
       });
     },
   );

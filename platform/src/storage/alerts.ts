@@ -1,13 +1,14 @@
 /**
  * What the alert scan and the supervision summary read, with the actor's data scope in the
  * WHERE clause (scope.ts): the open cases, each with what its snapshot needs besides the row,
- * in one statement; and the number of cases per workflow state. Nothing out of scope is read.
+ * in one statement; the number of cases per workflow state; and the enforcement subjects in
+ * scope with their activity in a period. Nothing out of scope is read.
  */
-import { and, asc, count, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { type CaseRow, cases } from '../db/schema.ts';
-import { caseScope } from './scope.ts';
+import { type CaseRow, cases, organisations, users } from '../db/schema.ts';
+import { caseScope, scopeValues } from './scope.ts';
 import { type Surroundings, surroundings } from './snapshot.ts';
 
 /** The most open cases one scan evaluates; the oldest come first, as they are the likeliest to be late. */
@@ -58,4 +59,61 @@ export async function caseCountsByState(db: Db, actor: Actor, scope: Scope): Pro
     .groupBy(cases.workflowCode, cases.state)
     .orderBy(asc(cases.workflowCode), asc(cases.state));
   return rows.map((r) => ({ ...r, open: Number(r.open ?? 0) }));
+}
+
+/** An enforcement subject in scope, with what the subject alert rules measure in a period. */
+export interface SubjectActivity {
+  code: string;
+  name: string;
+  type: string;
+  /** Users of the subject holding a 执法证 valid today. */
+  certifiedOfficers: number;
+  /** Distinct officers named on the subject's cases opened in the period. */
+  officersWithCases: number;
+  /** The matters of the subject's cases opened in the period. */
+  matters: string[];
+}
+
+/**
+ * The enforcement subjects the scope covers (all, the actor's subject and its children, the
+ * actor's subject; none for `own`), each with its activity since `from` (an instant), counted by
+ * the database.
+ */
+export async function subjectActivity(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  from: string,
+  today: string,
+): Promise<SubjectActivity[]> {
+  if (scope === 'own') return [];
+  const o = organisations;
+  const v = scopeValues(actor);
+  const inScope =
+    scope === 'all'
+      ? undefined
+      : scope === 'subject'
+        ? eq(o.code, v.orgCode)
+        : or(eq(o.path, v.orgPath), sql`substr(${o.path}, 1, ${v.childPrefixLength}) = ${v.childPrefix}`);
+  const rows = await db
+    .select({
+      code: o.code,
+      name: o.name,
+      type: o.type,
+      certifiedOfficers: sql<number>`(SELECT count(*) FROM ${users} WHERE ${users.orgCode} = ${o.code}
+        AND ${users.disabled} = 0 AND ${users.certificateNo} IS NOT NULL AND ${users.certificateValidUntil} >= ${today})`,
+      officersWithCases: sql<number>`(SELECT count(DISTINCT j.value) FROM ${cases}, json_each(${cases.officers}) AS j
+        WHERE ${cases.subjectOrg} = ${o.code} AND ${cases.openedAt} >= ${from})`,
+      matters: sql<string>`(SELECT json_group_array(DISTINCT ${cases.matterCode}) FROM ${cases}
+        WHERE ${cases.subjectOrg} = ${o.code} AND ${cases.openedAt} >= ${from})`,
+    })
+    .from(o)
+    .where(and(eq(o.enforcementSubject, true), inScope))
+    .orderBy(asc(o.code));
+  return rows.map((r) => ({
+    ...r,
+    certifiedOfficers: Number(r.certifiedOfficers),
+    officersWithCases: Number(r.officersWithCases),
+    matters: JSON.parse(r.matters ?? '[]') as string[],
+  }));
 }

@@ -80,4 +80,27 @@ export interface SupervisionSummary {
   };
   alerts: LevelCounts & { undetermined: number };
   subjects: { subject: SubjectRef; open: number; overdue: number; alerts: LevelCounts }[];
+  /** The period the subject metrics count (this year to date). */
+  period: { from: string; to: string };
+  subjectMetrics: SubjectMetricsView[];
+}
+
+/** An enforcement subject's metrics in the period, and the subject alerts (零参与, 零履职) on them. */
+export interface SubjectMetricsView {
+  subject: SubjectRef;
+  metrics: {
+    certifiedOfficers: number;
+    officersWithCases: number;
+    authorityItems: number;
+    authorityItemsExercised: number;
+  };
+  undetermined: number;
+  alerts: {
+    code: string;
+    name: Bilingual;
+    level: AlertLevel;
+    message: Bilingual;
+    why: Bilingual;
+    recipients: { code: string; name: Bilingual }[];
+  }[];
 }

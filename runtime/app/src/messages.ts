@@ -240,6 +240,13 @@ const ZH = {
   'supervision.overdue': '超期',
   'supervision.noCases': '范围内暂无案件',
   'supervision.undetermined': '另有 {n} 项预警规则因案件缺少相关事实无法判定。',
+  'supervision.bySubjectMetrics': '执法主体履职（{from} 至 {to}）',
+  'supervision.participation': '人员参与',
+  'supervision.participationHint': '本期参与执法的持证执法人员 / 持证执法人员总数（参与率）',
+  'supervision.exercise': '权责履行',
+  'supervision.exerciseHint': '本期有执法记录的权责清单事项 / 本主体实施的权责清单事项（履职率）',
+  'supervision.subjectAlerts': '主体预警',
+  'supervision.noSubjects': '范围内没有执法主体',
 };
 
 /** A key of the message table. */
@@ -485,6 +492,14 @@ const EN: Record<MessageKey, string> = {
   'supervision.overdue': 'Overdue',
   'supervision.noCases': 'No cases in scope',
   'supervision.undetermined': '{n} more alert rule checks could not be decided: the cases lack the facts they need.',
+  'supervision.bySubjectMetrics': 'Subjects at work ({from} to {to})',
+  'supervision.participation': 'Officers',
+  'supervision.participationHint':
+    'Certified officers who took part in enforcement this period / all certified officers',
+  'supervision.exercise': 'Authority items',
+  'supervision.exerciseHint': 'Authority items with an enforcement record this period / items the subject implements',
+  'supervision.subjectAlerts': 'Alerts',
+  'supervision.noSubjects': 'No enforcement subject in scope',
 };
 
 /** Both languages. */

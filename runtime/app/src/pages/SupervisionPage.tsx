@@ -1,7 +1,8 @@
 /**
  * 执法监督: for those whose roles read statistics (supervisors, heads), every alert in their scope
- * grouped by enforcement subject and by level, and the cases by stage with those overdue; all
- * counted by the platform within the scope it allows (GET /supervision/summary, /alerts?all=1).
+ * grouped by enforcement subject and by level, each subject's participation and exercise of its
+ * authority items this year with the subject alerts, and the cases by stage with those overdue;
+ * all counted by the platform within the scope it allows (GET /supervision/summary, /alerts?all=1).
  */
 import { Alert, Card, Col, Result, Row, Statistic, Tabs, Typography } from 'antd';
 import { ALERT_LEVELS, type AlertsAnswer, LEVEL_COLOR, type SupervisionSummary } from '../alerts.ts';
@@ -10,6 +11,7 @@ import { AlertList } from '../components/AlertList.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StateCounts } from '../components/StateCounts.tsx';
 import { SubjectAlerts } from '../components/SubjectAlerts.tsx';
+import { SubjectMetrics } from '../components/SubjectMetrics.tsx';
 import { useT } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
 import { useSession } from '../session.tsx';
@@ -78,6 +80,14 @@ export function SupervisionPage() {
           </Card>
         </Col>
       </Row>
+      <Card
+        size="small"
+        title={s ? t('supervision.bySubjectMetrics', { from: s.period.from, to: s.period.to }) : undefined}
+        style={{ marginTop: 16 }}
+        data-testid="subject-metrics"
+      >
+        <SubjectMetrics rows={s?.subjectMetrics ?? []} loading={summary.loading} />
+      </Card>
       <Card size="small" title={t('supervision.byState')} style={{ marginTop: 16 }} data-testid="by-state">
         <StateCounts rows={s?.cases.byState ?? []} loading={summary.loading} />
       </Card>

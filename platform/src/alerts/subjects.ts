@@ -1,0 +1,91 @@
+/**
+ * 执法监督 of the subjects themselves: the pack's subject alert rules (scope `subject`: 持证人员
+ * 零参与, 权责事项零履职 …) over each enforcement subject in scope, on the platform metrics of the
+ * period — certified officers, officers who acted, the subject's authority items and those
+ * exercised. A subject's authority items are the pack's 权责清单 items it implements: those whose
+ * subject types include its type and whose sectors meet its sectors; an item is exercised when a
+ * case of the period was opened on one of its matters (domain.md §5).
+ */
+import type { ResolvedPack } from '@yifa/metamodel';
+import { type CompiledAlerts, compileAlerts, type FiredAlert } from '@yifa/rules';
+import { AppError } from '../errors.ts';
+import type { SubjectActivity } from '../storage/alerts.ts';
+import { envOf } from '../storage/snapshot.ts';
+
+const compiled = new WeakMap<ResolvedPack, CompiledAlerts>();
+
+/** The subject alert rules of a pack, compiled on first use. */
+function subjectAlertsOf(pack: ResolvedPack): CompiledAlerts {
+  let c = compiled.get(pack);
+  if (!c) {
+    const rules = [...pack.items.alert.values()].filter((r) => r.scope === 'subject');
+    const result = compileAlerts(rules, envOf(pack));
+    if (!result.ok)
+      throw new AppError('internal', {
+        reason: 'the subject alert rules of the pack do not compile',
+        issues: result.issues.map((i) => i.message.en),
+      });
+    c = result.value;
+    compiled.set(pack, c);
+  }
+  return c;
+}
+
+/** The authority items of the pack a subject implements (by its type and sectors). */
+export function authorityItemsOf(pack: ResolvedPack, subject: { code: string; type: string }): Set<string> {
+  const sectors = new Set(pack.items.organisation.get(subject.code)?.sectors ?? []);
+  const items = new Set<string>();
+  for (const item of pack.items['authority-item'].values()) {
+    const typeFits = !item.subjectTypes?.length || item.subjectTypes.includes(subject.type);
+    if (typeFits && item.sectors.some((s) => sectors.has(s))) items.add(item.code);
+  }
+  return items;
+}
+
+/** What a subject is measured on in the period. */
+export interface SubjectMetrics {
+  certifiedOfficers: number;
+  officersWithCases: number;
+  authorityItems: number;
+  authorityItemsExercised: number;
+}
+
+/** A subject with its metrics and the subject alerts that fired on them. */
+export interface SubjectReport {
+  subject: { code: string; name: string };
+  metrics: SubjectMetrics;
+  fired: FiredAlert[];
+  /** Rules that could not be decided (a metric missing). */
+  undetermined: number;
+}
+
+/** Evaluates the active pack's subject alert rules on each subject's activity. */
+export function subjectReports(
+  pack: ResolvedPack,
+  activity: readonly SubjectActivity[],
+  today: string,
+): SubjectReport[] {
+  const rules = subjectAlertsOf(pack);
+  return activity.map((a) => {
+    const items = authorityItemsOf(pack, a);
+    const exercised = new Set(
+      a.matters
+        .map((m) => pack.items.matter.get(m)?.authorityItem)
+        .filter((i): i is string => i !== undefined && items.has(i)),
+    );
+    const metrics: SubjectMetrics = {
+      certifiedOfficers: a.certifiedOfficers,
+      officersWithCases: a.officersWithCases,
+      authorityItems: items.size,
+      authorityItemsExercised: exercised.size,
+    };
+    const facts = { subject: a.code, subjectName: a.name, subjectType: a.type, ...metrics };
+    const report = rules.evaluate({ facts, today });
+    return {
+      subject: { code: a.code, name: a.name },
+      metrics,
+      fired: report.fired,
+      undetermined: report.undetermined.length,
+    };
+  });
+}
