@@ -21,21 +21,24 @@ export const CASE_OFFICERS = 'case-officers';
 /** Alert levels, most severe first. */
 export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
 
-const compiled = new WeakMap<ResolvedPack, CompiledAlerts>();
+const compiled = {
+  case: new WeakMap<ResolvedPack, CompiledAlerts>(),
+  subject: new WeakMap<ResolvedPack, CompiledAlerts>(),
+};
 
-/** The case alert rules of a pack, compiled on first use (the registry keeps one resolved pack per hash). */
-export function caseAlertsOf(pack: ResolvedPack): CompiledAlerts {
-  let c = compiled.get(pack);
+/** The alert rules of a pack for cases or for subjects, compiled on first use (the registry keeps one resolved pack per hash). */
+export function alertRulesOf(pack: ResolvedPack, scope: 'case' | 'subject'): CompiledAlerts {
+  let c = compiled[scope].get(pack);
   if (!c) {
-    const rules = [...pack.items.alert.values()].filter((r) => r.scope === 'case');
+    const rules = [...pack.items.alert.values()].filter((r) => r.scope === scope);
     const result = compileAlerts(rules, envOf(pack));
     if (!result.ok)
       throw new AppError('internal', {
-        reason: 'the alert rules of the pack do not compile',
+        reason: `the ${scope} alert rules of the pack do not compile`,
         issues: result.issues.map((i) => i.message.en),
       });
     c = result.value;
-    compiled.set(pack, c);
+    compiled[scope].set(pack, c);
   }
   return c;
 }
@@ -64,7 +67,7 @@ export function scanCase(loaded: LoadedCase, today: string): ScannedCase {
   const { context, deadlines } = caseContext(loaded.snapshot, today, loaded.env);
   // Entered facts stay last, as in caseContext: what an officer recorded is what the rules read.
   const ctx = { ...context, facts: { ...discretionFacts(loaded, today, context), ...context.facts } };
-  const report = caseAlertsOf(loaded.pack).evaluate(ctx);
+  const report = alertRulesOf(loaded.pack, 'case').evaluate(ctx);
   return {
     loaded,
     fired: report.fired,

@@ -7,29 +7,9 @@
  * case of the period was opened on one of its matters (domain.md §5).
  */
 import type { ResolvedPack } from '@yifa/metamodel';
-import { type CompiledAlerts, compileAlerts, type FiredAlert } from '@yifa/rules';
-import { AppError } from '../errors.ts';
+import type { FiredAlert } from '@yifa/rules';
 import type { SubjectActivity } from '../storage/alerts.ts';
-import { envOf } from '../storage/snapshot.ts';
-
-const compiled = new WeakMap<ResolvedPack, CompiledAlerts>();
-
-/** The subject alert rules of a pack, compiled on first use. */
-function subjectAlertsOf(pack: ResolvedPack): CompiledAlerts {
-  let c = compiled.get(pack);
-  if (!c) {
-    const rules = [...pack.items.alert.values()].filter((r) => r.scope === 'subject');
-    const result = compileAlerts(rules, envOf(pack));
-    if (!result.ok)
-      throw new AppError('internal', {
-        reason: 'the subject alert rules of the pack do not compile',
-        issues: result.issues.map((i) => i.message.en),
-      });
-    c = result.value;
-    compiled.set(pack, c);
-  }
-  return c;
-}
+import { alertRulesOf } from './scan.ts';
 
 /** The authority items of the pack a subject implements (by its type and sectors). */
 export function authorityItemsOf(pack: ResolvedPack, subject: { code: string; type: string }): Set<string> {
@@ -65,7 +45,7 @@ export function subjectReports(
   activity: readonly SubjectActivity[],
   today: string,
 ): SubjectReport[] {
-  const rules = subjectAlertsOf(pack);
+  const rules = alertRulesOf(pack, 'subject');
   return activity.map((a) => {
     const items = authorityItemsOf(pack, a);
     const exercised = new Set(
