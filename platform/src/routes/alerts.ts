@@ -67,10 +67,8 @@ function whyOf(alert: FiredAlert, lang: Lang): string {
   return [...new Set(lines)].join(lang === 'zh' ? '；' : '; ');
 }
 
-/** An alert on a case, with the case it is about and whom it is for. */
-function alertView(s: ScannedCase, alert: FiredAlert, actor: Actor) {
-  const { row, pack, snapshot } = s.loaded;
-  const { matter, workflow, subject } = snapshot;
+/** An alert as the API shows it: its rule, level, message, why it fired and whom it is for. */
+function firedView(pack: ResolvedPack, alert: FiredAlert) {
   return {
     code: alert.code,
     name: alert.name,
@@ -78,6 +76,15 @@ function alertView(s: ScannedCase, alert: FiredAlert, actor: Actor) {
     message: alert.message,
     why: { zh: whyOf(alert, 'zh'), en: whyOf(alert, 'en') },
     recipients: alert.recipients.map((code) => recipientView(pack, code)),
+  };
+}
+
+/** An alert on a case, with the case it is about and whom it is for. */
+function alertView(s: ScannedCase, alert: FiredAlert, actor: Actor) {
+  const { row, pack, snapshot } = s.loaded;
+  const { matter, workflow, subject } = snapshot;
+  return {
+    ...firedView(pack, alert),
     addressedToMe: addressedTo(alert, row.officers, actor),
     case: {
       id: row.id,
@@ -100,16 +107,7 @@ function subjectsView(pack: ResolvedPack, reports: readonly SubjectReport[]) {
       subject: r.subject,
       metrics: r.metrics,
       undetermined: r.undetermined,
-      alerts: r.fired
-        .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
-        .map((a) => ({
-          code: a.code,
-          name: a.name,
-          level: a.level,
-          message: a.message,
-          why: { zh: whyOf(a, 'zh'), en: whyOf(a, 'en') },
-          recipients: a.recipients.map((code) => recipientView(pack, code)),
-        })),
+      alerts: r.fired.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)).map((a) => firedView(pack, a)),
     }));
 }
 
