@@ -16,7 +16,6 @@ const open = async (ddl = 'CREATE TABLE t (x INTEGER)') => {
 afterEach(() => {
   for (const c of opened.splice(0)) c.close();
 });
-const _pause = (ms = 2) => new Promise((r) => setTimeout(r, ms));
 const xs = async (c: Client) => (await c.execute('SELECT x FROM t ORDER BY x')).rows.map((r) => r.x);
 
 describe('embedded database client', () => {

@@ -10,7 +10,6 @@ const open = () => {
   const url = `file:${join(mkdtempSync(join(tmpdir(), 'yifa-serial-')), 'd.db')}`;
   return serialiseWrites(createClient({ url }));
 };
-const _pause = () => new Promise((r) => setTimeout(r, 5));
 
 describe('serialised writes', () => {
   it('lets concurrent write transactions and statements take turns instead of failing with SQLITE_BUSY', async () => {
