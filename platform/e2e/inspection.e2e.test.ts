@@ -68,7 +68,6 @@ describe.sequential('现场检查 on a phone at 390 px', () => {
     await expect(field(page, 'partyName').inputValue()).resolves.toBe('天津滨海某某超市有限公司');
     await expect(field(page, 'inspectors').inputValue()).resolves.toContain(PEOPLE.officer.displayName);
     await date(page, 'startedAt', '2026-06-01 09:30');
-    await date(page, 'endedAt', '2026-06-01 10:15');
     await type(page, 'place', '天津市滨海新区塘沽街道某某路8号 当事人经营场所');
     await type(page, 'presentPerson', '刘某某');
     await type(page, 'presentPersonTitle', '法定代表人');
@@ -81,6 +80,8 @@ describe.sequential('现场检查 on a phone at 390 px', () => {
     await type(page, 'presentPersonSignature', '刘某某');
     await type(page, 'inspectorSignatures', '李明、王强');
     expect(await fitsTheScreen()).toBe(true);
+    // The end time last, typed without Enter or 确定, and saved at once.
+    await date(page, 'endedAt', '2026-06-01 10:15', { enter: false });
     const put = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/v1/documents/'));
     await page.getByTestId('inspection-save').click();
     const res = await put;
@@ -88,6 +89,8 @@ describe.sequential('现场检查 on a phone at 390 px', () => {
     const saved = (await res.json()) as { missing: unknown[]; data: Record<string, unknown> };
     expect(saved.missing).toEqual([]);
     expect(saved.data.startedAt).toMatch(/^2026-06-01T09:30:00\+08:00$/);
+    // Typed without Enter or 确定, the end time counts all the same.
+    expect(saved.data.endedAt).toMatch(/^2026-06-01T10:15:00\+08:00$/);
     expect(saved.data.evidenceTaken).toEqual([{ item: '货架照片', quantity: '1张', method: '拍照' }]);
     await page.getByTestId('doc-complete').waitFor();
     await shot(page, 'phone-inspection');

@@ -35,12 +35,13 @@ export async function check(page: Page | Locator, name: string, label: string, n
 }
 
 /** Sets an antd date picker field (YYYY-MM-DD). */
-export async function date(page: Page, name: string, value: string): Promise<void> {
+export async function date(page: Page, name: string, value: string, o: { enter?: boolean } = {}): Promise<void> {
   const input = field(page, name).locator('input').first();
   const target = (await input.count()) ? input : page.locator(`input[data-field="${name}"]`);
   await target.click();
   await target.fill(value);
-  await target.press('Enter');
+  // Without Enter, as an officer who types the time and goes on to the next field.
+  if (o.enter ?? true) await target.press('Enter');
 }
 
 /** Answers a yes/no fact of a FactFields form by its label. */
