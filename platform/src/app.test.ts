@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../test/harness.ts';
+import { IMPORT_PATH } from './routes/packs.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -33,5 +34,53 @@ describe('the API', () => {
     expect(await res.json()).toMatchObject({
       error: { code: 'not-found', message: { zh: '未找到', en: 'not found' } },
     });
+  });
+
+  it('answers bad bodies on every JSON route with 4xx and the one error shape, never 500', async () => {
+    const doc = (await (await server.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, op]) => op.requestBody?.content?.['application/json'])
+        .map(([method]) => ({
+          method: method.toUpperCase(),
+          // Path parameters get an id no object has: the body is checked before anything is looked up.
+          path: path.replace(/\{\w+\}/g, 'no-such-id'),
+          // A route with a larger limit of its own (a pack bundle up to 20 MB).
+          ownLimit: path === IMPORT_PATH,
+        })),
+    );
+    expect(routes.length).toBeGreaterThan(8);
+    await server.user({ username: 'api.writer', orgCode: '120116-SCJ', roles: ['officer', 'agency-head'] });
+    const client = await server.as('api.writer');
+    const bad = [
+      { name: 'malformed', body: '{"action": ', status: [400], code: 'invalid-json' },
+      { name: 'not an object', body: '[1, 2]', status: [422], code: 'validation' },
+      {
+        name: 'unknown field',
+        body: JSON.stringify({ __proto_pollution: { x: 1 } }),
+        status: [422],
+        code: 'validation',
+      },
+      {
+        name: 'oversized',
+        body: JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) }),
+        status: [413],
+        code: 'too-large',
+      },
+    ];
+    const wrong: string[] = [];
+    for (const r of routes) {
+      if (r.path === '/api/v1/auth/login' || r.path === '/api/v1/auth/logout') continue;
+      for (const b of bad) {
+        if (b.name === 'oversized' && r.ownLimit) continue;
+        const res = await client.call(r.method, r.path, b.body);
+        const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: { zh?: string } } };
+        const ok = b.status.includes(res.status) && body.error?.code === b.code && !!body.error?.message?.zh;
+        if (!ok) wrong.push(`${r.method} ${r.path} ${b.name}: ${res.status} ${body.error?.code}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
