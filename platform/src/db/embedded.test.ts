@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { takeTurns } from '../../test/write-turns.ts';
 import { MAX_GROUP, openEmbedded, STATEMENT_CACHE_SIZE, writerStats } from './embedded.ts';
-import { takeTurns } from './turns.ts';
 
 const opened: Client[] = [];
 const open = async (ddl = 'CREATE TABLE t (x INTEGER)') => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
+import { takeTurns } from '../../test/write-turns.ts';
 import { serialiseWrites } from './serial-writes.ts';
-import { takeTurns } from './turns.ts';
 
 const open = () => {
   const url = `file:${join(mkdtempSync(join(tmpdir(), 'yifa-serial-')), 'd.db')}`;

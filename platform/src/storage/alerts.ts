@@ -4,11 +4,11 @@
  * in one statement; the number of cases per workflow state; and the enforcement subjects in
  * scope with their activity in a period. Nothing out of scope is read.
  */
-import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, organisations, users } from '../db/schema.ts';
-import { caseScope, scopeValues } from './scope.ts';
+import { caseScope, scopeValues, subjectCondition } from './scope.ts';
 import { type Surroundings, surroundings } from './snapshot.ts';
 
 /** The most open cases one scan evaluates; the oldest come first, as they are the likeliest to be late. */
@@ -88,13 +88,7 @@ export async function subjectActivity(
 ): Promise<SubjectActivity[]> {
   if (scope === 'own') return [];
   const o = organisations;
-  const v = scopeValues(actor);
-  const inScope =
-    scope === 'all'
-      ? undefined
-      : scope === 'subject'
-        ? eq(o.code, v.orgCode)
-        : or(eq(o.path, v.orgPath), sql`substr(${o.path}, 1, ${v.childPrefixLength}) = ${v.childPrefix}`);
+  const inScope = scope === 'all' ? undefined : subjectCondition(scope, scopeValues(actor), o);
   const rows = await db
     .select({
       code: o.code,

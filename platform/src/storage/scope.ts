@@ -3,7 +3,7 @@
  * its children, all) becomes a WHERE condition on cases, so an out-of-scope case is
  * never read, not read and then hidden.
  */
-import { eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { type Column, eq, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type Actor, type Permission, type Scope, scopeFor } from '../auth/access.ts';
 import { cases } from '../db/schema.ts';
 
@@ -40,19 +40,31 @@ export const SCOPE_PLACEHOLDERS: Bound<ScopeValues> = {
   childPrefixLength: sql.placeholder('childPrefixLength'),
 };
 
+/**
+ * The condition a subject scope puts on rows that carry an organisation's code and path (a case's
+ * subject, or the organisation itself): `subject` is the actor's organisation, `subject-tree` it
+ * and every organisation whose path starts with its path and a '/'.
+ */
+export function subjectCondition(
+  scope: 'subject' | 'subject-tree',
+  v: Bound<ScopeValues>,
+  columns: { code: Column; path: Column },
+): SQL {
+  if (scope === 'subject') return eq(columns.code, v.orgCode);
+  return or(
+    eq(columns.path, v.orgPath),
+    sql`substr(${columns.path}, 1, ${v.childPrefixLength}) = ${v.childPrefix}`,
+  ) as SQL;
+}
+
 /** The condition on `cases` rows that a scope allows, over values or placeholders. */
 export function scopeCondition(scope: Scope, v: Bound<ScopeValues>): SQL | undefined {
   switch (scope) {
     case 'all':
       return undefined;
     case 'subject-tree':
-      // The subject itself, or any organisation whose path starts with the subject's path and a '/'.
-      return or(
-        eq(cases.subjectPath, v.orgPath),
-        sql`substr(${cases.subjectPath}, 1, ${v.childPrefixLength}) = ${v.childPrefix}`,
-      ) as SQL;
     case 'subject':
-      return eq(cases.subjectOrg, v.orgCode);
+      return subjectCondition(scope, v, { code: cases.subjectOrg, path: cases.subjectPath });
     case 'own':
       return or(
         eq(cases.createdBy, v.userId),

@@ -1,5 +1,5 @@
 /**
- * The contract both database clients keep (embedded.ts, serial-writes.ts), for their tests:
+ * The contract both database clients keep (src/db/embedded.ts, src/db/serial-writes.ts), for their tests:
  * concurrent write transactions and statements take turns — none fails with SQLITE_BUSY, and each
  * transaction sees every one that committed before it.
  */
