@@ -4,7 +4,6 @@
  * plus CSRF checks in front of everything but sign-in.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -12,6 +11,7 @@ import { rolesOf } from './auth/access.ts';
 import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
 import type { AppEnv, Services } from './context.ts';
 import { AppError, toAppError } from './errors.ts';
+import { jsonBody } from './node-body.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -55,12 +55,7 @@ export function createApp(services: Services) {
     c.set('services', services);
     await next();
   });
-  const jsonLimit = bodyLimit({
-    maxSize: JSON_LIMIT,
-    onError: () => {
-      throw new AppError('too-large', { limit: JSON_LIMIT });
-    },
-  });
+  const jsonLimit = jsonBody(JSON_LIMIT);
   // Routes that take larger bodies apply their own limit after the session check.
   app.use('/api/*', (c, next) => (OWN_BODY_LIMIT.some((own) => own(c.req.path)) ? next() : jsonLimit(c, next)));
   app.use('/api/*', async (c, next) => {
