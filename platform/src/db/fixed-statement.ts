@@ -1,12 +1,27 @@
 /**
  * Statements whose SQL text never changes, for the few that run inside a transaction on every
  * request (a transition's UPDATE and its audit event). Drizzle cannot use a prepared query inside
- * a transaction, and building its query builder's or its `sql` template's text each time cost
- * more than running the statement (docs/benchmarks.md, Platform). Here the text is split at its
- * `?` once; a run only puts its parameters between the pieces, and the embedded client finds the
- * statement prepared under the same text.
+ * a transaction, and turning its query builder's or its `sql` template's chunks into text on every
+ * run cost more than running the statement (docs/benchmarks.md, Platform). A fixed statement is a
+ * drizzle `SQL` whose query — the text as written and the parameters in order — is known when it
+ * is made, so drizzle has nothing to build; the embedded client finds it prepared under the same
+ * text.
  */
-import { Param, SQL, StringChunk } from 'drizzle-orm';
+import { type Query, SQL } from 'drizzle-orm';
+
+/** An `SQL` with its query already made: `toQuery` (what drizzle's dialects call to get the text) returns it. */
+class FixedSql extends SQL {
+  readonly #query: Query;
+
+  constructor(query: Query) {
+    super([]);
+    this.#query = query;
+  }
+
+  override toQuery(): Query {
+    return this.#query;
+  }
+}
 
 /**
  * A statement with fixed text and positional parameters (`?`); values are bound as given
@@ -17,13 +32,10 @@ import { Param, SQL, StringChunk } from 'drizzle-orm';
  * await tx.run(bump(id, version));
  */
 export function fixedStatement(text: string): (...params: unknown[]) => SQL {
-  const pieces = text.split('?').map((t) => new StringChunk(t));
-  const arity = pieces.length - 1;
+  const arity = text.split('?').length - 1;
   return (...params) => {
     if (params.length !== arity) throw new Error(`the statement takes ${arity} parameters, not ${params.length}`);
-    const chunks: (StringChunk | Param)[] = [pieces[0] as StringChunk];
-    for (let i = 0; i < arity; i++) chunks.push(new Param(params[i]), pieces[i + 1] as StringChunk);
-    return new SQL(chunks);
+    return new FixedSql({ sql: text, params });
   };
 }
 
