@@ -14,6 +14,17 @@ describe('the legal date', () => {
     expect(localDate(new Date('2026-03-01T15:59:30Z'))).toBe('2026-03-01');
   });
 
+  it('keeps each minute apart when instants of many days alternate (more than it keeps), and refuses an invalid instant', () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1, 15, 59) + n * 86_400_000 + (n % 2) * 60_000);
+    for (let round = 0; round < 3; round++)
+      for (let n = 0; n < 30_000; n += 7) {
+        // 15:59 UTC is the day's last minute in Beijing, 16:00 the next day's first.
+        const expected = new Date(Date.UTC(2026, 0, 1 + n + (n % 2))).toISOString().slice(0, 10);
+        expect(localDate(day(n))).toBe(expected);
+      }
+    expect(() => localDate(new Date('not a date'))).toThrow(RangeError);
+  });
+
   it('begins a legal day at 00:00 Beijing time, 16:00 UTC the day before', () => {
     expect(startOfLegalDay('2026-01-01').toISOString()).toBe('2025-12-31T16:00:00.000Z');
     expect(localDate(startOfLegalDay('2026-06-15'))).toBe('2026-06-15');

@@ -6,15 +6,23 @@
 const ZONE = process.env.YIFA_TIME_ZONE ?? 'Asia/Shanghai';
 const format = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
-// Every request asks for today, several times: the date changes only at a minute boundary
-// (time-zone offsets are whole minutes), so the last minute's answer is kept.
-let last = { minute: Number.NaN, date: '' };
+// A request asks for the date of several instants (now, when the case entered its state, its
+// events …), and a date changes only at a minute boundary (time-zone offsets are whole minutes):
+// answers are kept by minute, a few thousand at most, since Intl's formatting is slow.
+const byMinute = new Map<number, string>();
+const KEPT_MINUTES = 4096;
 
 /** The local date (YYYY-MM-DD) of an instant. */
 export function localDate(at: Date): string {
   const minute = Math.floor(at.getTime() / 60_000);
-  if (minute !== last.minute) last = { minute, date: format.format(at) };
-  return last.date;
+  let date = byMinute.get(minute);
+  if (date === undefined) {
+    if (Number.isNaN(minute)) throw new RangeError('no local date for an invalid instant');
+    if (byMinute.size >= KEPT_MINUTES) byMinute.clear();
+    date = format.format(at);
+    byMinute.set(minute, date);
+  }
+  return date;
 }
 
 /**
