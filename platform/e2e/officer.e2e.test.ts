@@ -103,6 +103,10 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await select(page, item(page, '拟处罚种类').locator('.ant-select'), '罚款');
     await item(page, '拟罚款金额').locator('input').fill('70000');
     await expect(page.getByTestId('matter-discretion').textContent()).resolves.toContain('65,000–85,000');
+    // Lightest first, as benchmark tables are printed (the pack keeps 从重 first).
+    await expect(
+      page.getByTestId('matter-discretion').locator('tbody tr td:first-child').allTextContents(),
+    ).resolves.toEqual(['从轻', '一般', '从重']);
     await shotBoth(page, 'open-case');
     await page.getByTestId('open-submit').click();
     await page.getByTestId('case-page').waitFor();

@@ -6,7 +6,7 @@
 import { Card, Collapse, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { amountOf, rangeText } from '../amounts.ts';
 import { useT } from '../i18n.tsx';
-import type { BasisView, MatterView } from '../types.ts';
+import type { Amount, BasisView, MatterView } from '../types.ts';
 
 /** Props of MatterCard. */
 export interface MatterCardProps {
@@ -31,6 +31,19 @@ function BasisList({ items }: { items: BasisView[] }) {
       }))}
     />
   );
+}
+
+/**
+ * Tiers as benchmark tables print them, lightest fine first (从轻 → 一般 → 从重), whatever order the
+ * pack keeps them in; while a fine waits for facts the pack's order stays.
+ */
+function lightestFirst<T extends { fine: { min: Amount } }>(tiers: T[], facts: Record<string, unknown>): T[] {
+  const mins = tiers.map((tier) => amountOf(tier.fine.min, facts));
+  if (mins.some((m) => m === null)) return tiers;
+  return tiers
+    .map((tier, i) => ({ tier, min: mins[i] as number }))
+    .sort((a, b) => a.min - b.min)
+    .map((x) => x.tier);
 }
 
 /** The matter card. */
@@ -95,7 +108,7 @@ export function MatterCard({ matter: m, facts = {} }: MatterCardProps) {
             size="small"
             rowKey="code"
             pagination={false}
-            dataSource={d.tiers}
+            dataSource={lightestFirst(d.tiers, facts)}
             style={{ marginTop: 6 }}
             columns={[
               { title: t('discretion.tier'), dataIndex: 'name', width: 80 },
