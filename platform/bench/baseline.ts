@@ -7,12 +7,12 @@
  * of Yifa's figure is its database client rather than its work.
  */
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { type Client, createClient } from '@libsql/client';
 import { Hono } from 'hono';
 import { openEmbedded } from '../src/db/embedded.ts';
+import { listen } from '../test/listen.ts';
 import type { Send } from './load.ts';
-import { listen, type RunningServer } from './target.ts';
+import type { RunningServer } from './target.ts';
 
 /** Starts the baseline server on 127.0.0.1 over a new database in `dir`; `check` counts its rows. */
 export async function startBaselineServer(
@@ -40,7 +40,7 @@ export async function startBaselineServer(
     });
     return c.json({ id: Number(result.lastInsertRowid), version: body.version + 1, at });
   });
-  const server = await listen(serve, app.fetch);
+  const server = await listen(app.fetch);
   return {
     url: server.url,
     async check() {

@@ -1,7 +1,4 @@
 /** A server under load: its loopback URL, what it checks after the run, and how to stop it. */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { serve as honoServe } from '@hono/node-server';
 
 /** A running server under test (in this process or another). */
 export interface RunningServer<C> {
@@ -11,26 +8,6 @@ export interface RunningServer<C> {
   /** CPU time the server's process has used so far (ms), when it runs in a process of its own. */
   cpuMs?(): Promise<number>;
   close(): Promise<void>;
-}
-
-/** Listens on an ephemeral port of 127.0.0.1 (loopback only). */
-export async function listen(
-  serve: typeof honoServe,
-  fetch: (req: Request) => Response | Promise<Response>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 /** The servers the bench runs: the goal's baseline, the baseline on the platform's client, Yifa. */

@@ -7,7 +7,6 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { bundlePack, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { sql } from 'drizzle-orm';
@@ -17,8 +16,9 @@ import { openDb } from '../src/db/client.ts';
 import { writerStats } from '../src/db/embedded.ts';
 import { createServices } from '../src/services.ts';
 import { createUser } from '../src/users.ts';
+import { listen } from '../test/listen.ts';
 import type { Send } from './load.ts';
-import { listen, type RunningServer } from './target.ts';
+import type { RunningServer } from './target.ts';
 
 /** The bench pack folder. */
 export const BENCH_PACK = fileURLToPath(new URL('./pack', import.meta.url));
@@ -53,7 +53,7 @@ export async function startYifaServer(dir: string, clients: number): Promise<Run
   const services = createServices(db, { filesDir: join(dir, 'files') });
   const report = await services.packs.importBundle(bundle(), { apply: true, actor: 'bench' });
   await services.packs.activate(report.hash, 'bench');
-  const server = await listen(serve, createApp(services).fetch);
+  const server = await listen(createApp(services).fetch);
   for (let i = 0; i < clients; i++) {
     await createUser(db, {
       username: `officer${i}`,

@@ -1,27 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestServer } from '../test/harness.ts';
+import { listen } from '../test/listen.ts';
 import { JSON_LIMIT } from './app.ts';
 import { AppError } from './errors.ts';
 import { jsonBody } from './node-body.ts';
-
-/** Serves a hono app on an ephemeral loopback port, as `yifa serve` does. */
-async function listen(fetch: (req: Request, env: unknown) => Response | Promise<Response>) {
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections(): void }).closeAllConnections();
-      }),
-  };
-}
 
 /** A body sent in chunks with no content-length, as a streaming client does. */
 function chunked(text: string, size = 64 * 1024): { body: ReadableStream<Uint8Array>; duplex: 'half' } {
