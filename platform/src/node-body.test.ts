@@ -24,9 +24,11 @@ function chunked(text: string, size = 64 * 1024): { body: ReadableStream<Uint8Ar
 
 describe('JSON bodies on node-server', () => {
   const probe = new Hono();
+  const errors: string[] = [];
   probe.onError((e, c) => {
     // As the app's validators do, a body that does not parse is invalid-json.
     const err = e instanceof AppError ? e : new AppError(e instanceof SyntaxError ? 'invalid-json' : 'internal');
+    errors.push(err.code);
     return c.json(err.toBody(), err.status as 400);
   });
   probe.use('*', jsonBody(1000));
@@ -79,6 +81,21 @@ describe('JSON bodies on node-server', () => {
     expect(((await counted.json()) as { error: { code: string } }).error.code).toBe('too-large');
     // The connection's next request is still served.
     expect((await post('{"n":3}')).status).toBe(200);
+  });
+
+  it('gives up on a body whose client goes away before its end, and serves the next request', async () => {
+    const { request } = await import('node:http');
+    const before = errors.length;
+    const req = request(`${server.url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '500' },
+    });
+    req.on('error', () => undefined);
+    req.write('{"n":');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    req.destroy();
+    await expect.poll(() => errors.slice(before)).toEqual(['invalid-json']);
+    expect((await post('{"n":4}')).status).toBe(200);
   });
 
   it('answers malformed JSON with invalid-json and leaves GET alone', async () => {

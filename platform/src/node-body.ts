@@ -27,7 +27,7 @@ function incomingOf(env: unknown): IncomingMessage | undefined {
 }
 
 /** Reads the whole stream, failing with `too-large` as soon as it passes `limit` bytes. */
-export function readLimited(incoming: IncomingMessage, limit: number): Promise<Buffer> {
+function readLimited(incoming: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -35,7 +35,7 @@ export function readLimited(incoming: IncomingMessage, limit: number): Promise<B
       incoming.off('data', onData);
       incoming.off('end', onEnd);
       incoming.off('error', onError);
-      incoming.off('aborted', onAborted);
+      incoming.off('close', onClose);
       if (err) reject(err);
       else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size));
     };
@@ -48,12 +48,13 @@ export function readLimited(incoming: IncomingMessage, limit: number): Promise<B
     const onEnd = () => done();
     const onError = (e: Error) =>
       done(new AppError('invalid-json', { reason: `the body could not be read: ${e.message}` }));
-    const onAborted = () =>
+    // Closed before its end: the client went away mid-body (after the end, these listeners are gone).
+    const onClose = () =>
       done(new AppError('invalid-json', { reason: 'the client closed the request before its body ended' }));
     incoming.on('data', onData);
     incoming.on('end', onEnd);
     incoming.on('error', onError);
-    incoming.on('aborted', onAborted);
+    incoming.on('close', onClose);
   });
 }
 
