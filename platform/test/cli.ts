@@ -16,11 +16,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `yifa <args>` to completion. */
-export function yifa(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliRun> {
+/** Runs `yifa <args>` to completion, in `cwd`, with the variables in `unset` left out of this process's environment. */
+export function yifa(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; cwd?: string; unset?: string[] } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
+    const inherited = { ...process.env };
+    for (const name of options.unset ?? []) delete inherited[name];
     const child = spawn(process.execPath, [YIFA_BIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      env: { ...inherited, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, YIFA_BIN, yifa } from '../../test/cli.ts';
+import { type CliRun, yifa } from '../../test/cli.ts';
 import { createApp } from '../app.ts';
 import { openDb } from '../db/client.ts';
 import { auditEvents, cases, documents, reviews } from '../db/schema.ts';
@@ -23,22 +22,8 @@ let dir: string;
 let first: CliRun;
 
 /** Runs `yifa <args>` in a folder, without YIFA_DATABASE_URL, as `npm start` would. */
-function yifaIn(cwd: string, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const { YIFA_DATABASE_URL: _ignored, ...env } = process.env;
-    const child = spawn(process.execPath, [YIFA_BIN, ...args], { cwd, env: { ...env, ...KEY, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const yifaIn = (cwd: string, args: string[]): Promise<CliRun> =>
+  yifa(args, { cwd, env: KEY, unset: ['YIFA_DATABASE_URL'] });
 
 const demoUrl = () => `file:${join(dir, 'data', 'demo.db')}`;
 

@@ -15,7 +15,7 @@ import { type DemoSummary, existingSummary, seedDemo } from '../demo/seed.ts';
 import { AppError } from '../errors.ts';
 import { createPackRegistry } from '../packs/registry.ts';
 import { bundleOf, cliActor, refuse } from './db.ts';
-import { type RunningServer, startServer } from './serve.ts';
+import { serveUntilSignal } from './serve.ts';
 
 type Exit = (code: number) => void;
 
@@ -96,32 +96,18 @@ async function prepare(url: string, plan: { create: boolean; wipe: boolean }, pa
   }
 }
 
-async function serveUntilStopped(url: string, o: DemoOptions, exit: Exit): Promise<void> {
-  let server: RunningServer;
-  try {
-    server = await startServer({ port: o.port, host: o.host, databaseUrl: url });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
-    const where = `${o.host}:${o.port}`;
-    process.stderr.write(
-      `✗ 不能在 ${where} 监听（${code}），可用 --port 换一个端口 / cannot listen on ${where} (${code}); try --port\n`,
-    );
-    return exit(1);
-  }
-  process.stdout.write(
-    `\n依法 Yifa 演示服务已启动 / demo server listening on ${server.url}\n` +
-      `接口说明 / API: ${server.url}/api/openapi.json — 用上表任一账号登录 / sign in as any account above\n` +
-      '按 Ctrl+C 停止 / Ctrl+C stops it\n',
+function serveUntilStopped(url: string, o: DemoOptions, exit: Exit): Promise<void> {
+  return serveUntilSignal(
+    { port: o.port, host: o.host, databaseUrl: url },
+    {
+      listening: (at) =>
+        `\n依法 Yifa 演示服务已启动 / demo server listening on ${at}\n` +
+        `接口说明 / API: ${at}/api/openapi.json — 用上表任一账号登录 / sign in as any account above\n` +
+        '按 Ctrl+C 停止 / Ctrl+C stops it\n',
+      hint: { zh: '，可用 --port 换一个端口', en: '; try --port' },
+    },
+    exit,
   );
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  process.stdout.write(`收到 ${signal}，正在停止 / ${signal}: stopping\n`);
-  await server.close();
-  process.stdout.write('已停止 / stopped\n');
-  exit(0);
 }
 
 /** The `demo` command. */

@@ -102,6 +102,38 @@ function port(value: string): number {
   return n;
 }
 
+/**
+ * Starts the server and runs it until SIGINT or SIGTERM, then stops it and exits 0; `listening`
+ * says where it listens. A port it cannot listen on is said on stderr (with the `hint`) and exits 1.
+ */
+export async function serveUntilSignal(
+  options: { port: number; host: string; databaseUrl?: string },
+  say: { listening: (url: string) => string; hint?: { zh: string; en: string } },
+  exit: Exit,
+): Promise<void> {
+  let server: RunningServer;
+  try {
+    server = await startServer(options);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
+    const where = `${options.host}:${options.port}`;
+    process.stderr.write(
+      `✗ 不能在 ${where} 监听（${code}）${say.hint?.zh ?? ''} / cannot listen on ${where} (${code})${say.hint?.en ?? ''}\n`,
+    );
+    return exit(1);
+  }
+  process.stdout.write(say.listening(server.url));
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write(`收到 ${signal}，正在停止 / ${signal}: stopping\n`);
+  await server.close();
+  process.stdout.write('已停止 / stopped\n');
+  exit(0);
+}
+
 /** The `serve` command. */
 export function serveCommand(exit: Exit): Command {
   return new Command('serve')
@@ -109,24 +141,6 @@ export function serveCommand(exit: Exit): Command {
     .option('--port <port>', '端口，0 表示任选 / port, 0 picks a free one', port, 3000)
     .option('--host <host>', '监听地址 / address to listen on', '127.0.0.1')
     .action(async (opts: { port: number; host: string }) => {
-      let server: RunningServer;
-      try {
-        server = await startServer(opts);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
-        const where = `${opts.host}:${opts.port}`;
-        process.stderr.write(`✗ 不能在 ${where} 监听（${code}） / cannot listen on ${where} (${code})\n`);
-        return exit(1);
-      }
-      process.stdout.write(`依法 Yifa 服务已启动 / listening on ${server.url}\n`);
-      const signal = await new Promise<NodeJS.Signals>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      process.stdout.write(`收到 ${signal}，正在停止 / ${signal}: stopping\n`);
-      await server.close();
-      process.stdout.write('已停止 / stopped\n');
-      exit(0);
+      await serveUntilSignal(opts, { listening: (url) => `依法 Yifa 服务已启动 / listening on ${url}\n` }, exit);
     });
 }

@@ -25,8 +25,8 @@ export interface SubjectRef {
   name: string;
 }
 
-/** One alert on a case. */
-export interface AlertView {
+/** A fired alert rule: what it says, why it fired and whom it names. */
+export interface FiredAlertView {
   code: string;
   name: Bilingual;
   level: AlertLevel;
@@ -34,6 +34,10 @@ export interface AlertView {
   /** The conditions that made it fire. */
   why: Bilingual;
   recipients: { code: string; name: Bilingual }[];
+}
+
+/** One alert on a case. */
+export interface AlertView extends FiredAlertView {
   addressedToMe: boolean;
   case: {
     id: string;
@@ -95,12 +99,5 @@ export interface SubjectMetricsView {
     authorityItemsExercised: number;
   };
   undetermined: number;
-  alerts: {
-    code: string;
-    name: Bilingual;
-    level: AlertLevel;
-    message: Bilingual;
-    why: Bilingual;
-    recipients: { code: string; name: Bilingual }[];
-  }[];
+  alerts: FiredAlertView[];
 }
