@@ -5,9 +5,10 @@
  */
 import { Alert, Button, Card, Collapse, Empty, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { ActionView, CaseDetail } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 /** Props of ActionsPanel. */
@@ -21,28 +22,26 @@ export function ActionsPanel({ detail, onDone }: ActionsPanelProps) {
   const { t, pick } = useT();
   const [acting, setActing] = useState<ActionView | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, submit } = useSubmit();
 
   const take = async (a: ActionView, why?: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/cases/${detail.id}/transitions`, {
-        action: a.action,
-        version: detail.version,
-        ...(why ? { reason: why } : {}),
-      });
-      setActing(null);
-      setReason('');
-      onDone();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-      setActing(null);
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      async () => {
+        await api.post(`/cases/${detail.id}/transitions`, {
+          action: a.action,
+          version: detail.version,
+          ...(why ? { reason: why } : {}),
+        });
+        setActing(null);
+        setReason('');
+        onDone();
+      },
+      {
+        onError: () => {
+          setActing(null);
+        },
+      },
+    );
   };
   const start = (a: ActionView) => {
     setError(null);

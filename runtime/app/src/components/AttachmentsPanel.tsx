@@ -4,11 +4,11 @@
  */
 import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Image, List, Space, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { ApiError, api, apiUrl } from '../api.ts';
+import { api, apiUrl } from '../api.ts';
 import { dateTime, size } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import type { AttachmentView } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 /** Props of AttachmentsPanel. */
@@ -35,23 +35,15 @@ export function AttachmentsPanel({
 }: AttachmentsPanelProps) {
   const { t } = useT();
   const { message } = App.useApp();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
 
   const upload = async (file: File) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const q = new URLSearchParams({ filename: file.name, ...(note ? { note } : {}) });
       const created = await api.post<AttachmentView>(`/cases/${caseId}/attachments?${q}`, file);
       message.success(t('evidence.uploaded'));
       onUploaded(created);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -8,14 +8,15 @@
 
 import { Explanation } from '@yifa/ui';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { rangeText } from '../amounts.ts';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import type { CaseRules } from '../case-rules.ts';
 import { decide, discretionValues, explanationLines } from '../discretion.ts';
 import { date } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import type { CaseDetail, DocumentView } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { enteredFacts, FactFields } from './FactFields.tsx';
 
@@ -36,8 +37,7 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: Di
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const edits = (Form.useWatch('facts', form) as Record<string, unknown> | undefined) ?? detail.facts;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, submit } = useSubmit();
   const violationDate = detail.violationDate ?? date(detail.openedAt);
   const result = useMemo(() => decide(rules, enteredFacts(edits), violationDate), [rules, edits, violationDate]);
   const defs = rules.facts.filter((f) => f.source === 'matter' || PANEL_FACTS.has(f.name));
@@ -49,9 +49,7 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: Di
 
   const save = async () => {
     if (!d) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const next = enteredFacts(form.getFieldValue('facts'));
       const changed = Object.fromEntries(
         [...new Set([...Object.keys(next), ...defs.map((f) => f.name).filter((n) => n in detail.facts)])]
@@ -73,12 +71,7 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: Di
       }
       message.success(updated ? t('discretion.savedDocs', { n: updated }) : t('common.saved'));
       onSaved();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const pending = t('matter.needsFacts');

@@ -4,14 +4,14 @@
  * draft is pre-filled by the server from the case, and by the discretion panel's result here.
  */
 import { Button, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import type { CaseRules } from '../case-rules.ts';
 import { decide, discretionValues } from '../discretion.ts';
 import { date } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import type { CaseDetail, DocumentRef } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 /** Props of DocumentsPanel. */
@@ -33,8 +33,7 @@ export function latestDocuments(docs: readonly DocumentRef[]): Map<string, Docum
 /** The documents panel. */
 export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPanelProps) {
   const { t } = useT();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { running, error, setError, submit } = useSubmit<string>();
   const latest = latestDocuments(detail.documents);
   const now = new Set(rules?.stateDocuments ?? []);
   const forms = [...detail.matter.documents].sort((a, b) => Number(now.has(b.code)) - Number(now.has(a.code)));
@@ -42,20 +41,16 @@ export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPane
   const open = async (code: string) => {
     const existing = latest.get(code);
     if (existing) return navigate(`/documents/${existing.id}`);
-    setBusy(code);
-    setError(null);
-    try {
-      const def = rules?.form(code);
-      const result = rules ? decide(rules, {}, detail.violationDate ?? date(detail.openedAt)) : null;
-      const data = def && result?.ok ? discretionValues(def.fields, result.decision, reason || undefined) : {};
-      const created = await api.post<{ id: string }>(`/cases/${detail.id}/documents`, { form: code, data });
-      navigate(`/documents/${created.id}`);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await submit(
+      async () => {
+        const def = rules?.form(code);
+        const result = rules ? decide(rules, {}, detail.violationDate ?? date(detail.openedAt)) : null;
+        const data = def && result?.ok ? discretionValues(def.fields, result.decision, reason || undefined) : {};
+        const created = await api.post<{ id: string }>(`/cases/${detail.id}/documents`, { form: code, data });
+        navigate(`/documents/${created.id}`);
+      },
+      { which: code },
+    );
   };
 
   return (
@@ -77,7 +72,7 @@ export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPane
                     size="small"
                     type={doc?.status === 'issued' ? 'default' : 'primary'}
                     ghost={!doc}
-                    loading={busy === f.code}
+                    loading={running === f.code}
                     onClick={() => open(f.code)}
                   >
                     {doc?.status === 'issued' ? t('documents.read') : doc ? t('documents.edit') : t('documents.create')}

@@ -4,10 +4,10 @@
  * refuses an agreement while a check finds a problem; its message shows on the check.
  */
 import { App, Button, Card, Checkbox, Form, Input, Radio } from 'antd';
-import { useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
+import { useSubmit } from '../use-submit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
 const CHECKS = [
@@ -26,36 +26,34 @@ export function OpinionForm({ reviewId, onDone }: { reviewId: string; onDone: ()
   const { t, pick } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
   const opinion = Form.useWatch('opinion', form) as string | undefined;
 
   const submit = async (v: { checks: string[]; opinion: string; comment?: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const checklist = Object.fromEntries(CHECKS.map((k) => [k, v.checks.includes(k)]));
-      await api.post(`/reviews/${reviewId}/opinion`, {
-        opinion: v.opinion,
-        checklist,
-        ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
-      });
-      message.success(t('review.submitted'));
-      onDone();
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-      const onComment = (e.details.problems ?? []).filter((p) => p.path === '/comment').map((p) => pick(p.message));
-      const onChecks = (e.details.problems ?? [])
-        .filter((p) => p.path.startsWith('/checklist'))
-        .map((p) => pick(p.message));
-      form.setFields([
-        { name: 'comment', errors: onComment },
-        { name: 'checks', errors: [...new Set(onChecks)] },
-      ]);
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      async () => {
+        const checklist = Object.fromEntries(CHECKS.map((k) => [k, v.checks.includes(k)]));
+        await api.post(`/reviews/${reviewId}/opinion`, {
+          opinion: v.opinion,
+          checklist,
+          ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
+        });
+        message.success(t('review.submitted'));
+        onDone();
+      },
+      {
+        onError: (e) => {
+          const onComment = (e.details.problems ?? []).filter((p) => p.path === '/comment').map((p) => pick(p.message));
+          const onChecks = (e.details.problems ?? [])
+            .filter((p) => p.path.startsWith('/checklist'))
+            .map((p) => pick(p.message));
+          form.setFields([
+            { name: 'comment', errors: onComment },
+            { name: 'checks', errors: [...new Set(onChecks)] },
+          ]);
+        },
+      },
+    );
   };
 
   return (

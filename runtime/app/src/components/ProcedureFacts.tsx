@@ -3,10 +3,10 @@
  * the workflow's guards read them, so recording one can open an action that was refused.
  */
 import { App, Button, Card, Form } from 'antd';
-import { useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { useT } from '../i18n.tsx';
 import type { CaseDetail, FactDefinitionView } from '../types.ts';
+import { useSubmit } from '../use-submit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { enteredFacts, FactFields } from './FactFields.tsx';
 
@@ -24,13 +24,10 @@ export function ProcedureFacts({ detail, facts, canEdit, onSaved, title }: Proce
   const { t } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, setError, submit } = useSubmit();
 
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await submit(async () => {
       const next = enteredFacts(form.getFieldValue('facts'));
       const changed = Object.fromEntries(
         facts
@@ -43,12 +40,7 @@ export function ProcedureFacts({ detail, facts, canEdit, onSaved, title }: Proce
         message.success(t('common.saved'));
         onSaved();
       }
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

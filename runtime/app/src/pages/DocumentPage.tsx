@@ -9,7 +9,7 @@ import type { FormState } from '@yifa/rules';
 import { type Choice, DocumentForm } from '@yifa/ui';
 import { App, Button, Card, Col, Flex, Modal, Result, Row, Skeleton, Tabs } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import { ApiError, api, type Bilingual } from '../api.ts';
+import { api, type Bilingual } from '../api.ts';
 import { useCaseRules } from '../case-rules.ts';
 import { DocumentHeader } from '../components/DocumentHeader.tsx';
 import { DocumentPreview } from '../components/DocumentPreview.tsx';
@@ -23,6 +23,7 @@ import { useSession } from '../session.tsx';
 import type { AttachmentView, CaseDetail, DocumentView } from '../types.ts';
 import { useIsPhone } from '../use-phone.ts';
 import { useResource } from '../use-resource.ts';
+import { useSubmit } from '../use-submit.ts';
 
 /** The document page. */
 export function DocumentPage({ params }: { params: Record<string, string> }) {
@@ -37,9 +38,8 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   const { rules } = useCaseRules(caseId);
   const [doc, setDoc] = useState<DocumentView>();
   const [errors, setErrors] = useState<Record<string, Bilingual[]>>({});
-  const [error, setError] = useState<ApiError | null>(null);
   const [state, setState] = useState<FormState>();
-  const [busy, setBusy] = useState<'save' | 'issue' | 'correct' | null>(null);
+  const { running: busy, error, setError, submit } = useSubmit<'save' | 'issue' | 'correct'>();
   const values = useRef<Record<string, unknown>>({});
   // The form's values as the preview shows them, and the saved version's (as the form first gave them).
   const [live, setLive] = useState<Record<string, unknown>>();
@@ -68,23 +68,16 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   const issueLabel = current.form.issued ? t('document.issue') : t('document.finalise');
   const editable = !issued && !detail.data.closedAt && can('document.edit');
 
-  const run = async (what: 'save' | 'issue' | 'correct', fn: () => Promise<DocumentView>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      const next = await fn();
-      setErrors({});
-      setDoc(next);
-      return next;
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-      setErrors(e.fieldProblems());
-      return undefined;
-    } finally {
-      setBusy(null);
-    }
-  };
+  const run = (what: 'save' | 'issue' | 'correct', fn: () => Promise<DocumentView>) =>
+    submit(
+      async () => {
+        const next = await fn();
+        setErrors({});
+        setDoc(next);
+        return next;
+      },
+      { which: what, onError: (e) => setErrors(e.fieldProblems()) },
+    );
   const save = () =>
     run('save', async () => {
       const data = values.current;

@@ -20,6 +20,7 @@ import { Link } from '../router.tsx';
 import type { AttachmentView, CaseDetail, DocumentView } from '../types.ts';
 import { useIsPhone } from '../use-phone.ts';
 import { useResource } from '../use-resource.ts';
+import { useSubmit } from '../use-submit.ts';
 
 const FORM = 'on-site-inspection-record';
 
@@ -33,10 +34,9 @@ export function InspectionPage({ params }: { params: Record<string, string> }) {
   const files = useResource<{ attachments: AttachmentView[] }>(`/cases/${id}/attachments`);
   const { rules } = useCaseRules(id);
   const [doc, setDoc] = useState<DocumentView>();
-  const [error, setError] = useState<ApiError | null>(null);
   const [errors, setErrors] = useState<Record<string, Bilingual[]>>({});
   const [state, setState] = useState<FormState>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit();
   const values = useRef<Record<string, unknown>>({});
 
   useEffect(() => {
@@ -52,7 +52,7 @@ export function InspectionPage({ params }: { params: Record<string, string> }) {
         void api.get<DocumentView>(`/documents/${e.details.document}`).then(setDoc);
       else setError(e);
     });
-  }, [detail.data, doc, id]);
+  }, [detail.data, doc, id, setError]);
 
   if (detail.error) return <Result status="error" title={pick(detail.error.text)} />;
   const def = rules?.form(FORM);
@@ -62,19 +62,18 @@ export function InspectionPage({ params }: { params: Record<string, string> }) {
 
   const save = async () => {
     if (!doc) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setDoc(await api.put<DocumentView>(`/documents/${doc.id}`, { data: values.current, updatedAt: doc.updatedAt }));
-      setErrors({});
-      message.success(t('common.saved'));
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-      setErrors(e.fieldProblems());
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      async () => {
+        setDoc(await api.put<DocumentView>(`/documents/${doc.id}`, { data: values.current, updatedAt: doc.updatedAt }));
+        setErrors({});
+        message.success(t('common.saved'));
+      },
+      {
+        onError: (e) => {
+          setErrors(e.fieldProblems());
+        },
+      },
+    );
   };
 
   return (

@@ -6,7 +6,7 @@
 import { DateInput } from '@yifa/ui';
 import { Button, Card, Col, Form, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { enteredFacts, FactFields } from '../components/FactFields.tsx';
 import { MatterCard } from '../components/MatterCard.tsx';
@@ -17,6 +17,7 @@ import { useT } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import type { MatterView } from '../types.ts';
 import { useResource } from '../use-resource.ts';
+import { useSubmit } from '../use-submit.ts';
 
 /** Facts of the platform an officer gives when opening a case (the others come later). */
 const FIRST_PLATFORM_FACTS = new Set(['proposedPenalties', 'proposedFine', 'partyPriorPenalties12m']);
@@ -37,8 +38,7 @@ export function OpenCasePage() {
   const colleagues = useResource<{ items: Colleague[] }>('/colleagues');
   const [form] = Form.useForm();
   const facts = Form.useWatch('facts', form) as Record<string, unknown> | undefined;
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSubmit();
 
   useEffect(() => {
     const me = colleagues.data?.items.find((c) => c.me);
@@ -51,33 +51,32 @@ export function OpenCasePage() {
     officers?: string[];
     facts?: Record<string, unknown>;
   }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const party = Object.fromEntries(
-        Object.entries(v.party).filter(([, x]) => typeof x === 'string' && x.trim() !== ''),
-      );
-      const body = {
-        matter: code,
-        party,
-        ...(v.officers?.length ? { officers: v.officers } : {}),
-        facts: enteredFacts(v.facts),
-        ...(v.violationDate ? { violationDate: v.violationDate } : {}),
-      };
-      const created = await api.post<{ id: string }>('/cases', body);
-      navigate(`/cases/${created.id}`);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e);
-      form.setFields(
-        (e.details.problems ?? []).map((p) => {
-          const parts = p.path.split('/').filter(Boolean);
-          return { name: parts[0] === 'officers' ? ['officers'] : parts, errors: [pick(p.message)] };
-        }),
-      );
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      async () => {
+        const party = Object.fromEntries(
+          Object.entries(v.party).filter(([, x]) => typeof x === 'string' && x.trim() !== ''),
+        );
+        const body = {
+          matter: code,
+          party,
+          ...(v.officers?.length ? { officers: v.officers } : {}),
+          facts: enteredFacts(v.facts),
+          ...(v.violationDate ? { violationDate: v.violationDate } : {}),
+        };
+        const created = await api.post<{ id: string }>('/cases', body);
+        navigate(`/cases/${created.id}`);
+      },
+      {
+        onError: (e) => {
+          form.setFields(
+            (e.details.problems ?? []).map((p) => {
+              const parts = p.path.split('/').filter(Boolean);
+              return { name: parts[0] === 'officers' ? ['officers'] : parts, errors: [pick(p.message)] };
+            }),
+          );
+        },
+      },
+    );
   };
 
   const m = matter.data;
