@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { apiAs, seedCase } from './support/api.ts';
+import { apiAs, FILING_APPROVAL, seedCase } from './support/api.ts';
 import { flowSteps, login, openBrowser, shot } from './support/browser.ts';
 import { type E2eServer, PEOPLE, startE2eServer } from './support/server.ts';
 import { field, item } from './support/ui.ts';
@@ -109,22 +109,14 @@ describe.sequential('refusals and errors, shown with their reasons', () => {
 
   step('the server refuses a transition the case no longer allows, and the reason is shown', async () => {
     const officer = await apiAs(server.url, PEOPLE.officer.username);
-    const complete = {
-      caseSource: '监督检查发现',
-      discoveredAt: '2026-06-01',
-      caseSummary: '日常检查中发现当事人涉嫌未取得食品经营许可销售食品。',
-      officerSignature: '李明',
-      agencyDecision: '同意立案',
-      agencySignature: '钱局长',
-    };
     const doc = await officer.get<{ data: Record<string, unknown> }>(`/documents/${filingId}`);
-    await officer.put(`/documents/${filingId}`, { data: { ...doc.data, ...complete } });
+    await officer.put(`/documents/${filingId}`, { data: { ...doc.data, ...FILING_APPROVAL } });
     await login(page, PEOPLE.agency.username);
     await gotoCase();
     const approve = page.locator('[data-testid="actions"] button[data-action="approve-filing"]');
     await approve.waitFor();
     // Meanwhile the officer empties a required field of the filing approval.
-    const { caseSummary: _, ...incomplete } = { ...doc.data, ...complete };
+    const { caseSummary: _, ...incomplete } = { ...doc.data, ...FILING_APPROVAL };
     await officer.put(`/documents/${filingId}`, { data: incomplete });
     await approve.click();
     await page.getByTestId('action-confirm').click();

@@ -46,6 +46,16 @@ export const FACTS = {
   proposedPenalties: ['fine'],
 };
 
+/** A complete 立案审批表 for the seeded case (the officer's part and the agency head's). */
+export const FILING_APPROVAL = {
+  caseSource: '监督检查发现',
+  discoveredAt: '2026-06-01',
+  caseSummary: '日常检查中发现当事人涉嫌未取得食品经营许可销售食品。',
+  officerSignature: '李明',
+  agencyDecision: '同意立案',
+  agencySignature: '钱局长',
+};
+
 /** How seedCase opens its case: other facts, or the officer alone instead of with every colleague. */
 export interface SeedOptions {
   facts?: Record<string, unknown>;
@@ -81,14 +91,7 @@ export async function seedCase(
   if (!approve) return opened;
   await officer.post(`/cases/${opened.id}/documents`, {
     form: 'case-filing-approval',
-    data: {
-      caseSource: '监督检查发现',
-      discoveredAt: '2026-06-01',
-      caseSummary: '日常检查中发现当事人涉嫌未取得食品经营许可销售食品。',
-      officerSignature: '李明',
-      agencyDecision: '同意立案',
-      agencySignature: '钱局长',
-    },
+    data: FILING_APPROVAL,
   });
   const agency = await apiAs(url, people.agency);
   const detail = await agency.get<{ version: number }>(`/cases/${opened.id}`);
