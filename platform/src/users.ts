@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { appendEvent } from './audit/chain.ts';
+import { clearFailures } from './auth/lockout.ts';
 import { hashPassword, passwordProblem } from './auth/password.ts';
+import { endSessions } from './auth/session.ts';
 import type { Db } from './db/client.ts';
 import { type UserRow, users } from './db/schema.ts';
 import { AppError } from './errors.ts';
@@ -62,11 +64,61 @@ export async function createUser(
   });
 }
 
-/** Stores a new password hash and records the change (no password or hash goes to the audit log). */
-export async function setPasswordHash(db: Db, userId: string, passwordHash: string, at: string): Promise<void> {
+/**
+ * Stores a password the user chose and records the change (no password or hash goes to the audit
+ * log). Every other session of the user ends in the same transaction: whoever else held one, with
+ * the old password, is signed out; the session that changed it stays.
+ */
+export async function setPasswordHash(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  at: string,
+  keepSession: string,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, userId));
-    await appendEvent(tx, { actor: userId, action: 'auth.password-changed', target: userId }, at);
+    const sessionsEnded = await endSessions(tx, userId, keepSession);
+    await appendEvent(
+      tx,
+      { actor: userId, action: 'auth.password-changed', target: userId, after: { sessionsEnded } },
+      at,
+    );
+  });
+}
+
+/**
+ * An administrator's reset: a new password (checked against the rules), every session of the
+ * user ended and the failed sign-ins forgotten, in one transaction with its audit event.
+ */
+export async function resetPassword(
+  db: Db,
+  username: string,
+  password: string,
+  actor: string,
+  at = new Date().toISOString(),
+): Promise<UserRow> {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (!user)
+    throw new AppError('not-found', { username }, { zh: `没有用户 ${username}`, en: `there is no user ${username}` });
+  const problem = passwordProblem(password, username);
+  if (problem)
+    throw new AppError(
+      'validation',
+      { problems: [{ path: '/password', code: 'password-policy', message: problem }] },
+      problem,
+    );
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: at })
+      .where(eq(users.id, user.id))
+      .returning();
+    const sessionsEnded = await endSessions(tx, user.id);
+    await clearFailures(tx, username);
+    await appendEvent(tx, { actor, action: 'user.password-reset', target: user.id, after: { sessionsEnded } }, at);
+    return updated as UserRow;
   });
 }
 

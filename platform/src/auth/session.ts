@@ -1,14 +1,15 @@
 /**
  * Sessions: a random id in an HttpOnly, SameSite=Strict cookie; the database keeps only
  * its hash, a CSRF token, and the idle and absolute expiry (等保 超时自动退出). Sign-in
- * counts failures and locks the account after too many (登录失败处理).
+ * counts failures and locks the name after too many (登录失败处理, lockout.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
 import { organisations, sessions, type UserRow, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { clearFailures, countFailure, lockOf } from './lockout.ts';
 import { verifyPassword } from './password.ts';
 import type { AuthPolicy } from './policy.ts';
 
@@ -27,7 +28,15 @@ export const TOUCH_INTERVAL_MS = 60_000;
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 const addMinutes = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
-/** Signs a user in; returns the new session's id and CSRF token. */
+/** A stored hash no password matches, checked for unknown and disabled users so that every sign-in costs one hash. */
+const NO_PASSWORD = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/**
+ * Signs a user in; returns the new session's id and CSRF token. An unknown, disabled, known or
+ * locked name all cost one password hash and one counted failure, and answer in the same shape
+ * (`bad-credentials` with the attempts remaining, then `account-locked`), so neither the answer
+ * nor its timing tells whether a user exists.
+ */
 export async function signIn(
   db: Db,
   username: string,
@@ -35,37 +44,17 @@ export async function signIn(
   policy: AuthPolicy,
   now = new Date().toISOString(),
 ) {
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  // Unknown users still cost a hash, so timing does not tell which names exist.
-  if (!user || user.disabled) {
-    await verifyPassword(
-      password,
-      'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-    );
-    throw new AppError('bad-credentials');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw new AppError('account-locked', { until: user.lockedUntil });
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= policy.maxFailures ? addMinutes(now, policy.lockMinutes) : null;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock })
-        .where(eq(users.id, user.id));
-      await appendEvent(
-        tx,
-        { actor: user.id, action: lock ? 'auth.locked' : 'auth.login-failed', target: user.id, after: { failures } },
-        now,
-      );
-    });
-    if (lock) throw new AppError('account-locked', { until: lock });
-    throw new AppError('bad-credentials', { remaining: policy.maxFailures - failures });
-  }
+  const [found] = await db.select().from(users).where(eq(users.username, username));
+  const user = found && !found.disabled ? found : undefined;
+  const matches = await verifyPassword(password, user?.passwordHash ?? NO_PASSWORD);
+  if (!user || !matches) throw await failedAttempt(db, username, user?.id, policy, now, 'auth.login-failed');
+  // The lock is read after the hash, so a locked account answers as late as any other.
+  const until = await lockOf(db, username, now);
+  if (until) throw new AppError('account-locked', { until });
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await clearFailures(tx, username);
     await tx.insert(sessions).values({
       idHash: hashId(id),
       userId: user.id,
@@ -77,6 +66,39 @@ export async function signIn(
     await appendEvent(tx, { actor: user.id, action: 'auth.login', target: user.id }, now);
   });
   return { id, csrfToken, user };
+}
+
+/**
+ * Counts a failed attempt of a user name (a wrong sign-in, or a wrong current password when
+ * changing it) with its audit event, and returns the error to answer: `bad-credentials` with the
+ * attempts remaining, or `account-locked` once the count reaches the policy's limit.
+ */
+export async function failedAttempt(
+  db: Db,
+  username: string,
+  userId: string | undefined,
+  policy: AuthPolicy,
+  now: string,
+  action: 'auth.login-failed' | 'auth.password-change-failed',
+): Promise<AppError> {
+  const count = await db.transaction(async (tx) => {
+    const counted = await countFailure(tx, username, policy, now);
+    const locking = counted.lockedUntil !== null && counted.failures === policy.maxFailures;
+    await appendEvent(
+      tx,
+      {
+        actor: userId ?? 'anonymous',
+        action: locking ? 'auth.locked' : action,
+        target: userId ?? null,
+        // An unknown name is recorded for the audit administrator; the caller never sees it.
+        after: userId ? { failures: counted.failures } : { username, failures: counted.failures },
+      },
+      now,
+    );
+    return counted;
+  });
+  if (count.lockedUntil) return new AppError('account-locked', { until: count.lockedUntil });
+  return new AppError('bad-credentials', { remaining: policy.maxFailures - count.failures });
 }
 
 /** The session lookup of every signed-in request, built once per database: session, user and organisation path in one query. */
@@ -123,4 +145,17 @@ export async function sessionUser(
 /** Ends a session. */
 export async function signOut(db: Db, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.idHash, hashId(id)));
+}
+
+/**
+ * Ends the sessions of a user, all of them or all but the one given (the session that changed
+ * the password stays signed in); returns how many ended.
+ */
+export async function endSessions(db: Pick<Db, 'delete'>, userId: string, except?: string): Promise<number> {
+  const mine = eq(sessions.userId, userId);
+  const ended = await db
+    .delete(sessions)
+    .where(except ? and(mine, ne(sessions.idHash, hashId(except))) : mine)
+    .returning({ idHash: sessions.idHash });
+  return ended.length;
 }

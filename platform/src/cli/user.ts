@@ -13,7 +13,7 @@ import type { Db } from '../db/client.ts';
 import { organisations, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { createPackRegistry } from '../packs/registry.ts';
-import { createUser } from '../users.ts';
+import { createUser, resetPassword } from '../users.ts';
 import { cliActor, refuse, withDb } from './db.ts';
 
 type Exit = (code: number) => void;
@@ -166,6 +166,25 @@ export function userCommand(exit: Exit): Command {
         });
         process.stdout.write(
           `✓ 已创建用户 ${created.username}（${roles.join('、')}） / created user ${created.username} ${created.id}\n`,
+        );
+        exit(0);
+      } catch (e) {
+        refuse(exit, e);
+      }
+    });
+  user
+    .command('reset-password')
+    .description(
+      '管理员重置密码：结束该用户的全部会话并清除登录失败计数（密码从标准输入或 --password-env 读取） / reset a password, ending every session of the user',
+    )
+    .requiredOption('--username <username>', '用户名 / user name')
+    .option('--password-env <var>', '从此环境变量读取新密码 / read the new password from this environment variable')
+    .action(async (opts: { username: string; passwordEnv?: string }) => {
+      try {
+        const password = await readPassword(opts.passwordEnv);
+        const reset = await withDb((db) => resetPassword(db, opts.username, password, cliActor()));
+        process.stdout.write(
+          `✓ 已重置 ${reset.username} 的密码，其全部会话已结束 / reset the password of ${reset.username}; every session of the user ended\n`,
         );
         exit(0);
       } catch (e) {

@@ -51,11 +51,20 @@ export const users = sqliteTable('users', {
   certificateNo: text('certificate_no'),
   certificateValidUntil: text('certificate_valid_until'),
   legalQualification: integer('legal_qualification', { mode: 'boolean' }).notNull().default(false),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: text('locked_until'),
   passwordChangedAt: text('password_changed_at').notNull().default(now),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull().default(now),
+});
+
+/**
+ * Failed sign-ins by the user name typed, known or not (登录失败处理): counted in the database
+ * with one atomic upsert, so concurrent guesses and several processes count exactly, and an
+ * unknown name is counted and locked like a real one (nothing tells which names exist).
+ */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: text('locked_until'),
 });
 
 /** Signed-in sessions; the cookie carries the id, the table its hash. */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestServer } from '../../test/harness.ts';
 import { verifyChain } from '../audit/chain.ts';
+import { resetPassword } from '../users.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -15,7 +16,27 @@ beforeAll(async () => {
     certificateValidUntil: '2030-12-31',
   });
   await server.user({ username: 'locked.out', orgCode: '120116-SCJ', roles: ['officer'] });
+  for (const username of ['wave.target', 'same.answer', 'two.sessions', 'reset.me', 'guessed.inside'])
+    await server.user({ username, orgCode: '120116-SCJ', roles: ['officer'] });
 });
+
+interface ErrorJson {
+  error: { code: string; message: { zh: string; en: string }; details?: { remaining?: number; until?: string } };
+}
+const login = (username: string, password: string) =>
+  post('/api/v1/auth/login', JSON.stringify({ username, password }));
+/** Five wrong passwords one after the other: the statuses and bodies. */
+async function fiveWrong(username: string) {
+  const answers: { status: number; body: ErrorJson }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const res = await login(username, `wrong-${i}`);
+    answers.push({ status: res.status, body: (await res.json()) as ErrorJson });
+  }
+  return answers;
+}
+/** A response's shape: its keys, recursively, with the values left out. */
+const shape = (v: unknown): unknown =>
+  typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)])) : typeof v;
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   server.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -58,6 +79,80 @@ describe('sign-in', () => {
     const right = await post('/api/v1/auth/login', JSON.stringify({ username: 'locked.out', password: PASSWORD }));
     expect(right.status).toBe(423);
     expect(((await right.json()) as { error: { code: string } }).error.code).toBe('account-locked');
+  });
+
+  it('counts concurrent wrong passwords exactly: waves of 20 lock the account in the first wave', async () => {
+    const statuses: number[][] = [];
+    const remaining: number[] = [];
+    for (let wave = 0; wave < 3; wave++) {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => login('wave.target', `wrong-${wave}-${i}`)),
+      );
+      statuses.push(answers.map((a) => a.status).sort());
+      for (const a of answers) {
+        const body = (await a.json()) as ErrorJson;
+        if (a.status === 401) remaining.push(body.error.details?.remaining ?? -1);
+      }
+    }
+    // Five failures allowed: four answers say how many remain, the fifth locks, the rest are refused.
+    expect(statuses[0]?.filter((s) => s === 401)).toHaveLength(4);
+    expect(statuses[0]?.filter((s) => s === 423)).toHaveLength(16);
+    expect(statuses[1]?.every((s) => s === 423)).toBe(true);
+    expect(statuses[2]?.every((s) => s === 423)).toBe(true);
+    expect(remaining.sort()).toEqual([1, 2, 3, 4]);
+    expect((await login('wave.target', PASSWORD)).status).toBe(423);
+  });
+
+  it('answers an unknown user exactly as a known one: counted, then locked, the same shape', async () => {
+    const known = await fiveWrong('same.answer');
+    const unknown = await fiveWrong('no.such.user');
+    expect(unknown.map((a) => a.status)).toEqual([401, 401, 401, 401, 423]);
+    expect(unknown.map((a) => a.status)).toEqual(known.map((a) => a.status));
+    expect(unknown.map((a) => a.body.error.details?.remaining)).toEqual([4, 3, 2, 1, undefined]);
+    expect(unknown.map((a) => shape(a.body))).toEqual(known.map((a) => shape(a.body)));
+    expect(unknown.map((a) => a.body.error.message)).toEqual(known.map((a) => a.body.error.message));
+    // Locked, the right password and any other one answer alike for both.
+    const right = await login('same.answer', PASSWORD);
+    const other = await login('no.such.user', PASSWORD);
+    expect([right.status, other.status]).toEqual([423, 423]);
+    expect(shape(await right.json())).toEqual(shape(await other.json()));
+  });
+
+  it('a password change ends every other session of the user, and keeps the one that changed it', async () => {
+    const first = await server.as('two.sessions');
+    const second = await server.as('two.sessions');
+    const changed = await first.post('/api/v1/auth/password', { current: PASSWORD, next: 'Another#2026pw' });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    expect((await first.get('/api/v1/auth/me')).status).toBe(200);
+    const ended = await second.get('/api/v1/auth/me');
+    expect(ended.status).toBe(401);
+    expect(((await ended.json()) as ErrorJson).error.code).toBe('unauthenticated');
+    expect((await login('two.sessions', PASSWORD)).status).toBe(401);
+    expect((await login('two.sessions', 'Another#2026pw')).status).toBe(200);
+  });
+
+  it('an administrator’s reset ends every session of the user and clears the failed sign-ins', async () => {
+    const held = await server.as('reset.me');
+    for (let i = 0; i < 4; i++) expect((await login('reset.me', 'wrong')).status).toBe(401);
+    await resetPassword(server.db, 'reset.me', 'Reset#2026-pass', 'security.admin');
+    expect((await held.get('/api/v1/auth/me')).status).toBe(401);
+    // The four failures are forgotten: one more wrong password leaves four attempts, not a lock.
+    const wrong = await login('reset.me', 'wrong');
+    expect(((await wrong.json()) as ErrorJson).error.details?.remaining).toBe(4);
+    expect((await login('reset.me', 'Reset#2026-pass')).status).toBe(200);
+  });
+
+  it('counts wrong current passwords on the password change like failed sign-ins, and locks', async () => {
+    const inside = await server.as('guessed.inside');
+    const answers: number[] = [];
+    for (let i = 0; i < 5; i++)
+      answers.push(
+        (await inside.post('/api/v1/auth/password', { current: `guess-${i}`, next: 'Another#2026pw' })).status,
+      );
+    expect(answers).toEqual([401, 401, 401, 401, 423]);
+    // Locked: the guessing session is over, and signing in with the right password waits for the lock.
+    expect((await inside.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await login('guessed.inside', PASSWORD)).status).toBe(423);
   });
 
   it('ends a session after the idle timeout', async () => {

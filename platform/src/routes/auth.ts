@@ -4,8 +4,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { appendEvent } from '../audit/chain.ts';
 import { scopeFor } from '../auth/access.ts';
+import { lockOf } from '../auth/lockout.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
-import { SESSION_COOKIE, signIn, signOut } from '../auth/session.ts';
+import { endSessions, failedAttempt, SESSION_COOKIE, signIn, signOut } from '../auth/session.ts';
 import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
 import { setPasswordHash } from '../users.ts';
@@ -97,7 +98,16 @@ export function authRoutes() {
       const { current, next } = c.req.valid('json');
       const s = c.get('services');
       const { user } = c.get('actor');
-      if (!(await verifyPassword(current, user.passwordHash))) throw new AppError('bad-credentials');
+      const now = s.now().toISOString();
+      // A locked name stays locked here too: a held session is no way around the lock.
+      const until = await lockOf(s.db, user.username, now);
+      if (until) throw new AppError('account-locked', { until });
+      if (!(await verifyPassword(current, user.passwordHash))) {
+        const refused = await failedAttempt(s.db, user.username, user.id, s.policy, now, 'auth.password-change-failed');
+        // Guessing the password from inside a session ends the user's sessions once it locks.
+        if (refused.code === 'account-locked') await endSessions(s.db, user.id);
+        throw refused;
+      }
       const problem = passwordProblem(next, user.username);
       if (problem)
         throw new AppError(
@@ -106,7 +116,7 @@ export function authRoutes() {
           problem,
         );
       const passwordHash = await hashPassword(next);
-      await setPasswordHash(s.db, user.id, passwordHash, s.now().toISOString());
+      await setPasswordHash(s.db, user.id, passwordHash, now, c.get('sessionId'));
       return c.json({ ok: true });
     },
   );
