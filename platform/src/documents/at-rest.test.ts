@@ -26,6 +26,10 @@ const PARTY_ADDRESS = '天津市滨海新区新港街道某某路18号';
 const PARTY_PHONE = '13812345678';
 const INTERVIEWEE = { id: '120101199001011234', phone: '13900001111', address: '天津市河西区友谊路某某小区3号楼' };
 const WITNESS = '赵某 身份证号 120104198805052345 某某街道办事处';
+/** Personal data typed into free text: an ID number with a valid check digit, a mobile number, an address. */
+const TYPED = { id: '130102199207153839', phone: '13722223333', address: '天津市南开区鞍山道某某里5号楼2单元301室' };
+const FINDINGS = `现场负责人张某（身份证号${TYPED.id}，电话${TYPED.phone}）住${TYPED.address}。依据《中华人民共和国食品安全法》第一百二十四条，天津某某餐饮有限公司于2026年3月1日被罚款5000元（津滨市监罚〔2026〕12号）。`;
+const FINDINGS_MASKED = `现场负责人张某（身份证号130102********3839，电话137****3333）住天津市南开区****。依据《中华人民共和国食品安全法》第一百二十四条，天津某某餐饮有限公司于2026年3月1日被罚款5000元（津滨市监罚〔2026〕12号）。`;
 
 let server: Server;
 let officer: Client;
@@ -94,6 +98,48 @@ describe('which document fields hold personal data', () => {
     expect(openData(stored.data, stored.sealedData)).toEqual(data);
     expect(sealData(form, { note: '无' })).toEqual({ data: { note: '无' }, sealedData: null });
   });
+
+  it('include what is typed into free text and table cells: masked in place, sealed, joined back exactly', () => {
+    const form: DocumentForm = {
+      code: 'x',
+      name: 'x',
+      issued: false,
+      fields: [
+        { name: 'findings', title: '检查情况', type: 'text' },
+        { name: 'orgAddress', title: '地址', type: 'string', source: 'org.address' },
+        {
+          name: 'answers',
+          title: '问答',
+          type: 'table',
+          columns: [
+            { name: 'q', title: '问', type: 'string' },
+            { name: 'a', title: '答', type: 'text' },
+          ],
+        },
+      ],
+      print: { paper: 'A4', title: 'x', blocks: [{ kind: 'spacer' }] },
+    };
+    const data = {
+      findings: FINDINGS,
+      orgAddress: '天津市滨海新区某某路100号',
+      answers: [
+        { q: '你的联系方式？', a: `手机${TYPED.phone}，住${TYPED.address}` },
+        { q: '身份证号？', a: `${TYPED.id.slice(0, 17)}0（校验位不对的不是身份证号）` },
+      ],
+    };
+    const stored = sealData(form, data);
+    expect(stored.data).toEqual({
+      findings: FINDINGS_MASKED,
+      // The agency's own address, pre-filled from the subject, is not someone's personal data.
+      orgAddress: '天津市滨海新区某某路100号',
+      answers: [
+        { q: '你的联系方式？', a: '手机137****3333，住天津市南开区****' },
+        { q: '身份证号？', a: `${TYPED.id.slice(0, 17)}0（校验位不对的不是身份证号）` },
+      ],
+    });
+    for (const secret of Object.values(TYPED)) expect(JSON.stringify(stored.data)).not.toContain(secret);
+    expect(openData(stored.data, stored.sealedData)).toEqual(data);
+  });
 });
 
 describe('documents at rest', () => {
@@ -148,6 +194,43 @@ describe('documents at rest', () => {
     const masked = await json<Doc>(await supervisor.get(`/api/v1/documents/${inquiry.id}`));
     expect(masked.data.intervieweeIdNumber).toBe('120101********1234');
     expect(masked.data.intervieweePhone).toBe('139****1111');
+  });
+
+  it('hold no personal data typed into free text in the clear: sealed, whole for those allowed, masked for others', async () => {
+    const c = await insertTestCase(server.db, { packHash: server.packHash, createdBy: officerId });
+    const inspection = await json<Doc>(
+      await officer.post(`/api/v1/cases/${c.id}/documents`, {
+        form: 'on-site-inspection-record',
+        data: { findings: FINDINGS },
+      }),
+    );
+    const inquiry = await json<Doc>(await officer.post(`/api/v1/cases/${c.id}/documents`, { form: 'inquiry-record' }));
+    const answers = `问：你的住址和电话？答：${TYPED.address}，${TYPED.phone}。`;
+    const edited = await officer.call('PUT', `/api/v1/documents/${inquiry.id}`, {
+      data: { ...inquiry.data, questionsAndAnswers: answers },
+    });
+    expect(edited.status).toBe(200);
+
+    const bytes = databaseBytes();
+    for (const secret of Object.values(TYPED)) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+    const [raw] = await server.db.select().from(documents).where(eq(documents.id, inspection.id));
+    expect(raw?.data.findings).toBe(FINDINGS_MASKED);
+    expect(raw?.sealedData).toMatch(/^sm4:/);
+
+    // The officer of the case reads what was typed; a supervisor reads it masked, on screen and in print.
+    expect((await json<Doc>(await officer.get(`/api/v1/documents/${inspection.id}`))).data.findings).toBe(FINDINGS);
+    expect((await json<Doc>(await officer.get(`/api/v1/documents/${inquiry.id}`))).data.questionsAndAnswers).toBe(
+      answers,
+    );
+    const supervisor = await server.as('zhou.supervisor');
+    const seen = await json<Doc>(await supervisor.get(`/api/v1/documents/${inspection.id}`));
+    expect(seen.data.findings).toBe(FINDINGS_MASKED);
+    expect((await json<Doc>(await supervisor.get(`/api/v1/documents/${inquiry.id}`))).data.questionsAndAnswers).toBe(
+      '问：你的住址和电话？答：天津市南开区****，137****3333。',
+    );
+    const html = await (await supervisor.get(`/api/v1/documents/${inspection.id}/print`)).text();
+    expect(html).toContain('137****3333');
+    for (const secret of Object.values(TYPED)) expect(html, secret).not.toContain(secret);
   });
 });
 

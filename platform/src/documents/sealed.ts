@@ -11,7 +11,10 @@ import { openPii, sealPii } from '../crypto/pii.ts';
 import type { DocumentRow } from '../db/schema.ts';
 import { maskPersonalData } from './pii.ts';
 
-/** Where a masked value sits in the data (field name, then row index and column, or party key) and its value. */
+/**
+ * Where a masked value sits in the data (field name, then row index and column, or party key) and
+ * its value; a free text with a masked piece in it is kept whole, so it reads back exactly as typed.
+ */
 type Patch = [path: (string | number)[], value: unknown][];
 
 const isContainer = (v: unknown): v is Record<string | number, unknown> => typeof v === 'object' && v !== null;

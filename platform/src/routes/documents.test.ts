@@ -306,6 +306,27 @@ describe('editing and issuing', () => {
     expect(event?.after).toMatchObject({ data: { court: '天津市第三中级人民法院' } });
   });
 
+  it('records personal data typed into free text in the audit log masked only', async () => {
+    // An ID number with a valid check digit, a mobile number and an address, typed into 检查情况.
+    const typed = ['130102199207153839', '13722223333', '天津市南开区鞍山道某某里5号楼2单元301室'];
+    const findings = `现场负责人张某，身份证号${typed[0]}，电话${typed[1]}，住${typed[2]}。`;
+    const masked = '现场负责人张某，身份证号130102********3839，电话137****3333，住天津市南开区****。';
+    const c = await newCase();
+    const doc = await json<Doc>(await create(officer, c.id, { form: 'on-site-inspection-record', data: { findings } }));
+    expect(doc.data.findings).toBe(findings);
+    const later = `${findings}另查明：当事人未取得许可。`;
+    const edited = await officer.call('PUT', `/api/v1/documents/${doc.id}`, { data: { ...doc.data, findings: later } });
+    expect(edited.status).toBe(200);
+
+    const events = await server.db.select().from(auditEvents).where(eq(auditEvents.target, doc.id));
+    expect(events.map((e) => e.action)).toEqual(['document.create', 'document.update']);
+    const [created, updated] = events;
+    expect(created?.after).toMatchObject({ data: { findings: masked } });
+    expect(updated?.before).toMatchObject({ data: { findings: masked } });
+    expect(updated?.after).toMatchObject({ data: { findings: `${masked}另查明：当事人未取得许可。` } });
+    for (const secret of typed) expect(JSON.stringify(events), secret).not.toContain(secret);
+  });
+
   it('refuses to issue with required fields empty, listing them in zh and en', async () => {
     const c = await newCase();
     const doc = await json<Doc>(

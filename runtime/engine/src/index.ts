@@ -2,7 +2,7 @@
  * @yifa/engine — the case engine, pure TypeScript, used by the server and the web apps
  * alike: the workflow state machine and the facts a case presents to the rules, deadlines,
  * document forms (schema, field rules, computed values), numbering, party identifiers,
- * and the print layout with its HTML.
+ * personal data typed into free text, and the print layout with its HTML.
  */
 export { type CaseSnapshot, caseActions, caseContext, type TransitionOutcome, takeAction } from './case-machine.ts';
 export {
@@ -17,6 +17,7 @@ export { checkDocument, type DocumentCheck, type FieldProblem, formJsonSchema } 
 export { escapeHtml, printHtml } from './html.ts';
 export { formatDocumentNumber, type NumberingValues } from './numbering.ts';
 export { checkCreditCode, checkIdCardNumber, type IdProblem, maskId, maskPhone } from './party.ts';
+export { findPersonalData, type PersonalSpan } from './personal-text.ts';
 export {
   chineseDate,
   formatFieldValue,
