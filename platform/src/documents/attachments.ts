@@ -9,9 +9,10 @@ import { type Actor, type Permission, requirePermission } from '../auth/access.t
 import type { Db } from '../db/client.ts';
 import { type AttachmentRow, attachments, cases } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { requireOpenCase } from '../storage/open-case.ts';
 import { caseScope } from '../storage/scope.ts';
 
-/** Records an attachment and its audit event in one transaction. */
+/** Records an attachment and its audit event in one transaction, while the case is open. */
 export function insertAttachment(
   db: Db,
   row: typeof attachments.$inferInsert,
@@ -19,6 +20,7 @@ export function insertAttachment(
   at: string,
 ): Promise<AttachmentRow> {
   return db.transaction(async (tx) => {
+    await requireOpenCase(tx, row.caseId);
     const [created] = await tx.insert(attachments).values(row).returning();
     await appendEvent(tx, audit, at);
     return created as AttachmentRow;

@@ -2,7 +2,8 @@
  * Documents in the database. A document is reached through its case's data scope in the
  * query itself, so one of a case the actor may not see answers the same 404 as one that
  * does not exist. Every write runs in one transaction with its audit event; an issued row
- * is never updated again (the UPDATEs below all require status = 'draft'). Personal values
+ * is never updated again (the UPDATEs below all require status = 'draft'), and a closed case's
+ * documents not at all (open-case.ts). Personal values
  * are sealed on the way in and joined back on the way out (sealed.ts): callers see whole data.
  */
 import type { DocumentForm } from '@yifa/metamodel';
@@ -13,6 +14,7 @@ import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, type DocumentRow, documents, type StoredPrintContext } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { allocateDocumentNumber, type NumberingOrg } from '../storage/numbering.ts';
+import { requireOpenCase } from '../storage/open-case.ts';
 import { caseScope } from '../storage/scope.ts';
 import { localDate } from '../time.ts';
 import { snapshotHash } from './hash.ts';
@@ -82,6 +84,7 @@ export async function insertDraft(
 ): Promise<DocumentRow> {
   try {
     return await db.transaction(async (tx) => {
+      await requireOpenCase(tx, row.caseId);
       const [created] = await tx
         .insert(documents)
         .values({ ...row, ...sealData(form, row.data) })
@@ -112,6 +115,7 @@ export async function updateDraft(
   audit: AuditInput,
 ): Promise<DocumentRow> {
   return db.transaction(async (tx) => {
+    await requireOpenCase(tx, doc.caseId);
     const [updated] = await tx
       .update(documents)
       .set({ ...sealData(form, data), updatedAt: at })
@@ -150,6 +154,7 @@ export async function issueDraft(
 ): Promise<DocumentRow> {
   try {
     return await db.transaction(async (tx) => {
+      await requireOpenCase(tx, doc.caseId);
       // The year of the number is the legal (local) year of issue.
       const year = Number(localDate(new Date(input.issuedAt)).slice(0, 4));
       const number = input.numbering

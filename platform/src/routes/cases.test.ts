@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { verifyChain } from '../audit/chain.ts';
-import { auditEvents, cases } from '../db/schema.ts';
+import { attachments, auditEvents, cases, documents } from '../db/schema.ts';
+import { insertAttachment } from '../documents/attachments.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -446,6 +447,68 @@ describe('transitions', () => {
     });
     expect(facts.status).toBe(409);
     expect((await json(facts)).error.code).toBe('case-closed');
+  });
+
+  it('refuses every write that belongs to a closed case — documents, corrections, evidence — and changes nothing', async () => {
+    const c = await open(officer);
+    await server.issueDocuments(c.id, 'case-filing-approval');
+    const agency = await server.as('qian.agency');
+    expect((await act(agency, c.id, 'approve-filing')).status).toBe(200);
+    const created = await officer.post(`/api/v1/cases/${c.id}/documents`, { form: 'inquiry-record', data: {} });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const draft = await json(created);
+    const [issued] = await server.db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.caseId, c.id), eq(documents.formCode, 'case-filing-approval')));
+    expect((await act(agency, c.id, 'withdraw-case', '当事人无违法事实')).status).toBe(200);
+
+    const tally = async () => ({
+      documents: (await server.db.select({ n: count() }).from(documents).where(eq(documents.caseId, c.id)))[0]?.n,
+      attachments: (await server.db.select({ n: count() }).from(attachments).where(eq(attachments.caseId, c.id)))[0]?.n,
+      events: (await server.db.select({ n: count() }).from(auditEvents))[0]?.n,
+      draft: (await server.db.select().from(documents).where(eq(documents.id, draft.id)))[0],
+    });
+    const before = await tally();
+    const png = Buffer.alloc(256, 7);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+    const writes: [string, Response][] = [
+      ['new document', await officer.post(`/api/v1/cases/${c.id}/documents`, { form: 'advance-notice', data: {} })],
+      ['edit draft', await officer.call('PUT', `/api/v1/documents/${draft.id}`, { data: draft.data })],
+      ['issue draft', await officer.post(`/api/v1/documents/${draft.id}/issue`)],
+      ['correct issued', await officer.post(`/api/v1/documents/${issued?.id}/correct`)],
+      [
+        'upload evidence',
+        await server.app.request(`/api/v1/cases/${c.id}/attachments?filename=photo.png`, {
+          method: 'POST',
+          headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken, 'content-type': 'image/png' },
+          body: png,
+        }),
+      ],
+      ['fine check', await officer.post(`/api/v1/cases/${c.id}/fine-check`, {})],
+    ];
+    for (const [what, res] of writes) {
+      expect(res.status, `${what}: ${await res.clone().text()}`).toBe(409);
+      expect((await json(res)).error.code, what).toBe('case-closed');
+    }
+    // The writes' own transactions refuse too, for a write that read the case before it closed.
+    await expect(
+      insertAttachment(
+        server.db,
+        {
+          id: randomUUID(),
+          caseId: c.id,
+          sha256: '0'.repeat(64),
+          size: 1,
+          mime: 'image/png',
+          filename: 'late.png',
+          uploadedBy: id('li.officer'),
+        },
+        { actor: id('li.officer'), action: 'attachment.upload', caseId: c.id },
+        new Date().toISOString(),
+      ),
+    ).rejects.toMatchObject({ code: 'case-closed' });
+    expect(await tally()).toEqual(before);
   });
 
   it('keeps the audit chain whole', async () => {

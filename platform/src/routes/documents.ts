@@ -32,6 +32,7 @@ import {
 import { documentView, mayReadPersonalData, problem } from '../documents/view.ts';
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
+import { refuseClosed } from '../storage/open-case.ts';
 import { loadCase } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
 import { checkDocumentFine, FineReason } from './fine-outside-tier.ts';
@@ -141,6 +142,7 @@ export function documentRoutes() {
       const actor = c.get('actor');
       const row = await caseFor(s.db, actor, c.req.valid('param').id, 'document.edit');
       requireCertificate(actor, todayOf(c));
+      refuseClosed(row);
       const body = c.req.valid('json');
       const dc = await contextOf(c, row);
       if (!dc.loaded.snapshot.matter.documents.includes(body.form)) {
@@ -223,6 +225,7 @@ export function documentRoutes() {
       const actor = c.get('actor');
       const { doc, caseRow } = await documentFor(s.db, actor, c.req.valid('param').id, 'document.edit');
       requireCertificate(actor, todayOf(c));
+      refuseClosed(caseRow);
       const body = c.req.valid('json');
       if (doc.status === 'issued') throw new AppError('document-issued', { document: doc.id, number: doc.number });
       if (body.updatedAt !== undefined && body.updatedAt !== doc.updatedAt)
@@ -258,6 +261,7 @@ export function documentRoutes() {
       const actor = c.get('actor');
       const { doc, caseRow } = await documentFor(s.db, actor, c.req.valid('param').id, 'document.issue');
       requireCertificate(actor, todayOf(c));
+      refuseClosed(caseRow);
       if (doc.status === 'issued') throw new AppError('document-issued', { document: doc.id, number: doc.number });
       const dc = await contextOf(c, caseRow);
       const form = formOf(dc, doc.formCode);
@@ -306,6 +310,7 @@ export function documentRoutes() {
       const actor = c.get('actor');
       const { doc, caseRow } = await documentFor(s.db, actor, c.req.valid('param').id, 'document.edit');
       requireCertificate(actor, todayOf(c));
+      refuseClosed(caseRow);
       if (doc.status === 'draft') throw new AppError('document-draft', { document: doc.id });
       const latest = await latestVersion(s.db, caseRow.id, doc.formCode);
       if (latest && latest.version !== doc.version)

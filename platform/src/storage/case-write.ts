@@ -19,6 +19,7 @@ import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
 import { nextSequence } from './numbering.ts';
+import { requireOpenCase } from './open-case.ts';
 
 /** Platform facts an officer records on a case (the rest the platform computes). */
 export const ENTERABLE_FACTS = [
@@ -313,7 +314,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
   });
 }
 
-/** Stores facts if the case is still at `version`; a stale version is a 409 with the current one. */
+/** Stores facts if the case is still open and at `version`; a stale version is a 409 with the current one. */
 export async function writeFacts(
   db: Db,
   w: {
@@ -327,6 +328,7 @@ export async function writeFacts(
   },
 ): Promise<CaseRow> {
   return db.transaction(async (tx) => {
+    await requireOpenCase(tx, w.id);
     const [row] = await tx
       .update(cases)
       .set({ facts: w.facts, version: sql`${cases.version} + 1`, updatedAt: w.at })
@@ -457,6 +459,7 @@ export interface Opinion {
  */
 export async function writeOpinion(db: Db, o: Opinion): Promise<ReviewRow> {
   return db.transaction(async (tx) => {
+    await requireOpenCase(tx, o.caseId);
     const [row] = await tx
       .update(reviews)
       .set({ reviewer: o.actorId, opinion: o.opinion, checklist: o.checklist, comment: o.comment, decidedAt: o.at })
