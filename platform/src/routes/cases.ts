@@ -352,7 +352,9 @@ export function caseRoutes() {
       const now = s.now();
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
-      const { row } = await scopedCase(s.db, actor, id, ['case.transition', 'document.edit']);
+      // Facts are the handling officers' to record (and their superiors'): the legal reviewer, who holds
+      // document.edit for the 法制审核意见书, reviews the facts and never changes them (separation of duties).
+      const { row } = await scopedCase(s.db, actor, id, ['case.transition']);
       requireCertificate(actor, dayOf(now));
       if (row.closedAt) throw new AppError('case-closed', { case: id });
       if (row.version !== body.version) throw new AppError('conflict', { case: id, currentVersion: row.version });

@@ -190,7 +190,8 @@ export function fineCheckRoutes() {
       const today = dayOf(s.now());
       const { id } = c.req.valid('param');
       const { reason } = c.req.valid('json');
-      const { row } = await scopedCase(s.db, actor, id, ['case.transition', 'document.edit']);
+      // The reason for a fine outside its tier is the handling officers', never the reviewer's (separation of duties).
+      const { row } = await scopedCase(s.db, actor, id, ['case.transition']);
       requireCertificate(actor, today);
       if (row.closedAt) throw new AppError('case-closed', { case: id });
       const fine = row.facts.proposedFine;
