@@ -47,6 +47,21 @@ export function maskPersonalText(value: string): string {
   return out + value.slice(at);
 }
 
+/**
+ * A JSON value with the personal data inside each of its texts masked: what an audit event
+ * records of free text outside documents (facts, reasons, comments, file names).
+ *
+ * @example
+ * maskPersonalTexts({ reason: '电话13812345678', fine: 5000 }) // { reason: '电话138****5678', fine: 5000 }
+ */
+export function maskPersonalTexts(value: unknown): unknown {
+  if (typeof value === 'string') return maskPersonalText(value);
+  if (Array.isArray(value)) return value.map(maskPersonalTexts);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPersonalTexts(v)]));
+  return value;
+}
+
 const BY_SOURCE: Record<string, Masker> = {
   'party.idNumber': maskId,
   'party.phone': maskPhone,

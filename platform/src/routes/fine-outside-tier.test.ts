@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
-import { cases } from '../db/schema.ts';
+import { auditEvents, cases } from '../db/schema.ts';
 import { loadCase } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
 
@@ -210,6 +210,24 @@ describe('a proposed fine outside the discretion tier', () => {
     expect(facts.fineOutsideTierReason).toBeUndefined();
     const bad = await as('li.officer').post(`/api/v1/cases/${caseId}/fine-check`, { reason: '', extra: 1 });
     expect(bad.status).toBe(422);
+    // A reason reads as it was written: no bidirectional controls that reorder it on the record.
+    const bidi = await as('li.officer').post(`/api/v1/cases/${caseId}/fine-check`, { reason: `${REASON}\u202E` });
+    expect(bidi.status).toBe(422);
+    expect((await json(bidi)).error.details.problems[0]).toMatchObject({ path: '/reason', code: 'control-character' });
+  });
+
+  it('records a reason with someone’s phone number or address in it masked in the audit, whole on the case', async () => {
+    const caseId = await underReview();
+    const reason = '当事人经营者王某（电话13722223333，住天津市南开区鞍山道某某里5号楼）拒不配合调查。';
+    expect((await notice(caseId, 90000, reason)).status).toBe(201);
+    expect((await factsOf(caseId)).fineOutsideTierReason).toBe(reason);
+    const events = await server.db.select().from(auditEvents).where(eq(auditEvents.caseId, caseId));
+    const recorded = events.filter((e) => e.action === 'case.facts');
+    expect(recorded.map((e) => (e.after as Json).fineOutsideTierReason)).toEqual([
+      '当事人经营者王某（电话137****3333，住天津市南开区****）拒不配合调查。',
+    ]);
+    for (const secret of ['13722223333', '天津市南开区鞍山道某某里5号楼'])
+      expect(JSON.stringify(events), secret).not.toContain(secret);
   });
 
   it('is shown to the 法制审核 reviewer with the tier, the fine and the reason; penalty kinds by name', async () => {

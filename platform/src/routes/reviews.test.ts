@@ -181,6 +181,24 @@ describe('法制审核', () => {
     );
   });
 
+  it('records a comment with someone’s ID number or phone number in it masked in the audit', async () => {
+    const { caseId, submitted } = await underReview();
+    const comment = '证人赵某（身份证号130102199207153839，电话13722223333）的证言未经核实，请补充调查。';
+    const res = await opinion(as('sun.reviewer'), submitted.review.id, {
+      opinion: 'disagree',
+      checklist: { ...PASS, factsClear: false },
+      comment,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { timeline } = await json(await as('li.officer').get(`/api/v1/cases/${caseId}`));
+    const event = timeline.find((e: Json) => e.action === 'review.opinion');
+    expect(event.after.comment).toBe(
+      '证人赵某（身份证号130102********3839，电话137****3333）的证言未经核实，请补充调查。',
+    );
+    for (const secret of ['130102199207153839', '13722223333'])
+      expect(JSON.stringify(timeline), secret).not.toContain(secret);
+  });
+
   it('an agreeing opinion lets the reviewer pass the case on once the opinion document is done', async () => {
     const { caseId, submitted } = await underReview();
     const sun = as('sun.reviewer');

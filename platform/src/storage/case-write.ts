@@ -2,7 +2,8 @@
  * Writing cases: opening one (its number allocated atomically, the party sealed), recording
  * facts and taking workflow actions under optimistic concurrency (`WHERE id = ? AND version = ?`),
  * and the 法制审核 rows that entering a legal-review state opens and an opinion decides. Every
- * write appends its audit event inside its own transaction.
+ * write appends its audit event inside its own transaction, with the personal data typed into
+ * its texts (facts, a transition's reason, a review's comment) masked.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -15,6 +16,7 @@ import { sealPii } from '../crypto/pii.ts';
 import type { Db } from '../db/client.ts';
 import { fixedStatement, jsonText } from '../db/fixed-statement.ts';
 import { type CaseRow, cases, type OrganisationRow, type ReviewRow, reviews, type StoredParty } from '../db/schema.ts';
+import { maskPersonalText, maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
@@ -304,7 +306,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
           packHash: n.packHash,
           party: { kind: n.party.kind, name: n.party.name, idNumber: maskId(n.party.idNumber.toUpperCase()) },
           officers: n.officers,
-          facts: n.facts,
+          facts: maskPersonalTexts(n.facts),
           violationDate: n.violationDate,
         },
       },
@@ -337,7 +339,15 @@ export async function writeFacts(
     if (!row) throw await conflict(tx, w.id);
     await appendEvent(
       tx,
-      { actor: w.actorId, action: 'case.facts', caseId: w.id, target: w.id, before: w.before, after: w.after },
+      {
+        actor: w.actorId,
+        action: 'case.facts',
+        caseId: w.id,
+        target: w.id,
+        // A text fact (a reason, a description) may hold someone's ID, phone number or address.
+        before: maskPersonalTexts(w.before),
+        after: maskPersonalTexts(w.after),
+      },
       w.at,
     );
     return row;
@@ -402,7 +412,7 @@ export async function writeTransition(
         caseId: t.id,
         target: t.id,
         before: { state: t.from, version: t.version },
-        after: { state: t.to, action: t.action, reason: t.reason, version: row.version },
+        after: { state: t.to, action: t.action, reason: t.reason && maskPersonalText(t.reason), version: row.version },
       },
       t.at,
     );
@@ -477,7 +487,7 @@ export async function writeOpinion(db: Db, o: Opinion): Promise<ReviewRow> {
         action: 'review.opinion',
         caseId: o.caseId,
         target: o.reviewId,
-        after: { opinion: o.opinion, checklist: o.checklist, comment: o.comment },
+        after: { opinion: o.opinion, checklist: o.checklist, comment: o.comment && maskPersonalText(o.comment) },
       },
       o.at,
     );
