@@ -27,12 +27,14 @@ export interface DiscretionPanelProps {
   reason: string;
   onReason: (reason: string) => void;
   onSaved: () => void;
+  /** Whether the user may change the case's facts (the server refuses the others: the reviewer reviews them). */
+  canEdit: boolean;
 }
 
 const PANEL_FACTS = new Set(['proposedFine', 'proposedPenalties', 'partyPriorPenalties12m']);
 
 /** The discretion panel. */
-export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: DiscretionPanelProps) {
+export function DiscretionPanel({ detail, rules, reason, onReason, onSaved, canEdit }: DiscretionPanelProps) {
   const { t, lang } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -41,7 +43,7 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: Di
   const violationDate = detail.violationDate ?? date(detail.openedAt);
   const result = useMemo(() => decide(rules, enteredFacts(edits), violationDate), [rules, edits, violationDate]);
   const defs = rules.facts.filter((f) => f.source === 'matter' || PANEL_FACTS.has(f.name));
-  const closed = !!detail.closedAt;
+  const readOnly = !!detail.closedAt || !canEdit;
 
   if (!result) return <Empty description={t('discretion.none')} />;
   const d = result.ok ? result.decision : null;
@@ -79,7 +81,7 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: Di
     <Row gutter={[16, 16]} data-testid="discretion">
       <Col xs={24} lg={11}>
         <Card size="small" title={t('discretion.facts')}>
-          <Form form={form} layout="vertical" initialValues={{ facts: detail.facts }} disabled={closed}>
+          <Form form={form} layout="vertical" initialValues={{ facts: detail.facts }} disabled={readOnly}>
             <FactFields facts={defs} penaltyKinds={detail.matter.penaltyKinds} narrow />
           </Form>
         </Card>
@@ -135,7 +137,7 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved }: Di
                 />
               )}
               <Explanation lines={explanationLines(d, lang)} title={t('discretion.explanation')} />
-              {!closed && (
+              {!readOnly && (
                 <Button
                   type="primary"
                   onClick={save}

@@ -76,7 +76,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
                               enforcement ? f.source === 'platform' && !PANEL_FACTS.has(f.name) : f.source === 'matter',
                             )}
                             title={enforcement ? t('facts.procedure') : t('facts.case')}
-                            canEdit={open && (can('case.transition') || can('document.edit'))}
+                            canEdit={open && can('case.transition')}
                             onSaved={reload}
                           />
                         </div>
@@ -98,6 +98,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
                             reason={reason}
                             onReason={setReason}
                             onSaved={reload}
+                            canEdit={open && can('case.transition')}
                           />
                         ) : (
                           <Skeleton active />
