@@ -7,6 +7,7 @@ import { startTestServer } from '../../test/harness.ts';
 import { auditEvents } from '../db/schema.ts';
 import { evidencePath } from '../documents/evidence.ts';
 import { insertTestCase } from '../documents/test-case.ts';
+import type { FieldProblem } from '../validation.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -159,6 +160,32 @@ describe('evidence upload', () => {
     const dl = await officer.get(`/api/v1/attachments/${stored.id}`);
     expect(dl.status).toBe(200);
     expect(decodeURIComponent((dl.headers.get('content-disposition') ?? '').split("UTF-8''")[1] ?? '')).toBe(odd);
+  });
+
+  it('refuses control and bidirectional characters in a file name (422 naming the character), and paths', async () => {
+    const c = await newCase();
+    const names: [string, string][] = [
+      ['现场照片\u202Egnp.exe', 'U+202E'],
+      ['\u2067photo.png', 'U+2067'],
+      ['a\u200Eb.png', 'U+200E'],
+      ['a\u061Cb.png', 'U+061C'],
+      ['a\tb.png', 'U+0009'],
+      ['a\u009Bb.png', 'U+009B'],
+    ];
+    for (const [name, char] of names) {
+      const res = await upload(officer, c.id, PNG, 'image/png', q(name));
+      expect(res.status, char).toBe(422);
+      const [p] = (await json<{ error: { details: { problems: FieldProblem[] } } }>(res)).error.details.problems;
+      expect(p).toMatchObject({ path: '/filename', code: 'control-character' });
+      expect(p?.message.zh).toContain(char);
+      expect(p?.message.en).toContain(char);
+    }
+    const slash = await upload(officer, c.id, PNG, 'image/png', q('a/b.png'));
+    const [p] = (await json<{ error: { details: { problems: FieldProblem[] } } }>(slash)).error.details.problems;
+    expect(p).toMatchObject({ path: '/filename', code: 'path-separator' });
+    expect(p?.message.zh).toContain('路径分隔符');
+    const list = await json<{ attachments: unknown[] }>(await officer.get(`/api/v1/cases/${c.id}/attachments`));
+    expect(list.attachments).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { EVIDENCE_LIMIT, EVIDENCE_TYPES, evidenceType, readEvidence, storeEviden
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
 import { localDate } from '../time.ts';
+import { plainText } from '../validation.ts';
 import { OK as ok, router } from './router.ts';
 
 /** Paths of the upload route under the app, which applies EVIDENCE_LIMIT instead of JSON_LIMIT. */
@@ -19,18 +20,15 @@ export const UPLOAD_PATH = /^\/api\/v1\/cases\/[^/]+\/attachments$/;
 
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
 
-const unsafeName = (s: string) =>
-  [...s].some((ch) => ch === '/' || ch === '\\' || ch.charCodeAt(0) < 32 || ch === '\x7f');
 const UploadQuery = z
   .object({
-    filename: z
-      .string()
-      .min(1)
-      .max(255)
-      .refine((s) => !unsafeName(s), {
-        message:
-          '文件名不能包含路径分隔符或控制字符 / the file name may not contain path separators or control characters',
-      }),
+    // No control or bidirectional characters: “报告\u202Efdp.exe” would list as “报告exe.pdf”.
+    filename: plainText(z.string().min(1).max(255)).refine((s) => !/[/\\]/.test(s), {
+      params: {
+        code: 'path-separator',
+        message: { zh: '文件名不能包含路径分隔符', en: 'the file name may not contain path separators' },
+      },
+    }),
     note: z.string().max(2000).optional(),
   })
   .strict()

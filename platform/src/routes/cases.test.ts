@@ -208,6 +208,30 @@ describe('bad input is a clear 4xx, never a 500', () => {
     expect(control.status).toBe(422);
   });
 
+  it('control and bidirectional characters in names, addresses and representatives: 422 naming field and character', async () => {
+    const refused: [Record<string, unknown>, string, string][] = [
+      [{ ...COMPANY, name: '天津某\u202Emoc.食品有限公司' }, '/party/name', 'U+202E'],
+      [{ ...PERSON, name: '张\u200F三' }, '/party/name', 'U+200F'],
+      [{ ...PERSON, address: '新港路\u2066100号\u2069' }, '/party/address', 'U+2066'],
+      [{ ...COMPANY, representative: '\u061C王五' }, '/party/representative', 'U+061C'],
+      [{ ...PERSON, name: '张\u0085三' }, '/party/name', 'U+0085'],
+    ];
+    for (const [party, path, char] of refused) {
+      const res = await post({ matter: MATTER, party });
+      expect(res.status, path).toBe(422);
+      const [p, ...more] = await problems(res);
+      expect(more).toEqual([]);
+      expect(p).toMatchObject({ path, code: 'control-character' });
+      expect(p?.message.zh).toContain(char);
+      expect(p?.message.zh).toContain('控制字符');
+      expect(p?.message.en).toContain('bidirectional');
+    }
+    // Chinese, Uyghur and Latin names with their ordinary punctuation are fine.
+    await open(officer, {
+      party: { ...COMPANY, name: '天津（滨海）某·食品有限公司', representative: 'ئەخمەت Smith-王' },
+    });
+  });
+
   it('facts: unknown names, wrong types, enums, ranges, penalty kinds the matter does not allow', async () => {
     const res = await post({
       matter: MATTER,
@@ -269,6 +293,16 @@ describe('bad input is a clear 4xx, never a 500', () => {
     expect(wild.total).toBe(0);
     const [{ n }] = (await server.db.select({ n: sql<number>`count(*)` }).from(cases)) as [{ n: number }];
     expect(n).toBeGreaterThan(0);
+  });
+
+  it('control characters in a search are text: ?q=%00 matches nothing (not every case) and never fails', async () => {
+    await open(officer);
+    expect((await json(await officer.get('/api/v1/cases'))).total).toBeGreaterThan(0);
+    for (const q of ['%00', '%E5%BC%A0%00', '%0A%00', '%1B%5B2J', '%E2%80%AE', '%7F']) {
+      const res = await officer.get(`/api/v1/cases?q=${q}`);
+      expect(res.status, q).toBe(200);
+      expect((await json(res)).total, q).toBe(0);
+    }
   });
 });
 

@@ -25,19 +25,13 @@ import {
 import { checkFacts, mergeFacts, openCase, partyProblems, writeFacts, writeTransition } from '../storage/case-write.ts';
 import { envOf, loadCase } from '../storage/snapshot.ts';
 import { legalDateOf } from '../time.ts';
-import type { FieldProblem } from '../validation.ts';
+import { type FieldProblem, plainText } from '../validation.ts';
 import { actionsFor, dayOf, mayAct, nearestDeadline, refusalView, stateOf } from './case-views.ts';
 import { matterSummary } from './matters.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
-/** Visible characters only: no control characters in names and addresses. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\p{Cc}]*$/u);
+/** Visible characters only: no control or bidirectional characters in names and addresses. */
+const text = (max: number) => plainText(z.string().trim().min(1).max(max));
 
 const Party = z
   .object({

@@ -18,17 +18,12 @@ import { checkFine, documentFine, FINE_FACTS, type FineCheck } from '../fine-che
 import { scopedCase } from '../storage/case-view.ts';
 import { mergeFacts, writeFacts } from '../storage/case-write.ts';
 import { type LoadedCase, loadCase } from '../storage/snapshot.ts';
-import type { FieldProblem } from '../validation.ts';
+import { type FieldProblem, plainText } from '../validation.ts';
 import { dayOf } from './case-views.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
 /** The reason a fine leaves its tier, as requests give it. */
-export const FineReason = z
-  .string()
-  .trim()
-  .min(1)
-  .max(1000)
-  .regex(/^[^\p{Cc}]*$/u);
+export const FineReason = plainText(z.string().trim().min(1).max(1000));
 
 /** Where the fine should lie, in a language: the tier and its range, or the no-penalty rule. */
 function tierText(check: FineCheck, lang: 'zh' | 'en'): string {

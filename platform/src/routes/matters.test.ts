@@ -90,6 +90,17 @@ describe('searching matters', () => {
     expect(sql.status).toBe(200);
   });
 
+  it('takes control characters in a search as text: they match nothing and never fail', async () => {
+    for (const q of ['%00', '%E9%A3%9F%00', '%1B', '%7F', '%E2%80%AE', '%C2%85']) {
+      const res = await officer.get(`/api/v1/matters?q=${q}`);
+      expect(res.status, q).toBe(200);
+      expect((await json(res)).total, q).toBe(0);
+    }
+    // Beside a real word, a control character is a word of its own that no matter has.
+    expect((await json(await officer.get('/api/v1/matters?q=%E9%A3%9F%E5%93%81'))).total).toBeGreaterThan(0);
+    expect((await json(await officer.get('/api/v1/matters?q=%E9%A3%9F%E5%93%81%20%00'))).total).toBe(0);
+  });
+
   it('is for those who read or open cases', async () => {
     expect((await (await server.as('wu.supervisor')).get('/api/v1/matters?q=食品')).status).toBe(200);
     const admin = await (await server.as('sys.admin')).get('/api/v1/matters');

@@ -137,6 +137,9 @@ export async function listCases(
   o: { state?: string | undefined; q?: string | undefined; page: number; pageSize: number },
 ) {
   const scope = requirePermission(actor, 'case.read');
+  // SQLite reads a LIKE pattern as a C string, up to its first NUL ("\0" would match every case),
+  // and PostgreSQL refuses a NUL in text. No number, matter code or party name holds one.
+  if (o.q?.includes('\0')) return { total: 0, rows: [] };
   const pattern = o.q ? contains(o.q) : undefined;
   const where = and(
     caseScope(actor, scope),
