@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
+import { answerBeforeBody, listen } from '../../test/listen.ts';
 import { auditEvents } from '../db/schema.ts';
 import { evidencePath } from '../documents/evidence.ts';
 import { insertTestCase } from '../documents/test-case.ts';
@@ -242,5 +243,28 @@ describe('scope', () => {
     expect((await upload(reviewer, c.id, PNG, 'image/png', q('x.png'))).status).toBe(403);
     const list = await json<{ attachments: unknown[] }>(await officer.get(`/api/v1/cases/${c.id}/attachments`));
     expect(list.attachments).toHaveLength(1);
+  });
+
+  it('refuses who may not upload, or not to this case, before a byte of the body is read (real socket)', async () => {
+    const c = await newCase();
+    const http = await listen(server.app.fetch);
+    const post = (client: Client | undefined) =>
+      answerBeforeBody(`${http.url}/api/v1/cases/${c.id}/attachments?${q('big.pdf')}`, {
+        headers: {
+          'content-type': 'application/pdf',
+          ...(client ? { cookie: client.cookie, 'x-csrf-token': client.csrfToken } : {}),
+        },
+        length: 20 * 1024 * 1024,
+        first: '%PDF-1.7\n',
+      });
+    try {
+      const reviewer = await post(await server.as('qian.reviewer'));
+      expect(reviewer.status).toBe(403);
+      expect((JSON.parse(reviewer.body) as ErrorBody).error.code).toBe('forbidden');
+      expect((await post(await server.as('zhao.other'))).status).toBe(404);
+      expect((await post(undefined)).status).toBe(401);
+    } finally {
+      await http.close();
+    }
   });
 });

@@ -5,8 +5,10 @@ import { PACKS_DIR } from '@yifa/packs';
 import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { binhaiBundle, startTestServer } from '../../test/harness.ts';
+import { answerBeforeBody, listen } from '../../test/listen.ts';
 import { verifyChain } from '../audit/chain.ts';
 import { auditEvents, cases, organisations, packVersions } from '../db/schema.ts';
+import { BUNDLE_LIMIT, IMPORT_PATH } from './packs.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Client = Awaited<ReturnType<Server['as']>>;
@@ -248,6 +250,28 @@ describe('body limits', () => {
       body,
     });
     expect(res.status).toBe(401);
+  });
+
+  it('an officer is refused (403) before a byte of the 20 MB body is read, over a real socket', async () => {
+    const http = await listen(server.app.fetch);
+    try {
+      const res = await answerBeforeBody(`${http.url}${IMPORT_PATH}`, {
+        headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken, 'content-type': 'application/json' },
+        length: BUNDLE_LIMIT,
+        first: '{"bundle":"',
+      });
+      expect(res.status).toBe(403);
+      expect((JSON.parse(res.body) as ErrorJson).error.code).toBe('forbidden');
+      // A stranger too: no session, no body read.
+      const stranger = await answerBeforeBody(`${http.url}${IMPORT_PATH}`, {
+        headers: { 'content-type': 'application/json' },
+        length: BUNDLE_LIMIT,
+        first: '{"bundle":"',
+      });
+      expect(stranger.status).toBe(401);
+    } finally {
+      await http.close();
+    }
   });
 });
 
