@@ -459,6 +459,28 @@ describe('transitions', () => {
     expect(facts.status).toBe(403);
   });
 
+  it('records a reason with someone’s ID number, phone number or address in it masked in the audit', async () => {
+    const c = await open(officer);
+    await server.issueDocuments(c.id, 'case-filing-approval');
+    const agency = await server.as('qian.agency');
+    expect((await act(agency, c.id, 'approve-filing')).status).toBe(200);
+    const typed = ['130102199207153839', '13722223333', '天津市南开区鞍山道某某里5号楼2单元301室'];
+    const reason = `举报人王某（身份证号${typed[0]}，电话${typed[1]}，住${typed[2]}）撤回举报，经核实无违法事实`;
+    expect((await act(agency, c.id, 'withdraw-case', reason)).status).toBe(200);
+    const [event] = await server.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, c.id), eq(auditEvents.action, 'case.transition')))
+      .orderBy(sql`${auditEvents.seq} desc`)
+      .limit(1);
+    expect(event?.after).toMatchObject({
+      state: 'withdrawn',
+      reason: '举报人王某（身份证号130102********3839，电话137****3333，住天津市南开区****）撤回举报，经核实无违法事实',
+    });
+    const timeline = JSON.stringify((await json(await officer.get(`/api/v1/cases/${c.id}`))).timeline);
+    for (const secret of typed) expect(timeline, secret).not.toContain(secret);
+  });
+
   it('closes a withdrawn case, which then takes no more facts', async () => {
     const c = await open(officer);
     await server.issueDocuments(c.id, 'case-filing-approval');
