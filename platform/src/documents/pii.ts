@@ -54,11 +54,11 @@ export function maskPersonalText(value: string): string {
  * @example
  * maskPersonalTexts({ reason: '电话13812345678', fine: 5000 }) // { reason: '电话138****5678', fine: 5000 }
  */
-export function maskPersonalTexts(value: unknown): unknown {
-  if (typeof value === 'string') return maskPersonalText(value);
-  if (Array.isArray(value)) return value.map(maskPersonalTexts);
+export function maskPersonalTexts<T>(value: T): T {
+  if (typeof value === 'string') return maskPersonalText(value) as T;
+  if (Array.isArray(value)) return value.map(maskPersonalTexts) as T;
   if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPersonalTexts(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPersonalTexts(v)])) as T;
   return value;
 }
 

@@ -10,6 +10,7 @@ import { caseDeadlines, takeAction } from '@yifa/engine';
 import type { Matter, ResolvedPack, Workflow } from '@yifa/metamodel';
 import type { RuleEnv } from '@yifa/rules';
 import { requireCertificate, requirePermission } from '../auth/access.ts';
+import { maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import {
   covering,
@@ -296,6 +297,9 @@ export function caseRoutes() {
       const officers = await usersById(s.db, row.officers);
       const docs = await documentsOf(s.db, id);
       const legalDate = row.violationDate ?? legalDateOf(row.openedAt);
+      // Free text (a fact such as a reason, a review's comment) may name someone's ID, phone or address.
+      const full = perms.includes('personal-data.read');
+      const reviews = await reviewsOf(s.db, id);
       return c.json({
         id: row.id,
         number: row.number,
@@ -306,8 +310,8 @@ export function caseRoutes() {
         matter: matterSummary(pack, snapshot.matter, legalDate),
         subject: snapshot.subject,
         packHash: row.packHash,
-        party: partyView(row.party, perms.includes('personal-data.read')),
-        facts: row.facts,
+        party: partyView(row.party, full),
+        facts: full ? row.facts : maskPersonalTexts(row.facts),
         violationDate: row.violationDate,
         officers: officers.map((o) => ({
           id: o.id,
@@ -325,7 +329,7 @@ export function caseRoutes() {
         },
         deadlines: caseDeadlines(workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
         documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
-        reviews: await reviewsOf(s.db, id),
+        reviews: full ? reviews : reviews.map((r) => ({ ...r, comment: maskPersonalTexts(r.comment) })),
         timeline: await timelineOf(s.db, id),
       });
     },

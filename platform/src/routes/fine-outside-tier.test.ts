@@ -84,6 +84,8 @@ beforeAll(async () => {
   await add('zhao.head', ['department-head']);
   await add('qian.agency', ['agency-head']);
   await add('sun.reviewer', ['legal-reviewer'], { legalQualification: true });
+  await server.user({ username: 'zhou.supervisor', orgCode: '120116-SFJ', roles: ['supervisor'] });
+  clients['zhou.supervisor'] = await server.as('zhou.supervisor');
 });
 
 describe('a proposed fine outside the discretion tier', () => {
@@ -216,18 +218,26 @@ describe('a proposed fine outside the discretion tier', () => {
     expect((await json(bidi)).error.details.problems[0]).toMatchObject({ path: '/reason', code: 'control-character' });
   });
 
-  it('records a reason with someone’s phone number or address in it masked in the audit, whole on the case', async () => {
+  it('records a reason with someone’s phone number or address in it masked in the audit and for masked readers', async () => {
     const caseId = await underReview();
     const reason = '当事人经营者王某（电话13722223333，住天津市南开区鞍山道某某里5号楼）拒不配合调查。';
+    const masked = '当事人经营者王某（电话137****3333，住天津市南开区****）拒不配合调查。';
     expect((await notice(caseId, 90000, reason)).status).toBe(201);
     expect((await factsOf(caseId)).fineOutsideTierReason).toBe(reason);
     const events = await server.db.select().from(auditEvents).where(eq(auditEvents.caseId, caseId));
     const recorded = events.filter((e) => e.action === 'case.facts');
-    expect(recorded.map((e) => (e.after as Json).fineOutsideTierReason)).toEqual([
-      '当事人经营者王某（电话137****3333，住天津市南开区****）拒不配合调查。',
-    ]);
+    expect(recorded.map((e) => (e.after as Json).fineOutsideTierReason)).toEqual([masked]);
     for (const secret of ['13722223333', '天津市南开区鞍山道某某里5号楼'])
       expect(JSON.stringify(events), secret).not.toContain(secret);
+
+    // A supervisor sees the case's personal data masked; so does the reviewer's summary, as its party.
+    const seen = await json(await as('zhou.supervisor').get(`/api/v1/cases/${caseId}`));
+    expect(seen.party.masked).toBe(true);
+    expect(seen.facts.fineOutsideTierReason).toBe(masked);
+    const queue = await json(await as('sun.reviewer').get('/api/v1/reviews'));
+    const item = queue.items.find((i: Json) => i.caseId === caseId);
+    expect(item.case.fineOutsideTier.reason).toBe(masked);
+    expect(item.case.enteredFacts.fineOutsideTierReason).toBe(masked);
   });
 
   it('is shown to the 法制审核 reviewer with the tier, the fine and the reason; penalty kinds by name', async () => {

@@ -76,6 +76,8 @@ beforeAll(async () => {
   await add('sun.reviewer', ['legal-reviewer'], { legalQualification: true, displayName: '孙审核' });
   await add('zhou.reviewer', ['legal-reviewer'], { legalQualification: false });
   await add('he.both', ['officer', 'legal-reviewer'], { ...cert, legalQualification: true });
+  await server.user({ username: 'zhou.supervisor', orgCode: '120116-SFJ', roles: ['supervisor'] });
+  clients['zhou.supervisor'] = await server.as('zhou.supervisor');
 });
 
 describe('法制审核', () => {
@@ -197,6 +199,10 @@ describe('法制审核', () => {
     );
     for (const secret of ['130102199207153839', '13722223333'])
       expect(JSON.stringify(timeline), secret).not.toContain(secret);
+    // The review itself: whole for the case's officer, masked for a supervisor, who sees personal data masked.
+    expect((await json(await as('li.officer').get(`/api/v1/cases/${caseId}`))).reviews[0].comment).toBe(comment);
+    const seen = await json(await as('zhou.supervisor').get(`/api/v1/cases/${caseId}`));
+    expect(seen.reviews[0].comment).toBe(event.after.comment);
   });
 
   it('an agreeing opinion lets the reviewer pass the case on once the opinion document is done', async () => {

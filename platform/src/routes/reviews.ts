@@ -8,6 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { caseContext } from '@yifa/engine';
 import { decideDiscretion, explainDiscretion } from '@yifa/rules';
 import { requirePermission } from '../auth/access.ts';
+import { maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import { documentsOf, partyView, reviewFor, reviewQueue, reviewView } from '../storage/case-view.ts';
 import { writeOpinion } from '../storage/case-write.ts';
@@ -127,14 +128,14 @@ function penaltyKinds(l: LoadedCase, codes: unknown) {
   return Array.isArray(codes) ? codes.map((code) => entryOf(l.pack, 'penalty-kinds', String(code))) : [];
 }
 
-/** What a reviewer sees of the case under review. */
+/** What a reviewer sees of the case under review: personal data masked, the party's and what free text names. */
 async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof documentsOf>>, today: string) {
   const { row, pack, snapshot } = l;
   const { matter } = snapshot;
   const labelled = (matter.facts ?? []).map((f) => ({
     name: f.name,
     label: f.label,
-    value: row.facts[f.name] ?? null,
+    value: maskPersonalTexts(row.facts[f.name] ?? null),
     ...(f.unit ? { unit: f.unit } : {}),
   }));
   return {
@@ -151,10 +152,10 @@ async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof docume
     // The kinds as the pack's codelist names them (罚款, not fine).
     proposedPenaltyKinds: penaltyKinds(l, row.facts.proposedPenalties),
     facts: labelled,
-    enteredFacts: row.facts,
+    enteredFacts: maskPersonalTexts(row.facts),
     discretion: discretionOf(l, today),
     // A fine outside its tier, as the server recorded it with the officer's reason (fine-outside-tier.ts).
-    fineOutsideTier: fineOutsideTierView(l, today),
+    fineOutsideTier: maskPersonalTexts(fineOutsideTierView(l, today)),
     documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
     version: row.version,
   };
