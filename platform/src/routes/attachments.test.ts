@@ -63,6 +63,7 @@ beforeAll(async () => {
   officerId = (await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert })).id;
   await server.user({ username: 'zhao.other', orgCode: '120116-STJ', roles: ['officer'], ...cert });
   await server.user({ username: 'qian.reviewer', orgCode: '120116-STJ', roles: ['legal-reviewer'] });
+  await server.user({ username: 'zhou.supervisor', orgCode: '120116-SFJ', roles: ['supervisor'] });
   officer = await server.as('li.officer');
 });
 
@@ -187,6 +188,26 @@ describe('evidence upload', () => {
     expect(p?.message.zh).toContain('路径分隔符');
     const list = await json<{ attachments: unknown[] }>(await officer.get(`/api/v1/cases/${c.id}/attachments`));
     expect(list.attachments).toEqual([]);
+  });
+});
+
+describe('personal data in a file name or note', () => {
+  it('is masked in the audit event, and for a reader who sees masked data', async () => {
+    const c = await newCase();
+    const filename = '证人赵某身份证130102199207153839.png';
+    const note = '赵某，电话13722223333，住天津市南开区鞍山道某某里5号楼';
+    const a = await json<Attachment>(await upload(officer, c.id, PNG, 'image/png', q(filename, note)));
+    expect(a).toMatchObject({ filename, note });
+    const [event] = await server.db.select().from(auditEvents).where(eq(auditEvents.target, a.id));
+    expect(event?.after).toMatchObject({ filename: '证人赵某身份证130102********3839.png' });
+    expect(JSON.stringify(event)).not.toContain('130102199207153839');
+
+    const list = async (client: Client) =>
+      (await json<{ attachments: Attachment[] }>(await client.get(`/api/v1/cases/${c.id}/attachments`))).attachments;
+    expect(await list(officer)).toMatchObject([{ filename, note }]);
+    expect(await list(await server.as('zhou.supervisor'))).toMatchObject([
+      { filename: '证人赵某身份证130102********3839.png', note: '赵某，电话137****3333，住天津市南开区****' },
+    ]);
   });
 });
 

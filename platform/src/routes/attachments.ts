@@ -9,6 +9,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requireCertificate } from '../auth/access.ts';
 import { attachmentFor, attachmentsOfCase, insertAttachment } from '../documents/attachments.ts';
 import { EVIDENCE_LIMIT, EVIDENCE_TYPES, evidenceType, readEvidence, storeEvidence } from '../documents/evidence.ts';
+import { maskPersonalText } from '../documents/pii.ts';
+import { mayReadPersonalData } from '../documents/view.ts';
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
 import { localDate } from '../time.ts';
@@ -48,14 +50,15 @@ function disposition(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-const listed = (a: Awaited<ReturnType<typeof attachmentsOfCase>>[number]) => ({
+/** An attachment as listed; a reader who sees masked data sees the personal data in its name and note masked. */
+const listed = (a: Awaited<ReturnType<typeof attachmentsOfCase>>[number], full: boolean) => ({
   id: a.id,
   caseId: a.caseId,
   sha256: a.sha256,
   size: a.size,
   mime: a.mime,
-  filename: a.filename,
-  note: a.note,
+  filename: full ? a.filename : maskPersonalText(a.filename),
+  note: full || a.note === null ? a.note : maskPersonalText(a.note),
   uploadedBy: a.uploadedBy,
   uploadedAt: a.uploadedAt,
 });
@@ -114,11 +117,11 @@ export function attachmentRoutes() {
           action: 'attachment.add',
           caseId: row.id,
           target: id,
-          after: { sha256, size: bytes.length, mime, filename },
+          after: { sha256, size: bytes.length, mime, filename: maskPersonalText(filename) },
         },
         now,
       );
-      return c.json(listed(created), 201);
+      return c.json(listed(created, true), 201);
     },
   );
 
@@ -134,7 +137,8 @@ export function attachmentRoutes() {
     async (c) => {
       const s = c.get('services');
       const row = await caseFor(s.db, c.get('actor'), c.req.valid('param').id, 'case.read');
-      return c.json({ attachments: (await attachmentsOfCase(s.db, row.id)).map(listed) });
+      const full = await mayReadPersonalData(s.db, c.get('actor'), row.id);
+      return c.json({ attachments: (await attachmentsOfCase(s.db, row.id)).map((a) => listed(a, full)) });
     },
   );
 
