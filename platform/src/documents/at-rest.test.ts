@@ -207,9 +207,26 @@ describe('documents at rest', () => {
     const inquiry = await json<Doc>(await officer.post(`/api/v1/cases/${c.id}/documents`, { form: 'inquiry-record' }));
     const answers = `问：你的住址和电话？答：${TYPED.address}，${TYPED.phone}。`;
     const edited = await officer.call('PUT', `/api/v1/documents/${inquiry.id}`, {
-      data: { ...inquiry.data, questionsAndAnswers: answers },
+      data: {
+        ...inquiry.data,
+        startedAt: '2026-03-02T09:00:00+08:00',
+        endedAt: '2026-03-02T10:00:00+08:00',
+        place: '本局询问室',
+        recorder: '王强',
+        intervieweeName: '张某某',
+        relation: '法定代表人或负责人',
+        questionsAndAnswers: answers,
+        intervieweeSignature: '张某某',
+        inquirerSignatures: '李明、王强',
+        recorderSignature: '王强',
+      },
     });
     expect(edited.status).toBe(200);
+    // Issued: hashed over what was typed, stored sealed, and still whole and intact when read.
+    const issued = await json<Doc>(await officer.post(`/api/v1/documents/${inquiry.id}/issue`));
+    expect(issued).toMatchObject({ status: 'issued', intact: true });
+    expect(issued.data.questionsAndAnswers).toBe(answers);
+    expect(await (await officer.get(`/api/v1/documents/${inquiry.id}/print`)).text()).toContain(TYPED.address);
 
     const bytes = databaseBytes();
     for (const secret of Object.values(TYPED)) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
