@@ -1,14 +1,16 @@
 /**
  * The audit chain against someone with write access to the database file: real events
- * (a pack import and activation, user creation, sign-ins) are written through the app,
- * then copies of the file are altered through a separate libsql connection, and the real
- * CLI (`yifa audit verify`) must exit 1 and name the event that was touched.
+ * (a pack import and activation, user creation, sign-ins) are written through the app and
+ * a checkpoint of the head is signed (`yifa audit checkpoint`), then copies of the file are
+ * altered through a separate libsql connection, and the real CLI (`yifa audit verify`) must
+ * exit 1 and name the event that was touched, or the events deleted from the end.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventHash } from '../src/audit/chain.ts';
+import { CHECKPOINT_SUFFIX } from '../src/audit/checkpoint.ts';
 import type { AuditEventRow } from '../src/db/schema.ts';
 import { yifa } from './cli.ts';
 import { PASSWORD, startTestServer } from './harness.ts';
@@ -21,7 +23,11 @@ interface Verdict {
   algorithm: string;
   problem?: string;
   message?: { zh: string; en: string };
+  checkpoint?: { file: string; latest: { seq: number; at: string } | null };
 }
+
+/** The audit settings of the shell are left out: key and checkpoint go beside each database. */
+const UNSET = ['YIFA_AUDIT_KEY', 'YIFA_AUDIT_KEY_FILE', 'YIFA_AUDIT_CHECKPOINT_FILE'];
 
 let dir: string;
 let original: string;
@@ -48,14 +54,30 @@ beforeAll(async () => {
   server.db.$client.close();
   dir = server.dir;
   original = join(dir, 'yifa.db');
+  const signed = await yifa(['audit', 'checkpoint'], { env: { YIFA_DATABASE_URL: `file:${original}` }, unset: UNSET });
+  expect(signed.stdout).toContain('检查点已写入：第 8 号记录');
+  expect(signed.code).toBe(0);
 }, 120_000);
 
-/** A copy of the database with `tamper` applied through its own connection. */
-async function tampered(name: string, tamper: (sql: ReturnType<typeof createClient>) => Promise<void>) {
+/** A copy of the database, with the checkpoint beside it. */
+function copyOf(name: string): string {
   const file = join(dir, `${name}.db`);
   copyFileSync(original, file);
+  copyFileSync(`${original}${CHECKPOINT_SUFFIX}`, `${file}${CHECKPOINT_SUFFIX}`);
+  return file;
+}
+
+/**
+ * A copy of the database with `tamper` applied through its own connection. The database refuses
+ * to change or delete an event, so the append-only triggers are dropped first, as someone who can
+ * write the file would do.
+ */
+async function tampered(name: string, tamper: (sql: ReturnType<typeof createClient>) => Promise<void>) {
+  const file = copyOf(name);
   const sql = createClient({ url: `file:${file}` });
   try {
+    for (const t of ['audit_events_no_update', 'audit_events_no_delete', 'audit_events_no_replace'])
+      await sql.execute(`DROP TRIGGER ${t}`);
     await tamper(sql);
   } finally {
     sql.close();
@@ -66,8 +88,8 @@ async function tampered(name: string, tamper: (sql: ReturnType<typeof createClie
 async function verify(file: string) {
   const env = { YIFA_DATABASE_URL: `file:${file}` };
   const [json, text] = await Promise.all([
-    yifa(['audit', 'verify', '--json'], { env }),
-    yifa(['audit', 'verify'], { env }),
+    yifa(['audit', 'verify', '--json'], { env, unset: UNSET }),
+    yifa(['audit', 'verify'], { env, unset: UNSET }),
   ]);
   return { code: json.code, verdict: JSON.parse(json.stdout) as Verdict, text };
 }
@@ -92,7 +114,7 @@ async function eventRow(sql: ReturnType<typeof createClient>, seq: number): Prom
 }
 
 describe('yifa audit verify', { timeout: 120_000 }, () => {
-  it('passes the chain as written: exit 0, the event count, the head hash, SM3', async () => {
+  it('passes the chain as written: exit 0, the event count, the head hash, SM3, the checkpoint', async () => {
     expect(actions).toEqual([
       'pack.import',
       'pack.activate',
@@ -110,6 +132,84 @@ describe('yifa audit verify', { timeout: 120_000 }, () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('审计链完整：8 条记录，SM3');
     expect(text.stdout).toContain(verdict.head);
+    const at = verdict.checkpoint?.latest?.at;
+    expect(verdict.checkpoint).toEqual({ file: `${original}${CHECKPOINT_SUFFIX}`, latest: { seq: 8, at } });
+    expect(text.stdout).toContain(`检查点 / checkpoint: 第 8 号记录 / event 8, ${at}`);
+  });
+
+  it('cannot change, delete or replace an event through a plain connection while the triggers stand', async () => {
+    const file = copyOf('guarded');
+    const sql = createClient({ url: `file:${file}` });
+    try {
+      const e = await eventRow(sql, 8);
+      for (const statement of [
+        "UPDATE audit_events SET actor = 'someone-else' WHERE seq = 3",
+        'DELETE FROM audit_events WHERE seq = 8',
+        'DELETE FROM audit_events',
+        {
+          sql: 'INSERT OR REPLACE INTO audit_events (seq, at, actor, action, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)',
+          args: [8, e.at, 'someone-else', e.action, e.prevHash, e.hash],
+        },
+      ])
+        await expect(sql.execute(statement)).rejects.toThrow('audit_events is append-only');
+    } finally {
+      sql.close();
+    }
+    const { code, verdict } = await verify(file);
+    expect(code).toBe(0);
+    expect(verdict).toMatchObject({ ok: true, events: 8 });
+  });
+
+  it('names the truncation when the newest event is deleted', async () => {
+    const file = await tampered('truncated', async (sql) => {
+      await sql.execute('DELETE FROM audit_events WHERE seq = 8');
+    });
+    const { code, verdict, text } = await verify(file);
+    expect(code).toBe(1);
+    expect(verdict).toMatchObject({ ok: false, events: 7, seq: 8, problem: 'truncated' });
+    expect(verdict.message?.en).toContain('the chain was truncated after event 7');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('审计链在第 7 号记录之后被截断：检查点记录到第 8 号');
+  });
+
+  it('names the truncation when the newest events are deleted and others written in their place', async () => {
+    const file = await tampered('rewritten-end', async (sql) => {
+      const [seven, eight] = [await eventRow(sql, 7), await eventRow(sql, 8)];
+      await sql.execute('DELETE FROM audit_events WHERE seq >= 7');
+      let prevHash = seven.prevHash;
+      for (const e of [seven, eight]) {
+        const forged = { ...e, prevHash, actor: 'someone-else' };
+        forged.hash = eventHash(prevHash, forged);
+        const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+        await sql.execute({
+          sql: `INSERT INTO audit_events (seq, at, actor, action, case_id, target, before, after, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          args: [
+            ...[forged.seq, forged.at, forged.actor, forged.action, forged.caseId, forged.target],
+            ...[json(forged.before), json(forged.after), forged.prevHash, forged.hash],
+          ],
+        });
+        prevHash = forged.hash;
+      }
+    });
+    const { code, verdict, text } = await verify(file);
+    expect(code).toBe(1);
+    expect(verdict).toMatchObject({ ok: false, events: 8, seq: 8, problem: 'truncated' });
+    expect(text.stdout).toContain('第 8 号记录不是检查点');
+  });
+
+  it('names a checkpoint altered to hide the truncation (its signature no longer fits)', async () => {
+    const checkpoint = join(dir, `hidden.db${CHECKPOINT_SUFFIX}`);
+    const file = await tampered('hidden', async (sql) => {
+      const seven = await eventRow(sql, 7);
+      await sql.execute('DELETE FROM audit_events WHERE seq = 8');
+      const signed = JSON.parse(readFileSync(checkpoint, 'utf8'));
+      writeFileSync(checkpoint, JSON.stringify({ ...signed, seq: 7, hash: seven.hash }));
+    });
+    const { code, verdict, text } = await verify(file);
+    expect(code).toBe(1);
+    expect(verdict).toMatchObject({ ok: false, problem: 'bad-checkpoint', file: checkpoint });
+    expect(text.stdout).toContain('的签名与内容不符（检查点被改动过）');
   });
 
   it('names an event whose recorded data was edited (a role added to a new user)', async () => {

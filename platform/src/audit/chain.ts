@@ -2,7 +2,12 @@
  * 执法全过程记录: every write appends an event (actor, time, case, action, before, after)
  * to an append-only chain. Each event's hash is SM3 (GB/T 32905, from Node's OpenSSL)
  * over the previous hash and the event's canonical JSON, so editing, deleting or
- * reordering any event breaks every hash after it, and `verifyChain` names the first.
+ * reordering an event breaks the hash or the link of the event after it, and `verifyChain`
+ * names the first. Deleting the newest events leaves a shorter chain that is still whole:
+ * only something kept outside the database shows it, so `verifyChain` also compares the
+ * chain with the last signed checkpoint of its head (checkpoint.ts). The database refuses
+ * UPDATE and DELETE on the table (triggers, migration 0005); the chain and the checkpoint
+ * are for someone who can write the file and drops those first.
  */
 import { createHash } from 'node:crypto';
 import { asc, desc, getTableName } from 'drizzle-orm';
@@ -36,6 +41,30 @@ type Executor = Pick<import('../db/client.ts').Db, 'insert' | 'select' | 'run'>;
  * transaction may have rolled back, it may be another database); otherwise the head is read.
  */
 let head: { seq: number; hash: string } | undefined;
+
+/** Who hears of each append (the server's checkpointer counts them). */
+const listeners = new Set<() => void>();
+
+/**
+ * Calls `listener` after each event this process appends, to any database, while the write's
+ * transaction is still open (it may yet roll back); returns the function that stops it. A
+ * listener must neither throw nor wait: it runs on the hot path of every write.
+ *
+ * @example
+ * let count = 0;
+ * const stop = onAppended(() => count++);
+ */
+export function onAppended(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Remembers the new head and tells the listeners. */
+function appended(row: AuditEventRow): AuditEventRow {
+  head = { seq: row.seq, hash: row.hash };
+  for (const listener of listeners) listener();
+  return row;
+}
 
 /** The hash of an event given the one before it. */
 export function eventHash(prevHash: string, e: Omit<AuditEventRow, 'hash' | 'prevHash'>): string {
@@ -100,10 +129,7 @@ export async function appendEvent(
         head.hash,
       ),
     );
-    if (inserted.rowsAffected === 1) {
-      head = { seq: row.seq, hash: row.hash };
-      return row;
-    }
+    if (inserted.rowsAffected === 1) return appended(row);
   }
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
@@ -112,33 +138,105 @@ export async function appendEvent(
     .limit(1);
   const row = build((last?.seq ?? 0) + 1, last?.hash ?? GENESIS);
   await tx.insert(auditEvents).values(row);
-  head = { seq: row.seq, hash: row.hash };
-  return row;
+  return appended(row);
 }
+
+/** A problem in the chain itself: an event that does not fit where it stands. */
+type LinkProblem = 'edited' | 'missing' | 'reordered' | 'broken-link';
+
+/**
+ * The last checkpoint of the chain's head, read from outside the database and its signature
+ * checked (checkpoint.ts): signed by this copy's key, not there, or not to be trusted (and why).
+ */
+export type Anchor =
+  | { state: 'signed'; file: string; seq: number; hash: string; at: string }
+  | { state: 'none'; file: string }
+  | { state: 'bad'; file: string; message: { zh: string; en: string } };
 
 /** What verification found. */
 export type ChainReport =
-  | { ok: true; events: number; head: string; algorithm: string }
+  | {
+      ok: true;
+      events: number;
+      head: string;
+      algorithm: string;
+      /** The checkpoint compared with, when one was looked for: its file and the event it signed (null: none yet). */
+      checkpoint?: { file: string; latest: { seq: number; at: string } | null };
+    }
   | {
       ok: false;
       events: number;
       algorithm: string;
+      /** The first bad event; for `truncated`, the first event the checkpoint vouches for that is gone. */
       seq: number;
-      problem: 'edited' | 'missing' | 'reordered' | 'broken-link';
+      problem: LinkProblem | 'truncated';
+      message: { zh: string; en: string };
+    }
+  | {
+      ok: false;
+      events: number;
+      algorithm: string;
+      problem: 'bad-checkpoint';
+      /** The checkpoint file that cannot be trusted. */
+      file: string;
       message: { zh: string; en: string };
     };
 
-/** Recomputes the whole chain and reports the first event that does not fit. */
-export async function verifyChain(db: Pick<import('../db/client.ts').Db, 'select'>): Promise<ChainReport> {
+type IntactReport = Extract<ChainReport, { ok: true }>;
+
+/**
+ * The chain, whole so far, against its last checkpoint: shorter than the checkpoint's seq, or
+ * another event at that seq, means events at its end were deleted (and maybe written anew).
+ */
+function againstAnchor(rows: readonly AuditEventRow[], anchor: Anchor, intact: IntactReport): ChainReport {
+  const base = { ok: false as const, events: rows.length, algorithm: CHAIN_ALGORITHM };
+  if (anchor.state === 'bad') return { ...base, problem: 'bad-checkpoint', file: anchor.file, message: anchor.message };
+  if (anchor.state === 'none') return { ...intact, checkpoint: { file: anchor.file, latest: null } };
+  const { seq, at } = anchor;
+  // The chain was checked whole, so rows[i] is event i + 1.
+  const last = rows.length;
+  if (last < seq)
+    return {
+      ...base,
+      seq: last + 1,
+      problem: 'truncated',
+      message:
+        last === 0
+          ? {
+              zh: `审计链的记录已全部被删除：检查点记录到第 ${seq} 号（${at}）`,
+              en: `every event was deleted: the checkpoint of ${at} records events up to ${seq}`,
+            }
+          : {
+              zh: `审计链在第 ${last} 号记录之后被截断：检查点记录到第 ${seq} 号（${at}）`,
+              en: `the chain was truncated after event ${last}: the checkpoint of ${at} records events up to ${seq}`,
+            },
+    };
+  if (rows[seq - 1]?.hash !== anchor.hash)
+    return {
+      ...base,
+      seq,
+      problem: 'truncated',
+      message: {
+        zh: `第 ${seq} 号记录不是检查点（${at}）签署的那一条：审计链在此处或之前被截断后又续写`,
+        en: `event ${seq} is not the one the checkpoint of ${at} signed: the chain was truncated at or before it and written on`,
+      },
+    };
+  return { ...intact, checkpoint: { file: anchor.file, latest: { seq, at } } };
+}
+
+/**
+ * Recomputes the whole chain and reports the first event that does not fit; given the last
+ * checkpoint (`anchor`), it also reports a chain that ends before it or differs where it signed.
+ */
+export async function verifyChain(
+  db: Pick<import('../db/client.ts').Db, 'select'>,
+  anchor?: Anchor,
+): Promise<ChainReport> {
   const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
   let prev = GENESIS;
   let expectedSeq = 1;
   for (const row of rows) {
-    const fail = (
-      problem: 'edited' | 'missing' | 'reordered' | 'broken-link',
-      zh: string,
-      en: string,
-    ): ChainReport => ({
+    const fail = (problem: LinkProblem, zh: string, en: string): ChainReport => ({
       ok: false,
       events: rows.length,
       algorithm: CHAIN_ALGORITHM,
@@ -184,5 +282,6 @@ export async function verifyChain(db: Pick<import('../db/client.ts').Db, 'select
     prev = row.hash;
     expectedSeq++;
   }
-  return { ok: true, events: rows.length, head: prev, algorithm: CHAIN_ALGORITHM };
+  const intact: IntactReport = { ok: true, events: rows.length, head: prev, algorithm: CHAIN_ALGORITHM };
+  return anchor ? againstAnchor(rows, anchor, intact) : intact;
 }

@@ -5,6 +5,7 @@
  */
 import { rmSync, statSync } from 'node:fs';
 import { createClient } from '@libsql/client';
+import { CHECKPOINT_SUFFIX } from '../audit/checkpoint.ts';
 import { DEMO_READY, DEMO_SEED } from './seed.ts';
 
 /** The demo's default database. */
@@ -51,9 +52,13 @@ export async function inspectDatabase(url: string): Promise<DemoDatabase> {
   }
 }
 
-/** Removes a database file with its WAL and shared-memory files. */
+/**
+ * Removes a database file with its WAL and shared-memory files, and the audit checkpoint kept
+ * beside it (a new chain would otherwise read as the old one truncated). A checkpoint placed
+ * elsewhere by YIFA_AUDIT_CHECKPOINT_FILE may belong to another database and is left alone.
+ */
 export function removeDatabase(url: string): void {
   const path = filePath(url);
   if (!path) throw new Error(`not a file database: ${url}`);
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal', CHECKPOINT_SUFFIX]) rmSync(`${path}${suffix}`, { force: true });
 }
