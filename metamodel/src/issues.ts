@@ -19,6 +19,66 @@ export const ISSUE_MESSAGES = {
     zh: '文件名“{file}”与编码“{code}”不一致',
     en: 'file name "{file}" does not match code "{code}"',
   },
+  'file.unreadable': {
+    zh: '无法读取：{reason}；请检查文件权限，或把它移出配置包目录',
+    en: 'cannot be read: {reason}; check its permissions, or move it out of the pack folder',
+  },
+  'file.special': {
+    zh: '不是普通文件（{what}），未打开；配置包目录中只能有普通文件和目录',
+    en: 'not a regular file ({what}), so it was not opened; a pack folder holds only regular files and folders',
+  },
+  'file.symlink-outside': {
+    zh: '符号链接指向配置包目录之外（{target}），未读取；请把文件本身复制进配置包',
+    en: 'a symbolic link to outside the pack folder ({target}), not followed; copy the file itself into the pack',
+  },
+  'file.too-large': {
+    zh: '文件有 {size} 字节，超过单个文件 {limit} 字节的上限，未读取；请拆分为多个条目',
+    en: 'the file has {size} bytes, over the limit of {limit} bytes per file, so it was not read; split it into several items',
+  },
+  'file.bom': {
+    zh: '文件以字节顺序标记（BOM）开头；请另存为不带 BOM 的 UTF-8',
+    en: 'the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM',
+  },
+  'file.utf16': {
+    zh: '文件不是 UTF-8 文本（UTF-16/UTF-32 或二进制：含 NUL 字节）；请另存为 UTF-8',
+    en: 'the file is not UTF-8 text (UTF-16/UTF-32 or binary: it has NUL bytes); save it as UTF-8',
+  },
+  'file.not-utf8': {
+    zh: '第 {offset} 字节起不是有效的 UTF-8；请另存为 UTF-8（不要用 GBK 等编码）',
+    en: 'invalid UTF-8 from byte {offset}; save the file as UTF-8 (not GBK or another encoding)',
+  },
+  'file.duplicate-key': {
+    zh: '键“{key}”在同一映射中重复；请只保留一个',
+    en: 'key "{key}" appears twice in one mapping; keep one',
+  },
+  'file.yaml-tag': {
+    zh: '不允许使用 YAML 标签 {tag}；配置包只用普通的 YAML 值，请删去该标签',
+    en: 'YAML tag {tag} is not allowed; packs hold plain YAML values, so remove the tag',
+  },
+  'file.too-deep': {
+    zh: '嵌套超过 {max} 层；请减少嵌套（例如拆为命名条件）',
+    en: 'nested deeper than {max} levels; flatten it (e.g. into named conditions)',
+  },
+  'file.yaml-alias': {
+    zh: 'YAML 别名（*名称）超过 {max} 个；请直接写出内容，不用别名',
+    en: 'more than {max} YAML aliases (*name); write the values out instead',
+  },
+  'file.alias-expansion': {
+    zh: 'YAML 别名展开后的数据超过文件本身的大小（{nodes} 个节点）；请直接写出内容，不用别名',
+    en: 'YAML aliases expand the data beyond the size of the file ({nodes} nodes); write the values out instead',
+  },
+  'file.number-range': {
+    zh: '数值 {text} 超出可精确表示的范围（整数绝对值不超过 9007199254740991，且须为有限数）；请改用较小的单位或写成字符串',
+    en: 'number {text} is out of range (integers up to 9007199254740991 in size, finite numbers only); use a smaller unit or a string',
+  },
+  'pack.too-many-files': {
+    zh: '配置包目录中超过 {limit} 个文件，未读取；请删去不属于配置包的文件',
+    en: 'the pack folder has more than {limit} files, so it was not read; remove what does not belong to the pack',
+  },
+  'pack.too-large': {
+    zh: '配置包文件合计超过 {limit} 字节，未读取',
+    en: 'the files of the pack add up to more than {limit} bytes, so it was not read',
+  },
   'bundle.json': { zh: '配置包文件不是有效的 JSON：{reason}', en: 'the bundle is not valid JSON: {reason}' },
   'bundle.format': { zh: '不是 {format} 格式的配置包', en: 'not a {format} bundle' },
   'bundle.hash': {
@@ -30,7 +90,10 @@ export const ISSUE_MESSAGES = {
     zh: '{kind}编码“{code}”重复（另见 {other}）',
     en: 'duplicate {kind} code "{code}" (also in {other})',
   },
-  'layer.base-not-found': { zh: '找不到所扩展的基础包“{base}”', en: 'the base pack "{base}" was not found' },
+  'layer.base-not-found': {
+    zh: '找不到所扩展的基础包“{base}”：{root} 下的配置包（{known}）都不是它；请用 --packs <目录> 指向基础包所在的目录，或改正 extends.id',
+    en: 'the base pack "{base}" was not found among the packs in {root} ({known}); point --packs <dir> at the folder that holds it, or correct extends.id',
+  },
   'layer.base-version': {
     zh: '基础包“{base}”的版本 {version} 不满足 {range}',
     en: 'base pack "{base}" is version {version}, which does not satisfy {range}',

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureWith } from '../test/fixture.ts';
+import { HOSTILE } from '../test/hostile.ts';
+import type { LoadLimits } from './pack/limits.ts';
 import { validatePackDir } from './validate-dir.ts';
 
 const base = (file: string) => readFileSync(join(FIXTURES, 'base', file), 'utf8');
@@ -10,6 +12,9 @@ interface Bad {
   name: string;
   edits: Record<string, string | null>;
   pack?: 'base' | 'region';
+  /** Writes what edits cannot (bytes, links, FIFOs) into the temp copy. */
+  build?: (dir: string) => void;
+  limits?: Partial<LoadLimits>;
   expect: { code: string; pack?: string; file: string; pointer: string; line?: number };
 }
 
@@ -90,6 +95,8 @@ const BAD: Bad[] = [
     edits: { 'base/widgets/w.yaml': 'code: w\n' },
     expect: { code: 'file.unknown-folder', file: 'widgets', pointer: '' },
   },
+  // hostile and broken input (test/hostile.ts)
+  ...HOSTILE,
   // references
   {
     name: 'matter → missing workflow',
@@ -556,9 +563,10 @@ describe('validatePackDir', () => {
     }
   });
 
-  it.each(BAD)('rejects $name', ({ edits, pack = 'base', expect: want }) => {
+  it.each(BAD)('rejects $name', ({ edits, pack = 'base', expect: want, build, limits }) => {
     const dir = fixtureWith(edits);
-    const report = validatePackDir(join(dir, pack));
+    build?.(dir);
+    const report = validatePackDir(join(dir, pack), limits ? { limits } : {});
     expect(report.ok).toBe(false);
     const hit = report.issues.find((i) => i.code === want.code && i.file === want.file && i.pointer === want.pointer);
     expect(

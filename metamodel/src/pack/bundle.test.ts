@@ -6,7 +6,7 @@ import { FIXTURES, fixtureWith } from '../../test/fixture.ts';
 import { validateResolvedPack } from '../validate.ts';
 import { validatePackDir } from '../validate-dir.ts';
 import { bundlePack, readBundle } from './bundle.ts';
-import { parsePackFile } from './read-file.ts';
+import { parsePackFile } from './parse-file.ts';
 
 describe('bundles', () => {
   it('give the same bytes and hash whatever the file format, key order and formatting', () => {
@@ -18,7 +18,7 @@ describe('bundles', () => {
       for (const name of readdirSync(join(dir, 'base', folder.name))) {
         const path = join(dir, 'base', folder.name, name);
         const parsed = parsePackFile(readFileSync(path, 'utf8'));
-        if (!parsed.ok) throw new Error(parsed.reason);
+        if (!parsed.ok) throw new Error(parsed.issue);
         const reversed = Object.fromEntries(Object.entries(parsed.data as object).reverse());
         if (n % 2 === 0) {
           writeFileSync(path, JSON.stringify(reversed, null, 4));

@@ -1,86 +1,147 @@
 /**
  * Reads a pack folder: `pack.yaml`, one file per item in a folder per kind, and partial
  * items under `overrides/<kind folder>/`. Reading never throws for bad content: every
- * problem becomes an issue and the rest of the pack is still read.
+ * problem becomes an issue naming the file, and the rest of the pack is still read. A file
+ * that is refused (see read-file.ts, parse-file.ts) contributes nothing; a pack over the
+ * limits of limits.ts is refused whole (`refused`), before its content is read.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { type IssueKey, messageFor } from '../issues.ts';
 import { ITEM_KINDS, kindOfFolder, MANIFEST_FILE, OVERRIDES_FOLDER } from '../kinds.ts';
-import { isDir, isFile } from './fs.ts';
-import { parsePackFile } from './read-file.ts';
+import { type Entry, listEntries, reasonOf } from './fs.ts';
+import { type LoadLimits, limitsWith } from './limits.ts';
+import { parsePackFile } from './parse-file.ts';
+import { readPackText } from './read-file.ts';
 import type { PackSource, SourceItem } from './source.ts';
 
 const ITEM_FILE = /\.(ya?ml|json)$/;
 const IGNORED = new Set(['README.md', 'CHANGELOG.md', 'node_modules']);
 
+/** Options for reading a pack folder. */
+export interface LoadOptions {
+  /** Bounds other than the defaults (limits.ts), e.g. for a test. */
+  limits?: Partial<LoadLimits>;
+}
+
 /** Reads the pack in a folder. */
-export function loadPackDir(dir: string): PackSource {
+export function loadPackDir(dir: string, options: LoadOptions = {}): PackSource {
+  const limits = limitsWith(options.limits);
   const source: PackSource = { dir, manifest: undefined, items: [], issues: [], lines: new Map() };
   const packId = () => (typeof source.manifest?.id === 'string' ? source.manifest.id : basename(dir));
-  const issue = (file: string, code: IssueKey, params: Record<string, unknown>, line?: number) =>
+  const issue = (file: string, code: IssueKey, params: Record<string, unknown>, line?: number, pointer = '') =>
     source.issues.push({
       code,
       severity: 'error',
       pack: packId(),
       file,
-      pointer: '',
+      pointer,
       message: messageFor(code, params),
       params,
       ...(line ? { line } : {}),
     });
-
-  const manifestPath = join(dir, MANIFEST_FILE);
-  if (!isFile(manifestPath)) {
-    issue(MANIFEST_FILE, 'manifest.missing', {});
-  } else {
-    const parsed = parsePackFile(readFileSync(manifestPath, 'utf8'));
-    if (!parsed.ok) issue(MANIFEST_FILE, 'file.parse', { reason: parsed.reason }, parsed.line);
-    else if (!isObject(parsed.data)) issue(MANIFEST_FILE, 'file.not-an-object', {});
-    else {
-      source.manifest = parsed.data;
-      source.lines.set(MANIFEST_FILE, parsed.lineOf);
-    }
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch (e) {
+    issue(MANIFEST_FILE, 'file.unreadable', { reason: reasonOf(e) });
+    return source;
   }
+  let files = 0;
+  let bytes = 0;
+  let over: { code: IssueKey; limit: number } | undefined;
 
-  const readKindFolder = (folder: string, relative: string, override: boolean) => {
-    const kind = kindOfFolder(folder);
+  /** Reads and parses one file, or reports why not; undefined when refused. */
+  const readData = (entry: Entry, file: string): Record<string, unknown> | undefined => {
+    if (entry.type === 'special') issue(file, 'file.special', { what: entry.what });
+    else if (entry.type === 'unreadable') issue(file, 'file.unreadable', { reason: entry.reason });
+    if (entry.type !== 'file') return undefined;
+    const read = readPackText(entry.path, limits.maxFileBytes);
+    if (!read.ok) return void issue(file, read.issue, read.params, read.line);
+    bytes += read.bytes;
+    if (bytes > limits.maxPackBytes) over ??= { code: 'pack.too-large', limit: limits.maxPackBytes };
+    const parsed = parsePackFile(read.text, limits);
+    if (!parsed.ok) return void issue(file, parsed.issue, parsed.params, parsed.line, parsed.pointer);
+    if (!isObject(parsed.data)) return void issue(file, 'file.not-an-object', {});
+    source.lines.set(file, parsed.lineOf);
+    return parsed.data;
+  };
+
+  /**
+   * The entries of a folder, counted against the file limit (the callers stop once it is
+   * passed); links that leave the pack are reported and dropped.
+   */
+  const list = (relative: string, path: string): Entry[] => {
+    const entries = listEntries(path, root);
+    if ('error' in entries) {
+      issue(relative, 'file.unreadable', { reason: entries.error });
+      return [];
+    }
+    files += entries.length;
+    if (files > limits.maxFiles) over ??= { code: 'pack.too-many-files', limit: limits.maxFiles };
+    for (const e of entries) {
+      if (e.type === 'outside')
+        issue(relative ? `${relative}/${e.name}` : e.name, 'file.symlink-outside', { target: e.target });
+    }
+    return entries.filter((e) => e.type !== 'outside');
+  };
+
+  const top = list('', root);
+  const manifestEntry = top.find((e) => e.name === MANIFEST_FILE);
+  if (!manifestEntry) issue(MANIFEST_FILE, 'manifest.missing', {});
+  else source.manifest = readData(manifestEntry, MANIFEST_FILE);
+
+  const readKindFolder = (folder: Entry, relative: string, override: boolean) => {
+    const kind = kindOfFolder(folder.name);
     if (!kind) {
-      issue(relative, 'file.unknown-folder', { folder, expected: ITEM_KINDS.map((k) => k.folder).join(', ') });
+      const expected = ITEM_KINDS.map((k) => k.folder).join(', ');
+      issue(relative, 'file.unknown-folder', { folder: folder.name, expected });
       return;
     }
-    for (const name of readdirSync(join(dir, relative)).sort()) {
-      const file = `${relative}/${name}`;
-      if (!ITEM_FILE.test(name) || !isFile(join(dir, file))) continue;
-      const parsed = parsePackFile(readFileSync(join(dir, file), 'utf8'));
-      if (!parsed.ok) {
-        issue(file, 'file.parse', { reason: parsed.reason }, parsed.line);
-        continue;
+    for (const entry of list(relative, folder.path)) {
+      const file = `${relative}/${entry.name}`;
+      if (over) break;
+      if (!ITEM_FILE.test(entry.name) || entry.type === 'dir') continue;
+      const data = readData(entry, file);
+      if (!data) continue;
+      const stem = basename(entry.name, extname(entry.name));
+      const code = override ? stem : typeof data.code === 'string' ? data.code : stem;
+      if (code !== stem || (override && data.code !== undefined && data.code !== stem)) {
+        issue(file, 'file.code-mismatch', { file: entry.name, code: data.code });
       }
-      if (!isObject(parsed.data)) {
-        issue(file, 'file.not-an-object', {});
-        continue;
-      }
-      const stem = basename(name, extname(name));
-      const code = override ? stem : typeof parsed.data.code === 'string' ? parsed.data.code : stem;
-      if (code !== stem || (override && parsed.data.code !== undefined && parsed.data.code !== stem)) {
-        issue(file, 'file.code-mismatch', { file: name, code: parsed.data.code });
-      }
-      source.lines.set(file, parsed.lineOf);
-      const item: SourceItem = { kind, code, file, data: parsed.data, override };
+      const item: SourceItem = { kind, code, file, data, override };
       source.items.push(item);
     }
   };
 
-  for (const entry of readdirSync(dir).sort()) {
-    if (entry.startsWith('.') || IGNORED.has(entry) || !isDir(join(dir, entry))) continue;
-    if (entry === OVERRIDES_FOLDER) {
-      for (const sub of readdirSync(join(dir, entry)).sort()) {
-        if (isDir(join(dir, entry, sub))) readKindFolder(sub, `${entry}/${sub}`, true);
-      }
-    } else readKindFolder(entry, entry, false);
+  for (const entry of top) {
+    if (over) break;
+    if (entry.name.startsWith('.') || IGNORED.has(entry.name) || entry.name === MANIFEST_FILE) continue;
+    if (entry.type !== 'dir') continue;
+    if (entry.name !== OVERRIDES_FOLDER) readKindFolder(entry, entry.name, false);
+    else
+      for (const sub of list(entry.name, entry.path))
+        if (sub.type === 'dir') readKindFolder(sub, `${entry.name}/${sub.name}`, true);
   }
+  if (over) return refuse(source, over.code, over.limit, packId());
+  // Issues found before the manifest was read name the pack by its id too.
+  for (const i of source.issues) i.pack = packId();
   return source;
+}
+
+/** The pack refused whole: nothing of it is kept but the one issue saying why. */
+function refuse(source: PackSource, code: IssueKey, limit: number, pack: string): PackSource {
+  const params = { limit };
+  const issue = {
+    code,
+    severity: 'error' as const,
+    pack,
+    file: '',
+    pointer: '',
+    message: messageFor(code, params),
+    params,
+  };
+  return { ...source, items: [], lines: new Map(), issues: [issue], refused: true };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -31,6 +31,8 @@ export interface PackSource {
   issues: PackIssue[];
   /** Line lookups by file path. */
   lines: Map<string, LineLookup>;
+  /** Set when the folder was over a limit and nothing of it was read (the one issue says which). */
+  refused?: boolean;
 }
 
 /** The pack id a source declares, or a placeholder when the manifest is unreadable. */
