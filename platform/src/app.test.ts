@@ -52,7 +52,12 @@ describe('the API', () => {
         })),
     );
     expect(routes.length).toBeGreaterThan(8);
-    await server.user({ username: 'api.writer', orgCode: '120116-SCJ', roles: ['officer', 'agency-head'] });
+    // system-admin for the pack import, which refuses a caller without pack.import before its body.
+    await server.user({
+      username: 'api.writer',
+      orgCode: '120116-SCJ',
+      roles: ['officer', 'agency-head', 'system-admin'],
+    });
     const client = await server.as('api.writer');
     const bad = [
       { name: 'malformed', body: '{"action": ', status: [400], code: 'invalid-json' },
