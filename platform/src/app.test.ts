@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/harness.ts';
+import { PASSWORD, startTestServer } from '../test/harness.ts';
 import { IMPORT_PATH } from './routes/packs.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -87,5 +87,33 @@ describe('the API', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('caching', () => {
+  it('answers every /api/v1 request with Cache-Control: no-store, errors too; the public documents may be cached', async () => {
+    await server.user({ username: 'cache.reader', orgCode: '120116-SCJ', roles: ['officer'] });
+    const login = await server.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'cache.reader', password: PASSWORD }),
+    });
+    const client = await server.as('cache.reader');
+    const answers: [string, Response][] = [
+      ['sign-in (the CSRF token)', login],
+      ['me', await client.get('/api/v1/auth/me')],
+      ['case list', await client.get('/api/v1/cases')],
+      ['matter search', await client.get('/api/v1/matters?q=食品')],
+      ['not found', await client.get('/api/v1/cases/no-such-case')],
+      ['no route', await client.get('/api/v1/no-such-thing')],
+      ['validation', await client.post('/api/v1/cases', { matter: 1 })],
+      ['no session', await server.app.request('/api/v1/cases')],
+      ['forbidden', await client.get('/api/v1/packs')],
+    ];
+    expect(answers.map(([name, res]) => [name, res.headers.get('cache-control')])).toEqual(
+      answers.map(([name]) => [name, 'no-store']),
+    );
+    for (const path of ['/api/health', '/api/openapi.json'])
+      expect((await server.app.request(path)).headers.get('cache-control'), path).toBeNull();
   });
 });

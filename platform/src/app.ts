@@ -55,6 +55,13 @@ export function createApp(services: Services) {
     c.set('services', services);
     await next();
   });
+  // Every /api/v1 answer may carry personal data or a session's token: no browser or proxy keeps
+  // it (the health and OpenAPI documents outside /api/v1 may be cached). Set before the answer is
+  // made, so every c.json/c.body/c.html, error answers too, starts with it.
+  app.use('/api/v1/*', async (c, next) => {
+    c.header('cache-control', 'no-store');
+    await next();
+  });
   const jsonLimit = jsonBody(JSON_LIMIT);
   // Routes that take larger bodies apply their own limit after the session check.
   app.use('/api/*', (c, next) => (OWN_BODY_LIMIT.some((own) => own(c.req.path)) ? next() : jsonLimit(c, next)));
