@@ -161,6 +161,22 @@ export const ISSUE_MESSAGES = {
     zh: '无条件的阶次“{tier}”必须放在最后',
     en: 'tier "{tier}" has no condition and must be last',
   },
+  'discretion.fine-missing': {
+    zh: '阶次“{tier}”没有罚款幅度：不处罚款的阶次（如只处警告）须用 penalties 写明处罚种类，且不含 fine',
+    en: 'tier "{tier}" has no fine range: a tier without a fine (e.g. a warning alone) must list its penalties, without fine',
+  },
+  'discretion.fine-not-in-penalties': {
+    zh: '阶次“{tier}”有罚款幅度，但处罚种类 penalties 中没有 fine',
+    en: 'tier "{tier}" has a fine range, but its penalties do not list fine',
+  },
+  'discretion.unknown-person': {
+    zh: '“{person}”不是本版本 persons 中声明的责任人员',
+    en: '"{person}" is not a responsible person declared in the version\'s persons',
+  },
+  'discretion.range-gap': {
+    zh: '没有阶次覆盖{fined}罚款 {from}–{to}（法定幅度 {legalMin}–{legalMax}）',
+    en: 'no tier covers fines on {finedEn} of {from}–{to} (legal range {legalMin}–{legalMax})',
+  },
   'condition.unknown-fact': { zh: '条件使用了未声明的事实“{fact}”', en: 'the condition uses undeclared fact "{fact}"' },
   'condition.unknown-param': {
     zh: '条件使用了不存在的参数“{param}”',
@@ -213,7 +229,22 @@ export const ISSUE_MESSAGES = {
     zh: '指标权重合计为 {sum}，应为 100',
     en: 'indicator weights add up to {sum}; they must add up to 100',
   },
-  'assessment.unknown-metric': { zh: '“{metric}”不是平台指标', en: '"{metric}" is not a platform metric' },
+  'assessment.unknown-metric': {
+    zh: '“{metric}”不是平台指标，也不是本方案的派生指标',
+    en: '"{metric}" is neither a platform metric nor a derived metric of the scheme',
+  },
+  'assessment.metric-duplicate': {
+    zh: '派生指标“{metric}”重复定义或与平台指标重名',
+    en: 'derived metric "{metric}" is defined twice or has the name of a platform metric',
+  },
+  'assessment.metric-definition': {
+    zh: '派生指标“{metric}”须且只能用 sum 或 formula 之一定义',
+    en: 'derived metric "{metric}" must be defined by exactly one of sum and formula',
+  },
+  'assessment.metric-cycle': {
+    zh: '派生指标相互引用成环：{chain}',
+    en: 'derived metrics refer to each other in a cycle: {chain}',
+  },
   'assessment.fallback-not-last': {
     zh: '无条件的计分规则必须放在最后',
     en: 'the scoring rule without a condition must be last',

@@ -19,8 +19,11 @@ export const PLATFORM_METRICS: readonly PlatformMetric[] = [
   { name: 'authorityItemsExercised', label: '履行权责事项数', labelEn: 'authority items exercised', unit: '项' },
   { name: 'enforcementActions', label: '执法信息量', labelEn: 'enforcement actions', unit: '件' },
   { name: 'inspections', label: '行政检查数', labelEn: 'inspections', unit: '次' },
+  { name: 'inspectionsPlanned', label: '计划检查数', labelEn: 'inspections planned', unit: '次' },
+  { name: 'jointInspections', label: '联合检查数', labelEn: 'joint inspections', unit: '次' },
   { name: 'cases', label: '案件数', labelEn: 'cases', unit: '件' },
   { name: 'closedCases', label: '结案数', labelEn: 'cases closed', unit: '件' },
+  { name: 'casesNotPenalised', label: '不予处罚案件数', labelEn: 'cases closed without penalty', unit: '件' },
   { name: 'majorCases', label: '重大执法决定数', labelEn: 'major decisions', unit: '件' },
   {
     name: 'majorCasesReviewed',

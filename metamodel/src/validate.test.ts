@@ -15,7 +15,8 @@ interface Bad {
   /** Writes what edits cannot (bytes, links, FIFOs) into the temp copy. */
   build?: (dir: string) => void;
   limits?: Partial<LoadLimits>;
-  expect: { code: string; pack?: string; file: string; pointer: string; line?: number };
+  /** A warning leaves the pack valid; every other row makes it invalid. */
+  expect: { code: string; pack?: string; file: string; pointer: string; line?: number; severity?: 'warning' };
 }
 
 /** Each row: a bad fixture and the issue it must produce (code, file, pointer). */
@@ -231,7 +232,119 @@ const BAD: Bad[] = [
         '- { code: normal, name: 一般, fine: { min: 65000, max: 85000 } }\n      - { code: light, name: 从轻, when: { fact: goodsValue, operator: lessThan, value: 100 }, fine: { min: 50000, max: 65000 } }',
       ),
     },
-    expect: { code: 'discretion.default-not-last', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/1' },
+    // The fixture's default tier comes third, after 从重 and 从轻 (which cover the legal range).
+    expect: { code: 'discretion.default-not-last', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/2' },
+  },
+  {
+    name: 'a tier without a fine that does not say its penalties',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        '{ code: normal, name: 一般, fine: { min: 65000, max: 85000 } }',
+        '{ code: normal, name: 一般 }',
+      ),
+    },
+    expect: { code: 'discretion.fine-missing', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/2' },
+  },
+  {
+    name: 'a fine tier whose penalties leave out the fine',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        '{ code: normal, name: 一般, fine:',
+        '{ code: normal, name: 一般, penalties: [warning], fine:',
+      ),
+    },
+    expect: {
+      code: 'discretion.fine-not-in-penalties',
+      file: 'discretion/DB-1.yaml',
+      pointer: '/versions/0/tiers/2/penalties',
+    },
+  },
+  {
+    name: 'a warning tier with a penalty kind the codelist lacks',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        '{ code: normal, name: 一般, fine: { min: 65000, max: 85000 } }',
+        '{ code: normal, name: 一般, penalties: [reprimand] }',
+      ),
+    },
+    expect: { code: 'ref.codelist-entry', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/2/penalties/0' },
+  },
+  {
+    name: 'a tier fining a responsible person the version does not declare',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        'fine: { min: 85000, max: 100000 } }',
+        'fine: { min: 85000, max: 100000 }, persons: [{ person: manager, fine: { min: 20000, max: 50000 } }] }',
+      ),
+    },
+    expect: {
+      code: 'discretion.unknown-person',
+      file: 'discretion/DB-1.yaml',
+      pointer: '/versions/0/tiers/0/persons/0/person',
+    },
+  },
+  {
+    name: "a person's tier range outside that person's legal range",
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml')
+        .replace(
+          '    noPenalty:',
+          '    persons: [{ code: manager, name: 直接负责的主管人员, legalRange: { min: 20000, max: 50000 } }]\n    noPenalty:',
+        )
+        .replace(
+          'fine: { min: 85000, max: 100000 } }',
+          'fine: { min: 85000, max: 100000 }, persons: [{ person: manager, fine: { min: 20000, max: 60000 } }] }',
+        ),
+    },
+    expect: {
+      code: 'discretion.tier-out-of-range',
+      file: 'discretion/DB-1.yaml',
+      pointer: '/versions/0/tiers/0/persons/0/fine',
+    },
+  },
+  {
+    name: 'tiers that leave part of the legal range to no tier (a warning)',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        'fine: { min: 50000, max: 65000 }',
+        'fine: { min: 55000, max: 65000 }',
+      ),
+    },
+    expect: {
+      code: 'discretion.range-gap',
+      file: 'discretion/DB-1.yaml',
+      pointer: '/versions/0/legalRange',
+      severity: 'warning',
+    },
+  },
+  {
+    name: "a responsible person's legal range no tier covers (a warning)",
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        '    noPenalty:',
+        '    persons: [{ code: manager, name: 直接负责的主管人员, legalRange: { min: 20000, max: 50000 } }]\n    noPenalty:',
+      ),
+    },
+    expect: {
+      code: 'discretion.range-gap',
+      file: 'discretion/DB-1.yaml',
+      pointer: '/versions/0/persons/0/legalRange',
+      severity: 'warning',
+    },
+  },
+  {
+    name: 'continuing fines counted from an undeclared fact',
+    edits: {
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(
+        '    noPenalty:',
+        '    continuing: { from: { fact: orderServedOn }, dailyAmount: { fact: goodsValue } }\n    noPenalty:',
+      ),
+    },
+    expect: {
+      code: 'condition.unknown-fact',
+      file: 'discretion/DB-1.yaml',
+      pointer: '/versions/0/continuing/from/fact',
+    },
   },
   // conditions
   {
@@ -412,6 +525,45 @@ const BAD: Bad[] = [
     },
   },
   {
+    name: 'a derived metric summing a metric that does not exist',
+    edits: {
+      'base/assessments/base.yaml': `${base('assessments/base.yaml')}metrics:\n  - { name: corrected, label: 纠错数, sum: [{ metric: majorCases }, { metric: fineTotal }] }\n`,
+    },
+    expect: { code: 'assessment.unknown-metric', file: 'assessments/base.yaml', pointer: '/metrics/0/sum/1/metric' },
+  },
+  {
+    name: 'a derived formula reading a metric that does not exist',
+    edits: {
+      'base/assessments/base.yaml': `${base('assessments/base.yaml')}metrics:\n  - { name: corrected, label: 纠错数, formula: { add: [{ fact: majorCases }, { fact: fines }] } }\n`,
+    },
+    expect: {
+      code: 'assessment.unknown-metric',
+      file: 'assessments/base.yaml',
+      pointer: '/metrics/0/formula/add/1/fact',
+    },
+  },
+  {
+    name: 'derived metrics defined from each other in a cycle',
+    edits: {
+      'base/assessments/base.yaml': `${base('assessments/base.yaml')}metrics:\n  - { name: a, label: 甲, sum: [{ metric: b }, { metric: cases }] }\n  - { name: b, label: 乙, formula: { mul: [2, { fact: a }] } }\n`,
+    },
+    expect: { code: 'assessment.metric-cycle', file: 'assessments/base.yaml', pointer: '/metrics/0/name' },
+  },
+  {
+    name: 'a derived metric with both a sum and a formula',
+    edits: {
+      'base/assessments/base.yaml': `${base('assessments/base.yaml')}metrics:\n  - { name: both, label: 两者, sum: [{ metric: cases }], formula: { fact: cases } }\n`,
+    },
+    expect: { code: 'assessment.metric-definition', file: 'assessments/base.yaml', pointer: '/metrics/0' },
+  },
+  {
+    name: 'a derived metric named like a platform metric',
+    edits: {
+      'base/assessments/base.yaml': `${base('assessments/base.yaml')}metrics:\n  - { name: cases, label: 案件数, sum: [{ metric: closedCases }] }\n`,
+    },
+    expect: { code: 'assessment.metric-duplicate', file: 'assessments/base.yaml', pointer: '/metrics/0/name' },
+  },
+  {
     name: 'an unknown recipient',
     edits: {
       'base/alerts/overdue.yaml': base('alerts/overdue.yaml').replace(
@@ -567,7 +719,7 @@ describe('validatePackDir', () => {
     const dir = fixtureWith(edits);
     build?.(dir);
     const report = validatePackDir(join(dir, pack), limits ? { limits } : {});
-    expect(report.ok).toBe(false);
+    expect(report.ok).toBe(want.severity === 'warning');
     const hit = report.issues.find((i) => i.code === want.code && i.file === want.file && i.pointer === want.pointer);
     expect(
       hit,
@@ -578,6 +730,7 @@ describe('validatePackDir', () => {
       ),
     ).toBeDefined();
     expect(hit?.pack).toBe(want.pack ?? 'xx-base');
+    expect(hit?.severity).toBe(want.severity ?? 'error');
     if (want.line !== undefined) expect(hit?.line).toBe(want.line);
     expect(hit?.message.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(hit?.message.en).toMatch(/[a-z]/);

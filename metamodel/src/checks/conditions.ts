@@ -60,9 +60,24 @@ export const checkConditions: Check = (ctx) => {
       v.circumstances?.forEach((n, j) => cond(n.when, site(pointerOf('versions', i, 'circumstances', j, 'when'))));
       v.tiers.forEach((t, j) => {
         cond(t.when, site(pointerOf('versions', i, 'tiers', j, 'when')));
-        expr(t.fine.min, site(pointerOf('versions', i, 'tiers', j, 'fine', 'min')));
-        expr(t.fine.max, site(pointerOf('versions', i, 'tiers', j, 'fine', 'max')));
+        expr(t.fine?.min, site(pointerOf('versions', i, 'tiers', j, 'fine', 'min')));
+        expr(t.fine?.max, site(pointerOf('versions', i, 'tiers', j, 'fine', 'max')));
+        t.persons?.forEach((p, k) => {
+          expr(p.fine.min, site(pointerOf('versions', i, 'tiers', j, 'persons', k, 'fine', 'min')));
+          expr(p.fine.max, site(pointerOf('versions', i, 'tiers', j, 'persons', k, 'fine', 'max')));
+        });
       });
+      v.persons?.forEach((p, j) => {
+        expr(p.legalRange.min, site(pointerOf('versions', i, 'persons', j, 'legalRange', 'min')));
+        expr(p.legalRange.max, site(pointerOf('versions', i, 'persons', j, 'legalRange', 'max')));
+      });
+      const c = v.continuing;
+      if (c) {
+        cond(c.when, site(pointerOf('versions', i, 'continuing', 'when')));
+        expr(c.from, site(pointerOf('versions', i, 'continuing', 'from')));
+        expr(c.until, site(pointerOf('versions', i, 'continuing', 'until')));
+        expr(c.dailyAmount, site(pointerOf('versions', i, 'continuing', 'dailyAmount')));
+      }
     });
   }
   for (const [code, wf] of validItems(ctx, 'workflow')) {
@@ -101,13 +116,15 @@ export const checkConditions: Check = (ctx) => {
     );
   }
   for (const [code, s] of validItems(ctx, 'assessment')) {
+    // Scoring rules read the scheme's derived metrics as they read platform metrics.
+    const universe = new Set([...u.indicator, ...(s.metrics ?? []).map((m) => m.name)]);
     s.indicators.forEach((ind, i) =>
       ind.scoring.forEach((r, j) => {
         const site = (p: string) => ({
           kind: 'assessment' as const,
           code,
           pointer: pointerOf('indicators', i, 'scoring', j, p),
-          universe: u.indicator,
+          universe,
         });
         cond(r.when, site('when'));
         expr(r.points, site('points'));

@@ -385,6 +385,18 @@ export type CodeList12 = [Code, ...Code[]];
  */
 export type Amount = number | string | boolean | FactRef | ParamRef | Operation;
 /**
+ * When continuing fines apply (e.g. refused to correct); always when absent.
+ */
+export type Condition3 = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
+/**
+ * An amount in yuan: a number, or an expression over case facts (e.g. ten times the goods value).
+ */
+export type Amount1 = number | string | boolean | FactRef | ParamRef | Operation;
+/**
+ * The kinds of penalty of the tier (entries of the codelist penalty-kinds); a tier without fine (警告 alone) lists them without fine.
+ */
+export type CodeList13 = Code[];
+/**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
 export type Code6 = string;
@@ -393,34 +405,46 @@ export type Code6 = string;
  */
 export type Code7 = string;
 /**
- * Other workflows an officer may choose, e.g. 简易程序.
- */
-export type CodeList13 = Code[];
-/**
- * 违法依据: the norms the conduct violates.
- */
-export type CodeList14 = Code[];
-/**
- * 处罚依据: the norms that set the penalty.
- */
-export type CodeList15 = Code[];
-/**
- * Entries of the codelist 'penalty-kinds' (行政处罚法第九条).
- */
-export type CodeList16 = Code[];
-export type FactType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'array';
-/**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
 export type Code8 = string;
 /**
- * org-types the scheme applies to; all subjects when absent.
+ * Other workflows an officer may choose, e.g. 简易程序.
+ */
+export type CodeList14 = Code[];
+/**
+ * 违法依据: the norms the conduct violates.
+ */
+export type CodeList15 = Code[];
+/**
+ * 处罚依据: the norms that set the penalty.
+ */
+export type CodeList16 = Code[];
+/**
+ * Entries of the codelist 'penalty-kinds' (行政处罚法第九条).
  */
 export type CodeList17 = Code[];
+export type FactType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'array';
 /**
- * A platform metric (see docs/pack-format.md#metrics).
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code9 = string;
+/**
+ * org-types the scheme applies to; all subjects when absent.
+ */
+export type CodeList18 = Code[];
+/**
+ * A platform metric (see docs/pack-format.md#metrics) or a derived metric of the scheme.
  */
 export type Metric = string;
+/**
+ * An expression (docs §5) whose { fact } names are metrics.
+ */
+export type Expression2 = number | string | boolean | FactRef | ParamRef | Operation;
+/**
+ * The tier's kinds of penalty, e.g. [warning] for 警告 alone.
+ */
+export type CodeList19 = Code[];
 
 export interface YifaMetamodel {
   'pack-manifest'?: PackManifest;
@@ -1038,6 +1062,11 @@ export interface DiscretionVersion {
   effectiveTo?: IsoDate;
   legalRange: FineRange;
   /**
+   * 双罚: the responsible persons the provision also fines, each with its legal range; tiers give their ranges.
+   */
+  persons?: DiscretionPerson[];
+  continuing?: DiscretionContinuing;
+  /**
    * 不予处罚 rules (行政处罚法第三十三条; 轻微违法不予处罚清单), tried before the tiers.
    */
   noPenalty?: {
@@ -1061,7 +1090,12 @@ export interface DiscretionVersion {
       code: Code;
       name: Name;
       when?: Condition;
-      fine: FineRange;
+      penalties?: CodeList13;
+      fine?: FineRange;
+      /**
+       * 双罚: the fines of the responsible persons in this tier.
+       */
+      persons?: DiscretionPersonFine[];
       /**
        * Other penalties and measures of the tier.
        */
@@ -1072,7 +1106,12 @@ export interface DiscretionVersion {
       code: Code;
       name: Name;
       when?: Condition;
-      fine: FineRange;
+      penalties?: CodeList13;
+      fine?: FineRange;
+      /**
+       * 双罚: the fines of the responsible persons in this tier.
+       */
+      persons?: DiscretionPersonFine[];
       /**
        * Other penalties and measures of the tier.
        */
@@ -1090,11 +1129,59 @@ export interface DiscretionVersion {
     when: Condition;
     basis?: CodeList;
   }[];
+  /**
+   * Parts of the legal range (in yuan) no tier covers on purpose, each with the reason (e.g. 无最低限时按最高限10%计: below it only 减轻, with a reason); the range-gap check does not report them.
+   */
+  uncovered?: {
+    min: number;
+    max: number;
+    reason: string;
+  }[];
 }
 export interface FineRange {
   min: Amount;
   max: Amount;
   unit?: '元';
+}
+/**
+ * 双罚: a kind of responsible person the provision fines beside the unit (直接负责的主管人员和其他直接责任人员, 主要负责人 …), with its own legal range.
+ */
+export interface DiscretionPerson {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  legalRange: FineRange;
+  basis?: CodeList;
+}
+/**
+ * 按日连续处罚 (环境保护法第五十九条): when the party refused to correct after the order to correct was served, the daily amount (the original fine) for each day from the day after the service until the day the violation was found continuing or corrected (or today).
+ */
+export interface DiscretionContinuing {
+  when?: Condition3;
+  from: FactRef1;
+  until?: FactRef2;
+  dailyAmount: Amount1;
+  basis?: CodeList;
+  description?: string;
+}
+/**
+ * The value of a fact (or, in a document, of a field).
+ */
+export interface FactRef1 {
+  fact: FieldName;
+}
+/**
+ * The value of a fact (or, in a document, of a field).
+ */
+export interface FactRef2 {
+  fact: FieldName;
+}
+/**
+ * The fine of one kind of responsible person in a tier.
+ */
+export interface DiscretionPersonFine {
+  person: Code6;
+  fine: FineRange;
 }
 /**
  * 执法事项: what a case is opened for. It ties an authority item to a workflow, documents, a discretion benchmark and the facts the case must record. Legal-affairs items (复议, 应诉, 合同审核 …) are matters of category legal-affairs on the same engine.
@@ -1104,19 +1191,19 @@ export interface Matter {
   name: Name;
   nameEn?: NameEn;
   category: 'enforcement' | 'legal-affairs';
-  authorityItem?: Code6;
-  sector?: Code7;
+  authorityItem?: Code7;
+  sector?: Code8;
   /**
    * 案由 as it appears on documents.
    */
   cause?: string;
   workflow: Code;
-  alternativeWorkflows?: CodeList13;
+  alternativeWorkflows?: CodeList14;
   documents: CodeList;
   discretion?: Code;
-  violatedBasis?: CodeList14;
-  penaltyBasis?: CodeList15;
-  penaltyKinds?: CodeList16;
+  violatedBasis?: CodeList15;
+  penaltyBasis?: CodeList16;
+  penaltyKinds?: CodeList17;
   /**
    * The typed case facts this matter records; they feed rules and documents.
    */
@@ -1126,7 +1213,7 @@ export interface Matter {
    */
   disclosure?: {
     within: Duration;
-    from: Code8;
+    from: Code9;
     /**
      * @minItems 1
      */
@@ -1215,7 +1302,13 @@ export interface AssessmentScheme {
   nameEn?: NameEn;
   period: 'month' | 'quarter' | 'half-year' | 'year';
   effectiveFrom?: IsoDate;
-  subjectTypes?: CodeList17;
+  subjectTypes?: CodeList18;
+  /**
+   * Derived metrics of the scheme: sums (with weights) and formulas over platform metrics and other derived metrics. Indicators measure them and scoring rules read them as facts, like platform metrics.
+   *
+   * @maxItems 50
+   */
+  metrics?: DerivedMetric[];
   /**
    * @minItems 1
    * @maxItems 100
@@ -1231,6 +1324,904 @@ export interface AssessmentScheme {
   basis?: CodeList;
   source?: Source;
   notes?: Notes;
+}
+/**
+ * A metric defined from other metrics: either `sum` (each term a metric times its weight) or `formula` (an expression whose facts are metric names). Never money: its terms are metrics, none of which is an amount.
+ */
+export interface DerivedMetric {
+  name: Metric;
+  label: Name;
+  labelEn?: NameEn;
+  unit?: string;
+  description?: string;
+  /**
+   * Terms added up: metric × weight (1 when absent).
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  sum?:
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ]
+    | [
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        },
+        {
+          metric: Metric;
+          weight?: number;
+        }
+      ];
+  formula?: Expression2;
 }
 export interface Indicator {
   code: Code;
@@ -1304,6 +2295,28 @@ export interface DiscretionCase {
     version?: string;
     circumstances?: CodeList;
     proposedFineOutsideTier?: boolean;
+    penalties?: CodeList19;
+    /**
+     * 双罚: each responsible person's fine range in the tier, by person code.
+     */
+    persons?: {
+      [k: string]:
+        | {
+            min: number;
+            max: number;
+          }
+        | undefined;
+    };
+    /**
+     * 按日连续处罚: the days counted and the total (days × daily amount); false when it does not apply.
+     */
+    continuing?:
+      | false
+      | {
+          days?: number;
+          dailyAmount?: number;
+          total?: number;
+        };
   };
 }
 export interface TestFacts {
@@ -1346,5 +2359,11 @@ export interface ScoringCase {
     };
     total?: number;
     grade?: string;
+    /**
+     * The values of derived metrics of the scheme, by name.
+     */
+    metrics?: {
+      [k: string]: number | undefined;
+    };
   };
 }
