@@ -1,5 +1,8 @@
+import type { ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../test/harness.ts';
+import { PASSWORD, startTestServer } from '../test/harness.ts';
 import { IMPORT_PATH } from './routes/packs.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -85,6 +88,171 @@ describe('the API', () => {
         const ok = b.status.includes(res.status) && body.error?.code === b.code && !!body.error?.message?.zh;
         if (!ok) wrong.push(`${r.method} ${r.path} ${b.name}: ${res.status} ${body.error?.code}`);
       }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('caching', () => {
+  it('answers every /api/v1 request with Cache-Control: no-store, errors too; the public documents may be cached', async () => {
+    await server.user({ username: 'cache.reader', orgCode: '120116-SCJ', roles: ['officer'] });
+    const login = await server.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'cache.reader', password: PASSWORD }),
+    });
+    const client = await server.as('cache.reader');
+    const answers: [string, Response][] = [
+      ['sign-in (the CSRF token)', login],
+      ['me', await client.get('/api/v1/auth/me')],
+      ['case list', await client.get('/api/v1/cases')],
+      ['matter search', await client.get('/api/v1/matters?q=食品')],
+      ['not found', await client.get('/api/v1/cases/no-such-case')],
+      ['no route', await client.get('/api/v1/no-such-thing')],
+      ['validation', await client.post('/api/v1/cases', { matter: 1 })],
+      ['no session', await server.app.request('/api/v1/cases')],
+      ['forbidden', await client.get('/api/v1/packs')],
+    ];
+    expect(answers.map(([name, res]) => [name, res.headers.get('cache-control')])).toEqual(
+      answers.map(([name]) => [name, 'no-store']),
+    );
+    for (const path of ['/api/health', '/api/openapi.json'])
+      expect((await server.app.request(path)).headers.get('cache-control'), path).toBeNull();
+  });
+});
+
+type Operation = {
+  security?: Record<string, string[]>[];
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+};
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes?: Record<string, unknown> };
+}
+const openApi = async () => (await (await server.app.request('/api/openapi.json')).json()) as OpenApi;
+
+describe('the OpenAPI document', () => {
+  it('declares the session cookie and the CSRF header, and every operation but sign-in requires them', async () => {
+    const doc = await openApi();
+    expect(doc.components.securitySchemes).toEqual({
+      session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'yifa_session' }),
+      csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'x-csrf-token' }),
+    });
+    const wrong: string[] = [];
+    let operations = 0;
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(methods)) {
+        operations++;
+        const expected =
+          path === '/api/v1/auth/login' ? [] : method === 'get' ? [{ session: [] }] : [{ session: [], csrf: [] }];
+        if (JSON.stringify(op.security) !== JSON.stringify(expected))
+          wrong.push(`${method.toUpperCase()} ${path}: ${JSON.stringify(op.security)}`);
+      }
+    expect(operations).toBeGreaterThan(20);
+    expect(wrong).toEqual([]);
+    // What the document says is what the server does: without the cookie 401, without the token 403.
+    expect((await server.app.request('/api/v1/cases')).status).toBe(401);
+    await server.user({ username: 'doc.reader', orgCode: '120116-SCJ', roles: ['officer'] });
+    const client = await server.as('doc.reader');
+    expect((await server.app.request('/api/v1/cases', { headers: { cookie: client.cookie } })).status).toBe(200);
+    const noToken = await server.app.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { cookie: client.cookie },
+    });
+    expect(noToken.status).toBe(403);
+  });
+
+  it('has only patterns a client’s validator reads as the server does (no regex flags printed into them)', async () => {
+    const patterns: string[] = [];
+    JSON.stringify(await openApi(), (key, value) => {
+      if (key === 'pattern' && typeof value === 'string') patterns.push(value);
+      return value;
+    });
+    expect(patterns.length).toBeGreaterThan(3);
+    for (const p of patterns) {
+      expect(p, p).not.toMatch(/\/[dgimsuvy]+$/);
+      expect(() => new RegExp(p, 'u'), p).not.toThrow();
+    }
+  });
+
+  it('validates requests with ajv as the server does: valid samples pass, invalid ones fail', async () => {
+    const doc = await openApi();
+    const addFormats = formats as unknown as typeof formats.default;
+    const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+    ajv.addSchema({ ...doc, $id: 'https://yifa.invalid/openapi.json' });
+    const pointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+    const body = (method: string, path: string): ValidateFunction => {
+      expect(
+        doc.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema,
+        `${method} ${path}`,
+      ).toBeDefined();
+      return ajv.compile({
+        $ref: `https://yifa.invalid/openapi.json#/paths/${pointer(path)}/${method}/requestBody/content/${pointer('application/json')}/schema`,
+      });
+    };
+    const party = {
+      kind: 'organisation',
+      name: '天津滨海某食品有限公司',
+      idNumber: '91120116MA05JXXX0X',
+      address: '天津市滨海新区塘沽街道新港路100号',
+      representative: '王五',
+    };
+    const samples: { op: ValidateFunction; name: string; valid: unknown[]; invalid: unknown[] }[] = [
+      {
+        op: body('post', '/api/v1/auth/login'),
+        name: 'login',
+        valid: [{ username: 'li.officer', password: 'Zhifa#2026' }],
+        invalid: [{ username: '', password: 'x' }, { username: 'a' }, { username: 'a', password: 'b', admin: true }],
+      },
+      {
+        op: body('post', '/api/v1/cases'),
+        name: 'open a case',
+        valid: [
+          { matter: '120116-SCJ-CF-0001-01', party },
+          {
+            matter: 'm',
+            party: { kind: 'person', name: '张三', idNumber: '11010519491231002X' },
+            violationDate: '2026-06-01',
+          },
+          { matter: 'm', party: { ...party, name: 'ئەخمەت Smith-王（天津）' } },
+        ],
+        invalid: [
+          { matter: 'm', party: { ...party, name: '天津某\u202Emoc.食品有限公司' } },
+          { matter: 'm', party: { ...party, representative: '王\u0000五' } },
+          { matter: 'm', party: { ...party, address: '新港路\u2066100号' } },
+          { matter: 'm', party: { ...party, kind: 'robot' } },
+          { matter: 'm', party, violationDate: '2026-02-30' },
+          { matter: 'm', party, state: 'closed' },
+        ],
+      },
+      {
+        op: body('patch', '/api/v1/cases/{id}/facts'),
+        name: 'the facts patch',
+        valid: [{ version: 3, facts: { goodsValue: 8000, harmConsequence: '一般' } }],
+        invalid: [{ version: 0, facts: {} }, { facts: {} }, { version: 1, facts: {}, extra: 1 }],
+      },
+      {
+        op: body('put', '/api/v1/documents/{id}'),
+        name: 'a document save',
+        valid: [
+          { data: { place: '天津市滨海新区' }, updatedAt: '2026-06-01T08:00:00.000Z' },
+          { data: {}, fineOutsideTierReason: '当事人主动消除违法行为危害后果，依法从轻' },
+        ],
+        invalid: [
+          { data: { place: 'x' }, fineOutsideTierReason: '理由\u202E' },
+          { data: { place: 'x' }, fineOutsideTierReason: '' },
+          { updatedAt: 'x' },
+        ],
+      },
+    ];
+    const wrong: string[] = [];
+    for (const s of samples) {
+      s.valid.forEach((v, i) => {
+        if (!s.op(v)) wrong.push(`${s.name} valid #${i}: ${ajv.errorsText(s.op.errors)}`);
+      });
+      s.invalid.forEach((v, i) => {
+        if (s.op(v)) wrong.push(`${s.name} invalid #${i} passed`);
+      });
     }
     expect(wrong).toEqual([]);
   });

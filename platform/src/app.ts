@@ -12,6 +12,7 @@ import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
 import type { AppEnv, Services } from './context.ts';
 import { AppError, toAppError } from './errors.ts';
 import { jsonBody } from './node-body.ts';
+import { openApiDocument } from './openapi.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -55,6 +56,13 @@ export function createApp(services: Services) {
     c.set('services', services);
     await next();
   });
+  // Every /api/v1 answer may carry personal data or a session's token: no browser or proxy keeps
+  // it (the health and OpenAPI documents outside /api/v1 may be cached). Set before the answer is
+  // made, so every c.json/c.body/c.html, error answers too, starts with it.
+  app.use('/api/v1/*', async (c, next) => {
+    c.header('cache-control', 'no-store');
+    await next();
+  });
   const jsonLimit = jsonBody(JSON_LIMIT);
   // Routes that take larger bodies apply their own limit after the session check.
   app.use('/api/*', (c, next) => (OWN_BODY_LIMIT.some((own) => own(c.req.path)) ? next() : jsonLimit(c, next)));
@@ -88,13 +96,11 @@ export function createApp(services: Services) {
   app.route('/api/v1', colleagueRoutes());
   app.route('/api/v1', alertRoutes());
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '依法 Yifa API',
-      version: '1',
-      description: '行政执法与执法监督平台接口 / Yifa administrative enforcement API',
-    },
+  // Built once, on first request: the routes are all registered by then.
+  let doc: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => {
+    doc ??= openApiDocument(app, { isPublic: (path) => PUBLIC.has(path), isSafe: (method) => SAFE.has(method) });
+    return c.json(doc);
   });
   return app;
 }

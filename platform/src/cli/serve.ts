@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Command, InvalidArgumentError } from 'commander';
 import { createApp } from '../app.ts';
+import { APP_CSP } from '../csp.ts';
 import { openDb } from '../db/client.ts';
 import { createServices } from '../services.ts';
 
@@ -36,14 +37,20 @@ export const OFFICER_APP_DIST = fileURLToPath(new URL('../../../runtime/app/dist
  */
 export const WEB_APPS: readonly WebApp[] = [{ mount: '/', root: OFFICER_APP_DIST, spa: true }];
 
+const isApi = (path: string) => path.startsWith('/api/') || path === '/api';
 /** A path the app's router handles: under the app, outside /api, with no file extension. */
-const routed = (path: string) => !path.startsWith('/api/') && path !== '/api' && !/\.[^/]*$/.test(path);
+const routed = (path: string) => !isApi(path) && !/\.[^/]*$/.test(path);
 
 /** Serves each built web app whose folder exists under its prefix; returns the ones mounted. */
 export function mountWebApps(app: App, apps: readonly WebApp[] = WEB_APPS): WebApp[] {
   const mounted = apps.filter((w) => existsSync(w.root));
   for (const w of mounted) {
     const prefix = w.mount.replace(/\/$/, '');
+    // Set before the files are served, so each answer (index.html above all) carries it; /api sets its own.
+    app.use(`${prefix}/*`, async (c, next) => {
+      if (!isApi(c.req.path)) c.header('content-security-policy', APP_CSP);
+      await next();
+    });
     app.use(
       `${prefix}/*`,
       serveStatic({ root: w.root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' }),

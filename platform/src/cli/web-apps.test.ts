@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { mountWebApps, OFFICER_APP_DIST, WEB_APPS } from './serve.ts';
@@ -25,5 +26,46 @@ describe('serving the officer app', () => {
     expect(api.status).toBe(401);
     expect((await app.request('/api/health')).status).toBe(200);
     expect((await app.request('/%2e%2e/yifa.db')).status).not.toBe(200);
+  });
+
+  it('serves it under a Content-Security-Policy: scripts only from its own files, no plugins, not framed', async () => {
+    const { app, dir } = await startTestServer();
+    const dist = join(dir, 'app-dist');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>依法</title>');
+    writeFileSync(join(dist, 'assets', 'main.js'), 'export {};');
+    mountWebApps(app, [{ mount: '/', root: dist, spa: true }]);
+    for (const path of ['/', '/index.html', '/cases/abc', '/assets/main.js']) {
+      const policy = (await app.request(path)).headers.get('content-security-policy') ?? '';
+      const directives = Object.fromEntries(
+        policy.split(';').map((d) => {
+          const [name = '', ...values] = d.trim().split(/\s+/);
+          return [name, values.join(' ')];
+        }),
+      );
+      expect(directives, path).toMatchObject({
+        'default-src': "'self'",
+        'script-src': "'self'",
+        'object-src': "'none'",
+        'base-uri': "'self'",
+        'form-action': "'self'",
+        'frame-ancestors': "'none'",
+      });
+      // antd writes its styles into <style> elements at run time.
+      expect(directives['style-src'], path).toBe("'self' 'unsafe-inline'");
+    }
+    // The API's answers are not the app's pages.
+    expect((await app.request('/api/health')).headers.get('content-security-policy')).toBeNull();
+  });
+
+  it('has no inline script in the page the build starts from (the policy would block it)', () => {
+    const html = readFileSync(fileURLToPath(new URL('../../../runtime/app/index.html', import.meta.url)), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(attributes).toMatch(/\ssrc="[^"]+"/);
+      expect(body?.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+=/i);
   });
 });

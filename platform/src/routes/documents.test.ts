@@ -545,6 +545,42 @@ describe('printing', () => {
     expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toBe(text);
   });
 
+  it('serves a print page under a policy that runs no script and applies only its own stylesheet', async () => {
+    const c = await newCase();
+    const doc = await json<Doc>(
+      await create(officer, c.id, {
+        form: 'penalty-decision',
+        data: { ...COMPLETE, facts: '<script>alert(1)</script>' },
+      }),
+    );
+    const res = await officer.get(`/api/v1/documents/${doc.id}/print`);
+    expect(res.status).toBe(200);
+    const policy = new Map(
+      (res.headers.get('content-security-policy') ?? '').split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.get('script-src')).toEqual(["'none'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'self'"]);
+    expect(policy.get('form-action')).toEqual(["'self'"]);
+    // The app shows an issued document's print page in a frame of its own origin.
+    expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
+    const html = await res.text();
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\sstyle=/i);
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+      (m) =>
+        `'sha256-${createHash('sha256')
+          .update(m[1] as string)
+          .digest('base64')}'`,
+    );
+    expect(styles).toHaveLength(1);
+    expect(policy.get('style-src')).toEqual(styles);
+  });
+
   it('refuses to reprint an issued document whose stored data was altered', async () => {
     const c = await newCase();
     const doc = await json<Doc>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }));

@@ -12,6 +12,7 @@ import type { DocumentForm } from '@yifa/metamodel';
 import type { Context } from 'hono';
 import { requireCertificate } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
+import { PRINT_CSP } from '../csp.ts';
 import type { CaseRow, DocumentRow } from '../db/schema.ts';
 import { checkedData, keepReadOnly } from '../documents/checks.ts';
 import { citedBases, type DocumentContext, documentContext, storedPrintContext } from '../documents/context.ts';
@@ -371,6 +372,7 @@ export function documentRoutes() {
     async (c) => {
       const { layout } = await layoutOf(c, c.req.valid('param').id);
       c.header('cache-control', 'no-store');
+      c.header('content-security-policy', PRINT_CSP);
       return c.html(printHtml(layout));
     },
   );
