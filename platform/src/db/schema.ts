@@ -102,7 +102,10 @@ export const cases = sqliteTable(
     packHash: text('pack_hash').notNull(),
     state: text('state').notNull(),
     party: json<StoredParty>('party').notNull(),
+    /** Facts with the personal data typed into their texts masked; the replaced texts are in sealedFacts. */
     facts: json<Record<string, unknown>>('facts').notNull(),
+    /** SM4-sealed originals of what the masks in facts replaced (documents/sealed.ts), or null. */
+    sealedFacts: text('sealed_facts'),
     officers: json<string[]>('officers').notNull(),
     /** First entry into each state (ISO date-time), for deadlines and daysSince. */
     stateEntered: json<Record<string, string>>('state_entered').notNull(),
@@ -179,7 +182,9 @@ export const reviews = sqliteTable(
     reviewer: text('reviewer'),
     opinion: text('opinion', { enum: ['agree', 'disagree', 'agree-after-change'] }),
     checklist: json<Record<string, boolean>>('checklist'),
+    /** The opinion's comment with personal data masked; the original is in sealedComment. */
     comment: text('comment'),
+    sealedComment: text('sealed_comment'),
     decidedAt: text('decided_at'),
   },
   // A case's latest review is read with the case on every transition (storage/snapshot.ts).
@@ -195,8 +200,10 @@ export const attachments = sqliteTable(
     sha256: text('sha256').notNull(),
     size: integer('size').notNull(),
     mime: text('mime').notNull(),
+    /** File name and note with personal data masked; the originals are in sealedText. */
     filename: text('filename').notNull(),
     note: text('note'),
+    sealedText: text('sealed_text'),
     uploadedBy: text('uploaded_by').notNull(),
     uploadedAt: text('uploaded_at').notNull().default(now),
   },

@@ -11,6 +11,7 @@ import { type AttachmentRow, attachments, cases } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { requireOpenCase } from '../storage/open-case.ts';
 import { caseScope } from '../storage/scope.ts';
+import { openAttachment, sealAttachmentText } from '../storage/sealed-rows.ts';
 
 /** Records an attachment and its audit event in one transaction, while the case is open. */
 export function insertAttachment(
@@ -21,19 +22,23 @@ export function insertAttachment(
 ): Promise<AttachmentRow> {
   return db.transaction(async (tx) => {
     await requireOpenCase(tx, row.caseId);
-    const [created] = await tx.insert(attachments).values(row).returning();
+    const [created] = await tx
+      .insert(attachments)
+      .values({ ...row, ...sealAttachmentText({ filename: row.filename, note: row.note ?? null }) })
+      .returning();
     await appendEvent(tx, audit, at);
-    return created as AttachmentRow;
+    return openAttachment(created as AttachmentRow);
   });
 }
 
 /** The attachments of a case, oldest first. */
-export function attachmentsOfCase(db: Db, caseId: string): Promise<AttachmentRow[]> {
-  return db
+export async function attachmentsOfCase(db: Db, caseId: string): Promise<AttachmentRow[]> {
+  const rows = await db
     .select()
     .from(attachments)
     .where(eq(attachments.caseId, caseId))
     .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+  return rows.map(openAttachment);
 }
 
 /** The attachment with this id, if the actor's scope for the permission covers its case (else 404). */
@@ -46,5 +51,5 @@ export async function attachmentFor(db: Db, actor: Actor, id: string, permission
     .innerJoin(cases, eq(cases.id, attachments.caseId))
     .where(filter ? and(eq(attachments.id, id), filter) : eq(attachments.id, id));
   if (!row) throw new AppError('not-found', { attachment: id });
-  return row.attachment;
+  return openAttachment(row.attachment);
 }

@@ -9,7 +9,7 @@
 import type { DocumentForm } from '@yifa/metamodel';
 import { openPii, sealPii } from '../crypto/pii.ts';
 import type { DocumentRow } from '../db/schema.ts';
-import { maskPersonalData } from './pii.ts';
+import { maskPersonalData, maskPersonalTexts } from './pii.ts';
 
 /**
  * Where a masked value sits in the data (field name, then row index and column, or party key) and
@@ -46,17 +46,42 @@ export function sealData(
   return { data: masked, sealedData: patch.length > 0 ? sealPii(JSON.stringify(patch)) : null };
 }
 
+/** Puts patched values back into a copy of `root` (a path the value no longer has is skipped). */
+function applyPatch<T>(root: T, patch: Patch): T {
+  const box = { root: structuredClone(root) } as Record<string | number, unknown>;
+  for (const [path, value] of patch) {
+    const full = ['root', ...path];
+    let at: unknown = box;
+    for (const key of full.slice(0, -1)) at = isContainer(at) ? at[key] : undefined;
+    const last = full[full.length - 1] as string | number;
+    if (isContainer(at) && last in at) at[last] = value;
+  }
+  return box.root as T;
+}
+
 /** The data with the sealed values put back where they were (a path the data no longer has is skipped). */
 export function openData(data: Readonly<Record<string, unknown>>, sealedData: string | null): Record<string, unknown> {
   if (!sealedData) return { ...data };
-  const out = structuredClone(data) as Record<string, unknown>;
-  for (const [path, value] of JSON.parse(openPii(sealedData)) as Patch) {
-    let at: unknown = out;
-    for (const key of path.slice(0, -1)) at = isContainer(at) ? at[key] : undefined;
-    const last = path[path.length - 1];
-    if (isContainer(at) && last !== undefined && last in at) at[last] = value;
-  }
-  return out;
+  return applyPatch(data as Record<string, unknown>, JSON.parse(openPii(sealedData)) as Patch);
+}
+
+/**
+ * Free text outside documents (case facts, review comments, evidence names and notes, transition
+ * reasons) stored the same way: the value with the personal data in its texts masked, and the
+ * texts the masks changed sealed (null when none).
+ *
+ * @example
+ * sealTexts({ reason: '电话13812345678' }) // { masked: { reason: '电话138****5678' }, sealed: 'sm4:…' }
+ */
+export function sealTexts<T>(value: T): { masked: T; sealed: string | null } {
+  const masked = maskPersonalTexts(value);
+  const patch = replaced(value, masked);
+  return { masked, sealed: patch.length > 0 ? sealPii(JSON.stringify(patch)) : null };
+}
+
+/** A value stored by sealTexts whole again. */
+export function openTexts<T>(masked: T, sealed: string | null): T {
+  return sealed ? applyPatch(masked, JSON.parse(openPii(sealed)) as Patch) : masked;
 }
 
 /** A stored document row with its data whole again. */

@@ -208,6 +208,16 @@ describe('personal data in a file name or note', () => {
     expect(await list(await server.as('zhou.supervisor'))).toMatchObject([
       { filename: '证人赵某身份证130102********3839.png', note: '赵某，电话137****3333，住天津市南开区****' },
     ]);
+    // At rest the record holds name and note masked and the originals sealed; the download names the file as typed.
+    const stored = await server.db.$client.execute({
+      sql: 'SELECT filename, note, sealed_text FROM attachments WHERE id = ?',
+      args: [a.id],
+    });
+    for (const secret of ['130102199207153839', '13722223333', '鞍山道'])
+      expect(JSON.stringify(stored.rows), secret).not.toContain(secret);
+    expect(String(stored.rows[0]?.sealed_text)).toMatch(/^sm4:/);
+    const download = await officer.get(`/api/v1/attachments/${a.id}`);
+    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent(filename));
   });
 });
 

@@ -477,8 +477,24 @@ describe('transitions', () => {
       state: 'withdrawn',
       reason: '举报人王某（身份证号130102********3839，电话137****3333，住天津市南开区****）撤回举报，经核实无违法事实',
     });
-    const timeline = JSON.stringify((await json(await officer.get(`/api/v1/cases/${c.id}`))).timeline);
-    for (const secret of typed) expect(timeline, secret).not.toContain(secret);
+    // The event is the only record of the reason: the original is sealed beside the masked text,
+    // so nothing of it is in the clear in the audit table, and nothing typed is lost.
+    const rows = await server.db.$client.execute({
+      sql: 'SELECT "after" FROM audit_events WHERE case_id = ?',
+      args: [c.id],
+    });
+    for (const secret of typed) expect(JSON.stringify(rows.rows), secret).not.toContain(secret);
+    // The officer, who sees the case's personal data, reads the reason as typed; the supervisor masked.
+    const last = (body: Json) => body.timeline.filter((e: Json) => e.action === 'case.transition').at(-1).after;
+    const mine = last(await json(await officer.get(`/api/v1/cases/${c.id}`)));
+    expect(mine.reason).toBe(reason);
+    expect(mine.sealedReason).toBeUndefined();
+    const supervisor = await server.as('wu.supervisor');
+    const theirs = last(await json(await supervisor.get(`/api/v1/cases/${c.id}`)));
+    expect(theirs.reason).toBe(
+      '举报人王某（身份证号130102********3839，电话137****3333，住天津市南开区****）撤回举报，经核实无违法事实',
+    );
+    expect(theirs.sealedReason).toBeUndefined();
   });
 
   it('closes a withdrawn case, which then takes no more facts', async () => {

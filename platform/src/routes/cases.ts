@@ -330,7 +330,7 @@ export function caseRoutes() {
         deadlines: caseDeadlines(workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
         documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
         reviews: full ? reviews : reviews.map((r) => ({ ...r, comment: maskPersonalTexts(r.comment) })),
-        timeline: await timelineOf(s.db, id),
+        timeline: await timelineOf(s.db, id, full),
       });
     },
   );

@@ -229,6 +229,15 @@ describe('a proposed fine outside the discretion tier', () => {
     expect(recorded.map((e) => (e.after as Json).fineOutsideTierReason)).toEqual([masked]);
     for (const secret of ['13722223333', '天津市南开区鞍山道某某里5号楼'])
       expect(JSON.stringify(events), secret).not.toContain(secret);
+    // At rest the case row holds the reason masked and the original sealed, as the party's own data.
+    const stored = await server.db.$client.execute({
+      sql: 'SELECT facts, sealed_facts FROM cases WHERE id = ?',
+      args: [caseId],
+    });
+    expect(JSON.parse(String(stored.rows[0]?.facts)).fineOutsideTierReason).toBe(masked);
+    expect(String(stored.rows[0]?.sealed_facts)).toMatch(/^sm4:/);
+    for (const secret of ['13722223333', '天津市南开区鞍山道某某里5号楼'])
+      expect(JSON.stringify(stored.rows), secret).not.toContain(secret);
 
     // A supervisor sees the case's personal data masked; so does the reviewer's summary, as its party.
     const seen = await json(await as('zhou.supervisor').get(`/api/v1/cases/${caseId}`));

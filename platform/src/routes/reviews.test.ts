@@ -203,6 +203,13 @@ describe('法制审核', () => {
     expect((await json(await as('li.officer').get(`/api/v1/cases/${caseId}`))).reviews[0].comment).toBe(comment);
     const seen = await json(await as('zhou.supervisor').get(`/api/v1/cases/${caseId}`));
     expect(seen.reviews[0].comment).toBe(event.after.comment);
+    // At rest the review row holds the comment masked and the original sealed.
+    const stored = await server.db.$client.execute({
+      sql: 'SELECT comment, sealed_comment FROM reviews WHERE id = ?',
+      args: [submitted.review.id],
+    });
+    expect(stored.rows[0]?.comment).toBe(event.after.comment);
+    expect(String(stored.rows[0]?.sealed_comment)).toMatch(/^sm4:/);
   });
 
   it('an agreeing opinion lets the reviewer pass the case on once the opinion document is done', async () => {

@@ -21,6 +21,7 @@ import {
 } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { caseScope, SCOPE_PLACEHOLDERS, scopeCondition, scopeValues } from './scope.ts';
+import { openCaseRow, openReason, openReview } from './sealed-rows.ts';
 import { type Surroundings, surroundings } from './snapshot.ts';
 
 /**
@@ -82,7 +83,7 @@ export async function covering(
       around = rest as Surroundings;
     } else row ??= r.c;
   }
-  return { row, covering: found, ...(around ? { around } : {}) };
+  return { row: row && openCaseRow(row), covering: found, ...(around ? { around } : {}) };
 }
 
 /**
@@ -164,8 +165,13 @@ export async function listCases(
   return { total: total?.n ?? 0, rows };
 }
 
-/** The case's audit events, oldest first, with the actors' display names. */
-export async function timelineOf(db: Db, caseId: string) {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The case's audit events, oldest first, with the actors' display names; a transition's reason
+ * as typed for a reader with `full` personal data, masked for the others.
+ */
+export async function timelineOf(db: Db, caseId: string, full: boolean) {
   const rows = await db
     .select({ e: auditEvents, name: users.displayName })
     .from(auditEvents)
@@ -179,7 +185,9 @@ export async function timelineOf(db: Db, caseId: string) {
     actor: { id: e.actor, name: name ?? e.actor },
     target: e.target,
     // Only the case and review events are known to carry no personal data; others show no payload.
-    ...(e.action.startsWith('case.') || e.action.startsWith('review.') ? { before: e.before, after: e.after } : {}),
+    ...(e.action.startsWith('case.') || e.action.startsWith('review.')
+      ? { before: e.before, after: isRecord(e.after) ? openReason(e.after, full) : e.after }
+      : {}),
   }));
 }
 
@@ -213,7 +221,7 @@ export async function reviewsOf(db: Db, caseId: string) {
     .leftJoin(users, eq(users.id, reviews.reviewer))
     .where(eq(reviews.caseId, caseId))
     .orderBy(asc(reviews.requestedAt));
-  return rows.map(({ r, reviewerName }) => reviewView(r, reviewerName));
+  return rows.map(({ r, reviewerName }) => reviewView(openReview(r), reviewerName));
 }
 
 /** A review row as the API shows it. */
@@ -261,7 +269,7 @@ export async function reviewQueue(
     )
     .limit(o.pageSize)
     .offset((o.page - 1) * o.pageSize);
-  return { total: total?.n ?? 0, rows };
+  return { total: total?.n ?? 0, rows: rows.map((x) => ({ ...x, r: openReview(x.r), c: openCaseRow(x.c) })) };
 }
 
 /** A review and its case, if the actor's review.perform scope covers the case; else 404. */
@@ -274,7 +282,7 @@ export async function reviewFor(db: Db, actor: Actor, id: string): Promise<{ rev
     .innerJoin(cases, eq(cases.id, reviews.caseId))
     .where(filter ? and(eq(reviews.id, id), filter) : eq(reviews.id, id));
   if (!found) throw new AppError('not-found', { review: id });
-  return { review: found.r, row: found.c };
+  return { review: openReview(found.r), row: openCaseRow(found.c) };
 }
 
 /** An organisation by code. */

@@ -22,6 +22,7 @@ import { localDate } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
 import { nextSequence } from './numbering.ts';
 import { requireOpenCase } from './open-case.ts';
+import { openCaseRow, openReview, reasonOf, sealComment, sealFacts } from './sealed-rows.ts';
 
 /** Platform facts an officer records on a case (the rest the platform computes). */
 export const ENTERABLE_FACTS = [
@@ -280,7 +281,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
         packHash: n.packHash,
         state: n.workflowStart,
         party: sealParty(n.party),
-        facts: n.facts,
+        ...sealFacts(n.facts),
         officers: n.officers,
         stateEntered: { [n.workflowStart]: n.at },
         extensions: {},
@@ -312,7 +313,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
       },
       n.at,
     );
-    return row as CaseRow;
+    return openCaseRow(row as CaseRow);
   });
 }
 
@@ -333,7 +334,7 @@ export async function writeFacts(
     await requireOpenCase(tx, w.id);
     const [row] = await tx
       .update(cases)
-      .set({ facts: w.facts, version: sql`${cases.version} + 1`, updatedAt: w.at })
+      .set({ ...sealFacts(w.facts), version: sql`${cases.version} + 1`, updatedAt: w.at })
       .where(and(eq(cases.id, w.id), eq(cases.version, w.version)))
       .returning();
     if (!row) throw await conflict(tx, w.id);
@@ -350,7 +351,7 @@ export async function writeFacts(
       },
       w.at,
     );
-    return row;
+    return openCaseRow(row);
   });
 }
 
@@ -412,7 +413,7 @@ export async function writeTransition(
         caseId: t.id,
         target: t.id,
         before: { state: t.from, version: t.version },
-        after: { state: t.to, action: t.action, reason: t.reason && maskPersonalText(t.reason), version: row.version },
+        after: { state: t.to, action: t.action, ...reasonOf(t.reason), version: row.version },
       },
       t.at,
     );
@@ -472,7 +473,13 @@ export async function writeOpinion(db: Db, o: Opinion): Promise<ReviewRow> {
     await requireOpenCase(tx, o.caseId);
     const [row] = await tx
       .update(reviews)
-      .set({ reviewer: o.actorId, opinion: o.opinion, checklist: o.checklist, comment: o.comment, decidedAt: o.at })
+      .set({
+        reviewer: o.actorId,
+        opinion: o.opinion,
+        checklist: o.checklist,
+        ...sealComment(o.comment),
+        decidedAt: o.at,
+      })
       .where(and(eq(reviews.id, o.reviewId), isNull(reviews.decidedAt)))
       .returning();
     if (!row) throw new AppError('review-decided', { review: o.reviewId });
@@ -491,6 +498,6 @@ export async function writeOpinion(db: Db, o: Opinion): Promise<ReviewRow> {
       },
       o.at,
     );
-    return row;
+    return openReview(row);
   });
 }

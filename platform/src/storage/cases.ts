@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { type CaseRow, cases } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { caseScope } from './scope.ts';
+import { openCaseRow } from './sealed-rows.ts';
 
 /**
  * The case with this id if the actor's scope for the permission covers it. Out of scope
@@ -18,5 +19,5 @@ export async function caseFor(db: Db, actor: Actor, id: string, permission: Perm
     .from(cases)
     .where(filter ? and(eq(cases.id, id), filter) : eq(cases.id, id));
   if (!row) throw new AppError('not-found', { case: id });
-  return row;
+  return openCaseRow(row);
 }
