@@ -13,6 +13,7 @@ import { maskPersonalText } from '../documents/pii.ts';
 import { mayReadPersonalData } from '../documents/view.ts';
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
+import { refuseClosed } from '../storage/open-case.ts';
 import { localDate } from '../time.ts';
 import { plainText } from '../validation.ts';
 import { OK as ok, router } from './router.ts';
@@ -92,6 +93,8 @@ export function attachmentRoutes() {
       const row = await caseFor(s.db, actor, c.req.valid('param').id, 'evidence.upload');
       const now = s.now().toISOString();
       requireCertificate(actor, localDate(s.now()));
+      // A closed case is refused before its body is read and its file stored.
+      refuseClosed(row);
       const { filename, note } = c.req.valid('query');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length === 0)
