@@ -1,9 +1,11 @@
 /**
  * A discretion decision as sentences: the version and why it applies, each rule tried and why
- * it did or did not hold, the fine range, the circumstances and the proposed fine. This is the
- * 裁量基准适用情况 a decision document must state.
+ * it did or did not hold, the penalties and fine range (the responsible persons' fines, 双罚, in
+ * the same sentence), continuing daily fines as days × amount, the circumstances and the
+ * proposed fine. This is the 裁量基准适用情况 a decision document must state.
  */
 import type { AmountRange, DiscretionDecision, DiscretionStep } from './discretion.ts';
+import type { ContinuingFine } from './discretion-continuing.ts';
 import { explainEvaluation } from './explain.ts';
 import { formatNumber, type Lang } from './format.ts';
 
@@ -13,8 +15,20 @@ const KIND = {
   heavier: { zh: '从重', en: 'heavier' },
 } as const;
 
-/** A fine range as text, e.g. `85,000–100,000 元`. */
-export function formatRange(r: AmountRange, lang: Lang): string {
+// The kinds of 行政处罚法第九条 by their codes in the national codelist; any other code reads as itself.
+const PENALTY: Readonly<Record<string, { zh: string; en: string }>> = {
+  warning: { zh: '警告', en: 'warning' },
+  'public-criticism': { zh: '通报批评', en: 'public criticism' },
+  'confiscate-income': { zh: '没收违法所得', en: 'confiscation of illegal income' },
+  'confiscate-property': { zh: '没收非法财物', en: 'confiscation of illegal property' },
+  'suspend-licence': { zh: '暂扣许可证件', en: 'suspension of a licence' },
+  'revoke-licence': { zh: '吊销许可证件', en: 'revocation of a licence' },
+  'order-suspension': { zh: '责令停产停业', en: 'order to suspend production or business' },
+};
+
+/** A fine range as text, e.g. `85,000–100,000 元`; a tier without a fine reads `不处罚款`. */
+export function formatRange(r: AmountRange | null, lang: Lang): string {
+  if (r === null) return lang === 'zh' ? '不处罚款' : 'no fine';
   const n = (x: number | null) => (x === null ? '?' : formatNumber(x));
   return `${n(r.min)}–${n(r.max)} ${lang === 'zh' ? '元' : 'yuan'}`;
 }
@@ -46,11 +60,11 @@ export function explainDiscretion(d: DiscretionDecision, lang: Lang = 'zh'): str
         : 'may go unpenalised';
     lines.push(zh ? `结论：${how}。${d.noPenalty.reason}` : `Outcome: ${how}. ${d.noPenalty.reason}`);
   } else if (d.tier) {
-    const range = formatRange(d.tier.fine, lang);
-    lines.push(zh ? `结论：适用阶次“${d.tier.name}”，罚款 ${range}` : `Outcome: tier "${d.tier.name}", fine ${range}`);
+    lines.push(outcomeLine(d.tier, lang));
   } else {
     lines.push(zh ? '结论：无法判定，请补充以下事实' : 'Outcome: undetermined; these facts are needed');
   }
+  if (d.continuing?.applies) lines.push(continuingLine(d.continuing, lang));
   if (d.proposedFine !== undefined) lines.push(proposedLine(d, lang));
   // A fact that several rules need is missing once, not once per rule.
   const issues = new Set(d.issues.map((i) => `${zh ? '问题' : 'Issue'}: ${i.message[lang]}`));
@@ -77,6 +91,7 @@ function stepLine(s: DiscretionStep, lang: Lang): string {
         : zh
           ? '不适用'
           : 'does not apply';
+  if (s.part === 'continuing') return zh ? `按日连续处罚${verdict}：${why}` : `continuing fines ${verdict}: ${why}`;
   if (s.part === 'circumstance') {
     const kind = s.kind;
     const k = kind ? (zh ? `（${KIND[kind].zh}）` : ` (${KIND[kind].en})`) : '';
@@ -92,6 +107,11 @@ function proposedLine(d: DiscretionDecision, lang: Lang): string {
   if (!d.tier) {
     return zh ? `拟罚款 ${fine}，但结论不是处罚阶次` : `proposed fine ${fine}, but the outcome is not a penalty tier`;
   }
+  if (!d.tier.fine && d.proposedFineOutsideTier) {
+    return zh
+      ? `拟罚款 ${fine}，但所选阶次“${d.tier.name}”不处罚款`
+      : `proposed fine ${fine}, but tier "${d.tier.name}" has no fine`;
+  }
   const range = formatRange(d.tier.fine, lang);
   const legal = d.proposedFineOutsideLegalRange ? (zh ? '，且超出法定幅度' : ', and outside the legal range') : '';
   if (d.proposedFineOutsideTier) {
@@ -102,4 +122,39 @@ function proposedLine(d: DiscretionDecision, lang: Lang): string {
   return zh
     ? `拟罚款 ${fine} 在所选阶次幅度 ${range} 内`
     : `proposed fine ${fine} lies within the tier's range ${range}`;
+}
+
+/** The outcome: the tier, its penalties besides the fine, the fine, and each responsible person's fine (双罚). */
+function outcomeLine(tier: NonNullable<DiscretionDecision['tier']>, lang: Lang): string {
+  const zh = lang === 'zh';
+  const others = tier.penalties.filter((p) => p !== 'fine').map((p) => PENALTY[p]?.[lang] ?? p);
+  const parts = others.length ? [zh ? others.join('、') : others.join(', ')] : [];
+  if (tier.fine) parts.push(zh ? `罚款 ${formatRange(tier.fine, lang)}` : `fine ${formatRange(tier.fine, lang)}`);
+  else parts.push(formatRange(null, lang));
+  for (const p of tier.persons) {
+    const legal = formatRange(p.legalRange, lang);
+    const outside = p.outsideLegalRange ? (zh ? '，超出法定幅度' : ', outside the legal range') : '';
+    parts.push(
+      zh
+        ? `对${p.name}罚款 ${formatRange(p.fine, lang)}（法定幅度 ${legal}${outside}）`
+        : `fine on ${p.name} ${formatRange(p.fine, lang)} (legal range ${legal}${outside})`,
+    );
+  }
+  return zh ? `结论：适用阶次“${tier.name}”，${parts.join('；')}` : `Outcome: tier "${tier.name}", ${parts.join('; ')}`;
+}
+
+/** 按日连续处罚 as the decision states it: from which day, to which, days × daily amount. */
+function continuingLine(c: ContinuingFine, lang: Lang): string {
+  const zh = lang === 'zh';
+  const n = (x: number | null) => (x === null ? '?' : formatNumber(x));
+  const basis = c.basis.length ? `（${c.basis.join('、')}）` : '';
+  const today = c.untilToday ? (zh ? '（今日，尚未查实改正）' : ' (today: not found corrected)') : '';
+  const outside = c.dailyAmountOutsideLegalRange
+    ? zh
+      ? '；每日罚款数额超出法定幅度'
+      : '; the daily amount lies outside the legal range'
+    : '';
+  return zh
+    ? `按日连续处罚${basis}：责令改正决定书 ${c.from ?? '?'} 送达，自次日起计至 ${c.until ?? '?'}${today}，共 ${n(c.days)} 日 × 每日 ${n(c.dailyAmount)} 元 = ${n(c.total)} 元${outside}`
+    : `Continuing fine${c.basis.length ? ` (${c.basis.join(', ')})` : ''}: the order to correct was served on ${c.from ?? '?'}; counted from the next day to ${c.until ?? '?'}${today}: ${n(c.days)} days × ${n(c.dailyAmount)} yuan = ${n(c.total)} yuan${outside}`;
 }

@@ -102,6 +102,33 @@ describe('discretion: 食品安全法第一百二十二条', () => {
     expect(r.ok && r.value.tier?.code).toBe('recent');
   });
 
+  it('decides a tier of 警告 alone: no fine range, and any fine leaves it', () => {
+    const b = structuredClone(FOOD_BENCHMARK);
+    b.versions[1]?.tiers.unshift({
+      code: 'warning',
+      name: '警告',
+      when: { fact: 'harmConsequence', operator: 'equal', value: '无' },
+      penalties: ['warning'],
+    });
+    const run = (proposedFine: number) => {
+      const r = decideDiscretion(
+        b,
+        { facts: { ...base, harmConsequence: '无' }, violationDate: '2026-03-01', proposedFine },
+        env,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return r.value;
+    };
+    const d = run(1000);
+    expect(d.tier).toMatchObject({ code: 'warning', penalties: ['warning'], fine: null, persons: [] });
+    expect(d.proposedFineOutsideTier).toBe(true);
+    const zh = explainDiscretion(d);
+    expect(zh).toContain('结论：适用阶次“警告”，警告；不处罚款');
+    expect(zh).toContain('拟罚款 1,000 元，但所选阶次“警告”不处罚款');
+    expect(explainDiscretion(d, 'en')).toContain('Outcome: tier "警告", warning; no fine');
+    expect(run(0).proposedFineOutsideTier).toBe(false);
+  });
+
   it('gives a clear issue when no version was in force', () => {
     const r = decideDiscretion(FOOD_BENCHMARK, { facts: base, violationDate: '2018-01-01' }, env);
     expect(r.ok).toBe(false);

@@ -1,69 +1,43 @@
 /**
  * 裁量基准: which version was in force on the date of the violation (legal time, 行政处罚法第三十七条),
  * whether a no-penalty rule applies, else the first tier whose condition holds (a tier without
- * one is the default), its fine range as numbers, the circumstances that apply, whether a
- * proposed fine lies outside the tier, and the trace of every rule tried.
+ * one is the default), its penalties and fine range as numbers (none for 警告 alone), the fines of
+ * the responsible persons (双罚, `discretion-persons.ts`), continuing daily fines (按日连续处罚,
+ * `discretion-continuing.ts`), the circumstances that apply, whether a proposed fine lies outside
+ * the tier, and the trace of every rule tried.
  */
 import type { DiscretionBenchmark, DiscretionVersion } from '@yifa/metamodel';
 import type { CompiledCondition } from './compiler.ts';
 import { dayOf } from './dates.ts';
+import { type CompiledContinuing, compileContinuing } from './discretion-continuing.ts';
+import type {
+  AmountRange,
+  DiscretionChoice,
+  DiscretionDecision,
+  DiscretionInput,
+  DiscretionStep,
+} from './discretion-decision.ts';
+import {
+  type CompiledPersons,
+  type CompiledRange,
+  compilePersons,
+  compileTierPersons,
+  decidePersons,
+} from './discretion-persons.ts';
 import { compileCondition } from './engine.ts';
 import { cached, type RuleEnv } from './env.ts';
 import { type CompiledExpression, compileExpression, NO_EXPRESSION } from './expression.ts';
 import type { FactContext } from './facts.ts';
 import { fail, type Issue, issue, ok, type Result } from './issues.ts';
-import type { Evaluation, RuleRef } from './trace.ts';
+import type { RuleRef } from './trace.ts';
 
-/** What a discretion decision is made on. */
-export interface DiscretionInput extends FactContext {
-  /** The date of the violation (YYYY-MM-DD): it chooses the version, and is the fact `violationDate` unless the facts give one. */
-  violationDate: string;
-  proposedFine?: number;
-}
-
-/** A numeric fine range; null ends when an amount could not be computed. */
-export interface AmountRange {
-  min: number | null;
-  max: number | null;
-}
-
-/** One rule tried: a no-penalty rule, a tier or a circumstance. */
-export interface DiscretionStep {
-  part: 'noPenalty' | 'tier' | 'circumstance';
-  code: string;
-  name: string;
-  /** For a circumstance: 从轻, 减轻 or 从重. */
-  kind?: 'lighter' | 'mitigated' | 'heavier';
-  /** null for a default tier, which has no condition. */
-  evaluation: Evaluation | null;
-  held: boolean | null;
-}
-
-/** The decision, with its explanation as records. */
-export interface DiscretionDecision {
-  benchmark: string;
-  version: { label: string; effectiveFrom: string; effectiveTo?: string };
-  /** Versions that took effect after the violation: a lighter one applies instead (第三十七条). */
-  laterVersions: string[];
-  violationDate: string;
-  outcome: 'no-penalty' | 'tier' | 'undetermined';
-  noPenalty?: { code: string; name: string; reason: string; mandatory: boolean };
-  tier?: { code: string; name: string; fine: AmountRange; measures: string[]; isDefault: boolean };
-  legalRange: AmountRange;
-  circumstances: { code: string; name: string; kind: 'lighter' | 'mitigated' | 'heavier' }[];
-  proposedFine?: number;
-  proposedFineOutsideTier?: boolean;
-  proposedFineOutsideLegalRange?: boolean;
-  steps: DiscretionStep[];
-  issues: Issue[];
-}
-
-/** The fast answer, without traces: for bulk checks and benchmarks. */
-export interface DiscretionChoice {
-  version: string | null;
-  outcome: 'no-penalty' | 'tier' | 'undetermined' | 'no-version';
-  code: string | null;
-}
+export type {
+  AmountRange,
+  DiscretionChoice,
+  DiscretionDecision,
+  DiscretionInput,
+  DiscretionStep,
+} from './discretion-decision.ts';
 
 /** A benchmark compiled once. */
 export interface CompiledDiscretion {
@@ -81,9 +55,14 @@ interface Compiled {
   label: string;
   from: number;
   to: number;
-  legal: [CompiledExpression, CompiledExpression];
+  legal: CompiledRange;
+  persons: CompiledPersons;
+  continuing?: CompiledContinuing;
   noPenalty: Rule<NonNullable<DiscretionVersion['noPenalty']>[number]>[];
-  tiers: (Rule<DiscretionVersion['tiers'][number]> & { fine: [CompiledExpression, CompiledExpression] })[];
+  tiers: (Rule<DiscretionVersion['tiers'][number]> & {
+    fine?: CompiledRange;
+    persons: { person: string; fine: CompiledRange }[];
+  })[];
   circumstances: Rule<NonNullable<DiscretionVersion['circumstances']>[number]>[];
 }
 
@@ -113,12 +92,20 @@ export function compileDiscretion(benchmark: DiscretionBenchmark, env: RuleEnv):
       amount(r.min, ref(part), `${path}/min`),
       amount(r.max, ref(part), `${path}/max`),
     ];
+    let continuing: CompiledContinuing | undefined;
+    if (v.continuing) {
+      const c = compileContinuing(v.continuing, env, ref('continuing'), `${base}/continuing`);
+      if (c.ok) continuing = c.value;
+      else issues.push(...c.issues);
+    }
     return {
       v,
       label,
       from: dayOf(v.effectiveFrom) ?? Number.POSITIVE_INFINITY,
       to: dayOf(v.effectiveTo) ?? Number.POSITIVE_INFINITY,
       legal: range(v.legalRange, 'legalRange', `${base}/legalRange`),
+      persons: compilePersons(v, range, base),
+      ...(continuing ? { continuing } : {}),
       noPenalty: (v.noPenalty ?? []).map((n, j) => ({
         item: n,
         when: cond(n.when, ref(`noPenalty/${n.code}`), `${base}/noPenalty/${j}/when`),
@@ -126,7 +113,8 @@ export function compileDiscretion(benchmark: DiscretionBenchmark, env: RuleEnv):
       tiers: v.tiers.map((t, j) => ({
         item: t,
         when: cond(t.when, ref(`tiers/${t.code}`), `${base}/tiers/${j}/when`),
-        fine: range(t.fine, `tiers/${t.code}`, `${base}/tiers/${j}/fine`),
+        ...(t.fine ? { fine: range(t.fine, `tiers/${t.code}`, `${base}/tiers/${j}/fine`) } : {}),
+        persons: compileTierPersons(t, range, `${base}/tiers/${j}`),
       })),
       circumstances: (v.circumstances ?? []).map((c, j) => ({
         item: c,
@@ -193,7 +181,7 @@ function choose(c: Compiled | undefined, ctx: FactContext): DiscretionChoice {
 function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: DiscretionInput): DiscretionDecision {
   const issues: Issue[] = [];
   const steps: DiscretionStep[] = [];
-  const range = ([lo, hi]: [CompiledExpression, CompiledExpression]): AmountRange => {
+  const range = ([lo, hi]: CompiledRange): AmountRange => {
     const [a, z] = [lo.evaluateNumber(input, 'amount'), hi.evaluateNumber(input, 'amount')];
     issues.push(...a.issues, ...z.issues);
     return { min: a.value, max: z.value };
@@ -242,9 +230,25 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
     if (held === true) {
       const t = tier.item;
       d.outcome = 'tier';
-      d.tier = { code: t.code, name: t.name, fine: range(tier.fine), measures: t.measures ?? [], isDefault: !t.when };
+      d.tier = {
+        code: t.code,
+        name: t.name,
+        penalties: t.penalties ?? ['fine'],
+        fine: tier.fine ? range(tier.fine) : null,
+        persons: decidePersons(c.persons, tier.persons, input, issues),
+        measures: t.measures ?? [],
+        isDefault: !t.when,
+      };
     }
     break;
+  }
+  // Continuing fines repeat an original fine (环境保护法第五十九条: 受到罚款处罚): only after a tier with one.
+  if (c.continuing && d.tier?.fine) {
+    const r = c.continuing.decide(input, d.legalRange);
+    issues.push(...r.issues);
+    d.continuing = r.fine;
+    const ev = r.fine.evaluation;
+    if (ev) steps.push({ part: 'continuing', code: 'continuing', name: '按日连续处罚', evaluation: ev, held: ev.held });
   }
   for (const ci of c.circumstances) {
     if (tryRule('circumstance', ci.item.code, ci.item.name, ci.when, ci.item.kind) === true) {
@@ -255,7 +259,8 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
   if (fine !== undefined) {
     d.proposedFine = fine;
     const outside = (r: AmountRange) => (r.min !== null && fine < r.min) || (r.max !== null && fine > r.max);
-    if (d.tier) d.proposedFineOutsideTier = outside(d.tier.fine);
+    // A tier without a fine (警告 alone) has no room for any fine.
+    if (d.tier) d.proposedFineOutsideTier = d.tier.fine ? outside(d.tier.fine) : fine > 0;
     if (d.outcome === 'no-penalty') d.proposedFineOutsideTier = fine > 0;
     d.proposedFineOutsideLegalRange = outside(d.legalRange);
   }

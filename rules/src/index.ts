@@ -21,6 +21,7 @@ export {
   type WorkCalendar,
 } from './calendar.ts';
 export type { CompiledCondition } from './compiler.ts';
+export type { DerivedTerm, DerivedValue } from './derived-metrics.ts';
 export {
   type AmountRange,
   type CompiledDiscretion,
@@ -31,7 +32,9 @@ export {
   type DiscretionStep,
   decideDiscretion,
 } from './discretion.ts';
+export type { ContinuingFine } from './discretion-continuing.ts';
 export { explainDiscretion, formatRange } from './discretion-explain.ts';
+export type { PersonFine } from './discretion-persons.ts';
 export { compileCondition } from './engine.ts';
 export { cached, createRuleEnv, type RoleName, type RuleEnv, type RuleEnvInput } from './env.ts';
 export { decisiveLeaves, explainEvaluation, factName, mark, renderLeaf, renderTrace } from './explain.ts';
@@ -78,7 +81,7 @@ export {
   type ScoreReport,
   scoreAssessment,
 } from './scoring.ts';
-export { explainScore, measureText } from './scoring-explain.ts';
+export { derivedText, explainScore, measureText } from './scoring-explain.ts';
 export {
   type Evaluation,
   type FactTrace,

@@ -125,6 +125,10 @@ export const RULE_ISSUES = {
     zh: `指标“${s(p.indicator)}”得分 ${s(p.points)} 超出 0–${s(p.weight)}，已截取`,
     en: `indicator ${s(p.indicator)} scored ${s(p.points)}, outside 0–${s(p.weight)}; clamped`,
   }),
+  'scoring.metric-cycle': (p: P) => ({
+    zh: `派生指标相互引用成环：${s(p.chain)}，指标值为空`,
+    en: `derived metrics refer to each other in a cycle: ${s(p.chain)}; the value is empty`,
+  }),
   'form.computed-cycle': (p: P) => ({
     zh: `计算字段相互依赖成环：${s(p.chain)}`,
     en: `computed fields depend on each other in a cycle: ${s(p.chain)}`,

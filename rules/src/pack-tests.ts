@@ -1,13 +1,14 @@
 /**
  * Golden tests a pack carries: every case of every `test` item runs against the pack's own
- * items — discretion (expected outcome, tier, fine, version, circumstances), guards (allowed
- * and refused actions), alerts (fires, level, message) and scoring (points, total, grade).
+ * items — discretion (expected outcome, tier, penalties, fine, the persons' fines, continuing
+ * fines, version, circumstances), guards (allowed and refused actions), alerts (fires, level,
+ * message) and scoring (points, total, grade, derived metrics).
  * Each case passes or fails with every difference (expected vs actual) and the explanation.
  * Test facts may carry `timeline` (state → date entered) and `today` for computed facts.
  */
 import type { AlertCase, DiscretionCase, GuardCase, PackTestSuite, ScoringCase } from '@yifa/metamodel';
 import { evaluateAlerts, explainAlerts } from './alerts.ts';
-import { decideDiscretion } from './discretion.ts';
+import { type AmountRange, type DiscretionDecision, decideDiscretion } from './discretion.ts';
 import { explainDiscretion } from './discretion-explain.ts';
 import type { RuleEnv } from './env.ts';
 import type { FactContext } from './facts.ts';
@@ -111,7 +112,27 @@ function discretionCase(pack: RulePack, env: RuleEnv, c: DiscretionCase): Outcom
   check('version', e.version, d.version.label);
   check('circumstances', e.circumstances && [...e.circumstances].sort(), d.circumstances.map((x) => x.code).sort());
   check('proposedFineOutsideTier', e.proposedFineOutsideTier, d.proposedFineOutsideTier ?? null);
+  check('penalties', e.penalties, d.tier?.penalties ?? null);
+  check('persons', e.persons, e.persons && personsOf(d, Object.keys(e.persons)));
+  check('continuing', e.continuing, e.continuing === undefined ? undefined : continuingOf(d, e.continuing));
   return done('discretion', c.discretion, failures, explainDiscretion(d, 'zh'), explainDiscretion(d, 'en'), d.issues);
+}
+
+/** 双罚 as a case states it: each person's range by code, the expected ones first (an extra person fails). */
+function personsOf(d: DiscretionDecision, expected: string[]): Record<string, AmountRange | null> {
+  const got = new Map((d.tier?.persons ?? []).map((p) => [p.code, p.fine]));
+  const keys = [...expected, ...[...got.keys()].filter((k) => !expected.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, got.get(k) ?? null]));
+}
+
+/** 按日连续处罚 as a case states it: false when it does not apply, else the fields the case names. */
+function continuingOf(d: DiscretionDecision, expected: NonNullable<DiscretionCase['expect']['continuing']>) {
+  const c = d.continuing;
+  if (!c?.applies) return false;
+  const all = { days: c.days, dailyAmount: c.dailyAmount, total: c.total };
+  return expected === false
+    ? all
+    : Object.fromEntries(Object.keys(expected).map((k) => [k, all[k as keyof typeof all]]));
 }
 
 function guardCase(pack: RulePack, env: RuleEnv, c: GuardCase): Outcome {
@@ -176,6 +197,11 @@ function scoringCase(pack: RulePack, env: RuleEnv, c: ScoringCase): Outcome {
     failures.push({ what: 'total', expected: c.expect.total, actual: s.total });
   if (c.expect.grade !== undefined && c.expect.grade !== s.grade)
     failures.push({ what: 'grade', expected: c.expect.grade, actual: s.grade ?? null });
+  for (const [name, want] of Object.entries(c.expect.metrics ?? {})) {
+    const got = s.derived.find((x) => x.metric === name);
+    if (want !== undefined && !(got?.value != null && near(want, got.value)))
+      failures.push({ what: `metrics.${name}`, expected: want, actual: got ? got.value : 'no such derived metric' });
+  }
   return done('scoring', c.assessment, failures, explainScore(s, 'zh'), explainScore(s, 'en'), s.issues);
 }
 

@@ -1,35 +1,56 @@
 /**
- * A score report as sentences: each indicator's measured value, the rule that scored it and
- * why the rules before it did not hold, then the total and the grade.
+ * A score report as sentences: each derived metric with the metrics it adds up or reads, each
+ * indicator's measured value, the rule that scored it and why the rules before it did not hold,
+ * then the total and the grade.
  */
 
 import { platformMetric } from '@yifa/metamodel';
+import type { DerivedValue } from './derived-metrics.ts';
 import { explainEvaluation } from './explain.ts';
 import { formatNumber, type Lang } from './format.ts';
 import type { IndicatorScore, MetricValue, ScoreReport } from './scoring.ts';
 
+/** Labels of the scheme's derived metrics, by name. */
+type DerivedLabels = ReadonlyMap<string, { label: string; labelEn: string }>;
+
 const pct = (v: number) => `${formatNumber(Math.round(v * 10000) / 100)}%`;
 
-function metricText(m: MetricValue, lang: Lang): string {
-  const info = platformMetric(m.metric);
-  const name = info ? (lang === 'zh' ? info.label : info.labelEn) : m.metric;
-  return `${name} ${m.value === null ? '?' : formatNumber(m.value)}`;
+function metricName(metric: string, lang: Lang, derived?: DerivedLabels): string {
+  const info = platformMetric(metric) ?? derived?.get(metric);
+  return info ? (lang === 'zh' ? info.label : info.labelEn) : metric;
+}
+
+function metricText(m: MetricValue, lang: Lang, derived?: DerivedLabels): string {
+  return `${metricName(m.metric, lang, derived)} ${m.value === null ? '?' : formatNumber(m.value)}`;
+}
+
+/** A derived metric, e.g. `复议诉讼纠错数 = 复议纠错数 1 + 诉讼败诉数 0 = 1`. */
+export function derivedText(d: DerivedValue, lang: Lang, derived?: DerivedLabels): string {
+  const zh = lang === 'zh';
+  const name = zh ? d.label : d.labelEn;
+  const value = d.value === null ? (zh ? '空' : 'empty') : formatNumber(d.value);
+  const term = (t: DerivedValue['terms'][number]) =>
+    `${t.weight === undefined || t.weight === 1 ? '' : `${formatNumber(t.weight)} × `}${metricText(t, lang, derived)}`;
+  if (d.kind === 'sum') return `${name} = ${d.terms.map(term).join(' + ')} = ${value}`;
+  const read = d.terms.map((t) => metricText(t, lang, derived)).join(zh ? '、' : ', ');
+  return zh ? `${name} = 按公式由 ${read} 计算 = ${value}` : `${name} = formula of ${read} = ${value}`;
 }
 
 /** The measured value of an indicator, e.g. `人员参与率 = 参与执法人数 265 / 持证执法人员数 288 = 92.01%`. */
-export function measureText(x: IndicatorScore, lang: Lang): string {
+export function measureText(x: IndicatorScore, lang: Lang, derived?: DerivedLabels): string {
   const name = x.name[lang];
   const { numerator, denominator, metric } = x.measure;
   const shown = x.value === null ? (lang === 'zh' ? '空' : 'empty') : numerator ? pct(x.value) : formatNumber(x.value);
   if (numerator && denominator)
-    return `${name} = ${metricText(numerator, lang)} / ${metricText(denominator, lang)} = ${shown}`;
-  return `${name} = ${metric ? metricText(metric, lang) : shown}`;
+    return `${name} = ${metricText(numerator, lang, derived)} / ${metricText(denominator, lang, derived)} = ${shown}`;
+  return `${name} = ${metric ? metricText(metric, lang, derived) : shown}`;
 }
 
 /** The explanation of a score report, one sentence a line. */
 export function explainScore(r: ScoreReport, lang: Lang = 'zh'): string[] {
   const zh = lang === 'zh';
-  const lines: string[] = [];
+  const labels: DerivedLabels = new Map(r.derived.map((d) => [d.metric, d]));
+  const lines = r.derived.map((d) => `${zh ? '派生指标' : 'Derived metric'} ${derivedText(d, lang, labels)}`);
   for (const x of r.indicators) {
     const tried = x.evaluations.map((e) => explainEvaluation(e, lang)).join(zh ? '；' : '; ');
     const by =
@@ -39,7 +60,7 @@ export function explainScore(r: ScoreReport, lang: Lang = 'zh'): string[] {
       ? `${formatNumber(x.points)} 分（满分 ${formatNumber(x.weight)}）`
       : `${formatNumber(x.points)} of ${formatNumber(x.weight)} points`;
     lines.push(
-      `${measureText(x, lang)}${zh ? '；' : '; '}${tried ? `${tried}${zh ? '；' : '; '}` : ''}${by}${note} → ${pts}`,
+      `${measureText(x, lang, labels)}${zh ? '；' : '; '}${tried ? `${tried}${zh ? '；' : '; '}` : ''}${by}${note} → ${pts}`,
     );
   }
   const grade = r.grade ? (zh ? `，等次“${r.grade}”` : `, grade "${r.grade}"`) : '';

@@ -9,9 +9,12 @@
  * empty value: when no rule speaks to it, the indicator scores full marks with an issue
  * (nothing to assess is not failure; the veto does not apply). A rule that cannot be decided on
  * a measured value stops the scoring with 0 points and an issue. Points are clamped to 0…weight.
+ * The scheme's derived metrics (sums and formulas, `derived-metrics.ts`) are computed first;
+ * measures and scoring rules read them as they read platform metrics.
  */
 import type { AssessmentScheme, Indicator } from '@yifa/metamodel';
 import type { CompiledCondition } from './compiler.ts';
+import { type CompiledDerived, compileDerived, type DerivedValue } from './derived-metrics.ts';
 import { compileCondition } from './engine.ts';
 import { cached, type RuleEnv } from './env.ts';
 import { type CompiledExpression, compileExpression, NO_EXPRESSION } from './expression.ts';
@@ -43,6 +46,8 @@ export interface IndicatorScore {
 /** The score of a subject for one period. */
 export interface ScoreReport {
   scheme: string;
+  /** The scheme's derived metrics, as computed from the measured ones. */
+  derived: DerivedValue[];
   indicators: IndicatorScore[];
   total: number;
   grade?: string;
@@ -81,11 +86,17 @@ export function compileScheme(scheme: AssessmentScheme, env: RuleEnv): Result<Co
       };
     }),
   );
-  if (issues.length) return fail(issues);
+  const derivedMetrics = compileDerived(scheme, env);
+  if (!derivedMetrics.ok) issues.push(...derivedMetrics.issues);
+  if (issues.length || !derivedMetrics.ok) return fail(issues);
+  const derivedOf: CompiledDerived = derivedMetrics.value;
   const grades = [...(scheme.grades ?? [])].sort((a, b) => b.min - a.min);
   return ok({
     scheme,
-    score(metrics) {
+    score(measured) {
+      const derived = derivedOf.compute(measured);
+      const metrics: Record<string, number | undefined> = { ...measured };
+      for (const d of derived) metrics[d.metric] = d.value ?? undefined;
       const indicators = scheme.indicators.map((ind, i) => scoreOne(ind, i, compiled[i] ?? [], metrics));
       const total = Math.round(indicators.reduce((s, x) => s + x.points, 0) * 100) / 100;
       const vetoed = scheme.indicators
@@ -95,11 +106,12 @@ export function compileScheme(scheme: AssessmentScheme, env: RuleEnv): Result<Co
       const grade = vetoed.length ? grades[grades.length - 1] : earned;
       return {
         scheme: scheme.code,
+        derived,
         indicators,
         total,
         ...(grade ? { grade: grade.name } : {}),
         vetoed,
-        issues: indicators.flatMap((x) => x.issues),
+        issues: [...derived.flatMap((d) => d.issues), ...indicators.flatMap((x) => x.issues)],
       };
     },
   });
