@@ -275,6 +275,19 @@ export const ISSUE_MESSAGES = {
     zh: '考核方案“{assessment}”中没有指标“{indicator}”',
     en: 'scheme "{assessment}" has no indicator "{indicator}"',
   },
+  'test.unknown-fact': {
+    zh: '“{fact}”不是平台事实，也不是任何事项声明的事实，没有规则会读取它（拼写有误？）',
+    en: '"{fact}" is neither a platform fact nor a fact any matter declares: no rule reads it (misspelt?)',
+  },
+  'test.reason-impossible': {
+    zh: '流程“{workflow}”中状态“{state}”的操作“{action}”不会因 {because} 被拒绝',
+    en: 'action "{action}" from state "{state}" of workflow "{workflow}" is never refused because {because}',
+  },
+  'test.unknown-condition': { zh: '命名条件“{condition}”不存在', en: 'named condition "{condition}" does not exist' },
+  'test.reason-not-in-guard': {
+    zh: '操作“{action}”的 {because} 守卫没有用到“{name}”',
+    en: 'the {because} guard of action "{action}" does not use "{name}"',
+  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 /** A code of the table above, or `schema.<ajv keyword>` for a schema violation. */

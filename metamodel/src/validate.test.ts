@@ -601,6 +601,94 @@ const BAD: Bad[] = [
     expect: { code: 'test.unknown-tier', file: 'tests/golden.yaml', pointer: '/cases/0/expect/tier' },
   },
   {
+    name: 'a golden test giving a misspelt fact',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        '{ proposedFine: 120000 }',
+        '{ proposedFnie: 120000 }',
+      ),
+    },
+    expect: { code: 'test.unknown-fact', file: 'tests/golden.yaml', pointer: '/cases/1/facts/proposedFnie' },
+  },
+  {
+    name: 'a golden test expecting a misspelt fact to be undetermined',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'facts: { proposedFine: 120000 }',
+        'facts: { proposedFine: 120000 }\n    expectUndetermined: [complx]',
+      ),
+    },
+    expect: { code: 'test.unknown-fact', file: 'tests/golden.yaml', pointer: '/cases/1/expectUndetermined/0' },
+  },
+  {
+    name: 'a refusal reason naming a condition that does not exist',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'allowed: [to-review]',
+        'refused: [{ action: to-review, because: when, condition: needs-legal-reveiw }]',
+      ),
+    },
+    expect: {
+      code: 'test.unknown-condition',
+      file: 'tests/golden.yaml',
+      pointer: '/cases/1/expect/refused/0/condition',
+    },
+  },
+  {
+    name: 'a refusal reason the transition cannot give (to-review names no roles)',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'allowed: [to-review]',
+        'refused: [{ action: to-review, because: role }]',
+      ),
+    },
+    expect: { code: 'test.reason-impossible', file: 'tests/golden.yaml', pointer: '/cases/1/expect/refused/0/because' },
+  },
+  {
+    name: "a refusal reason naming a condition the transition's guard does not use",
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'allowed: [to-review]',
+        'refused: [{ action: decide, because: unless, condition: needs-legal-review }]',
+      ),
+    },
+    expect: {
+      code: 'test.reason-not-in-guard',
+      file: 'tests/golden.yaml',
+      pointer: '/cases/1/expect/refused/0/condition',
+    },
+  },
+  {
+    name: "a refusal reason naming a fact the transition's guard does not read",
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'allowed: [to-review]',
+        'refused: [{ action: to-review, because: when, fact: goodsValue }]',
+      ),
+    },
+    expect: { code: 'test.reason-not-in-guard', file: 'tests/golden.yaml', pointer: '/cases/1/expect/refused/0/fact' },
+  },
+  {
+    name: 'a refusal reason naming an action the workflow does not have',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'allowed: [to-review]',
+        'refused: [{ action: to-legal, because: when }]',
+      ),
+    },
+    expect: { code: 'test.unknown-action', file: 'tests/golden.yaml', pointer: '/cases/1/expect/refused/0/action' },
+  },
+  {
+    name: 'a refusal reason that is not a refusal code',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'allowed: [to-review]',
+        'refused: [{ action: to-review, because: needs-legal-review }]',
+      ),
+    },
+    expect: { code: 'schema.enum', file: 'tests/golden.yaml', pointer: '/cases/1/expect/refused/0/because' },
+  },
+  {
     name: 'a benchmark version ending before it starts',
     edits: {
       'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml').replace(

@@ -8,26 +8,28 @@
  */
 import type { AlertCase, DiscretionCase, GuardCase, PackTestSuite, ScoringCase } from '@yifa/metamodel';
 import { evaluateAlerts, explainAlerts } from './alerts.ts';
+import { type CaseFailure, reasonFailures, undeterminedFailures } from './case-failure.ts';
 import { type AmountRange, type DiscretionDecision, decideDiscretion } from './discretion.ts';
 import { explainDiscretion } from './discretion-explain.ts';
 import type { RuleEnv } from './env.ts';
 import type { FactContext } from './facts.ts';
-import { checkGuards } from './guards.ts';
-import { type Issue, issue, type Message } from './issues.ts';
+import { checkGuards, type TransitionCheck } from './guards.ts';
+import { type Issue, issue } from './issues.ts';
 import { type RulePack, ruleEnvFromPack } from './pack.ts';
 import { explainGuards } from './refusals.ts';
 import { scoreAssessment } from './scoring.ts';
 import { explainScore } from './scoring-explain.ts';
+import {
+  undeterminedOfAlert,
+  undeterminedOfDiscretion,
+  undeterminedOfGuard,
+  undeterminedOfScore,
+} from './undetermined.ts';
+
+export { type CaseFailure, failureMessage } from './case-failure.ts';
 
 /** What a case tests. */
 export type CaseKind = 'discretion' | 'guard' | 'alert' | 'scoring';
-
-/** One difference between what a case expects and what the pack does. */
-export interface CaseFailure {
-  what: string;
-  expected: unknown;
-  actual: unknown;
-}
 
 /** The result of one golden case. */
 export interface CaseResult {
@@ -112,6 +114,9 @@ function discretionCase(pack: RulePack, env: RuleEnv, c: DiscretionCase): Outcom
   check('version', e.version, d.version.label);
   check('circumstances', e.circumstances && [...e.circumstances].sort(), d.circumstances.map((x) => x.code).sort());
   check('proposedFineOutsideTier', e.proposedFineOutsideTier, d.proposedFineOutsideTier ?? null);
+  const { version: _, circumstances, ...outcome } = e;
+  const counts = { outcome: Object.keys(outcome).length > 0, circumstances: circumstances !== undefined };
+  failures.push(...undeterminedFailures(undeterminedOfDiscretion(d, counts), c.expectUndetermined));
   check('penalties', e.penalties, d.tier?.penalties ?? null);
   check('persons', e.persons, e.persons && personsOf(d, Object.keys(e.persons)));
   check('continuing', e.continuing, e.continuing === undefined ? undefined : continuingOf(d, e.continuing));
@@ -141,16 +146,22 @@ function guardCase(pack: RulePack, env: RuleEnv, c: GuardCase): Outcome {
   const r = checkGuards(item, { ...contextOf(c.facts), state: c.state, roles: c.roles }, env);
   if (!r.ok) return failedRun('guard', c.workflow, r.issues);
   const failures: CaseFailure[] = [];
+  const refused = (c.expect.refused ?? []).map((x) => (typeof x === 'string' ? { action: x } : x));
+  const compared: TransitionCheck[] = [];
   for (const [want, list] of [
-    ['allowed', c.expect.allowed],
-    ['refused', c.expect.refused],
+    ['allowed', (c.expect.allowed ?? []).map((action) => ({ action }))],
+    ['refused', refused],
   ] as const) {
-    for (const action of list ?? []) {
-      const t = r.value.transitions.find((x) => x.action === action);
+    for (const expected of list) {
+      const t = r.value.transitions.find((x) => x.action === expected.action);
+      if (t) compared.push(t);
       const actual = !t ? 'not available in this state' : t.allowed ? 'allowed' : 'refused';
-      if (actual !== want) failures.push({ what: action, expected: want, actual });
+      if (actual !== want) failures.push({ what: expected.action, expected: want, actual });
+      else if (t && 'because' in expected) failures.push(...reasonFailures(expected, t));
     }
   }
+  const undetermined = compared.flatMap((t) => undeterminedOfGuard(t, c.facts, env));
+  failures.push(...undeterminedFailures(undetermined, c.expectUndetermined));
   const issues = r.value.transitions.flatMap((t) => t.issues);
   return done(
     'guard',
@@ -176,6 +187,8 @@ function alertCase(pack: RulePack, env: RuleEnv, c: AlertCase): Outcome {
   if (c.expect.message !== undefined && c.expect.message !== fired?.message.zh) {
     failures.push({ what: 'message', expected: c.expect.message, actual: fired?.message.zh ?? null });
   }
+  const undetermined = undeterminedOfAlert(r.value, c.expect.level !== undefined);
+  failures.push(...undeterminedFailures(undetermined, c.expectUndetermined));
   const issues = [...(fired?.issues ?? []), ...r.value.undetermined.flatMap((u) => u.issues)];
   return done('alert', c.alert, failures, explainAlerts(r.value, 'zh'), explainAlerts(r.value, 'en'), issues);
 }
@@ -197,6 +210,10 @@ function scoringCase(pack: RulePack, env: RuleEnv, c: ScoringCase): Outcome {
     failures.push({ what: 'total', expected: c.expect.total, actual: s.total });
   if (c.expect.grade !== undefined && c.expect.grade !== s.grade)
     failures.push({ what: 'grade', expected: c.expect.grade, actual: s.grade ?? null });
+  // Points of named indicators depend on their metrics only; a total or grade on all of them.
+  const whole = c.expect.total !== undefined || c.expect.grade !== undefined;
+  const counted = whole ? undefined : Object.keys(c.expect.points ?? {});
+  failures.push(...undeterminedFailures(undeterminedOfScore(s, counted), c.expectUndetermined));
   for (const [name, want] of Object.entries(c.expect.metrics ?? {})) {
     const got = s.derived.find((x) => x.metric === name);
     if (want !== undefined && !(got?.value != null && near(want, got.value)))
@@ -240,13 +257,4 @@ function broken(kind: CaseKind | 'unknown', item: string, i: Issue): Outcome {
 function missing(kind: 'discretion' | 'workflow' | 'alert' | 'assessment', code: string, kindZh: string): Outcome {
   const k: CaseKind = kind === 'workflow' ? 'guard' : kind === 'assessment' ? 'scoring' : kind;
   return broken(k, code, issue('item.missing', '', { kind, kindZh, code }));
-}
-
-/** A message for one failure, e.g. `tier：期望 heavier，实际 general`. */
-export function failureMessage(f: CaseFailure): Message {
-  const j = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-  return {
-    zh: `${f.what}：期望 ${j(f.expected)}，实际 ${j(f.actual)}`,
-    en: `${f.what}: expected ${j(f.expected)}, got ${j(f.actual)}`,
-  };
 }

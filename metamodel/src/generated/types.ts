@@ -442,9 +442,29 @@ export type Metric = string;
  */
 export type Expression2 = number | string | boolean | FactRef | ParamRef | Operation;
 /**
+ * Facts (for a scoring case, metrics) the case expects to leave a decision undetermined: missing or of the wrong type on purpose. Any other undetermined fact fails the case, and so does a fact listed here that decided nothing.
+ *
+ * @minItems 1
+ */
+export type ExpectUndetermined = [FieldName, ...FieldName[]];
+/**
  * The tier's kinds of penalty, e.g. [warning] for 警告 alone.
  */
 export type CodeList19 = Code[];
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code10 = string;
+/**
+ * A fact or field name: an identifier, optionally dotted (party.type).
+ */
+export type FieldName1 = string;
+/**
+ * Facts (for a scoring case, metrics) the case expects to leave a decision undetermined: missing or of the wrong type on purpose. Any other undetermined fact fails the case, and so does a fact listed here that decided nothing.
+ *
+ * @minItems 1
+ */
+export type ExpectUndetermined1 = [FieldName, ...FieldName[]];
 
 export interface YifaMetamodel {
   'pack-manifest'?: PackManifest;
@@ -2285,6 +2305,7 @@ export interface DiscretionCase {
   violationDate: IsoDate;
   facts: TestFacts;
   proposedFine?: number;
+  expectUndetermined?: ExpectUndetermined;
   expect: {
     noPenalty?: boolean;
     tier?: Code;
@@ -2328,16 +2349,33 @@ export interface GuardCase {
   state: Code;
   roles: CodeList;
   facts: TestFacts;
+  expectUndetermined?: ExpectUndetermined;
   expect: {
     allowed?: CodeList;
-    refused?: CodeList;
+    /**
+     * Actions that must be refused: an action code, or the action with the reason it must be refused for.
+     */
+    refused?: (Code | ExpectedRefusal)[];
   };
+}
+/**
+ * A refused action with the reason it must be refused for, so that the case cannot pass on another refusal.
+ */
+export interface ExpectedRefusal {
+  action: Code;
+  /**
+   * The refusal code: role (the user lacks the roles), documents (required documents not completed or issued), officers (fewer than minOfficers), certificates (an officer without a valid certificate), when (the guard's condition does not hold), unless (the guard's exclusion holds).
+   */
+  because: 'role' | 'documents' | 'officers' | 'certificates' | 'when' | 'unless';
+  condition?: Code10;
+  fact?: FieldName1;
 }
 export interface AlertCase {
   name: Name;
   alert: Code;
   today?: IsoDate;
   facts: TestFacts;
+  expectUndetermined?: ExpectUndetermined;
   expect: {
     fires: boolean;
     level?: 'red' | 'orange' | 'yellow' | 'blue';
@@ -2353,6 +2391,7 @@ export interface ScoringCase {
   metrics: {
     [k: string]: number | undefined;
   };
+  expectUndetermined?: ExpectUndetermined1;
   expect: {
     points?: {
       [k: string]: number | undefined;
