@@ -3,6 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestServer } from '../test/harness.ts';
+import { answerBeforeBody, listen } from '../test/listen.ts';
+import { JSON_LIMIT } from './app.ts';
 import { IMPORT_PATH } from './routes/packs.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -26,6 +28,23 @@ describe('the API', () => {
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(routes.length).toBeGreaterThan(20);
     expect(routes.filter((r) => !documented.has(r))).toEqual([]);
+  });
+
+  it('refuses a request without a session before a byte of its JSON body is read, over a real socket', async () => {
+    const http = await listen(server.app.fetch);
+    try {
+      for (const path of ['/api/v1/cases', '/api/v1/auth/password', '/api/v1/no-such-thing']) {
+        const res = await answerBeforeBody(`${http.url}${path}`, {
+          headers: { 'content-type': 'application/json' },
+          length: JSON_LIMIT - 1,
+          first: '{"matter":"',
+        });
+        expect(res.status, path).toBe(401);
+        expect(JSON.parse(res.body).error.code, path).toBe('unauthenticated');
+      }
+    } finally {
+      await http.close();
+    }
   });
 
   it('answers unknown paths and methods with the one error shape', async () => {

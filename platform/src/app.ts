@@ -63,9 +63,6 @@ export function createApp(services: Services) {
     c.header('cache-control', 'no-store');
     await next();
   });
-  const jsonLimit = jsonBody(JSON_LIMIT);
-  // Routes that take larger bodies apply their own limit after the session check.
-  app.use('/api/*', (c, next) => (OWN_BODY_LIMIT.some((own) => own(c.req.path)) ? next() : jsonLimit(c, next)));
   app.use('/api/*', async (c, next) => {
     if (PUBLIC.has(c.req.path)) return next();
     const id = getCookie(c, SESSION_COOKIE);
@@ -81,6 +78,10 @@ export function createApp(services: Services) {
     c.set('sessionId', id as string);
     return next();
   });
+  const jsonLimit = jsonBody(JSON_LIMIT);
+  // The body is read only after the session check, so a request without a session is refused
+  // before a byte of its body is read; routes that take larger bodies apply their own limit.
+  app.use('/api/*', (c, next) => (OWN_BODY_LIMIT.some((own) => own(c.req.path)) ? next() : jsonLimit(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1/auth', authRoutes());
