@@ -4,6 +4,7 @@
  * read from a folder are validated by validate-dir.ts.
  */
 
+import { attributeCauses } from './causes.ts';
 import { checkAlerts } from './checks/alerts.ts';
 import { checkAssessments } from './checks/assessments.ts';
 import { checkCodelistsAndCalendars } from './checks/codelists.ts';
@@ -63,7 +64,8 @@ export function validateSources(chain: readonly PackSource[], earlier: readonly 
   const layered = resolveLayers(chain);
   issues.push(...layered.issues);
   issues.push(...validateResolvedPack(layered.pack, createLocator(layered.pack, chain)));
-  return { ok: !issues.some((i) => i.severity === 'error'), pack: layered.pack, issues };
+  const caused = attributeCauses(issues, chain, layered.pack);
+  return { ok: !issues.some((i) => i.severity === 'error'), pack: layered.pack, issues: caused };
 }
 
 /** Validates a resolved pack: schemas, then every check. */

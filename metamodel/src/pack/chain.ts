@@ -53,7 +53,7 @@ export function loadPackChain(dir: string, options: ChainOptions = {}): { chain:
     }
     const found = index.get(ext.id);
     if (!found) {
-      const known = [...index.keys()].filter((k) => k !== id).join(', ') || '-';
+      const known = [...index.keys()].join(', ') || '-';
       report('layer.base-not-found', { base: ext.id, root, known });
       break;
     }

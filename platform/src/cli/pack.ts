@@ -15,7 +15,7 @@ import {
 } from '@yifa/metamodel';
 import { type Lang, renderPackTestReport, runPackTests } from '@yifa/rules';
 import { Command } from 'commander';
-import { formatIssues } from './format.ts';
+import { formatFailure, formatIssues } from './format.ts';
 
 type Exit = (code: number) => void;
 
@@ -147,7 +147,7 @@ function print(report: ValidationReport, path: string): void {
     process.stdout.write(
       `✓ ${name}：校验通过，${count} 项 / valid, ${count} items${warnings ? `, ${warnings} warnings` : ''}\n`,
     );
-  } else process.stdout.write(`✗ ${name}：${errors} 个错误 / ${errors} errors\n`);
+  } else process.stdout.write(`${formatFailure(name, report.issues)}\n`);
 }
 
 function summary(report: ValidationReport) {
