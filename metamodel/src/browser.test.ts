@@ -33,9 +33,11 @@ describe('the browser entry', () => {
       'BUNDLE_FORMAT',
       'bundlePack',
       'contentHash',
+      'differences',
       'indexPacks',
       'loadPackChain',
       'loadPackDir',
+      'migratePackDir',
       'readBundle',
       'validatePackDir',
     ]);

@@ -5,7 +5,6 @@
  * by the `browser` export condition; index.ts adds the Node-only modules to it.
  */
 
-export { attributeCauses } from './causes.ts';
 export { SPECIAL_RECIPIENTS } from './checks/alerts.ts';
 export { MAX_CONDITION_DEPTH } from './checks/conditions.ts';
 export { NUMBERING_TOKENS, PRINT_TOKENS, placeholders } from './checks/documents.ts';
@@ -13,16 +12,17 @@ export { REFERENCES } from './checks/references.ts';
 export { ADMIN_PERMISSIONS } from './checks/roles.ts';
 export * from './facts.ts';
 export type * from './generated/types.ts';
-export * from './issue-groups.ts';
 export * from './issues.ts';
 export * from './kinds.ts';
 export * from './metrics.ts';
 export * from './operators.ts';
 export type { BundleError, PackBundle } from './pack/bundle.ts';
 export type { ChainOptions } from './pack/chain.ts';
-export { resolveLayers } from './pack/layer.ts';
+export { describePointer, KEYED_ARRAYS } from './pack/keyed-arrays.ts';
+export { metamodelVersion, resolveLayers } from './pack/layer.ts';
 export { createLocator, type Locator, type Place } from './pack/locate.ts';
-export { mergeOverride } from './pack/merge.ts';
+export { type MergeOptions, type MergeProblem, type MergeResult, mergeOverride } from './pack/merge.ts';
+export { type MigratedOverride, migrateOverride, restateOverride } from './pack/migrate.ts';
 export * from './pack/resolved.ts';
 export type { LineLookup, PackSource, SourceItem } from './pack/source.ts';
 export { type SchemaViolation, schemaViolations } from './schema-issues.ts';

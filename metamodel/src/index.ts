@@ -8,4 +8,5 @@ export * from './browser.ts';
 export { BUNDLE_FORMAT, bundlePack, contentHash, readBundle } from './pack/bundle.ts';
 export { indexPacks, loadPackChain } from './pack/chain.ts';
 export { loadPackDir } from './pack/load.ts';
+export { differences, type MigrationReport, migratePackDir } from './pack/migrate-dir.ts';
 export { validatePackDir } from './validate-dir.ts';

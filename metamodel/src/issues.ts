@@ -115,28 +115,40 @@ export const ISSUE_MESSAGES = {
     zh: '没有 extends 的配置包不能覆盖或删除条目',
     en: 'a pack without extends cannot override or remove items',
   },
+  'layer.element-key-missing': {
+    zh: '按键合并的数组中每个元素都须写明键（{key}）',
+    en: 'each element of a keyed array must give its key ({key})',
+  },
+  'layer.element-duplicate': {
+    zh: '键“{key}”在数组中出现不止一次，无法确定所指元素',
+    en: 'the key "{key}" appears more than once, so the element it means is ambiguous',
+  },
+  'layer.element-missing': {
+    zh: '基础包的数组中没有键为“{key}”的元素，无法删除',
+    en: 'the base array has no element with key "{key}" to remove',
+  },
+  'layer.element-remove-extra': {
+    zh: '标记 $remove 的元素“{key}”只写键，不应再有 {fields}',
+    en: 'element "{key}" marked $remove holds only its key, not {fields}',
+  },
+  'layer.element-position-missing': {
+    zh: '$after 或 $before 所指的元素“{key}”不存在',
+    en: 'the element "{key}" named by $after or $before does not exist',
+  },
+  'layer.keyed-needs-v2': {
+    zh: '$remove、$after、$before 只用于 metamodel: "2" 的配置包；本包为 "1"（数组整体替换），请修改清单或运行 yifa pack migrate',
+    en: '$remove, $after and $before work only in packs with metamodel: "2"; this pack is "1" (arrays replace whole): change the manifest or run yifa pack migrate',
+  },
+  'layer.base-pin': {
+    zh: '找到的基础包“{base}”与 extends.pinned 不符：锁定 {pinned}，找到 {found}；请用 yifa pack rebase 升级到此基础包',
+    en: 'the base pack "{base}" found does not match extends.pinned: pinned {pinned}, found {found}; upgrade onto it with yifa pack rebase',
+  },
   'ref.unresolved': { zh: '引用的{kind}“{code}”不存在', en: 'referenced {kind} "{code}" does not exist' },
   'ref.codelist-entry': {
     zh: '“{code}”不是代码表“{codelist}”中的条目',
     en: '"{code}" is not an entry of codelist "{codelist}"',
   },
-  'ref.removed': {
-    zh: '引用的{kind}“{code}”已被删除；请删去此引用，或撤回该删除',
-    en: 'referenced {kind} "{code}" was removed; drop this reference, or take it out of remove',
-  },
-  'cause.removed': {
-    zh: '{by} 删除了{kind}“{code}”（{by} 的 pack.yaml 第 {line} 行）',
-    en: '{by} removes {kind} "{code}" ({by}\'s pack.yaml, line {line})',
-  },
-  'cause.overridden': { zh: '{by} 在 {file} 中覆盖了此{kind}', en: '{by} overrides this {kind} in {file}' },
-  'cause.refused': {
-    zh: '{kind}“{code}”的文件 {by}/{file} 未能读取，请先改正该文件',
-    en: 'the file of {kind} "{code}", {by}/{file}, was refused: correct that file first',
-  },
-  'cause.missing': {
-    zh: '{kind}“{code}”不存在（{count} 处引用）；请新增 {file}，或改正这些引用',
-    en: '{kind} "{code}" does not exist ({count} references); add {file}, or correct the references',
-  },
+  'ref.removed': { zh: '引用的{kind}“{code}”已被本包删除', en: 'referenced {kind} "{code}" was removed by this pack' },
   'workflow.start-unknown': { zh: '起始状态“{state}”不存在', en: 'start state "{state}" does not exist' },
   'workflow.no-terminal': { zh: '流程没有终止状态', en: 'the workflow has no terminal state' },
   'workflow.unreachable': {
@@ -326,22 +338,6 @@ export interface PackIssue {
   /** JSON pointer inside the item, e.g. `/transitions/3/roles/0`; empty for the whole item. */
   pointer: string;
   /** 1-based line in the file, when it was read from disk. */
-  line?: number;
-  message: Message;
-  params: Record<string, unknown>;
-  /** Set on a follow-on issue: the root cause it comes from, which reports group it under (causes.ts). */
-  cause?: IssueCause;
-}
-
-/**
- * What a follow-on issue comes from: another issue (a file that was refused), or something a
- * layer did that is not itself an error (a removal, an override), or an item that is missing.
- */
-export interface IssueCause {
-  code: IssueCode;
-  pack: string;
-  file: string;
-  pointer: string;
   line?: number;
   message: Message;
   params: Record<string, unknown>;

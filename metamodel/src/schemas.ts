@@ -19,6 +19,7 @@ import expression from '../schemas/expression.schema.json' with { type: 'json' }
 import legalBasis from '../schemas/legal-basis.schema.json' with { type: 'json' };
 import matter from '../schemas/matter.schema.json' with { type: 'json' };
 import organisation from '../schemas/organisation.schema.json' with { type: 'json' };
+import overlay from '../schemas/overlay.schema.json' with { type: 'json' };
 import manifest from '../schemas/pack-manifest.schema.json' with { type: 'json' };
 import parameter from '../schemas/parameter.schema.json' with { type: 'json' };
 import role from '../schemas/role.schema.json' with { type: 'json' };
@@ -34,6 +35,7 @@ export const SCHEMAS: Readonly<Record<string, { $id: string }>> = {
   'expression.schema.json': expression,
   'condition.schema.json': condition,
   'pack-manifest.schema.json': manifest,
+  'overlay.schema.json': overlay,
   'legal-basis.schema.json': legalBasis,
   'authority-item.schema.json': authorityItem,
   'matter.schema.json': matter,
@@ -51,8 +53,9 @@ export const SCHEMAS: Readonly<Record<string, { $id: string }>> = {
   'test.schema.json': test,
 };
 
-const KIND_SCHEMA: Readonly<Record<ItemKind | 'manifest', { $id: string }>> = {
+const KIND_SCHEMA: Readonly<Record<ItemKind | 'manifest' | 'overlay', { $id: string }>> = {
   manifest,
+  overlay,
   'legal-basis': legalBasis,
   'authority-item': authorityItem,
   matter,
@@ -83,8 +86,8 @@ export function schemaAjv(): Ajv2020 {
   return ajv;
 }
 
-/** The compiled validator of a kind (or of the manifest), compiled once. */
-export function validatorFor(kind: ItemKind | 'manifest'): ValidateFunction {
+/** The compiled validator of a kind (or of the manifest, or of an overlay element's directives), compiled once. */
+export function validatorFor(kind: ItemKind | 'manifest' | 'overlay'): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
     const found = schemaAjv().getSchema(KIND_SCHEMA[kind].$id);

@@ -7,6 +7,9 @@ import type { LoadLimits } from './pack/limits.ts';
 import { validatePackDir } from './validate-dir.ts';
 
 const base = (file: string) => readFileSync(join(FIXTURES, 'base', file), 'utf8');
+/** The region's manifest moved to metamodel 2 (keyed overlays). */
+const regionV2 = () =>
+  readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8').replace('metamodel: "1"', 'metamodel: "2"');
 
 interface Bad {
   name: string;
@@ -791,6 +794,128 @@ const BAD: Bad[] = [
       'region/pack.yaml': `${readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8')}  - { kind: discretion, code: DB-1, reason: 不适用 }\n`,
     },
     expect: { code: 'ref.removed', pack: 'xx-region', file: 'matters/M-2.yaml', pointer: '/discretion' },
+  },
+  // keyed overlays (metamodel 2)
+  {
+    name: 'a keyed removal that matches nothing',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': regionV2(),
+      'region/overrides/documents/penalty-decision.yaml': 'fields:\n  - { name: seal, $remove: true }\n',
+    },
+    expect: {
+      code: 'layer.element-missing',
+      pack: 'xx-region',
+      file: 'overrides/documents/penalty-decision.yaml',
+      pointer: '/fields/0',
+      line: 2,
+    },
+  },
+  {
+    name: 'a key named twice in one override',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': regionV2(),
+      'region/overrides/documents/penalty-decision.yaml':
+        'fields:\n  - { name: fine, title: 罚款 }\n  - { name: fine, unit: 万元 }\n',
+    },
+    expect: {
+      code: 'layer.element-duplicate',
+      pack: 'xx-region',
+      file: 'overrides/documents/penalty-decision.yaml',
+      pointer: '/fields/1',
+      line: 3,
+    },
+  },
+  {
+    name: 'a position after an element that does not exist',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': regionV2(),
+      'region/overrides/documents/penalty-decision.yaml':
+        'fields:\n  - { name: court, title: 法院, type: string, $after: nowhere }\n',
+    },
+    expect: {
+      code: 'layer.element-position-missing',
+      pack: 'xx-region',
+      file: 'overrides/documents/penalty-decision.yaml',
+      pointer: '/fields/0/$after',
+      line: 2,
+    },
+  },
+  {
+    name: 'a transition without its from',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': regionV2(),
+      'region/overrides/workflows/penalty.yaml': 'transitions:\n  - { action: decide, reasonRequired: true }\n',
+    },
+    expect: {
+      code: 'layer.element-key-missing',
+      pack: 'xx-region',
+      file: 'overrides/workflows/penalty.yaml',
+      pointer: '/transitions/0',
+      line: 2,
+    },
+  },
+  {
+    name: 'a removed tier that still carries fields',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': regionV2(),
+      'region/overrides/discretion/DB-1.yaml':
+        'versions:\n  - effectiveFrom: 2022-10-08\n    tiers:\n      - { code: heavy, $remove: true, name: 从重 }\n',
+    },
+    expect: {
+      code: 'layer.element-remove-extra',
+      pack: 'xx-region',
+      file: 'overrides/discretion/DB-1.yaml',
+      pointer: '/versions/0/tiers/0',
+      line: 4,
+    },
+  },
+  {
+    name: 'a directive that is not true',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': regionV2(),
+      'region/overrides/documents/penalty-decision.yaml': 'fields:\n  - { name: fine, $remove: yes }\n',
+    },
+    expect: {
+      code: 'schema.const',
+      pack: 'xx-region',
+      file: 'overrides/documents/penalty-decision.yaml',
+      pointer: '/fields/0/$remove',
+      line: 2,
+    },
+  },
+  {
+    name: 'keyed directives in a metamodel-1 pack',
+    pack: 'region',
+    edits: { 'region/overrides/documents/penalty-decision.yaml': 'fields:\n  - { name: fine, $remove: true }\n' },
+    expect: {
+      code: 'layer.keyed-needs-v2',
+      pack: 'xx-region',
+      file: 'overrides/documents/penalty-decision.yaml',
+      pointer: '/fields/0/$remove',
+      line: 2,
+    },
+  },
+  {
+    name: 'a keyed element that breaks the schema is blamed on the override, at its own line',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': regionV2(),
+      'region/overrides/documents/penalty-decision.yaml':
+        'fields:\n  - { name: partyName, title: 当事人 }\n  - { name: fine, type: money }\n',
+    },
+    expect: {
+      code: 'schema.enum',
+      pack: 'xx-region',
+      file: 'overrides/documents/penalty-decision.yaml',
+      pointer: '/fields/2/type',
+      line: 3,
+    },
   },
 ];
 

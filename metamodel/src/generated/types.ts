@@ -512,12 +512,19 @@ export interface PackManifest {
   extends?: {
     id: string;
     version: string;
+    /**
+     * The exact base this pack was last written or rebased against: its version and the content hash of its resolved bundle (as yifa pack build prints it). A base found with another version or hash gives the warning layer.base-pin; yifa pack rebase writes it.
+     */
+    pinned?: {
+      version: string;
+      hash: string;
+    };
   };
   locale: 'zh-CN';
   /**
-   * The metamodel version the pack is written for.
+   * The metamodel version the pack is written for: in "1" an override replaces every array whole; in "2" the arrays of identifiable things (fields, tiers, transitions …) merge element by element by their key.
    */
-  metamodel: '1';
+  metamodel: '1' | '2';
   description?: string;
   /**
    * Items of the base removed in this pack. Removing an item the base does not have is an error.

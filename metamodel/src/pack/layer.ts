@@ -1,12 +1,15 @@
 /**
  * Applies a chain of packs, base first: each layer removes base items explicitly,
  * overrides base items field by field, and adds new ones. Removing or overriding what
- * the base lacks, or adding what it already has, is an error, never a silent add.
+ * the base lacks, or adding what it already has, is an error, never a silent add. How an
+ * override merges arrays is the overriding pack's choice, by its manifest's `metamodel`:
+ * "1" replaces every array whole, "2" merges keyed arrays by key (merge.ts).
  */
 import type { PackManifest } from '../generated/types.ts';
 import { type IssueKey, messageFor, type PackIssue, pointerOf } from '../issues.ts';
 import { type ItemKind, MANIFEST_FILE } from '../kinds.ts';
-import { mergeOverride } from './merge.ts';
+import { directivePointers, mergeOverride } from './merge.ts';
+import { type OverlayPath, pointersIn } from './overlay-path.ts';
 import { emptyItemMaps, emptyOriginMaps, type RemovedItem, type ResolvedPack } from './resolved.ts';
 import { type PackSource, sourceId } from './source.ts';
 
@@ -17,6 +20,8 @@ export function resolveLayers(chain: readonly PackSource[]): { pack: ResolvedPac
   const removed: RemovedItem[] = [];
   const issues: PackIssue[] = [];
   const layers: ResolvedPack['layers'] = [];
+  // Override paths name keyed elements by key; they become pointers once every layer is applied.
+  const placed: { kind: ItemKind; code: string; entry: { pointers: string[] }; paths: OverlayPath[] }[] = [];
 
   chain.forEach((source, index) => {
     const pack = sourceId(source);
@@ -34,6 +39,7 @@ export function resolveLayers(chain: readonly PackSource[]): { pack: ResolvedPac
         ...(line ? { line } : {}),
       });
     const isBase = index === 0;
+    const keyed = metamodelVersion(manifest) === '2';
 
     (manifest.remove ?? []).forEach((r, i) => {
       const pointer = pointerOf('remove', i);
@@ -66,9 +72,34 @@ export function resolveLayers(chain: readonly PackSource[]): { pack: ResolvedPac
         else if (existing === undefined)
           report(item.file, '', 'layer.override-missing', { kind: item.kind, code: item.code });
         else {
-          const { value, pointers } = mergeOverride(existing, item.data);
-          items[item.kind].set(item.code, value);
-          origins[item.kind].get(item.code)?.overrides.push({ pack, pointers });
+          const lineOf = source.lines.get(item.file);
+          if (!keyed) {
+            for (const pointer of directivePointers(item.data))
+              report(item.file, pointer, 'layer.keyed-needs-v2', {}, lineOf?.(pointer));
+          }
+          const merged = mergeOverride(existing, item.data, { kind: item.kind, keyed });
+          for (const p of merged.problems) {
+            const line = lineOf?.(p.pointer);
+            const { code, pointer, message, params } = p;
+            issues.push({
+              code,
+              severity: 'error',
+              pack,
+              file: item.file,
+              pointer,
+              message,
+              params,
+              ...(line ? { line } : {}),
+            });
+          }
+          items[item.kind].set(item.code, merged.value);
+          const entry = {
+            pack,
+            pointers: merged.pointers,
+            ...(merged.removed.length ? { removed: merged.removed } : {}),
+          };
+          origins[item.kind].get(item.code)?.overrides.push(entry);
+          placed.push({ kind: item.kind, code: item.code, entry, paths: merged.paths });
         }
       } else if (existing !== undefined) {
         report(
@@ -85,6 +116,10 @@ export function resolveLayers(chain: readonly PackSource[]): { pack: ResolvedPac
     }
   });
 
+  for (const { kind, code, entry, paths } of placed) {
+    const item = items[kind].get(code);
+    if (item !== undefined) entry.pointers = pointersIn(item, paths);
+  }
   for (const map of Object.values(items)) sortByCode(map);
   const top = chain.at(-1)?.manifest ?? {};
   const pack = { manifest: top as unknown as PackManifest, layers, items, origins, removed } as unknown as ResolvedPack;
@@ -95,4 +130,9 @@ function sortByCode(map: Map<string, unknown>): void {
   const entries = [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   map.clear();
   for (const [k, v] of entries) map.set(k, v);
+}
+
+/** The metamodel version a manifest declares: "2" for keyed overlays, else "1". */
+export function metamodelVersion(manifest: { metamodel?: unknown } | undefined): '1' | '2' {
+  return manifest?.metamodel === '2' ? '2' : '1';
 }

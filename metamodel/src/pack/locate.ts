@@ -3,6 +3,7 @@
  * override set the field at that pointer, or else the layer that added the item.
  */
 import { type ItemKind, kindInfo, MANIFEST_FILE, OVERRIDES_FOLDER } from '../kinds.ts';
+import { patchPointer } from './overlay-path.ts';
 import type { ResolvedPack } from './resolved.ts';
 import type { LineLookup, PackSource } from './source.ts';
 
@@ -18,11 +19,12 @@ export type Locator = (kind: ItemKind, code: string, pointer: string) => Place;
 
 /** A locator over a resolved pack, using the sources' file names and lines when there are sources. */
 export function createLocator(pack: ResolvedPack, sources: readonly PackSource[] = []): Locator {
-  const files = new Map<string, { file: string; lineOf?: LineLookup }>();
+  const files = new Map<string, { file: string; lineOf?: LineLookup; data: unknown }>();
   for (const source of sources) {
     const id = typeof source.manifest?.id === 'string' ? source.manifest.id : '';
     for (const item of source.items) {
-      files.set(key(id, item.kind, item.code, item.override), { file: item.file, lineOf: source.lines.get(item.file) });
+      const found = { file: item.file, lineOf: source.lines.get(item.file), data: item.data };
+      files.set(key(id, item.kind, item.code, item.override), found);
     }
   }
   return (kind, code, pointer) => {
@@ -40,7 +42,9 @@ export function createLocator(pack: ResolvedPack, sources: readonly PackSource[]
     const known = files.get(key(layer, kind, code, override));
     const folder = kindInfo(kind).folder;
     const file = known?.file ?? (override ? `${OVERRIDES_FOLDER}/${folder}/${code}` : `${folder}/${code}`);
-    const line = known?.lineOf?.(pointer);
+    // An override holds only what it changes: find the pointer's place in its own data.
+    const local = known && override ? patchPointer(kind, pack.items[kind].get(code), known.data, pointer) : pointer;
+    const line = known?.lineOf?.(local);
     return { pack: layer, file, ...(line ? { line } : {}) };
   };
 }

@@ -44,10 +44,22 @@ export interface KindTypes {
 /** Items by kind, each a map from code to item (in code order). */
 export type PackItems = { readonly [K in ItemKind]: ReadonlyMap<string, KindTypes[K]> };
 
-/** Where an item came from: the layer that added it, and the layers that overrode fields of it. */
+/**
+ * Where an item came from: the layer that added it, and the layers that overrode it — for
+ * each, the JSON pointers (into the resolved item) of the fields and elements it set, and
+ * the keyed elements it removed (`/fields[name=x]`), which have no pointer any more.
+ */
 export interface ItemOrigin {
   pack: string;
-  overrides: { pack: string; pointers: string[] }[];
+  overrides: OverrideOrigin[];
+}
+
+/** What one layer's override of an item set and removed. */
+export interface OverrideOrigin {
+  pack: string;
+  pointers: string[];
+  /** Elements of keyed arrays the override removed (metamodel 2); absent when none. */
+  removed?: string[];
 }
 
 /** One layer of the pack, base first. */

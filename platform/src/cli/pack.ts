@@ -5,8 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   bundlePack,
+  describePointer,
   ITEM_KINDS,
   type ItemKind,
+  type MigrationReport,
+  migratePackDir,
   type ResolvedPack,
   readBundle,
   type ValidationReport,
@@ -133,7 +136,25 @@ function load(path: string, packs?: string): ValidationReport {
     const issues = validateResolvedPack(read.pack);
     return { ok: issues.every((i) => i.severity !== 'error'), pack: read.pack, issues };
   }
-  return validatePackDir(resolve(path), packs ? { packsRoot: resolve(packs) } : {});
+  return validatePackDir(resolve(path), packsRoot(packs));
+}
+
+function packsRoot(packs?: string): { packsRoot?: string } {
+  return packs ? { packsRoot: resolve(packs) } : {};
+}
+
+function migrationText(report: MigrationReport, dryRun: boolean): string {
+  if (report.outcome === 'already')
+    return `${report.pack} 已是 metamodel 2，无需迁移 / already metamodel 2: nothing to do`;
+  if (report.outcome === 'failed') {
+    const lines = report.problems.map((p) => `  ${p}`).join('\n');
+    return `✗ ${report.pack}：迁移后解析结果不同，未写入 / the migrated pack would resolve differently; nothing written\n${lines}`;
+  }
+  const verb = dryRun ? '将改写 / would rewrite' : '已改写 / rewrote';
+  const files = report.files
+    .map((f) => `  ${f.file}（${f.before.length} → ${f.after.length} 字符 / chars）`)
+    .join('\n');
+  return `✓ ${report.pack}：${verb}，解析结果不变 / the resolved pack is unchanged\n${files}`;
 }
 
 function print(report: ValidationReport, path: string): void {
@@ -185,7 +206,15 @@ function originTable(pack: ResolvedPack, only?: string): string {
   for (const { kind } of ITEM_KINDS) {
     if (only && only !== kind) continue;
     for (const [code, origin] of pack.origins[kind as ItemKind]) {
-      const over = origin.overrides.map((o) => ` overridden by ${o.pack}: ${o.pointers.join(', ')}`).join(';');
+      // Elements of keyed arrays are named by key (`/fields[name=fine]/title`), not by index.
+      const item = pack.items[kind as ItemKind].get(code);
+      const over = origin.overrides
+        .map((o) => {
+          const set = o.pointers.map((p) => describePointer(kind as ItemKind, item, p));
+          const removed = (o.removed ?? []).map((r) => `-${r}`);
+          return ` overridden by ${o.pack}: ${[...set, ...removed].join(', ')}`;
+        })
+        .join(';');
       rows.push(`${kind}\t${code}\t${origin.pack}${over}`);
     }
   }
