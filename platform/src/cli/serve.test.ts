@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { YIFA_BIN } from '../../test/cli.ts';
 import { startTestServer } from '../../test/harness.ts';
+import { appendEvent } from '../audit/chain.ts';
+import { checkpointSettings } from '../audit/checkpoint.ts';
+import { openDb } from '../db/client.ts';
 import { mountWebApps, startServer } from './serve.ts';
 
 const tempDb = () => `file:${join(mkdtempSync(join(tmpdir(), 'yifa-serve-')), 'yifa.db')}`;
@@ -45,6 +48,17 @@ describe('yifa serve', { timeout: 120_000 }, () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     await server.close();
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  });
+
+  it('signs an audit checkpoint of the head when stopped', async () => {
+    const databaseUrl = tempDb();
+    const db = await openDb(databaseUrl);
+    for (const action of ['one', 'two']) await appendEvent(db, { actor: 't', action });
+    db.$client.close();
+    const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl });
+    await server.close();
+    const checkpoint = JSON.parse(readFileSync(checkpointSettings(databaseUrl).file, 'utf8'));
+    expect(checkpoint).toMatchObject({ seq: 2, algorithm: 'sm2-sm3' });
   });
 
   it('says when the port is taken, and leaves the other server running', async () => {

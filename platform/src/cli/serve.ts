@@ -11,8 +11,10 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Command, InvalidArgumentError } from 'commander';
 import { createApp } from '../app.ts';
+import { checkpointSettings } from '../audit/checkpoint.ts';
+import { createCheckpointer } from '../audit/checkpointer.ts';
 import { APP_CSP } from '../csp.ts';
-import { openDb } from '../db/client.ts';
+import { DEFAULT_DATABASE_URL, openDb } from '../db/client.ts';
 import { createServices } from '../services.ts';
 
 type Exit = (code: number) => void;
@@ -72,13 +74,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, builds the app and listens; `close` stops taking requests and closes the database. */
+/**
+ * Opens the database, builds the app and listens, writing audit checkpoints as events come
+ * (checkpointer.ts); `close` stops taking requests, writes the last checkpoint and closes the database.
+ */
 export async function startServer(options: {
   port: number;
   host: string;
   databaseUrl?: string;
 }): Promise<RunningServer> {
-  const db = await openDb(options.databaseUrl);
+  const url = options.databaseUrl ?? process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const settings = checkpointSettings(url);
+  const db = await openDb(url);
   const app = createApp(createServices(db));
   mountWebApps(app);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -88,6 +95,7 @@ export async function startServer(options: {
       reject(e);
     });
   });
+  const checkpointer = createCheckpointer(db, settings);
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
@@ -97,6 +105,7 @@ export async function startServer(options: {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await checkpointer.close();
       db.$client.close();
     },
   };
