@@ -5,6 +5,7 @@
  * by the `browser` export condition; index.ts adds the Node-only modules to it.
  */
 
+export { attributeCauses } from './causes.ts';
 export { SPECIAL_RECIPIENTS } from './checks/alerts.ts';
 export { MAX_CONDITION_DEPTH } from './checks/conditions.ts';
 export { NUMBERING_TOKENS, PRINT_TOKENS, placeholders } from './checks/documents.ts';
@@ -12,6 +13,7 @@ export { REFERENCES } from './checks/references.ts';
 export { ADMIN_PERMISSIONS } from './checks/roles.ts';
 export * from './facts.ts';
 export type * from './generated/types.ts';
+export * from './issue-groups.ts';
 export * from './issues.ts';
 export * from './kinds.ts';
 export * from './metrics.ts';

@@ -148,7 +148,23 @@ export const ISSUE_MESSAGES = {
     zh: '“{code}”不是代码表“{codelist}”中的条目',
     en: '"{code}" is not an entry of codelist "{codelist}"',
   },
-  'ref.removed': { zh: '引用的{kind}“{code}”已被本包删除', en: 'referenced {kind} "{code}" was removed by this pack' },
+  'ref.removed': {
+    zh: '引用的{kind}“{code}”已被删除；请删去此引用，或撤回该删除',
+    en: 'referenced {kind} "{code}" was removed; drop this reference, or take it out of remove',
+  },
+  'cause.removed': {
+    zh: '{by} 删除了{kind}“{code}”（{by} 的 pack.yaml 第 {line} 行）',
+    en: '{by} removes {kind} "{code}" ({by}\'s pack.yaml, line {line})',
+  },
+  'cause.overridden': { zh: '{by} 在 {file} 中覆盖了此{kind}', en: '{by} overrides this {kind} in {file}' },
+  'cause.refused': {
+    zh: '{kind}“{code}”的文件 {by}/{file} 未能读取，请先改正该文件',
+    en: 'the file of {kind} "{code}", {by}/{file}, was refused: correct that file first',
+  },
+  'cause.missing': {
+    zh: '{kind}“{code}”不存在（{count} 处引用）；请新增 {file}，或改正这些引用',
+    en: '{kind} "{code}" does not exist ({count} references); add {file}, or correct the references',
+  },
   'workflow.start-unknown': { zh: '起始状态“{state}”不存在', en: 'start state "{state}" does not exist' },
   'workflow.no-terminal': { zh: '流程没有终止状态', en: 'the workflow has no terminal state' },
   'workflow.unreachable': {
@@ -338,6 +354,22 @@ export interface PackIssue {
   /** JSON pointer inside the item, e.g. `/transitions/3/roles/0`; empty for the whole item. */
   pointer: string;
   /** 1-based line in the file, when it was read from disk. */
+  line?: number;
+  message: Message;
+  params: Record<string, unknown>;
+  /** Set on a follow-on issue: the root cause it comes from, which reports group it under (causes.ts). */
+  cause?: IssueCause;
+}
+
+/**
+ * What a follow-on issue comes from: another issue (a file that was refused), or something a
+ * layer did that is not itself an error (a removal, an override), or an item that is missing.
+ */
+export interface IssueCause {
+  code: IssueCode;
+  pack: string;
+  file: string;
+  pointer: string;
   line?: number;
   message: Message;
   params: Record<string, unknown>;

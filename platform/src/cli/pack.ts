@@ -72,6 +72,20 @@ export function packCommand(exit: Exit): Command {
     });
 
   pack
+    .command('migrate')
+    .description(
+      '把 metamodel 1 的配置包改写为 2：整体重述的数组改为按键覆盖 / rewrite a pack into metamodel 2 (keyed overrides)',
+    )
+    .argument('<dir>', '配置包目录 / pack folder')
+    .option('--dry-run', '只报告，不写文件 / report only, write nothing')
+    .option(...packsOption)
+    .action((dir: string, opts: { dryRun?: boolean; packs?: string }) => {
+      const report = migratePackDir(resolve(dir), { dryRun: opts.dryRun ?? false, ...packsRoot(opts.packs) });
+      process.stdout.write(`${migrationText(report, opts.dryRun ?? false)}\n`);
+      exit(report.outcome === 'failed' ? 1 : 0);
+    });
+
+  pack
     .command('build')
     .description('打包为确定性的配置包文件 / write a deterministic bundle')
     .argument('<dir>', '配置包目录 / pack folder')
