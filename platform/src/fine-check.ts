@@ -21,7 +21,8 @@ export const FINE_FACTS = {
 export interface FineCheck {
   fine: number;
   outside: boolean;
-  tier: { code: string; name: string; fine: AmountRange } | null;
+  /** fine is null for a tier of 警告 alone, where any fine lies outside. */
+  tier: { code: string; name: string; fine: AmountRange | null } | null;
   /** A no-penalty rule that applies (首违不罚 …): any fine leaves it. */
   noPenalty: string | null;
 }

@@ -66,7 +66,8 @@ function discretionOf(pack: ResolvedPack, code: string | undefined, date: string
     tiers: (v?.tiers ?? []).map((t) => ({
       code: t.code,
       name: t.name,
-      fine: t.fine,
+      // null for a tier of 警告 alone, which has no fine range.
+      fine: t.fine ?? null,
       measures: t.measures ?? [],
       description: t.description ?? null,
     })),

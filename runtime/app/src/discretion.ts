@@ -32,12 +32,14 @@ export function explanationLines(d: DiscretionDecision, lang: 'zh' | 'en'): stri
 
 /**
  * The 裁量基准适用情况 a document states: the benchmark and version, the circumstances that
- * apply, the conclusion and the proposed fine, and the officer's reason when the fine leaves the tier.
+ * apply, the conclusion (with the responsible persons' fines, 双罚), continuing daily fines as
+ * days × amount, the proposed fine, and the officer's reason when the fine leaves the tier.
  */
 export function explanationText(d: DiscretionDecision, reason?: string): string {
   const lines = explainDiscretion(d, 'zh');
   const kept = lines.filter(
-    (l, i) => i === 0 || /^(结论|拟罚款|其后施行)/.test(l) || (/^情节/.test(l) && !/不适用|无法判定/.test(l)),
+    (l, i) =>
+      i === 0 || /^(结论|拟罚款|其后施行|按日连续处罚（)/.test(l) || (/^情节/.test(l) && !/不适用|无法判定/.test(l)),
   );
   const text = kept.join('；');
   return reason ? `${text}；超出阶次幅度的理由：${reason}` : text;

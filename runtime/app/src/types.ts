@@ -53,7 +53,8 @@ export interface MatterView {
     tiers: {
       code: string;
       name: string;
-      fine: { min: Amount; max: Amount };
+      /** null for a tier without a fine (警告 alone). */
+      fine: { min: Amount; max: Amount } | null;
       measures: string[];
       description: string | null;
     }[];
@@ -270,7 +271,8 @@ export interface ReviewItem extends ReviewView {
     facts: { name: string; label: string; value: unknown; unit?: string }[];
     discretion: {
       outcome: string;
-      tier: { code: string; name: string; fine: { min: number | null; max: number | null } } | null;
+      /** fine is null for a tier of 警告 alone. */
+      tier: { code: string; name: string; fine: { min: number | null; max: number | null } | null } | null;
       noPenalty: { name: string; reason: string } | null;
       legalRange: { min: number | null; max: number | null };
       proposedFine: number | null;
@@ -290,7 +292,8 @@ export interface FineOutsideTierView {
   fine: number;
   reason: string | null;
   recorded: boolean;
-  tier: { code: string; name: string; fine: { min: number | null; max: number | null } } | null;
+  /** fine is null for a tier of 警告 alone. */
+  tier: { code: string; name: string; fine: { min: number | null; max: number | null } | null } | null;
   noPenalty: string | null;
 }
 

@@ -113,7 +113,7 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved, canE
                 </Descriptions.Item>
                 {d.tier && (
                   <Descriptions.Item label={t('discretion.fine')}>
-                    {rangeText(d.tier.fine.min, d.tier.fine.max, lang, pending)}
+                    {d.tier.fine ? rangeText(d.tier.fine.min, d.tier.fine.max, lang, pending) : t('discretion.noFine')}
                   </Descriptions.Item>
                 )}
               </Descriptions>

@@ -13,8 +13,9 @@ import type { FineOutsideTierView } from '../types.ts';
 export function FineOutsideTierAlert({ value }: { value: FineOutsideTierView | null }) {
   const { t, lang } = useT();
   if (!value) return null;
+  const fine = value.tier?.fine;
   const tier = value.tier
-    ? `${value.tier.name}（${rangeText(value.tier.fine.min, value.tier.fine.max, lang, '—')}）`
+    ? `${value.tier.name}（${fine ? rangeText(fine.min, fine.max, lang, '—') : t('discretion.noFine')}）`
     : null;
   return (
     <Alert

@@ -37,8 +37,9 @@ function BasisList({ items }: { items: BasisView[] }) {
  * Tiers as benchmark tables print them, lightest fine first (从轻 → 一般 → 从重), whatever order the
  * pack keeps them in; while a fine waits for facts the pack's order stays.
  */
-function lightestFirst<T extends { fine: { min: Amount } }>(tiers: T[], facts: Record<string, unknown>): T[] {
-  const mins = tiers.map((tier) => amountOf(tier.fine.min, facts));
+function lightestFirst<T extends { fine: { min: Amount } | null }>(tiers: T[], facts: Record<string, unknown>): T[] {
+  // A tier without a fine (警告 alone) is lighter than any fine.
+  const mins = tiers.map((tier) => (tier.fine ? amountOf(tier.fine.min, facts) : -1));
   if (mins.some((m) => m === null)) return tiers;
   return tiers
     .map((tier, i) => ({ tier, min: mins[i] as number }))
@@ -112,7 +113,11 @@ export function MatterCard({ matter: m, facts = {} }: MatterCardProps) {
             style={{ marginTop: 6 }}
             columns={[
               { title: t('discretion.tier'), dataIndex: 'name', width: 80 },
-              { title: t('discretion.fine'), render: (_, tier) => range(tier.fine), width: 150 },
+              {
+                title: t('discretion.fine'),
+                render: (_, tier) => (tier.fine ? range(tier.fine) : t('discretion.noFine')),
+                width: 150,
+              },
               { title: t('discretion.description'), dataIndex: 'description', ellipsis: true },
             ]}
           />
