@@ -51,9 +51,12 @@ function checkVersion(code: string, v: DiscretionVersion, index: number): Findin
     }
     // Without `penalties` a tier is a fine tier (the format before 警告-only tiers), so it needs a range.
     const listsFine = t.penalties === undefined || t.penalties.includes('fine');
-    if (!t.fine && listsFine) out.push(finding('discretion', code, at('tiers', i), 'discretion.fine-missing', { tier: t.name }));
+    if (!t.fine && listsFine)
+      out.push(finding('discretion', code, at('tiers', i), 'discretion.fine-missing', { tier: t.name }));
     if (t.fine && !listsFine) {
-      out.push(finding('discretion', code, at('tiers', i, 'penalties'), 'discretion.fine-not-in-penalties', { tier: t.name }));
+      out.push(
+        finding('discretion', code, at('tiers', i, 'penalties'), 'discretion.fine-not-in-penalties', { tier: t.name }),
+      );
     }
     if (t.fine) range(t.fine, v.legalRange, t.name, 'tiers', i, 'fine');
     t.persons?.forEach((pf, j) => {
