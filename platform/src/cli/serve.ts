@@ -16,6 +16,7 @@ import { createCheckpointer } from '../audit/checkpointer.ts';
 import { APP_CSP } from '../csp.ts';
 import { DEFAULT_DATABASE_URL, openDb } from '../db/client.ts';
 import { createServices } from '../services.ts';
+import { webDelivery } from './web-delivery.ts';
 
 type Exit = (code: number) => void;
 type App = ReturnType<typeof createApp>;
@@ -53,6 +54,7 @@ export function mountWebApps(app: App, apps: readonly WebApp[] = WEB_APPS): WebA
       if (!isApi(c.req.path)) c.header('content-security-policy', APP_CSP);
       await next();
     });
+    app.use(`${prefix}/*`, webDelivery(prefix, isApi));
     app.use(
       `${prefix}/*`,
       serveStatic({ root: w.root, rewriteRequestPath: (path) => path.slice(prefix.length) || '/' }),
