@@ -249,6 +249,10 @@ export const ISSUE_MESSAGES = {
     en: 'field "{field}" is pre-filled from "{source}", which is not a known fact',
   },
   'document.options-missing': { zh: '选择型字段“{field}”缺少选项', en: 'choice field "{field}" has no options' },
+  'names.english-missing': {
+    zh: '本包要求英文名称（require.englishNames），此项缺少 {count} 个：{missing}',
+    en: 'this pack requires English names (require.englishNames); {count} missing here: {missing}',
+  },
   'matter.authority-required': {
     zh: '执法类事项必须关联权责清单事项',
     en: 'an enforcement matter must refer to an authority item',

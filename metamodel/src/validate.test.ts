@@ -917,6 +917,25 @@ const BAD: Bad[] = [
       line: 3,
     },
   },
+  // English names
+  {
+    name: 'a pack that requires English names lists each one an item lacks',
+    edits: { 'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n` },
+    expect: { code: 'names.english-missing', file: 'matters/M-1.yaml', pointer: '', line: 1 },
+  },
+  {
+    name: 'a tier without its English name, when English names are required',
+    edits: {
+      'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n`,
+      'base/discretion/DB-1.yaml': base('discretion/DB-1.yaml')
+        .replace(
+          'name: 未取得许可从事食品经营裁量基准',
+          'name: 未取得许可从事食品经营裁量基准\nnameEn: Benchmark for food business without a licence',
+        )
+        .replace('name: 首违不罚,', 'name: 首违不罚, nameEn: First violation not penalised,'),
+    },
+    expect: { code: 'names.english-missing', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/0', line: 11 },
+  },
 ];
 
 describe('validatePackDir', () => {

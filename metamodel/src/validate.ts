@@ -12,6 +12,7 @@ import { checkConditions } from './checks/conditions.ts';
 import type { Check, CheckContext } from './checks/context.ts';
 import { checkDiscretion } from './checks/discretion.ts';
 import { checkDocuments } from './checks/documents.ts';
+import { checkEnglishNames } from './checks/english-names.ts';
 import { checkLegalTime } from './checks/legal-time.ts';
 import { checkMatters } from './checks/matters.ts';
 import { checkOrganisations } from './checks/organisations.ts';
@@ -45,6 +46,7 @@ export const CHECKS: readonly Check[] = [
   checkParameters,
   checkCodelistsAndCalendars,
   checkTests,
+  checkEnglishNames,
 ];
 
 /** The outcome of validating a pack. */

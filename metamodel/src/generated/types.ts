@@ -527,6 +527,15 @@ export interface PackManifest {
   metamodel: '1' | '2';
   description?: string;
   /**
+   * What this pack requires of its resolved content beyond the schemas (only this pack's own manifest counts: a base's choice is not inherited).
+   */
+  require?: {
+    /**
+     * Every name an officer sees (matters and their facts, documents and their fields, workflows with their states and actions, benchmarks with their tiers, 不予处罚 rules, circumstances and persons, roles, alerts, parameters and codelist entries) has its English name; each item lacking one gives names.english-missing.
+     */
+    englishNames?: boolean;
+  };
+  /**
    * Items of the base removed in this pack. Removing an item the base does not have is an error.
    */
   remove?: {
@@ -1099,6 +1108,7 @@ export interface DiscretionVersion {
   noPenalty?: {
     code: Code;
     name: Name;
+    nameEn?: NameEn;
     when: Condition;
     reason: string;
     basis?: CodeList;
@@ -1116,6 +1126,7 @@ export interface DiscretionVersion {
     {
       code: Code;
       name: Name;
+      nameEn?: NameEn;
       when?: Condition;
       penalties?: CodeList13;
       fine?: FineRange;
@@ -1132,6 +1143,7 @@ export interface DiscretionVersion {
     ...{
       code: Code;
       name: Name;
+      nameEn?: NameEn;
       when?: Condition;
       penalties?: CodeList13;
       fine?: FineRange;
@@ -1152,6 +1164,7 @@ export interface DiscretionVersion {
   circumstances?: {
     code: Code;
     name: Name;
+    nameEn?: NameEn;
     kind: 'lighter' | 'mitigated' | 'heavier';
     when: Condition;
     basis?: CodeList;

@@ -1,0 +1,93 @@
+/**
+ * English names: a region whose officers work in English too turns on
+ * `require: { englishNames: true }` in its manifest, and then every name an officer sees must
+ * have its English twin. One issue per item lists each name it lacks, so an implementer fills
+ * an item's file in one pass instead of meeting its names one error at a time.
+ */
+import { type Finding, finding, pointerOf } from '../issues.ts';
+import type { ItemKind } from '../kinds.ts';
+import { type Check, type CheckContext, validItems } from './context.ts';
+
+/** A name without its English twin: the Chinese name and the pointer of the missing property. */
+interface Missing {
+  name: string;
+  pointer: string;
+}
+
+interface Named {
+  name?: string;
+  nameEn?: string;
+}
+
+/** Pushes `el` when it has a name but no English name (`prop` says which property is missing). */
+function need(out: Missing[], el: Named | undefined, path: (string | number)[], prop = 'nameEn'): void {
+  if (!el || typeof el.name !== 'string') return;
+  if (typeof el.nameEn === 'string' && el.nameEn.trim() !== '') return;
+  out.push({ name: el.name, pointer: pointerOf(...path, prop) });
+}
+
+/** The names of a list of elements (states, tiers …) under `path`. */
+function needEach(out: Missing[], list: readonly Named[] | undefined, path: (string | number)[]): void {
+  (list ?? []).forEach((el, i) => need(out, el, [...path, i]));
+}
+
+interface FieldLike {
+  title?: string;
+  titleEn?: string;
+  columns?: FieldLike[];
+}
+
+/** Document fields (and the columns of table fields) use title/titleEn. */
+function needFields(out: Missing[], fields: readonly FieldLike[] | undefined, path: (string | number)[]): void {
+  (fields ?? []).forEach((f, i) => {
+    need(out, { name: f.title, nameEn: f.titleEn }, [...path, i], 'titleEn');
+    needFields(out, f.columns, [...path, i, 'columns']);
+  });
+}
+
+/** What each kind shows an officer, and where its names are. */
+const NAMES: { [K in ItemKind]?: (item: never, out: Missing[]) => void } = {
+  matter: (m: { name: string; nameEn?: string; facts?: { label: string; labelEn?: string }[] }, out) => {
+    need(out, m, []);
+    (m.facts ?? []).forEach((f, i) => need(out, { name: f.label, nameEn: f.labelEn }, ['facts', i], 'labelEn'));
+  },
+  document: (d: Named & { fields?: FieldLike[] }, out) => {
+    need(out, d, []);
+    needFields(out, d.fields, ['fields']);
+  },
+  workflow: (w: Named & { states?: Named[]; transitions?: Named[] }, out) => {
+    need(out, w, []);
+    needEach(out, w.states, ['states']);
+    needEach(out, w.transitions, ['transitions']);
+  },
+  discretion: (d: Named & { versions?: Record<string, Named[] | undefined>[] }, out) => {
+    need(out, d, []);
+    (d.versions ?? []).forEach((v, i) => {
+      for (const list of ['tiers', 'noPenalty', 'circumstances', 'persons'])
+        needEach(out, v[list], ['versions', i, list]);
+    });
+  },
+  codelist: (c: { entries?: Named[] }, out) => needEach(out, c.entries, ['entries']),
+  role: (r: Named, out) => need(out, r, []),
+  alert: (a: Named, out) => need(out, a, []),
+  parameter: (p: Named, out) => need(out, p, []),
+};
+
+/** The missing English names of every item that shows names, when the pack requires them. */
+export const checkEnglishNames: Check = (ctx: CheckContext) => {
+  if (ctx.pack.manifest.require?.englishNames !== true) return [];
+  const out: Finding[] = [];
+  for (const [kind, names] of Object.entries(NAMES) as [ItemKind, (item: never, out: Missing[]) => void][]) {
+    for (const [code, item] of validItems(ctx, kind)) {
+      const missing: Missing[] = [];
+      names(item as never, missing);
+      const first = missing[0];
+      if (!first) continue;
+      // Point at the element that lacks a name (the missing property itself has no line).
+      const at = first.pointer.slice(0, first.pointer.lastIndexOf('/'));
+      const list = missing.map((m) => `${m.name} (${m.pointer})`).join(', ');
+      out.push(finding(kind, code, at, 'names.english-missing', { count: missing.length, missing: list }));
+    }
+  }
+  return out;
+};
