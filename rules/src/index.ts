@@ -63,6 +63,7 @@ export { DEFAULT_LIMITS, type Limits } from './limits.ts';
 export { compileMessage, type MessageTemplate } from './message.ts';
 export { OPERATOR_IMPLS, type OperatorImpl } from './operators/index.ts';
 export { type RulePack, ruleEnvFromPack, rulePackOf } from './pack.ts';
+export { type CoverageOf, type GuardRef, type PackCoverage, packCoverage, type TierRef } from './pack-coverage.ts';
 export {
   type CaseFailure,
   type CaseKind,
@@ -71,7 +72,7 @@ export {
   type PackTestReport,
   runPackTests,
 } from './pack-tests.ts';
-export { type RenderOptions, renderPackTestReport } from './pack-tests-render.ts';
+export { type RenderOptions, renderCoverage, renderPackTestReport } from './pack-tests-render.ts';
 export { explainGuards, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   type CompiledScheme,

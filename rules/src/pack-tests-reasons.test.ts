@@ -10,16 +10,20 @@ import { TEDA_METRICS } from '../fixtures/assessment.ts';
 import { FIXTURE_PACK } from '../fixtures/pack.ts';
 import { failureMessage } from './case-failure.ts';
 import { rulePackOf } from './pack.ts';
-import { type CaseResult, runPackTests } from './pack-tests.ts';
+import { type CaseResult, type PackTestReport, runPackTests } from './pack-tests.ts';
 import { renderPackTestReport } from './pack-tests-render.ts';
 
 type Case = PackTestSuite['cases'][number];
 
 /** Runs one case against the fixture pack. */
-function run(c: Case): CaseResult {
+function runOne(c: Case): PackTestReport {
   const suite: PackTestSuite = { code: 'reasons', name: '原因', cases: [c] };
-  const pack = { items: { ...FIXTURE_PACK.items, test: rulePackOf({ test: [suite] }).items.test } };
-  const result = runPackTests(pack).cases[0];
+  return runPackTests({ items: { ...FIXTURE_PACK.items, test: rulePackOf({ test: [suite] }).items.test } });
+}
+
+/** The result of one case against the fixture pack. */
+function run(c: Case): CaseResult {
+  const result = runOne(c).cases[0];
   if (!result) throw new Error('no result');
   return result;
 }
@@ -43,10 +47,10 @@ const review = (facts: Record<string, unknown>, refused: Extract<Case, { workflo
 
 describe('undetermined facts in golden cases', () => {
   it('fails a refusal that rests on a misspelt fact, naming the fact', () => {
-    const r = run(review({ publicInterst: true }, ['pass-case-review']));
-    expect(r.passed).toBe(false);
-    expect(r.failures).toMatchObject([{ what: 'undetermined', actual: 'publicInterest' }]);
-    const text = renderPackTestReport({ passed: 0, failed: 1, cases: [r] }, 'en');
+    const report = runOne(review({ publicInterst: true }, ['pass-case-review']));
+    expect(report.cases[0]?.passed).toBe(false);
+    expect(report.cases[0]?.failures).toMatchObject([{ what: 'undetermined', actual: 'publicInterest' }]);
+    const text = renderPackTestReport(report, 'en');
     expect(text).toContain('undetermined: fact publicInterest missing — give it in facts (check the spelling)');
     expect(run(review({ publicInterest: true }, ['pass-case-review'])).passed).toBe(true);
   });

@@ -8,14 +8,15 @@
  */
 import type { AlertCase, DiscretionCase, GuardCase, PackTestSuite, ScoringCase } from '@yifa/metamodel';
 import { evaluateAlerts, explainAlerts } from './alerts.ts';
+import { contextOf } from './case-context.ts';
 import { type CaseFailure, reasonFailures, undeterminedFailures } from './case-failure.ts';
 import { type AmountRange, type DiscretionDecision, decideDiscretion } from './discretion.ts';
 import { explainDiscretion } from './discretion-explain.ts';
 import type { RuleEnv } from './env.ts';
-import type { FactContext } from './facts.ts';
 import { checkGuards, type TransitionCheck } from './guards.ts';
 import { type Issue, issue } from './issues.ts';
 import { type RulePack, ruleEnvFromPack } from './pack.ts';
+import { type PackCoverage, packCoverage } from './pack-coverage.ts';
 import { explainGuards } from './refusals.ts';
 import { scoreAssessment } from './scoring.ts';
 import { explainScore } from './scoring-explain.ts';
@@ -45,11 +46,12 @@ export interface CaseResult {
   issues: Issue[];
 }
 
-/** The results of all golden cases of a pack. */
+/** The results of all golden cases of a pack, and what they leave untested. */
 export interface PackTestReport {
   passed: number;
   failed: number;
   cases: CaseResult[];
+  coverage: PackCoverage;
 }
 
 type Outcome = Omit<CaseResult, 'suite' | 'index' | 'name' | 'passed'>;
@@ -72,7 +74,7 @@ export function runPackTests(pack: RulePack, env: RuleEnv = ruleEnvFromPack(pack
     });
   }
   const passed = cases.filter((c) => c.passed).length;
-  return { passed, failed: cases.length - passed, cases };
+  return { passed, failed: cases.length - passed, cases, coverage: packCoverage(pack, env) };
 }
 
 function runCase(pack: RulePack, env: RuleEnv, c: PackTestSuite['cases'][number]): Outcome {
@@ -81,14 +83,6 @@ function runCase(pack: RulePack, env: RuleEnv, c: PackTestSuite['cases'][number]
   if ('alert' in c) return alertCase(pack, env, c);
   if ('assessment' in c) return scoringCase(pack, env, c);
   return broken('unknown', '', issue('test.malformed', '', { reason: 'no discretion, workflow, alert or assessment' }));
-}
-
-function contextOf(facts: Record<string, unknown>, today?: string): FactContext {
-  const { timeline, ...rest } = facts;
-  const ctx: FactContext = { facts: rest };
-  if (timeline && typeof timeline === 'object') ctx.timeline = timeline as Record<string, string>;
-  if (today) ctx.today = today;
-  return ctx;
 }
 
 function discretionCase(pack: RulePack, env: RuleEnv, c: DiscretionCase): Outcome {
@@ -114,12 +108,12 @@ function discretionCase(pack: RulePack, env: RuleEnv, c: DiscretionCase): Outcom
   check('version', e.version, d.version.label);
   check('circumstances', e.circumstances && [...e.circumstances].sort(), d.circumstances.map((x) => x.code).sort());
   check('proposedFineOutsideTier', e.proposedFineOutsideTier, d.proposedFineOutsideTier ?? null);
-  const { version: _, circumstances, ...outcome } = e;
-  const counts = { outcome: Object.keys(outcome).length > 0, circumstances: circumstances !== undefined };
-  failures.push(...undeterminedFailures(undeterminedOfDiscretion(d, counts), c.expectUndetermined));
   check('penalties', e.penalties, d.tier?.penalties ?? null);
   check('persons', e.persons, e.persons && personsOf(d, Object.keys(e.persons)));
   check('continuing', e.continuing, e.continuing === undefined ? undefined : continuingOf(d, e.continuing));
+  const { version: _, circumstances, ...outcome } = e;
+  const counts = { outcome: Object.keys(outcome).length > 0, circumstances: circumstances !== undefined };
+  failures.push(...undeterminedFailures(undeterminedOfDiscretion(d, counts), c.expectUndetermined));
   return done('discretion', c.discretion, failures, explainDiscretion(d, 'zh'), explainDiscretion(d, 'en'), d.issues);
 }
 
@@ -210,15 +204,15 @@ function scoringCase(pack: RulePack, env: RuleEnv, c: ScoringCase): Outcome {
     failures.push({ what: 'total', expected: c.expect.total, actual: s.total });
   if (c.expect.grade !== undefined && c.expect.grade !== s.grade)
     failures.push({ what: 'grade', expected: c.expect.grade, actual: s.grade ?? null });
-  // Points of named indicators depend on their metrics only; a total or grade on all of them.
-  const whole = c.expect.total !== undefined || c.expect.grade !== undefined;
-  const counted = whole ? undefined : Object.keys(c.expect.points ?? {});
-  failures.push(...undeterminedFailures(undeterminedOfScore(s, counted), c.expectUndetermined));
   for (const [name, want] of Object.entries(c.expect.metrics ?? {})) {
     const got = s.derived.find((x) => x.metric === name);
     if (want !== undefined && !(got?.value != null && near(want, got.value)))
       failures.push({ what: `metrics.${name}`, expected: want, actual: got ? got.value : 'no such derived metric' });
   }
+  // Points of named indicators depend on their metrics only; a total or grade on all of them.
+  const whole = c.expect.total !== undefined || c.expect.grade !== undefined;
+  const counted = whole ? undefined : Object.keys(c.expect.points ?? {});
+  failures.push(...undeterminedFailures(undeterminedOfScore(s, counted), c.expectUndetermined));
   return done('scoring', c.assessment, failures, explainScore(s, 'zh'), explainScore(s, 'en'), s.issues);
 }
 
