@@ -68,6 +68,60 @@ describe('searching matters', () => {
     expect(all.total).toBeGreaterThan(40);
   });
 
+  const codes = async (q: string): Promise<string[]> =>
+    (await json(await officer.get(`/api/v1/matters?q=${encodeURIComponent(q)}`))).items.map((x: Json) => x.code);
+
+  it('finds matters by the law they apply, and says which basis matched', async () => {
+    const body = await json(await officer.get(`/api/v1/matters?q=${encodeURIComponent('食品安全法')}`));
+    expect(body.items.map((x: Json) => x.code)).toEqual([
+      '120116-SCJ-CF-0001-01',
+      '120116-SCJ-CF-0002-01',
+      '120116-SCJ-CF-0003-01',
+      '120116-SCJ-CF-0004-01',
+      '120116-SCJ-CF-0005-01',
+      '120116-SCJ-CF-0006-01',
+    ]);
+    expect(body.items[1].matchedBasis).toEqual(['SPAQF-34-1-2', 'SPAQF-124-1-1']);
+    expect(await codes('中华人民共和国消防法')).toContain('120116-XF-CF-0005-01');
+    expect(await codes('Food Safety Law')).toContain('120116-SCJ-CF-0002-01');
+  });
+
+  it('finds matters by article, in the law’s numerals or in digits, alone or after the law', async () => {
+    for (const q of [
+      '第一百二十四条',
+      '第124条',
+      '124条',
+      '食品安全法第一百二十四条',
+      '《食品安全法》第124条',
+      '第１２４条',
+    ])
+      expect(await codes(q), q).toEqual(['120116-SCJ-CF-0002-01']);
+    expect(await codes('第一百二十四条第一款第（一）项')).toEqual(['120116-SCJ-CF-0002-01']);
+    expect(await codes('第124条第1款第1项')).toEqual(['120116-SCJ-CF-0002-01']);
+    expect(await codes('消防法第六十条')).toContain('120116-XF-CF-0005-01');
+    expect(await codes('第一百二十四条 消防法')).toEqual([]);
+  });
+
+  it('finds a matter by a fragment of its code, or of its basis’s code, with or without separators', async () => {
+    for (const q of ['SCJ-CF-0003', 'scj-cf-0003', 'scjcf0003', 'CF-0003-01'])
+      expect(await codes(q), q).toContain('120116-SCJ-CF-0003-01');
+    expect(await codes('scjcf0003')).toEqual(['120116-SCJ-CF-0003-01']);
+    expect(await codes('SPAQF-124')).toEqual(['120116-SCJ-CF-0002-01']);
+  });
+
+  it('finds matters by a word of their name, keywords or article text, own names first', async () => {
+    expect(await codes('标签')).toEqual(['120116-SCJ-CF-0003-01', '120116-SCJ-CF-0004-01']);
+    expect(await codes('label')).toEqual(['120116-SCJ-CF-0003-01', '120116-SCJ-CF-0004-01']);
+    // Only the article's text (食品安全法第一百二十四条) names 农药残留.
+    const residue = await json(await officer.get(`/api/v1/matters?q=${encodeURIComponent('农药残留')}`));
+    expect(residue.items.map((x: Json) => x.code)).toEqual(['120116-SCJ-CF-0002-01']);
+    expect(residue.items[0].matchedBasis).toContain('SPAQF-124-1-1');
+    // 许可 is in 0001's name but only in the others' texts: 0001 comes first.
+    const licence = await codes('食品 许可');
+    expect(licence[0]).toBe('120116-SCJ-CF-0001-01');
+    expect(licence.length).toBeGreaterThan(1);
+  });
+
   it('answers a matter with its facts for the open-case form', async () => {
     const m = await json(await officer.get('/api/v1/matters/120116-SCJ-CF-0001-01'));
     const goods = m.facts.find((f: Json) => f.name === 'goodsValue');

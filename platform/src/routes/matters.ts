@@ -1,6 +1,7 @@
 /**
- * Enforcement matters of the active pack, as the officer finds them by code, name, cause or
- * keyword (执法事项编码化: type 食品 or 120116-SCJ): each with its authority item, the legal
+ * Enforcement matters of the active pack, as the officer finds them by code, name, cause,
+ * keyword, law, article or a word of its text (matter-search.ts: type 食品, 120116-SCJ or
+ * 第一百二十四条): each with its authority item, the legal
  * bases in force on a date, penalty kinds, the discretion benchmark's range and tiers, the
  * workflow and documents. The case routes reuse the summary for a case's pinned pack.
  */
@@ -11,6 +12,7 @@ import { type Actor, scopeFor } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
 import { ENTERABLE_FACTS } from '../storage/case-write.ts';
 import { localDate } from '../time.ts';
+import { searchMatters } from './matter-search.ts';
 import { OK as ok, router } from './router.ts';
 
 const SearchQuery = z.object({ q: z.string().max(100).optional() }).openapi('MatterSearch');
@@ -130,14 +132,6 @@ export function factDefinitions(m: Matter) {
   return [...own, ...platform];
 }
 
-function haystack(pack: ResolvedPack, m: Matter): string {
-  const item = m.authorityItem ? pack.items['authority-item'].get(m.authorityItem) : undefined;
-  return [m.code, m.name, m.nameEn, m.cause, ...(m.keywords ?? []), item?.code, item?.name]
-    .filter((x): x is string => typeof x === 'string')
-    .join('\n')
-    .toLowerCase();
-}
-
 /** The matter routes. */
 export function matterRoutes() {
   const r = router();
@@ -160,14 +154,12 @@ export function matterRoutes() {
       const s = c.get('services');
       const today = localDate(s.now());
       const { pack } = await s.packs.active();
-      const terms = (c.req.valid('query').q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
-      const found = [...pack.items.matter.values()].filter((m) => {
-        const text = haystack(pack, m);
-        return terms.every((t) => text.includes(t));
-      });
+      const found = searchMatters(pack, c.req.valid('query').q ?? '', today);
       return c.json({
         total: found.length,
-        items: found.slice(0, SEARCH_LIMIT).map((m) => matterSummary(pack, m, today)),
+        items: found
+          .slice(0, SEARCH_LIMIT)
+          .map((h) => ({ ...matterSummary(pack, h.matter, today), matchedBasis: h.bases })),
       });
     },
   );

@@ -63,6 +63,8 @@ export interface MatterView {
   workflow: { code: string; name: string };
   documents: { code: string; name: string; issued: boolean }[];
   keywords: string[];
+  /** In a search's answer: the legal bases (codes) a word of the query was found in. */
+  matchedBasis?: string[];
   facts?: FactDefinitionView[];
 }
 

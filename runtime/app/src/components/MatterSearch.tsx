@@ -1,8 +1,11 @@
-/** Finding the matter of a new case by its code, name, cause or keywords (the API searches the active pack). */
+/**
+ * Finding the matter of a new case by its code, name, cause, keywords, law or article (the API
+ * searches the active pack); a matter found through its law shows the article that matched.
+ */
 import { Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n.tsx';
-import type { MatterView, Page } from '../types.ts';
+import type { BasisView, MatterView, Page } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 
 /** Props of MatterSearch. */
@@ -11,6 +14,12 @@ export interface MatterSearchProps {
   onSelect: (code: string) => void;
   /** Keep the list short once a matter is chosen. */
   compact: boolean;
+}
+
+/** The articles of a matter a search found it by: `《食品安全法》第一百二十四条…`. */
+function matchedArticles(m: MatterView): BasisView[] {
+  const all = [...m.legalBasis.violated, ...m.legalBasis.penalty];
+  return (m.matchedBasis ?? []).flatMap((code) => all.find((b) => b.code === code) ?? []);
 }
 
 /** The matter search card. */
@@ -50,6 +59,11 @@ export function MatterSearch({ selected, onSelect, compact }: MatterSearchProps)
                   <Tag>{x.workflow.name}</Tag>
                 </Space>
               </div>
+              {matchedArticles(x).map((b) => (
+                <Typography.Text key={b.code} type="secondary" style={{ display: 'block' }} data-testid="matter-match">
+                  {`《${b.law ?? b.code}》${b.article ?? ''}`}
+                </Typography.Text>
+              ))}
             </div>
           </List.Item>
         )}
