@@ -269,6 +269,10 @@ export const ISSUE_MESSAGES = {
   'codelist.entry-duplicate': { zh: '代码表条目“{entry}”重复', en: 'codelist entry "{entry}" appears twice' },
   'calendar.wrong-year': { zh: '日期 {date} 不在 {year} 年', en: 'date {date} is not in {year}' },
   'org.cycle': { zh: '组织上下级关系成环：{chain}', en: 'organisations form a cycle: {chain}' },
+  'org.numbering-unknown-form': {
+    zh: '编号格式的键“{form}”不是本包中有编号的文书；应为有 numbering 的文书编码，或 *',
+    en: 'numbering key "{form}" is not a numbered document form of this pack; use the code of a form with numbering, or *',
+  },
   'org.roots': {
     zh: '组织机构应有且只有一个根，现有 {count} 个',
     en: 'the organisations must have exactly one root; found {count}',

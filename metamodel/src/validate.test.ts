@@ -917,6 +917,38 @@ const BAD: Bad[] = [
       line: 3,
     },
   },
+  // an organisation's own numbering
+  {
+    name: "an organisation's numbering for a form the pack does not number",
+    edits: {
+      'base/organisations/scj.yaml': `${base('organisations/scj.yaml')}numbering:\n  no-such-form: "{orgPrefix}罚〔{year}〕{seq}号"\n`,
+    },
+    expect: {
+      code: 'org.numbering-unknown-form',
+      file: 'organisations/scj.yaml',
+      pointer: '/numbering/no-such-form',
+      line: 9,
+    },
+  },
+  {
+    name: "an organisation's numbering pattern with an unknown token",
+    edits: {
+      'base/organisations/scj.yaml': `${base('organisations/scj.yaml')}numbering:\n  penalty-decision: "{orgPrefix}行罚决字〔{yr}〕{seq}号"\n`,
+    },
+    expect: {
+      code: 'document.unknown-token',
+      file: 'organisations/scj.yaml',
+      pointer: '/numbering/penalty-decision',
+      line: 9,
+    },
+  },
+  {
+    name: "an organisation's numbering pattern without a sequence",
+    edits: {
+      'base/organisations/scj.yaml': `${base('organisations/scj.yaml')}numbering:\n  "*": "{orgPrefix}罚〔{year}〕号"\n`,
+    },
+    expect: { code: 'document.numbering-needs-seq', file: 'organisations/scj.yaml', pointer: '/numbering/*', line: 9 },
+  },
   // English names
   {
     name: 'a pack that requires English names lists each one an item lacks',

@@ -1,6 +1,7 @@
-/** Organisations form one tree: a single root and no cycles. */
+/** Organisations form one tree: a single root and no cycles; their own numbering patterns are well formed. */
 import { type Finding, finding } from '../issues.ts';
 import { type Check, validItems } from './context.ts';
+import { checkOrgNumbering } from './org-numbering.ts';
 
 /** Checks the organisation hierarchy. */
 export const checkOrganisations: Check = (ctx) => {
@@ -25,5 +26,6 @@ export const checkOrganisations: Check = (ctx) => {
       out.push(finding('organisation', code, '/parent', 'org.cycle', { chain: [...path, code].join(' → ') }));
     }
   }
+  out.push(...checkOrgNumbering(ctx));
   return out;
 };

@@ -721,6 +721,12 @@ export interface Organisation {
    */
   numberingPrefix?: string;
   /**
+   * Its own document number patterns, where the whole pattern differs from the form's (e.g. a fire-rescue body's 消行罚决字): by document form code, or '*' for every numbered form it issues without its own entry. The same tokens as a form's numbering.pattern; unlike numberingPrefix, the words around the sequence may differ too.
+   */
+  numbering?: {
+    [k: string]: string | undefined;
+  };
+  /**
    * 统一社会信用代码.
    */
   creditCode?: string;

@@ -20,6 +20,8 @@ export interface DocumentOrg {
   shortName?: string | null;
   address?: string | null;
   numberingPrefix?: string | null;
+  /** Its own number patterns by form code or '*' (from the pinned pack), which replace the form's. */
+  numbering?: Readonly<Record<string, string | undefined>> | null;
 }
 
 /** Everything about the case a document needs. */

@@ -419,6 +419,28 @@ describe('editing and issuing', () => {
     expect(events).toHaveLength(1);
   });
 
+  it("numbers with the issuing organisation's own pattern where it has one (a different word before 罚)", async () => {
+    const cert = { certificateNo: '12011620260077', certificateValidUntil: '2099-12-31' };
+    const { id: createdBy } = await server.user({
+      username: 'xu.fire',
+      orgCode: '120116-XFZD',
+      roles: ['officer'],
+      ...cert,
+    });
+    const fire = await server.as('xu.fire');
+    const c = await insertTestCase(server.db, {
+      packHash: server.packHash,
+      createdBy,
+      subjectOrg: '120116-XFZD',
+      matterCode: '120116-XF-CF-0001-01',
+      facts: { proposedFine: 50000 },
+    });
+    const doc = await json<Doc>(await create(fire, c.id, { form: 'penalty-decision', data: COMPLETE }));
+    const issued = await json<Doc>(await fire.post(`/api/v1/documents/${doc.id}/issue`));
+    // packs/tj-binhai/organisations/120116-XFZD.yaml: numbering.penalty-decision; the market regulator keeps the form's 罚.
+    expect(issued.number).toMatch(new RegExp(`^津滨消行罚决字〔${YEAR}〕\\d{4}号$`));
+  });
+
   it('issues a form without a numbering pattern without a number', async () => {
     const c = await newCase();
     const doc = await json<Doc>(

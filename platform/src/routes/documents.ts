@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDocument, printHtml } from '@yifa/engine';
+import { checkDocument, numberingPatternFor, printHtml } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
 import type { Context } from 'hono';
 import { requireCertificate } from '../auth/access.ts';
@@ -280,7 +280,15 @@ export function documentRoutes() {
       await checkDocumentFine(c, dc, form, check.values);
       const issuedAt = laterThan(doc.updatedAt, s.now());
       const issued = await issueDraft(s.db, form, doc, check.values, {
-        ...(form.numbering ? { numbering: { pattern: form.numbering.pattern, org: dc.org } } : {}),
+        ...(form.numbering
+          ? // The organisation may number this form with a whole pattern of its own (e.g. 消行罚决字).
+            {
+              numbering: {
+                pattern: numberingPatternFor(form.code, form.numbering.pattern, dc.org.numbering),
+                org: dc.org,
+              },
+            }
+          : {}),
         issuedAt,
         issuedBy: actor.user.id,
         // Frozen with the document: a later change of the case's party does not change what it prints.

@@ -15,7 +15,7 @@ export {
 } from './deadlines.ts';
 export { checkDocument, type DocumentCheck, type FieldProblem, formJsonSchema } from './forms.ts';
 export { escapeHtml, printHtml } from './html.ts';
-export { formatDocumentNumber, type NumberingValues } from './numbering.ts';
+export { formatDocumentNumber, type NumberingValues, numberingPatternFor } from './numbering.ts';
 export { checkCreditCode, checkIdCardNumber, type IdProblem, maskId, maskPhone } from './party.ts';
 export { findPersonalData, type PersonalSpan } from './personal-text.ts';
 export {

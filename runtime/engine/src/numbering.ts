@@ -21,3 +21,20 @@ export function formatDocumentNumber(pattern: string, values: NumberingValues): 
     return whole;
   });
 }
+
+/**
+ * The pattern an organisation numbers a form with: its own pattern for that form, else its
+ * own for every form (`*`), else the form's. A region whose fire-rescue body writes
+ * 消行罚决字 where the others write 罚 says so on that organisation, not on the form.
+ *
+ * @example
+ * numberingPatternFor('penalty-decision', '{orgPrefix}罚〔{year}〕{seq:4}号', { 'penalty-decision': '{orgPrefix}行罚决字〔{year}〕第{seq:4}号' })
+ * // '{orgPrefix}行罚决字〔{year}〕第{seq:4}号'
+ */
+export function numberingPatternFor(
+  formCode: string,
+  formPattern: string,
+  orgNumbering?: Readonly<Record<string, string | undefined>> | null,
+): string {
+  return orgNumbering?.[formCode] ?? orgNumbering?.['*'] ?? formPattern;
+}
