@@ -35,10 +35,14 @@ describe('the browser entry', () => {
       'contentHash',
       'differences',
       'indexPacks',
+      'loadBase',
       'loadPackChain',
       'loadPackDir',
       'migratePackDir',
+      'pinFor',
+      'pinIssues',
       'readBundle',
+      'rebasePackDir',
       'validatePackDir',
     ]);
   });

@@ -9,4 +9,6 @@ export { BUNDLE_FORMAT, bundlePack, contentHash, readBundle } from './pack/bundl
 export { indexPacks, loadPackChain } from './pack/chain.ts';
 export { loadPackDir } from './pack/load.ts';
 export { differences, type MigrationReport, migratePackDir } from './pack/migrate-dir.ts';
+export { pinFor, pinIssues } from './pack/pin.ts';
+export { loadBase, type RebaseReport, rebasePackDir } from './pack/rebase-dir.ts';
 export { validatePackDir } from './validate-dir.ts';

@@ -2,6 +2,7 @@
 import type { PackIssue } from './issues.ts';
 import { type ChainOptions, loadPackChain } from './pack/chain.ts';
 import { resolveLayers } from './pack/layer.ts';
+import { pinIssues } from './pack/pin.ts';
 import { type ValidationReport, validateSources } from './validate.ts';
 
 /**
@@ -26,5 +27,5 @@ export function validatePackDir(dir: string, options: ChainOptions = {}): Valida
     ...chain.filter((s) => s.refused).flatMap((s) => s.issues),
   ];
   if (stop.length > 0) return { ok: false, pack: resolveLayers(chain).pack, issues: stop };
-  return validateSources(chain, issues);
+  return validateSources(chain, [...issues, ...pinIssues(chain)]);
 }

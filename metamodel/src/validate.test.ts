@@ -902,6 +902,24 @@ const BAD: Bad[] = [
     },
   },
   {
+    name: 'a base that is not the one pinned',
+    pack: 'region',
+    edits: {
+      'region/pack.yaml': readFileSync(join(FIXTURES, 'region/pack.yaml'), 'utf8').replace(
+        'extends: { id: xx-base, version: ^1.0.0 }',
+        `extends:\n  id: xx-base\n  version: ^1.0.0\n  pinned: { version: 1.2.0, hash: "sha256:${'0'.repeat(64)}" }`,
+      ),
+    },
+    expect: {
+      code: 'layer.base-pin',
+      pack: 'xx-region',
+      file: 'pack.yaml',
+      pointer: '/extends/pinned',
+      line: 8,
+      severity: 'warning',
+    },
+  },
+  {
     name: 'a keyed element that breaks the schema is blamed on the override, at its own line',
     pack: 'region',
     edits: {

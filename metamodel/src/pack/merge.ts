@@ -29,6 +29,8 @@ export interface MergeResult {
   paths: OverlayPath[];
   /** Elements the override removed, as text (`/fields[name=x]`). */
   removed: string[];
+  /** The same as paths. */
+  removedPaths: OverlayPath[];
   problems: MergeProblem[];
 }
 
@@ -41,6 +43,7 @@ export function mergeOverride(base: unknown, patch: unknown, options: MergeOptio
     pointers: pointersIn(value, state.paths),
     paths: state.paths,
     removed: state.removed.map(pathLabel),
+    removedPaths: state.removed,
     problems: state.problems,
   };
 }

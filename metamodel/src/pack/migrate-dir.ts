@@ -89,7 +89,7 @@ function rewrite(text: string, file: string, old: Record<string, unknown>, data:
   return doc.toString({ lineWidth: 0, ...styleOf(text) });
 }
 
-/** The list indentation and flow-map padding the file was written with, to write the same way. */
-function styleOf(text: string): { indentSeq: boolean; flowCollectionPadding: boolean } {
+/** The list indentation and flow-map padding a YAML file was written with, to write it the same way. */
+export function styleOf(text: string): { indentSeq: boolean; flowCollectionPadding: boolean } {
   return { indentSeq: !/\n- /.test(text), flowCollectionPadding: !/\{\S/.test(text) };
 }

@@ -88,3 +88,14 @@ export function patchPointer(kind: ItemKind, item: unknown, patch: unknown, poin
   }
   return pointerOf(...steps);
 }
+
+/** The value at a path in an item (elements of keyed arrays found by key), or undefined. */
+export function valueAt(item: unknown, path: OverlayPath): unknown {
+  let node = item;
+  for (const segment of path) {
+    if (typeof segment === 'string') node = isPlainObject(node) ? node[segment] : undefined;
+    else node = Array.isArray(node) ? node.find((e) => elementId(e, segment.fields) === segment.id) : undefined;
+    if (node === undefined) return undefined;
+  }
+  return node;
+}

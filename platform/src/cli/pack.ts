@@ -8,10 +8,13 @@ import {
   describePointer,
   ITEM_KINDS,
   type ItemKind,
+  loadBase,
   type MigrationReport,
   migratePackDir,
+  type RebaseReport,
   type ResolvedPack,
   readBundle,
+  rebasePackDir,
   type ValidationReport,
   validatePackDir,
   validateResolvedPack,
@@ -86,6 +89,32 @@ export function packCommand(exit: Exit): Command {
     });
 
   pack
+    .command('rebase')
+    .description('把地区包的覆盖重新应用到新版基础包 / re-apply a region onto a new version of its base')
+    .argument('<region>', '地区包目录 / region pack folder')
+    .requiredOption('--from <base>', '原基础包（目录或 .json 包文件） / the old base: folder or bundle')
+    .requiredOption('--onto <base>', '新基础包（目录或 .json 包文件） / the new base: folder or bundle')
+    .option('--dry-run', '只报告，不写文件 / report only, write nothing')
+    .action((region: string, opts: { from: string; onto: string; dryRun?: boolean }) => {
+      const from = loadBase(opts.from);
+      const onto = loadBase(opts.onto);
+      for (const [name, base] of [
+        [opts.from, from],
+        [opts.onto, onto],
+      ] as const) {
+        if (!base.ok) {
+          process.stderr.write(`无法读取基础包 / cannot read the base ${name}: ${base.reason}\n`);
+          exit(2);
+          return;
+        }
+      }
+      if (!from.ok || !onto.ok) return;
+      const report = rebasePackDir(resolve(region), from.pack, onto.pack, { dryRun: opts.dryRun ?? false });
+      process.stdout.write(`${rebaseText(report, opts.dryRun ?? false)}\n`);
+      exit(report.blocking > 0 ? 1 : 0);
+    });
+
+  pack
     .command('build')
     .description('打包为确定性的配置包文件 / write a deterministic bundle')
     .argument('<dir>', '配置包目录 / pack folder')
@@ -155,6 +184,38 @@ function load(path: string, packs?: string): ValidationReport {
 
 function packsRoot(packs?: string): { packsRoot?: string } {
   return packs ? { packsRoot: resolve(packs) } : {};
+}
+
+const OUTCOMES = [
+  ['applied', '已应用 / applied cleanly'],
+  ['conflict', '冲突：基础包改了同一处 / conflict: the base changed the same field'],
+  ['target-removed', '目标已不在新基础包中 / target removed in the new base'],
+  ['new-in-base', '新基础包新增，本包可能需要 / new in the base, the region may want'],
+] as const;
+
+function rebaseText(report: RebaseReport, dryRun: boolean): string {
+  const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v));
+  const lines = [
+    `${report.region}: ${report.from.id}@${report.from.version} → ${report.onto.id}@${report.onto.version} (${report.onto.hash})`,
+  ];
+  for (const [outcome, title] of OUTCOMES) {
+    const entries = report.entries.filter((e) => e.outcome === outcome);
+    lines.push(`\n${title}: ${entries.length}`);
+    for (const e of entries) {
+      const where = `${e.kind} ${e.code}${e.path}${e.file ? ` (${e.file})` : ''}`;
+      const values =
+        outcome === 'conflict' ? `\n      base ${show(e.baseOld)} → ${show(e.baseNew)}; region ${show(e.region)}` : '';
+      lines.push(`  ${where}: ${e.note}${values}`);
+    }
+  }
+  const verb = dryRun ? '将改写 / would rewrite' : '已改写 / rewrote';
+  lines.push(`\n${verb}: ${report.files.map((f) => f.file).join(', ')}`);
+  if (report.blocking > 0)
+    lines.push(
+      `✗ ${report.blocking} 处需要处理（冲突的覆盖按原样保留）/ ${report.blocking} to resolve (conflicting overrides kept as written)`,
+    );
+  else lines.push('✓ 无冲突 / no conflicts');
+  return lines.join('\n');
 }
 
 function migrationText(report: MigrationReport, dryRun: boolean): string {
