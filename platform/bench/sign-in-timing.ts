@@ -26,7 +26,7 @@ const login = (username: string, password: string) =>
 for (let i = 0; i < 5; i++) await login('locked.user', 'wrong');
 
 // Each kind gets fresh names, so the known user and the unknown name never lock during the run.
-const kinds: Record<string, (i: number) => Promise<Response>> = {
+const kinds: Record<string, (i: number) => Response | Promise<Response>> = {
   'known user, wrong password': (i) => login('known.user', `wrong-${i}`),
   'unknown name': (i) => login(`nobody-${i}`, `wrong-${i}`),
   'locked account, right password': () => login('locked.user', PASSWORD),
