@@ -76,6 +76,7 @@ export function createApp(services: Services) {
     const { pack } = await services.packs.active();
     c.set('actor', { user, orgPath: orgPath ?? user.orgCode, roles: rolesOf(user, pack) });
     c.set('sessionId', id as string);
+    c.set('csrfToken', csrfToken);
     return next();
   });
   const jsonLimit = jsonBody(JSON_LIMIT);

@@ -24,5 +24,7 @@ export interface AppEnv {
     actor: Actor;
     /** The session id of the request, when signed in. */
     sessionId: string;
+    /** The CSRF token of the request's session, when signed in (GET /auth/me hands it to a new tab). */
+    csrfToken: string;
   };
 }

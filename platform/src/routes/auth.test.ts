@@ -182,6 +182,43 @@ describe('sign-in', () => {
     expect(((await noToken.json()) as { error: { code: string } }).error.code).toBe('csrf');
   });
 
+  it('hands the session’s CSRF token to a second tab that holds only the cookie, for its writes', async () => {
+    const first = await server.as('li.officer');
+    // A new tab: the browser sends the cookie, the page knows no token yet.
+    const me = await server.app.request('/api/v1/auth/me', {
+      headers: { cookie: first.cookie, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(me.status).toBe(200);
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    expect(csrfToken).toBe(first.csrfToken);
+    const write = await first.call('POST', '/api/v1/auth/logout', {}, { 'x-csrf-token': csrfToken });
+    expect(write.status).toBe(200);
+    // Never to a page of another site, nor to anyone without the cookie.
+    const another = await server.as('li.officer');
+    for (const site of ['cross-site', 'same-site']) {
+      const other = await server.app.request('/api/v1/auth/me', {
+        headers: { cookie: another.cookie, 'sec-fetch-site': site },
+      });
+      expect(other.status, site).toBe(200);
+      expect(((await other.json()) as { csrfToken?: string }).csrfToken, site).toBeUndefined();
+    }
+    expect((await server.app.request('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('a sign-in in another tab replaces the cookie: the old token is refused, the new one read from /me works', async () => {
+    const first = await server.as('li.officer');
+    const second = await server.as('li.officer');
+    expect(second.csrfToken).not.toBe(first.csrfToken);
+    // The first tab now sends the second session's cookie with the first session's token.
+    const stale = await second.call('POST', '/api/v1/auth/logout', {}, { 'x-csrf-token': first.csrfToken });
+    expect(stale.status).toBe(403);
+    expect(((await stale.json()) as ErrorJson).error.code).toBe('csrf');
+    const me = (await (await second.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+    expect(me.csrfToken).toBe(second.csrfToken);
+    const retried = await second.call('POST', '/api/v1/auth/logout', {}, { 'x-csrf-token': me.csrfToken });
+    expect(retried.status).toBe(200);
+  });
+
   it('answers bad input with clear errors, never a 500', async () => {
     const malformed = await post('/api/v1/auth/login', '{"username": ');
     expect(malformed.status).toBe(400);

@@ -21,6 +21,15 @@ const PasswordChange = z
   .strict()
   .openapi('PasswordChange');
 
+/**
+ * Whether a request for the session's CSRF token may have it: a second tab, or a case URL pasted
+ * into a new one, holds the cookie but not the token the first tab got at sign-in, and boots from
+ * here. The cookie is SameSite=Strict and the answer is JSON without CORS, so no other site can
+ * read it; a browser that says the request came from another site (Sec-Fetch-Site) is not
+ * answered the token all the same. Clients that send no such header (tests, the CLI) are not browsers.
+ */
+const sameOrigin = (site: string | undefined) => site === undefined || site === 'same-origin' || site === 'none';
+
 /** The auth routes. */
 export function authRoutes() {
   const r = router();
@@ -61,7 +70,13 @@ export function authRoutes() {
   );
 
   r.openapi(
-    createRoute({ method: 'get', path: '/me', tags: ['auth'], summary: '当前用户 / who am I', responses: ok }),
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['auth'],
+      summary: '当前用户及本会话的 CSRF 令牌 / who am I, with the session’s CSRF token',
+      responses: ok,
+    }),
     async (c) => {
       const a = c.get('actor');
       const s = c.get('services');
@@ -81,6 +96,7 @@ export function authRoutes() {
           validUntil: user.certificateValidUntil,
           valid: !!user.certificateValidUntil && user.certificateValidUntil >= localDate(s.now()),
         },
+        ...(sameOrigin(c.req.header('sec-fetch-site')) ? { csrfToken: c.get('csrfToken') } : {}),
       });
     },
   );

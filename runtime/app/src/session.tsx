@@ -1,9 +1,10 @@
 /**
- * Who is signed in: the user from /auth/me (roles and permissions come from the active pack),
- * sign-in keeping the CSRF token for writes, and sign-out.
+ * Who is signed in: the user from /auth/me (roles and permissions come from the active pack) with
+ * the session's CSRF token for writes, sign-in and sign-out. Every tab starts from /auth/me, so a
+ * second tab or a pasted case URL opens in the session the browser already holds.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, hasCsrfToken, setCsrfToken } from './api.ts';
+import { api, onSignedOut, setTabSession } from './api.ts';
 
 /** The signed-in user as the platform describes them. */
 export interface Me {
@@ -14,6 +15,8 @@ export interface Me {
   roles: { code: string; name: string }[];
   permissions: { permission: string; scope: string }[];
   certificate: { number: string | null; validUntil: string | null; valid: boolean };
+  /** The session's CSRF token (same-origin callers only). */
+  csrfToken?: string;
 }
 
 interface Session {
@@ -30,28 +33,43 @@ const Ctx = createContext<Session | null>(null);
 /** Provides the session to the app. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(hasCsrfToken());
+  const [loading, setLoading] = useState(true);
+
+  const signedIn = useCallback((who: Me) => {
+    // Sign-in already gave the token; /auth/me gives it to a tab that has none yet.
+    if (who.csrfToken) setTabSession({ userId: who.id, csrfToken: who.csrfToken });
+    setMe(who);
+  }, []);
 
   useEffect(() => {
-    if (!hasCsrfToken()) return;
     api
       .get<Me>('/auth/me')
-      .then(setMe)
-      .catch(() => setCsrfToken(null))
+      .then(signedIn)
+      .catch(() => setTabSession(null))
       .finally(() => setLoading(false));
-  }, []);
+    // A session that ends under this tab (expired, or signed out in another) shows the sign-in
+    // page at the same address, so signing in again goes on where the officer was.
+    onSignedOut(() => {
+      setTabSession(null);
+      setMe(null);
+    });
+    return () => onSignedOut(null);
+  }, [signedIn]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const res = await api.post<{ csrfToken: string }>('/auth/login', { username, password });
-    setCsrfToken(res.csrfToken);
-    setMe(await api.get<Me>('/auth/me'));
-  }, []);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const res = await api.post<{ csrfToken: string; user: { id: string } }>('/auth/login', { username, password });
+      setTabSession({ userId: res.user.id, csrfToken: res.csrfToken });
+      signedIn(await api.get<Me>('/auth/me'));
+    },
+    [signedIn],
+  );
 
   const logout = useCallback(async () => {
     try {
       await api.post('/auth/logout');
     } finally {
-      setCsrfToken(null);
+      setTabSession(null);
       setMe(null);
       history.replaceState(null, '', '/');
     }
