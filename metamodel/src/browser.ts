@@ -13,6 +13,7 @@ export { REFERENCES } from './checks/references.ts';
 export { ADMIN_PERMISSIONS } from './checks/roles.ts';
 export * from './facts.ts';
 export type * from './generated/types.ts';
+export * from './issue-fixes.ts';
 export * from './issue-groups.ts';
 export * from './issues.ts';
 export * from './kinds.ts';

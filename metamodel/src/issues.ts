@@ -367,6 +367,8 @@ export interface PackIssue {
   params: Record<string, unknown>;
   /** Set on a follow-on issue: the root cause it comes from, which reports group it under (causes.ts). */
   cause?: IssueCause;
+  /** What to change, when the message does not already say it (issue-fixes.ts). */
+  fix?: Message;
 }
 
 /**

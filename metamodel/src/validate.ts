@@ -5,6 +5,7 @@
  */
 
 import { attributeCauses } from './causes.ts';
+import { withFix } from './issue-fixes.ts';
 import { checkAlerts } from './checks/alerts.ts';
 import { checkAssessments } from './checks/assessments.ts';
 import { checkCodelistsAndCalendars } from './checks/codelists.ts';
@@ -66,7 +67,7 @@ export function validateSources(chain: readonly PackSource[], earlier: readonly 
   const layered = resolveLayers(chain);
   issues.push(...layered.issues);
   issues.push(...validateResolvedPack(layered.pack, createLocator(layered.pack, chain)));
-  const caused = attributeCauses(issues, chain, layered.pack);
+  const caused = attributeCauses(issues, chain, layered.pack).map(withFix);
   return { ok: !issues.some((i) => i.severity === 'error'), pack: layered.pack, issues: caused };
 }
 

@@ -48,4 +48,16 @@ describe('pack issue output', () => {
     const roots = (list: typeof issues) => Number(/(\d+) root/.exec(formatFailure('x', list))?.[1]);
     expect(roots(issues)).toBe(roots(before) + 1);
   });
+
+  it('says what to change under each root cause', () => {
+    const pack = hebeiWith((m) => m);
+    const matter = join(pack, 'matters/130000-YJJ-CF-0002-01.yaml');
+    writeFileSync(matter, `${readFileSync(matter, 'utf8')}colour: red\n`);
+    const text = formatIssues(validatePackDir(pack).issues).split('\n');
+    const at = text.findIndex((l) => l.includes('[schema.additionalProperties]'));
+    expect(text[at - 1]).toMatch(/^ {2}✗ \d+:\/colour {2}不允许的属性“colour”/);
+    expect(text[at + 1]).toBe(
+      "      → 删去该属性，或改正拼写（见该类条目的字段表，§3） / remove the property, or correct its spelling (see the kind's field table, §3)",
+    );
+  });
 });

@@ -1,10 +1,11 @@
 /**
- * Readable output of pack issues: one block per file, with line, pointer, zh and en messages.
+ * Readable output of pack issues: one block per file, with line, pointer, zh and en messages
+ * and what to change (→).
  * Issues that follow from one root cause (a removal, a refused file, a missing item) are
  * listed once under it, indented, and the summary counts root causes, so the cause is read
  * first rather than found after hundreds of its symptoms.
  */
-import { countRootCauses, groupIssues, type IssueGroup, type PackIssue } from '@yifa/metamodel';
+import { countRootCauses, fixFor, groupIssues, type IssueGroup, type PackIssue } from '@yifa/metamodel';
 
 /** Issues as text, one block per file of each root cause, follow-ons under their cause. */
 export function formatIssues(issues: readonly PackIssue[]): string {
@@ -20,6 +21,8 @@ export function formatIssues(issues: readonly PackIssue[]): string {
       const error = (g.isIssue && (g.root as PackIssue).severity === 'error') || g.followOns.some(isError);
       lines.push(`  ${error ? '✗' : '!'} ${where(g.root)}  ${g.root.message.zh}`);
       lines.push(`      ${g.root.message.en} [${g.root.code}]`);
+      const fix = (g.root as PackIssue).fix ?? fixFor(g.root);
+      if (fix) lines.push(`      → ${fix.zh} / ${fix.en}`);
       if (g.followOns.length > 0)
         lines.push(`      随之而来 ${g.followOns.length} 个问题 / ${g.followOns.length} follow-on issues:`);
       for (const i of g.followOns) {
