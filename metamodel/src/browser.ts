@@ -5,6 +5,7 @@
  * by the `browser` export condition; index.ts adds the Node-only modules to it.
  */
 
+export { type BasisGaps, type BasisPart, basisGaps, basisUnverified } from './basis-gaps.ts';
 export { attributeCauses } from './causes.ts';
 export { SPECIAL_RECIPIENTS } from './checks/alerts.ts';
 export { MAX_CONDITION_DEPTH } from './checks/conditions.ts';

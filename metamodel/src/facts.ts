@@ -145,6 +145,13 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
   { name: 'hearingHeld', type: 'boolean', scope: CASE, label: '已经听证', labelEn: 'hearing held' },
   { name: 'legalReviewed', type: 'boolean', scope: CASE, label: '法制审核已同意', labelEn: 'legal review agreed' },
   {
+    name: 'citesUnverifiedBasis',
+    type: 'boolean',
+    scope: CASE,
+    label: '引用待核实的执法依据',
+    labelEn: 'cites a legal basis to be verified',
+  },
+  {
     name: 'legalReviewOpinion',
     type: 'string',
     scope: CASE,

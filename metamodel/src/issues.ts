@@ -191,6 +191,10 @@ export const ISSUE_MESSAGES = {
     en: 'text versions {a} and {b} are in force at the same time',
   },
   'legal-basis.versions-order': { zh: '版本施行日期晚于失效日期', en: 'a version ends before it starts' },
+  'legal-basis.incomplete': {
+    zh: '执法依据待核实：缺少 {missing}，未核实 {unverified}；引用它的文书标注“待核实”，作出决定须经法制审核',
+    en: 'legal basis to be verified: missing {missing}, unverified {unverified}; documents citing it mark it 待核实, and a decision citing it needs the legal review',
+  },
   'discretion.versions-overlap': {
     zh: '第 {a} 个与第 {b} 个基准版本的施行期间重叠',
     en: 'benchmark versions {a} and {b} are in force at the same time',

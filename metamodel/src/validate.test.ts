@@ -967,6 +967,23 @@ const BAD: Bad[] = [
     },
     expect: { code: 'document.numbering-needs-seq', file: 'organisations/scj.yaml', pointer: '/numbering/*', line: 9 },
   },
+  // legal bases known only in part
+  {
+    name: 'a legal basis without its article and text is a warning listing them',
+    edits: {
+      'base/legal-bases/SPAQF-122-1.yaml':
+        'code: SPAQF-122-1\nlaw: 中华人民共和国食品安全法\nlevel: 法律\nversions:\n  - effectiveFrom: 2021-04-29\n',
+    },
+    expect: { code: 'legal-basis.incomplete', file: 'legal-bases/SPAQF-122-1.yaml', pointer: '', severity: 'warning' },
+  },
+  {
+    name: 'a legal basis version with neither date nor text',
+    edits: {
+      'base/legal-bases/SPAQF-122-1.yaml':
+        'code: SPAQF-122-1\nlaw: 中华人民共和国食品安全法\nlevel: 法律\nversions:\n  - {}\n',
+    },
+    expect: { code: 'schema.minProperties', file: 'legal-bases/SPAQF-122-1.yaml', pointer: '/versions/0' },
+  },
   // English names
   {
     name: 'a pack that requires English names lists each one an item lacks',

@@ -1,4 +1,12 @@
-import type { DocumentForm, FactDefinition, HolidayCalendar, NamedCondition, Parameter, Role } from '@yifa/metamodel';
+import type {
+  DocumentForm,
+  FactDefinition,
+  HolidayCalendar,
+  LegalBasis,
+  NamedCondition,
+  Parameter,
+  Role,
+} from '@yifa/metamodel';
 import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
 import { createLabels, type LabelLookup } from './labels.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
@@ -18,6 +26,8 @@ export interface RuleEnv {
   readonly documents: ReadonlyMap<string, DocumentForm>;
   /** Roles by code, so refusals name a role as the pack does (法制审核人员, not legal-reviewer). */
   readonly roles: ReadonlyMap<string, RoleName>;
+  /** Legal bases by code, so a case's facts can say whether it cites one known only in part. */
+  readonly legalBases: ReadonlyMap<string, LegalBasis>;
   readonly limits: Readonly<Limits>;
   /** Compiled items by the item object. */
   readonly cache: WeakMap<object, unknown>;
@@ -32,6 +42,7 @@ export interface RuleEnvInput {
   facts?: readonly FactDefinition[];
   documents?: Iterable<DocumentForm>;
   roles?: Iterable<RoleName>;
+  legalBases?: Iterable<LegalBasis>;
   limits?: Partial<Limits>;
 }
 
@@ -47,6 +58,7 @@ export function createRuleEnv(input: RuleEnvInput = {}): RuleEnv {
     calendar: createWorkCalendar([...(input.calendars ?? [])]),
     documents: byCode(input.documents),
     roles: byCode(input.roles),
+    legalBases: byCode(input.legalBases),
     limits: { ...DEFAULT_LIMITS, ...input.limits },
     cache: new WeakMap(),
   };

@@ -8,6 +8,7 @@ import type {
   DiscretionBenchmark,
   DocumentForm,
   HolidayCalendar,
+  LegalBasis,
   Matter,
   NamedCondition,
   PackTestSuite,
@@ -32,6 +33,7 @@ export interface RulePack {
     matter?: ReadonlyMap<string, Matter>;
     document?: ReadonlyMap<string, DocumentForm>;
     role?: ReadonlyMap<string, Role>;
+    'legal-basis'?: ReadonlyMap<string, LegalBasis>;
   };
 }
 
@@ -51,6 +53,7 @@ export function ruleEnvFromPack(pack: RulePack, limits?: Partial<Limits>): RuleE
     calendars: items.calendar?.values() ?? [],
     documents: items.document?.values() ?? [],
     roles: items.role?.values() ?? [],
+    legalBases: items['legal-basis']?.values() ?? [],
     facts: [...(items.matter?.values() ?? [])].flatMap((m) => m.facts ?? []),
     ...(limits ? { limits } : {}),
   });

@@ -4,6 +4,7 @@
  */
 import { type Finding, finding, type IssueKey, pointerOf } from '../issues.ts';
 import type { ItemKind } from '../kinds.ts';
+import { checkBasisCompleteness } from './basis-completeness.ts';
 import { type Check, validItems } from './context.ts';
 
 interface Dated {
@@ -13,8 +14,16 @@ interface Dated {
 
 /** Checks legal-basis and discretion versions. */
 export const checkLegalTime: Check = (ctx) => [
+  ...checkBasisCompleteness(ctx),
   ...validItems(ctx, 'legal-basis').flatMap(([code, b]) =>
-    overlaps('legal-basis', code, b.versions, 'legal-basis.versions-overlap', 'legal-basis.versions-order'),
+    // A version whose start is not yet known (待核实) is taken as in force from any date, as citations take it.
+    overlaps(
+      'legal-basis',
+      code,
+      (b.versions ?? []).map((v) => ({ ...v, effectiveFrom: v.effectiveFrom ?? '0000-01-01' })),
+      'legal-basis.versions-overlap',
+      'legal-basis.versions-order',
+    ),
   ),
   ...validItems(ctx, 'discretion').flatMap(([code, d]) =>
     overlaps('discretion', code, d.versions, 'discretion.versions-overlap', 'discretion.versions-order'),

@@ -46,6 +46,10 @@ export type Name1 = string;
  */
 export type IsoDate1 = string;
 /**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate2 = string;
+/**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
 export type Code1 = string;
@@ -621,36 +625,50 @@ export interface LegalBasis {
     '法律' | '行政法规' | '监察法规' | '地方性法规' | '自治条例和单行条例' | '部门规章' | '地方政府规章' | '规范性文件';
   issuer?: string;
   /**
-   * Article, clause, item as cited, e.g. 第一百二十二条第一款.
+   * Article, clause, item as cited, e.g. 第一百二十二条第一款. Absent while not yet known (the basis is then 待核实).
    */
-  article: string;
+  article?: string;
   /**
    * Short heading of what the article is about.
    */
   title?: string;
   /**
+   * The article's texts by the dates they are in force. Absent while neither text nor dates are known (the basis is then 待核实).
+   *
    * @minItems 1
    */
-  versions: [
+  versions?: [
     {
-      effectiveFrom: IsoDate;
-      effectiveTo?: IsoDate1;
-      text: string;
+      effectiveFrom?: IsoDate1;
+      effectiveTo?: IsoDate2;
+      /**
+       * The article's text as published. Absent while not yet known: documents then cite the article without its text, marked 待核实.
+       */
+      text?: string;
       /**
        * The amendment that produced this text.
        */
       amendment?: string;
     },
     ...{
-      effectiveFrom: IsoDate;
-      effectiveTo?: IsoDate1;
-      text: string;
+      effectiveFrom?: IsoDate1;
+      effectiveTo?: IsoDate2;
+      /**
+       * The article's text as published. Absent while not yet known: documents then cite the article without its text, marked 待核实.
+       */
+      text?: string;
       /**
        * The amendment that produced this text.
        */
       amendment?: string;
     }[]
   ];
+  /**
+   * Source and verification of single fields, where they differ from the item's source (e.g. the law and its article are verified, the text is not): by field name. A field absent from the item, or unverified here, makes the basis 待核实 (legal-basis.incomplete warns and lists them; a decision citing it needs the legal reviewer, the platform fact citesUnverifiedBasis).
+   */
+  verification?: {
+    [k: string]: Source | undefined;
+  };
   keywords?: string[];
   source?: Source;
   notes?: Notes;

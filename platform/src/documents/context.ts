@@ -5,7 +5,7 @@
  * so a document printed years later shows the same letterhead and the same citations.
  */
 import { caseContext, type PrintContext } from '@yifa/engine';
-import type { DocumentForm, Field } from '@yifa/metamodel';
+import { basisUnverified, type DocumentForm, type Field } from '@yifa/metamodel';
 import type { FactContext } from '@yifa/rules';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -72,7 +72,9 @@ export async function documentContext(db: Db, loaded: LoadedCase, today: string)
     today,
     citeBasis: (code) => {
       const b = bases.get(code);
-      return b ? `《${b.law}》${b.article}` : code;
+      if (!b) return code;
+      // A basis known only in part is cited as far as it is known, and marked so the signer sees it.
+      return `《${b.law}》${b.article ?? ''}${basisUnverified(b) ? '（待核实）' : ''}`;
     },
   };
 }

@@ -79,10 +79,13 @@ function fieldsOf(pack: ResolvedPack, m: Matter, date: string): Field[] {
     const b = pack.items['legal-basis'].get(code);
     if (!b) continue;
     const shortLaw = b.law.replace(/^中华人民共和国/, '');
-    const law = [code, b.law, b.lawEn, b.title, b.article, `${b.law}${b.article}`, `${shortLaw}${b.article}`];
+    const article = b.article ?? '';
+    const law = [code, b.law, b.lawEn, b.title, b.article, `${b.law}${article}`, `${shortLaw}${article}`];
     for (const text of [...law, ...(b.keywords ?? [])])
       if (text) fields.push({ text, weight: WEIGHT.law, basis: code });
-    const v = b.versions.find((x) => x.effectiveFrom <= date && (!x.effectiveTo || x.effectiveTo >= date));
+    const v = (b.versions ?? []).find(
+      (x) => (x.effectiveFrom ?? '') <= date && (!x.effectiveTo || x.effectiveTo >= date),
+    );
     if (v?.text) fields.push({ text: v.text, weight: WEIGHT.text, basis: code });
   }
   return fields.map((f) => ({ ...f, text: fold(f.text) }));

@@ -7,7 +7,7 @@
  */
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { type FactDefinition, type Matter, platformFact, type ResolvedPack } from '@yifa/metamodel';
+import { basisGaps, type FactDefinition, type Matter, platformFact, type ResolvedPack } from '@yifa/metamodel';
 import { type Actor, scopeFor } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
 import { ENTERABLE_FACTS } from '../storage/case-write.ts';
@@ -39,16 +39,23 @@ export function entryOf(pack: ResolvedPack, codelist: string, code: string) {
 
 function basisOf(pack: ResolvedPack, code: string, date: string) {
   const b = pack.items['legal-basis'].get(code);
-  if (!b) return { code, law: null, article: null, text: null };
-  const v = inForce(b.versions, date);
+  if (!b) return { code, law: null, article: null, text: null, unverified: [] };
+  // A version whose start is not yet known counts as in force (the basis is then 待核实).
+  const v = inForce(
+    (b.versions ?? []).map((x) => ({ ...x, effectiveFrom: x.effectiveFrom ?? '' })),
+    date,
+  );
+  const gaps = basisGaps(b);
   return {
     code,
     law: b.law,
     level: b.level,
-    article: b.article,
+    article: b.article ?? null,
+    // What is not yet known or verified: the officer's screen marks the basis 待核实.
+    unverified: [...gaps.missing, ...gaps.unverified],
     title: b.title ?? null,
     text: v?.text ?? null,
-    effectiveFrom: v?.effectiveFrom ?? null,
+    effectiveFrom: v?.effectiveFrom || null,
     effectiveTo: v?.effectiveTo ?? null,
   };
 }

@@ -22,6 +22,8 @@ export interface BasisView {
   title?: string | null;
   text: string | null;
   effectiveFrom?: string | null;
+  /** Parts not yet known or verified (article, text, effectiveFrom …); non-empty: shown 待核实. */
+  unverified?: string[];
 }
 
 /** A codelist entry. */

@@ -3,7 +3,7 @@
  * may take now (and why the others are refused), and what taking one changes. Pure:
  * the platform loads and stores, this decides.
  */
-import type { Matter, Workflow } from '@yifa/metamodel';
+import { basisUnverified, type Matter, type Workflow } from '@yifa/metamodel';
 import { checkGuards, type DeadlineDue, type FactContext, type GuardReport, type RuleEnv } from '@yifa/rules';
 import { type CaseDeadline, caseDeadlines, type DateOf, writtenDate } from './deadlines.ts';
 
@@ -59,6 +59,7 @@ export function caseContext(
     documentsIssued: issued,
     documentsCompleted: [...new Set([...completed, ...issued])],
     legalReviewed: c.legalReview === 'agree' || c.legalReview === 'agree-after-change',
+    citesUnverifiedBasis: citesUnverifiedBasis(c.matter, env),
     deadlineExtended: Object.fromEntries(Object.entries(c.extensions).map(([k, n]) => [k, n > 0])),
     ...(c.legalReview ? { legalReviewOpinion: c.legalReview } : {}),
     ...(c.violationDate ? { violationDate: c.violationDate } : {}),
@@ -67,6 +68,14 @@ export function caseContext(
   for (const [state, at] of Object.entries(c.stateEntered)) timeline[state] = dateOf(at);
   // Entered facts come last: an officer's record of a fact is what the rules read.
   return { context: { facts: { ...platform, ...c.facts }, today, timeline, deadlines: due }, deadlines };
+}
+
+/** Whether the matter cites a legal basis known only in part (待核实): a decision then needs the legal review. */
+function citesUnverifiedBasis(m: Matter, env: RuleEnv): boolean {
+  return [...(m.violatedBasis ?? []), ...(m.penaltyBasis ?? [])].some((code) => {
+    const b = env.legalBases.get(code);
+    return b !== undefined && basisUnverified(b);
+  });
 }
 
 /** Every action out of the case's state, allowed or refused with reasons. */

@@ -22,7 +22,17 @@ function BasisList({ items }: { items: BasisView[] }) {
       size="small"
       items={items.map((b) => ({
         key: b.code,
-        label: `《${b.law ?? b.code}》${b.article ?? ''}`,
+        // A basis known only in part says so where the officer reads it (待核实), never silently.
+        label: (
+          <span>
+            {`《${b.law ?? b.code}》${b.article ?? ''}`}
+            {b.unverified?.length ? (
+              <Tag color="warning" style={{ marginLeft: 8 }}>
+                {t('matter.unverified')}
+              </Tag>
+            ) : null}
+          </span>
+        ),
         children: (
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
             {b.text ?? t('matter.noText')}
