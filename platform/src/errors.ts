@@ -31,6 +31,11 @@ export const ERRORS = {
     en: 'someone else changed this; reload and try again',
   },
   'transition-refused': { status: 409, zh: '当前不能执行此操作', en: 'this action is not allowed now' },
+  'possible-duplicate': {
+    status: 409,
+    zh: '可能重复立案，请确认后再立案',
+    en: 'this may duplicate an open case; confirm before filing',
+  },
   'document-issued': {
     status: 409,
     zh: '文书已出具，不能修改；如需更正请新建版本',

@@ -24,6 +24,7 @@ import {
   usersById,
 } from '../storage/case-view.ts';
 import { checkFacts, mergeFacts, openCase, partyProblems, writeFacts, writeTransition } from '../storage/case-write.ts';
+import { possibleDuplicates, requireConfirmed } from '../storage/duplicates.ts';
 import { envOf, loadCase } from '../storage/snapshot.ts';
 import { legalDateOf } from '../time.ts';
 import { type FieldProblem, plainText } from '../validation.ts';
@@ -61,6 +62,12 @@ const CaseOpen = z
     officers: z.array(z.string().min(1).max(64)).min(1).max(20).optional(),
     /** The matter's workflow (the default) or one of its alternatives, e.g. 简易程序. */
     workflow: z.string().min(1).max(100).optional(),
+    /**
+     * Asks for the duplicate check: the open cases of this subject, matter and party (ids) the
+     * officer was shown and confirmed this case is not, `[]` at first. A possible duplicate not
+     * listed answers 409 `possible-duplicate` with them. Left out, no check is made (imports, the demo).
+     */
+    confirmedDuplicates: z.array(z.string().min(1).max(100)).max(50).optional(),
   })
   .strict()
   .openapi('CaseOpen');
@@ -198,6 +205,16 @@ export function caseRoutes() {
           });
       });
       if (problems.length) throw validation(problems);
+      const duplicatesConfirmed = body.confirmedDuplicates
+        ? requireConfirmed(
+            await possibleDuplicates(s.db, pack, {
+              subjectOrg: org.code,
+              matterCode: matter.code,
+              idNumber: body.party.idNumber,
+            }),
+            body.confirmedDuplicates,
+          )
+        : [];
       const facts = Object.fromEntries(Object.entries(body.facts ?? {}).filter(([, v]) => v !== null));
       const row = await openCase(s.db, {
         actorId: actor.user.id,
@@ -211,6 +228,7 @@ export function caseRoutes() {
         violationDate: body.violationDate ?? null,
         officers,
         at,
+        duplicatesConfirmed,
       });
       return c.json(
         {

@@ -253,6 +253,8 @@ export interface NewCase {
   violationDate: string | null;
   officers: string[];
   at: string;
+  /** Numbers of the open cases the officer confirmed this one does not duplicate (storage/duplicates.ts). */
+  duplicatesConfirmed?: string[];
 }
 
 /** Opens a case: allocates its number for the subject and year, stores it and records 'case.open'. */
@@ -309,6 +311,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
           officers: n.officers,
           facts: maskPersonalTexts(n.facts),
           violationDate: n.violationDate,
+          ...(n.duplicatesConfirmed?.length ? { duplicatesConfirmed: n.duplicatesConfirmed } : {}),
         },
       },
       n.at,

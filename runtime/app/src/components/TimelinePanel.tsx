@@ -66,6 +66,11 @@ export function TimelinePanel({ detail, attachmentNames = {}, actionNames = {}, 
         return `${label}：${t(`review.opinion.${String(after.opinion)}` as MessageKey)}${after.comment ? `（${after.comment}）` : ''}`;
       case 'review.request':
         return `${label}${after.dueDate ? `：${t('deadline.due')} ${after.dueDate}` : ''}`;
+      case 'case.open':
+        // A case filed beside an open one of the same party and matter names the case(s) the officer confirmed.
+        return Array.isArray(after.duplicatesConfirmed)
+          ? `${label}（${t('event.duplicatesConfirmed', { numbers: after.duplicatesConfirmed.join('、') })}）`
+          : label;
       case 'attachment.add':
         return `${label}：${attachmentNames[e.target ?? ''] ?? ''}`;
       default:

@@ -4,9 +4,10 @@
  * the first facts. The server checks everything again; its problems appear on their fields.
  */
 import { DateInput } from '@yifa/ui';
-import { Button, Card, Col, Form, Row, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { App, Button, Card, Col, Form, Row, Select, Typography } from 'antd';
+import { type KeyboardEvent, useEffect, useState } from 'react';
+import { ApiError, api } from '../api.ts';
+import { DuplicateCases, type PossibleDuplicate } from '../components/DuplicateCases.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { enteredFacts, FactFields } from '../components/FactFields.tsx';
 import { MatterCard } from '../components/MatterCard.tsx';
@@ -18,6 +19,14 @@ import { navigate } from '../router.tsx';
 import type { MatterView } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { useSubmit } from '../use-submit.ts';
+
+/**
+ * Enter in a one-line field never files the case (a browser submits a form on Enter): filing
+ * takes the button. Selects and date inputs still take Enter for their own choice.
+ */
+function noEnterSubmit(e: KeyboardEvent<HTMLFormElement>): void {
+  if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+}
 
 /** Facts of the platform an officer gives when opening a case (the others come later). */
 const FIRST_PLATFORM_FACTS = new Set(['proposedPenalties', 'proposedFine', 'partyPriorPenalties12m']);
@@ -33,6 +42,7 @@ interface Colleague {
 /** The open-a-case page. */
 export function OpenCasePage() {
   const { t, pick } = useT();
+  const { modal } = App.useApp();
   const [code, setCode] = useState<string | null>(null);
   const matter = useResource<MatterView>(code ? `/matters/${encodeURIComponent(code)}` : null);
   const colleagues = useResource<{ items: Colleague[] }>('/colleagues');
@@ -63,7 +73,26 @@ export function OpenCasePage() {
           facts: enteredFacts(v.facts),
           ...(v.violationDate ? { violationDate: v.violationDate } : {}),
         };
-        const created = await api.post<{ id: string }>('/cases', body);
+        // The server answers the open cases this may duplicate; the officer confirms them before filing.
+        const file = (confirmedDuplicates: string[]) =>
+          api.post<{ id: string }>('/cases', { ...body, confirmedDuplicates });
+        let created: { id: string };
+        try {
+          created = await file([]);
+        } catch (e) {
+          if (!(e instanceof ApiError) || e.code !== 'possible-duplicate') throw e;
+          const duplicates = (e.details.duplicates ?? []) as PossibleDuplicate[];
+          const confirmed = await modal.confirm({
+            title: t('open.duplicateTitle'),
+            content: <DuplicateCases items={duplicates} />,
+            okText: t('open.duplicateFile'),
+            okButtonProps: { 'data-testid': 'duplicate-confirm' } as never,
+            cancelButtonProps: { 'data-testid': 'duplicate-cancel' } as never,
+            width: 520,
+          });
+          if (!confirmed) return;
+          created = await file(duplicates.map((d) => d.id));
+        }
         navigate(`/cases/${created.id}`);
       },
       {
@@ -104,7 +133,14 @@ export function OpenCasePage() {
           <Col xs={24} lg={14}>
             <Card size="small" title={t('open.caseData')}>
               <ErrorAlert error={error} onClose={() => setError(null)} />
-              <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
+              <Form
+                form={form}
+                layout="vertical"
+                onFinish={submit}
+                onKeyDown={noEnterSubmit}
+                scrollToFirstError
+                data-testid="open-form"
+              >
                 <Typography.Title level={5}>{t('open.party')}</Typography.Title>
                 <PartyFields />
                 <Typography.Title level={5}>{t('open.facts')}</Typography.Title>
@@ -141,7 +177,7 @@ export function OpenCasePage() {
                   </Form.Item>
                 )}
                 <FactFields facts={factDefs} penaltyKinds={m.penaltyKinds} />
-                <Button type="primary" htmlType="submit" loading={busy} block data-testid="open-submit">
+                <Button type="primary" onClick={() => form.submit()} loading={busy} block data-testid="open-submit">
                   {t('open.submit')}
                 </Button>
               </Form>
