@@ -67,7 +67,11 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     labelEn: 'days elapsed',
     unit: '日',
     params: {
-      from: { required: true, description: 'A workflow state code (the first entry into it), or "opened".' },
+      from: {
+        required: true,
+        description:
+          'A workflow state code (the first entry into it), "opened", or a date fact of the case (e.g. statementNotifiedAt, the date the notice was served).',
+      },
       kind: { required: false, values: ['calendar', 'working'], description: 'calendar (default) or working days.' },
     },
   },
@@ -138,6 +142,20 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     scope: CASE,
     label: '已告知听证权',
     labelEn: 'right to a hearing notified',
+  },
+  {
+    name: 'statementNotifiedAt',
+    type: 'date',
+    scope: CASE,
+    label: '告知书送达日期',
+    labelEn: 'date the advance notice was served',
+  },
+  {
+    name: 'hearingNotifiedAt',
+    type: 'date',
+    scope: CASE,
+    label: '听证告知书送达日期',
+    labelEn: 'date the hearing notice was served',
   },
   { name: 'statementWaived', type: 'boolean', scope: CASE, label: '当事人放弃陈述申辩', labelEn: 'statement waived' },
   { name: 'hearingWaived', type: 'boolean', scope: CASE, label: '当事人放弃听证', labelEn: 'hearing waived' },

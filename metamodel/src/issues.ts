@@ -240,6 +240,22 @@ export const ISSUE_MESSAGES = {
     en: 'named conditions refer to each other in a cycle: {chain}',
   },
   'condition.too-deep': { zh: '条件嵌套超过 {max} 层', en: 'the condition is nested deeper than {max} levels' },
+  'document.sets-value': {
+    zh: '出具时设置的事实“{fact}”须给出 value 或 field 之一（且只能一个）',
+    en: 'the fact "{fact}" set on issue needs exactly one of value and field',
+  },
+  'document.sets-unknown-fact': {
+    zh: '出具时设置的事实“{fact}”不是平台事实或使用本文书的事项的事实（或为平台计算的事实）',
+    en: 'the fact "{fact}" set on issue is not a recordable platform fact nor a fact of a matter using this document',
+  },
+  'document.unknown-state': {
+    zh: 'editableIn 中的状态“{state}”不在任何流程中',
+    en: 'the state "{state}" in editableIn is in no workflow',
+  },
+  'document.section-overlap': {
+    zh: '字段“{field}”同时属于分部“{first}”和“{second}”',
+    en: 'field "{field}" belongs to both sections "{first}" and "{second}"',
+  },
   'document.unknown-token': {
     zh: '编号格式中的“{token}”不是已知占位符',
     en: '"{token}" in the numbering pattern is not a known token',
@@ -276,6 +292,22 @@ export const ISSUE_MESSAGES = {
   'org.numbering-unknown-form': {
     zh: '编号格式的键“{form}”不是本包中有编号的文书；应为有 numbering 的文书编码，或 *',
     en: 'numbering key "{form}" is not a numbered document form of this pack; use the code of a form with numbering, or *',
+  },
+  'org.division-province': {
+    zh: '行政区划代码“{code}”的前两位“{province}”不是省级行政区划代码',
+    en: 'division code "{code}" begins with "{province}", which is no province-level division',
+  },
+  'org.division-outside': {
+    zh: '{field}“{code}”不在上级组织“{ancestor}”的行政区划 {division} 之内',
+    en: '{field} "{code}" lies outside division {division} of the organisation "{ancestor}" above it',
+  },
+  'org.supervisor-sector': {
+    zh: '行业监督组织“{supervisor}”与本组织没有相同的领域（sectors）',
+    en: 'sector supervisor "{supervisor}" shares no sector with this organisation',
+  },
+  'org.supervisor-self': {
+    zh: '行业监督组织“{supervisor}”是本组织自身或其上级，已由上下级关系覆盖',
+    en: 'sector supervisor "{supervisor}" is this organisation or one above it, which the parent relation already covers',
   },
   'org.roots': {
     zh: '组织机构应有且只有一个根，现有 {count} 个',
@@ -315,6 +347,14 @@ export const ISSUE_MESSAGES = {
   },
   'alert.default-not-last': { zh: '无条件的预警等级必须放在最后', en: 'the level without a condition must be last' },
   'param.type': { zh: '参数值类型应为 {type}', en: 'the parameter value must be of type {type}' },
+  'param.dates-reversed': {
+    zh: '参数值的 effectiveTo {to} 早于 effectiveFrom {from}',
+    en: 'the value\'s effectiveTo {to} is before its effectiveFrom {from}',
+  },
+  'param.versions-overlap': {
+    zh: '{scope}的两个参数值在 {from} 起同时有效',
+    en: 'two values {scopeEn} are both in force from {from}',
+  },
   'test.unknown-state': {
     zh: '流程“{workflow}”中没有状态“{state}”',
     en: 'workflow "{workflow}" has no state "{state}"',

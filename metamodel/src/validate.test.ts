@@ -483,6 +483,70 @@ const BAD: Bad[] = [
     expect: { code: 'document.unknown-field', file: 'documents/penalty-decision.yaml', pointer: '/rules/0/fields/0' },
   },
   {
+    name: 'a document editable in a state no workflow has',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}editableIn: [nowhere]\n`,
+    },
+    expect: { code: 'document.unknown-state', file: 'documents/penalty-decision.yaml', pointer: '/editableIn/0' },
+  },
+  {
+    name: 'a field in two sections',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}sections:
+  - { code: officer, title: 承办人, roles: [officer], fields: [partyName, fine] }
+  - { code: head, title: 负责人, roles: [officer], fields: [fine, decidedAt] }
+`,
+    },
+    expect: {
+      code: 'document.section-overlap',
+      file: 'documents/penalty-decision.yaml',
+      pointer: '/sections/1/fields/0',
+    },
+  },
+  {
+    name: 'a section naming a missing field',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}sections:
+  - { code: officer, title: 承办人, roles: [officer], fields: [fineAmount] }
+`,
+    },
+    expect: {
+      code: 'document.unknown-field',
+      file: 'documents/penalty-decision.yaml',
+      pointer: '/sections/0/fields/0',
+    },
+  },
+  {
+    name: 'a section filled by a role the pack lacks',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}sections:
+  - { code: head, title: 负责人, roles: [chief], fields: [decidedAt] }
+`,
+    },
+    expect: { code: 'ref.unresolved', file: 'documents/penalty-decision.yaml', pointer: '/sections/0/roles/0' },
+  },
+  {
+    name: 'a fact set on issue with neither value nor field',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}sets:\n  - { fact: hearingHeld }\n`,
+    },
+    expect: { code: 'document.sets-value', file: 'documents/penalty-decision.yaml', pointer: '/sets/0' },
+  },
+  {
+    name: 'a fact set on issue that the platform computes',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}sets:\n  - { fact: caseNumber, value: x }\n`,
+    },
+    expect: { code: 'document.sets-unknown-fact', file: 'documents/penalty-decision.yaml', pointer: '/sets/0/fact' },
+  },
+  {
+    name: 'a fact set on issue from a missing field',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}sets:\n  - { fact: hearingHeld, field: heldOn }\n`,
+    },
+    expect: { code: 'document.unknown-field', file: 'documents/penalty-decision.yaml', pointer: '/sets/0/field' },
+  },
+  {
     name: 'an enforcement matter without authority item',
     edits: { 'base/matters/M-1.yaml': base('matters/M-1.yaml').replace('authorityItem: AI-1\n', '') },
     expect: { code: 'matter.authority-required', file: 'matters/M-1.yaml', pointer: '/authorityItem' },

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { apiAs, FILING_APPROVAL, seedCase } from './support/api.ts';
+import { AGENCY_PART, apiAs, OFFICER_PART, seedCase } from './support/api.ts';
 import { flowSteps, login, openBrowser, shot } from './support/browser.ts';
 import { type E2eServer, PEOPLE, startE2eServer } from './support/server.ts';
 import { field, item } from './support/ui.ts';
@@ -110,13 +110,18 @@ describe.sequential('refusals and errors, shown with their reasons', () => {
   step('the server refuses a transition the case no longer allows, and the reason is shown', async () => {
     const officer = await apiAs(server.url, PEOPLE.officer.username);
     const doc = await officer.get<{ data: Record<string, unknown> }>(`/documents/${filingId}`);
-    await officer.put(`/documents/${filingId}`, { data: { ...doc.data, ...FILING_APPROVAL } });
+    // Each fills their own part of the 立案审批表 (sections): the officer theirs, the agency head theirs.
+    const mine = await officer.put<{ data: Record<string, unknown> }>(`/documents/${filingId}`, {
+      data: { ...doc.data, ...OFFICER_PART },
+    });
+    const agency = await apiAs(server.url, PEOPLE.agency.username);
+    await agency.put(`/documents/${filingId}`, { data: { ...mine.data, ...AGENCY_PART } });
     await login(page, PEOPLE.agency.username);
     await gotoCase();
     const approve = page.locator('[data-testid="actions"] button[data-action="approve-filing"]');
     await approve.waitFor();
     // Meanwhile the officer empties a required field of the filing approval.
-    const { caseSummary: _, ...incomplete } = { ...doc.data, ...FILING_APPROVAL };
+    const { caseSummary: _, ...incomplete }: Record<string, unknown> = { ...mine.data, ...AGENCY_PART };
     await officer.put(`/documents/${filingId}`, { data: incomplete });
     await approve.click();
     await page.getByTestId('action-confirm').click();

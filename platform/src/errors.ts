@@ -72,6 +72,16 @@ export const ERRORS = {
     en: 'legal reviewers must hold the legal professional qualification (Administrative Penalty Law art. 58)',
   },
   'case-closed': { status: 409, zh: '案件已办结，不能修改', en: 'the case is closed and cannot change' },
+  'document-state': {
+    status: 409,
+    zh: '本文书只能在其所属环节填写和出具',
+    en: 'this document can be filled and issued only in its own step',
+  },
+  'document-section': {
+    status: 403,
+    zh: '文书的这一部分由其他角色填写',
+    en: 'this part of the document is filled by another role',
+  },
   'pack-invalid': { status: 422, zh: '配置包校验未通过', en: 'the pack did not validate' },
   'too-large': { status: 413, zh: '请求体过大', en: 'the request body is too large' },
   'unsupported-media': { status: 415, zh: '不支持的文件类型', en: 'unsupported media type' },

@@ -270,7 +270,7 @@ describe('data scope matrix', () => {
       expect(opinion.status, await opinion.clone().text()).toBe(200);
       await head.call('PATCH', `/api/v1/cases/${id}/facts`, {
         version: (await json(await head.get(`/api/v1/cases/${id}`))).version,
-        facts: { statementNotified: false },
+        facts: {},
       });
       await server.issueDocuments(id, 'legal-review-opinion');
       expect((await act(`${k}.reviewer`, id, 'review-agree')).state.code).toBe('notification');

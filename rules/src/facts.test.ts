@@ -38,6 +38,17 @@ describe('fact resolution', () => {
     expect(get('daysSince', { from: 'opened' })(opened)).toBe(10);
   });
 
+  it('computes daysSince from a date fact: the day the notice was served', () => {
+    // Served on Wednesday 2026-09-30; the National Day holiday runs 10-01 to 10-08.
+    const ctx = { facts: { statementNotifiedAt: '2026-09-30' }, today: '2026-10-12' };
+    expect(get('daysSince', { from: 'statementNotifiedAt' })(ctx)).toBe(12);
+    expect(get('daysSince', { from: 'statementNotifiedAt', kind: 'working' })(ctx)).toBe(4);
+    expect(get('daysSince.statementNotifiedAt.working')(ctx)).toBe(4);
+    // A notice never served gives no date to count from: undetermined, never 0.
+    const unserved = get('daysSince', { from: 'hearingNotifiedAt' })({ facts: {}, today: '2026-10-12' });
+    expect(unserved instanceof Unresolved && unserved.code).toBe('timeline.missing');
+  });
+
   it('computes days left before a deadline; negative once overdue', () => {
     const ctx = {
       facts: {},

@@ -5,7 +5,8 @@
  * 2. A parameterised fact given as a map is indexed by its parameters in declared order
  *    (`daysSince: { investigation: 91 }` with params { from: investigation }).
  * 3. Otherwise the platform computes `today`, `violationDate`, `daysSince` and `deadlineDaysLeft`
- *    from the context (today, violation date, timeline, deadlines) and the pack's holiday calendars.
+ *    from the context (today, violation date, timeline, deadlines) and the pack's holiday calendars;
+ *    `daysSince` counts from a state's first entry, the opening, or a date fact (statementNotifiedAt).
  * 4. Otherwise the fact is missing (undefined), or Unresolved when a computation lacked something.
  */
 import type { DayKind } from '@yifa/metamodel';
@@ -119,7 +120,9 @@ function compute(name: string, params: FactParams, ctx: FactContext, calendar: W
   if (name === 'daysSince') {
     const from = String(params.from ?? '');
     const openedAt = typeof ctx.facts.openedAt === 'string' ? ctx.facts.openedAt : undefined;
-    const start = dayOf(ctx.timeline?.[from] ?? (from === 'opened' ? openedAt : undefined));
+    // From a state's first entry, the opening, or a date fact (the day a notice was served).
+    const dated = typeof ctx.facts[from] === 'string' ? (ctx.facts[from] as string) : undefined;
+    const start = dayOf(ctx.timeline?.[from] ?? (from === 'opened' ? openedAt : dated));
     if (start === undefined) return new Unresolved('timeline.missing', { state: from });
     return count(start, todayDay, params.kind === 'working' ? 'working' : 'calendar', calendar);
   }

@@ -5,7 +5,7 @@
  * the right shape, nesting is bounded, and named conditions do not refer in a cycle.
  */
 
-import { platformFact } from '../facts.ts';
+import { PLATFORM_FACTS, platformFact } from '../facts.ts';
 import type { Condition, Expression } from '../generated/types.ts';
 import { type Finding, finding, pointerOf } from '../issues.ts';
 import type { ItemKind } from '../kinds.ts';
@@ -41,6 +41,10 @@ export const checkConditions: Check = (ctx) => {
     for (const s of wf.states ?? []) states.add(s.code);
     for (const d of wf.deadlines ?? []) deadlines.add(d.code);
   }
+  // daysSince may also count from a date fact (the notice's service date), not only a state.
+  for (const f of PLATFORM_FACTS) if (f.type === 'date' && f.scope.includes('case')) states.add(f.name);
+  for (const m of ctx.pack.items.matter.values())
+    for (const f of m.facts ?? []) if (f.type === 'date') states.add(f.name);
   const walker = createWalker(ctx, out, { states, deadlines, documents });
   const cond = (c: Condition | undefined, site: Site) => {
     if (c !== undefined) walker.condition(c, site, 0);
@@ -94,6 +98,9 @@ export const checkConditions: Check = (ctx) => {
     );
     doc.rules?.forEach((r, i) =>
       cond(r.when, { kind: 'document', code, pointer: pointerOf('rules', i, 'when'), universe }),
+    );
+    doc.sets?.forEach((x, i) =>
+      cond(x.when, { kind: 'document', code, pointer: pointerOf('sets', i, 'when'), universe }),
     );
     doc.fields.forEach((f, i) => {
       expr(f.computed, { kind: 'document', code, pointer: pointerOf('fields', i, 'computed'), universe });
@@ -221,7 +228,7 @@ function checkFactParams(
     if (spec.values && !spec.values.includes(String(value)))
       fail(`${name} 应为 ${spec.values.join('/')} / ${name} must be ${spec.values.join('/')}`);
     const code = String(value);
-    if (name === 'from' && !known.states.has(code)) fail(`没有状态 ${code} / no state ${code}`);
+    if (name === 'from' && !known.states.has(code)) fail(`没有状态或日期事实 ${code} / no state or date fact ${code}`);
     if (name === 'deadline' && !known.deadlines.has(code)) fail(`没有期限 ${code} / no deadline ${code}`);
     if (name === 'document' && !known.documents.has(code)) fail(`没有文书 ${code} / no document ${code}`);
   }

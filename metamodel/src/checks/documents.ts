@@ -6,6 +6,7 @@
 import type { DocumentForm } from '../generated/types.ts';
 import { type Finding, finding, pointerOf } from '../issues.ts';
 import { type Check, validItems } from './context.ts';
+import { checkDocumentProcedure } from './document-procedure.ts';
 
 /** Tokens a numbering pattern may use; `{seq:N}` pads the sequence to N digits. */
 export const NUMBERING_TOKENS = ['orgPrefix', 'orgShort', 'year', 'seq'] as const;
@@ -22,9 +23,11 @@ export const PRINT_TOKENS = [
   'cause',
 ] as const;
 
-/** Checks every document form. */
-export const checkDocuments: Check = (ctx) =>
-  validItems(ctx, 'document').flatMap(([code, d]) => checkDocument(code, d));
+/** Checks every document form, and what each says about the procedure (document-procedure.ts). */
+export const checkDocuments: Check = (ctx) => [
+  ...validItems(ctx, 'document').flatMap(([code, d]) => checkDocument(code, d)),
+  ...checkDocumentProcedure(ctx),
+];
 
 function checkDocument(code: string, d: DocumentForm): Finding[] {
   const out: Finding[] = [];

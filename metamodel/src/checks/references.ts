@@ -28,6 +28,7 @@ export const REFERENCES: readonly (readonly [ItemKind, string, Target])[] = [
   ['matter', 'penaltyBasis/*', 'legal-basis'],
   ['matter', 'penaltyKinds/*', 'codelist:penalty-kinds'],
   ['document', 'basis/*', 'legal-basis'],
+  ['document', 'sections/*/roles/*', 'role'],
   ['workflow', 'basis/*', 'legal-basis'],
   ['workflow', 'states/*/documents/*', 'document'],
   ['workflow', 'states/*/roles/*', 'role'],
@@ -49,13 +50,18 @@ export const REFERENCES: readonly (readonly [ItemKind, string, Target])[] = [
   ['organisation', 'type', 'codelist:org-types'],
   ['organisation', 'parent', 'organisation'],
   ['organisation', 'sectors/*', 'codelist:sectors'],
+  ['organisation', 'sectorSupervisors/*', 'organisation'],
   ['condition', 'basis/*', 'legal-basis'],
   ['parameter', 'basis/*', 'legal-basis'],
+  ['parameter', 'byOrganisation/*/organisation', 'organisation'],
+  ['parameter', 'bySector/*/sector', 'codelist:sectors'],
   ['test', 'cases/*/discretion', 'discretion'],
   ['test', 'cases/*/workflow', 'workflow'],
   ['test', 'cases/*/alert', 'alert'],
   ['test', 'cases/*/assessment', 'assessment'],
   ['test', 'cases/*/roles/*', 'role'],
+  ['test', 'cases/*/org', 'organisation'],
+  ['test', 'cases/*/sector', 'codelist:sectors'],
 ];
 
 /** Checks every reference of the table. */

@@ -32,11 +32,43 @@ export type Code = string;
  * Free text for implementers: context, sources, what is local practice.
  */
 export type Notes = string;
+/**
+ * First day in force.
+ */
+export type IsoDate = string;
+/**
+ * Last day in force (inclusive); open-ended when absent.
+ */
+export type IsoDate1 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code1 = string;
+/**
+ * First day in force.
+ */
+export type IsoDate2 = string;
+/**
+ * Last day in force (inclusive); open-ended when absent.
+ */
+export type IsoDate3 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code2 = string;
+/**
+ * First day in force.
+ */
+export type IsoDate4 = string;
+/**
+ * Last day in force (inclusive); open-ended when absent.
+ */
+export type IsoDate5 = string;
 export type CodeList = Code[];
 /**
  * A calendar date, YYYY-MM-DD.
  */
-export type IsoDate = string;
+export type IsoDate6 = string;
 /**
  * A name shown to users (zh-CN).
  */
@@ -44,15 +76,15 @@ export type Name1 = string;
 /**
  * A calendar date, YYYY-MM-DD.
  */
-export type IsoDate1 = string;
+export type IsoDate7 = string;
 /**
  * A calendar date, YYYY-MM-DD.
  */
-export type IsoDate2 = string;
+export type IsoDate8 = string;
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
-export type Code1 = string;
+export type Code3 = string;
 /**
  * Entries of the codelist 'sectors': which kind of department exercises it.
  *
@@ -77,6 +109,10 @@ export type CodeList4 = Code[];
  * calendar: natural days; working: working days by the pack's holiday calendar (行政处罚法第八十五条).
  */
 export type DayKind = 'calendar' | 'working';
+/**
+ * 行业业务监督: the organisations that supervise it in its sector besides its administrative parent (a district's market regulator over the development zone's market bureau). Each must share a sector with it; a role with scope sector-supervised at a supervisor reads its cases.
+ */
+export type CodeList5 = Code[];
 export type Condition = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
 /**
  * A fact or field name: an identifier, optionally dotted (party.type).
@@ -327,27 +363,27 @@ export type Expression1 = number | string | boolean | FactRef | ParamRef | Opera
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
-export type Code2 = string;
+export type Code4 = string;
 /**
  * Documents filled in this state.
  */
-export type CodeList5 = Code[];
+export type CodeList6 = Code[];
 /**
  * Roles that work the case in this state (their task lists).
  */
-export type CodeList6 = Code[];
+export type CodeList7 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
-export type Code3 = string;
+export type Code5 = string;
 /**
  * @minItems 1
  */
-export type CodeList7 = [Code, ...Code[]];
+export type CodeList8 = [Code, ...Code[]];
 /**
  * Roles that may take the action; any role when absent.
  */
-export type CodeList8 = Code[];
+export type CodeList9 = Code[];
 /**
  * Guard: the action is allowed only when this holds.
  */
@@ -359,31 +395,31 @@ export type Condition2 = AllCondition | AnyCondition | NotCondition | ConditionR
 /**
  * Documents that must be complete (or issued, for issued documents) before the action.
  */
-export type CodeList9 = Code[];
+export type CodeList10 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
-export type Code4 = string;
+export type Code6 = string;
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
-export type Code5 = string;
+export type Code7 = string;
 /**
  * The clock stops when the case enters any of these states.
  *
  * @minItems 1
  */
-export type CodeList10 = [Code, ...Code[]];
+export type CodeList11 = [Code, ...Code[]];
 /**
  * Who may approve it.
  */
-export type CodeList11 = Code[];
+export type CodeList12 = Code[];
 /**
  * The penalty provision(s) the benchmark refines.
  *
  * @minItems 1
  */
-export type CodeList12 = [Code, ...Code[]];
+export type CodeList13 = [Code, ...Code[]];
 /**
  * An amount in yuan: a number, or an expression over case facts (e.g. ten times the goods value).
  */
@@ -399,44 +435,44 @@ export type Amount1 = number | string | boolean | FactRef | ParamRef | Operation
 /**
  * The kinds of penalty of the tier (entries of the codelist penalty-kinds); a tier without fine (警告 alone) lists them without fine.
  */
-export type CodeList13 = Code[];
-/**
- * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
- */
-export type Code6 = string;
-/**
- * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
- */
-export type Code7 = string;
+export type CodeList14 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
 export type Code8 = string;
 /**
- * Other workflows an officer may choose, e.g. 简易程序.
- */
-export type CodeList14 = Code[];
-/**
- * 违法依据: the norms the conduct violates.
- */
-export type CodeList15 = Code[];
-/**
- * 处罚依据: the norms that set the penalty.
- */
-export type CodeList16 = Code[];
-/**
- * Entries of the codelist 'penalty-kinds' (行政处罚法第九条).
- */
-export type CodeList17 = Code[];
-export type FactType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'array';
-/**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
 export type Code9 = string;
 /**
- * org-types the scheme applies to; all subjects when absent.
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code10 = string;
+/**
+ * Other workflows an officer may choose, e.g. 简易程序.
+ */
+export type CodeList15 = Code[];
+/**
+ * 违法依据: the norms the conduct violates.
+ */
+export type CodeList16 = Code[];
+/**
+ * 处罚依据: the norms that set the penalty.
+ */
+export type CodeList17 = Code[];
+/**
+ * Entries of the codelist 'penalty-kinds' (行政处罚法第九条).
  */
 export type CodeList18 = Code[];
+export type FactType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'array';
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code11 = string;
+/**
+ * org-types the scheme applies to; all subjects when absent.
+ */
+export type CodeList19 = Code[];
 /**
  * A platform metric (see docs/pack-format.md#metrics) or a derived metric of the scheme.
  */
@@ -454,15 +490,35 @@ export type ExpectUndetermined = [FieldName, ...FieldName[]];
 /**
  * The tier's kinds of penalty, e.g. [warning] for 警告 alone.
  */
-export type CodeList19 = Code[];
+export type CodeList20 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
-export type Code10 = string;
+export type Code12 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code13 = string;
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate9 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code14 = string;
 /**
  * A fact or field name: an identifier, optionally dotted (party.type).
  */
 export type FieldName1 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code15 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code16 = string;
 /**
  * Facts (for a scoring case, metrics) the case expects to leave a decision undetermined: missing or of the wrong type on purpose. Any other undetermined fact fails the case, and so does a fact listed here that decided nothing.
  *
@@ -590,9 +646,62 @@ export interface Parameter {
   name: Name;
   nameEn?: NameEn;
   type: 'number' | 'integer' | 'string' | 'boolean';
+  /**
+   * The default value: in force where no version, organisation or sector value below is.
+   */
   value: number | string | boolean;
+  /**
+   * The default by date, where it changed: the version in force on the date the rule asks for (a case's day) wins over `value`.
+   *
+   * @minItems 1
+   */
+  versions?: [ParameterVersion, ...ParameterVersion[]];
+  /**
+   * Values an organisation sets for itself and every organisation under it (a city's own 听证 amounts). The subject's own organisation, else its nearest ancestor with a value in force, wins over the sector and the default.
+   *
+   * @minItems 1
+   */
+  byOrganisation?: [ParameterOrganisationValue, ...ParameterOrganisationValue[]];
+  /**
+   * Values for the matters of one sector (生态环境 amounts above the others): used where no organisation value is in force, before the default.
+   *
+   * @minItems 1
+   */
+  bySector?: [ParameterSectorValue, ...ParameterSectorValue[]];
   unit?: string;
   basis?: CodeList;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * A default value in force from effectiveFrom to effectiveTo.
+ */
+export interface ParameterVersion {
+  effectiveFrom: IsoDate;
+  effectiveTo?: IsoDate1;
+  value: number | string | boolean;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * An organisation's own value (for it and the organisations under it), in force from effectiveFrom to effectiveTo.
+ */
+export interface ParameterOrganisationValue {
+  organisation: Code1;
+  effectiveFrom: IsoDate2;
+  effectiveTo?: IsoDate3;
+  value: number | string | boolean;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * A sector's value (for the matters of that sector), in force from effectiveFrom to effectiveTo.
+ */
+export interface ParameterSectorValue {
+  sector: Code2;
+  effectiveFrom: IsoDate4;
+  effectiveTo?: IsoDate5;
+  value: number | string | boolean;
   source?: Source;
   notes?: Notes;
 }
@@ -603,11 +712,11 @@ export interface HolidayCalendar {
   code: Code;
   name: Name;
   year: number;
-  holidays: IsoDate[];
+  holidays: IsoDate6[];
   /**
    * Weekend days that are working days.
    */
-  workdays: IsoDate[];
+  workdays: IsoDate6[];
   source?: Source;
   notes?: Notes;
 }
@@ -639,8 +748,8 @@ export interface LegalBasis {
    */
   versions?: [
     {
-      effectiveFrom?: IsoDate1;
-      effectiveTo?: IsoDate2;
+      effectiveFrom?: IsoDate7;
+      effectiveTo?: IsoDate8;
       /**
        * The article's text as published. Absent while not yet known: documents then cite the article without its text, marked 待核实.
        */
@@ -651,8 +760,8 @@ export interface LegalBasis {
       amendment?: string;
     },
     ...{
-      effectiveFrom?: IsoDate1;
-      effectiveTo?: IsoDate2;
+      effectiveFrom?: IsoDate7;
+      effectiveTo?: IsoDate8;
       /**
        * The article's text as published. Absent while not yet known: documents then cite the article without its text, marked 待核实.
        */
@@ -680,7 +789,7 @@ export interface AuthorityItem {
   code: Code;
   name: Name;
   nameEn?: NameEn;
-  powerType: Code1;
+  powerType: Code3;
   sectors: CodeList1;
   subjectTypes?: CodeList2;
   /**
@@ -731,6 +840,15 @@ export interface Organisation {
   parent?: Code;
   sectors?: CodeList;
   /**
+   * 行政区划代码 (GB/T 2260, with 乡级 and 村级 extensions): 6 digits for a county or above, 9 for a 乡镇 or 街道, 12 for a village; a government's own division, or the division a department serves. It lies within its nearest ancestor's division.
+   */
+  divisionCode?: string;
+  /**
+   * The county-level division (6-digit 行政区划代码) it sits in, where that is not its parent's: a development zone's bodies sit in the district they are part of.
+   */
+  location?: string;
+  sectorSupervisors?: CodeList5;
+  /**
    * Whether it is an 执法主体 in its own name.
    */
   enforcementSubject: boolean;
@@ -761,7 +879,7 @@ export interface Role {
   name: Name;
   nameEn?: NameEn;
   description?: string;
-  scope: 'own' | 'subject' | 'subject-tree' | 'all';
+  scope: 'own' | 'subject' | 'subject-tree' | 'sector-supervised' | 'all';
   permissions: (
     | 'case.read'
     | 'case.create'
@@ -902,6 +1020,24 @@ export interface DocumentForm {
     note?: string;
   }[];
   /**
+   * Workflow states in which the document may be created, edited and issued (the step it belongs to); in any state when absent. Once the case has left these states the document is read-only: the platform refuses a save or an issue with 409, naming the states.
+   *
+   * @minItems 1
+   */
+  editableIn?: [Code, ...Code[]];
+  /**
+   * Parts of the form filled by different roles (the officer's part, the approver's part): a field of a section is filled only by a user holding one of its roles, and a save changing another role's field is refused with 403 naming the section and its roles. Fields in no section are filled by anyone who may edit the document.
+   *
+   * @minItems 1
+   */
+  sections?: [DocumentSection, ...DocumentSection[]];
+  /**
+   * Case facts that issuing the document sets, in the same transaction as the issue and recorded in its audit event (e.g. serving the 告知书 sets statementNotified and statementNotifiedAt). Such facts are never typed by hand: the platform refuses them on the case's facts, naming this document.
+   *
+   * @minItems 1
+   */
+  sets?: [DocumentFactSetting, ...DocumentFactSetting[]];
+  /**
    * Document number pattern. Tokens: {orgPrefix} (the organisation's numbering prefix), {orgShort}, {year}, {seq} or {seq:N} (zero-padded to N digits). Numbers are unique per pattern, organisation and year.
    */
   numbering?: {
@@ -993,6 +1129,35 @@ export interface IfArgs {
   then: Expression1;
   else: Expression1;
 }
+/**
+ * A part of the form that the named roles fill.
+ */
+export interface DocumentSection {
+  code: Code;
+  title: Name;
+  titleEn?: NameEn;
+  /**
+   * Roles that fill the section's fields.
+   *
+   * @minItems 1
+   */
+  roles: [Code, ...Code[]];
+  /**
+   * Names of the form's fields in this section; a field belongs to one section at most.
+   *
+   * @minItems 1
+   */
+  fields: [string, ...string[]];
+}
+/**
+ * A case fact issuing the document sets: to `value`, or to the value of the document's field `field` (e.g. the service date), exactly one of the two; only when `when` holds over the document's values and the case facts, if given.
+ */
+export interface DocumentFactSetting {
+  fact: FieldName;
+  value?: string | number | boolean;
+  field?: string;
+  when?: Condition;
+}
 export interface PrintLayout {
   paper: 'A4' | 'A4-landscape' | 'A3';
   /**
@@ -1027,7 +1192,7 @@ export interface Workflow {
   name: Name;
   nameEn?: NameEn;
   basis?: CodeList;
-  start: Code2;
+  start: Code4;
   /**
    * @minItems 2
    * @maxItems 100
@@ -1051,23 +1216,23 @@ export interface WorkflowState {
    */
   kind?: 'normal' | 'legal-review' | 'collective-discussion' | 'hearing' | 'decision';
   terminal?: boolean;
-  documents?: CodeList5;
-  roles?: CodeList6;
+  documents?: CodeList6;
+  roles?: CodeList7;
 }
 export interface WorkflowTransition {
-  action: Code3;
+  action: Code5;
   name: Name;
   nameEn?: NameEn;
-  from: Code | CodeList7;
+  from: Code | CodeList8;
   to: Code;
-  roles?: CodeList8;
+  roles?: CodeList9;
   when?: Condition1;
   unless?: Condition2;
   /**
    * Why the action is refused, as shown to the officer.
    */
   refusal?: string;
-  documents?: CodeList9;
+  documents?: CodeList10;
   /**
    * The user must give a reason (e.g. 退回).
    */
@@ -1076,13 +1241,13 @@ export interface WorkflowTransition {
    * At least this many officers on the case (行政处罚法第四十二条).
    */
   minOfficers?: number;
-  extendsDeadline?: Code4;
+  extendsDeadline?: Code6;
 }
 export interface WorkflowDeadline {
   code: Code;
   name: Name;
-  start: Code5;
-  stop: CodeList10;
+  start: Code7;
+  stop: CodeList11;
   days: number;
   kind: DayKind;
   basis?: CodeList;
@@ -1094,7 +1259,7 @@ export interface WorkflowDeadline {
     days: number;
     kind: DayKind;
     times?: number;
-    roles?: CodeList11;
+    roles?: CodeList12;
     note?: string;
   };
 }
@@ -1105,7 +1270,7 @@ export interface DiscretionBenchmark {
   code: Code;
   name: Name;
   nameEn?: NameEn;
-  basis: CodeList12;
+  basis: CodeList13;
   /**
    * @minItems 1
    */
@@ -1118,8 +1283,8 @@ export interface DiscretionVersion {
    * A label for the version, e.g. 2022.
    */
   version?: string;
-  effectiveFrom: IsoDate;
-  effectiveTo?: IsoDate;
+  effectiveFrom: IsoDate6;
+  effectiveTo?: IsoDate6;
   legalRange: FineRange;
   /**
    * 双罚: the responsible persons the provision also fines, each with its legal range; tiers give their ranges.
@@ -1152,7 +1317,7 @@ export interface DiscretionVersion {
       name: Name;
       nameEn?: NameEn;
       when?: Condition;
-      penalties?: CodeList13;
+      penalties?: CodeList14;
       fine?: FineRange;
       /**
        * 双罚: the fines of the responsible persons in this tier.
@@ -1169,7 +1334,7 @@ export interface DiscretionVersion {
       name: Name;
       nameEn?: NameEn;
       when?: Condition;
-      penalties?: CodeList13;
+      penalties?: CodeList14;
       fine?: FineRange;
       /**
        * 双罚: the fines of the responsible persons in this tier.
@@ -1244,7 +1409,7 @@ export interface FactRef2 {
  * The fine of one kind of responsible person in a tier.
  */
 export interface DiscretionPersonFine {
-  person: Code6;
+  person: Code8;
   fine: FineRange;
 }
 /**
@@ -1255,19 +1420,19 @@ export interface Matter {
   name: Name;
   nameEn?: NameEn;
   category: 'enforcement' | 'legal-affairs';
-  authorityItem?: Code7;
-  sector?: Code8;
+  authorityItem?: Code9;
+  sector?: Code10;
   /**
    * 案由 as it appears on documents.
    */
   cause?: string;
   workflow: Code;
-  alternativeWorkflows?: CodeList14;
+  alternativeWorkflows?: CodeList15;
   documents: CodeList;
   discretion?: Code;
-  violatedBasis?: CodeList15;
-  penaltyBasis?: CodeList16;
-  penaltyKinds?: CodeList17;
+  violatedBasis?: CodeList16;
+  penaltyBasis?: CodeList17;
+  penaltyKinds?: CodeList18;
   /**
    * The typed case facts this matter records; they feed rules and documents.
    */
@@ -1277,7 +1442,7 @@ export interface Matter {
    */
   disclosure?: {
     within: Duration;
-    from: Code9;
+    from: Code11;
     /**
      * @minItems 1
      */
@@ -1365,8 +1530,8 @@ export interface AssessmentScheme {
   name: Name;
   nameEn?: NameEn;
   period: 'month' | 'quarter' | 'half-year' | 'year';
-  effectiveFrom?: IsoDate;
-  subjectTypes?: CodeList18;
+  effectiveFrom?: IsoDate6;
+  subjectTypes?: CodeList19;
   /**
    * Derived metrics of the scheme: sums (with weights) and formulas over platform metrics and other derived metrics. Indicators measure them and scoring rules read them as facts, like platform metrics.
    *
@@ -2346,7 +2511,7 @@ export interface PackTestSuite {
 export interface DiscretionCase {
   name: Name;
   discretion: Code;
-  violationDate: IsoDate;
+  violationDate: IsoDate6;
   facts: TestFacts;
   proposedFine?: number;
   expectUndetermined?: ExpectUndetermined;
@@ -2360,7 +2525,7 @@ export interface DiscretionCase {
     version?: string;
     circumstances?: CodeList;
     proposedFineOutsideTier?: boolean;
-    penalties?: CodeList19;
+    penalties?: CodeList20;
     /**
      * 双罚: each responsible person's fine range in the tier, by person code.
      */
@@ -2389,6 +2554,9 @@ export interface TestFacts {
 }
 export interface GuardCase {
   name: Name;
+  org?: Code12;
+  sector?: Code13;
+  date?: IsoDate9;
   workflow: Code;
   state: Code;
   roles: CodeList;
@@ -2411,13 +2579,15 @@ export interface ExpectedRefusal {
    * The refusal code: role (the user lacks the roles), documents (required documents not completed or issued), officers (fewer than minOfficers), certificates (an officer without a valid certificate), when (the guard's condition does not hold), unless (the guard's exclusion holds).
    */
   because: 'role' | 'documents' | 'officers' | 'certificates' | 'when' | 'unless';
-  condition?: Code10;
+  condition?: Code14;
   fact?: FieldName1;
 }
 export interface AlertCase {
   name: Name;
+  org?: Code15;
+  sector?: Code16;
   alert: Code;
-  today?: IsoDate;
+  today?: IsoDate6;
   facts: TestFacts;
   expectUndetermined?: ExpectUndetermined;
   expect: {

@@ -41,7 +41,6 @@ export const FACTS = {
   noSubjectiveFault: false,
   obstructedEnforcement: false,
   partyPriorPenalties12m: 0,
-  statementNotified: false,
   proposedFine: 70000,
   proposedPenalties: ['fine'],
 };
@@ -54,6 +53,13 @@ export const FILING_APPROVAL = {
   officerSignature: '李明',
   agencyDecision: '同意立案',
   agencySignature: '钱局长',
+};
+
+/** Its two parts: each is filled by its own role (the form's sections), never one for the other. */
+export const { agencyDecision: _decision, agencySignature: _signature, ...OFFICER_PART } = FILING_APPROVAL;
+export const AGENCY_PART = {
+  agencyDecision: FILING_APPROVAL.agencyDecision,
+  agencySignature: FILING_APPROVAL.agencySignature,
 };
 
 /** How seedCase opens its case: other facts, or the officer alone instead of with every colleague. */
@@ -89,11 +95,15 @@ export async function seedCase(
     facts: o.facts ?? FACTS,
   });
   if (!approve) return opened;
-  await officer.post(`/cases/${opened.id}/documents`, {
-    form: 'case-filing-approval',
-    data: FILING_APPROVAL,
-  });
+  const filing = await officer.post<{ id: string; data: Record<string, unknown>; updatedAt: string }>(
+    `/cases/${opened.id}/documents`,
+    { form: 'case-filing-approval', data: OFFICER_PART },
+  );
   const agency = await apiAs(url, people.agency);
+  await agency.put(`/documents/${filing.id}`, {
+    data: { ...filing.data, ...AGENCY_PART },
+    updatedAt: filing.updatedAt,
+  });
   const detail = await agency.get<{ version: number }>(`/cases/${opened.id}`);
   await agency.post(`/cases/${opened.id}/transitions`, { action: 'approve-filing', version: detail.version });
   return opened;

@@ -2,7 +2,7 @@
  * Demo cases of 区市场监管局 (120116-SCJ): a 普通程序 food case in 调查取证, one waiting
  * for 法制审核, one decided with an issued 行政处罚决定书 and served, and a 简易程序 case closed.
  */
-import { act, fillDocument, giveOpinion, openCase, recordFacts } from './moves.ts';
+import { act, approveFiling, fillDocument, giveOpinion, openCase, recordFacts } from './moves.ts';
 import {
   CATERER,
   COURT,
@@ -36,12 +36,10 @@ export const NONE_OF_THE_CIRCUMSTANCES = {
 export const PROCEDURE_SO_FAR = {
   complex: false,
   publicInterest: false,
-  statementNotified: false,
   hearingRequested: false,
-  hearingHeld: false,
 };
 
-/** The filing form (立案审批表) as a subject's officer fills it in for the head's approval. */
+/** The officer's part of the filing form (立案审批表); the head fills theirs when approving (moves.ts approveFiling). */
 export function filingForm(o: {
   source: string;
   sourceDetail?: string;
@@ -56,9 +54,6 @@ export function filingForm(o: {
     discoveredAt: o.discoveredAt,
     caseSummary: o.summary,
     officerSignature: o.officer,
-    agencyDecision: '同意立案',
-    agencyOpinion: '同意立案调查。',
-    agencySignature: o.head,
   };
 }
 
@@ -93,7 +88,7 @@ const investigating: DemoCase = {
         );
       },
     },
-    { daysAgo: 12, run: async (desk, c) => void (await act(await desk.as('liumin'), c, 'approve-filing')) },
+    { daysAgo: 12, run: async (desk, c) => approveFiling(await desk.as('liumin'), c, '刘敏') },
     {
       daysAgo: 12,
       async run(desk, c) {
@@ -182,7 +177,7 @@ const underReview: DemoCase = {
         );
       },
     },
-    { daysAgo: 40, run: async (desk, c) => void (await act(await desk.as('liumin'), c, 'approve-filing')) },
+    { daysAgo: 40, run: async (desk, c) => approveFiling(await desk.as('liumin'), c, '刘敏') },
     {
       daysAgo: 40,
       async run(desk, c) {
@@ -301,7 +296,7 @@ const decided: DemoCase = {
         );
       },
     },
-    { daysAgo: 71, run: async (desk, c) => void (await act(await desk.as('liumin'), c, 'approve-filing')) },
+    { daysAgo: 71, run: async (desk, c) => approveFiling(await desk.as('liumin'), c, '刘敏') },
     {
       daysAgo: 71,
       async run(desk, c) {
@@ -426,7 +421,20 @@ const decided: DemoCase = {
           },
           zhang,
         );
-        await recordFacts(zhang, c, { statementNotified: true });
+        // Served in person the same day: the receipt records that the party was told, and when.
+        await fillDocument(
+          zhang,
+          c,
+          'notice-service-receipt',
+          {
+            servedDocuments: ['行政处罚事先告知书'],
+            method: '直接送达',
+            servedAt: desk.date(48),
+            recipientSignature: '当事人负责人',
+            serverSignatures: '张伟、李娜',
+          },
+          zhang,
+        );
       },
     },
     { daysAgo: 39, run: async (desk, c) => void (await act(await desk.as('liumin'), c, 'to-decision')) },

@@ -4,7 +4,7 @@
  * reply) and the development zone's 开发区市场监督管理局 (one in 立案审批, one in 调查取证).
  */
 import { at, filingForm, NONE_OF_THE_CIRCUMSTANCES, PROCEDURE_SO_FAR } from './cases-market.ts';
-import { act, fillDocument, openCase, recordFacts } from './moves.ts';
+import { act, approveFiling, fillDocument, openCase, recordFacts } from './moves.ts';
 import { APPLIANCE_DEALER, APPLICANT, CANTEEN_BRANCH, FURNITURE_FACTORY, RESTAURANT } from './parties.ts';
 import type { DemoCase } from './story.ts';
 
@@ -38,7 +38,7 @@ const ecology: DemoCase = {
         );
       },
     },
-    { daysAgo: 35, run: async (desk, c) => void (await act(await desk.as('guoqing'), c, 'approve-filing')) },
+    { daysAgo: 35, run: async (desk, c) => approveFiling(await desk.as('guoqing'), c, '郭庆') },
     {
       daysAgo: 35,
       async run(desk, c) {
@@ -150,7 +150,7 @@ const nearDeadline: DemoCase = {
         );
       },
     },
-    { daysAgo: 83, run: async (desk, c) => void (await act(await desk.as('heping'), c, 'approve-filing')) },
+    { daysAgo: 83, run: async (desk, c) => approveFiling(await desk.as('heping'), c, '何平') },
     {
       daysAgo: 83,
       async run(desk, c) {
@@ -305,7 +305,7 @@ const zoneInvestigation: DemoCase = {
         );
       },
     },
-    { daysAgo: 20, run: async (desk, c) => void (await act(await desk.as('luojun'), c, 'approve-filing')) },
+    { daysAgo: 20, run: async (desk, c) => approveFiling(await desk.as('luojun'), c, '罗军') },
     {
       daysAgo: 20,
       async run(desk, c) {

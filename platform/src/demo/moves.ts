@@ -56,6 +56,24 @@ export async function recordFacts(by: DemoClient, c: CaseState, facts: Record<st
   await by.patch(`/api/v1/cases/${c.id}/facts`, { version: await versionOf(by, c), facts });
 }
 
+/** Required fields of a form that another role fills in its own section (the agency head's approval). */
+const LEFT_FOR_OTHERS: Record<string, readonly string[]> = {
+  'case-filing-approval': ['agencyDecision', 'agencySignature'],
+};
+
+/**
+ * The agency head approves the filing as the law has it (第五十四条第二款): fills their own part of
+ * the 立案审批表, then takes 批准立案.
+ */
+export async function approveFiling(by: DemoClient, c: CaseState, head: string): Promise<void> {
+  const ref = c.documents['case-filing-approval'];
+  if (!ref) throw new Error(`case ${c.number} has no 立案审批表`);
+  const doc = await by.get(`/api/v1/documents/${ref.id}`);
+  const data = { ...doc.data, agencyDecision: '同意立案', agencyOpinion: '同意立案调查。', agencySignature: head };
+  c.documents['case-filing-approval'] = await by.put(`/api/v1/documents/${ref.id}`, { data, updatedAt: doc.updatedAt });
+  await act(by, c, 'approve-filing');
+}
+
 /**
  * Fills in a document (pre-filled by the server from the case) and, when an issuer is given,
  * issues it. A document left with required fields empty is an error of the demo's data.
@@ -68,8 +86,9 @@ export async function fillDocument(
   issuer?: DemoClient,
 ): Promise<Json> {
   let doc = await by.post(`/api/v1/cases/${c.id}/documents`, { form, data });
-  if (doc.missing.length > 0)
-    throw new Error(`${form}: 必填项未填 / required fields empty: ${doc.missing.map((m: Json) => m.field).join(', ')}`);
+  const left = LEFT_FOR_OTHERS[form] ?? [];
+  const missing = doc.missing.map((m: Json) => m.field as string).filter((f: string) => !left.includes(f));
+  if (missing.length > 0) throw new Error(`${form}: 必填项未填 / required fields empty: ${missing.join(', ')}`);
   if (issuer) doc = await issuer.post(`/api/v1/documents/${doc.id}/issue`);
   c.documents[form] = doc;
   return doc;

@@ -1,10 +1,12 @@
 /**
  * Pre-filling a new document from its case: every empty field with a `source` (the party,
- * the subject, the matter, the case, a case fact, today) takes the case's value, then
- * every field still empty takes its `default`. Values the officer sent are never replaced.
+ * the subject, the matter, the case, a case fact, the discretion decision, today) takes the
+ * case's value, then every field still empty takes its `default`. Values the officer sent are never replaced.
  * The party's 身份证号, phone and address are decrypted here, for the document only.
  */
+import { discretionSourceValue } from '@yifa/engine';
 import type { DocumentForm, Field } from '@yifa/metamodel';
+import { type DiscretionDecision, decideDiscretion } from '@yifa/rules';
 import { openPii } from '../crypto/pii.ts';
 import type { StoredParty } from '../db/schema.ts';
 import { legalDateOf, localDate } from '../time.ts';
@@ -38,6 +40,37 @@ function partyValue(party: StoredParty, key: string): unknown {
   }
 }
 
+const decisions = new WeakMap<DocumentContext, DiscretionDecision | null>();
+
+/**
+ * The discretion decision of the case, once per document context: the matter's benchmark on the
+ * case's facts at the date of the violation (第三十七条); null without a benchmark, or when the
+ * facts do not yet choose a tier or a no-penalty rule (the fields then stay for the officer).
+ */
+function decided(dc: DocumentContext): DiscretionDecision | null {
+  const known = decisions.get(dc);
+  if (known !== undefined) return known;
+  const { snapshot, pack, env, row } = dc.loaded;
+  const benchmark = snapshot.matter.discretion ? pack.items.discretion.get(snapshot.matter.discretion) : undefined;
+  const facts = dc.facts.facts ?? {};
+  const fine = facts.proposedFine;
+  const result = benchmark
+    ? decideDiscretion(
+        benchmark,
+        {
+          ...dc.facts,
+          facts,
+          violationDate: row.violationDate ?? legalDateOf(row.openedAt),
+          ...(typeof fine === 'number' ? { proposedFine: fine } : {}),
+        },
+        env,
+      )
+    : undefined;
+  const decision = result?.ok && result.value.outcome !== 'undetermined' ? result.value : null;
+  decisions.set(dc, decision);
+  return decision;
+}
+
 /** The case's value for a field source, or undefined when the case has none. */
 export function sourceValue(source: string, dc: DocumentContext): unknown {
   const { row, snapshot } = dc.loaded;
@@ -56,8 +89,16 @@ export function sourceValue(source: string, dc: DocumentContext): unknown {
     case 'case':
       if (key === 'openedAt') return localDate(new Date(row.openedAt));
       return key === 'number' ? row.number : key === 'officers' ? dc.officers : undefined;
-    case 'discretion':
-      return dc.facts.facts?.[DISCRETION_FACTS[key] ?? ''];
+    case 'discretion': {
+      // A value the case recorded wins; else the matter's benchmark decided on the case's facts,
+      // as the officer's discretion panel decides it (nothing records the tier or the text).
+      const recorded = dc.facts.facts?.[DISCRETION_FACTS[key] ?? ''];
+      if (recorded !== undefined && recorded !== null) return recorded;
+      const decision = decided(dc);
+      const facts = dc.facts.facts ?? {};
+      const reason = facts.fineOutsideTier === true ? facts.fineOutsideTierReason : undefined;
+      return decision && discretionSourceValue(key, decision, typeof reason === 'string' ? reason : undefined);
+    }
     default:
       return undefined;
   }

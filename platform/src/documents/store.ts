@@ -7,7 +7,7 @@
  * are sealed on the way in and joined back on the way out (sealed.ts): callers see whole data.
  */
 import type { DocumentForm } from '@yifa/metamodel';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { type AuditInput, appendEvent } from '../audit/chain.ts';
 import { type Actor, type Permission, requirePermission } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
@@ -16,6 +16,7 @@ import { AppError } from '../errors.ts';
 import { allocateDocumentNumber, type NumberingOrg } from '../storage/numbering.ts';
 import { requireOpenCase } from '../storage/open-case.ts';
 import { caseScope } from '../storage/scope.ts';
+import { openCaseRow, sealFacts } from '../storage/sealed-rows.ts';
 import { localDate } from '../time.ts';
 import { snapshotHash } from './hash.ts';
 import { openRow, sealData } from './sealed.ts';
@@ -127,6 +128,25 @@ export async function updateDraft(
   });
 }
 
+/** Merges facts into a case inside the issue's transaction (its audit event records them). */
+async function setCaseFacts(
+  tx: Pick<Db, 'select' | 'update'>,
+  caseId: string,
+  sets: Record<string, unknown>,
+  at: string,
+) {
+  const [row] = await tx
+    .select({ facts: cases.facts, sealedFacts: cases.sealedFacts })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  if (!row) throw new AppError('not-found', { case: caseId });
+  const facts = { ...openCaseRow(row).facts, ...sets };
+  await tx
+    .update(cases)
+    .set({ ...sealFacts(facts), version: sql`${cases.version} + 1`, updatedAt: at })
+    .where(eq(cases.id, caseId));
+}
+
 /** How a draft is issued. */
 export interface IssueInput {
   /** The numbering pattern and subject, when the form is numbered. */
@@ -135,6 +155,8 @@ export interface IssueInput {
   issuedBy: string;
   /** What the document prints with besides its data and number, frozen with it. */
   print: StoredPrintContext;
+  /** Case facts the issue sets (the form's `sets`), written with it; the case's version moves on. */
+  sets?: Record<string, unknown>;
   /** The audit event, given the number and hash. */
   audit(number: string | null, hash: string): AuditInput;
 }
@@ -184,6 +206,7 @@ export async function issueDraft(
         .where(and(eq(documents.id, doc.id), eq(documents.status, 'draft'), eq(documents.updatedAt, doc.updatedAt)))
         .returning();
       if (!issued) throw await refusal(tx, doc.id);
+      if (input.sets && Object.keys(input.sets).length) await setCaseFacts(tx, doc.caseId, input.sets, input.issuedAt);
       await appendEvent(tx, input.audit(number, hash), input.issuedAt);
       return openRow(issued);
     });

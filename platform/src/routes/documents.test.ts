@@ -69,8 +69,12 @@ const COMPLETE = {
   court: '天津市滨海新区人民法院',
 };
 
-async function newCase(facts: Record<string, unknown> = { proposedFine: 50000 }, createdBy = officerId) {
-  return insertTestCase(server.db, { packHash: server.packHash, createdBy, facts });
+async function newCase(
+  facts: Record<string, unknown> = { proposedFine: 50000 },
+  createdBy = officerId,
+  state?: string,
+) {
+  return insertTestCase(server.db, { packHash: server.packHash, createdBy, facts, ...(state ? { state } : {}) });
 }
 
 async function create(client: Client, caseId: string, body: unknown) {
@@ -92,6 +96,7 @@ beforeAll(async () => {
   await server.user({ username: 'qian.reviewer', orgCode: '120116-STJ', roles: ['legal-reviewer'] });
   await server.user({ username: 'sun.reviewer', orgCode: '120116-SCJ', roles: ['legal-reviewer'] });
   await server.user({ username: 'zhou.supervisor', orgCode: '120116-SFJ', roles: ['supervisor'] });
+  await server.user({ username: 'qian.head', orgCode: '120116-SCJ', roles: ['agency-head'] });
   ids.expired = (
     await server.user({
       username: 'expired.officer',
@@ -158,7 +163,8 @@ describe('creating a draft', () => {
   });
 
   it('pre-fills the case number, the cause, the officers and the discretion panel result', async () => {
-    const c = await newCase({ proposedFine: 8000, discretionExplanation: '适用从轻阶次。' });
+    // In 立案审批, the step the 立案审批表 belongs to (editableIn).
+    const c = await newCase({ proposedFine: 8000, discretionExplanation: '适用从轻阶次。' }, officerId, 'filing');
     const filing = await json<Doc>(await create(officer, c.id, { form: 'case-filing-approval' }));
     expect(filing.data).toMatchObject({
       caseNumber: c.number,
@@ -175,7 +181,7 @@ describe('creating a draft', () => {
   });
 
   it('refuses a second first version, a form the matter does not use, and bad data', async () => {
-    const c = await newCase();
+    const c = await newCase(undefined, officerId, 'filing');
     expect((await create(officer, c.id, { form: 'penalty-decision' })).status).toBe(201);
     const again = await create(officer, c.id, { form: 'penalty-decision' });
     expect(again.status).toBe(409);
@@ -442,8 +448,8 @@ describe('editing and issuing', () => {
   });
 
   it('issues a form without a numbering pattern without a number', async () => {
-    const c = await newCase();
-    const doc = await json<Doc>(
+    const c = await newCase(undefined, officerId, 'filing');
+    const draft = await json<Doc>(
       await create(officer, c.id, {
         form: 'case-filing-approval',
         data: {
@@ -452,10 +458,14 @@ describe('editing and issuing', () => {
           discoveredAt: '2026-02-27',
           caseSummary: '接群众举报，当事人涉嫌无证经营。',
           officerSignature: 'li.officer',
-          agencyDecision: '同意立案',
-          agencySignature: '局长',
         },
       }),
+    );
+    // The agency head fills their own part of the 立案审批表 (sections).
+    const head = await server.as('qian.head');
+    const data = { ...draft.data, agencyDecision: '同意立案', agencySignature: '局长' };
+    const doc = await json<Doc>(
+      await head.call('PUT', `/api/v1/documents/${draft.id}`, { data, updatedAt: draft.updatedAt }),
     );
     const issued = await json<Doc>(await officer.post(`/api/v1/documents/${doc.id}/issue`));
     expect(issued).toMatchObject({ status: 'issued', number: null, intact: true });

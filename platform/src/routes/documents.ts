@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDocument, numberingPatternFor, printHtml } from '@yifa/engine';
+import { checkDocument, factsOnIssue, numberingPatternFor, printHtml } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
 import type { Context } from 'hono';
 import { requireCertificate } from '../auth/access.ts';
@@ -21,6 +21,7 @@ import { printPdf } from '../documents/pdf.ts';
 import { maskPersonalData } from '../documents/pii.ts';
 import { prefill } from '../documents/prefill.ts';
 import { printDocument } from '../documents/print.ts';
+import { requireEditableState, requireOwnSections } from '../documents/procedure.ts';
 import {
   documentFor,
   documentsOfCase,
@@ -122,7 +123,13 @@ export function documentRoutes() {
           updatedAt: d.updatedAt,
           issuedAt: d.issuedAt,
         })),
-        lacking: (pack.items.matter.get(row.matterCode)?.documents ?? [])
+        // The matter's documents and those of the case's current step (a receipt, a waiver).
+        lacking: [
+          ...new Set([
+            ...(pack.items.matter.get(row.matterCode)?.documents ?? []),
+            ...(pack.items.workflow.get(row.workflowCode)?.states.find((st) => st.code === row.state)?.documents ?? []),
+          ]),
+        ]
           .filter((code) => !present.has(code))
           .map((code) => ({ form: code, formName: name(code) })),
       });
@@ -146,7 +153,10 @@ export function documentRoutes() {
       refuseClosed(row);
       const body = c.req.valid('json');
       const dc = await contextOf(c, row);
-      if (!dc.loaded.snapshot.matter.documents.includes(body.form)) {
+      // The matter's documents, and those its workflow's steps name (a step's receipt or waiver).
+      const { matter, workflow } = dc.loaded.snapshot;
+      const ofStep = workflow.states.some((st) => st.documents?.includes(body.form));
+      if (!matter.documents.includes(body.form) && !ofStep) {
         const message = {
           zh: `本案事项不使用文书 ${body.form}`,
           en: `the case's matter has no document form ${body.form}`,
@@ -163,7 +173,10 @@ export function documentRoutes() {
           version: existing.version,
           status: existing.status,
         });
+      requireEditableState(form, dc);
       const data = checkedData(form, prefill(form, body.data ?? {}, dc), dc);
+      // What the case would pre-fill is nobody's entry; a value sent for another role's section is.
+      requireOwnSections(form, dc, actor, checkedData(form, prefill(form, {}, dc), dc), data);
       await checkDocumentFine(c, dc, form, data, body.fineOutsideTierReason);
       const now = s.now().toISOString();
       const id = randomUUID();
@@ -233,7 +246,9 @@ export function documentRoutes() {
         throw new AppError('conflict', { document: doc.id, updatedAt: doc.updatedAt });
       const dc = await contextOf(c, caseRow);
       const form = formOf(dc, doc.formCode);
+      requireEditableState(form, dc);
       const data = checkedData(form, keepReadOnly(form, doc.data, body.data, dc), dc);
+      requireOwnSections(form, dc, actor, doc.data, data);
       await checkDocumentFine(c, dc, form, data, body.fineOutsideTierReason);
       const at = laterThan(doc.updatedAt, s.now());
       const updated = await updateDraft(s.db, form, doc, data, at, {
@@ -266,6 +281,7 @@ export function documentRoutes() {
       if (doc.status === 'issued') throw new AppError('document-issued', { document: doc.id, number: doc.number });
       const dc = await contextOf(c, caseRow);
       const form = formOf(dc, doc.formCode);
+      requireEditableState(form, dc);
       const check = checkDocument(form, doc.data, dc.facts, dc.loaded.env);
       const blocking = [...check.problems, ...check.missing];
       if (blocking.length > 0)
@@ -279,7 +295,10 @@ export function documentRoutes() {
         );
       await checkDocumentFine(c, dc, form, check.values);
       const issuedAt = laterThan(doc.updatedAt, s.now());
+      // The facts the pack says this issue sets (served notice, written waiver, hearing held).
+      const sets = factsOnIssue(form, check.values, dc.facts, dc.loaded.env);
       const issued = await issueDraft(s.db, form, doc, check.values, {
+        sets,
         ...(form.numbering
           ? // The organisation may number this form with a whole pattern of its own (e.g. 消行罚决字).
             {
@@ -298,7 +317,14 @@ export function documentRoutes() {
           action: 'document.issue',
           caseId: caseRow.id,
           target: doc.id,
-          after: { form: form.code, version: doc.version, number, hash, formHash: doc.formHash },
+          after: {
+            form: form.code,
+            version: doc.version,
+            number,
+            hash,
+            formHash: doc.formHash,
+            ...(Object.keys(sets).length ? { sets } : {}),
+          },
         }),
       });
       return c.json(await viewFor(c, form, issued, dc));

@@ -23,7 +23,7 @@ const json = async (res: Response): Promise<Json> => res.json();
 
 const MATTER = FOOD_MATTER;
 /** 货值 8,000 元, 一般情节: the tier 一般 (65,000–85,000 元) of 食品安全法第一百二十二条's benchmark. */
-const FACTS = { ...FOOD_FACTS, statementNotified: false };
+const FACTS = { ...FOOD_FACTS };
 const REASON = '当事人拒不配合调查，经集体讨论决定在阶次以上处罚。';
 /** What an advance notice needs besides its prefilled fields to be issued. */
 const NOTICE = {

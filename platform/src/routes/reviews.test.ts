@@ -45,7 +45,7 @@ async function underReview(officers = [id('li.officer'), id('wang.officer')]) {
   const res = await as('li.officer').post('/api/v1/cases', {
     matter: MATTER,
     party: { kind: 'person', name: '张三', idNumber: '11010519491231002X', phone: '13812345678' },
-    facts: { ...FOOD_FACTS, statementNotified: false },
+    facts: FOOD_FACTS,
     violationDate: '2026-06-01',
     officers,
   });

@@ -4,11 +4,12 @@
  * case's own page (case-views.ts), computed on the server from one scoped query.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { caseDeadlines } from '@yifa/engine';
+import { type CaseSnapshot, caseDeadlines } from '@yifa/engine';
+import type { ResolvedPack } from '@yifa/metamodel';
 import { loadCase } from '../storage/snapshot.ts';
 import { actionableCases } from '../storage/tasks.ts';
 import { legalDateOf } from '../time.ts';
-import { actionsFor, dayOf, nearestDeadline, stateOf } from './case-views.ts';
+import { type ActionView, actionsFor, dayOf, nearestDeadline, stateOf } from './case-views.ts';
 import { OK as ok, router } from './router.ts';
 
 /** How many open cases one request looks at, at most (the most recently changed). */
@@ -29,6 +30,25 @@ function byUrgency(a: Task, b: Task): number {
 }
 
 /** The task routes, mounted at /api/v1/tasks. */
+/**
+ * Whether an action is refused only for drafts that have a section the user's roles fill: the
+ * agency head's 批准立案 waits on their own part of the 立案审批表, which they fill as they approve.
+ */
+function awaitsOwnPart(
+  a: ActionView,
+  docs: CaseSnapshot['documents'],
+  pack: ResolvedPack,
+  roles: readonly string[],
+): boolean {
+  if (a.refusals.length === 0 || a.refusals.some((r) => r.code !== 'documents')) return false;
+  const codes = a.refusals.flatMap((r) => ((r.params.documents ?? []) as { code: string }[]).map((d) => d.code));
+  return codes.every((code) => {
+    const form = pack.items.document.get(code);
+    const draft = docs.some((d) => d.form === code && d.status === 'draft');
+    return draft && (form?.sections ?? []).some((s) => s.roles.some((r) => roles.includes(r)));
+  });
+}
+
 export function taskRoutes() {
   const r = router();
 
@@ -49,8 +69,12 @@ export function taskRoutes() {
       const found = await actionableCases(s.db, actor, { limit: TASK_SCAN });
       const tasks = [];
       for (const { row, around, covering } of found) {
-        const { env, snapshot } = await loadCase(s.db, s.packs, row, today, around);
-        const allowed = actionsFor(snapshot, actor, covering, today, env).filter((a) => a.allowed);
+        const { env, snapshot, pack } = await loadCase(s.db, s.packs, row, today, around);
+        const roles = actor.roles.map((x) => x.code);
+        // An approval waiting only on the approver's own part of a draft (its section) is their task too.
+        const allowed = actionsFor(snapshot, actor, covering, today, env).filter(
+          (a) => a.allowed || awaitsOwnPart(a, snapshot.documents, pack, roles),
+        );
         if (allowed.length === 0) continue;
         tasks.push({
           id: row.id,

@@ -7,7 +7,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { checkCreditCode, checkIdCardNumber, formatDocumentNumber, maskId } from '@yifa/engine';
+import { checkCreditCode, checkIdCardNumber, factSetters, formatDocumentNumber, maskId } from '@yifa/engine';
 import type { FactType, Matter, ResolvedPack } from '@yifa/metamodel';
 import { platformFact } from '@yifa/metamodel';
 import { and, eq, getTableName, isNull, sql } from 'drizzle-orm';
@@ -24,7 +24,10 @@ import { nextSequence } from './numbering.ts';
 import { requireOpenCase } from './open-case.ts';
 import { openCaseRow, openReview, reasonOf, sealComment, sealFacts } from './sealed-rows.ts';
 
-/** Platform facts an officer records on a case (the rest the platform computes). */
+/**
+ * Platform facts an officer records on a case (the rest the platform computes). Those a document
+ * form of the case's pack sets on issue (`sets`) are refused here: the document records them.
+ */
 export const ENTERABLE_FACTS = [
   'proposedFine',
   'proposedConfiscation',
@@ -159,10 +162,24 @@ export function checkFacts(
       },
     ];
   const problems: FieldProblem[] = [];
+  const setBy = factSetters(pack.items.document.values());
   for (const name of names) {
     const value = input[name];
     const rule = rules.get(name);
     const path = `${pointer}/${name}`;
+    // A fact a document's issue sets (a served notice, a written waiver) is never typed by hand.
+    const forms = setBy.get(name);
+    if (forms) {
+      problems.push({
+        path,
+        code: 'fact-set-by-document',
+        message: {
+          zh: `“${rule?.label ?? name}”由出具${forms.map((f) => `《${f.name}》`).join('或')}记录，不能手工录入`,
+          en: `"${rule?.labelEn ?? name}" is recorded by issuing ${forms.map((f) => f.nameEn ?? f.code).join(' or ')}; it cannot be entered by hand`,
+        },
+      });
+      continue;
+    }
     if (!rule) {
       problems.push({
         path,

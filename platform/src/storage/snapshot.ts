@@ -26,6 +26,24 @@ export function envOf(pack: ResolvedPack): RuleEnv {
   return env;
 }
 
+const unset = new WeakMap<ResolvedPack, Record<string, false>>();
+
+/**
+ * The yes/no facts a document's issue sets (`sets` with value true: notified, waived, hearing
+ * held), false until such a document is issued: only the document records them, so a case without
+ * it has not been notified, has not waived — rather than leaving the guards undecided.
+ */
+export function unsetByDocuments(pack: ResolvedPack): Record<string, false> {
+  let out = unset.get(pack);
+  if (!out) {
+    out = {};
+    for (const form of pack.items.document.values())
+      for (const s of form.sets ?? []) if (s.value === true) out[s.fact] = false;
+    unset.set(pack, out);
+  }
+  return out;
+}
+
 /** A column with its table's name, as SQL: drizzle leaves the table out in a one-table select, and these subqueries need it. */
 const q = (column: Column) => sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 
@@ -97,7 +115,7 @@ export async function loadCase(
     matter,
     workflow,
     state: row.state,
-    facts: row.facts,
+    facts: { ...unsetByDocuments(pack), ...row.facts },
     stateEntered: row.stateEntered,
     extensions: row.extensions,
     party: { kind: row.party.kind, name: row.party.name },

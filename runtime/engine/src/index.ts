@@ -13,7 +13,23 @@ export {
   daysBetween,
   writtenDate,
 } from './deadlines.ts';
+export { discretionSourceValue, discretionValues, explanationText } from './discretion-text.ts';
+export {
+  factSetters,
+  factsOnIssue,
+  othersSections,
+  outsideEditableStates,
+  type SectionRefusal,
+} from './document-procedure.ts';
 export { checkDocument, type DocumentCheck, type FieldProblem, formJsonSchema } from './forms.ts';
+export {
+  addCalendarMonths,
+  type ExecutionStatus,
+  type ExecutionTerms,
+  executionStatus,
+  NATIONAL_EXECUTION_TERMS,
+  type Payment,
+} from './execution.ts';
 export { escapeHtml, printHtml } from './html.ts';
 export { formatDocumentNumber, type NumberingValues, numberingPatternFor } from './numbering.ts';
 export { checkCreditCode, checkIdCardNumber, type IdProblem, maskId, maskPhone } from './party.ts';

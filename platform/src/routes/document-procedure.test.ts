@@ -1,0 +1,242 @@
+/**
+ * The procedure a document form declares, enforced by the API on a real temp database with the
+ * Binhai pack: a document belongs to its step (editableIn), each section to its roles, the facts
+ * a document's issue sets are set with it and never typed by hand, the waiting period after the
+ * notice holds the decision unless the party waived in writing, and fields pre-filled from the
+ * discretion decision arrive filled.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/harness.ts';
+import { auditEvents, cases, reviews } from '../db/schema.ts';
+import { insertTestCase } from '../documents/test-case.ts';
+import { localDate } from '../time.ts';
+
+process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Client = Awaited<ReturnType<Server['as']>>;
+interface Doc {
+  id: string;
+  data: Record<string, unknown>;
+  updatedAt: string;
+  status: string;
+}
+interface ErrorBody {
+  error: { code: string; message: { zh: string; en: string }; details?: Record<string, unknown> };
+}
+interface Detail {
+  version: number;
+  facts: Record<string, unknown>;
+  actions: { allowed: { action: string }[]; refused: { action: string; refusals: { message: { zh: string } }[] }[] };
+}
+
+let server: Server;
+let officer: Client;
+let head: Client;
+let officerId: string;
+const today = localDate(new Date());
+
+/** The facts that decide the 食品安全法第一百二十二条 benchmark's 一般 tier (platform/e2e/support/api.ts). */
+const DECIDING = {
+  goodsValue: 8000,
+  harmConsequence: '一般',
+  noSubjectiveFault: false,
+  obstructedEnforcement: false,
+  partyPriorPenalties12m: 0,
+  proposedFine: 70000,
+  proposedPenalties: ['fine'],
+};
+
+const json = async <T>(res: Response) => (await res.json()) as T;
+const newCase = (state: string, facts: Record<string, unknown> = {}) =>
+  insertTestCase(server.db, { packHash: server.packHash, createdBy: officerId, state, facts });
+const create = (client: Client, caseId: string, form: string, data: Record<string, unknown> = {}) =>
+  client.call('POST', `/api/v1/cases/${caseId}/documents`, { form, data });
+const issue = (client: Client, id: string) => client.call('POST', `/api/v1/documents/${id}/issue`);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const cert = { certificateNo: '12011620260001', certificateValidUntil: '2099-12-31' };
+  officerId = (await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert })).id;
+  await server.user({ username: 'qian.head', orgCode: '120116-SCJ', roles: ['agency-head'] });
+  officer = await server.as('li.officer');
+  head = await server.as('qian.head');
+});
+
+describe('a document belongs to its step (editableIn)', () => {
+  it('refuses to create, save or issue the 立案审批表 outside 立案审批, naming the step', async () => {
+    const late = await newCase('investigation');
+    const res = await create(officer, late.id, 'case-filing-approval');
+    expect(res.status).toBe(409);
+    const body = await json<ErrorBody>(res);
+    expect(body.error.code).toBe('document-state');
+    expect(body.error.message.zh).toContain('立案审批');
+    expect(body.error.message.zh).toContain('调查取证');
+
+    // Filled in its step, then the case moves on: the draft is read-only there.
+    const c = await newCase('filing');
+    const draft = await json<Doc>(
+      await create(officer, c.id, 'case-filing-approval', { caseSummary: '涉嫌无证经营。' }),
+    );
+    await server.db.update(cases).set({ state: 'investigation' }).where(eq(cases.id, c.id));
+    const save = await officer.call('PUT', `/api/v1/documents/${draft.id}`, {
+      data: { ...draft.data, caseSummary: '改写' },
+      updatedAt: draft.updatedAt,
+    });
+    expect(save.status).toBe(409);
+    expect((await json<ErrorBody>(save)).error.code).toBe('document-state');
+    expect((await issue(officer, draft.id)).status).toBe(409);
+  });
+});
+
+describe('each section is filled by its roles', () => {
+  it("refuses the officer's entry in the agency head's part, and the head's in the officer's, naming the section", async () => {
+    const c = await newCase('filing');
+    const mine = { caseSource: '投诉举报', sourceDetail: '举报登记号 1', discoveredAt: '2026-02-27' };
+    const refused = await create(officer, c.id, 'case-filing-approval', { ...mine, agencyDecision: '同意立案' });
+    expect(refused.status).toBe(403);
+    const body = await json<ErrorBody>(refused);
+    expect(body.error.code).toBe('document-section');
+    expect(body.error.message.zh).toContain('机关负责人审批');
+    expect(body.error.message.zh).toContain('行政机关负责人');
+    expect(body.error.details).toMatchObject({ section: 'agency', fields: ['agencyDecision'] });
+
+    const draft = await json<Doc>(await create(officer, c.id, 'case-filing-approval', mine));
+    expect(draft.data.caseSource).toBe('投诉举报');
+    const put = (client: Client, data: Record<string, unknown>, updatedAt: string) =>
+      client.call('PUT', `/api/v1/documents/${draft.id}`, { data, updatedAt });
+    const meddling = await put(head, { ...draft.data, caseSummary: '负责人改写的案情' }, draft.updatedAt);
+    expect(meddling.status).toBe(403);
+    expect((await json<ErrorBody>(meddling)).error.details).toMatchObject({ section: 'officer' });
+
+    // The approval waits on the head's own part: it is on the head's task list all the same.
+    const tasks = await json<{ items: { id: string; actions: { action: string }[] }[] }>(
+      await head.get('/api/v1/tasks'),
+    );
+    expect(tasks.items.find((t) => t.id === c.id)?.actions.map((a) => a.action)).toContain('approve-filing');
+
+    const approved = await put(
+      head,
+      { ...draft.data, agencyDecision: '同意立案', agencySignature: '钱局长' },
+      draft.updatedAt,
+    );
+    expect(approved.status).toBe(200);
+    expect((await json<Doc>(approved)).data).toMatchObject({ agencyDecision: '同意立案', caseSource: '投诉举报' });
+  });
+});
+
+describe('facts that documents set', () => {
+  it('serving the notices sets the notified facts and dates in the issue, recorded in its audit event', async () => {
+    const c = await newCase('notification', { proposedFine: 3000, proposedPenalties: ['fine'] });
+    const receipt = await json<Doc>(
+      await create(officer, c.id, 'notice-service-receipt', {
+        servedDocuments: ['行政处罚事先告知书', '行政处罚听证告知书'],
+        method: '直接送达',
+        servedAt: '2026-03-02',
+        recipientSignature: '张某某',
+        serverSignatures: '李明、王强',
+      }),
+    );
+    const before = await json<Detail>(await officer.get(`/api/v1/cases/${c.id}`));
+    expect(before.facts.statementNotified).toBeUndefined();
+    expect((await issue(officer, receipt.id)).status).toBe(200);
+    const after = await json<Detail>(await officer.get(`/api/v1/cases/${c.id}`));
+    expect(after.facts).toMatchObject({
+      statementNotified: true,
+      statementNotifiedAt: '2026-03-02',
+      hearingNotified: true,
+      hearingNotifiedAt: '2026-03-02',
+    });
+    expect(after.version).toBe(before.version + 1);
+    const [event] = await server.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'document.issue'), eq(auditEvents.target, receipt.id)));
+    expect(event?.after).toMatchObject({ sets: { statementNotified: true, statementNotifiedAt: '2026-03-02' } });
+  });
+
+  it('refuses such a fact typed by hand with 422 naming the document that sets it', async () => {
+    const c = await newCase('notification');
+    const detail = await json<Detail>(await officer.get(`/api/v1/cases/${c.id}`));
+    const res = await officer.call('PATCH', `/api/v1/cases/${c.id}/facts`, {
+      version: detail.version,
+      facts: { statementNotified: true, hearingRequested: false },
+    });
+    expect(res.status).toBe(422);
+    const body = await json<
+      ErrorBody & { error: { details: { problems: { path: string; code: string; message: { zh: string } }[] } } }
+    >(res);
+    expect(body.error.details.problems).toHaveLength(1);
+    expect(body.error.details.problems[0]).toMatchObject({
+      path: '/facts/statementNotified',
+      code: 'fact-set-by-document',
+    });
+    expect(body.error.details.problems[0]?.message.zh).toContain('告知文书送达回证');
+  });
+});
+
+describe('the waiting period after the notice (第四十五条、第六十二条)', () => {
+  it('refuses the decision on the day the notice is served, naming the article, and allows it once the party waives in writing', async () => {
+    const c = await newCase('notification', {
+      proposedFine: 3000,
+      proposedPenalties: ['fine'],
+      publicInterest: false,
+      complex: false,
+      hearingRequested: false,
+    });
+    await server.issueDocuments(c.id, 'advance-notice');
+    const at = new Date().toISOString();
+    await server.db
+      .insert(reviews)
+      .values({
+        id: randomUUID(),
+        caseId: c.id,
+        requestedBy: officerId,
+        requestedAt: at,
+        opinion: 'agree',
+        decidedAt: at,
+      });
+    const receipt = await json<Doc>(
+      await create(officer, c.id, 'notice-service-receipt', {
+        servedDocuments: ['行政处罚事先告知书'],
+        method: '直接送达',
+        servedAt: today,
+        recipientSignature: '张某某',
+        serverSignatures: '李明、王强',
+      }),
+    );
+    expect((await issue(officer, receipt.id)).status).toBe(200);
+    const decision = (d: Detail) => d.actions.refused.find((a) => a.action === 'to-decision');
+    const waiting = await json<Detail>(await head.get(`/api/v1/cases/${c.id}`));
+    const refusal =
+      decision(waiting)
+        ?.refusals.map((r) => r.message.zh)
+        .join('；') ?? '';
+    expect(refusal).toContain('陈述申辩期限届满或者当事人书面放弃（第四十五条、第六十二条）');
+
+    const waiver = await json<Doc>(
+      await create(officer, c.id, 'rights-waiver', {
+        waivedRights: ['陈述、申辩权利'],
+        signedAt: today,
+        partySignature: '张某某',
+      }),
+    );
+    expect((await issue(officer, waiver.id)).status).toBe(200);
+    const waived = await json<Detail>(await head.get(`/api/v1/cases/${c.id}`));
+    expect(waived.facts.statementWaived).toBe(true);
+    expect(decision(waived)).toBeUndefined();
+    expect(waived.actions.allowed.map((a) => a.action)).toContain('to-decision');
+  });
+});
+
+describe('fields pre-filled from the discretion decision', () => {
+  it('arrive filled with the tier and the explanation the benchmark decides on the case facts', async () => {
+    const c = await newCase('investigation', DECIDING);
+    const report = await json<Doc>(await create(officer, c.id, 'investigation-report'));
+    expect(report.data.discretionTier).toBe('一般');
+    expect(String(report.data.discretionExplanation)).toContain('DB-SPAQF-122-1');
+    expect(String(report.data.discretionExplanation)).toContain('一般');
+  });
+});
