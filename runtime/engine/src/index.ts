@@ -21,7 +21,6 @@ export {
   outsideEditableStates,
   type SectionRefusal,
 } from './document-procedure.ts';
-export { checkDocument, type DocumentCheck, type FieldProblem, formJsonSchema } from './forms.ts';
 export {
   addCalendarMonths,
   type ExecutionStatus,
@@ -30,6 +29,7 @@ export {
   NATIONAL_EXECUTION_TERMS,
   type Payment,
 } from './execution.ts';
+export { checkDocument, type DocumentCheck, type FieldProblem, formJsonSchema } from './forms.ts';
 export { escapeHtml, printHtml } from './html.ts';
 export { formatDocumentNumber, type NumberingValues, numberingPatternFor } from './numbering.ts';
 export { checkCreditCode, checkIdCardNumber, type IdProblem, maskId, maskPhone } from './party.ts';
