@@ -54,9 +54,8 @@ async function openFilingInApp(page: Page): Promise<void> {
 beforeAll(async () => {
   server = await startE2eServer();
   const people = { officer: PEOPLE.officer.username, agency: PEOPLE.agency.username };
-  // Facts an officer enters at filing (procedure facts come from documents later).
-  const { statementNotified: _n, ...facts } = FACTS;
-  caseId = (await seedCase(server.url, people, false, { facts })).id;
+  // Facts an officer enters at filing (procedure facts come from documents later, never typed).
+  caseId = (await seedCase(server.url, people, false, { facts: FACTS })).id;
   const officer = await apiAs(server.url, PEOPLE.officer.username);
   const { agencyDecision: _, agencySignature: __, ...officerPart } = FILING_APPROVAL;
   const created = await officer.post<{ id: string }>(`/cases/${caseId}/documents`, {
