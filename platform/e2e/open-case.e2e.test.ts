@@ -6,7 +6,7 @@
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { apiAs, FACTS, seedCase } from './support/api.ts';
+import { apiAs, seedCase } from './support/api.ts';
 import { flowSteps, login, openBrowser, shot } from './support/browser.ts';
 import { type E2eServer, PEOPLE, startE2eServer } from './support/server.ts';
 import { item, select } from './support/ui.ts';
@@ -28,9 +28,7 @@ const caseCount = async () =>
 beforeAll(async () => {
   server = await startE2eServer();
   const people = { officer: PEOPLE.officer.username, agency: PEOPLE.agency.username };
-  // Facts an officer enters at filing (procedure facts come from documents later).
-  const { statementNotified: _n, ...facts } = FACTS;
-  seeded = await seedCase(server.url, people, false, { facts });
+  seeded = await seedCase(server.url, people, false);
   browser = await openBrowser(server.url);
   page = browser.page;
   page.on('request', (r) => {
