@@ -20,6 +20,7 @@ import { caseRulesRoutes } from './routes/case-rules.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { colleagueRoutes } from './routes/colleagues.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { executionRoutes } from './routes/execution.ts';
 import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
 import { matterRoutes } from './routes/matters.ts';
 import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
@@ -97,6 +98,7 @@ export function createApp(services: Services) {
   app.route('/api/v1', caseRulesRoutes());
   app.route('/api/v1', colleagueRoutes());
   app.route('/api/v1', alertRoutes());
+  app.route('/api/v1', executionRoutes());
 
   // Built once, on first request: the routes are all registered by then.
   let doc: ReturnType<typeof openApiDocument> | undefined;

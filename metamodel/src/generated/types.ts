@@ -1212,9 +1212,9 @@ export interface WorkflowState {
   name: Name;
   nameEn?: NameEn;
   /**
-   * legal-review: a 法制审核 node (the reviewer's opinion is recorded); collective-discussion: 集体讨论; hearing: 听证; decision: the decision is made on leaving it.
+   * legal-review: a 法制审核 node (the reviewer's opinion is recorded); collective-discussion: 集体讨论; hearing: 听证; decision: the decision is made on leaving it; execution: 执行, where payments of the decision are recorded and the 加处罚款 and the court application deadline are counted.
    */
-  kind?: 'normal' | 'legal-review' | 'collective-discussion' | 'hearing' | 'decision';
+  kind?: 'normal' | 'legal-review' | 'collective-discussion' | 'hearing' | 'decision' | 'execution';
   terminal?: boolean;
   documents?: CodeList6;
   roles?: CodeList7;

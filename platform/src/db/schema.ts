@@ -210,6 +210,26 @@ export const attachments = sqliteTable(
   (t) => [index('attachments_case').on(t.caseId)],
 );
 
+/**
+ * Payments of a decision's fine and confiscated money, recorded in the execution state (执行): what
+ * the engine counts the 加处罚款 and what is still owed from. Amounts in fen (分), exact.
+ */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    amount: integer('amount').notNull(),
+    /** The day the party paid (YYYY-MM-DD), as the receipt says. */
+    paidOn: text('paid_on').notNull(),
+    /** The 电子缴款码, receipt or bank reference it was paid under. */
+    reference: text('reference'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: text('recorded_at').notNull().default(now),
+  },
+  (t) => [index('payments_case').on(t.caseId, t.paidOn)],
+);
+
 /** 执法全过程记录: every write, append-only, each event chained to the one before by SM3. */
 export const auditEvents = sqliteTable(
   'audit_events',
@@ -237,3 +257,4 @@ export type DocumentRow = typeof documents.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;
