@@ -182,6 +182,13 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
   { name: 'documentsCompleted', type: 'array', scope: CASE, label: '已完成文书', labelEn: 'documents completed' },
   { name: 'evidenceCount', type: 'integer', scope: CASE, label: '证据数量', labelEn: 'evidence items', unit: '件' },
   { name: 'disclosed', type: 'boolean', scope: CASE, label: '已公示', labelEn: 'disclosed' },
+  {
+    name: 'lateDecisionReason',
+    type: 'string',
+    scope: CASE,
+    label: '超期作出决定的理由',
+    labelEn: 'reason the decision is late',
+  },
   { name: 'value', type: 'number', scope: ['indicator'], label: '指标值', labelEn: 'indicator value' },
 ];
 

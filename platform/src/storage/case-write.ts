@@ -41,6 +41,7 @@ export const ENTERABLE_FACTS = [
   'hearingNotified',
   'hearingHeld',
   'collectiveDiscussed',
+  'lateDecisionReason',
   'partyPriorPenalties12m',
 ] as const;
 

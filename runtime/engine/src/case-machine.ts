@@ -60,7 +60,14 @@ export function caseContext(
     documentsCompleted: [...new Set([...completed, ...issued])],
     legalReviewed: c.legalReview === 'agree' || c.legalReview === 'agree-after-change',
     citesUnverifiedBasis: citesUnverifiedBasis(c.matter, env),
-    deadlineExtended: Object.fromEntries(Object.entries(c.extensions).map(([k, n]) => [k, n > 0])),
+    // Every deadline of the workflow, false until extended: a guard that allows a late action on an
+    // extension (deadlineExtended) is then decided rather than left undetermined.
+    deadlineExtended: Object.fromEntries(
+      [...new Set([...(c.workflow.deadlines ?? []).map((d) => d.code), ...Object.keys(c.extensions)])].map((k) => [
+        k,
+        (c.extensions[k] ?? 0) > 0,
+      ]),
+    ),
     ...(c.legalReview ? { legalReviewOpinion: c.legalReview } : {}),
     ...(c.violationDate ? { violationDate: c.violationDate } : {}),
   };

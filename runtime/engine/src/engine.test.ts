@@ -98,6 +98,26 @@ describe('case machine', () => {
     expect(decide(written)).toMatchObject({ startedAt: '2026-03-01', daysLeft: 89 });
   });
 
+  it('decides Binhai’s day-90 guard on issuing the decision: refused unextended (not undetermined), allowed once extended', () => {
+    const late = snapshot({
+      state: 'decision',
+      stateEntered: { filing: '2026-01-02', investigation: '2026-01-02', decision: '2026-03-30' },
+      documents: [{ form: 'penalty-decision', status: 'issued' }],
+    });
+    const issue = (c: CaseSnapshot) =>
+      caseActions(c, ['agency-head'], '2026-04-07', env).transitions.find((t) => t.action === 'issue-decision');
+    // Day 95 since 立案, no extension recorded: the extension reads false, so the refusal is decided.
+    const refused = issue(late);
+    expect(refused?.allowed).toBe(false);
+    expect(refused?.refusals.map((r) => r.code)).toEqual(['when']);
+    expect(refused?.evaluations.map((e) => e.held)).toEqual([false]);
+    expect(caseContext(late, '2026-04-07', env).context.facts.deadlineExtended).toMatchObject({
+      'decide-within-90': false,
+    });
+    expect(issue({ ...late, extensions: { 'decide-within-90': 1 } })?.allowed).toBe(true);
+    expect(issue({ ...late, facts: { lateDecisionReason: '检验期间不计入' } })?.allowed).toBe(true);
+  });
+
   it('refuses ending the investigation with one officer (行政处罚法第四十二条)', () => {
     const one = snapshot({
       state: 'investigation',
