@@ -39,7 +39,14 @@ function upgradeUnder(id: string): { oldBase: string; newBase: string; region: s
   return { oldBase, newBase, region: join(root, 'new', id) };
 }
 
-const regional = packs.filter((p) => p.id !== 'cn-national');
+/** The regions written directly on cn-national (a city on a province has its own case below). */
+const regional = packs.filter(
+  (p) =>
+    p.id !== 'cn-national' &&
+    /^extends:\s*(\{\s*id:\s*|\n\s+id:\s*)cn-national\b/m.test(
+      readFileSync(join(p.dir, 'pack.yaml'), 'utf8'),
+    ),
+);
 
 describe.each(regional)('yifa pack rebase $id onto cn-national 1.1.0', ({ id }) => {
   it('reports each outcome and leaves a region that validates against the base it pins', () => {
@@ -82,5 +89,52 @@ describe.each(regional)('yifa pack rebase $id onto cn-national 1.1.0', ({ id }) 
       const street = rebased.pack.items.codelist.get('org-types')?.entries.find((e) => e.code === 'street');
       expect(street).toMatchObject({ name: '街道', nameEn: 'Sub-district' });
     }
+  });
+});
+
+// A city on a province: he-shijiazhuang is rebased when he-hebei moves to 1.1.0 and changes the
+// description of the indicator the city removes from Hebei's scheme: a conflict.
+describe('yifa pack rebase he-shijiazhuang onto he-hebei 1.1.0', () => {
+  it('reports the conflict on the removed indicator and leaves a city that validates against the new province', () => {
+    const root = mkdtempSync(join(tmpdir(), 'yifa-rebase-city-'));
+    const dir = (id: string) => packs.find((p) => p.id === id)?.dir as string;
+    for (const side of ['old', 'new']) {
+      cpSync(national, join(root, side, 'cn-national'), { recursive: true });
+      cpSync(dir('he-hebei'), join(root, side, 'he-hebei'), { recursive: true });
+    }
+    cpSync(dir('he-shijiazhuang'), join(root, 'new', 'he-shijiazhuang'), { recursive: true });
+    const edit = (file: string, from: RegExp, to: string) => {
+      const path = join(root, 'new', 'he-hebei', file);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toMatch(from);
+      writeFileSync(path, text.replace(from, to));
+    };
+    edit('pack.yaml', /^version: 1\.0\.0$/m, 'version: 1.1.0');
+    edit(
+      'assessments/hebei-2026.yaml',
+      /(code: reconsideration-correction-rate[\s\S]*?description: ).*/,
+      '$1复议纠错案件数 / 复议案件数（1.1.0）。',
+    );
+    const from = loadBase(join(root, 'old', 'he-hebei'));
+    const onto = loadBase(join(root, 'new', 'he-hebei'));
+    if (!from.ok || !onto.ok) throw new Error('the bases must load');
+    const report = rebasePackDir(join(root, 'new', 'he-shijiazhuang'), from.pack, onto.pack);
+    expect(report.onto).toMatchObject({ id: 'he-hebei', version: '1.1.0' });
+    expect(report.entries.filter((e) => e.outcome === 'conflict')).toMatchObject([
+      {
+        kind: 'assessment',
+        code: 'hebei-2026',
+        path: '/indicators[code=reconsideration-correction-rate]',
+        note: 'the region removes an element the new base changed',
+      },
+    ]);
+    expect(report.entries.filter((e) => e.outcome === 'target-removed')).toEqual([]);
+    const rebased = validatePackDir(join(root, 'new', 'he-shijiazhuang'));
+    expect(rebased.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(rebased.pack.layers.map((l) => `${l.id}@${l.version}`)).toEqual([
+      'cn-national@1.0.0',
+      'he-hebei@1.1.0',
+      'he-shijiazhuang@0.1.0',
+    ]);
   });
 });
