@@ -1491,6 +1491,10 @@ export interface AlertRule {
     workflows?: CodeList;
     matters?: CodeList;
   };
+  /**
+   * A case alert that also judges closed cases (a duty that outlives the case, e.g. withdrawing the disclosure of a revoked decision); by default only open cases are scanned.
+   */
+  includeClosed?: boolean;
   basis?: CodeList;
   when: Condition;
   /**

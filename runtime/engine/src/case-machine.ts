@@ -27,6 +27,18 @@ export interface CaseSnapshot {
   legalReview?: 'agree' | 'disagree' | 'agree-after-change';
   /** The legal date of an instant (the platform's time zone); the written date by default. */
   dateOf?: DateOf;
+  /** The case this one concerns (a 复议 or 应诉 case's decision case), read by the rules as `linked.*`. */
+  linked?: LinkedCase;
+}
+
+/** What the rules read of a linked case: its number, matter, state and facts. */
+export interface LinkedCase {
+  number: string;
+  matter: string;
+  matterName: string;
+  state: string;
+  /** Its entered facts, personal texts masked as stored: the rules read outcomes and flags, not names. */
+  facts: Readonly<Record<string, unknown>>;
 }
 
 /** The facts, timeline and deadlines the rules read for a case. */
@@ -70,6 +82,19 @@ export function caseContext(
     ),
     ...(c.legalReview ? { legalReviewOpinion: c.legalReview } : {}),
     ...(c.violationDate ? { violationDate: c.violationDate } : {}),
+    // linked.<fact> resolves through this object (rules' dotted fact names). The linked case's state
+    // and number come after its facts: they are what the platform records of it, not what was typed.
+    ...(c.linked
+      ? {
+          linked: {
+            ...c.linked.facts,
+            state: c.linked.state,
+            caseNumber: c.linked.number,
+            matter: c.linked.matter,
+            matterName: c.linked.matterName,
+          },
+        }
+      : {}),
   };
   const timeline: Record<string, string> = { opened: dateOf(c.openedAt) };
   for (const [state, at] of Object.entries(c.stateEntered)) timeline[state] = dateOf(at);

@@ -118,6 +118,25 @@ describe('case machine', () => {
     expect(issue({ ...late, facts: { lateDecisionReason: '检验期间不计入' } })?.allowed).toBe(true);
   });
 
+  it('gives the linked case’s facts, state and number as linked.*, its recorded state over a typed one', () => {
+    const linked = {
+      number: '津滨市监罚〔2026〕0007号',
+      matter: matter.code,
+      matterName: matter.name,
+      state: 'closed',
+      facts: { disclosed: true, state: 'typed' },
+    };
+    const { context } = caseContext(snapshot({ linked }), '2026-03-10', env);
+    expect(context.facts.linked).toEqual({
+      disclosed: true,
+      state: 'closed',
+      caseNumber: '津滨市监罚〔2026〕0007号',
+      matter: matter.code,
+      matterName: matter.name,
+    });
+    expect(caseContext(snapshot(), '2026-03-10', env).context.facts).not.toHaveProperty('linked');
+  });
+
   it('refuses ending the investigation with one officer (行政处罚法第四十二条)', () => {
     const one = snapshot({
       state: 'investigation',

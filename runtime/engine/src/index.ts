@@ -4,7 +4,14 @@
  * document forms (schema, field rules, computed values), numbering, party identifiers,
  * personal data typed into free text, and the print layout with its HTML.
  */
-export { type CaseSnapshot, caseActions, caseContext, type TransitionOutcome, takeAction } from './case-machine.ts';
+export {
+  type CaseSnapshot,
+  caseActions,
+  caseContext,
+  type LinkedCase,
+  type TransitionOutcome,
+  takeAction,
+} from './case-machine.ts';
 export {
   addCalendarDays,
   type CaseDeadline,
