@@ -12,6 +12,7 @@ import { ITEM_KINDS, kindOfFolder, MANIFEST_FILE, OVERRIDES_FOLDER } from '../ki
 import { type Entry, listEntries, reasonOf } from './fs.ts';
 import { type LoadLimits, limitsWith } from './limits.ts';
 import { parsePackFile } from './parse-file.ts';
+import { lazyLineLookup } from './positions.ts';
 import { readPackText } from './read-file.ts';
 import type { PackSource, SourceItem } from './source.ts';
 
@@ -63,7 +64,16 @@ export function loadPackDir(dir: string, options: LoadOptions = {}): PackSource 
     const parsed = parsePackFile(read.text, limits);
     if (!parsed.ok) return void issue(file, parsed.issue, parsed.params, parsed.line, parsed.pointer);
     if (!isObject(parsed.data)) return void issue(file, 'file.not-an-object', {});
-    source.lines.set(file, parsed.lineOf);
+    // Lines are wanted for few files, if any: re-read the file then instead of keeping every text
+    // alive (it would double what the garbage collector copies and marks while a big pack loads).
+    const path = entry.path;
+    source.lines.set(
+      file,
+      lazyLineLookup(() => {
+        const again = readPackText(path, limits.maxFileBytes);
+        return again.ok ? again.text : undefined;
+      }),
+    );
     return parsed.data;
   };
 

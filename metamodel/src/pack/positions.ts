@@ -7,11 +7,17 @@
 import { isCollection, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { LineLookup } from './source.ts';
 
-/** A lookup over the text that parses it with positions on its first use. */
-export function lazyLineLookup(text: string): LineLookup {
+/**
+ * A lookup that parses the text with positions on its first use. Given a function, it asks for
+ * the text only then: a loader re-reads the file rather than keep every file's text alive.
+ */
+export function lazyLineLookup(text: string | (() => string | undefined)): LineLookup {
   let lookup: LineLookup | undefined;
   return (pointer) => {
-    lookup ??= lineLookupOf(text);
+    if (!lookup) {
+      const now = typeof text === 'string' ? text : text();
+      lookup = now === undefined ? () => undefined : lineLookupOf(now);
+    }
     return lookup(pointer);
   };
 }
