@@ -69,12 +69,15 @@ export async function login(page: Page, username: string): Promise<void> {
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   // Settle: spinners gone, images and the print preview's frame loaded.
+  // Locators and plain evaluation only: the app's Content-Security-Policy (no eval) refuses the
+  // string predicates waitForFunction evaluates in the page.
   await page
-    .waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-skeleton')", undefined, { timeout: 10_000 })
+    .locator('.ant-spin-spinning, .ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
     .catch(() => undefined);
-  await page
-    .waitForFunction('[...document.images].every((i) => i.complete)', undefined, { timeout: 10_000 })
-    .catch(() => undefined);
+  for (const img of await page.locator('img').all())
+    await img.evaluate((i) => (i as unknown as { decode(): Promise<void> }).decode()).catch(() => undefined);
   await page.waitForTimeout(400);
   // Full-page shots with the sticky header at the top and a sticky save bar at the foot, where a
   // reader expects them: the page is shot in a viewport as tall as itself (a full-page capture of

@@ -74,8 +74,7 @@ export async function act(page: Page, action: string, reason?: string): Promise<
   await button.click();
   if (reason) await page.getByTestId('action-reason').fill(reason);
   await page.getByTestId('action-confirm').click();
-  // Expressions run in the page (the platform's tsconfig has no DOM types).
-  await page.waitForFunction(
-    `document.querySelector('[data-testid="case-page"]')?.getAttribute('data-state') !== ${JSON.stringify(before)}`,
-  );
+  // A locator, not waitForFunction: the app's Content-Security-Policy (no eval) refuses the
+  // string predicates waitForFunction evaluates in the page.
+  await page.locator(`[data-testid="case-page"]:not([data-state=${JSON.stringify(before ?? '')}])`).waitFor();
 }
