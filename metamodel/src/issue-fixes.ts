@@ -238,6 +238,30 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
     en: 'use a role code or a recipient §3.13 lists',
   },
   'alert.default-not-last': { zh: '把无条件的等级移到最后', en: 'move the level without a condition to the end' },
+  'org.division-province': {
+    zh: '按 GB/T 2260 改正行政区划代码（省级代码如 13 河北、12 天津）',
+    en: 'correct the division code by GB/T 2260 (province codes such as 13 Hebei, 12 Tianjin)',
+  },
+  'org.division-outside': {
+    zh: '改正{field}，或改正 parent',
+    en: 'correct the {field}, or the parent',
+  },
+  'org.supervisor-sector': {
+    zh: '从 sectorSupervisors 删去“{supervisor}”，或给两者写上共同的 sectors',
+    en: 'remove "{supervisor}" from sectorSupervisors, or give both the sector they share',
+  },
+  'org.supervisor-self': {
+    zh: '从 sectorSupervisors 删去“{supervisor}”',
+    en: 'remove "{supervisor}" from sectorSupervisors',
+  },
+  'param.dates-reversed': {
+    zh: '交换或改正 effectiveFrom 与 effectiveTo',
+    en: 'swap or correct effectiveFrom and effectiveTo',
+  },
+  'param.versions-overlap': {
+    zh: '把前一个值的 effectiveTo 改为后一个值 effectiveFrom 的前一天',
+    en: 'end the earlier value the day before the later one begins (effectiveTo)',
+  },
   'param.type': { zh: '把 value 改为 {type} 类型（数字不加引号）', en: 'write value as a {type} (numbers unquoted)' },
   'test.unknown-state': { zh: '改为流程“{workflow}”中已有的状态', en: 'use a state of workflow "{workflow}"' },
   'test.unknown-action': { zh: '改为流程“{workflow}”中已有的操作', en: 'use an action of workflow "{workflow}"' },

@@ -656,6 +656,99 @@ const BAD: Bad[] = [
     expect: { code: 'param.type', file: 'parameters/major-fine-org.yaml', pointer: '/value' },
   },
   {
+    name: 'an organisation’s parameter value of the wrong type',
+    edits: {
+      'base/parameters/major-fine-org.yaml': `${base('parameters/major-fine-org.yaml')}byOrganisation:\n  - { organisation: scj, effectiveFrom: 2024-01-01, value: "五千" }\n`,
+    },
+    expect: { code: 'param.type', file: 'parameters/major-fine-org.yaml', pointer: '/byOrganisation/0/value' },
+  },
+  {
+    name: 'a parameter value ending before it begins',
+    edits: {
+      'base/parameters/major-fine-org.yaml': `${base('parameters/major-fine-org.yaml')}versions:\n  - { effectiveFrom: 2024-01-01, effectiveTo: 2023-12-31, value: 5000 }\n`,
+    },
+    expect: {
+      code: 'param.dates-reversed',
+      file: 'parameters/major-fine-org.yaml',
+      pointer: '/versions/0/effectiveTo',
+    },
+  },
+  {
+    name: 'two values of one organisation in force on the same day',
+    edits: {
+      'base/parameters/major-fine-org.yaml': `${base('parameters/major-fine-org.yaml')}byOrganisation:\n  - { organisation: scj, effectiveFrom: 2024-01-01, value: 5000 }\n  - { organisation: gov, effectiveFrom: 2024-06-01, value: 8000 }\n  - { organisation: scj, effectiveFrom: 2025-01-01, value: 6000 }\n`,
+    },
+    expect: {
+      code: 'param.versions-overlap',
+      file: 'parameters/major-fine-org.yaml',
+      pointer: '/byOrganisation/2/effectiveFrom',
+    },
+  },
+  {
+    name: 'a parameter value for a missing organisation',
+    edits: {
+      'base/parameters/major-fine-org.yaml': `${base('parameters/major-fine-org.yaml')}byOrganisation:\n  - { organisation: nowhere, effectiveFrom: 2024-01-01, value: 5000 }\n`,
+    },
+    expect: {
+      code: 'ref.unresolved',
+      file: 'parameters/major-fine-org.yaml',
+      pointer: '/byOrganisation/0/organisation',
+    },
+  },
+  {
+    name: 'a parameter value for a sector not in the codelist',
+    edits: {
+      'base/parameters/major-fine-org.yaml': `${base('parameters/major-fine-org.yaml')}bySector:\n  - { sector: ecology, effectiveFrom: 2024-01-01, value: 200000 }\n`,
+    },
+    expect: { code: 'ref.codelist-entry', file: 'parameters/major-fine-org.yaml', pointer: '/bySector/0/sector' },
+  },
+  {
+    name: 'a division code of no province',
+    edits: { 'base/organisations/gov.yaml': `${base('organisations/gov.yaml')}divisionCode: '990100'\n` },
+    expect: { code: 'org.division-province', file: 'organisations/gov.yaml', pointer: '/divisionCode' },
+  },
+  {
+    name: 'a division code of the wrong length',
+    edits: { 'base/organisations/gov.yaml': `${base('organisations/gov.yaml')}divisionCode: '1201160'\n` },
+    expect: { code: 'schema.pattern', file: 'organisations/gov.yaml', pointer: '/divisionCode' },
+  },
+  {
+    name: 'a location outside the division of the organisation above',
+    edits: {
+      'base/organisations/gov.yaml': `${base('organisations/gov.yaml')}divisionCode: '120116'\n`,
+      'base/organisations/scj.yaml': `${base('organisations/scj.yaml')}location: '130102'\n`,
+    },
+    expect: { code: 'org.division-outside', file: 'organisations/scj.yaml', pointer: '/location' },
+  },
+  {
+    name: 'a sector supervisor of another sector',
+    edits: {
+      'base/organisations/zone.yaml':
+        'code: zone\nname: 某开发区市场监管局\ntype: department\nparent: gov\nsectors: [market-regulation]\nenforcementSubject: true\nsectorSupervisors: [scj]\n',
+      'base/organisations/scj.yaml': base('organisations/scj.yaml').replace(
+        'sectors: [market-regulation]',
+        'sectors: [ecology-environment]',
+      ),
+      'base/codelists/sectors.yaml': `${base('codelists/sectors.yaml')}  - { code: ecology-environment, name: 生态环境 }\n`,
+    },
+    expect: { code: 'org.supervisor-sector', file: 'organisations/zone.yaml', pointer: '/sectorSupervisors/0' },
+  },
+  {
+    name: 'a sector supervisor that is the organisation above',
+    edits: { 'base/organisations/scj.yaml': `${base('organisations/scj.yaml')}sectorSupervisors: [gov]\n` },
+    expect: { code: 'org.supervisor-self', file: 'organisations/scj.yaml', pointer: '/sectorSupervisors/0' },
+  },
+  {
+    name: 'a golden case for a missing organisation',
+    edits: {
+      'base/tests/golden.yaml': base('tests/golden.yaml').replace(
+        'roles: [officer]\n',
+        'roles: [officer]\n    org: nowhere\n',
+      ),
+    },
+    expect: { code: 'ref.unresolved', file: 'tests/golden.yaml', pointer: '/cases/1/org' },
+  },
+  {
     name: 'a golden test naming a missing action',
     edits: {
       'base/tests/golden.yaml': base('tests/golden.yaml').replace('allowed: [to-review]', 'allowed: [to-legal]'),

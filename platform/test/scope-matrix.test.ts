@@ -1,10 +1,12 @@
 /**
  * Permissions are data and tested (design §8): roles × endpoints × other subjects' objects.
- * Three subjects — 区市场监管局 (120116-SCJ), 区生态环境局 (120116-STJ), both under the district
- * government, and 开发区市场监督管理局 (120116-TEDA-SCJ) under the development zone — each with a
- * case under 法制审核, and users in the roles of the real cn-national pack with their real
- * scopes. Every actor reads, lists, edits, moves and reviews exactly what its scope covers;
- * another subject's case answers the same 404 as a missing one and never appears in a list.
+ * Four subjects — 区市场监管局 (120116-SCJ), 区生态环境局 (120116-STJ), both under the district
+ * government, and 开发区市场监督管理局 (120116-TEDA-SCJ) and 开发区生态环境局 (120116-TEDA-STJ)
+ * under the development zone, each zone bureau supervised by the district department of its
+ * sector (行业业务监督, sectorSupervisors in tj-binhai) — each with a case under 法制审核, and
+ * users in the roles of the real cn-national pack with their real scopes. Every actor reads,
+ * lists, edits, moves and reviews exactly what its scope covers; another subject's case answers
+ * the same 404 as a missing one and never appears in a list.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,9 +23,10 @@ const SUBJECTS = {
   SCJ: { org: '120116-SCJ', matter: '120116-SCJ-CF-0001-01' },
   STJ: { org: '120116-STJ', matter: '120116-STJ-CF-0001-01' },
   TEDA: { org: '120116-TEDA-SCJ', matter: '120116-SCJ-CF-0001-01' },
+  TSTJ: { org: '120116-TEDA-STJ', matter: '120116-STJ-CF-0001-01' },
 } as const;
 type Subject = keyof typeof SUBJECTS;
-const ALL: Subject[] = ['SCJ', 'STJ', 'TEDA'];
+const ALL: Subject[] = ['SCJ', 'STJ', 'TEDA', 'TSTJ'];
 
 /** One actor of the matrix: what it may read, write (facts, transitions) and review. */
 interface Actor {
@@ -67,8 +70,35 @@ const ACTORS: Actor[] = [
     user: 'zone.agency',
     org: '120116-TEDA',
     roles: ['agency-head'],
-    read: ['TEDA'],
-    write: ['TEDA'],
+    read: ['TEDA', 'TSTJ'],
+    write: ['TEDA', 'TSTJ'],
+    review: 'forbidden',
+  },
+  // 行业业务监督: the district department reads its own cases and its sector's zone bureau's,
+  // not the zone's bureau of another sector, and writes none of them.
+  {
+    user: 'scj.sector',
+    org: '120116-SCJ',
+    roles: ['sector-supervisor'],
+    read: ['SCJ', 'TEDA'],
+    write: 'forbidden',
+    review: 'forbidden',
+  },
+  {
+    user: 'stj.sector',
+    org: '120116-STJ',
+    roles: ['sector-supervisor'],
+    read: ['STJ', 'TSTJ'],
+    write: 'forbidden',
+    review: 'forbidden',
+  },
+  // With a role that writes its own subject's cases too, the supervised ones stay read-only.
+  {
+    user: 'scj.head-sector',
+    org: '120116-SCJ',
+    roles: ['department-head', 'sector-supervisor'],
+    read: ['SCJ', 'TEDA'],
+    write: ['SCJ'],
     review: 'forbidden',
   },
   { user: 'gov.agency', org: '120116-GOV', roles: ['agency-head'], read: ALL, write: ALL, review: 'forbidden' },
@@ -130,7 +160,7 @@ beforeAll(async () => {
 
 describe('data scope matrix', () => {
   it('the cases are where the matrix expects them', () => {
-    expect(cases.size).toBe(3);
+    expect(cases.size).toBe(4);
     expect(caseOf('TEDA').number).toMatch(/^津开市监案/);
     expect(caseOf('STJ').number).toMatch(/^津滨环案/);
   });
@@ -244,6 +274,23 @@ describe('data scope matrix', () => {
       });
     });
   }
+
+  it('行业业务监督: the supervising department’s statistics count its own and its sector’s zone bureau, not another sector’s', async () => {
+    for (const [user, own, zone, other] of [
+      ['scj.sector', '120116-SCJ', '120116-TEDA-SCJ', '120116-TEDA-STJ'],
+      ['stj.sector', '120116-STJ', '120116-TEDA-STJ', '120116-TEDA-SCJ'],
+    ] as const) {
+      const res = await client(user).get('/api/v1/supervision/summary');
+      expect(res.status, `${user} summary`).toBe(200);
+      const summary = await json(res);
+      expect(summary.scope).toBe('sector-supervised');
+      expect(summary.cases.open, `${user} open cases`).toBe(2);
+      const subjects = summary.subjectMetrics.map((m: Json) => m.subject.code);
+      expect(subjects).toEqual(expect.arrayContaining([own, zone]));
+      expect(subjects).not.toContain(other);
+      expect(subjects).not.toContain('120116-TEDA');
+    }
+  });
 
   it('in scope, writes work: facts, an opinion, and the reviewer passing the case on', async () => {
     for (const s of ALL) {

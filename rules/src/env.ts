@@ -4,22 +4,32 @@ import type {
   HolidayCalendar,
   LegalBasis,
   NamedCondition,
+  Organisation,
   Parameter,
   Role,
 } from '@yifa/metamodel';
 import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
 import { createLabels, type LabelLookup } from './labels.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import type { ParamOrigin } from './param-scope.ts';
 
 /** A role as messages name it: its code and its names in the pack. */
 export type RoleName = Pick<Role, 'code' | 'name' | 'nameEn'>;
+
+/** An organisation as parameters need it: its names (an origin names it) and its parent (a case's path). */
+export type OrgName = Pick<Organisation, 'code' | 'name' | 'shortName' | 'parent'>;
 
 /**
  * What rules are compiled against: the pack's parameters, named conditions, fact labels,
  * holiday calendars, documents and role names, the limits, and a cache so each item compiles once.
  */
 export interface RuleEnv {
+  /** Parameters by code, each with the value in force where the environment stands (param-scope.ts). */
   readonly params: ReadonlyMap<string, Parameter>;
+  /** Where each scoped parameter's value came from, in an environment made for a case's scope. */
+  readonly paramOrigins: ReadonlyMap<string, ParamOrigin>;
+  /** Organisations by code, for the origin of a value and a golden case's subject path. */
+  readonly organisations: ReadonlyMap<string, OrgName>;
   readonly conditions: ReadonlyMap<string, NamedCondition>;
   readonly labels: LabelLookup;
   readonly calendar: WorkCalendar;
@@ -43,6 +53,7 @@ export interface RuleEnvInput {
   documents?: Iterable<DocumentForm>;
   roles?: Iterable<RoleName>;
   legalBases?: Iterable<LegalBasis>;
+  organisations?: Iterable<OrgName>;
   limits?: Partial<Limits>;
 }
 
@@ -53,6 +64,8 @@ export interface RuleEnvInput {
 export function createRuleEnv(input: RuleEnvInput = {}): RuleEnv {
   return {
     params: byCode(input.parameters),
+    paramOrigins: new Map(),
+    organisations: byCode(input.organisations),
     conditions: byCode(input.conditions),
     labels: createLabels(input.facts),
     calendar: createWorkCalendar([...(input.calendars ?? [])]),

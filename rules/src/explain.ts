@@ -5,6 +5,7 @@
  */
 import { OPERATORS } from '@yifa/metamodel';
 import { formatValue, type Lang } from './format.ts';
+import type { ParamOrigin } from './param-scope.ts';
 import type { Evaluation, FactTrace, TraceNode } from './trace.ts';
 
 /** ✓ held, ✗ did not hold, ？ undetermined. */
@@ -66,9 +67,37 @@ function expectedText(leaf: FactTrace, lang: Lang): string {
   }
   if (leaf.expectedParam) {
     const p = leaf.expectedParam.name[lang];
-    return zh ? `${text}（参数“${p}”）` : `${text} (parameter "${p}")`;
+    const origin = leaf.expectedParam.origin;
+    const from = origin ? originText(origin, lang) : '';
+    if (!from) return zh ? `${text}（参数“${p}”）` : `${text} (parameter "${p}")`;
+    return zh ? `${text}（参数“${p}”：${from}）` : `${text} (parameter "${p}": ${from})`;
   }
   return text;
+}
+
+/**
+ * Whose value a scoped parameter had, and since when: `石家庄市政府，2024-01-01 起` /
+ * `石家庄市政府, from 2024-01-01`; empty for an undated default.
+ */
+export function originText(o: ParamOrigin, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  const who =
+    o.from === 'organisation'
+      ? (o.organisation?.name ?? '')
+      : o.from === 'sector'
+        ? zh
+          ? `领域 ${o.sector}`
+          : `sector ${o.sector}`
+        : o.effectiveFrom
+          ? zh
+            ? '默认值'
+            : 'default'
+          : '';
+  if (!o.effectiveFrom) return who;
+  const when = zh
+    ? `${o.effectiveFrom} 起${o.effectiveTo ? `至 ${o.effectiveTo}` : ''}`
+    : `from ${o.effectiveFrom}${o.effectiveTo ? ` to ${o.effectiveTo}` : ''}`;
+  return zh ? `${who}，${when}` : `${who}, ${when}`;
 }
 
 /** The tests that decided a node: for a rule that held, those that made it hold; otherwise those that failed it. */

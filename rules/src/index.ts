@@ -36,8 +36,8 @@ export type { ContinuingFine } from './discretion-continuing.ts';
 export { explainDiscretion, formatRange } from './discretion-explain.ts';
 export type { PersonFine } from './discretion-persons.ts';
 export { compileCondition } from './engine.ts';
-export { cached, createRuleEnv, type RoleName, type RuleEnv, type RuleEnvInput } from './env.ts';
-export { decisiveLeaves, explainEvaluation, factName, mark, renderLeaf, renderTrace } from './explain.ts';
+export { cached, createRuleEnv, type OrgName, type RoleName, type RuleEnv, type RuleEnvInput } from './env.ts';
+export { decisiveLeaves, explainEvaluation, factName, mark, originText, renderLeaf, renderTrace } from './explain.ts';
 export { type CompiledExpression, compileExpression, type Scalar } from './expression.ts';
 export type { DeadlineDue, FactContext, FactParams, Facts } from './facts.ts';
 export {
@@ -73,6 +73,14 @@ export {
   runPackTests,
 } from './pack-tests.ts';
 export { type RenderOptions, renderCoverage, renderPackTestReport } from './pack-tests-render.ts';
+export {
+  orgPathOf,
+  type ParamOrigin,
+  type ParamScope,
+  type ParamValue,
+  paramValue,
+  scopedEnv,
+} from './param-scope.ts';
 export { explainGuards, type Refusal, type RefusalCode } from './refusals.ts';
 export {
   type CompiledScheme,

@@ -165,7 +165,8 @@ function expectedOf(
     }
     value = param.value;
     const name = { zh: param.name, en: param.nameEn ?? param.name };
-    trace.expectedParam = param.unit ? { code, name, unit: param.unit } : { code, name };
+    const origin = c.env.paramOrigins.get(code);
+    trace.expectedParam = { code, name, ...(param.unit ? { unit: param.unit } : {}), ...(origin ? { origin } : {}) };
   }
   const max = c.env.limits.maxListItems;
   if (Array.isArray(value) && value.length > max) {

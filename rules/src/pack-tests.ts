@@ -4,7 +4,9 @@
  * fines, version, circumstances), guards (allowed and refused actions), alerts (fires, level,
  * message) and scoring (points, total, grade, derived metrics).
  * Each case passes or fails with every difference (expected vs actual) and the explanation.
- * Test facts may carry `timeline` (state → date entered) and `today` for computed facts.
+ * Test facts may carry `timeline` (state → date entered) and `today` for computed facts; a guard
+ * or alert case may name its subject (`org`), sector and day (`date`, an alert's `today`), for
+ * parameters scoped by organisation, sector and date.
  */
 import type { AlertCase, DiscretionCase, GuardCase, PackTestSuite, ScoringCase } from '@yifa/metamodel';
 import { evaluateAlerts, explainAlerts } from './alerts.ts';
@@ -17,6 +19,7 @@ import { checkGuards, type TransitionCheck } from './guards.ts';
 import { type Issue, issue } from './issues.ts';
 import { type RulePack, ruleEnvFromPack } from './pack.ts';
 import { type PackCoverage, packCoverage } from './pack-coverage.ts';
+import { orgPathOf, scopedEnv } from './param-scope.ts';
 import { explainGuards } from './refusals.ts';
 import { scoreAssessment } from './scoring.ts';
 import { explainScore } from './scoring-explain.ts';
@@ -134,9 +137,23 @@ function continuingOf(d: DiscretionDecision, expected: NonNullable<DiscretionCas
     : Object.fromEntries(Object.keys(expected).map((k) => [k, all[k as keyof typeof all]]));
 }
 
-function guardCase(pack: RulePack, env: RuleEnv, c: GuardCase): Outcome {
+/**
+ * The environment of a case that names its subject, sector or day: parameters take the values
+ * in force there (param-scope.ts); a case naming none gets the pack's (undated) values.
+ */
+function caseEnv(env: RuleEnv, c: { org?: string; sector?: string }, date: string | undefined): RuleEnv {
+  if (c.org === undefined && c.sector === undefined && date === undefined) return env;
+  return scopedEnv(env, {
+    ...(c.org === undefined ? {} : { orgPath: orgPathOf(c.org, env) }),
+    ...(c.sector === undefined ? {} : { sector: c.sector }),
+    ...(date === undefined ? {} : { date }),
+  });
+}
+
+function guardCase(pack: RulePack, packEnv: RuleEnv, c: GuardCase): Outcome {
   const item = pack.items.workflow?.get(c.workflow);
   if (!item) return missing('workflow', c.workflow, '流程');
+  const env = caseEnv(packEnv, c, c.date);
   const r = checkGuards(item, { ...contextOf(c.facts), state: c.state, roles: c.roles }, env);
   if (!r.ok) return failedRun('guard', c.workflow, r.issues);
   const failures: CaseFailure[] = [];
@@ -167,9 +184,10 @@ function guardCase(pack: RulePack, env: RuleEnv, c: GuardCase): Outcome {
   );
 }
 
-function alertCase(pack: RulePack, env: RuleEnv, c: AlertCase): Outcome {
+function alertCase(pack: RulePack, packEnv: RuleEnv, c: AlertCase): Outcome {
   const item = pack.items.alert?.get(c.alert);
   if (!item) return missing('alert', c.alert, '预警规则');
+  const env = caseEnv(packEnv, c, c.today);
   const r = evaluateAlerts([item], contextOf(c.facts, c.today), env, { explainQuiet: true });
   if (!r.ok) return failedRun('alert', c.alert, r.issues);
   const fired = r.value.fired[0];

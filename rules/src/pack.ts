@@ -11,6 +11,7 @@ import type {
   LegalBasis,
   Matter,
   NamedCondition,
+  Organisation,
   PackTestSuite,
   Parameter,
   Role,
@@ -34,6 +35,7 @@ export interface RulePack {
     document?: ReadonlyMap<string, DocumentForm>;
     role?: ReadonlyMap<string, Role>;
     'legal-basis'?: ReadonlyMap<string, LegalBasis>;
+    organisation?: ReadonlyMap<string, Organisation>;
   };
 }
 
@@ -54,6 +56,7 @@ export function ruleEnvFromPack(pack: RulePack, limits?: Partial<Limits>): RuleE
     documents: items.document?.values() ?? [],
     roles: items.role?.values() ?? [],
     legalBases: items['legal-basis']?.values() ?? [],
+    organisations: items.organisation?.values() ?? [],
     facts: [...(items.matter?.values() ?? [])].flatMap((m) => m.facts ?? []),
     ...(limits ? { limits } : {}),
   });

@@ -7,6 +7,7 @@ import type { Operator } from '@yifa/metamodel';
 import type { FactParams } from './facts.ts';
 import type { Issue, Message } from './issues.ts';
 import type { FactLabel } from './labels.ts';
+import type { ParamOrigin } from './param-scope.ts';
 
 /** Three-valued truth of the fast path: 0 no, 1 yes, 2 unknown (a fact was missing or of the wrong type). */
 export type Tri = 0 | 1 | 2;
@@ -33,7 +34,8 @@ export interface FactTrace {
   params?: FactParams;
   operator: Operator;
   expected: unknown;
-  expectedParam?: { code: string; name: Message; unit?: string };
+  /** The parameter compared with, and (for a scoped one) whose value it was: an organisation's, a sector's, dated. */
+  expectedParam?: { code: string; name: Message; unit?: string; origin?: ParamOrigin };
   expectedFact?: { fact: string; label: FactLabel };
   seen: unknown;
   held: boolean | null;

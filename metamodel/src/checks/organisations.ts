@@ -1,7 +1,11 @@
-/** Organisations form one tree: a single root and no cycles; their own numbering patterns are well formed. */
+/**
+ * Organisations form one tree: a single root and no cycles; their own numbering patterns are well
+ * formed; their division codes, locations and sector supervisors agree with the tree.
+ */
 import { type Finding, finding } from '../issues.ts';
 import { type Check, validItems } from './context.ts';
 import { checkOrgNumbering } from './org-numbering.ts';
+import { checkOrgRelations } from './org-relations.ts';
 
 /** Checks the organisation hierarchy. */
 export const checkOrganisations: Check = (ctx) => {
@@ -27,5 +31,6 @@ export const checkOrganisations: Check = (ctx) => {
     }
   }
   out.push(...checkOrgNumbering(ctx));
+  out.push(...checkOrgRelations(ctx));
   return out;
 };

@@ -9,7 +9,11 @@ import type { ItemKind } from '../kinds.ts';
 /** Keyed arrays by kind: path → the field(s) whose values identify an element. */
 export const KEYED_ARRAYS: { readonly [K in ItemKind]: Readonly<Record<string, readonly string[]>> } = {
   codelist: { entries: ['code'] },
-  parameter: {},
+  parameter: {
+    versions: ['effectiveFrom'],
+    byOrganisation: ['organisation', 'effectiveFrom'],
+    bySector: ['sector', 'effectiveFrom'],
+  },
   // holidays and workdays are lists of dates: replaced whole.
   calendar: {},
   'legal-basis': { versions: ['effectiveFrom'] },

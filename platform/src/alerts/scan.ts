@@ -2,12 +2,13 @@
  * 预警 over open cases: each case is judged by the case alert rules of the pack it is pinned to
  * (the same pack that gives its workflow, deadlines, named conditions and calendar, so a rule's
  * states and deadline codes mean what they meant when the case was opened), compiled once per
- * pack. The facts are the case machine's (caseContext) plus the discretion decision on the
- * proposed fine (discretionTier, fineOutsideTier), which the platform computes and never stores.
+ * pack — and once per set of scoped parameter values its cases have (a city's own amounts). The
+ * facts are the case machine's (caseContext) plus the discretion decision on the proposed fine
+ * (discretionTier, fineOutsideTier), which the platform computes and never stores.
  */
 import { type CaseDeadline, caseContext } from '@yifa/engine';
 import type { ResolvedPack } from '@yifa/metamodel';
-import { type CompiledAlerts, compileAlerts, type FactContext, type FiredAlert } from '@yifa/rules';
+import { type CompiledAlerts, compileAlerts, type FactContext, type FiredAlert, type RuleEnv } from '@yifa/rules';
 import type { Actor } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -22,23 +23,27 @@ export const CASE_OFFICERS = 'case-officers';
 export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
 
 const compiled = {
-  case: new WeakMap<ResolvedPack, CompiledAlerts>(),
-  subject: new WeakMap<ResolvedPack, CompiledAlerts>(),
+  case: new WeakMap<RuleEnv, CompiledAlerts>(),
+  subject: new WeakMap<RuleEnv, CompiledAlerts>(),
 };
 
-/** The alert rules of a pack for cases or for subjects, compiled on first use (the registry keeps one resolved pack per hash). */
-export function alertRulesOf(pack: ResolvedPack, scope: 'case' | 'subject'): CompiledAlerts {
-  let c = compiled[scope].get(pack);
+/**
+ * The alert rules of a pack for cases or for subjects, compiled on first use per environment:
+ * the pack's (the registry keeps one resolved pack per hash), or a case's where its scoped
+ * parameters differ (param-scope in the rules; one environment per distinct set of values).
+ */
+export function alertRulesOf(pack: ResolvedPack, scope: 'case' | 'subject', env = envOf(pack)): CompiledAlerts {
+  let c = compiled[scope].get(env);
   if (!c) {
     const rules = [...pack.items.alert.values()].filter((r) => r.scope === scope);
-    const result = compileAlerts(rules, envOf(pack));
+    const result = compileAlerts(rules, env);
     if (!result.ok)
       throw new AppError('internal', {
         reason: `the ${scope} alert rules of the pack do not compile`,
         issues: result.issues.map((i) => i.message.en),
       });
     c = result.value;
-    compiled[scope].set(pack, c);
+    compiled[scope].set(env, c);
   }
   return c;
 }
@@ -67,7 +72,7 @@ export function scanCase(loaded: LoadedCase, today: string): ScannedCase {
   const { context, deadlines } = caseContext(loaded.snapshot, today, loaded.env);
   // Entered facts stay last, as in caseContext: what an officer recorded is what the rules read.
   const ctx = { ...context, facts: { ...discretionFacts(loaded, today, context), ...context.facts } };
-  const report = alertRulesOf(loaded.pack, 'case').evaluate(ctx);
+  const report = alertRulesOf(loaded.pack, 'case', loaded.env).evaluate(ctx);
   return {
     loaded,
     fired: report.fired,

@@ -13,7 +13,8 @@ export type Permission = Role['permissions'][number];
 /** A data scope, narrowest first. */
 export type Scope = Role['scope'];
 
-const WIDTH: Record<Scope, number> = { own: 0, subject: 1, 'subject-tree': 2, all: 3 };
+// sector-supervised is the subject tree and more (the subjects supervised by sector), so it is wider.
+const WIDTH: Record<Scope, number> = { own: 0, subject: 1, 'subject-tree': 2, 'sector-supervised': 3, all: 4 };
 
 /** The signed-in user with what their roles allow. */
 export interface Actor {

@@ -40,6 +40,23 @@ export const organisations = sqliteTable('organisations', {
   path: text('path').notNull(),
 });
 
+/**
+ * 行业业务监督: which organisation supervises which subject in its sector besides the parent
+ * (a district's market regulator over the development zone's market bureau), with the
+ * subject's path, so a sector-supervised scope reads the subject's tree in one indexed lookup.
+ * Rebuilt from the pack's organisations on activation, like `organisations`.
+ */
+export const sectorSupervision = sqliteTable(
+  'sector_supervision',
+  {
+    supervisor: text('supervisor_code').notNull(),
+    subject: text('supervised_code').notNull(),
+    /** The supervised subject's path (organisations.path); names unlike any column of cases or organisations, so a correlated subquery cannot confuse them. */
+    subjectPath: text('supervised_path').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.supervisor, t.subject] })],
+);
+
 /** People who sign in. */
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),

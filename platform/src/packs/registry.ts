@@ -13,7 +13,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
-import { cases, organisations, packVersions } from '../db/schema.ts';
+import { cases, organisations, packVersions, sectorSupervision } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
 /** A pack version in the registry. */
@@ -187,8 +187,12 @@ export function createPackRegistry(db: Db, now: () => Date = () => new Date()): 
         await tx.update(packVersions).set({ active: false }).where(eq(packVersions.active, true));
         await tx.update(packVersions).set({ active: true }).where(eq(packVersions.hash, hash));
         await tx.delete(organisations);
+        await tx.delete(sectorSupervision);
         const rows = organisationRows(pack);
         for (let i = 0; i < rows.length; i += 200) await tx.insert(organisations).values(rows.slice(i, i + 200));
+        const supervised = supervisionRows(pack, rows);
+        for (let i = 0; i < supervised.length; i += 200)
+          await tx.insert(sectorSupervision).values(supervised.slice(i, i + 200));
         await appendEvent(
           tx,
           {
@@ -261,6 +265,18 @@ async function affectedCases(
       return uses.some((u) => touched.has(u));
     })
     .map(({ id, number, matter }) => ({ id, number, matter }));
+}
+
+/** 行业业务监督 pairs of the pack's organisations (`sectorSupervisors`), with the supervised subject's path. */
+function supervisionRows(pack: ResolvedPack, rows: { code: string; path: string }[]) {
+  const paths = new Map(rows.map((r) => [r.code, r.path]));
+  return [...pack.items.organisation.values()].flatMap((o) =>
+    (o.sectorSupervisors ?? []).map((supervisor) => ({
+      supervisor,
+      subject: o.code,
+      subjectPath: paths.get(o.code) ?? o.code,
+    })),
+  );
 }
 
 function organisationRows(pack: ResolvedPack) {

@@ -40,19 +40,24 @@ export function caseRulesRoutes() {
       const { matter } = snapshot;
       const benchmark = matter.discretion ? pack.items.discretion.get(matter.discretion) : undefined;
       c.header('cache-control', 'no-store');
+      // The documents the workflow lists for the case's present state, to put first; the server
+      // lets the step create them even when the matter does not list them (a 送达回证, a waiver).
+      const stateDocuments = snapshot.workflow.states.find((x) => x.code === row.state)?.documents ?? [];
       return c.json({
         packHash: row.packHash,
         today,
         matter: matter.code,
-        // The documents the workflow lists for the case's present state, to put first.
-        stateDocuments: snapshot.workflow.states.find((x) => x.code === row.state)?.documents ?? [],
+        stateDocuments,
         // Names of every action of the workflow, for the timeline of past steps.
         actionNames: Object.fromEntries(
           snapshot.workflow.transitions.map((t) => [t.action, { zh: t.name, en: t.nameEn ?? t.name }]),
         ),
-        forms: matter.documents.map((code) => pack.items.document.get(code)).filter((f) => f !== undefined),
+        forms: [...new Set([...matter.documents, ...stateDocuments])]
+          .map((code) => pack.items.document.get(code))
+          .filter((f) => f !== undefined),
         discretion: benchmark ?? null,
-        parameters: [...pack.items.parameter.values()],
+        // The values in force for this case (its subject's, its sector's, today's), as the server judges it.
+        parameters: [...loaded.env.params.values()],
         conditions: [...pack.items.condition.values()],
         calendars: [...pack.items.calendar.values()],
         facts: factDefinitions(matter),

@@ -6,7 +6,7 @@
 
 import { type CaseSnapshot, checkDocument } from '@yifa/engine';
 import type { ResolvedPack } from '@yifa/metamodel';
-import { type RuleEnv, ruleEnvFromPack } from '@yifa/rules';
+import { type RuleEnv, ruleEnvFromPack, scopedEnv } from '@yifa/rules';
 import { type Column, eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, documents, organisations, reviews, users } from '../db/schema.ts';
@@ -92,11 +92,12 @@ export async function loadCase(
 ): Promise<LoadedCase> {
   let around = prefetched;
   const pack = await packs.byHash(row.packHash);
-  const env = envOf(pack);
   const matter = pack.items.matter.get(row.matterCode);
   const workflow = pack.items.workflow.get(row.workflowCode);
   if (!matter || !workflow)
     throw new AppError('internal', { case: row.id, reason: 'matter or workflow missing from its pinned pack' });
+  // Parameters in force for this case: its subject's (or an ancestor's), its sector's, on the day asked.
+  const env = scopedEnv(envOf(pack), { orgPath: row.subjectPath.split('/'), sector: matter.sector, date: today });
   // Officers' certificates, the subject, the documents and the latest review in one statement.
   if (!around) [around] = await db.select(surroundings).from(cases).where(eq(cases.id, row.id));
   const officerRows = JSON.parse(around?.officers ?? '[]') as [string | null, string | null][];
