@@ -14,6 +14,7 @@ import { CaseOverview } from '../components/CaseOverview.tsx';
 import { DeadlinesCard } from '../components/DeadlinesCard.tsx';
 import { DiscretionPanel } from '../components/DiscretionPanel.tsx';
 import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
+import { ExecutionCard } from '../components/ExecutionCard.tsx';
 import { ProcedureFacts } from '../components/ProcedureFacts.tsx';
 import { TimelinePanel } from '../components/TimelinePanel.tsx';
 import { useT } from '../i18n.tsx';
@@ -140,6 +141,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
         </Col>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 7, order: 2 }}>
           <ActionsPanel detail={d} onDone={reload} />
+          <ExecutionCard caseId={d.id} canRecord={open && can('case.transition')} onRecorded={reload} />
           <DeadlinesCard deadlines={d.deadlines} />
           {open && can('evidence.upload') && rules?.forms.some((f) => f.code === 'on-site-inspection-record') && (
             <Button

@@ -5,7 +5,7 @@
  */
 import { DateInput } from '@yifa/ui';
 import { App, Button, Card, Col, Form, Row, Select, Typography } from 'antd';
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { DuplicateCases, type PossibleDuplicate } from '../components/DuplicateCases.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -15,18 +15,11 @@ import { MatterSearch } from '../components/MatterSearch.tsx';
 import { PartyFields } from '../components/PartyFields.tsx';
 import { today } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { noEnterSubmit } from '../no-enter-submit.ts';
 import { navigate } from '../router.tsx';
 import type { MatterView } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { useSubmit } from '../use-submit.ts';
-
-/**
- * Enter in a one-line field never files the case (a browser submits a form on Enter): filing
- * takes the button. Selects and date inputs still take Enter for their own choice.
- */
-function noEnterSubmit(e: KeyboardEvent<HTMLFormElement>): void {
-  if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
-}
 
 /** Facts of the platform an officer gives when opening a case (the others come later). */
 const FIRST_PLATFORM_FACTS = new Set(['proposedPenalties', 'proposedFine', 'partyPriorPenalties12m']);
