@@ -67,22 +67,28 @@ export interface ScannedCase {
   overdue: boolean;
 }
 
-/** Evaluates the case alert rules on one loaded case. */
+/**
+ * Evaluates the case alert rules on one loaded case. A closed case answers only to the rules
+ * that judge closed cases (includeClosed, in the pack it is pinned to): an overdue decision of a
+ * case that ended is no longer news, a revoked decision still on display is.
+ */
 export function scanCase(loaded: LoadedCase, today: string): ScannedCase {
   const { context, deadlines } = caseContext(loaded.snapshot, today, loaded.env);
   // Entered facts stay last, as in caseContext: what an officer recorded is what the rules read.
   const ctx = { ...context, facts: { ...discretionFacts(loaded, today, context), ...context.facts } };
   const report = alertRulesOf(loaded.pack, 'case', loaded.env).evaluate(ctx);
+  const closed = loaded.row.closedAt !== null;
+  const judges = (code: string) => !closed || loaded.pack.items.alert.get(code)?.includeClosed === true;
   return {
     loaded,
-    fired: report.fired,
-    undetermined: report.undetermined.length,
+    fired: report.fired.filter((a) => judges(a.code)),
+    undetermined: report.undetermined.filter((u) => judges(u.code)).length,
     deadlines,
-    overdue: deadlines.some((d) => d.status === 'overdue'),
+    overdue: !closed && deadlines.some((d) => d.status === 'overdue'),
   };
 }
 
-/** Loads and scans open cases read by storage/alerts.ts. */
+/** Loads and scans the cases read by storage/alerts.ts (open ones, and closed ones for includeClosed rules). */
 export async function scanCases(
   db: Db,
   packs: { byHash(hash: string): Promise<ResolvedPack> },

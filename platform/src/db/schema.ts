@@ -133,8 +133,17 @@ export const cases = sqliteTable(
     closedAt: text('closed_at'),
     createdBy: text('created_by').notNull(),
     version: integer('version').notNull().default(1),
+    /**
+     * The case this one concerns (a 复议, 应诉 or enforcement case links to the decision case), or
+     * null. Its facts and state are the rules' `linked.*`; set once, when the case is opened.
+     */
+    linkedCaseId: text('linked_case_id'),
   },
-  (t) => [index('cases_subject').on(t.subjectOrg, t.state), index('cases_path').on(t.subjectPath)],
+  (t) => [
+    index('cases_subject').on(t.subjectOrg, t.state),
+    index('cases_path').on(t.subjectPath),
+    index('cases_linked').on(t.linkedCaseId),
+  ],
 );
 
 /**

@@ -12,7 +12,7 @@ import { decisiveLeaves, type FiredAlert, type Lang, mark, renderLeaf } from '@y
 import { addressedTo, CASE_OFFICERS, LEVELS, type ScannedCase, scanCases } from '../alerts/scan.ts';
 import { type SubjectReport, subjectReports } from '../alerts/subjects.ts';
 import { type Actor, requirePermission } from '../auth/access.ts';
-import { caseCountsByState, openCasesInScope, subjectActivity } from '../storage/alerts.ts';
+import { caseCountsByState, casesToScan, subjectActivity } from '../storage/alerts.ts';
 import { startOfLegalDay } from '../time.ts';
 import { dayOf, stateOf } from './case-views.ts';
 import { OK as ok, router } from './router.ts';
@@ -136,7 +136,8 @@ function summaryOf(
       entry = { subject: { code: subject.code, name: subject.name }, open: 0, overdue: 0, alerts: noAlerts() };
       subjects.set(subject.code, entry);
     }
-    entry.open += 1;
+    // A closed case is scanned only for the rules that judge closed cases (includeClosed).
+    if (!s.loaded.row.closedAt) entry.open += 1;
     undetermined += s.undetermined;
     if (s.overdue) {
       entry.overdue += 1;
@@ -199,7 +200,7 @@ export function alertRoutes() {
       const all = query.all === '1';
       if (all) requirePermission(actor, 'statistics.read');
       const today = dayOf(s.now());
-      const open = await openCasesInScope(s.db, actor, scope);
+      const open = await casesToScan(s.db, actor, scope, (await s.packs.active()).pack);
       const scanned = await scanCases(s.db, s.packs, open.cases, today);
       const mine = scanned.flatMap((sc) =>
         sc.fired.filter((a) => all || addressedTo(a, sc.loaded.row.officers, actor)).map((alert) => ({ sc, alert })),
@@ -238,7 +239,7 @@ export function alertRoutes() {
       const scope = requirePermission(actor, 'statistics.read');
       requirePermission(actor, 'alert.read');
       const today = dayOf(s.now());
-      const open = await openCasesInScope(s.db, actor, scope);
+      const open = await casesToScan(s.db, actor, scope, (await s.packs.active()).pack);
       const scanned = await scanCases(s.db, s.packs, open.cases, today);
       const counts = await caseCountsByState(s.db, actor, scope);
       const { pack } = await s.packs.active();

@@ -25,6 +25,7 @@ import {
 } from '../storage/case-view.ts';
 import { checkFacts, mergeFacts, openCase, partyProblems, writeFacts, writeTransition } from '../storage/case-write.ts';
 import { possibleDuplicates, requireConfirmed } from '../storage/duplicates.ts';
+import { linksOf, linkTarget } from '../storage/linked-cases.ts';
 import { envOf, loadCase } from '../storage/snapshot.ts';
 import { legalDateOf } from '../time.ts';
 import { type FieldProblem, plainText } from '../validation.ts';
@@ -68,6 +69,11 @@ const CaseOpen = z
      * listed answers 409 `possible-duplicate` with them. Left out, no check is made (imports, the demo).
      */
     confirmedDuplicates: z.array(z.string().min(1).max(100)).max(50).optional(),
+    /**
+     * The case this one concerns, by number or id (a 复议 or 应诉 case: the decision it concerns).
+     * It must be a case the actor may read, else 404 as for any case out of scope.
+     */
+    linkedCase: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
   .openapi('CaseOpen');
@@ -205,6 +211,7 @@ export function caseRoutes() {
           });
       });
       if (problems.length) throw validation(problems);
+      const linked = body.linkedCase ? await linkTarget(s.db, actor, body.linkedCase) : undefined;
       const duplicatesConfirmed = body.confirmedDuplicates
         ? requireConfirmed(
             await possibleDuplicates(s.db, pack, {
@@ -229,12 +236,14 @@ export function caseRoutes() {
         officers,
         at,
         duplicatesConfirmed,
+        ...(linked ? { linked: { id: linked.id, number: linked.number } } : {}),
       });
       return c.json(
         {
           id: row.id,
           number: row.number,
           matter: matter.code,
+          linkedCase: linked ? { id: linked.id, number: linked.number } : null,
           workflow: { code: workflow.code, name: workflow.name },
           state: stateOf(workflow, row.state),
           subject: { code: org.code, name: org.name },
@@ -318,6 +327,7 @@ export function caseRoutes() {
       // Free text (a fact such as a reason, a review's comment) may name someone's ID, phone or address.
       const full = perms.includes('personal-data.read');
       const reviews = await reviewsOf(s.db, id);
+      const links = await linksOf(s.db, s.packs, actor, row);
       return c.json({
         id: row.id,
         number: row.number,
@@ -341,6 +351,8 @@ export function caseRoutes() {
         closedAt: row.closedAt,
         createdBy: row.createdBy,
         version: row.version,
+        linkedCase: links.linkedCase,
+        linkedFrom: links.linkedFrom,
         actions: {
           allowed: actions.filter((a) => a.allowed).map(({ refusals: _, ...a }) => a),
           refused: actions.filter((a) => !a.allowed),

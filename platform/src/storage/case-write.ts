@@ -42,6 +42,7 @@ export const ENTERABLE_FACTS = [
   'hearingHeld',
   'collectiveDiscussed',
   'lateDecisionReason',
+  'disclosed',
   'partyPriorPenalties12m',
 ] as const;
 
@@ -273,6 +274,8 @@ export interface NewCase {
   at: string;
   /** Numbers of the open cases the officer confirmed this one does not duplicate (storage/duplicates.ts). */
   duplicatesConfirmed?: string[];
+  /** The case this one concerns (storage/linked-cases.ts), already checked to be readable by the actor. */
+  linked?: { id: string; number: string };
 }
 
 /** Opens a case: allocates its number for the subject and year, stores it and records 'case.open'. */
@@ -309,6 +312,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
         openedAt: n.at,
         updatedAt: n.at,
         createdBy: n.actorId,
+        linkedCaseId: n.linked?.id ?? null,
       })
       .returning();
     await appendEvent(
@@ -330,6 +334,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
           facts: maskPersonalTexts(n.facts),
           violationDate: n.violationDate,
           ...(n.duplicatesConfirmed?.length ? { duplicatesConfirmed: n.duplicatesConfirmed } : {}),
+          ...(n.linked ? { linkedCase: n.linked.number } : {}),
         },
       },
       n.at,

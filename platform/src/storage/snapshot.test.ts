@@ -63,7 +63,7 @@ describe('the case snapshot', () => {
     // At rest the id is masked: the mask alone would fail the field's pattern.
     expect(stored.data.partyIdNumber).not.toMatch(/^[0-9A-Z]{18}$/);
     const docs = [{ formCode: FORM.code, version: 1, status: 'draft', data: stored.data, sealed: stored.sealedData }];
-    const around = { officers: '[]', org: null, docs: JSON.stringify(docs), opinion: null };
+    const around = { officers: '[]', org: null, docs: JSON.stringify(docs), opinion: null, linked: null };
     const loaded = await loadCase({} as Db, { byHash: async () => pack }, row, '2026-03-02', around);
     expect(loaded.snapshot.documents).toEqual([{ form: FORM.code, status: 'complete' }]);
   });

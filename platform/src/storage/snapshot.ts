@@ -4,7 +4,7 @@
  * Routes build it here, once per request, for guards, deadlines, forms and alerts.
  */
 
-import { type CaseSnapshot, checkDocument } from '@yifa/engine';
+import { type CaseSnapshot, checkDocument, type LinkedCase } from '@yifa/engine';
 import type { ResolvedPack } from '@yifa/metamodel';
 import { type RuleEnv, ruleEnvFromPack, scopedEnv } from '@yifa/rules';
 import { type Column, eq, getTableName, sql } from 'drizzle-orm';
@@ -64,6 +64,11 @@ export const surroundings = {
     FROM ${documents} WHERE ${q(documents.caseId)} = ${q(cases.id)})`,
   opinion: sql<string | null>`(SELECT ${q(reviews.opinion)} FROM ${reviews} WHERE ${q(reviews.caseId)} = ${q(cases.id)}
     ORDER BY ${q(reviews.requestedAt)} DESC LIMIT 1)`,
+  // The linked case (linked-cases.ts) under an alias: the same table, correlated on this row's link.
+  linked: sql<string | null>`(SELECT json_object('number', lc.${sql.identifier(cases.number.name)},
+    'matter', lc.${sql.identifier(cases.matterCode.name)}, 'state', lc.${sql.identifier(cases.state.name)},
+    'packHash', lc.${sql.identifier(cases.packHash.name)}, 'facts', json(lc.${sql.identifier(cases.facts.name)}))
+    FROM ${cases} AS lc WHERE lc.${sql.identifier(cases.id.name)} = ${q(cases.linkedCaseId)})`,
 };
 
 /** The surroundings of a case as read. */
@@ -72,6 +77,31 @@ export interface Surroundings {
   org: string | null;
   docs: string;
   opinion: string | null;
+  linked: string | null;
+}
+
+/** The linked case as the surroundings read it. */
+interface StoredLink {
+  number: string;
+  matter: string;
+  state: string;
+  packHash: string;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * The linked case as the rules read it, its matter named by its own pinned pack. Its facts are
+ * as stored, personal texts masked: the rules read its outcome and flags, not the names typed.
+ */
+async function linkedOf(packs: { byHash(hash: string): Promise<ResolvedPack> }, l: StoredLink): Promise<LinkedCase> {
+  const pack = await packs.byHash(l.packHash);
+  return {
+    number: l.number,
+    matter: l.matter,
+    matterName: pack.items.matter.get(l.matter)?.name ?? l.matter,
+    state: l.state,
+    facts: l.facts,
+  };
 }
 
 /** Everything about a case the engine needs, with the pack it is pinned to. */
@@ -110,6 +140,7 @@ export async function loadCase(
     sealed: string | null;
   }[];
   const review = around?.opinion ? { opinion: around.opinion as NonNullable<CaseSnapshot['legalReview']> } : undefined;
+  const linked = around?.linked ? await linkedOf(packs, JSON.parse(around.linked) as StoredLink) : undefined;
   const partial: CaseSnapshot = {
     dateOf: legalDateOf,
     number: row.number,
@@ -126,6 +157,7 @@ export async function loadCase(
     openedAt: row.openedAt,
     violationDate: row.violationDate,
     ...(review?.opinion ? { legalReview: review.opinion } : {}),
+    ...(linked ? { linked } : {}),
   };
   // The latest version of each form decides its status; a draft is complete when nothing required is missing.
   const latest = new Map<string, (typeof docs)[number]>();
