@@ -131,6 +131,10 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
     zh: '改为 deadlines 中已有的期限编码',
     en: 'use the code of a deadline the workflow has',
   },
+  'legal-basis.incomplete': {
+    zh: '查到后填入缺少的部分；核实后把 verification（或 source）中相应字段的 status 改为 sourced 并写明出处',
+    en: 'enter the missing parts once found; once checked, set their status in verification (or source) to sourced with the reference',
+  },
   'legal-basis.versions-overlap': {
     zh: '把前一版本的 effectiveTo 改为后一版本 effectiveFrom 的前一天',
     en: 'end the earlier version the day before the later one starts',
