@@ -188,6 +188,13 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
   },
   'condition.cycle': { zh: '去掉环中一个条件对另一个的引用', en: 'drop one reference of the cycle' },
   'condition.too-deep': { zh: '把内层条件拆为命名条件', en: 'move inner parts into named conditions' },
+  'document.sets-value': { zh: '只写 value 或 field 中的一个', en: 'give exactly one of value and field' },
+  'document.sets-unknown-fact': {
+    zh: '改为可记录的平台事实或事项声明的事实',
+    en: 'use a recordable platform fact or a fact a matter declares',
+  },
+  'document.unknown-state': { zh: '改为流程中已有的状态编码', en: 'use the code of a state some workflow has' },
+  'document.section-overlap': { zh: '让字段只属于一个分区', en: 'put the field in one section only' },
   'document.unknown-token': { zh: '改用 §3.9 所列的占位符', en: 'use one of the tokens §3.9 lists' },
   'document.unknown-field': {
     zh: '改为 fields 中已有的字段名，或新增该字段',
