@@ -249,6 +249,10 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
     en: 'use a role code or a recipient §3.13 lists',
   },
   'alert.default-not-last': { zh: '把无条件的等级移到最后', en: 'move the level without a condition to the end' },
+  'alert.include-closed-subject': {
+    zh: '删除 includeClosed，或把 scope 改为 case',
+    en: 'drop includeClosed, or make the rule scope: case',
+  },
   'org.division-province': {
     zh: '按 GB/T 2260 改正行政区划代码（省级代码如 13 河北、12 天津）',
     en: 'correct the division code by GB/T 2260 (province codes such as 13 Hebei, 12 Tianjin)',

@@ -346,6 +346,10 @@ export const ISSUE_MESSAGES = {
     en: 'recipient "{recipient}" is not a role or a known recipient',
   },
   'alert.default-not-last': { zh: '无条件的预警等级必须放在最后', en: 'the level without a condition must be last' },
+  'alert.include-closed-subject': {
+    zh: 'includeClosed 只适用于案件预警，执法主体没有结案之说',
+    en: 'includeClosed applies to case alerts only: a subject is never closed',
+  },
   'param.type': { zh: '参数值类型应为 {type}', en: 'the parameter value must be of type {type}' },
   'param.dates-reversed': {
     zh: '参数值的 effectiveTo {to} 早于 effectiveFrom {from}',

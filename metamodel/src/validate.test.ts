@@ -646,6 +646,23 @@ const BAD: Bad[] = [
     expect: { code: 'alert.unknown-placeholder', file: 'alerts/overdue.yaml', pointer: '/message' },
   },
   {
+    name: 'a subject alert that asks for closed cases',
+    edits: {
+      'base/alerts/zero.yaml': [
+        'code: zero',
+        'name: 零履职',
+        'scope: subject',
+        'includeClosed: true',
+        'when: { fact: subjectType, operator: equal, value: street }',
+        'levels: [{ level: yellow }]',
+        'notify: [department-head]',
+        'message: 主体{subjectName}',
+        '',
+      ].join('\n'),
+    },
+    expect: { code: 'alert.include-closed-subject', file: 'alerts/zero.yaml', pointer: '/includeClosed' },
+  },
+  {
     name: 'a parameter of the wrong type',
     edits: {
       'base/parameters/major-fine-org.yaml': base('parameters/major-fine-org.yaml').replace(

@@ -1,6 +1,7 @@
 /**
  * Alert rules: recipients are roles (or the case's officers, or its subject's head),
- * message placeholders name facts the rule can see, and the default level comes last.
+ * message placeholders name facts the rule can see, the default level comes last, and only a
+ * case rule asks for closed cases.
  */
 import { type Finding, finding, pointerOf } from '../issues.ts';
 import { type Check, validItems } from './context.ts';
@@ -34,6 +35,9 @@ export const checkAlerts: Check = (ctx) => {
       if (l.when === undefined && i !== a.levels.length - 1)
         out.push(finding('alert', code, pointerOf('levels', i), 'alert.default-not-last', {}));
     });
+    // Only cases close: a subject rule that asks for closed ones would silently never mean anything.
+    if (a.scope === 'subject' && a.includeClosed !== undefined)
+      out.push(finding('alert', code, '/includeClosed', 'alert.include-closed-subject', {}));
   }
   return out;
 };
