@@ -54,7 +54,8 @@ async function saveDocument(leftForOthers: string[] = []): Promise<void> {
 async function issueDocument(): Promise<void> {
   await page.getByTestId('doc-issue').click();
   await page.getByTestId('issue-confirm').click();
-  await expect(page.getByTestId('document-page').getAttribute('data-status')).resolves.toBe('issued');
+  // Wait for the state, not a read of it right after the click (the answer takes its time).
+  await page.locator('[data-testid="document-page"][data-status="issued"]').waitFor();
 }
 
 beforeAll(async () => {

@@ -36,7 +36,18 @@ export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPane
   const { running, error, setError, submit } = useSubmit<string>();
   const latest = latestDocuments(detail.documents);
   const now = new Set(rules?.stateDocuments ?? []);
-  const forms = [...detail.matter.documents].sort((a, b) => Number(now.has(b.code)) - Number(now.has(a.code)));
+  // The matter's documents, and those the current step needs that the matter does not list (e.g. a
+  // 送达回证 or a waiver the workflow asks for here), which the server lets this step create.
+  const listed = new Set(detail.matter.documents.map((d) => d.code));
+  const stepOnly = [...now]
+    .filter((code) => !listed.has(code))
+    .map((code) => {
+      const form = rules?.form(code);
+      return { code, name: form?.name ?? code, issued: form?.issued ?? false };
+    });
+  const forms = [...detail.matter.documents, ...stepOnly].sort(
+    (a, b) => Number(now.has(b.code)) - Number(now.has(a.code)),
+  );
 
   const open = async (code: string) => {
     const existing = latest.get(code);
