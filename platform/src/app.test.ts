@@ -151,7 +151,7 @@ interface OpenApi {
 const openApi = async () => (await (await server.app.request('/api/openapi.json')).json()) as OpenApi;
 
 describe('the OpenAPI document', () => {
-  it('declares the session cookie and the CSRF header, and every operation but sign-in requires them', async () => {
+  it('declares the session cookie and the CSRF header, and every operation but sign-in and the session probe requires them', async () => {
     const doc = await openApi();
     expect(doc.components.securitySchemes).toEqual({
       session: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'yifa_session' }),
@@ -163,7 +163,11 @@ describe('the OpenAPI document', () => {
       for (const [method, op] of Object.entries(methods)) {
         operations++;
         const expected =
-          path === '/api/v1/auth/login' ? [] : method === 'get' ? [{ session: [] }] : [{ session: [], csrf: [] }];
+          path === '/api/v1/auth/login' || path === '/api/v1/auth/session'
+            ? []
+            : method === 'get'
+              ? [{ session: [] }]
+              : [{ session: [], csrf: [] }];
         if (JSON.stringify(op.security) !== JSON.stringify(expected))
           wrong.push(`${method.toUpperCase()} ${path}: ${JSON.stringify(op.security)}`);
       }

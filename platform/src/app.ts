@@ -31,7 +31,7 @@ import { validationHook } from './validation.ts';
 /** Largest JSON body accepted (attachments have their own limit). */
 export const JSON_LIMIT = 1024 * 1024;
 
-const PUBLIC = new Set(['/api/v1/auth/login', '/api/health', '/api/openapi.json']);
+const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/session', '/api/health', '/api/openapi.json']);
 /** Paths whose route applies its own, larger body limit (it must: the app's is skipped). */
 const OWN_BODY_LIMIT = [(path: string) => path === IMPORT_PATH, (path: string) => UPLOAD_PATH.test(path)];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -155,6 +155,17 @@ describe('sign-in', () => {
     expect((await login('guessed.inside', PASSWORD)).status).toBe(423);
   });
 
+  it('tells a tab whether its browser holds a live session, always with 200 (no 401 logged on the sign-in page)', async () => {
+    const none = await server.app.request('/api/v1/auth/session');
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ signedIn: false });
+    const client = await server.as('li.officer');
+    expect(await (await client.get('/api/v1/auth/session')).json()).toEqual({ signedIn: true });
+    const forged = await server.app.request('/api/v1/auth/session', { headers: { cookie: 'yifa_session=forged' } });
+    expect(forged.status).toBe(200);
+    expect(await forged.json()).toEqual({ signedIn: false });
+  });
+
   it('ends a session after the idle timeout', async () => {
     const client = await server.as('li.officer');
     expect((await client.get('/api/v1/auth/me')).status).toBe(200);

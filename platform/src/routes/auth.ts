@@ -1,12 +1,12 @@
 /** Sign in, sign out, who am I, change password. */
 
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { appendEvent } from '../audit/chain.ts';
 import { scopeFor } from '../auth/access.ts';
 import { lockOf } from '../auth/lockout.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password.ts';
-import { endSessions, failedAttempt, SESSION_COOKIE, signIn, signOut } from '../auth/session.ts';
+import { endSessions, failedAttempt, SESSION_COOKIE, sessionUser, signIn, signOut } from '../auth/session.ts';
 import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
 import { setPasswordHash } from '../users.ts';
@@ -66,6 +66,28 @@ export function authRoutes() {
       await appendEvent(s.db, { actor: c.get('actor').user.id, action: 'auth.logout', target: c.get('actor').user.id });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/session',
+      tags: ['auth'],
+      summary: '本浏览器是否已登录 / whether this browser holds a live session',
+      responses: ok,
+    }),
+    async (c) => {
+      // Public, and always 200: a tab asks this first, so opening the sign-in page logs no 401.
+      const s = c.get('services');
+      try {
+        await sessionUser(s.db, getCookie(c, SESSION_COOKIE), s.policy, s.now().toISOString());
+        return c.json({ signedIn: true });
+      } catch (e) {
+        if (e instanceof AppError && (e.code === 'unauthenticated' || e.code === 'session-expired'))
+          return c.json({ signedIn: false });
+        throw e;
+      }
     },
   );
 

@@ -42,9 +42,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // Whether this browser holds a session first (always 200), so the sign-in page logs no 401.
     api
-      .get<Me>('/auth/me')
-      .then(signedIn)
+      .get<{ signedIn: boolean }>('/auth/session')
+      .then(async ({ signedIn: live }) => {
+        if (live) signedIn(await api.get<Me>('/auth/me'));
+        else setTabSession(null);
+      })
       .catch(() => setTabSession(null))
       .finally(() => setLoading(false));
     // A session that ends under this tab (expired, or signed out in another) shows the sign-in
