@@ -5,7 +5,6 @@
  */
 
 import { attributeCauses } from './causes.ts';
-import { withFix } from './issue-fixes.ts';
 import { checkAlerts } from './checks/alerts.ts';
 import { checkAssessments } from './checks/assessments.ts';
 import { checkCodelistsAndCalendars } from './checks/codelists.ts';
@@ -22,6 +21,7 @@ import { checkReferences } from './checks/references.ts';
 import { checkRoles } from './checks/roles.ts';
 import { checkTests } from './checks/tests.ts';
 import { checkWorkflows } from './checks/workflow.ts';
+import { withFix } from './issue-fixes.ts';
 import { messageFor, type PackIssue } from './issues.ts';
 import { ITEM_KINDS, type ItemKind, MANIFEST_FILE } from './kinds.ts';
 import { resolveLayers } from './pack/layer.ts';
