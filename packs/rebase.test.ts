@@ -43,9 +43,7 @@ function upgradeUnder(id: string): { oldBase: string; newBase: string; region: s
 const regional = packs.filter(
   (p) =>
     p.id !== 'cn-national' &&
-    /^extends:\s*(\{\s*id:\s*|\n\s+id:\s*)cn-national\b/m.test(
-      readFileSync(join(p.dir, 'pack.yaml'), 'utf8'),
-    ),
+    /^extends:\s*(\{\s*id:\s*|\n\s+id:\s*)cn-national\b/m.test(readFileSync(join(p.dir, 'pack.yaml'), 'utf8')),
 );
 
 describe.each(regional)('yifa pack rebase $id onto cn-national 1.1.0', ({ id }) => {

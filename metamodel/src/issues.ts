@@ -353,7 +353,7 @@ export const ISSUE_MESSAGES = {
   'param.type': { zh: '参数值类型应为 {type}', en: 'the parameter value must be of type {type}' },
   'param.dates-reversed': {
     zh: '参数值的 effectiveTo {to} 早于 effectiveFrom {from}',
-    en: 'the value\'s effectiveTo {to} is before its effectiveFrom {from}',
+    en: "the value's effectiveTo {to} is before its effectiveFrom {from}",
   },
   'param.versions-overlap': {
     zh: '{scope}的两个参数值在 {from} 起同时有效',

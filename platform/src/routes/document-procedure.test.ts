@@ -188,16 +188,14 @@ describe('the waiting period after the notice (第四十五条、第六十二条
     });
     await server.issueDocuments(c.id, 'advance-notice');
     const at = new Date().toISOString();
-    await server.db
-      .insert(reviews)
-      .values({
-        id: randomUUID(),
-        caseId: c.id,
-        requestedBy: officerId,
-        requestedAt: at,
-        opinion: 'agree',
-        decidedAt: at,
-      });
+    await server.db.insert(reviews).values({
+      id: randomUUID(),
+      caseId: c.id,
+      requestedBy: officerId,
+      requestedAt: at,
+      opinion: 'agree',
+      decidedAt: at,
+    });
     const receipt = await json<Doc>(
       await create(officer, c.id, 'notice-service-receipt', {
         servedDocuments: ['行政处罚事先告知书'],
