@@ -21,7 +21,9 @@ export const KEYED_ARRAYS: { readonly [K in ItemKind]: Readonly<Record<string, r
   organisation: {},
   role: {},
   condition: {},
-  document: { fields: ['name'], 'fields/*/columns': ['name'] },
+  // A section is known by its code; the facts a document sets are replaced whole (one fact may be
+  // set under two conditions, so the fact is no key).
+  document: { fields: ['name'], 'fields/*/columns': ['name'], sections: ['code'] },
   // An action name repeats across states, so a transition is known by where it starts and its action.
   workflow: { states: ['code'], transitions: ['from', 'action'], deadlines: ['code'] },
   discretion: {

@@ -49,6 +49,28 @@ describe('mergeOverride, metamodel 2', () => {
     expect(r.pointers).toEqual(['/fields/1/title', '/fields/1/unit']);
   });
 
+  it('merges a document’s sections by code, and replaces the facts it sets whole', () => {
+    const form = {
+      ...document,
+      sections: [
+        { code: 'officer', title: '承办人意见', roles: ['officer'], fields: ['partyName'] },
+        { code: 'head', title: '负责人意见', roles: ['agency-head'], fields: ['decidedAt'] },
+      ],
+      sets: [{ fact: 'decided', value: true }],
+    };
+    const r = v2(form, {
+      sections: [{ code: 'head', roles: ['agency-head', 'department-head'] }],
+      sets: [{ fact: 'signed', value: true }],
+    });
+    const merged = r.value as typeof form;
+    expect(merged.sections.map((x) => [x.code, x.roles])).toEqual([
+      ['officer', ['officer']],
+      ['head', ['agency-head', 'department-head']],
+    ]);
+    expect(merged.sections[1]?.title).toBe('负责人意见');
+    expect(merged.sets).toEqual([{ fact: 'signed', value: true }]);
+  });
+
   it('adds an element at the end, or after / before the one named', () => {
     const r = v2(document, {
       fields: [
