@@ -138,7 +138,14 @@ describe('import', () => {
     const bundle = binhaiWith((pack) => {
       const renamed = withMatter(pack, FOOD_MATTER, (m) => ({ ...m, name: `${m.name}（修订）` }));
       const role = new Map(pack.items.role);
-      role.set('inspector', { code: 'inspector', name: '巡查员', scope: 'own', permissions: ['case.read'] });
+      // tj-binhai requires English names (require.englishNames), so the new role carries one.
+      role.set('inspector', {
+        code: 'inspector',
+        name: '巡查员',
+        nameEn: 'Inspector',
+        scope: 'own',
+        permissions: ['case.read'],
+      });
       // A changed pack is a new version: a published version never changes.
       return { ...renamed, manifest: { ...renamed.manifest, version: '1.1.0' }, items: { ...renamed.items, role } };
     });
