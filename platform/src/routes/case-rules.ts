@@ -60,7 +60,7 @@ export function caseRulesRoutes() {
         parameters: [...loaded.env.params.values()],
         conditions: [...pack.items.condition.values()],
         calendars: [...pack.items.calendar.values()],
-        facts: factDefinitions(matter),
+        facts: factDefinitions(matter, pack),
         context,
       });
     },

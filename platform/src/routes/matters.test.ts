@@ -133,6 +133,11 @@ describe('searching matters', () => {
       label: '拟罚款金额',
     });
     expect(m.facts.some((f: Json) => f.name === 'legalReviewed')).toBe(false);
+    // Facts a document's issue records come with the documents, so the form shows them read-only.
+    expect(m.facts.find((f: Json) => f.name === 'statementNotified').setBy).toEqual([
+      expect.objectContaining({ code: 'notice-service-receipt', name: '告知文书送达回证' }),
+    ]);
+    expect(m.facts.find((f: Json) => f.name === 'lateDecisionReason').setBy).toBeUndefined();
   });
 
   it('answers bad input and missing matters clearly', async () => {

@@ -7,6 +7,7 @@
  */
 
 import { createRoute, z } from '@hono/zod-openapi';
+import { factSetters } from '@yifa/engine';
 import { basisGaps, type FactDefinition, type Matter, platformFact, type ResolvedPack } from '@yifa/metamodel';
 import { type Actor, scopeFor } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
@@ -123,16 +124,21 @@ export function matterSummary(pack: ResolvedPack, m: Matter, date: string) {
 }
 
 /** The facts a case of this matter records: the matter's own, then the platform facts an officer enters. */
-export function factDefinitions(m: Matter) {
+export function factDefinitions(m: Matter, pack: ResolvedPack) {
+  const setBy = factSetters(pack.items.document.values());
   const own = (m.facts ?? []).map((f: FactDefinition) => ({ ...f, source: 'matter' as const }));
   const platform = ENTERABLE_FACTS.map((name) => {
     const f = platformFact(name);
+    const forms = setBy.get(name);
     return {
       name,
       label: f?.label ?? name,
       labelEn: f?.labelEn ?? name,
       type: f?.type ?? 'string',
       ...(f?.unit ? { unit: f.unit } : {}),
+      // Recorded by issuing these documents (a served notice, a written waiver), never typed: the
+      // app shows it read-only, and PATCH /cases/{id}/facts refuses it.
+      ...(forms ? { setBy: forms.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn ?? d.name })) } : {}),
       source: 'platform' as const,
     };
   });
@@ -188,7 +194,7 @@ export function matterRoutes() {
       const { code } = c.req.valid('param');
       const m = pack.items.matter.get(code);
       if (!m) throw new AppError('not-found', { matter: code });
-      return c.json({ ...matterSummary(pack, m, today), facts: factDefinitions(m) });
+      return c.json({ ...matterSummary(pack, m, today), facts: factDefinitions(m, pack) });
     },
   );
   return r;

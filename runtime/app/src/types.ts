@@ -82,6 +82,8 @@ export interface FactDefinitionView {
   maximum?: number;
   description?: string;
   required?: boolean;
+  /** The documents whose issue records this fact: shown read-only, never typed. */
+  setBy?: { code: string; name: string; nameEn: string }[];
   source: 'matter' | 'platform';
 }
 

@@ -5,6 +5,7 @@
  */
 import { DateInput } from '@yifa/ui';
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { cloneElement } from 'react';
 import { useT } from '../i18n.tsx';
 import type { Entry, FactDefinitionView } from '../types.ts';
 import { useIsPhone } from '../use-phone.ts';
@@ -73,10 +74,25 @@ export function FactFields({
             name={[prefix, f.name]}
             label={lang === 'en' && f.labelEn ? f.labelEn : f.label}
             tooltip={f.description}
+            extra={
+              f.setBy
+                ? t('facts.setBy', {
+                    docs: f.setBy
+                      .map((d) => (lang === 'en' ? d.nameEn : `《${d.name}》`))
+                      .join(lang === 'en' ? ' or ' : '或'),
+                  })
+                : undefined
+            }
             rules={f.required && !disabled ? [{ required: true, message: t('common.required') }] : undefined}
             style={{ marginBottom: 12 }}
           >
-            {disabled ? <Input disabled /> : control(f, penaltyKinds, lang, t('common.yes'), t('common.no'))}
+            {disabled ? (
+              <Input disabled />
+            ) : f.setBy ? (
+              cloneElement(control(f, penaltyKinds, lang, t('common.yes'), t('common.no')), { disabled: true })
+            ) : (
+              control(f, penaltyKinds, lang, t('common.yes'), t('common.no'))
+            )}
           </Form.Item>
         </Col>
       ))}

@@ -31,6 +31,7 @@ export function ProcedureFacts({ detail, facts, canEdit, onSaved, title }: Proce
       const next = enteredFacts(form.getFieldValue('facts'));
       const changed = Object.fromEntries(
         facts
+          .filter((f) => !f.setBy)
           .map((f) => f.name)
           .filter((k) => JSON.stringify(next[k] ?? null) !== JSON.stringify(detail.facts[k] ?? null))
           .map((k) => [k, next[k] ?? null]),
