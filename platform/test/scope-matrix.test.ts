@@ -165,6 +165,21 @@ describe('data scope matrix', () => {
     expect(caseOf('STJ').number).toMatch(/^津滨环案/);
   });
 
+  it('POST /cases: a subject opens only the matters of its own sectors (权责清单), 403 naming the authority item', async () => {
+    for (const s of ALL)
+      for (const other of ALL) {
+        const matter = SUBJECTS[other].matter;
+        if (matter === SUBJECTS[s].matter) continue;
+        const res = await client(`${s.toLowerCase()}.officer`).post('/api/v1/cases', {
+          matter,
+          party: { kind: 'organisation', name: `${s} 当事人`, idNumber: '91350100M000100Y43' },
+          officers: [userIds.get(`${s.toLowerCase()}.officer`), userIds.get(`${s.toLowerCase()}.officer2`)],
+        });
+        expect(res.status, `${s} opens ${matter}`).toBe(403);
+        expect((await json(res)).error.details.authorityItem).toBe(matter.replace(/-01$/, ''));
+      }
+  });
+
   for (const a of ACTORS) {
     describe(`${a.user} (${a.roles.join(', ')} @ ${a.org})`, () => {
       it('GET /cases/:id: 200 in scope, the same 404 as a missing case out of scope', async () => {

@@ -130,6 +130,25 @@ describe('opening a case', () => {
     expect(res.status).toBe(403);
     expect((await json(res)).error.message.zh).toContain('实施主体');
   });
+
+  it('refuses a matter of another sector (权责清单 sectors): the ecology bureau cannot file a food-safety case', async () => {
+    const stj = await server.as('stj.officer');
+    const res = await stj.post('/api/v1/cases', { matter: MATTER, party: PERSON });
+    expect(res.status).toBe(403);
+    const body = await json(res);
+    expect(body.error.code).toBe('forbidden');
+    expect(body.error.details).toMatchObject({
+      authorityItem: '120116-SCJ-CF-0001',
+      itemSectors: ['market-regulation'],
+      subjectSectors: ['ecology-environment'],
+    });
+    expect(body.error.message.zh).toContain('120116-SCJ-CF-0001');
+    expect(body.error.message.zh).toContain('市场监管');
+    expect(body.error.message.zh).toContain('生态环境');
+    expect(body.error.message.en).toContain('Market regulation');
+    const [row] = await server.db.select({ n: count() }).from(cases).where(eq(cases.subjectOrg, '120116-STJ'));
+    expect(row?.n).toBe(0);
+  });
 });
 
 describe('choosing the workflow', () => {

@@ -10,6 +10,7 @@ import { caseDeadlines, takeAction } from '@yifa/engine';
 import type { Matter, ResolvedPack, Workflow } from '@yifa/metamodel';
 import type { RuleEnv } from '@yifa/rules';
 import { requireCertificate, requirePermission } from '../auth/access.ts';
+import { powerRefusal } from '../auth/authority-list.ts';
 import { maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import {
@@ -173,22 +174,15 @@ export function caseRoutes() {
           },
         ]);
       const org = await organisationOf(s.db, actor.user.orgCode);
-      if (!org?.enforcementSubject)
+      if (!org)
         throw new AppError(
           'forbidden',
           { org: actor.user.orgCode },
           { zh: '所在机构不是执法主体，不能立案', en: 'your organisation is not an enforcement subject' },
         );
-      const item = matter.authorityItem ? pack.items['authority-item'].get(matter.authorityItem) : undefined;
-      if (item?.subjectTypes?.length && !item.subjectTypes.includes(org.type))
-        throw new AppError(
-          'forbidden',
-          { matter: matter.code, subjectType: org.type },
-          {
-            zh: '本执法主体不在该事项的实施主体范围内（权责清单）',
-            en: 'your subject is not among the implementing subjects of this matter',
-          },
-        );
+      // 权责清单: the matter's authority item must be one this subject implements, by type and sector.
+      const refused = powerRefusal(pack, org, matter);
+      if (refused) throw new AppError('forbidden', refused.details, refused.message);
       const problems = [...partyProblems(body.party), ...checkFacts(pack, matter, body.facts ?? {})];
       if (body.violationDate && body.violationDate > today)
         problems.push({
