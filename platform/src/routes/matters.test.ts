@@ -168,3 +168,35 @@ describe('searching matters', () => {
     expect((await server.app.request('/api/v1/matters')).status).toBe(401);
   });
 });
+
+describe('the 立案 search follows the authority list (权责清单)', () => {
+  it('offers the subject’s own matters first and marks the others not allowed, with the reason', async () => {
+    await server.user({
+      username: 'stj.officer',
+      orgCode: '120116-STJ',
+      roles: ['officer'],
+      certificateNo: '12011620260002',
+      certificateValidUntil: '2030-12-31',
+    });
+    const stj = await server.as('stj.officer');
+    const body = await json(await stj.get('/api/v1/matters'));
+    const allowed = body.items.map((m: Json) => m.allowed);
+    // Every allowed matter comes before every refused one.
+    expect(allowed.indexOf(false)).toBeGreaterThan(0);
+    expect(allowed.slice(allowed.indexOf(false))).not.toContain(true);
+    // Allowed: the bureau's own items, and matters outside the authority list (no item to restrict them).
+    for (const m of body.items.filter((x: Json) => x.allowed))
+      expect(m.authorityItem?.code ?? '120116-STJ-', m.code).toMatch(/^120116-STJ-/);
+    expect(body.items[0].authorityItem?.code).toMatch(/^120116-STJ-/);
+    const food = await json(await stj.get(`/api/v1/matters?q=${encodeURIComponent('120116-SCJ-CF-0001-01')}`));
+    const [m] = food.items;
+    expect(m.allowed).toBe(false);
+    expect(m.refusal.zh).toContain('120116-SCJ-CF-0001');
+    expect(m.refusal.zh).toContain('生态环境');
+    expect(m.refusal.en).toContain('Market regulation');
+    const mine = await json(await officer.get(`/api/v1/matters/120116-SCJ-CF-0001-01`));
+    expect(mine).toMatchObject({ allowed: true, refusal: null });
+    const theirs = await json(await stj.get(`/api/v1/matters/120116-SCJ-CF-0001-01`));
+    expect(theirs.allowed).toBe(false);
+  });
+});

@@ -10,7 +10,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { factSetters } from '@yifa/engine';
 import { basisGaps, type FactDefinition, type Matter, platformFact, type ResolvedPack } from '@yifa/metamodel';
 import { type Actor, scopeFor } from '../auth/access.ts';
+import { type PowerRefusal, powerRefusal } from '../auth/authority-list.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { organisationOf } from '../storage/case-view.ts';
 import { ENTERABLE_FACTS } from '../storage/case-write.ts';
 import { localDate } from '../time.ts';
 import { searchMatters } from './matter-search.ts';
@@ -145,6 +148,25 @@ export function factDefinitions(m: Matter, pack: ResolvedPack) {
   return [...own, ...platform];
 }
 
+/**
+ * Whether the actor's subject may open a case of a matter under the authority list, as POST
+ * /cases judges it (the same check), so the 立案 picker can grey what the server would refuse.
+ */
+async function powerOf(actor: Actor, db: Db, pack: ResolvedPack) {
+  const org = await organisationOf(db, actor.user.orgCode);
+  return (m: Matter): PowerRefusal | undefined =>
+    org
+      ? powerRefusal(pack, org, m)
+      : {
+          message: { zh: '所在机构不是执法主体，不能立案', en: 'your organisation is not an enforcement subject' },
+          details: { org: actor.user.orgCode },
+        };
+}
+
+/** `allowed`, and when not, the reason in both languages. */
+const allowance = (refused: PowerRefusal | undefined) =>
+  refused ? { allowed: false, refusal: refused.message } : { allowed: true, refusal: null };
+
 /** The matter routes. */
 export function matterRoutes() {
   const r = router();
@@ -167,12 +189,19 @@ export function matterRoutes() {
       const s = c.get('services');
       const today = localDate(s.now());
       const { pack } = await s.packs.active();
-      const found = searchMatters(pack, c.req.valid('query').q ?? '', today);
+      const power = await powerOf(c.get('actor'), s.db, pack);
+      // The subject's own matters first (权责清单), the others after them with the reason they are
+      // refused; Array#sort is stable, so each group keeps the search's order.
+      const found = searchMatters(pack, c.req.valid('query').q ?? '', today)
+        .map((h) => ({ hit: h, refused: power(h.matter) }))
+        .sort((a, b) => Number(a.refused !== undefined) - Number(b.refused !== undefined));
       return c.json({
         total: found.length,
-        items: found
-          .slice(0, SEARCH_LIMIT)
-          .map((h) => ({ ...matterSummary(pack, h.matter, today), matchedBasis: h.bases })),
+        items: found.slice(0, SEARCH_LIMIT).map(({ hit, refused }) => ({
+          ...matterSummary(pack, hit.matter, today),
+          matchedBasis: hit.bases,
+          ...allowance(refused),
+        })),
       });
     },
   );
@@ -194,7 +223,8 @@ export function matterRoutes() {
       const { code } = c.req.valid('param');
       const m = pack.items.matter.get(code);
       if (!m) throw new AppError('not-found', { matter: code });
-      return c.json({ ...matterSummary(pack, m, today), facts: factDefinitions(m, pack) });
+      const power = await powerOf(c.get('actor'), s.db, pack);
+      return c.json({ ...matterSummary(pack, m, today), ...allowance(power(m)), facts: factDefinitions(m, pack) });
     },
   );
   return r;

@@ -67,6 +67,10 @@ export interface MatterView {
   keywords: string[];
   /** In a search's answer: the legal bases (codes) a word of the query was found in. */
   matchedBasis?: string[];
+  /** Whether the user's subject may open a case of it (权责清单); the server refuses it otherwise. */
+  allowed?: boolean;
+  /** Why not, when not allowed. */
+  refusal?: Bilingual | null;
   facts?: FactDefinitionView[];
 }
 

@@ -24,7 +24,7 @@ function matchedArticles(m: MatterView): BasisView[] {
 
 /** The matter search card. */
 export function MatterSearch({ selected, onSelect, compact }: MatterSearchProps) {
-  const { t, name } = useT();
+  const { t, name, pick } = useT();
   const [q, setQ] = useState('');
   const search = useResource<Page<MatterView>>(`/matters?q=${encodeURIComponent(q)}`);
   const more = search.data ? search.data.total - search.data.items.length : 0;
@@ -43,30 +43,53 @@ export function MatterSearch({ selected, onSelect, compact }: MatterSearchProps)
         dataSource={search.data?.items ?? []}
         locale={{ emptyText: <Empty description={t('open.noMatter')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
         style={{ maxHeight: compact ? 260 : 520, overflow: 'auto', marginTop: 8 }}
-        renderItem={(x) => (
-          <List.Item
-            onClick={() => onSelect(x.code)}
-            style={{ cursor: 'pointer', background: x.code === selected ? '#e6f0ff' : undefined, paddingInline: 8 }}
-            data-testid="matter-option"
-            data-code={x.code}
-          >
-            <div>
-              <Typography.Text strong>{name(x.name, x.nameEn)}</Typography.Text>
+        renderItem={(x) => {
+          // Outside the subject's 权责清单: shown so the officer sees why, but never chosen (the server refuses it too).
+          const refused = x.allowed === false;
+          return (
+            <List.Item
+              onClick={refused ? undefined : () => onSelect(x.code)}
+              aria-disabled={refused || undefined}
+              style={{
+                cursor: refused ? 'not-allowed' : 'pointer',
+                background: x.code === selected ? '#e6f0ff' : undefined,
+                opacity: refused ? 0.55 : undefined,
+                paddingInline: 8,
+              }}
+              data-testid="matter-option"
+              data-code={x.code}
+              data-allowed={refused ? 'false' : 'true'}
+            >
               <div>
-                <Space size={4} wrap>
-                  <Tag>{x.code}</Tag>
-                  {x.sector && <Tag color="blue">{name(x.sector.name, x.sector.nameEn)}</Tag>}
-                  <Tag>{x.workflow.name}</Tag>
-                </Space>
-              </div>
-              {matchedArticles(x).map((b) => (
-                <Typography.Text key={b.code} type="secondary" style={{ display: 'block' }} data-testid="matter-match">
-                  {`《${b.law ?? b.code}》${b.article ?? ''}`}
+                <Typography.Text strong type={refused ? 'secondary' : undefined}>
+                  {name(x.name, x.nameEn)}
                 </Typography.Text>
-              ))}
-            </div>
-          </List.Item>
-        )}
+                <div>
+                  <Space size={4} wrap>
+                    <Tag>{x.code}</Tag>
+                    {x.sector && <Tag color="blue">{name(x.sector.name, x.sector.nameEn)}</Tag>}
+                    <Tag>{x.workflow.name}</Tag>
+                  </Space>
+                </div>
+                {matchedArticles(x).map((b) => (
+                  <Typography.Text
+                    key={b.code}
+                    type="secondary"
+                    style={{ display: 'block' }}
+                    data-testid="matter-match"
+                  >
+                    {`《${b.law ?? b.code}》${b.article ?? ''}`}
+                  </Typography.Text>
+                ))}
+                {refused && (
+                  <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="matter-refusal">
+                    {pick(x.refusal) || t('open.notYours')}
+                  </Typography.Text>
+                )}
+              </div>
+            </List.Item>
+          );
+        }}
       />
       {more > 0 && <Typography.Text type="secondary">{t('open.more', { n: more })}</Typography.Text>}
     </Card>
