@@ -30,6 +30,7 @@ export const REFERENCES: readonly (readonly [ItemKind, string, Target])[] = [
   ['document', 'basis/*', 'legal-basis'],
   ['document', 'sections/*/roles/*', 'role'],
   ['workflow', 'basis/*', 'legal-basis'],
+  ['workflow', 'opening/basis/*', 'legal-basis'],
   ['workflow', 'states/*/documents/*', 'document'],
   ['workflow', 'states/*/roles/*', 'role'],
   ['workflow', 'transitions/*/roles/*', 'role'],

@@ -365,13 +365,17 @@ export type Expression1 = number | string | boolean | FactRef | ParamRef | Opera
  */
 export type Code4 = string;
 /**
- * Documents filled in this state.
+ * Legal bases the refusal cites (e.g. XZCFF-42).
  */
 export type CodeList6 = Code[];
 /**
- * Roles that work the case in this state (their task lists).
+ * Documents filled in this state.
  */
 export type CodeList7 = Code[];
+/**
+ * Roles that work the case in this state (their task lists).
+ */
+export type CodeList8 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -379,11 +383,11 @@ export type Code5 = string;
 /**
  * @minItems 1
  */
-export type CodeList8 = [Code, ...Code[]];
+export type CodeList9 = [Code, ...Code[]];
 /**
  * Roles that may take the action; any role when absent.
  */
-export type CodeList9 = Code[];
+export type CodeList10 = Code[];
 /**
  * Guard: the action is allowed only when this holds.
  */
@@ -395,7 +399,7 @@ export type Condition2 = AllCondition | AnyCondition | NotCondition | ConditionR
 /**
  * Documents that must be complete (or issued, for issued documents) before the action.
  */
-export type CodeList10 = Code[];
+export type CodeList11 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -409,17 +413,17 @@ export type Code7 = string;
  *
  * @minItems 1
  */
-export type CodeList11 = [Code, ...Code[]];
+export type CodeList12 = [Code, ...Code[]];
 /**
  * Who may approve it.
  */
-export type CodeList12 = Code[];
+export type CodeList13 = Code[];
 /**
  * The penalty provision(s) the benchmark refines.
  *
  * @minItems 1
  */
-export type CodeList13 = [Code, ...Code[]];
+export type CodeList14 = [Code, ...Code[]];
 /**
  * An amount in yuan: a number, or an expression over case facts (e.g. ten times the goods value).
  */
@@ -435,7 +439,7 @@ export type Amount1 = number | string | boolean | FactRef | ParamRef | Operation
 /**
  * The kinds of penalty of the tier (entries of the codelist penalty-kinds); a tier without fine (警告 alone) lists them without fine.
  */
-export type CodeList14 = Code[];
+export type CodeList15 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -451,19 +455,19 @@ export type Code10 = string;
 /**
  * Other workflows an officer may choose, e.g. 简易程序.
  */
-export type CodeList15 = Code[];
+export type CodeList16 = Code[];
 /**
  * 违法依据: the norms the conduct violates.
  */
-export type CodeList16 = Code[];
+export type CodeList17 = Code[];
 /**
  * 处罚依据: the norms that set the penalty.
  */
-export type CodeList17 = Code[];
+export type CodeList18 = Code[];
 /**
  * Entries of the codelist 'penalty-kinds' (行政处罚法第九条).
  */
-export type CodeList18 = Code[];
+export type CodeList19 = Code[];
 export type FactType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'array';
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
@@ -472,7 +476,7 @@ export type Code11 = string;
 /**
  * org-types the scheme applies to; all subjects when absent.
  */
-export type CodeList19 = Code[];
+export type CodeList20 = Code[];
 /**
  * A platform metric (see docs/pack-format.md#metrics) or a derived metric of the scheme.
  */
@@ -490,7 +494,7 @@ export type ExpectUndetermined = [FieldName, ...FieldName[]];
 /**
  * The tier's kinds of penalty, e.g. [warning] for 警告 alone.
  */
-export type CodeList20 = Code[];
+export type CodeList21 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -1194,6 +1198,16 @@ export interface Workflow {
   basis?: CodeList;
   start: Code4;
   /**
+   * What opening a case requires, checked on the server before the case (and its number) exists.
+   */
+  opening?: {
+    /**
+     * At least this many officers with a valid 执法证 named when the case is opened (行政处罚法第四十二条).
+     */
+    minOfficers: number;
+    basis?: CodeList6;
+  };
+  /**
    * @minItems 2
    * @maxItems 100
    */
@@ -1216,23 +1230,23 @@ export interface WorkflowState {
    */
   kind?: 'normal' | 'legal-review' | 'collective-discussion' | 'hearing' | 'decision' | 'execution';
   terminal?: boolean;
-  documents?: CodeList6;
-  roles?: CodeList7;
+  documents?: CodeList7;
+  roles?: CodeList8;
 }
 export interface WorkflowTransition {
   action: Code5;
   name: Name;
   nameEn?: NameEn;
-  from: Code | CodeList8;
+  from: Code | CodeList9;
   to: Code;
-  roles?: CodeList9;
+  roles?: CodeList10;
   when?: Condition1;
   unless?: Condition2;
   /**
    * Why the action is refused, as shown to the officer.
    */
   refusal?: string;
-  documents?: CodeList10;
+  documents?: CodeList11;
   /**
    * The user must give a reason (e.g. 退回).
    */
@@ -1247,7 +1261,7 @@ export interface WorkflowDeadline {
   code: Code;
   name: Name;
   start: Code7;
-  stop: CodeList11;
+  stop: CodeList12;
   days: number;
   kind: DayKind;
   basis?: CodeList;
@@ -1259,7 +1273,7 @@ export interface WorkflowDeadline {
     days: number;
     kind: DayKind;
     times?: number;
-    roles?: CodeList12;
+    roles?: CodeList13;
     note?: string;
   };
 }
@@ -1270,7 +1284,7 @@ export interface DiscretionBenchmark {
   code: Code;
   name: Name;
   nameEn?: NameEn;
-  basis: CodeList13;
+  basis: CodeList14;
   /**
    * @minItems 1
    */
@@ -1317,7 +1331,7 @@ export interface DiscretionVersion {
       name: Name;
       nameEn?: NameEn;
       when?: Condition;
-      penalties?: CodeList14;
+      penalties?: CodeList15;
       fine?: FineRange;
       /**
        * 双罚: the fines of the responsible persons in this tier.
@@ -1334,7 +1348,7 @@ export interface DiscretionVersion {
       name: Name;
       nameEn?: NameEn;
       when?: Condition;
-      penalties?: CodeList14;
+      penalties?: CodeList15;
       fine?: FineRange;
       /**
        * 双罚: the fines of the responsible persons in this tier.
@@ -1427,12 +1441,12 @@ export interface Matter {
    */
   cause?: string;
   workflow: Code;
-  alternativeWorkflows?: CodeList15;
+  alternativeWorkflows?: CodeList16;
   documents: CodeList;
   discretion?: Code;
-  violatedBasis?: CodeList16;
-  penaltyBasis?: CodeList17;
-  penaltyKinds?: CodeList18;
+  violatedBasis?: CodeList17;
+  penaltyBasis?: CodeList18;
+  penaltyKinds?: CodeList19;
   /**
    * The typed case facts this matter records; they feed rules and documents.
    */
@@ -1535,7 +1549,7 @@ export interface AssessmentScheme {
   nameEn?: NameEn;
   period: 'month' | 'quarter' | 'half-year' | 'year';
   effectiveFrom?: IsoDate6;
-  subjectTypes?: CodeList19;
+  subjectTypes?: CodeList20;
   /**
    * Derived metrics of the scheme: sums (with weights) and formulas over platform metrics and other derived metrics. Indicators measure them and scoring rules read them as facts, like platform metrics.
    *
@@ -2529,7 +2543,7 @@ export interface DiscretionCase {
     version?: string;
     circumstances?: CodeList;
     proposedFineOutsideTier?: boolean;
-    penalties?: CodeList20;
+    penalties?: CodeList21;
     /**
      * 双罚: each responsible person's fine range in the tier, by person code.
      */

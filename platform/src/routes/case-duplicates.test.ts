@@ -17,8 +17,10 @@ const OTHER_MATTER = '120116-SCJ-CF-0003-01';
 const COMPANY = { kind: 'organisation', name: '天津某食品有限公司', idNumber: '91350100M000100Y43' };
 const PERSON = { kind: 'person', name: '张三', idNumber: '11010519491231002X' };
 
+/** Both officers of the bureau: a case is opened by two (行政处罚法第四十二条). */
+const officerIds: string[] = [];
 const open = (client: Client, body: Record<string, unknown>) =>
-  client.post('/api/v1/cases', { matter: MATTER, party: COMPANY, ...body });
+  client.post('/api/v1/cases', { matter: MATTER, party: COMPANY, officers: officerIds, ...body });
 const created = async (res: Response): Promise<Json> => {
   expect(res.status, await res.clone().text()).toBe(201);
   return res.json();
@@ -28,20 +30,21 @@ const caseCount = async () => (await server.db.select({ id: cases.id }).from(cas
 beforeAll(async () => {
   server = await startTestServer();
   const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
-  await server.user({
+  const li = await server.user({
     username: 'li.officer',
     orgCode: '120116-SCJ',
     roles: ['officer'],
     displayName: '李明',
     ...cert,
   });
-  await server.user({
+  const wang = await server.user({
     username: 'wang.officer',
     orgCode: '120116-SCJ',
     roles: ['officer'],
     displayName: '王强',
     ...cert,
   });
+  officerIds.push(li.id, wang.id);
   await server.user({ username: 'qian.agency', orgCode: '120116-SCJ', roles: ['agency-head'] });
   officer = await server.as('li.officer');
   colleague = await server.as('wang.officer');
@@ -68,7 +71,7 @@ describe('a possible duplicate is warned before filing', () => {
         number: first.number,
         state: { code: 'filing', name: '立案审批' },
         openedAt: expect.any(String),
-        officers: ['李明'],
+        officers: ['李明', '王强'],
       },
     ]);
     expect(await caseCount()).toBe(before);

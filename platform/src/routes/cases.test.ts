@@ -32,8 +32,11 @@ const json = async (res: Response): Promise<Json> => res.json();
 const problems = async (res: Response): Promise<{ path: string; message: { zh: string; en: string } }[]> =>
   (await json(res)).error.details.problems;
 
+/** The two certified officers every case is opened with (行政处罚法第四十二条, the workflow's `opening`). */
+const two = () => [id('li.officer'), id('wang.officer')];
+
 async function open(client: Client, body: Record<string, unknown> = {}): Promise<Json> {
-  const res = await client.post('/api/v1/cases', { matter: MATTER, party: PERSON, ...body });
+  const res = await client.post('/api/v1/cases', { matter: MATTER, party: PERSON, officers: two(), ...body });
   expect(res.status, await res.clone().text()).toBe(201);
   return json(res);
 }
@@ -72,7 +75,7 @@ describe('opening a case', () => {
     expect(Number(b.number.slice(-5, -1))).toBe(Number(a.number.slice(-5, -1)) + 1);
     expect(a.packHash).toBe(server.packHash);
     expect(a.state.code).toBe('filing');
-    expect(a.officers).toEqual([id('li.officer')]);
+    expect(a.officers).toEqual(two());
     expect(a.version).toBe(1);
     const [row] = await server.db.select().from(cases).where(eq(cases.id, a.id));
     expect(row?.subjectOrg).toBe('120116-SCJ');
@@ -131,6 +134,36 @@ describe('opening a case', () => {
     expect((await json(res)).error.message.zh).toContain('实施主体');
   });
 
+  it('refuses fewer than two certified officers (第四十二条), in the ordinary and the summary procedure, and opens nothing', async () => {
+    const [before] = await server.db.select({ n: count() }).from(cases);
+    for (const workflow of ['penalty-ordinary', 'penalty-summary']) {
+      const matter = workflow === 'penalty-summary' ? '120116-SCJ-CF-0004-01' : MATTER;
+      const alone = await officer.post('/api/v1/cases', { matter, party: PERSON, workflow });
+      expect(alone.status, workflow).toBe(422);
+      const [p, ...more] = await problems(alone);
+      expect(more).toEqual([]);
+      expect(p).toMatchObject({ path: '/officers', code: 'officers-too-few' });
+      expect(p?.message.zh).toContain('《中华人民共和国行政处罚法》第四十二条');
+      expect(p?.message.zh).toContain('不得少于2人');
+      expect(p?.message.en).toContain('Administrative Penalty Law');
+    }
+    // Two named, one of them without a valid 执法证: that one is named, and one certified is too few.
+    const expired = await officer.post('/api/v1/cases', {
+      matter: MATTER,
+      party: PERSON,
+      officers: [id('li.officer'), id('old.officer')],
+    });
+    expect(expired.status).toBe(422);
+    const found = await problems(expired);
+    expect(found.map((p) => [p.path, (p as { code?: string }).code])).toEqual([
+      ['/officers/1', 'officer-uncertified'],
+      ['/officers', 'officers-too-few'],
+    ]);
+    expect(found[0]?.message.zh).toContain('执法证');
+    const [after] = await server.db.select({ n: count() }).from(cases);
+    expect(after?.n).toBe(before?.n);
+  });
+
   it('refuses a matter of another sector (权责清单 sectors): the ecology bureau cannot file a food-safety case', async () => {
     const stj = await server.as('stj.officer');
     const res = await stj.post('/api/v1/cases', { matter: MATTER, party: PERSON });
@@ -172,7 +205,12 @@ describe('choosing the workflow', () => {
 });
 
 describe('bad input is a clear 4xx, never a 500', () => {
-  const post = (body: unknown) => officer.post('/api/v1/cases', body);
+  // With the two officers a case needs, so each test sees only the problem it is about.
+  const post = (body: unknown) =>
+    officer.post(
+      '/api/v1/cases',
+      body && typeof body === 'object' && !('officers' in body) ? { ...body, officers: two() } : body,
+    );
 
   it('malformed JSON, wrong types, unknown fields', async () => {
     const malformed = await officer.call('POST', '/api/v1/cases', '{"matter": ', {
@@ -281,7 +319,7 @@ describe('bad input is a clear 4xx, never a 500', () => {
     const proto = await officer.call(
       'POST',
       '/api/v1/cases',
-      `{"matter":"${MATTER}","party":${JSON.stringify(PERSON)},"facts":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}}`,
+      `{"matter":"${MATTER}","party":${JSON.stringify(PERSON)},"officers":${JSON.stringify(two())},"facts":{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}}`,
       { 'content-type': 'application/json' },
     );
     expect(proto.status).toBe(422);

@@ -32,7 +32,10 @@ import { legalDateOf } from '../time.ts';
 import { type FieldProblem, plainText } from '../validation.ts';
 import { actionsFor, dayOf, mayAct, nearestDeadline, refusalView, stateOf } from './case-views.ts';
 import { matterSummary } from './matters.ts';
+import { openingProblems } from './opening-officers.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
+
+const NO_CERTIFICATE = { certificateNo: null, certificateValidUntil: null };
 
 /** Visible characters only: no control or bidirectional characters in names and addresses. */
 const text = (max: number) => plainText(z.string().trim().min(1).max(max));
@@ -204,6 +207,16 @@ export function caseRoutes() {
             },
           });
       });
+      // 第四十二条: the workflow's opening names how many certified officers the case needs from the start.
+      if (!problems.some((p) => p.code === 'officer-elsewhere'))
+        problems.push(
+          ...openingProblems(
+            pack,
+            workflow,
+            officers.map((id) => known.get(id) ?? NO_CERTIFICATE),
+            today,
+          ),
+        );
       if (problems.length) throw validation(problems);
       const linked = body.linkedCase ? await linkTarget(s.db, actor, body.linkedCase) : undefined;
       const duplicatesConfirmed = body.confirmedDuplicates

@@ -46,11 +46,14 @@ beforeAll(async () => {
   server = await startTestServer();
   server.setClock(() => noon('2026-05-20'));
   const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
-  await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+  const li = await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
   await server.user({ username: 'wang.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+  // The case's second officer (第四十二条); wang.officer stays an officer of another case.
+  const zhou = await server.user({ username: 'zhou.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
   officer = await server.as('li.officer');
   const res = await officer.post('/api/v1/cases', {
     matter: '120116-SCJ-CF-0001-01',
+    officers: [li.id, zhou.id],
     party: { kind: 'organisation', name: '天津某食品有限公司', idNumber: '91350100M000100Y43' },
   });
   caseId = ((await res.json()) as Json).id;

@@ -13,11 +13,16 @@ type Json = any;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 /** 2026-03-02 01:30 in Beijing. */
 const NIGHT = new Date('2026-03-01T17:30:00Z');
+/** The two officers a case is opened with (行政处罚法第四十二条). */
+const officers: string[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => NIGHT });
   const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
-  await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+  officers.push((await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert })).id);
+  officers.push(
+    (await server.user({ username: 'wang.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert })).id,
+  );
   await server.user({ username: 'qian.agency', orgCode: '120116-SCJ', roles: ['agency-head'] });
 });
 
@@ -27,6 +32,7 @@ describe('the legal date', () => {
     const res = await officer.post('/api/v1/cases', {
       matter: FOOD_MATTER,
       party: { kind: 'person', name: '张三', idNumber: '11010519491231002X' },
+      officers,
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const { id } = (await res.json()) as Json;

@@ -54,11 +54,14 @@ let decision: Json;
 beforeAll(async () => {
   server = await startTestServer();
   const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
-  await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+  const li = await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+  const wang = await server.user({ username: 'wang.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
   await server.user({ username: 'zhao.officer', orgCode: '120116-STJ', roles: ['officer'], ...cert });
   officer = await server.as('li.officer');
   elsewhere = await server.as('zhao.officer');
-  decision = await created(await officer.post('/api/v1/cases', { matter: DECISION_MATTER, party: COMPANY }));
+  decision = await created(
+    await officer.post('/api/v1/cases', { matter: DECISION_MATTER, party: COMPANY, officers: [li.id, wang.id] }),
+  );
 });
 
 describe('a case linked to the case it concerns', () => {

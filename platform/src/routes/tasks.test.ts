@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
+import { cases as caseRows } from '../db/schema.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -71,6 +73,7 @@ beforeAll(async () => {
   await add('qian.agency', '120116-SCJ', ['agency-head']);
   await add('sun.reviewer', '120116-SCJ', ['legal-reviewer'], { legalQualification: true });
   await add('stj.officer', '120116-STJ', ['officer'], cert);
+  await add('stj.officer2', '120116-STJ', ['officer'], cert);
   await add('stj.agency', '120116-STJ', ['agency-head']);
   await add('wu.supervisor', '120116-SFJ', ['supervisor']);
 
@@ -83,11 +86,11 @@ beforeAll(async () => {
   await act('qian.agency', cases.investigation, 'approve-filing');
   await server.issueDocuments(cases.investigation, 'investigation-report');
   // closed: not filed, so nobody has anything left to do.
-  cases.closed = await open('li.officer', SCJ_MATTER);
+  cases.closed = await open('li.officer', SCJ_MATTER, ['li.officer', 'wang.officer']);
   await server.issueDocuments(cases.closed, 'case-filing-approval');
   await act('qian.agency', cases.closed, 'reject-filing', '不符合立案条件');
   // Another subject's case, waiting for its own agency head.
-  cases.stj = await open('stj.officer', STJ_MATTER);
+  cases.stj = await open('stj.officer', STJ_MATTER, ['stj.officer', 'stj.officer2']);
   await server.issueDocuments(cases.stj, 'case-filing-approval');
 });
 
@@ -148,9 +151,14 @@ describe('GET /api/v1/tasks', () => {
 
   it('gives no tasks to a supervisor, nor to an officer whose 执法证 has expired', async () => {
     expect((await tasksOf('wu.supervisor')).size).toBe(0);
-    await open('li.officer', SCJ_MATTER, ['li.officer', 'old.officer']).then((id) =>
-      server.issueDocuments(id, 'case-filing-approval', 'investigation-report'),
-    );
+    // A case opened by two certified officers, on which a third was named whose 执法证 has since
+    // expired (a case is never opened with one: 第四十二条).
+    const id = await open('li.officer', SCJ_MATTER, ['li.officer', 'wang.officer']);
+    await server.db
+      .update(caseRows)
+      .set({ officers: [ids['li.officer'], ids['wang.officer'], ids['old.officer']] as string[] })
+      .where(eq(caseRows.id, id));
+    await server.issueDocuments(id, 'case-filing-approval', 'investigation-report');
     expect((await tasksOf('old.officer')).size).toBe(0);
   });
 
