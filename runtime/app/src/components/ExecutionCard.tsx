@@ -4,6 +4,8 @@
  * what is still owed, the window to apply to the court for compulsory enforcement — the payments
  * recorded, and recording one. Shown only while the case is in its workflow's execution state.
  */
+
+import type { ExecutionStatus } from '@yifa/engine';
 import { DateInput } from '@yifa/ui';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, List, Tag, Typography } from 'antd';
 import { api } from '../api.ts';
@@ -25,17 +27,8 @@ interface ExecutionView {
     due: number;
     paymentCode: { label: string; labelEn: string | null; value: string } | null;
   } | null;
-  status?: {
-    paymentDue: string;
-    overdueDays: number;
-    surcharge: number;
-    surchargeCapped: boolean;
-    totalDue: number;
-    paid: number;
-    outstanding: number;
-    paidInFullOn: string | null;
-    courtApplication: { from: string; due: string };
-  } | null;
+  /** The engine's own computation, as the server sends it. */
+  status?: ExecutionStatus | null;
   payments?: { id: string; amount: number; paidOn: string; reference: string | null }[];
 }
 
