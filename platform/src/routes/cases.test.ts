@@ -407,7 +407,11 @@ describe('reading cases', () => {
     // The agency head may approve once the filing form is done; the supervisor reads it masked and may do nothing.
     await server.issueDocuments(c.id, 'case-filing-approval');
     const agency = await json(await (await server.as('qian.agency')).get(`/api/v1/cases/${c.id}`));
-    expect(agency.actions.allowed.map((a: Json) => a.action)).toEqual(['approve-filing', 'reject-filing']);
+    expect(agency.actions.allowed.map((a: Json) => a.action)).toEqual([
+      'approve-filing',
+      'reject-filing',
+      'withdraw-filing',
+    ]);
     expect(agency.actions.allowed[1]).toMatchObject({
       reasonRequired: true,
       to: { code: 'not-filed', terminal: true },
@@ -576,6 +580,28 @@ describe('transitions', () => {
     });
     expect(facts.status).toBe(409);
     expect((await json(facts)).error.code).toBe('case-closed');
+  });
+
+  it('withdraws a filing opened by mistake (撤销立案): the number stays recorded, with its reason, and is never reused', async () => {
+    const c = await open(officer);
+    const agency = await server.as('qian.agency');
+    const noReason = await act(agency, c.id, 'withdraw-filing');
+    expect(noReason.status).toBe(422);
+    const res = await act(agency, c.id, 'withdraw-filing', '误选执法事项，重复立案');
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await json(res)).state).toMatchObject({ code: 'filing-withdrawn', name: '撤销立案', terminal: true });
+    const detail = await json(await officer.get(`/api/v1/cases/${c.id}`));
+    expect(detail.number).toBe(c.number);
+    expect(detail.closedAt).not.toBeNull();
+    expect(detail.timeline.at(-1)).toMatchObject({
+      action: 'case.transition',
+      after: { state: 'filing-withdrawn', reason: '误选执法事项，重复立案' },
+    });
+    // Still listed under its number, and the next case takes the next number.
+    const listed = await json(await officer.get(`/api/v1/cases?q=${encodeURIComponent(c.number)}`));
+    expect(listed.items.map((i: Json) => i.state.code)).toEqual(['filing-withdrawn']);
+    const next = await open(officer);
+    expect(Number(next.number.slice(-5, -1))).toBeGreaterThan(Number(c.number.slice(-5, -1)));
   });
 
   it('refuses every write that belongs to a closed case — documents, corrections, evidence — and changes nothing', async () => {

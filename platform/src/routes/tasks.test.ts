@@ -97,7 +97,11 @@ beforeAll(async () => {
 describe('GET /api/v1/tasks', () => {
   it("lists for each role the open cases it may act on, with the same actions as the case's page", async () => {
     const agency = await tasksOf('qian.agency');
-    expect(agency.get(cases.filing).actions.map((a: Json) => a.action)).toEqual(['approve-filing', 'reject-filing']);
+    expect(agency.get(cases.filing).actions.map((a: Json) => a.action)).toEqual([
+      'approve-filing',
+      'reject-filing',
+      'withdraw-filing',
+    ]);
     expect(agency.get(cases.filing)).toMatchObject({
       state: { code: 'filing', name: '立案审批' },
       matter: { code: SCJ_MATTER },
