@@ -1,15 +1,18 @@
 /**
- * 预警 in a real browser against a real platform: a case filed with a single officer (行政处罚法
- * 第四十二条: at least two) raises the pack's red alert 执法人员不足两人, and a case whose proposed
+ * 预警 in a real browser against a real platform: a case handled by a single officer (行政处罚法
+ * 第四十二条: at least two; opening refuses it, so the case here lost its second officer after
+ * opening, as an imported or older case may have) raises the pack's red alert 执法人员不足两人, and a case whose proposed
  * fine lies outside its discretion tier the yellow one; the officer sees both on the workbench, most
  * severe first, and follows one to its case; the supervisor (执法监督人员, 区司法局) finds them on the
  * supervision screen, grouped by subject and by level, beside the cases by stage. Officers have no
  * supervision screen. Screenshots go to docs/screenshots/.
  */
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { openDb } from '../src/db/client.ts';
+import { cases } from '../src/db/schema.ts';
 import { createUser } from '../src/users.ts';
 import { apiAs, FACTS, seedCase } from './support/api.ts';
 import { flowSteps, login, openBrowser, shotBoth } from './support/browser.ts';
@@ -26,8 +29,8 @@ let outside: { id: string; number: string };
 const step = flowSteps(() => page);
 
 /** A case of 未取得食品经营许可 with these facts, its filing approved: now in 调查取证. */
-const filedCase = (facts: Record<string, unknown>, alone: boolean) =>
-  seedCase(server.url, { officer: PEOPLE.officer.username, agency: PEOPLE.agency.username }, true, { facts, alone });
+const filedCase = (facts: Record<string, unknown>) =>
+  seedCase(server.url, { officer: PEOPLE.officer.username, agency: PEOPLE.agency.username }, true, { facts });
 
 /**
  * A case with a proposed fine of 95,000 元 where the facts choose the 一般 tier (65,000–85,000 元),
@@ -35,7 +38,7 @@ const filedCase = (facts: Record<string, unknown>, alone: boolean) =>
  */
 async function fineOutsideTierCase() {
   const officer = await apiAs(server.url, PEOPLE.officer.username);
-  const opened = await filedCase({ ...FACTS, proposedFine: 95000 }, false);
+  const opened = await filedCase({ ...FACTS, proposedFine: 95000 });
   await officer.post(`/cases/${opened.id}/documents`, {
     form: 'investigation-report',
     fineOutsideTierReason: '当事人拒不配合调查，经负责人批准从重处罚。',
@@ -58,8 +61,14 @@ beforeAll(async () => {
   server = await startE2eServer();
   const db = await openDb(`file:${join(server.dir, 'yifa.db')}`);
   await createUser(db, { ...SUPERVISOR, password: PASSWORD });
+  lone = await filedCase(FACTS);
+  // The case keeps only the officer who opened it (the server never opens one so: 第四十二条).
+  const [row] = await db.select({ officers: cases.officers }).from(cases).where(eq(cases.id, lone.id));
+  await db
+    .update(cases)
+    .set({ officers: row?.officers.slice(0, 1) ?? [] })
+    .where(eq(cases.id, lone.id));
   db.$client.close();
-  lone = await filedCase(FACTS, true);
   outside = await fineOutsideTierCase();
   browser = await openBrowser(server.url);
   page = browser.page;

@@ -2,7 +2,8 @@
  * Opening a case as an officer types it: the matter found by its article, Enter pressed in the
  * fields (it never files the case), and a possible duplicate (the same company, the same matter,
  * a case still open) shown before filing: cancelled, nothing is filed; confirmed, the case opens
- * and the case log records the confirmation.
+ * and the case log records the confirmation. A matter outside the subject's 权责清单 is shown greyed
+ * with the reason and cannot be chosen.
  */
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -108,5 +109,21 @@ describe.sequential('opening a case: Enter and possible duplicates', () => {
     await page.getByRole('tab', { name: '全过程记录' }).click();
     await page.getByTestId('timeline').getByText(`已确认不与在办案件 ${seeded.number} 重复`).waitFor();
     await shot(page, 'desk-open-case-duplicate-confirmed');
+  });
+
+  step('a matter of another sector is shown greyed with the reason (权责清单) and cannot be chosen', async () => {
+    await page.getByRole('menuitem', { name: '立案' }).click();
+    const search = page.locator('input[data-testid=matter-search]');
+    await search.fill('120116-STJ-CF-0001-01');
+    await search.press('Enter');
+    const option = page.locator('[data-testid="matter-option"][data-code="120116-STJ-CF-0001-01"]');
+    await expect(option.getAttribute('data-allowed')).resolves.toBe('false');
+    const reason = await option.getByTestId('matter-refusal').textContent();
+    expect(reason).toContain('生态环境');
+    expect(reason).toContain('市场监管');
+    await shot(page, 'desk-open-case-not-yours');
+    await option.click();
+    await expect(page.getByTestId('matter-card').count()).resolves.toBe(0);
+    await expect(page.getByTestId('open-form').count()).resolves.toBe(0);
   });
 });

@@ -62,15 +62,14 @@ export const AGENCY_PART = {
   agencySignature: FILING_APPROVAL.agencySignature,
 };
 
-/** How seedCase opens its case: other facts, or the officer alone instead of with every colleague. */
+/** How seedCase opens its case: other facts. */
 export interface SeedOptions {
   facts?: Record<string, unknown>;
-  alone?: boolean;
 }
 
 /**
  * Opens a case of 未取得食品生产经营许可 for a company, by the officer and every certified
- * colleague (or the officer alone), its filing approval complete; `approve` also has the agency
+ * colleague (a case is opened by two at least: 第四十二条), its filing approval complete; `approve` also has the agency
  * head approve the filing (the case is then in 调查取证).
  */
 export async function seedCase(
@@ -80,7 +79,7 @@ export async function seedCase(
   o: SeedOptions = {},
 ) {
   const officer = await apiAs(url, people.officer);
-  const colleagues = o.alone ? undefined : await officer.get<{ items: { id: string }[] }>('/colleagues');
+  const colleagues = await officer.get<{ items: { id: string }[] }>('/colleagues');
   const opened = await officer.post<{ id: string; number: string }>('/cases', {
     matter: '120116-SCJ-CF-0001-01',
     party: {
@@ -91,7 +90,7 @@ export async function seedCase(
       representative: '刘某某',
     },
     violationDate: '2026-06-01',
-    ...(colleagues ? { officers: colleagues.items.map((c) => c.id) } : {}),
+    officers: colleagues.items.map((c) => c.id),
     facts: o.facts ?? FACTS,
   });
   if (!approve) return opened;
