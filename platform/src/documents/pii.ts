@@ -18,9 +18,10 @@ import type { DocumentForm, Field } from '@yifa/metamodel';
 
 type Masker = (value: string) => string;
 
-/** Masks an address: the first six characters stay, enough to tell the district. */
+/** Masks an address: the first six characters (province, city, district) stay, counted by code point. */
 export function maskAddress(value: string): string {
-  return value.length <= 6 ? '*'.repeat(value.length) : `${value.slice(0, 6)}****`;
+  const chars = [...value];
+  return chars.length <= 6 ? '*'.repeat(chars.length) : `${chars.slice(0, 6).join('')}****`;
 }
 
 /** Masks every identifier inside a text (runs of six or more letters and digits holding a digit). */

@@ -19,6 +19,7 @@ import {
   type StoredParty,
   users,
 } from '../db/schema.ts';
+import { maskAddress } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import { caseScope, SCOPE_PLACEHOLDERS, scopeCondition, scopeValues } from './scope.ts';
 import { openCaseRow, openReason, openReview } from './sealed-rows.ts';
@@ -102,12 +103,6 @@ export async function scopedCase(
   const { row, covering: found, around } = await covering(db, actor, id, permissions, opts);
   if (!row) throw new AppError('not-found', { case: id });
   return { row, covering: found, ...(around ? { around } : {}) };
-}
-
-/** Masks an address: the first six characters (province, city, district) stay. */
-export function maskAddress(value: string): string {
-  const chars = [...value];
-  return chars.length <= 6 ? '*'.repeat(chars.length) : `${chars.slice(0, 6).join('')}****`;
 }
 
 /** The party as the API shows it: identifiers opened in full, or masked. */
