@@ -173,6 +173,10 @@ export const documents = sqliteTable(
     /** What an issued document is printed with besides its data (subject, party name, date), frozen at issue. */
     printContext: json<StoredPrintContext>('print_context'),
     supersedes: text('supersedes'),
+    /** Why this version corrects the one it supersedes (更正理由), masked as free text is; required for a correction. */
+    correctionReason: text('correction_reason'),
+    /** The correction reason as typed, SM4-sealed, when the mask changed it (storage/sealed-rows.ts). */
+    sealedCorrectionReason: text('sealed_correction_reason'),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull().default(now),
     issuedAt: text('issued_at'),
