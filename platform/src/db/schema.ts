@@ -260,6 +260,52 @@ export const payments = sqliteTable(
   (t) => [index('payments_case').on(t.caseId, t.paidOn)],
 );
 
+/**
+ * 案源登记: a clue registered before any case is opened (市场监督管理行政处罚程序规定第十八条), with
+ * the day to decide by (the pack's parameter in working days, by its calendars) and what was
+ * decided: 立案 (the case opened from it), 不予立案 with the head's reason, 移送 to the competent
+ * agency, or still pending. Free text is stored masked with the originals sealed (sealed-rows.ts).
+ */
+export const caseSources = sqliteTable(
+  'case_sources',
+  {
+    id: text('id').primaryKey(),
+    subjectOrg: text('subject_org').notNull(),
+    subjectPath: text('subject_path').notNull(),
+    /** The pack version the deadline was computed under. */
+    packHash: text('pack_hash').notNull(),
+    /** A code of the pack's case-source-kinds codelist. */
+    kind: text('kind').notNull(),
+    /** The day the clue was discovered or its material received (YYYY-MM-DD): the period counts from it. */
+    receivedOn: text('received_on').notNull(),
+    /** Description and party name with personal data masked; the originals are in sealedText. */
+    description: text('description').notNull(),
+    partyName: text('party_name'),
+    sealedText: text('sealed_text'),
+    registeredBy: text('registered_by').notNull(),
+    registeredAt: text('registered_at').notNull().default(now),
+    /** The day the decision whether to file is due, extended once by the head (then extendedBy set). */
+    dueOn: text('due_on').notNull(),
+    extendedBy: text('extended_by'),
+    extensionReason: text('extension_reason'),
+    outcome: text('outcome', { enum: ['pending', 'filed', 'not-filed', 'transferred'] })
+      .notNull()
+      .default('pending'),
+    /** Why not filed, or to whom it was transferred, masked like the description (originals in sealedText). */
+    outcomeReason: text('outcome_reason'),
+    transferredTo: text('transferred_to'),
+    caseId: text('case_id'),
+    decidedBy: text('decided_by'),
+    decidedAt: text('decided_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('case_sources_subject').on(t.subjectOrg, t.outcome),
+    index('case_sources_path').on(t.subjectPath),
+    uniqueIndex('case_sources_case').on(t.caseId),
+  ],
+);
+
 /** 执法全过程记录: every write, append-only, each event chained to the one before by SM3. */
 export const auditEvents = sqliteTable(
   'audit_events',
@@ -288,3 +334,4 @@ export type ReviewRow = typeof reviews.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
+export type CaseSourceRow = typeof caseSources.$inferSelect;
