@@ -163,6 +163,20 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
   { name: 'hearingHeld', type: 'boolean', scope: CASE, label: '已经听证', labelEn: 'hearing held' },
   { name: 'legalReviewed', type: 'boolean', scope: CASE, label: '法制审核已同意', labelEn: 'legal review agreed' },
   {
+    name: 'transferAccepted',
+    type: 'boolean',
+    scope: CASE,
+    label: '受移送机关已签收回执',
+    labelEn: 'receiving organ signed the receipt',
+  },
+  {
+    name: 'transferAcceptedAt',
+    type: 'date',
+    scope: CASE,
+    label: '受移送机关接收日期',
+    labelEn: 'date the receiving organ received the case',
+  },
+  {
     name: 'citesUnverifiedBasis',
     type: 'boolean',
     scope: CASE,

@@ -889,6 +889,8 @@ export interface Role {
     | 'case.create'
     | 'case.transition'
     | 'case.assign'
+    | 'case-source.register'
+    | 'case-source.decide'
     | 'document.edit'
     | 'document.issue'
     | 'evidence.upload'
