@@ -37,15 +37,19 @@ export interface DiscretionStep {
 /** The decision, with its explanation as records. */
 export interface DiscretionDecision {
   benchmark: string;
+  /** The benchmark's name (and English name), for the 裁量基准适用情况 a document states. */
+  benchmarkName?: string;
+  benchmarkNameEn?: string;
   version: { label: string; effectiveFrom: string; effectiveTo?: string };
   /** Versions that took effect after the violation: a lighter one applies instead (第三十七条). */
   laterVersions: string[];
   violationDate: string;
   outcome: 'no-penalty' | 'tier' | 'undetermined';
-  noPenalty?: { code: string; name: string; reason: string; mandatory: boolean };
+  noPenalty?: { code: string; name: string; nameEn?: string; reason: string; mandatory: boolean };
   tier?: {
     code: string;
     name: string;
+    nameEn?: string;
     /** Kinds of penalty (codelist penalty-kinds); [fine] for a tier that does not list them. */
     penalties: string[];
     /** null for a tier without a fine (警告 alone). */
@@ -56,7 +60,7 @@ export interface DiscretionDecision {
     isDefault: boolean;
   };
   legalRange: AmountRange;
-  circumstances: { code: string; name: string; kind: 'lighter' | 'mitigated' | 'heavier' }[];
+  circumstances: { code: string; name: string; nameEn?: string; kind: 'lighter' | 'mitigated' | 'heavier' }[];
   /** 按日连续处罚, when the version has it and the outcome is a tier with a fine. */
   continuing?: ContinuingFine;
   proposedFine?: number;

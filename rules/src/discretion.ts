@@ -201,6 +201,8 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
   };
   const d: DiscretionDecision = {
     benchmark: b.code,
+    benchmarkName: b.name,
+    ...(b.nameEn ? { benchmarkNameEn: b.nameEn } : {}),
     version: {
       label: c.label,
       effectiveFrom: c.v.effectiveFrom,
@@ -220,7 +222,13 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
     if (held === null) settled = true;
     if (held !== true) continue;
     d.outcome = 'no-penalty';
-    d.noPenalty = { code: n.item.code, name: n.item.name, reason: n.item.reason, mandatory: n.item.mandatory ?? false };
+    d.noPenalty = {
+      code: n.item.code,
+      name: n.item.name,
+      ...(n.item.nameEn ? { nameEn: n.item.nameEn } : {}),
+      reason: n.item.reason,
+      mandatory: n.item.mandatory ?? false,
+    };
     settled = true;
     break;
   }
@@ -233,6 +241,7 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
       d.tier = {
         code: t.code,
         name: t.name,
+        ...(t.nameEn ? { nameEn: t.nameEn } : {}),
         penalties: t.penalties ?? ['fine'],
         fine: tier.fine ? range(tier.fine) : null,
         persons: decidePersons(c.persons, tier.persons, input, issues),
@@ -252,7 +261,8 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
   }
   for (const ci of c.circumstances) {
     if (tryRule('circumstance', ci.item.code, ci.item.name, ci.when, ci.item.kind) === true) {
-      d.circumstances.push({ code: ci.item.code, name: ci.item.name, kind: ci.item.kind });
+      const { code, name, nameEn, kind } = ci.item;
+      d.circumstances.push({ code, name, ...(nameEn ? { nameEn } : {}), kind });
     }
   }
   const fine = input.proposedFine;

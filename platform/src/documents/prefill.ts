@@ -97,7 +97,10 @@ export function sourceValue(source: string, dc: DocumentContext): unknown {
       const decision = decided(dc);
       const facts = dc.facts.facts ?? {};
       const reason = facts.fineOutsideTier === true ? facts.fineOutsideTierReason : undefined;
-      return decision && discretionSourceValue(key, decision, typeof reason === 'string' ? reason : undefined);
+      return (
+        decision &&
+        discretionSourceValue(key, decision, typeof reason === 'string' ? reason : undefined, { cite: dc.citeBasis })
+      );
     }
     default:
       return undefined;

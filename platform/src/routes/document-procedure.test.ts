@@ -234,7 +234,11 @@ describe('fields pre-filled from the discretion decision', () => {
     const c = await newCase('investigation', DECIDING);
     const report = await json<Doc>(await create(officer, c.id, 'investigation-report'));
     expect(report.data.discretionTier).toBe('一般');
-    expect(String(report.data.discretionExplanation)).toContain('DB-SPAQF-122-1');
-    expect(String(report.data.discretionExplanation)).toContain('一般');
+    const explanation = String(report.data.discretionExplanation);
+    expect(explanation).toContain(
+      '《未取得食品生产经营许可从事食品生产经营活动的裁量基准》（2022年版），适用“一般”裁量阶次',
+    );
+    // Formal text as an officer writes it: the benchmark by its name, never its code or the rule trace.
+    expect(explanation).not.toMatch(/DB-SPAQF-122-1|[✓=]|结论：|情节“/);
   });
 });

@@ -40,10 +40,12 @@ describe('the 裁量基准适用情况 a document states', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const text = explanationText(r.value);
     expect(text).toContain(
-      '结论：适用阶次“逾期未改正”，罚款 100,000–200,000 元；对直接负责的主管人员和其他直接责任人员罚款 20,000–50,000 元（法定幅度 20,000–50,000 元）',
+      '适用“逾期未改正”裁量阶次，处罚款100,000元至200,000元，对直接负责的主管人员和其他直接责任人员处罚款20,000元至50,000元。',
     );
     expect(text).toContain(
-      '按日连续处罚（HBF-59-1）：责令改正决定书 2026-03-02 送达，自次日起计至 2026-03-12，共 10 日 × 每日 150,000 元 = 1,500,000 元',
+      '当事人经责令改正（责令改正决定书于2026年3月2日送达）逾期未改正，自送达次日起至2026年3月12日按日连续处罚，共10日，每日罚款150,000元，合计1,500,000元。',
     );
+    // Formal text: no rule notation, no codes (the basis is cited only when a citation is given).
+    expect(text).not.toMatch(/[✓=×]|HBF-59-1|结论：/);
   });
 });
