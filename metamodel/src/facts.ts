@@ -192,6 +192,13 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     values: ['agree', 'disagree', 'agree-after-change'],
   },
   { name: 'collectiveDiscussed', type: 'boolean', scope: CASE, label: '已集体讨论', labelEn: 'collectively discussed' },
+  {
+    name: 'collectiveDiscussedAt',
+    type: 'date',
+    scope: CASE,
+    label: '集体讨论日期',
+    labelEn: 'date of the collective discussion',
+  },
   { name: 'documentsIssued', type: 'array', scope: CASE, label: '已出具文书', labelEn: 'documents issued' },
   { name: 'documentsCompleted', type: 'array', scope: CASE, label: '已完成文书', labelEn: 'documents completed' },
   { name: 'evidenceCount', type: 'integer', scope: CASE, label: '证据数量', labelEn: 'evidence items', unit: '件' },

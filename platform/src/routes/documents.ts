@@ -296,7 +296,7 @@ export function documentRoutes() {
       await checkDocumentFine(c, dc, form, check.values);
       const issuedAt = laterThan(doc.updatedAt, s.now());
       // The facts the pack says this issue sets (served notice, written waiver, hearing held).
-      const sets = factsOnIssue(form, check.values, dc.facts, dc.loaded.env);
+      const sets = factsOnIssue(form, check.values, dc.facts, dc.loaded.env, dc.loaded.snapshot.dateOf);
       const issued = await issueDraft(s.db, form, doc, check.values, {
         sets,
         ...(form.numbering

@@ -4,8 +4,9 @@
  * (`sections`), and which case facts issuing it sets (`sets`). Pure: the platform refuses and
  * stores, this decides — so the officer's screen and the server give the same answer.
  */
-import type { DocumentForm, DocumentSection, Workflow } from '@yifa/metamodel';
+import { type DocumentForm, type DocumentSection, platformFact, type Workflow } from '@yifa/metamodel';
 import { cached, compileCondition, type FactContext, type RuleEnv } from '@yifa/rules';
+import { type DateOf, writtenDate } from './deadlines.ts';
 
 /** The states the form may be edited in, by name, when the case's state is not one of them; else undefined. */
 export function outsideEditableStates(
@@ -55,7 +56,8 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
 /**
  * The case facts issuing the document sets, from its issued values: each setting whose `when`
  * holds over the values and the case's facts (a condition that cannot be decided sets nothing),
- * with its constant or its field's value (an empty field sets nothing).
+ * with its constant or its field's value (an empty field sets nothing). A date fact set from a
+ * date-time field (the time of a meeting) takes its date by `dateOf` (the platform's legal day).
  *
  * @example
  * factsOnIssue(receipt, { servedDocuments: ['行政处罚事先告知书'], servedAt: '2026-03-02' }, { facts }, env)
@@ -66,6 +68,7 @@ export function factsOnIssue(
   values: Readonly<Record<string, unknown>>,
   context: Partial<FactContext>,
   env: RuleEnv,
+  dateOf: DateOf = writtenDate,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const ctx: FactContext = { ...context, facts: { ...context.facts, ...values } };
@@ -81,7 +84,9 @@ export function factsOnIssue(
       if (!compiled.ok || compiled.value.test(ctx) !== 1) return;
     }
     const value = s.field !== undefined ? values[s.field] : s.value;
-    if (!isEmpty(value)) out[s.fact] = value;
+    if (isEmpty(value)) return;
+    out[s.fact] =
+      platformFact(s.fact)?.type === 'date' && typeof value === 'string' && value.length > 10 ? dateOf(value) : value;
   });
   return out;
 }
