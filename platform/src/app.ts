@@ -17,6 +17,7 @@ import { alertRoutes } from './routes/alerts.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRulesRoutes } from './routes/case-rules.ts';
+import { caseSourceRoutes } from './routes/case-sources.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { colleagueRoutes } from './routes/colleagues.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -90,6 +91,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/packs', packRoutes());
   app.route('/api/v1/matters', matterRoutes());
   app.route('/api/v1/cases', caseRoutes());
+  app.route('/api/v1/case-sources', caseSourceRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
   app.route('/api/v1/tasks', taskRoutes());
   app.route('/api/v1', documentRoutes());

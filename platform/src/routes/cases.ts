@@ -13,6 +13,7 @@ import { requireCertificate, requirePermission } from '../auth/access.ts';
 import { powerRefusal } from '../auth/authority-list.ts';
 import { maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
+import { sourceToFile } from '../storage/case-sources.ts';
 import {
   covering,
   documentsOf,
@@ -78,6 +79,12 @@ const CaseOpen = z
      * It must be a case the actor may read, else 404 as for any case out of scope.
      */
     linkedCase: z.string().trim().min(1).max(100).optional(),
+    /**
+     * The registered case source (案源登记) this case is opened from: pending, of the actor's
+     * subject and in their scope, else 404 / 409 and nothing is opened. It records 立案 with the
+     * case in the same transaction.
+     */
+    source: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
   .openapi('CaseOpen');
@@ -219,6 +226,7 @@ export function caseRoutes() {
         );
       if (problems.length) throw validation(problems);
       const linked = body.linkedCase ? await linkTarget(s.db, actor, body.linkedCase) : undefined;
+      const source = body.source ? await sourceToFile(s.db, actor, body.source, org.code) : undefined;
       const duplicatesConfirmed = body.confirmedDuplicates
         ? requireConfirmed(
             await possibleDuplicates(s.db, pack, {
@@ -244,6 +252,7 @@ export function caseRoutes() {
         at,
         duplicatesConfirmed,
         ...(linked ? { linked: { id: linked.id, number: linked.number } } : {}),
+        ...(source ? { source } : {}),
       });
       return c.json(
         {

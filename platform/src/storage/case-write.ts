@@ -20,6 +20,7 @@ import { maskPersonalText, maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
+import { fileSource } from './case-sources.ts';
 import { nextSequence } from './numbering.ts';
 import { requireOpenCase } from './open-case.ts';
 import { openCaseRow, openReview, reasonOf, sealComment, sealFacts } from './sealed-rows.ts';
@@ -276,6 +277,8 @@ export interface NewCase {
   duplicatesConfirmed?: string[];
   /** The case this one concerns (storage/linked-cases.ts), already checked to be readable by the actor. */
   linked?: { id: string; number: string };
+  /** The case source (案源) it is opened from, already checked pending and of this subject (case-sources.ts). */
+  source?: { id: string };
 }
 
 /** Opens a case: allocates its number for the subject and year, stores it and records 'case.open'. */
@@ -315,6 +318,15 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
         linkedCaseId: n.linked?.id ?? null,
       })
       .returning();
+    if (n.source)
+      await fileSource(tx, {
+        sourceId: n.source.id,
+        subjectOrg: n.org.code,
+        caseId: id,
+        caseNumber: number,
+        actorId: n.actorId,
+        at: n.at,
+      });
     await appendEvent(
       tx,
       {
@@ -335,6 +347,7 @@ export async function openCase(db: Db, n: NewCase): Promise<CaseRow> {
           violationDate: n.violationDate,
           ...(n.duplicatesConfirmed?.length ? { duplicatesConfirmed: n.duplicatesConfirmed } : {}),
           ...(n.linked ? { linkedCase: n.linked.number } : {}),
+          ...(n.source ? { source: n.source.id } : {}),
         },
       },
       n.at,
