@@ -1254,6 +1254,10 @@ export interface WorkflowTransition {
    */
   reasonRequired?: boolean;
   /**
+   * Whether the action is a next step offered in the task lists (我的待办) of the roles that may take it; true when absent. false for exceptional actions taken from the case's page only (撤销案件, 撤销立案, 终止), which are never a next step.
+   */
+  task?: boolean;
+  /**
    * At least this many officers on the case (行政处罚法第四十二条).
    */
   minOfficers?: number;

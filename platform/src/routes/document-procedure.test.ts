@@ -111,16 +111,30 @@ describe('each section is filled by its roles', () => {
     expect(meddling.status).toBe(403);
     expect((await json<ErrorBody>(meddling)).error.details).toMatchObject({ section: 'officer' });
 
-    // The approval waits on the head's own part: it is on the head's task list all the same.
-    const tasks = await json<{ items: { id: string; actions: { action: string }[] }[] }>(
-      await head.get('/api/v1/tasks'),
+    // The approval waits on the head's own part: it is the head's task once the officer's part is
+    // filled (caseSummary and the signature are still empty here), and not before.
+    const taskOf = async (client: Client) =>
+      (
+        await json<{ items: { id: string; steps: { kind: string; action?: string }[] }[] }>(
+          await client.get('/api/v1/tasks'),
+        )
+      ).items.find((t) => t.id === c.id);
+    expect(await taskOf(head)).toBeUndefined();
+    const filled = await put(
+      officer,
+      { ...draft.data, caseSummary: '涉嫌无证经营。', officerSignature: '李明' },
+      draft.updatedAt,
     );
-    expect(tasks.items.find((t) => t.id === c.id)?.actions.map((a) => a.action)).toContain('approve-filing');
+    expect(filled.status, await filled.clone().text()).toBe(200);
+    const ready = await json<Doc>(filled);
+    expect((await taskOf(head))?.steps).toContainEqual(
+      expect.objectContaining({ kind: 'approve', action: 'approve-filing' }),
+    );
 
     const approved = await put(
       head,
-      { ...draft.data, agencyDecision: '同意立案', agencySignature: '钱局长' },
-      draft.updatedAt,
+      { ...ready.data, agencyDecision: '同意立案', agencySignature: '钱局长' },
+      ready.updatedAt,
     );
     expect(approved.status).toBe(200);
     expect((await json<Doc>(approved)).data).toMatchObject({ agencyDecision: '同意立案', caseSource: '投诉举报' });

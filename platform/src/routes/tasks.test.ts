@@ -19,6 +19,8 @@ const json = async (res: Response): Promise<Json> => res.json();
 const SCJ_MATTER = '120116-SCJ-CF-0001-01';
 const STJ_MATTER = '120116-STJ-CF-0004-01';
 const PERSON = { kind: 'person', name: '张三', idNumber: '11010519491231002X' };
+/** The exceptional actions of the ordinary procedure (task: false): on the case's page, never a task. */
+const EXCEPTIONAL = ['withdraw-filing', 'withdraw-case'];
 
 /** The tasks of a user, by case id. */
 async function tasksOf(username: string): Promise<Map<string, Json>> {
@@ -97,11 +99,9 @@ beforeAll(async () => {
 describe('GET /api/v1/tasks', () => {
   it("lists for each role the open cases it may act on, with the same actions as the case's page", async () => {
     const agency = await tasksOf('qian.agency');
-    expect(agency.get(cases.filing).actions.map((a: Json) => a.action)).toEqual([
-      'approve-filing',
-      'reject-filing',
-      'withdraw-filing',
-    ]);
+    // 撤销立案 is allowed on the case's page, but an exceptional action (task: false), never a next step.
+    expect(agency.get(cases.filing).actions.map((a: Json) => a.action)).toEqual(['approve-filing', 'reject-filing']);
+    expect(await allowedOnPage('qian.agency', cases.filing)).toContain('withdraw-filing');
     expect(agency.get(cases.filing)).toMatchObject({
       state: { code: 'filing', name: '立案审批' },
       matter: { code: SCJ_MATTER },
@@ -122,7 +122,8 @@ describe('GET /api/v1/tasks', () => {
     ] as const)
       for (const id of [cases.filing, cases.investigation]) {
         const actions = tasks.get(id)?.actions.map((a: Json) => a.action) ?? [];
-        expect(actions, `${user} on ${id}`).toEqual(await allowedOnPage(user, id));
+        const page = (await allowedOnPage(user, id)).filter((a) => !EXCEPTIONAL.includes(a));
+        expect(actions, `${user} on ${id}`).toEqual(page);
       }
   });
 
@@ -135,8 +136,17 @@ describe('GET /api/v1/tasks', () => {
     await act('zhao.head', c, 'submit-legal-review');
     const reviewer = await tasksOf('sun.reviewer');
     expect(reviewer.get(c)?.state.code).toBe('legal-review');
-    expect(reviewer.get(c).actions.map((a: Json) => a.action)).toEqual(await allowedOnPage('sun.reviewer', c));
-    expect(reviewer.get(c).actions.length).toBeGreaterThan(0);
+    // The reviewer's step is the opinion on the review page (which takes the transition), not a bare transition.
+    const [review] = (await json(await as('sun.reviewer').get('/api/v1/reviews?status=pending'))).items.filter(
+      (x: Json) => x.case.id === c,
+    );
+    expect(reviewer.get(c).steps).toEqual([
+      {
+        kind: 'review',
+        name: { zh: '出具法制审核意见', en: 'Give the legal review opinion' },
+        href: `/reviews/${review.id}`,
+      },
+    ]);
     // Outside a legal-review node the reviewer (no case.transition) has nothing to do.
     expect(reviewer.has(cases.filing)).toBe(false);
     expect(reviewer.has(cases.investigation)).toBe(false);
@@ -187,5 +197,104 @@ describe('GET /api/v1/tasks', () => {
       expect(body.error.details.problems[0].path).toBe('/limit');
     }
     expect((await server.app.request('/api/v1/tasks')).status).toBe(401);
+  });
+});
+
+describe('next steps by role (我的待办)', () => {
+  const stepsOf = async (username: string, id: string): Promise<Json[]> =>
+    (await tasksOf(username)).get(id)?.steps ?? [];
+  const FILING = { code: 'case-filing-approval', name: { zh: '立案审批表', en: 'Case filing approval form' } };
+
+  it("gives the officer the 立案审批表 to fill, and the head the approval only once the officer's part is filled", async () => {
+    const id = await open('li.officer', SCJ_MATTER, ['li.officer', 'wang.officer']);
+    expect(await stepsOf('li.officer', id)).toEqual([
+      {
+        kind: 'fill',
+        name: { zh: '填写《立案审批表》', en: 'Fill in the Case filing approval form' },
+        action: 'approve-filing',
+        document: { ...FILING, id: null },
+        href: `/cases/${id}`,
+      },
+    ]);
+    // The colleague named on the case has it too; the heads have nothing yet.
+    expect((await stepsOf('wang.officer', id)).map((s) => s.kind)).toEqual(['fill']);
+    for (const head of ['qian.agency', 'zhao.head']) expect((await tasksOf(head)).has(id), head).toBe(false);
+
+    // A draft with the officer's part half filled: still the officer's, now linking to the draft.
+    const created = await as('li.officer').post(`/api/v1/cases/${id}/documents`, {
+      form: 'case-filing-approval',
+      data: { caseSource: '监督检查发现', discoveredAt: '2026-03-01' },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const draft = await json(created);
+    expect(await stepsOf('li.officer', id)).toEqual([
+      expect.objectContaining({ kind: 'fill', document: { ...FILING, id: draft.id }, href: `/documents/${draft.id}` }),
+    ]);
+    expect((await tasksOf('qian.agency')).has(id)).toBe(false);
+
+    // The officer's part filled: the officer is done, the agency head approves (批准立案 or 不予立案) on the form.
+    const saved = await as('li.officer').call('PUT', `/api/v1/documents/${draft.id}`, {
+      data: { ...draft.data, caseSummary: '监督检查发现当事人涉嫌未取得许可经营。', officerSignature: '李明、王强' },
+      updatedAt: draft.updatedAt,
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    expect((await tasksOf('li.officer')).has(id)).toBe(false);
+    const head = await stepsOf('qian.agency', id);
+    expect(head).toEqual([
+      {
+        kind: 'approve',
+        name: { zh: '批准立案', en: 'Approve filing' },
+        action: 'approve-filing',
+        document: { ...FILING, id: draft.id },
+        href: `/documents/${draft.id}`,
+      },
+      expect.objectContaining({
+        kind: 'approve',
+        action: 'reject-filing',
+        name: { zh: '不予立案', en: 'Do not file' },
+      }),
+    ]);
+    // The department head's opinion is optional on the form: nothing waits on it.
+    expect((await tasksOf('zhao.head')).has(id)).toBe(false);
+  });
+
+  it('never offers 撤销案件 or 撤销立案 as a task, though the case page allows them', async () => {
+    // cases.investigation: the head may withdraw it (撤销案件), and has nothing else to do there.
+    expect(await allowedOnPage('qian.agency', cases.investigation)).toContain('withdraw-case');
+    expect((await tasksOf('qian.agency')).has(cases.investigation)).toBe(false);
+    for (const user of ['qian.agency', 'zhao.head', 'li.officer', 'sun.reviewer'])
+      for (const task of (await tasksOf(user)).values()) {
+        const actions = [...task.actions.map((a: Json) => a.action), ...task.steps.map((s: Json) => s.action)];
+        for (const a of EXCEPTIONAL) expect(actions, `${user} on ${task.number}`).not.toContain(a);
+      }
+  });
+
+  it("names the officer's step after the investigation as the workflow does (调查终结), and the head's after it", async () => {
+    expect(await stepsOf('li.officer', cases.investigation)).toEqual([
+      {
+        kind: 'action',
+        name: { zh: '调查终结', en: 'Conclude the investigation' },
+        action: 'finish-investigation',
+        href: `/cases/${cases.investigation}`,
+      },
+    ]);
+    const id = await open('li.officer', SCJ_MATTER, ['li.officer', 'wang.officer']);
+    await server.issueDocuments(id, 'case-filing-approval');
+    await act('qian.agency', id, 'approve-filing');
+    // No 调查终结报告 yet: the officer's step is to write it.
+    expect(await stepsOf('li.officer', id)).toEqual([
+      expect.objectContaining({
+        kind: 'fill',
+        name: { zh: '填写《案件调查终结报告》', en: 'Fill in the Investigation conclusion report' },
+        document: expect.objectContaining({ code: 'investigation-report', id: null }),
+      }),
+    ]);
+    await server.issueDocuments(id, 'investigation-report');
+    await act('li.officer', id, 'finish-investigation');
+    // 案件审核: the department head's, named by the workflow.
+    const review = await stepsOf('zhao.head', id);
+    expect(review.map((s) => s.kind)).toEqual(review.map(() => 'action'));
+    expect(review.map((s) => s.name.zh)).toEqual(expect.arrayContaining(['退回补充调查']));
+    expect((await tasksOf('li.officer')).has(id)).toBe(false);
   });
 });

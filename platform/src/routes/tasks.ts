@@ -1,16 +1,20 @@
 /**
- * My tasks (待办): in one request, the open cases in the actor's scope on which the actor may act
- * now, each with the actions allowed — the same guards, permission and certificate checks as a
- * case's own page (case-views.ts), computed on the server from one scoped query.
+ * My tasks (待办): in one request, the open cases in the actor's scope where the actor has a next
+ * step, most urgent deadline first. The steps come from the pack (task-steps.ts): the officer's
+ * forms to fill and issue, the approver's approvals once the form's earlier parts are filled, the
+ * reviewer's pending 法制审核, the head's 签发, and the transitions allowed now that are tasks —
+ * with the same guards, permission and certificate checks as a case's own page (case-views.ts),
+ * from one scoped query. Exceptional actions (`task: false`: 撤销案件, 撤销立案) are never listed.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { type CaseSnapshot, caseDeadlines } from '@yifa/engine';
-import type { ResolvedPack } from '@yifa/metamodel';
+import { caseDeadlines } from '@yifa/engine';
+import { scopeFor } from '../auth/access.ts';
 import { loadCase } from '../storage/snapshot.ts';
 import { actionableCases } from '../storage/tasks.ts';
 import { legalDateOf } from '../time.ts';
-import { type ActionView, actionsFor, dayOf, nearestDeadline, stateOf } from './case-views.ts';
+import { actionsFor, certified, dayOf, mayAct, nearestDeadline, stateOf } from './case-views.ts';
 import { OK as ok, router } from './router.ts';
+import { type StoredDocument, taskSteps } from './task-steps.ts';
 
 /** How many open cases one request looks at, at most (the most recently changed). */
 export const TASK_SCAN = 500;
@@ -30,25 +34,6 @@ function byUrgency(a: Task, b: Task): number {
 }
 
 /** The task routes, mounted at /api/v1/tasks. */
-/**
- * Whether an action is refused only for drafts that have a section the user's roles fill: the
- * agency head's 批准立案 waits on their own part of the 立案审批表, which they fill as they approve.
- */
-function awaitsOwnPart(
-  a: ActionView,
-  docs: CaseSnapshot['documents'],
-  pack: ResolvedPack,
-  roles: readonly string[],
-): boolean {
-  if (a.refusals.length === 0 || a.refusals.some((r) => r.code !== 'documents')) return false;
-  const codes = a.refusals.flatMap((r) => ((r.params.documents ?? []) as { code: string }[]).map((d) => d.code));
-  return codes.every((code) => {
-    const form = pack.items.document.get(code);
-    const draft = docs.some((d) => d.form === code && d.status === 'draft');
-    return draft && (form?.sections ?? []).some((s) => s.roles.some((r) => roles.includes(r)));
-  });
-}
-
 export function taskRoutes() {
   const r = router();
 
@@ -57,7 +42,7 @@ export function taskRoutes() {
       method: 'get',
       path: '/',
       tags: ['cases'],
-      summary: '我的待办：可办理的案件及可执行的操作 / my tasks: the cases I may act on now, with the actions',
+      summary: '我的待办：下一步要办的事项 / my tasks: what I am to do next on each case',
       request: { query: TasksQuery },
       responses: ok,
     }),
@@ -68,26 +53,44 @@ export function taskRoutes() {
       const { limit } = c.req.valid('query');
       const found = await actionableCases(s.db, actor, { limit: TASK_SCAN });
       const tasks = [];
-      for (const { row, around, covering } of found) {
+      const roles = actor.roles.map((x) => x.code);
+      const issues = scopeFor(actor, 'document.issue') !== undefined;
+      for (const { row, around, covering, documentIds, pendingReview } of found) {
         const { env, snapshot, pack } = await loadCase(s.db, s.packs, row, today, around);
-        const roles = actor.roles.map((x) => x.code);
-        // An approval waiting only on the approver's own part of a draft (its section) is their task too.
-        const allowed = actionsFor(snapshot, actor, covering, today, env).filter(
-          (a) => a.allowed || awaitsOwnPart(a, snapshot.documents, pack, roles),
-        );
-        if (allowed.length === 0) continue;
+        const actions = actionsFor(snapshot, actor, covering, today, env);
+        // What the user is to do next: the workflow's task transitions, the forms they need, the review.
+        const steps = taskSteps({
+          caseId: row.id,
+          snapshot,
+          pack,
+          env,
+          roles,
+          caseOfficer: row.officers.includes(actor.user.id),
+          mayAct: mayAct(snapshot.workflow, row.state, covering) && certified(actor, today),
+          reviews: covering.includes('review.perform'),
+          issues,
+          actions,
+          documentIds,
+          documents: JSON.parse(around.docs) as StoredDocument[],
+          pendingReview,
+        });
+        if (steps.length === 0) continue;
         tasks.push({
           id: row.id,
           number: row.number,
           version: row.version,
-          matter: { code: row.matterCode, name: snapshot.matter.name },
+          matter: { code: row.matterCode, name: snapshot.matter.name, nameEn: snapshot.matter.nameEn ?? null },
           state: stateOf(snapshot.workflow, row.state),
           subject: { code: snapshot.subject.code, name: snapshot.subject.name },
           party: { kind: row.party.kind, name: row.party.name },
           nearestDeadline: nearestDeadline(
             caseDeadlines(snapshot.workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
           ),
-          actions: allowed.map(({ action, name, to, reasonRequired }) => ({ action, name, to, reasonRequired })),
+          steps,
+          // The transitions the user may take now that are next steps (never the exceptional ones).
+          actions: actions
+            .filter((a) => a.allowed && steps.some((x) => x.action === a.action))
+            .map(({ action, name, to, reasonRequired }) => ({ action, name, to, reasonRequired })),
         });
       }
       tasks.sort(byUrgency);
