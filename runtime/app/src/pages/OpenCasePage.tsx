@@ -2,9 +2,11 @@
  * Opening a case (立案): find the matter by code or name, read what it is (cause, legal basis,
  * penalty range and tiers), then give the party, the date of the violation, the officers and
  * the first facts. The server checks everything again; its problems appear on their fields.
+ * Opened from a registered case source (`?source=`), it shows the clue, pre-fills the party's
+ * name and records 立案 on the source with the case.
  */
 import { DateInput } from '@yifa/ui';
-import { App, Button, Card, Col, Form, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { DuplicateCases, type PossibleDuplicate } from '../components/DuplicateCases.tsx';
@@ -19,6 +21,7 @@ import { noEnterSubmit } from '../no-enter-submit.ts';
 import { navigate } from '../router.tsx';
 import type { MatterView } from '../types.ts';
 import { useResource } from '../use-resource.ts';
+import type { CaseSource } from './CaseSourcesPage.tsx';
 import { useSubmit } from '../use-submit.ts';
 
 /** Facts of the platform an officer gives when opening a case (the others come later). */
@@ -34,14 +37,22 @@ interface Colleague {
 
 /** The open-a-case page. */
 export function OpenCasePage() {
-  const { t, pick } = useT();
+  const { t, pick, lang } = useT();
   const { modal } = App.useApp();
+  const [sourceId] = useState(() => new URLSearchParams(location.search).get('source'));
+  const source = useResource<CaseSource>(sourceId ? `/case-sources/${encodeURIComponent(sourceId)}` : null);
   const [code, setCode] = useState<string | null>(null);
   const matter = useResource<MatterView>(code ? `/matters/${encodeURIComponent(code)}` : null);
   const colleagues = useResource<{ items: Colleague[] }>('/colleagues');
   const [form] = Form.useForm();
   const facts = Form.useWatch('facts', form) as Record<string, unknown> | undefined;
   const { busy, error, setError, submit: send } = useSubmit();
+
+  // The clue's party, once the form is there (after the matter is chosen), unless already typed.
+  const partyName = source.data?.partyName;
+  useEffect(() => {
+    if (code && partyName && !form.getFieldValue(['party', 'name'])) form.setFieldValue(['party', 'name'], partyName);
+  }, [code, partyName, form]);
 
   useEffect(() => {
     const me = colleagues.data?.items.find((c) => c.me);
@@ -65,6 +76,7 @@ export function OpenCasePage() {
           ...(v.officers?.length ? { officers: v.officers } : {}),
           facts: enteredFacts(v.facts),
           ...(v.violationDate ? { violationDate: v.violationDate } : {}),
+          ...(sourceId ? { source: sourceId } : {}),
         };
         // The server answers the open cases this may duplicate; the officer confirms them before filing.
         const file = (confirmedDuplicates: string[]) =>
@@ -113,6 +125,20 @@ export function OpenCasePage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('open.title')}
       </Typography.Title>
+      <ErrorAlert error={source.error} />
+      {source.data && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="open-from-source"
+          message={t('source.fromSource', {
+            kind: lang === 'en' && source.data.kind.nameEn ? source.data.kind.nameEn : source.data.kind.name,
+            date: source.data.receivedOn,
+            description: source.data.description,
+          })}
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={m ? 10 : 24}>
           <MatterSearch selected={code} onSelect={setCode} compact={!!m} />

@@ -21,6 +21,9 @@ export function AppShell() {
 
   const items = [
     { key: '/', label: t('nav.workbench') },
+    ...(can('case-source.register') || can('case-source.decide')
+      ? [{ key: '/case-sources', label: t('nav.sources') }]
+      : []),
     ...(can('case.create') ? [{ key: '/cases/new', label: t('nav.open') }] : []),
     ...(can('review.perform') ? [{ key: '/reviews', label: t('nav.reviews') }] : []),
     ...(can('statistics.read') ? [{ key: '/supervision', label: t('supervision.nav') }] : []),

@@ -9,6 +9,7 @@ const page = (load: () => Promise<Page>) => lazy(async () => ({ default: await l
 
 const ROUTES: [string, Page][] = [
   ['/', page(() => import('../pages/WorkbenchPage.tsx').then((m) => m.WorkbenchPage))],
+  ['/case-sources', page(() => import('../pages/CaseSourcesPage.tsx').then((m) => m.CaseSourcesPage))],
   ['/cases/new', page(() => import('../pages/OpenCasePage.tsx').then((m) => m.OpenCasePage))],
   ['/cases/:id', page(() => import('../pages/CasePage.tsx').then((m) => m.CasePage))],
   ['/cases/:id/inspection', page(() => import('../pages/InspectionPage.tsx').then((m) => m.InspectionPage))],
