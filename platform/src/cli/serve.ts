@@ -15,6 +15,8 @@ import { checkpointSettings } from '../audit/checkpoint.ts';
 import { createCheckpointer } from '../audit/checkpointer.ts';
 import { APP_CSP } from '../csp.ts';
 import { DEFAULT_DATABASE_URL, openDb } from '../db/client.ts';
+import { checkPrintFonts, legacyFontNote } from '../documents/fonts.ts';
+import { AppError } from '../errors.ts';
 import { createServices } from '../services.ts';
 import { webDelivery } from './web-delivery.ts';
 
@@ -85,6 +87,10 @@ export async function startServer(options: {
   host: string;
   databaseUrl?: string;
 }): Promise<RunningServer> {
+  // The PDF fonts are deployment settings: a missing file stops the start, naming the setting.
+  checkPrintFonts();
+  const fontNote = legacyFontNote();
+  if (fontNote) process.stderr.write(fontNote);
   const url = options.databaseUrl ?? process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const settings = checkpointSettings(url);
   const db = await openDb(url);
@@ -133,6 +139,10 @@ export async function serveUntilSignal(
   try {
     server = await startServer(options);
   } catch (e) {
+    if (e instanceof AppError) {
+      process.stderr.write(`✗ ${e.messages.zh} / ${e.messages.en}\n`);
+      return exit(1);
+    }
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw e;
     const where = `${options.host}:${options.port}`;

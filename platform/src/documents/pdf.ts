@@ -1,12 +1,17 @@
 /**
- * PDF of a document, written by pdfmake from the same resolved print layout the HTML
- * view uses, with an embedded CJK font (Debian's fonts-wqy-zenhei by default; set
- * YIFA_PDF_FONT to another .ttf/.ttc). Text stays text, so the PDF can be searched.
+ * PDF of a document, written by pdfmake from the same resolved print layout the HTML view uses,
+ * in the layout of GB/T 9704-2012: A4, 版心 156 × 225 mm (top margin 37 mm, binding margin
+ * 28 mm), title in 小标宋 二号 (22 pt), body in 仿宋 三号 (16 pt) at 28 lines a page, page
+ * numbers 四号 7 mm below the 版心 (odd pages right, even pages left, one character in).
+ * Text stays text, so the PDF can be searched.
+ *
+ * The fonts are deployment settings (fonts.ts): agencies embed their licensed 仿宋_GB2312 and
+ * 方正小标宋; the default is Debian's Noto Serif CJK SC (fonts-noto-cjk), a serif, never a sans.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { PrintDoc, PrintItem } from '@yifa/engine';
 import { AppError } from '../errors.ts';
+import { checkPrintFonts, type PrintFont, printFonts } from './fonts.ts';
 
 interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string | [string, string]>>): void;
@@ -15,67 +20,109 @@ interface PdfMake {
   createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
 }
 
-const FONT = process.env.YIFA_PDF_FONT ?? '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
-let pdfmake: PdfMake | undefined;
+/** Millimetres in PDF points. */
+const mm = (n: number) => (n * 72) / 25.4;
+
+/** GB/T 9704-2012 §5.2: A4 with a 156 × 225 mm 版心, 37 mm from the top and 28 mm from the binding edge. */
+export const PAGE = {
+  width: mm(210),
+  height: mm(297),
+  left: mm(28),
+  top: mm(37),
+  bodyWidth: mm(156),
+  bodyHeight: mm(225),
+} as const;
+const RIGHT = PAGE.width - PAGE.left - PAGE.bodyWidth;
+const MARGINS = [PAGE.left, PAGE.top, RIGHT, PAGE.height - PAGE.top - PAGE.bodyHeight];
+
+/** 三号 body, 二号 title, 四号 page numbers (GB/T 9704 §5.2.3, §7.5). */
+const BODY = 16;
+const TITLE = 22;
+const PAGE_NUMBER = 14;
+/** 28 characters a line: 156 mm / 28 = 15.79 pt a character, so 三号 characters close up slightly. */
+const CHARACTER_SPACING = PAGE.bodyWidth / 28 - BODY;
+/** 28 lines a page: 225 mm / 28 = 22.8 pt a line; Noto Serif CJK's line box is 1.4375 em. */
+const LINE_HEIGHT = PAGE.bodyHeight / 28 / (BODY * 1.4375);
+
+let pdfmake: { engine: PdfMake; key: string } | undefined;
 
 function engine(): PdfMake {
-  if (pdfmake) return pdfmake;
-  if (!existsSync(FONT)) {
-    throw new AppError(
-      'internal',
-      { font: FONT },
-      {
-        zh: `缺少中文字体 ${FONT}（apt-get install fonts-wqy-zenhei）`,
-        en: `the CJK font ${FONT} is missing (apt-get install fonts-wqy-zenhei)`,
-      },
-    );
-  }
+  const fonts = printFonts();
+  const key = JSON.stringify(fonts);
+  if (pdfmake?.key === key) return pdfmake.engine;
+  checkPrintFonts(fonts);
   const m = createRequire(import.meta.url)('pdfmake') as PdfMake;
-  const face: string | [string, string] = FONT.endsWith('.ttc') ? [FONT, 'WenQuanYiZenHei'] : FONT;
-  m.setFonts({ CJK: { normal: face, bold: face, italics: face, bolditalics: face } });
+  const face = (f: PrintFont): string | [string, string] => (f.face ? [f.file, f.face] : f.file);
+  const body = face(fonts.body);
+  const title = face(fonts.title);
+  // One face each: a licensed 小标宋 or 仿宋 has no bold, and none is drawn in synthetic bold.
+  m.setFonts({
+    Body: { normal: body, bold: body, italics: body, bolditalics: body },
+    Title: { normal: title, bold: title, italics: title, bolditalics: title },
+  });
   m.setUrlAccessPolicy(() => false);
-  const fontDir = FONT.slice(0, FONT.lastIndexOf('/') + 1);
-  m.setLocalAccessPolicy((path) => path.startsWith(fontDir));
-  pdfmake = m;
+  const files = new Set([fonts.body.file, fonts.title.file]);
+  m.setLocalAccessPolicy((path) => files.has(path));
+  pdfmake = { engine: m, key };
   return m;
 }
 
 function block(i: PrintItem): unknown {
   switch (i.kind) {
     case 'number':
-      return { text: i.text, alignment: 'right', margin: [0, 0, 0, 12] };
+      return { text: i.text, alignment: 'right', margin: [0, 0, 0, 11] };
     case 'text':
-      return { text: i.text, alignment: i.align, leadingIndent: i.align === 'left' ? 32 : 0, margin: [0, 2, 0, 2] };
-    case 'field':
       return {
-        text: [{ text: `${i.label}：` }, { text: i.value || '　', decoration: 'underline' }],
-        margin: [0, 2, 0, 2],
+        text: i.text,
+        alignment: i.align,
+        leadingIndent: i.align === 'left' ? BODY * 2 : 0,
       };
+    case 'field':
+      return { text: [{ text: `${i.label}：` }, { text: i.value }] };
     case 'table':
       return {
-        margin: [0, 6, 0, 6],
+        margin: [0, 4, 0, 4],
         stack: [
-          { text: i.label, fontSize: 12 },
+          { text: i.label },
           {
             table: {
               headerRows: 1,
+              dontBreakRows: true,
               widths: i.columns.map(() => '*'),
-              body: [i.columns, ...(i.rows.length > 0 ? i.rows : [i.columns.map(() => '')])],
+              body: [i.columns, ...i.rows].map((r) => r),
             },
-            fontSize: 11,
+            fontSize: 14,
+            characterSpacing: 0,
+            lineHeight: 1,
           },
         ],
       };
     case 'signatures':
-      return { columns: i.signers.map((s) => ({ text: `${s}（签名）：________` })), margin: [0, 24, 0, 0] };
-    case 'seal':
       return {
-        stack: [{ text: '（印章）', color: '#c00000' }, { text: i.org }, { text: i.date }],
-        alignment: 'right',
-        margin: [0, 36, 0, 0],
+        margin: [0, 8, 0, 0],
+        stack: i.signers.map((s) => ({
+          alignment: 'right',
+          text: [
+            `${s.role}（签名）：`,
+            s.name ? { text: s.name } : { text: '\u3000\u3000\u3000\u3000\u3000\u3000', decoration: 'underline' },
+            // Signed without a date field: no date; unsigned: 年月日 to write by hand.
+            `\u3000\u3000${s.date || (s.name ? '' : '年\u3000\u3000月\u3000\u3000日')}`,
+          ],
+        })),
+      };
+    case 'seal':
+      // The agency's name centred over the date, the date four characters in from the right
+      // (GB/T 9704 §7.3.5.2), with room above for the seal.
+      return {
+        margin: [0, 40, 0, 0],
+        columns: [
+          { width: '*', text: '' },
+          { width: 'auto', stack: [{ text: i.org }, { text: i.date }], alignment: 'center' },
+          { width: BODY * 4, text: '' },
+        ],
       };
     case 'spacer':
-      return { text: ' ', margin: [0, 8, 0, 8] };
+      return { text: ' ' };
   }
 }
 
@@ -84,10 +131,11 @@ function block(i: PrintItem): unknown {
  * every request (pdfmake derives the file id from the document info, creation date included).
  */
 export async function printPdf(doc: PrintDoc, createdAt: Date = new Date()): Promise<Buffer> {
+  const landscape = doc.paper === 'A4-landscape';
   const definition = {
-    pageSize: doc.paper === 'A4-landscape' ? 'A4' : doc.paper,
-    pageOrientation: doc.paper === 'A4-landscape' ? 'landscape' : 'portrait',
-    pageMargins: [79, 105, 74, 99],
+    pageSize: landscape ? 'A4' : doc.paper,
+    pageOrientation: landscape ? 'landscape' : 'portrait',
+    pageMargins: MARGINS,
     info: {
       title: doc.title,
       creator: 'Yifa 依法',
@@ -95,12 +143,44 @@ export async function printPdf(doc: PrintDoc, createdAt: Date = new Date()): Pro
       creationDate: createdAt,
       modDate: createdAt,
     },
-    defaultStyle: { font: 'CJK', fontSize: 15, lineHeight: 1.5 },
+    defaultStyle: { font: 'Body', fontSize: BODY, lineHeight: LINE_HEIGHT, characterSpacing: CHARACTER_SPACING },
+    // 四号 page numbers with a dash each side, 7 mm below the 版心; one character in from the right
+    // edge on odd pages and from the left on even ones (GB/T 9704 §7.5).
+    footer: (page: number) => ({
+      text: `— ${page} —`,
+      font: 'Body',
+      fontSize: PAGE_NUMBER,
+      characterSpacing: 0,
+      lineHeight: 1,
+      alignment: page % 2 === 1 ? 'right' : 'left',
+      margin: [PAGE.left + PAGE_NUMBER, mm(7) - PAGE_NUMBER * 0.6, RIGHT + PAGE_NUMBER, 0],
+    }),
     content: [
-      { text: doc.orgName, alignment: 'center', fontSize: 20 },
-      { text: doc.title, alignment: 'center', fontSize: 22, bold: true, margin: [0, 4, 0, 10] },
+      { text: doc.orgName, font: 'Title', fontSize: TITLE, alignment: 'center', characterSpacing: 0, lineHeight: 1.2 },
+      {
+        text: doc.title,
+        font: 'Title',
+        fontSize: TITLE,
+        alignment: 'center',
+        characterSpacing: 2,
+        lineHeight: 1.2,
+        margin: [0, 0, 0, 14],
+      },
       ...doc.items.map(block),
     ],
   };
-  return engine().createPdf(definition).getBuffer();
+  try {
+    return await engine().createPdf(definition).getBuffer();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const fonts = printFonts();
+    throw new AppError(
+      'internal',
+      { body: fonts.body.setting, title: fonts.title.setting, reason: (e as Error).message },
+      {
+        zh: `无法用配置的字体生成 PDF（${fonts.body.setting}、${fonts.title.setting}）：${(e as Error).message}`,
+        en: `cannot write the PDF with the configured fonts (${fonts.body.setting}, ${fonts.title.setting}): ${(e as Error).message}`,
+      },
+    );
+  }
 }

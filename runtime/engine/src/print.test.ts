@@ -106,3 +106,104 @@ describe('print layout', () => {
     expect(chineseDate('2026-03-01')).toBe('2026年3月1日');
   });
 });
+
+describe('nothing empty prints, everything filled prints', () => {
+  const approval: DocumentForm = {
+    code: 'case-filing-approval',
+    name: '立案审批表',
+    issued: false,
+    fields: [
+      { name: 'partyName', title: '当事人', type: 'string' },
+      { name: 'partyIdNumber', title: '统一社会信用代码', type: 'string' },
+      { name: 'paymentMethod', title: '履行方式', type: 'text' },
+      { name: 'paymentAccount', title: '缴款账户', type: 'string' },
+      { name: 'hearingSummary', title: '听证情况', type: 'text' },
+      { name: 'explanation', title: '裁量基准适用情况', type: 'text' },
+      {
+        name: 'evidence',
+        title: '证据',
+        type: 'table',
+        columns: [{ name: 'name', title: '证据名称', type: 'string' }],
+      },
+      { name: 'officerSignature', title: '承办人签名', type: 'signature' },
+      { name: 'agencySignature', title: '机关负责人签名', type: 'signature' },
+      { name: 'approvedAt', title: '审批日期', type: 'date' },
+    ],
+    print: {
+      paper: 'A4',
+      title: '立案审批表',
+      blocks: [
+        { kind: 'field', label: '当事人', field: 'partyName' },
+        { kind: 'field', label: '统一社会信用代码', field: 'partyIdNumber' },
+        { kind: 'text', text: '{hearingSummary}' },
+        { kind: 'table', field: 'evidence' },
+        { kind: 'text', text: '{paymentMethod}[缴款账户：{paymentAccount}。]到期不缴纳的，依法加处罚款。' },
+        { kind: 'text', text: '裁量基准适用情况如下：{explanation}。' },
+        { kind: 'signatures', signers: ['承办人'], dateField: 'approvedAt' },
+        { kind: 'signatures', signers: ['机关负责人'] },
+      ],
+    },
+  };
+  const ctx = { orgName: '天津市滨海新区市场监督管理局', date: '2026-03-16' };
+
+  it('leaves out empty fields, tables, paragraphs and optional segments; keeps one full stop', () => {
+    const doc = layoutDocument(
+      approval,
+      {
+        partyName: '天津某某餐饮有限公司',
+        partyIdNumber: '',
+        paymentMethod: '当事人应当自收到本决定书之日起十五日内缴纳罚款。',
+        evidence: [],
+        explanation: '当事人积极配合调查并主动提供证据材料，依法从轻处罚。',
+      },
+      ctx,
+    );
+    expect(doc.items.filter((i) => i.kind !== 'signatures')).toEqual([
+      { kind: 'field', label: '当事人', value: '天津某某餐饮有限公司' },
+      {
+        kind: 'text',
+        text: '当事人应当自收到本决定书之日起十五日内缴纳罚款。到期不缴纳的，依法加处罚款。',
+        align: 'left',
+      },
+      {
+        kind: 'text',
+        text: '裁量基准适用情况如下：当事人积极配合调查并主动提供证据材料，依法从轻处罚。',
+        align: 'left',
+      },
+    ]);
+    expect(JSON.stringify(doc)).not.toMatch(/：。|。。/);
+  });
+
+  it('prints the optional segment when its value is there', () => {
+    const doc = layoutDocument(approval, { paymentMethod: '十五日内缴纳。', paymentAccount: '6222 0200 1234' }, ctx);
+    expect(doc.items).toContainEqual({
+      kind: 'text',
+      text: '十五日内缴纳。缴款账户：6222 0200 1234。到期不缴纳的，依法加处罚款。',
+      align: 'left',
+    });
+  });
+
+  it('prints each signer’s name from the signature field titled 「<signer>签名」, and the date', () => {
+    const doc = layoutDocument(approval, { officerSignature: '李明', approvedAt: '2026-03-01' }, ctx);
+    expect(doc.items.filter((i) => i.kind === 'signatures')).toEqual([
+      { kind: 'signatures', signers: [{ role: '承办人', name: '李明', date: '2026年3月1日' }] },
+      { kind: 'signatures', signers: [{ role: '机关负责人', name: '', date: '' }] },
+    ]);
+    const html = printHtml(doc);
+    expect(html).toContain('承办人（签名）：<span class="name">李明</span>　　2026年3月1日');
+    // Unsigned: a blank to sign by hand, and a date to write; signed without a date field: no date.
+    expect(html).toContain('机关负责人（签名）：<span class="name"></span>　　年　　月　　日');
+  });
+
+  it('sets the page as GB/T 9704 does, in serif CJK fonts only', () => {
+    const html = printHtml(layoutDocument(approval, {}, ctx));
+    expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
+    expect(html).toContain(
+      '"仿宋_GB2312", "FangSong_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", serif',
+    );
+    expect(html).toContain('font-size: 16pt');
+    expect(html).toContain('.doc { width: 156mm;');
+    expect(html).not.toMatch(/Sans|SimHei|黑体|sans-serif/);
+    expect(html).toContain('overflow-wrap: anywhere');
+  });
+});

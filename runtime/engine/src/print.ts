@@ -2,6 +2,12 @@
  * The print layout of a document, resolved: the pack's blocks with every placeholder
  * filled and every value formatted. HTML (here) and PDF (in the platform) are both
  * written from this one structure, so what is previewed is what is printed.
+ *
+ * Nothing empty prints: a field without a value, a table without rows, a paragraph whose
+ * placeholders are all empty, and an optional segment `[…]` of a paragraph whose placeholders
+ * are not all filled (「[缴款账户：{paymentAccount}。]」) are left out, so no 「缴款账户：。」.
+ * Signature lines always print — with the signer's name from the signature field titled
+ * 「<signer>签名」 when it is filled, and the block's `dateField` as the date.
  */
 import type { DocumentForm, Field } from '@yifa/metamodel';
 
@@ -11,9 +17,16 @@ export type PrintItem =
   | { kind: 'text'; text: string; align: 'left' | 'center' | 'right' }
   | { kind: 'field'; label: string; value: string }
   | { kind: 'table'; label: string; columns: string[]; rows: string[][] }
-  | { kind: 'signatures'; signers: string[] }
+  | { kind: 'signatures'; signers: PrintSigner[] }
   | { kind: 'seal'; org: string; date: string }
   | { kind: 'spacer' };
+
+/** One signature line: the role that signs (承办人), the name signed, if any, and the date. */
+export interface PrintSigner {
+  role: string;
+  name: string;
+  date: string;
+}
 
 /** A document ready to print. */
 export interface PrintDoc {
@@ -61,37 +74,73 @@ export function layoutDocument(
     const f = fields.get(name);
     return f ? formatFieldValue(f, data[name], ctx) : (tokens[name] ?? `{${name}}`);
   };
-  const items = form.print.blocks.map((b): PrintItem => {
+  // A paragraph's placeholders filled; undefined when it had placeholders and all are empty.
+  const fill = (text: string): string | undefined => {
+    let placeholders = 0;
+    let filled = 0;
+    const sub = (t: string) =>
+      t.replace(/\{([^{}]+)\}/g, (_, n: string) => {
+        const v = show(n);
+        placeholders += 1;
+        if (v) filled += 1;
+        return v;
+      });
+    // One pass over the template (values are never read as template): an optional segment is
+    // printed only when every placeholder in it has a value.
+    const result = text.replace(/\[([^[\]]*\{[^{}]+\}[^[\]]*)\]|\{[^{}]+\}/g, (m: string, segment?: string) => {
+      if (segment === undefined) return sub(m);
+      const before = filled;
+      const names = segment.match(/\{[^{}]+\}/g)?.length ?? 0;
+      const t = sub(segment);
+      return filled - before === names ? t : '';
+    });
+    if (placeholders > 0 && filled === 0) return undefined;
+    // A value that ends its own sentence does not take the template's full stop twice.
+    return result.replace(/([。；！？])[。；]/g, '$1').trim() || undefined;
+  };
+  const signatureOf = (role: string): string => {
+    const f = form.fields.find((x) => x.type === 'signature' && x.title === `${role}签名`);
+    return f ? formatFieldValue(f, data[f.name], ctx) : '';
+  };
+  const items = form.print.blocks.flatMap((b): PrintItem[] => {
     switch (b.kind) {
       case 'number':
-        return { kind: 'number', text: tokens.number as string };
-      case 'text':
-        return {
-          kind: 'text',
-          text: (b.text ?? '').replace(/\{([^{}]+)\}/g, (_, n: string) => show(n)),
-          align: b.align ?? 'left',
-        };
+        return [{ kind: 'number', text: tokens.number as string }];
+      case 'text': {
+        const text = fill(b.text ?? '');
+        return text ? [{ kind: 'text', text, align: b.align ?? 'left' }] : [];
+      }
       case 'field': {
         const f = fields.get(b.field ?? '');
-        return { kind: 'field', label: b.label ?? f?.title ?? b.field ?? '', value: show(b.field ?? '') };
+        const label = b.label ?? f?.title ?? b.field ?? '';
+        let value = show(b.field ?? '');
+        // 罚款（元）：70,000 — the unit once, in the label that names it.
+        if (f?.unit && label.endsWith(`（${f.unit}）`) && value.endsWith(f.unit))
+          value = value.slice(0, -f.unit.length);
+        return value ? [{ kind: 'field', label, value }] : [];
       }
       case 'table': {
         const f = fields.get(b.field ?? '');
         const columns = f?.columns ?? [];
         const rows = Array.isArray(data[b.field ?? '']) ? (data[b.field ?? ''] as Record<string, unknown>[]) : [];
-        return {
-          kind: 'table',
-          label: b.label ?? f?.title ?? '',
-          columns: columns.map((c) => c.title),
-          rows: rows.map((r) => columns.map((c) => formatFieldValue(c, r?.[c.name], ctx))),
-        };
+        const printed = rows
+          .map((r) => columns.map((c) => formatFieldValue(c, r?.[c.name], ctx)))
+          .filter((r) => r.some((v) => v !== ''));
+        if (printed.length === 0) return [];
+        return [
+          { kind: 'table', label: b.label ?? f?.title ?? '', columns: columns.map((c) => c.title), rows: printed },
+        ];
       }
-      case 'signatures':
-        return { kind: 'signatures', signers: b.signers ?? [] };
+      case 'signatures': {
+        const date = b.dateField ? show(b.dateField) : '';
+        return [
+          { kind: 'signatures', signers: (b.signers ?? []).map((role) => ({ role, name: signatureOf(role), date })) },
+        ];
+      }
       case 'seal':
-        return { kind: 'seal', org: ctx.orgName, date: b.dateField ? show(b.dateField) : chineseDate(ctx.date) };
+        return [{ kind: 'seal', org: ctx.orgName, date: b.dateField ? show(b.dateField) : chineseDate(ctx.date) }];
       case 'spacer':
-        return { kind: 'spacer' };
+        return [{ kind: 'spacer' }];
     }
   });
   return { paper: form.print.paper, orgName: ctx.orgName, title: form.print.title, items };
