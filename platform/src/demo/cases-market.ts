@@ -93,6 +93,9 @@ const investigating: DemoCase = {
       daysAgo: 12,
       async run(desk, c) {
         await fillDocument(await desk.as('zhangwei'), c, 'on-site-inspection-record', {
+          // 出示执法证件、告知回避: the officers confirm them (never pre-set).
+          identityShown: true,
+          avoidanceInformed: true,
           startedAt: at(desk, 12, '10:05'),
           endedAt: at(desk, 12, '10:50'),
           place: '天津市滨海新区新港街道某某路12号底商（某某小吃店经营场所）',
@@ -117,6 +120,8 @@ const investigating: DemoCase = {
       async run(desk, c) {
         const zhang = await desk.as('zhangwei');
         await fillDocument(zhang, c, 'inquiry-record', {
+          identityShown: true,
+          rightsInformed: true,
           startedAt: at(desk, 6, '14:00'),
           endedAt: at(desk, 6, '15:10'),
           place: '天津市滨海新区市场监督管理局询问室',
@@ -182,6 +187,9 @@ const underReview: DemoCase = {
       daysAgo: 40,
       async run(desk, c) {
         await fillDocument(await desk.as('zhangwei'), c, 'on-site-inspection-record', {
+          // 出示执法证件、告知回避: the officers confirm them (never pre-set).
+          identityShown: true,
+          avoidanceInformed: true,
           startedAt: at(desk, 40, '09:40'),
           endedAt: at(desk, 40, '11:00'),
           place: '天津市滨海新区塘沽街道某某大街88号当事人仓库',
@@ -203,6 +211,8 @@ const underReview: DemoCase = {
       daysAgo: 34,
       async run(desk, c) {
         await fillDocument(await desk.as('lina'), c, 'inquiry-record', {
+          identityShown: true,
+          rightsInformed: true,
           startedAt: at(desk, 34, '10:00'),
           endedAt: at(desk, 34, '11:20'),
           place: '天津市滨海新区市场监督管理局询问室',
@@ -301,6 +311,9 @@ const decided: DemoCase = {
       daysAgo: 71,
       async run(desk, c) {
         await fillDocument(await desk.as('zhangwei'), c, 'on-site-inspection-record', {
+          // 出示执法证件、告知回避: the officers confirm them (never pre-set).
+          identityShown: true,
+          avoidanceInformed: true,
           startedAt: at(desk, 71, '14:00'),
           endedAt: at(desk, 71, '15:30'),
           place: '天津市滨海新区塘沽街道某某路206号当事人食堂',
@@ -322,6 +335,8 @@ const decided: DemoCase = {
       daysAgo: 66,
       async run(desk, c) {
         await fillDocument(await desk.as('lina'), c, 'inquiry-record', {
+          identityShown: true,
+          rightsInformed: true,
           startedAt: at(desk, 66, '09:30'),
           endedAt: at(desk, 66, '10:45'),
           place: '天津市滨海新区市场监督管理局询问室',
@@ -510,6 +525,9 @@ const summary: DemoCase = {
           },
         });
         await fillDocument(zhang, c, 'on-site-inspection-record', {
+          // 出示执法证件、告知回避: the officers confirm them (never pre-set).
+          identityShown: true,
+          avoidanceInformed: true,
           startedAt: at(desk, 27, '09:10'),
           endedAt: at(desk, 27, '09:40'),
           place: '天津市滨海新区杭州道街道某某路35号某某超市',

@@ -43,6 +43,9 @@ const ecology: DemoCase = {
       daysAgo: 35,
       async run(desk, c) {
         await fillDocument(await desk.as('machao'), c, 'on-site-inspection-record', {
+          // 出示执法证件、告知回避: the officers confirm them (never pre-set).
+          identityShown: true,
+          avoidanceInformed: true,
           startedAt: at(desk, 35, '09:30'),
           endedAt: at(desk, 35, '11:10'),
           place: '天津市滨海新区中塘镇某某工业园8号当事人喷漆车间',
@@ -65,6 +68,8 @@ const ecology: DemoCase = {
       daysAgo: 29,
       async run(desk, c) {
         await fillDocument(await desk.as('huanglei'), c, 'inquiry-record', {
+          identityShown: true,
+          rightsInformed: true,
           startedAt: at(desk, 29, '14:30'),
           endedAt: at(desk, 29, '15:40'),
           place: '天津市滨海新区生态环境局询问室',
@@ -156,6 +161,9 @@ const nearDeadline: DemoCase = {
       async run(desk, c) {
         const yang = await desk.as('yangfan');
         await fillDocument(yang, c, 'on-site-inspection-record', {
+          // 出示执法证件、告知回避: the officers confirm them (never pre-set).
+          identityShown: true,
+          avoidanceInformed: true,
           startedAt: at(desk, 83, '10:00'),
           endedAt: at(desk, 83, '10:40'),
           place: '天津市滨海新区汉沽街道某某路66号某某酒楼后厨',
@@ -190,6 +198,8 @@ const nearDeadline: DemoCase = {
       async run(desk, c) {
         const zhu = await desk.as('zhuhong');
         await fillDocument(zhu, c, 'inquiry-record', {
+          identityShown: true,
+          rightsInformed: true,
           startedAt: at(desk, 74, '15:00'),
           endedAt: at(desk, 74, '15:50'),
           place: '天津市滨海新区应急管理局询问室',
@@ -310,6 +320,9 @@ const zoneInvestigation: DemoCase = {
       daysAgo: 20,
       async run(desk, c) {
         await fillDocument(await desk.as('xuli'), c, 'on-site-inspection-record', {
+          // 出示执法证件、告知回避: the officers confirm them (never pre-set).
+          identityShown: true,
+          avoidanceInformed: true,
           startedAt: at(desk, 20, '11:00'),
           endedAt: at(desk, 20, '11:45'),
           place: '天津经济技术开发区某某路3号当事人后厨',
@@ -331,6 +344,8 @@ const zoneInvestigation: DemoCase = {
       async run(desk, c) {
         const lin = await desk.as('linfeng');
         await fillDocument(lin, c, 'inquiry-record', {
+          identityShown: true,
+          rightsInformed: true,
           startedAt: at(desk, 13, '09:30'),
           endedAt: at(desk, 13, '10:20'),
           place: '天津经济技术开发区市场监督管理局询问室',
