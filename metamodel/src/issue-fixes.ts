@@ -290,6 +290,15 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
     en: 'add the missing English names (nameEn and the like), or turn require.englishNames off in pack.yaml',
   },
   'test.reason-not-in-guard': { zh: '改为该守卫实际用到的条件或事实', en: 'name a condition or fact the guard uses' },
+  'test.opening-subject': {
+    zh: '用 org 写本包的组织机构，或用 subject 写类型和领域',
+    en: 'give org (an organisation of the pack), or subject (a type and sectors)',
+  },
+  'test.opening-workflow': {
+    zh: '删去 workflow（用事项自己的流程），或改为事项的 alternativeWorkflows 之一',
+    en: "leave workflow out (the matter's own), or name one of its alternativeWorkflows",
+  },
+  'test.opening-reason-impossible': { zh: '改正期望的拒绝原因', en: 'correct the expected reason of the refusal' },
 };
 
 const SCHEMA_FIXES: Record<string, Message> = {

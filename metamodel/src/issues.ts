@@ -384,6 +384,18 @@ export const ISSUE_MESSAGES = {
     en: 'action "{action}" from state "{state}" of workflow "{workflow}" is never refused because {because}',
   },
   'test.unknown-condition': { zh: '命名条件“{condition}”不存在', en: 'named condition "{condition}" does not exist' },
+  'test.opening-subject': {
+    zh: '立案用例须给出立案的执法主体：org 或 subject，二者只能取其一',
+    en: 'an opening case names the subject that opens the case: org or subject, one of them',
+  },
+  'test.opening-workflow': {
+    zh: '事项“{matter}”不适用流程“{workflow}”',
+    en: 'matter "{matter}" does not follow workflow "{workflow}"',
+  },
+  'test.opening-reason-impossible': {
+    zh: '立案不会因 {because} 被拒绝：{reason}',
+    en: 'opening is never refused because {because}: {reasonEn}',
+  },
   'test.reason-not-in-guard': {
     zh: '操作“{action}”的 {because} 守卫没有用到“{name}”',
     en: 'the {because} guard of action "{action}" does not use "{name}"',

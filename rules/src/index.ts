@@ -61,6 +61,18 @@ export { type Issue, type IssueCode, type Message, type Result, RULE_ISSUES } fr
 export type { FactLabel, LabelLookup } from './labels.ts';
 export { DEFAULT_LIMITS, type Limits } from './limits.ts';
 export { compileMessage, type MessageTemplate } from './message.ts';
+export {
+  authorityRefusal,
+  certified,
+  type OpeningInput,
+  type OpeningOfficer,
+  type OpeningReason,
+  type OpeningRefusal,
+  type OpeningSubject,
+  officerRefusals,
+  openingRefusals,
+  subjectOf,
+} from './opening.ts';
 export { OPERATOR_IMPLS, type OperatorImpl } from './operators/index.ts';
 export { type RulePack, ruleEnvFromPack, rulePackOf } from './pack.ts';
 export { type CoverageOf, type GuardRef, type PackCoverage, packCoverage, type TierRef } from './pack-coverage.ts';

@@ -6,9 +6,11 @@
  * Each case passes or fails with every difference (expected vs actual) and the explanation.
  * Test facts may carry `timeline` (state → date entered) and `today` for computed facts; a guard
  * or alert case may name its subject (`org`), sector and day (`date`, an alert's `today`), for
- * parameters scoped by organisation, sector and date.
+ * parameters scoped by organisation, sector and date. An opening case (立案) names the subject, the
+ * matter (or authority item, or workflow), the officers with their certificates and the day, and
+ * expects the case allowed or refused for exactly the reasons it lists (opening.ts).
  */
-import type { AlertCase, DiscretionCase, GuardCase, PackTestSuite, ScoringCase } from '@yifa/metamodel';
+import type { AlertCase, DiscretionCase, GuardCase, OpeningCase, PackTestSuite, ScoringCase } from '@yifa/metamodel';
 import { evaluateAlerts, explainAlerts } from './alerts.ts';
 import { contextOf } from './case-context.ts';
 import { type CaseFailure, reasonFailures, undeterminedFailures } from './case-failure.ts';
@@ -17,6 +19,7 @@ import { explainDiscretion } from './discretion-explain.ts';
 import type { RuleEnv } from './env.ts';
 import { checkGuards, type TransitionCheck } from './guards.ts';
 import { type Issue, issue } from './issues.ts';
+import { type OpeningRefusal, type OpeningSubject, openingRefusals, subjectOf } from './opening.ts';
 import { type RulePack, ruleEnvFromPack } from './pack.ts';
 import { type PackCoverage, packCoverage } from './pack-coverage.ts';
 import { orgPathOf, scopedEnv } from './param-scope.ts';
@@ -33,7 +36,7 @@ import {
 export { type CaseFailure, failureMessage } from './case-failure.ts';
 
 /** What a case tests. */
-export type CaseKind = 'discretion' | 'guard' | 'alert' | 'scoring';
+export type CaseKind = 'discretion' | 'guard' | 'alert' | 'scoring' | 'opening';
 
 /** The result of one golden case. */
 export interface CaseResult {
@@ -81,11 +84,16 @@ export function runPackTests(pack: RulePack, env: RuleEnv = ruleEnvFromPack(pack
 }
 
 function runCase(pack: RulePack, env: RuleEnv, c: PackTestSuite['cases'][number]): Outcome {
+  if ('opening' in c) return openingCase(pack, c);
   if ('discretion' in c) return discretionCase(pack, env, c);
   if ('workflow' in c) return guardCase(pack, env, c);
   if ('alert' in c) return alertCase(pack, env, c);
   if ('assessment' in c) return scoringCase(pack, env, c);
-  return broken('unknown', '', issue('test.malformed', '', { reason: 'no discretion, workflow, alert or assessment' }));
+  return broken(
+    'unknown',
+    '',
+    issue('test.malformed', '', { reason: 'no discretion, workflow, alert, assessment or opening' }),
+  );
 }
 
 function discretionCase(pack: RulePack, env: RuleEnv, c: DiscretionCase): Outcome {
@@ -232,6 +240,107 @@ function scoringCase(pack: RulePack, env: RuleEnv, c: ScoringCase): Outcome {
   const counted = whole ? undefined : Object.keys(c.expect.points ?? {});
   failures.push(...undeterminedFailures(undeterminedOfScore(s, counted), c.expectUndetermined));
   return done('scoring', c.assessment, failures, explainScore(s, 'zh'), explainScore(s, 'en'), s.issues);
+}
+
+/** The subject an opening case names: an organisation of the pack, or a type and sectors. */
+function openingSubject(pack: RulePack, c: OpeningCase): OpeningSubject | undefined {
+  if (c.org !== undefined) {
+    const org = pack.items.organisation?.get(c.org);
+    return org && subjectOf(pack, org);
+  }
+  if (c.subject === undefined) return undefined;
+  const { type = '', sectors = [], enforcementSubject = true } = c.subject;
+  return { type, sectors, enforcementSubject };
+}
+
+/** A refusal as a case names it: `officers`, `certificates #1`, `sector`. */
+const refusalKey = (r: { because?: string; reason?: string; officer?: number }, withOfficer: boolean) =>
+  `${r.because ?? r.reason}${withOfficer && r.officer !== undefined ? ` #${r.officer}` : ''}`;
+
+function openingCase(pack: RulePack, c: OpeningCase): Outcome {
+  const { opening } = c;
+  const absent = (kind: string, code: string, kindZh: string) =>
+    broken('opening', code, issue('item.missing', '', { kind, kindZh, code }));
+  const matter = opening.matter === undefined ? undefined : pack.items.matter?.get(opening.matter);
+  if (opening.matter !== undefined && !matter) return absent('matter', opening.matter, '执法事项');
+  const itemCode = opening.authorityItem ?? matter?.authorityItem;
+  if (opening.authorityItem !== undefined && !pack.items['authority-item']?.has(opening.authorityItem))
+    return absent('authority-item', opening.authorityItem, '权责清单事项');
+  const workflowCode = opening.workflow ?? matter?.workflow;
+  const workflow = workflowCode === undefined ? undefined : pack.items.workflow?.get(workflowCode);
+  if (workflowCode !== undefined && !workflow) return absent('workflow', workflowCode, '流程');
+  if (matter && workflowCode !== matter.workflow && !matter.alternativeWorkflows?.includes(workflowCode ?? ''))
+    return broken(
+      'opening',
+      matter.code,
+      issue('test.malformed', '', { reason: `matter ${matter.code} does not follow workflow ${workflowCode}` }),
+    );
+  const subject = openingSubject(pack, c);
+  if (!subject)
+    return c.org === undefined
+      ? broken('opening', opening.matter ?? '', issue('test.malformed', '', { reason: 'no org or subject' }))
+      : absent('organisation', c.org, '组织机构');
+  const refusals = openingRefusals(pack, {
+    subject,
+    ...(itemCode === undefined ? {} : { authorityItem: itemCode }),
+    ...(matter ? { matter: matter.code } : {}),
+    ...(workflow ? { workflow } : {}),
+    officers: c.officers.map((o) => ({
+      certificateNo: o.certificate ?? null,
+      certificateValidUntil: o.validUntil ?? null,
+    })),
+    today: c.date,
+  });
+  const failures: CaseFailure[] = [];
+  const got = (rs: readonly OpeningRefusal[]) => rs.map((r) => refusalKey(r, true)).join(', ') || 'allowed';
+  if ('allowed' in c.expect) {
+    if (refusals.length) failures.push({ what: 'opening', expected: 'allowed', actual: `refused: ${got(refusals)}` });
+  } else {
+    const unmatched = [...refusals];
+    for (const want of c.expect.refused) {
+      const i = unmatched.findIndex(
+        (r) =>
+          r.reason === want.because &&
+          (want.officer === undefined || r.officer === want.officer) &&
+          (want.basis === undefined || r.basis.includes(want.basis)),
+      );
+      if (i >= 0) {
+        unmatched.splice(i, 1);
+        continue;
+      }
+      const basis = want.basis === undefined ? '' : ` citing ${want.basis}`;
+      const wanted = `${refusalKey(want, true)}${basis}`;
+      const actual = refusals.length ? `refused: ${got(refusals)}` : 'allowed';
+      failures.push({
+        what: 'opening',
+        expected: `refused because ${wanted}`,
+        actual,
+        message: {
+          zh: `立案：期望因 ${wanted} 被拒绝，实际${refusals.length ? `因 ${got(refusals)} 被拒绝` : '准予立案'}`,
+          en: `opening: expected to be refused because ${wanted}, ${refusals.length ? `refused because ${got(refusals)}` : 'allowed'}`,
+        },
+      });
+    }
+    for (const r of unmatched)
+      failures.push({
+        what: 'opening',
+        expected: `refused only because ${c.expect.refused.map((x) => refusalKey(x, true)).join(', ')}`,
+        actual: `also refused because ${refusalKey(r, true)}`,
+        message: {
+          zh: `立案：还因 ${refusalKey(r, true)} 被拒绝（${r.message.zh}），用例未列出`,
+          en: `opening: also refused because ${refusalKey(r, true)} (${r.message.en}), which the case does not list`,
+        },
+      });
+  }
+  const explain = (lang: 'zh' | 'en') =>
+    refusals.length
+      ? refusals.map((r) => `${lang === 'zh' ? '拒绝' : 'refused'} [${refusalKey(r, true)}] ${r.message[lang]}`)
+      : [
+          lang === 'zh'
+            ? '准予立案：权责清单和执法人员均符合要求'
+            : 'allowed: the authority list and the officers meet what opening requires',
+        ];
+  return done('opening', opening.matter ?? itemCode ?? workflowCode ?? '', failures, explain('zh'), explain('en'), []);
 }
 
 function done(

@@ -5,6 +5,8 @@
 import type {
   AlertRule,
   AssessmentScheme,
+  AuthorityItem,
+  Codelist,
   DiscretionBenchmark,
   DocumentForm,
   HolidayCalendar,
@@ -36,6 +38,8 @@ export interface RulePack {
     role?: ReadonlyMap<string, Role>;
     'legal-basis'?: ReadonlyMap<string, LegalBasis>;
     organisation?: ReadonlyMap<string, Organisation>;
+    'authority-item'?: ReadonlyMap<string, AuthorityItem>;
+    codelist?: ReadonlyMap<string, Codelist>;
   };
 }
 

@@ -63,6 +63,12 @@ export const REFERENCES: readonly (readonly [ItemKind, string, Target])[] = [
   ['test', 'cases/*/roles/*', 'role'],
   ['test', 'cases/*/org', 'organisation'],
   ['test', 'cases/*/sector', 'codelist:sectors'],
+  ['test', 'cases/*/opening/matter', 'matter'],
+  ['test', 'cases/*/opening/authorityItem', 'authority-item'],
+  ['test', 'cases/*/opening/workflow', 'workflow'],
+  ['test', 'cases/*/subject/type', 'codelist:org-types'],
+  ['test', 'cases/*/subject/sectors/*', 'codelist:sectors'],
+  ['test', 'cases/*/expect/refused/*/basis', 'legal-basis'],
 ];
 
 /** Checks every reference of the table. */

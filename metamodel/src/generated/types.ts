@@ -529,6 +529,34 @@ export type Code16 = string;
  * @minItems 1
  */
 export type ExpectUndetermined1 = [FieldName, ...FieldName[]];
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code17 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code18 = string;
+/**
+ * Entries of the codelist 'sectors'.
+ */
+export type CodeList22 = Code[];
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate10 = string;
+/**
+ * A name shown to users (zh-CN).
+ */
+export type Name2 = string;
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate11 = string;
+/**
+ * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
+ */
+export type Code19 = string;
 
 export interface YifaMetamodel {
   'pack-manifest'?: PackManifest;
@@ -2518,7 +2546,7 @@ export interface Indicator {
   veto?: boolean;
 }
 /**
- * Golden cases the pack carries: given facts, the expected discretion tier, allowed and refused transitions, alert level or score. `yifa pack test` runs them; a version publishes only when they pass.
+ * Golden cases the pack carries: given facts, the expected discretion tier, allowed and refused transitions, alert level or score; given a subject, a matter and officers, whether a case may be opened. `yifa pack test` runs them; a version publishes only when they pass.
  */
 export interface PackTestSuite {
   code: Code;
@@ -2527,8 +2555,8 @@ export interface PackTestSuite {
    * @minItems 1
    */
   cases: [
-    DiscretionCase | GuardCase | AlertCase | ScoringCase,
-    ...(DiscretionCase | GuardCase | AlertCase | ScoringCase)[]
+    DiscretionCase | GuardCase | AlertCase | ScoringCase | OpeningCase,
+    ...(DiscretionCase | GuardCase | AlertCase | ScoringCase | OpeningCase)[]
   ];
   notes?: Notes;
 }
@@ -2643,4 +2671,71 @@ export interface ScoringCase {
       [k: string]: number | undefined;
     };
   };
+}
+/**
+ * Opening a case (立案): whether the subject may open a case of the matter (or under the authority item, or of the workflow) with these officers on this day — the authority list (权责清单: the item's subject types and sectors) and the workflow's opening.minOfficers (行政处罚法第四十二条).
+ */
+export interface OpeningCase {
+  name: Name;
+  /**
+   * What is opened: a matter (its authority item and workflow), or an authority item, or a workflow (the matter's own by default; one of its alternatives when named).
+   */
+  opening: {
+    matter?: Code;
+    authorityItem?: Code;
+    workflow?: Code;
+  };
+  org?: Code17;
+  /**
+   * The subject opening the case, where the pack has no organisation for it: its type and sectors (a base pack, whose regions name their own types, may give sectors alone).
+   */
+  subject?: {
+    type?: Code18;
+    sectors?: CodeList22;
+    /**
+     * Whether it is an 执法主体 in its own name (true unless given).
+     */
+    enforcementSubject?: boolean;
+  };
+  date: IsoDate10;
+  /**
+   * The officers named on the case, each with the 执法证 held for them (none: no certificate).
+   *
+   * @maxItems 50
+   */
+  officers: {
+    name?: Name2;
+    /**
+     * The 执法证 number.
+     */
+    certificate?: string;
+    validUntil?: IsoDate11;
+  }[];
+  /**
+   * allowed: true, or the refusals — all of them, each with its reason.
+   */
+  expect:
+    | {
+        allowed: true;
+      }
+    | {
+        /**
+         * @minItems 1
+         */
+        refused: [ExpectedOpeningRefusal, ...ExpectedOpeningRefusal[]];
+      };
+}
+/**
+ * A reason opening the case must be refused for.
+ */
+export interface ExpectedOpeningRefusal {
+  /**
+   * enforcement-subject (the subject is not an 执法主体), subject-type (the authority item's implementing subject types do not include the subject's type), sector (the item's sectors do not meet the subject's), officers (fewer certified officers than opening.minOfficers), certificates (an officer without a valid 执法证 on the day).
+   */
+  because: 'enforcement-subject' | 'subject-type' | 'sector' | 'officers' | 'certificates';
+  basis?: Code19;
+  /**
+   * For certificates: the index (from 0) of the officer without a valid certificate.
+   */
+  officer?: number;
 }
