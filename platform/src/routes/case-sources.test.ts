@@ -249,3 +249,46 @@ describe('立案 from a source', () => {
     expect(await casesCount()).toBe(before);
   });
 });
+
+describe('scope over subjects: the tree and the sector', () => {
+  it('lets a zone head (subject-tree) read and decide the zone bureaus’ sources, not the district’s', async () => {
+    const cert = { certificateNo: '12011620260009', certificateValidUntil: '2030-12-31' };
+    await server.user({ username: 'teda.officer', orgCode: '120116-TEDA-SCJ', roles: ['officer'], ...cert });
+    await server.user({ username: 'zone.agency', orgCode: '120116-TEDA', roles: ['agency-head'] });
+    const tedaOfficer = await server.as('teda.officer');
+    const { status, body } = await register(tedaOfficer, {
+      kind: 'assigned-by-superior',
+      receivedOn: '2026-05-20',
+      description: '上级交办：开发区某商场销售无中文标签进口食品',
+    });
+    expect(status).toBe(201);
+    const zone = await server.as('zone.agency');
+    const seen = ((await (await zone.get('/api/v1/case-sources')).json()) as Json).items.map((i: Json) => i.id);
+    expect(seen).toContain(body.id);
+    expect(seen).not.toContain(ids.source);
+    expect((await zone.get(`/api/v1/case-sources/${ids.source}`)).status).toBe(404);
+    const decided = await zone.post(`/api/v1/case-sources/${body.id}/decision`, {
+      version: 1,
+      outcome: 'transferred',
+      reason: '违法行为发生地不在开发区',
+      transferredTo: '天津市滨海新区市场监督管理局',
+    });
+    expect(decided.status).toBe(200);
+    expect((await decided.json()) as Json).toMatchObject({
+      outcome: 'transferred',
+      transferredTo: '天津市滨海新区市场监督管理局',
+    });
+    // The 管委会 is an enforcement subject itself: what its head registers is its own subject's.
+    const own = await register(zone, { kind: 'other', receivedOn: '2026-05-20', description: '线索' });
+    expect(own).toMatchObject({ status: 201, body: { subject: '120116-TEDA' } });
+    const district = (await (await head.get('/api/v1/case-sources')).json()) as Json;
+    expect(district.items.map((i: Json) => i.id)).not.toContain(own.body.id);
+  });
+
+  it('gives the sector supervisor (行业业务监督, read-only) no sources at all', async () => {
+    await server.user({ username: 'scj.sector', orgCode: '120116-SCJ', roles: ['sector-supervisor'] });
+    const sector = await server.as('scj.sector');
+    expect((await sector.get('/api/v1/case-sources')).status).toBe(403);
+    expect((await sector.get(`/api/v1/case-sources/${ids.source}`)).status).toBe(403);
+  });
+});
