@@ -5,10 +5,11 @@
  *
  * The case is the food case the platform tests open (test/food-case.ts) with the party
  * cooperating (a lighter circumstance of the benchmark). Each document is prefilled from the
- * case as a new document is (prefill.ts), completed with what each signer writes, stored as
- * a draft and fetched from GET /documents/{id}/pdf, the route officers print from.
+ * case as a new document is (prefill.ts), completed with what each signer writes, checked as
+ * the routes check it, stored as a draft and fetched from GET /documents/{id}/pdf, the route officers print from.
  */
 import { randomUUID } from 'node:crypto';
+import { checkDocument } from '@yifa/engine';
 import { eq } from 'drizzle-orm';
 import { cases, documents } from '../src/db/schema.ts';
 import { documentContext } from '../src/documents/context.ts';
@@ -129,7 +130,12 @@ export async function renderSamplePdfs(): Promise<SamplePdf[]> {
   for (const { form: code, name } of SAMPLE_FORMS) {
     const form = dc.loaded.pack.items.document.get(code);
     if (!form) throw new Error(`the Binhai pack has no form ${code}`);
-    const data = prefill(form, SAMPLE_DATA[code] ?? {}, dc);
+    // As the document routes store it: prefilled, then checked (hidden fields dropped, computed
+    // ones such as 罚没款合计 recomputed); the sample must be complete and correct.
+    const check = checkDocument(form, prefill(form, SAMPLE_DATA[code] ?? {}, dc), dc.facts, dc.loaded.env);
+    const wrong = [...check.problems, ...check.missing];
+    if (wrong.length) throw new Error(`${code}: ${wrong.map((p) => `${p.field} ${p.message.en}`).join('; ')}`);
+    const data = check.values;
     const id = randomUUID();
     await server.db.insert(documents).values({
       id,
