@@ -218,46 +218,43 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await expect(page.getByTestId('case-page').getAttribute('data-state')).resolves.toBe('legal-review');
   });
 
-  step('the reviewer finds it in the queue, checks the summary and agrees', async () => {
-    await login(page, PEOPLE.reviewer.username);
-    await page.getByRole('menuitem', { name: '法制审核' }).click();
-    const item = page.getByTestId('review-item').first();
-    await item.waitFor();
-    await expect(item.textContent()).resolves.toContain('70,000');
-    await shotBoth(page, 'review-queue');
-    await item.getByRole('link').click();
-    await page.getByTestId('review-page').waitFor();
-    await expect(page.getByTestId('review-discretion').textContent()).resolves.toContain('一般');
-    await page
-      .getByTestId('opinion-form')
-      .locator('label')
-      .filter({ hasText: /^同意$/ })
-      .click();
-    await shotBoth(page, 'review');
-    await page.getByTestId('opinion-submit').click();
-    await page.getByTestId('case-page').waitFor();
-    await openDocument('legal-review-opinion');
-    await type(page, 'submittingUnit', '执法稽查科');
-    await date(page, 'submittedAt', '2026-06-10');
-    await check(page, 'reviewGrounds', '达到本地重大执法决定标准');
-    for (const f of [
-      'subjectLawful',
-      'factsClear',
-      'lawCorrect',
-      'discretionProper',
-      'procedureLawful',
-      'documentsProper',
-    ])
-      await check(page, f, '符合');
-    await check(page, 'opinion', '同意');
-    await type(page, 'reasons', '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当。');
-    await type(page, 'reviewer', PEOPLE.reviewer.displayName);
-    await type(page, 'reviewerSignature', PEOPLE.reviewer.displayName);
-    await saveDocument();
-    await gotoCase();
-    await act(page, 'review-agree');
-    await expect(page.getByTestId('case-page').getAttribute('data-state')).resolves.toBe('notification');
-  });
+  step(
+    'the reviewer finds it in the queue, checks the summary and agrees once, filling the 法制审核意见书',
+    async () => {
+      await login(page, PEOPLE.reviewer.username);
+      await page.getByRole('menuitem', { name: '法制审核' }).click();
+      const item = page.getByTestId('review-item').first();
+      await item.waitFor();
+      await expect(item.textContent()).resolves.toContain('70,000');
+      await shotBoth(page, 'review-queue');
+      await item.getByRole('link').click();
+      await page.getByTestId('review-page').waitFor();
+      await expect(page.getByTestId('review-discretion').textContent()).resolves.toContain('一般');
+      await page
+        .getByTestId('opinion-form')
+        .locator('label')
+        .filter({ hasText: /^同意$/ })
+        .click();
+      await page.getByTestId('opinion-comment').fill('事实清楚，证据确凿，适用依据正确，程序合法，裁量适当。');
+      // The rest of the 法制审核意见书 on the same page: the opinion, checks and reviewer fill the others.
+      const doc = page.getByTestId('review-document');
+      await doc.locator('[data-field]').first().waitFor();
+      await expect(doc.locator('[data-field="opinion"]').count()).resolves.toBe(0);
+      await expect(doc.locator('[data-field="reviewerSignature"]').count()).resolves.toBe(0);
+      await type(doc, 'submittingUnit', '执法稽查科');
+      await check(doc, 'reviewGrounds', '达到本地重大执法决定标准');
+      await shotBoth(page, 'review');
+      const post = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/opinion'));
+      await page.getByTestId('opinion-submit').click();
+      expect((await post).status()).toBe(200);
+      // One submit: the opinion is recorded, the document filled and 审核同意 taken.
+      await page.locator('[data-testid="case-page"][data-state="notification"]').waitFor();
+      await openDocument('legal-review-opinion');
+      await expect(field(page, 'reviewer').inputValue()).resolves.toBe(PEOPLE.reviewer.displayName);
+      await expect(field(page, 'reasons').inputValue()).resolves.toContain('事实清楚');
+      await page.getByTestId('doc-complete').waitFor();
+    },
+  );
 
   step('the officer issues the advance notice and records that the party was told', async () => {
     await login(page, PEOPLE.officer.username);

@@ -1120,7 +1120,7 @@ export interface Field {
   unit?: string;
   default?: string | number | boolean;
   /**
-   * Pre-fill from the case: a case fact (fact:goodsValue), the party (party.name, party.address, party.idNumber), the organisation (org.name), the matter (matter.cause, matter.penaltyBasis), discretion (discretion.tier, discretion.explanation), or today.
+   * Pre-fill from the case: a case fact (fact:goodsValue), the party (party.name, party.address, party.idNumber), the organisation (org.name), the matter (matter.cause, matter.penaltyBasis), discretion (discretion.tier, discretion.explanation), or today. A review's document takes the legal review's opinion (review.opinion: 同意 / 修改后同意 / 不同意), comment (review.comment), reviewer's name (review.reviewer), the dates it was requested and decided (review.requestedAt, review.decidedAt) and its checklist items (review.check.<item>: true / false, or in a field with two options the first for true), filled when the reviewer gives the opinion.
    */
   source?: string;
   computed?: Expression;

@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
 import { verifyChain } from '../audit/chain.ts';
+import { documents, reviews } from '../db/schema.ts';
+import { insertTestCase } from '../documents/test-case.ts';
+import { localDate } from '../time.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -28,6 +31,11 @@ const PASS = {
   crimeReferral: false,
   other: false,
 };
+/** What the reviewer enters of the 法制审核意见书 besides the opinion, on the same page. */
+const DOC = { reviewGrounds: ['达到本地重大执法决定标准'], materials: ['拟作出的处罚决定文本', '证据材料'] };
+const REASONS = '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当。';
+/** An agreeing opinion that completes the document. */
+const AGREE = { opinion: 'agree', checklist: PASS, comment: REASONS, document: DOC };
 
 async function act(client: Client, caseId: string, action: string, reason?: string): Promise<Json> {
   const { version } = await json(await client.get(`/api/v1/cases/${caseId}`));
@@ -51,7 +59,17 @@ async function underReview(officers = [id('li.officer'), id('wang.officer')]) {
   });
   expect(res.status, await res.clone().text()).toBe(201);
   const c = await json(res);
-  await server.issueDocuments(c.id, 'case-filing-approval');
+  // The 立案审批表 as the agency head approved it.
+  await server.db.insert(documents).values({
+    id: randomUUID(),
+    caseId: c.id,
+    formCode: 'case-filing-approval',
+    version: 1,
+    status: 'issued',
+    data: { agencyDecision: '同意立案' },
+    formHash: 'test',
+    createdBy: 'test',
+  });
   await act(as('qian.agency'), c.id, 'approve-filing');
   await server.issueDocuments(c.id, 'investigation-report');
   await act(as('li.officer'), c.id, 'finish-investigation');
@@ -159,8 +177,13 @@ describe('法制审核', () => {
     const { version } = await json(await sun.get(`/api/v1/cases/${caseId}`));
 
     const [first, second] = await Promise.all([
-      opinion(sun, rid, { opinion: 'agree', checklist: PASS, comment: '<script>alert(1)</script>' }),
-      opinion(sun, rid, { opinion: 'disagree', checklist: PASS, comment: '不同意' }),
+      opinion(sun, rid, { ...AGREE, comment: '<script>alert(1)</script>' }),
+      opinion(sun, rid, {
+        opinion: 'disagree',
+        checklist: PASS,
+        comment: '不同意',
+        document: { ...DOC, suggestions: '补充调查' },
+      }),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const won = first.status === 200 ? await json(first) : await json(second);
@@ -190,6 +213,7 @@ describe('法制审核', () => {
       opinion: 'disagree',
       checklist: { ...PASS, factsClear: false },
       comment,
+      document: { ...DOC, suggestions: '补充调查证人证言。' },
     });
     expect(res.status, await res.clone().text()).toBe(200);
     const { timeline } = await json(await as('li.officer').get(`/api/v1/cases/${caseId}`));
@@ -212,30 +236,169 @@ describe('法制审核', () => {
     expect(String(stored.rows[0]?.sealed_comment)).toMatch(/^sm4:/);
   });
 
-  it('an agreeing opinion lets the reviewer pass the case on once the opinion document is done', async () => {
+  it('the opinion and checklist fill the 法制审核意见书 and take 审核同意 in one request: entered once', async () => {
+    const { caseId, number, submitted } = await underReview();
+    const sun = as('sun.reviewer');
+    const before = await json(await sun.get(`/api/v1/cases/${caseId}`));
+    const res = await opinion(sun, submitted.review.id, AGREE);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = await json(res);
+    expect(body).toMatchObject({
+      status: 'decided',
+      opinion: 'agree',
+      document: { form: 'legal-review-opinion', version: 1, status: 'draft' },
+      transition: { action: 'review-agree', state: { code: 'notification' } },
+    });
+    // The document holds the opinion, the checklist and the reviewer, and what the reviewer entered with it.
+    const doc = await json(await sun.get(`/api/v1/documents/${body.document.id}`));
+    expect(doc.data).toMatchObject({
+      caseNumber: number,
+      opinion: '同意',
+      subjectLawful: '符合',
+      factsClear: '符合',
+      lawCorrect: '符合',
+      discretionProper: '符合',
+      procedureLawful: '符合',
+      documentsProper: '符合',
+      crimeSuspected: false,
+      reasons: REASONS,
+      reviewer: '孙审核',
+      reviewerSignature: '孙审核',
+      reviewGrounds: DOC.reviewGrounds,
+      materials: DOC.materials,
+      submittedAt: localDate(new Date(submitted.review.requestedAt ?? before.reviews[0].requestedAt)),
+      reviewedAt: localDate(new Date()),
+    });
+    expect(doc.missing).toEqual([]);
+    // The case moved on by the reviewer's one request: no second agree.
+    const after = await json(await as('li.officer').get(`/api/v1/cases/${caseId}`));
+    expect(after.state.code).toBe('notification');
+    expect(after.reviews[0]).toMatchObject({ status: 'decided', opinion: 'agree' });
+    const events = after.timeline.map((e: Json) => e.action);
+    expect(events).toEqual(expect.arrayContaining(['review.opinion', 'document.create', 'case.transition']));
+    expect(events.filter((e: string) => e === 'case.transition')).toHaveLength(
+      before.timeline.filter((e: Json) => e.action === 'case.transition').length + 1,
+    );
+    expect((await json(await sun.get('/api/v1/reviews'))).items.some((i: Json) => i.id === submitted.review.id)).toBe(
+      false,
+    );
+    // The officer cannot change the reviewer's document, now that its step has passed.
+    const put = await as('li.officer').call('PUT', `/api/v1/documents/${doc.id}`, {
+      data: { ...doc.data, reasons: '改写' },
+      updatedAt: doc.updatedAt,
+    });
+    expect(put.status).toBe(409);
+    expect((await json(put)).error.code).toBe('document-state');
+    // A reviewer may act only in a legal-review state.
+    const move = await sun.post(`/api/v1/cases/${caseId}/transitions`, {
+      action: 'to-decision',
+      version: after.version,
+    });
+    expect(move.status).toBe(403);
+    expect((await verifyChain(server.db)).ok).toBe(true);
+  });
+
+  it('refuses an opinion whose document could not be issued, naming the fields, and writes nothing', async () => {
     const { caseId, submitted } = await underReview();
     const sun = as('sun.reviewer');
-    expect((await opinion(sun, submitted.review.id, { opinion: 'agree', checklist: PASS })).status).toBe(200);
     const before = await json(await sun.get(`/api/v1/cases/${caseId}`));
-    const agree = before.actions.refused.find((a: Json) => a.action === 'review-agree');
-    expect(agree.refusals.map((r: Json) => r.code)).toEqual(['documents']);
-    // The agency head may not decide yet: the party has not been told (第四十四条).
-    const agency = await json(await as('qian.agency').get(`/api/v1/cases/${caseId}`));
-    const decide = agency.actions.refused.find((a: Json) => a.action === 'to-decision');
-    const when = decide.refusals.find((r: Json) => r.code === 'when');
-    expect(when.message.zh).toContain('作出决定前须法制审核同意');
-    expect(when.detail.zh).toContain('已告知');
-    await server.issueDocuments(caseId, 'legal-review-opinion');
-    const moved = await act(sun, caseId, 'review-agree');
-    expect(moved.state.code).toBe('notification');
-    const pending = await json(await sun.get('/api/v1/reviews'));
-    expect(pending.items.some((i: Json) => i.id === submitted.review.id)).toBe(false);
-    // A reviewer may act only in a legal-review state.
-    const res = await sun.post(`/api/v1/cases/${caseId}/transitions`, {
-      action: 'to-decision',
-      version: moved.version,
+    const res = await opinion(sun, submitted.review.id, { opinion: 'agree', checklist: PASS });
+    expect(res.status).toBe(422);
+    const body = await json(res);
+    const paths = body.error.details.problems.map((p: Json) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['/document/reviewGrounds', '/comment']));
+    expect(body.error.message.zh).toContain('法制审核情形');
+    expect(body.error.message.zh).toContain('审核意见及理由');
+    expect(body.error.message.en).toContain('Ground for legal review');
+    // A field the opinion fills is not entered beside it.
+    const twice = await opinion(sun, submitted.review.id, { ...AGREE, document: { ...DOC, opinion: '不同意' } });
+    expect(twice.status).toBe(422);
+    expect((await json(twice)).error.details.problems[0]).toMatchObject({
+      path: '/document/opinion',
+      code: 'filled-by-review',
     });
-    expect(res.status).toBe(403);
+    const after = await json(await sun.get(`/api/v1/cases/${caseId}`));
+    expect(after.version).toBe(before.version);
+    expect(after.state.code).toBe('legal-review');
+    expect(after.reviews[0]).toMatchObject({ status: 'pending', opinion: null });
+    expect(after.timeline.map((e: Json) => e.action)).not.toContain('review.opinion');
+    const docs = await json(await sun.get(`/api/v1/cases/${caseId}/documents`));
+    expect(docs.documents.map((d: Json) => d.form)).not.toContain('legal-review-opinion');
+  });
+
+  it("keeps the reviewer's 法制审核意见书 the reviewer's: the officer's entry is refused, the opinion fills the draft", async () => {
+    const { caseId, submitted } = await underReview();
+    const officer = as('li.officer');
+    const entered = await officer.post(`/api/v1/cases/${caseId}/documents`, {
+      form: 'legal-review-opinion',
+      data: { reviewGrounds: ['涉及重大公共利益'] },
+    });
+    expect(entered.status).toBe(403);
+    expect((await json(entered)).error).toMatchObject({ code: 'document-section', details: { section: 'reviewer' } });
+    // A draft with only what the case pre-fills is nobody's entry; the officer's edit of it is refused.
+    const draft = await json(await officer.post(`/api/v1/cases/${caseId}/documents`, { form: 'legal-review-opinion' }));
+    const edit = await officer.call('PUT', `/api/v1/documents/${draft.id}`, {
+      data: { ...draft.data, opinion: '同意', reasons: '同意' },
+      updatedAt: draft.updatedAt,
+    });
+    expect(edit.status).toBe(403);
+    expect((await json(edit)).error.message.zh).toContain('法制审核人员');
+    // The reviewer's opinion fills that draft (the same version), and the case moves on.
+    const res = await opinion(as('sun.reviewer'), submitted.review.id, AGREE);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = await json(res);
+    expect(body.document).toMatchObject({ id: draft.id, version: 1 });
+    expect(body.transition.state.code).toBe('notification');
+  });
+
+  it('a disagreeing opinion fills the document and leaves the case in legal review, not agreed', async () => {
+    const { caseId, submitted } = await underReview();
+    const res = await opinion(as('sun.reviewer'), submitted.review.id, {
+      opinion: 'disagree',
+      checklist: { ...PASS, factsClear: false },
+      comment: '违法所得的认定缺少进货票据佐证。',
+      document: { ...DOC, suggestions: '补充调取进货票据。' },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = await json(res);
+    expect(body.transition).toBeNull();
+    const doc = await json(await as('sun.reviewer').get(`/api/v1/documents/${body.document.id}`));
+    expect(doc.data).toMatchObject({ opinion: '不同意', factsClear: '不符合', subjectLawful: '符合' });
+    const agency = await json(await as('qian.agency').get(`/api/v1/cases/${caseId}`));
+    expect(agency.state.code).toBe('legal-review');
+    expect(agency.actions.allowed.map((a: Json) => a.action)).not.toContain('to-decision');
+  });
+
+  it('a case already told (back after its hearing) is agreed without 审核同意: the agency head decides next', async () => {
+    const c = await insertTestCase(server.db, {
+      packHash: server.packHash,
+      createdBy: id('li.officer'),
+      officers: [id('li.officer'), id('wang.officer')],
+      state: 'legal-review',
+      facts: {
+        ...FOOD_FACTS,
+        complex: false,
+        publicInterest: false,
+        statementNotified: true,
+        hearingRequested: true,
+        hearingHeld: true,
+      },
+    });
+    const rid = randomUUID();
+    await server.db
+      .insert(reviews)
+      .values({ id: rid, caseId: c.id, requestedBy: id('zhao.head'), requestedAt: new Date().toISOString() });
+    const res = await opinion(as('sun.reviewer'), rid, AGREE);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await json(res)).transition).toBeNull();
+    const agency = await json(await as('qian.agency').get(`/api/v1/cases/${c.id}`));
+    expect(agency.state.code).toBe('legal-review');
+    // Agreed: what is left to the head is the decision (or the collective discussion), not a second agree.
+    const allowed = agency.actions.allowed.map((a: Json) => a.action);
+    expect(
+      allowed.some((a: string) => a === 'to-decision' || a === 'submit-discussion'),
+      JSON.stringify(agency.actions),
+    ).toBe(true);
   });
 
   it('a returned case closes its review without an opinion; resubmitting opens a fresh one', async () => {

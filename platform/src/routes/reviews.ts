@@ -2,22 +2,24 @@
  * 法制审核 (行政处罚法第五十八条): the queue of reviews whose cases the reviewer's scope
  * covers, each with what the reviewer checks (matter, party, proposed penalty, the discretion
  * tier and its explanation, documents), and the opinion with the seven-item checklist. Only a
- * reviewer with 法律职业资格 may decide, once; the case's legalReviewed fact follows.
+ * reviewer with 法律职业资格 may decide, once; the case's legalReviewed fact follows. The opinion fills
+ * the 法制审核意见书 and takes 审核同意 in the same transaction (review-opinion.ts): entered once.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseContext } from '@yifa/engine';
 import { decideDiscretion, explainDiscretion } from '@yifa/rules';
 import { requirePermission } from '../auth/access.ts';
 import { maskPersonalTexts } from '../documents/pii.ts';
+import { mayReadPersonalData } from '../documents/view.ts';
 import { AppError } from '../errors.ts';
 import { documentsOf, partyView, reviewFor, reviewQueue, reviewView } from '../storage/case-view.ts';
-import { writeOpinion } from '../storage/case-write.ts';
 import { type LoadedCase, loadCase } from '../storage/snapshot.ts';
 import { legalDateOf } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
 import { dayOf, stateOf } from './case-views.ts';
 import { fineOutsideTierView } from './fine-outside-tier.ts';
 import { entryOf } from './matters.ts';
+import { giveOpinion, reviewDocumentView } from './review-opinion.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
 /**
@@ -43,6 +45,11 @@ const OpinionBody = z
     opinion: z.enum(['agree', 'disagree', 'agree-after-change']),
     checklist: Checklist,
     comment: z.string().trim().max(2000).optional(),
+    /**
+     * The review document's other fields (法制审核情形, 送审材料, 修改建议 …), entered on the review
+     * page; the fields the opinion fills (`source: review.*`) are not sent.
+     */
+    document: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/), z.unknown()).optional(),
   })
   .strict()
   .openapi('ReviewOpinion');
@@ -186,6 +193,10 @@ export function reviewRoutes() {
         items.push({
           ...reviewView(review, reviewerName),
           case: await caseSummary(loaded, await documentsOf(s.db, row.id), today),
+          // The document the opinion fills, with what the reviewer enters of it on the same page.
+          ...(review.decidedAt === null
+            ? { document: await reviewDocumentView(s, loaded, today, await mayReadPersonalData(s.db, actor, row.id)) }
+            : {}),
         });
       }
       return c.json({ status: query.status, total, page: query.page, pageSize: query.pageSize, items });
@@ -227,16 +238,26 @@ export function reviewRoutes() {
       const problems = opinionProblems(body);
       if (problems.length)
         throw new AppError('validation', { problems }, problems.length === 1 ? problems[0]?.message : undefined);
-      const decided = await writeOpinion(s.db, {
-        reviewId: id,
-        caseId: row.id,
-        opinion: body.opinion,
-        checklist: body.checklist,
-        comment: body.comment || null,
-        actorId: actor.user.id,
-        at,
-      });
-      return c.json(reviewView(decided, actor.user.displayName));
+      const today = dayOf(s.now());
+      const loaded = await loadCase(s.db, s.packs, row, today);
+      const { decided, document, transition } = await giveOpinion(
+        s,
+        actor,
+        loaded,
+        {
+          reviewId: id,
+          caseId: row.id,
+          opinion: body.opinion,
+          checklist: body.checklist,
+          comment: body.comment || null,
+          actorId: actor.user.id,
+          at,
+        },
+        review,
+        body.document ?? {},
+        today,
+      );
+      return c.json({ ...reviewView(decided, actor.user.displayName), document, transition });
     },
   );
   return r;

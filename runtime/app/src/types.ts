@@ -191,6 +191,18 @@ export interface CaseDetail {
   documents: DocumentRef[];
   reviews: ReviewView[];
   timeline: TimelineEvent[];
+  /** The case this one concerns (a 复议 or 应诉 case's decision case), and the cases that concern it. */
+  linkedCase: LinkView | null;
+  linkedFrom: LinkView[];
+}
+
+/** A linked case as a case shows it: its id only when the user may read that case. */
+export interface LinkView {
+  id: string | null;
+  number: string;
+  matter: { code: string; name: string; nameEn?: string | null };
+  state: { code: string; name: string; nameEn?: string | null };
+  closed: boolean;
 }
 
 /** A case in a list. */
@@ -264,7 +276,19 @@ export interface DocumentView {
 }
 
 /** A review in the queue, with what the reviewer checks. */
+/** The document a review's opinion fills (GET /reviews, pending items): its form and what is entered so far. */
+export interface ReviewDocumentView {
+  form: string;
+  name: string;
+  nameEn: string;
+  /** The fields the opinion fills (`source: review.*`): not entered on the page. */
+  fromReview: string[];
+  data: Record<string, unknown>;
+}
+
 export interface ReviewItem extends ReviewView {
+  /** The document the opinion fills, for a pending review whose step has one. */
+  document?: ReviewDocumentView | null;
   case: {
     id: string;
     number: string;

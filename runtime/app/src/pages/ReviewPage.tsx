@@ -120,7 +120,12 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
         </Col>
         <Col xs={24} lg={10}>
           {item.status === 'pending' ? (
-            <OpinionForm reviewId={item.id} onDone={() => navigate(`/cases/${c.id}`)} />
+            <OpinionForm
+              reviewId={item.id}
+              caseId={c.id}
+              document={item.document}
+              onDone={() => navigate(`/cases/${c.id}`)}
+            />
           ) : (
             <Card size="small" title={t('review.opinionTitle')}>
               <Tag color={item.opinion === 'agree' ? 'green' : 'orange'}>
