@@ -188,6 +188,10 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
   },
   'condition.cycle': { zh: '去掉环中一个条件对另一个的引用', en: 'drop one reference of the cycle' },
   'condition.too-deep': { zh: '把内层条件拆为命名条件', en: 'move inner parts into named conditions' },
+  'workflow.document-field-value': {
+    zh: '只写 equal 或 notEqual 中的一个',
+    en: 'give exactly one of equal and notEqual',
+  },
   'document.sets-value': { zh: '只写 value 或 field 中的一个', en: 'give exactly one of value and field' },
   'document.sets-unknown-fact': {
     zh: '改为可记录的平台事实或事项声明的事实',

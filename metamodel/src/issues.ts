@@ -256,6 +256,22 @@ export const ISSUE_MESSAGES = {
     zh: '字段“{field}”同时属于分部“{first}”和“{second}”',
     en: 'field "{field}" belongs to both sections "{first}" and "{second}"',
   },
+  'document.issuer-cannot-issue': {
+    zh: '签发角色“{role}”没有出具文书的权限（document.issue），不能签发本文书',
+    en: 'the issuing role "{role}" lacks the document.issue permission and could never issue this document',
+  },
+  'workflow.document-field-unknown': {
+    zh: '文书“{document}”没有字段“{field}”',
+    en: 'document "{document}" has no field "{field}"',
+  },
+  'workflow.document-field-value': {
+    zh: '文书字段要求须给出 equal 或 notEqual 之一（且只能一个）：{document}.{field}',
+    en: 'a document field requirement needs exactly one of equal and notEqual: {document}.{field}',
+  },
+  'workflow.document-field-option': {
+    zh: '“{value}”不是文书“{document}”字段“{field}”的选项（{options}）',
+    en: '"{value}" is not an option of field "{field}" of document "{document}" ({options})',
+  },
   'document.unknown-token': {
     zh: '编号格式中的“{token}”不是已知占位符',
     en: '"{token}" in the numbering pattern is not a known token',

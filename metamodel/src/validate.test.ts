@@ -526,6 +526,80 @@ const BAD: Bad[] = [
     expect: { code: 'ref.unresolved', file: 'documents/penalty-decision.yaml', pointer: '/sections/0/roles/0' },
   },
   {
+    name: 'a document issued by a role the pack lacks',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}issuedBy: [department-head, chief]\n`,
+    },
+    expect: { code: 'ref.unresolved', file: 'documents/penalty-decision.yaml', pointer: '/issuedBy/1' },
+  },
+  {
+    name: 'a document issued by a role without document.issue',
+    edits: {
+      'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}issuedBy: [officer]\n`,
+    },
+    expect: {
+      code: 'document.issuer-cannot-issue',
+      file: 'documents/penalty-decision.yaml',
+      pointer: '/issuedBy/0',
+    },
+  },
+  {
+    name: 'a transition requiring a field its document lacks',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        'documents: [penalty-decision] }\ndeadlines',
+        'documents: [penalty-decision], documentFields: [{ document: penalty-decision, field: opinion, equal: x }] }\ndeadlines',
+      ),
+    },
+    expect: {
+      code: 'workflow.document-field-unknown',
+      file: 'workflows/penalty.yaml',
+      pointer: '/transitions/3/documentFields/0/field',
+    },
+  },
+  {
+    name: 'a transition requiring a document field with both equal and notEqual',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        'documents: [penalty-decision] }\ndeadlines',
+        'documents: [penalty-decision], documentFields: [{ document: penalty-decision, field: penalties, equal: 警告, notEqual: 罚款 }] }\ndeadlines',
+      ),
+    },
+    expect: {
+      code: 'workflow.document-field-value',
+      file: 'workflows/penalty.yaml',
+      pointer: '/transitions/3/documentFields/0',
+    },
+  },
+  {
+    name: 'a transition requiring a choice no option of the field has',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        'documents: [penalty-decision] }\ndeadlines',
+        'documents: [penalty-decision], documentFields: [{ document: penalty-decision, field: penalties, notEqual: 没收 }] }\ndeadlines',
+      ),
+    },
+    expect: {
+      code: 'workflow.document-field-option',
+      file: 'workflows/penalty.yaml',
+      pointer: '/transitions/3/documentFields/0/notEqual',
+    },
+  },
+  {
+    name: 'a transition requiring a field of a document the pack lacks',
+    edits: {
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml').replace(
+        'documents: [penalty-decision] }\ndeadlines',
+        'documents: [penalty-decision], documentFields: [{ document: filing-form, field: opinion, equal: x }] }\ndeadlines',
+      ),
+    },
+    expect: {
+      code: 'ref.unresolved',
+      file: 'workflows/penalty.yaml',
+      pointer: '/transitions/3/documentFields/0/document',
+    },
+  },
+  {
     name: 'a fact set on issue with neither value nor field',
     edits: {
       'base/documents/penalty-decision.yaml': `${base('documents/penalty-decision.yaml')}sets:\n  - { fact: hearingHeld }\n`,

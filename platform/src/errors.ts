@@ -31,6 +31,11 @@ export const ERRORS = {
     en: 'someone else changed this; reload and try again',
   },
   'transition-refused': { status: 409, zh: '当前不能执行此操作', en: 'this action is not allowed now' },
+  'document-field-refused': {
+    status: 422,
+    zh: '案件文书的填写内容与此操作不符',
+    en: "what the case's document says does not allow this action",
+  },
   'possible-duplicate': {
     status: 409,
     zh: '可能重复立案，请确认后再立案',
@@ -81,6 +86,11 @@ export const ERRORS = {
     status: 403,
     zh: '文书的这一部分由其他角色填写',
     en: 'this part of the document is filled by another role',
+  },
+  'document-issuer': {
+    status: 403,
+    zh: '此文书由其他角色签发',
+    en: 'this document is issued by another role',
   },
   'pack-invalid': { status: 422, zh: '配置包校验未通过', en: 'the pack did not validate' },
   'too-large': { status: 413, zh: '请求体过大', en: 'the request body is too large' },

@@ -34,6 +34,11 @@ export function binhaiBundle(): string {
 /** The password every test user has. */
 export const PASSWORD = 'Zhifa#2026-test';
 
+/** What an issued form says where guards read it (documentFields): the 立案审批表 approved. */
+const ISSUED_VALUES: Record<string, Record<string, unknown>> = {
+  'case-filing-approval': { agencyDecision: '同意立案' },
+};
+
 /** A fresh server over a temp database with the Binhai pack active. */
 export async function startTestServer(overrides: Partial<Services> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yifa-test-'));
@@ -55,16 +60,21 @@ export async function startTestServer(overrides: Partial<Services> = {}) {
     async user(u: Partial<NewUser> & { username: string; orgCode: string; roles: string[] }) {
       return createUser(db, { displayName: u.username, password: PASSWORD, ...u });
     },
-    /** Records documents of a case as issued, as the document routes would leave them (for workflow guards). */
-    async issueDocuments(caseId: string, ...forms: string[]) {
-      for (const formCode of forms) {
+    /**
+     * Records documents of a case as issued, as the document routes would leave them (for workflow
+     * guards): a form by its code with the values guards read (a 立案审批表 approved 同意立案), or
+     * with the data given.
+     */
+    async issueDocuments(caseId: string, ...forms: (string | { form: string; data: Record<string, unknown> })[]) {
+      for (const f of forms) {
+        const formCode = typeof f === 'string' ? f : f.form;
         await db.insert(documents).values({
           id: randomUUID(),
           caseId,
           formCode,
           version: 1,
           status: 'issued',
-          data: {},
+          data: typeof f === 'string' ? (ISSUED_VALUES[f] ?? {}) : f.data,
           formHash: 'test',
           createdBy: 'test',
         });

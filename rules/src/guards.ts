@@ -5,7 +5,7 @@
  * officers without valid certificates (fact officersCertified). An undetermined condition
  * refuses: a guard never lets an action through on facts it could not read.
  */
-import type { Workflow, WorkflowTransition } from '@yifa/metamodel';
+import type { Workflow, WorkflowDocumentField, WorkflowTransition } from '@yifa/metamodel';
 import type { CompiledCondition } from './compiler.ts';
 import { compileCondition } from './engine.ts';
 import { cached, type RuleEnv } from './env.ts';
@@ -21,6 +21,12 @@ import type { Evaluation } from './trace.ts';
 export interface GuardInput extends FactContext {
   state: string;
   roles: readonly string[];
+  /**
+   * The values of the latest version of each of the case's documents, by form code, for the
+   * transitions' `documentFields` (the 立案审批表's 机关负责人审批 before 批准立案 or 不予立案).
+   * A form absent here has no values: its fields equal nothing.
+   */
+  documentValues?: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
 }
 
 /** One transition out of the current state. */
@@ -126,6 +132,10 @@ function checkOne(g: Guard, input: GuardInput, env: RuleEnv): TransitionCheck {
   }
   const missing = missingDocuments(t.documents ?? [], input, env);
   if (missing.length) refusals.push(refusalFor('documents', t, { documents: missing }));
+  for (const req of t.documentFields ?? []) {
+    const refused = documentFieldRefusal(req, input, env);
+    if (refused) refusals.push(refusalFor('document-field', t, refused));
+  }
   if (t.minOfficers !== undefined) {
     const count = input.facts.officerCount;
     if (typeof count !== 'number' || count < t.minOfficers) {
@@ -181,4 +191,34 @@ function missingDocuments(
     })
     .filter((d) => !d.done)
     .map(({ done: _, ...d }) => d);
+}
+
+const emptyValue = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * The params of a `document-field` refusal when the latest version of the form does not hold
+ * the value the transition requires (equal) or holds the value it excludes (notEqual); else
+ * undefined. The form's and the field's names come with the codes, for the message.
+ */
+function documentFieldRefusal(
+  req: WorkflowDocumentField,
+  input: GuardInput,
+  env: RuleEnv,
+): Record<string, unknown> | undefined {
+  const value = input.documentValues?.[req.document]?.[req.field];
+  const actual = emptyValue(value) ? null : value;
+  const held = req.equal !== undefined ? actual === req.equal : actual !== req.notEqual;
+  if (held) return undefined;
+  const form = env.documents.get(req.document);
+  const field = form?.fields.find((f) => f.name === req.field);
+  return {
+    document: req.document,
+    field: req.field,
+    documentName: form?.name ?? req.document,
+    documentNameEn: form?.nameEn ?? form?.name ?? req.document,
+    fieldTitle: field?.title ?? req.field,
+    fieldTitleEn: field?.titleEn ?? field?.title ?? req.field,
+    actual,
+    ...(req.equal !== undefined ? { equal: req.equal } : { notEqual: req.notEqual }),
+  };
 }

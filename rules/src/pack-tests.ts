@@ -162,7 +162,11 @@ function guardCase(pack: RulePack, packEnv: RuleEnv, c: GuardCase): Outcome {
   const item = pack.items.workflow?.get(c.workflow);
   if (!item) return missing('workflow', c.workflow, '流程');
   const env = caseEnv(packEnv, c, c.date);
-  const r = checkGuards(item, { ...contextOf(c.facts), state: c.state, roles: c.roles }, env);
+  const r = checkGuards(
+    item,
+    { ...contextOf(c.facts), state: c.state, roles: c.roles, ...(c.documents ? { documentValues: c.documents } : {}) },
+    env,
+  );
   if (!r.ok) return failedRun('guard', c.workflow, r.issues);
   const failures: CaseFailure[] = [];
   const refused = (c.expect.refused ?? []).map((x) => (typeof x === 'string' ? { action: x } : x));

@@ -8,7 +8,7 @@ import type { Message } from './issues.ts';
 import type { Evaluation } from './trace.ts';
 
 /** Why an action is refused. */
-export type RefusalCode = 'role' | 'documents' | 'officers' | 'certificates' | 'when' | 'unless';
+export type RefusalCode = 'role' | 'documents' | 'document-field' | 'officers' | 'certificates' | 'when' | 'unless';
 
 /** One reason for a refusal, with its message and, for conditions, the evaluation that explains it. */
 export interface Refusal {
@@ -40,6 +40,19 @@ const MESSAGES: Record<Exclude<RefusalCode, 'when' | 'unless'>, (p: P) => Messag
       zh: `以下文书尚未${docs.every((d) => d.issued) ? '出具' : '完成'}：${docs.map((d) => `${d.name}（${d.code}）`).join('、')}`,
       en: `documents not yet ${docs.every((d) => d.issued) ? 'issued' : 'completed'}: ${docs.map((d) => `${d.nameEn ?? d.name} (${d.code})`).join(', ')}`,
     };
+  },
+  'document-field': (p) => {
+    const where = { zh: `${p.documentName}“${p.fieldTitle}”栏`, en: `"${p.fieldTitleEn}" on the ${p.documentNameEn}` };
+    const now = {
+      zh: p.actual === null ? '尚未填写' : `填写的是“${p.actual}”`,
+      en: p.actual === null ? 'is empty' : `says "${p.actual}"`,
+    };
+    return p.equal !== undefined
+      ? { zh: `${where.zh}须为“${p.equal}”，现${now.zh}`, en: `${where.en} must say "${p.equal}"; it ${now.en}` }
+      : {
+          zh: `${where.zh}为“${p.notEqual}”，不能执行此操作`,
+          en: `${where.en} says "${p.notEqual}", which rules this action out`,
+        };
   },
   officers: (p) =>
     p.count === null

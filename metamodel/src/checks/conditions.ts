@@ -104,6 +104,9 @@ export const checkConditions: Check = (ctx) => {
     );
     doc.fields.forEach((f, i) => {
       expr(f.computed, { kind: 'document', code, pointer: pointerOf('fields', i, 'computed'), universe });
+      f.defaults?.forEach((d, j) =>
+        cond(d.when, { kind: 'document', code, pointer: pointerOf('fields', i, 'defaults', j, 'when'), universe }),
+      );
       const fact = f.source?.startsWith('fact:') ? f.source.slice('fact:'.length) : undefined;
       if (fact !== undefined && !universe.has(fact)) {
         out.push(

@@ -7,7 +7,7 @@
  * Section roles resolve in references.ts; conditions of `sets[].when` in conditions.ts.
  */
 import { platformFact } from '../facts.ts';
-import type { DocumentForm } from '../generated/types.ts';
+import type { DocumentForm, Workflow } from '../generated/types.ts';
 import { type Finding, finding, pointerOf } from '../issues.ts';
 import { type Check, type CheckContext, validItems } from './context.ts';
 
@@ -38,12 +38,46 @@ const COMPUTED = new Set([
   'evidenceCount',
 ]);
 
-/** Checks editableIn, sections and sets of every document form. */
+/** Checks editableIn, sections, issuedBy and sets of every document form, and the document fields transitions require. */
 export const checkDocumentProcedure: Check = (ctx) => {
   const states = new Set<string>();
   for (const wf of ctx.pack.items.workflow.values()) for (const s of wf.states ?? []) states.add(s.code);
-  return validItems(ctx, 'document').flatMap(([code, d]) => checkOne(ctx, code, d, states));
+  return [
+    ...validItems(ctx, 'document').flatMap(([code, d]) => checkOne(ctx, code, d, states)),
+    ...validItems(ctx, 'workflow').flatMap(([code, wf]) => checkDocumentFields(ctx, code, wf)),
+  ];
 };
+
+/**
+ * A transition's documentFields: the field exists on the form, exactly one of equal and
+ * notEqual, and for a choice field the value is one of its options (a typo would otherwise
+ * refuse, or allow, every case). An unknown form is a reference error (references.ts).
+ */
+function checkDocumentFields(ctx: CheckContext, code: string, wf: Workflow): Finding[] {
+  const out: Finding[] = [];
+  wf.transitions.forEach((t, i) =>
+    t.documentFields?.forEach((r, j) => {
+      const at = (pointer: string, issue: Parameters<typeof finding>[3], params: Record<string, unknown>) =>
+        out.push(finding('workflow', code, pointer, issue, { document: r.document, field: r.field, ...params }));
+      const base = pointerOf('transitions', i, 'documentFields', j);
+      if ((r.equal === undefined) === (r.notEqual === undefined)) at(base, 'workflow.document-field-value', {});
+      const form = ctx.pack.items.document.get(r.document);
+      if (!form) return;
+      const field = form.fields.find((f) => f.name === r.field);
+      if (!field) {
+        at(`${base}/field`, 'workflow.document-field-unknown', {});
+        return;
+      }
+      const value = r.equal ?? r.notEqual;
+      if (field.options && value !== undefined && !field.options.includes(String(value)))
+        at(`${base}/${r.equal !== undefined ? 'equal' : 'notEqual'}`, 'workflow.document-field-option', {
+          value,
+          options: field.options.join(', '),
+        });
+    }),
+  );
+  return out;
+}
 
 /** The facts a document using this form may set: recordable platform facts and its matters' facts. */
 function settable(ctx: CheckContext, code: string): (fact: string) => boolean {
@@ -71,6 +105,12 @@ function checkOne(ctx: CheckContext, code: string, d: DocumentForm, states: Read
       else owner.set(f, s.code);
     }),
   );
+  // A role named to issue the document must hold document.issue, or nobody could ever issue it.
+  d.issuedBy?.forEach((r, i) => {
+    const role = ctx.pack.items.role.get(r);
+    if (role && !role.permissions.includes('document.issue'))
+      at(pointerOf('issuedBy', i), 'document.issuer-cannot-issue', { role: r });
+  });
   const canSet = settable(ctx, code);
   d.sets?.forEach((x, i) => {
     if ((x.value === undefined) === (x.field === undefined))

@@ -14,6 +14,7 @@ type Because = ExpectedRefusal['because'];
 const CAN_REFUSE: Record<Because, (t: WorkflowTransition) => boolean> = {
   role: (t) => (t.roles?.length ?? 0) > 0,
   documents: (t) => (t.documents?.length ?? 0) > 0,
+  'document-field': (t) => (t.documentFields?.length ?? 0) > 0,
   officers: (t) => t.minOfficers !== undefined,
   certificates: (t) => t.minOfficers !== undefined,
   when: (t) => t.when !== undefined,

@@ -1066,6 +1066,12 @@ export interface DocumentForm {
    */
   sections?: [DocumentSection, ...DocumentSection[]];
   /**
+   * Roles that issue the document (签发): only a user holding one of them may issue it, and it is numbered at that issue; any role with the document.issue permission when absent. A decision (行政处罚决定书, 不予行政处罚决定书, 查封扣押决定书) is issued by the agency's head, while a notice an officer serves may stay with the officers. The platform refuses an issue by another role with 403, naming the form and these roles, and the app offers 出具 only to them.
+   *
+   * @minItems 1
+   */
+  issuedBy?: [Code, ...Code[]];
+  /**
    * Case facts that issuing the document sets, in the same transaction as the issue and recorded in its audit event (e.g. serving the 告知书 sets statementNotified and statementNotifiedAt). Such facts are never typed by hand: the platform refuses them on the case's facts, naming this document.
    *
    * @minItems 1
@@ -1119,6 +1125,23 @@ export interface Field {
   patternMessage?: string;
   unit?: string;
   default?: string | number | boolean;
+  /**
+   * Conditional defaults, for a field whose usual text is true only in some cases (the decision's 陈述申辩 sentence: none made, waived in writing, or made): on a new document, an empty field without a value from its `source` takes the value of the first entry whose `when` holds over the case's facts, and `default` when none does (or one cannot be decided).
+   *
+   * @minItems 1
+   */
+  defaults?: [
+    {
+      when: Condition;
+      value: string | number | boolean;
+      note?: string;
+    },
+    ...{
+      when: Condition;
+      value: string | number | boolean;
+      note?: string;
+    }[]
+  ];
   /**
    * Pre-fill from the case: a case fact (fact:goodsValue), the party (party.name, party.address, party.idNumber), the organisation (org.name), the matter (matter.cause, matter.penaltyBasis), discretion (discretion.tier, discretion.explanation), or today. A review's document takes the legal review's opinion (review.opinion: 同意 / 修改后同意 / 不同意), comment (review.comment), reviewer's name (review.reviewer), the dates it was requested and decided (review.requestedAt, review.decidedAt) and its checklist items (review.check.<item>: true / false, or in a field with two options the first for true), filled when the reviewer gives the opinion.
    */
@@ -1278,6 +1301,12 @@ export interface WorkflowTransition {
   refusal?: string;
   documents?: CodeList11;
   /**
+   * Values the latest version of a document of the case must hold before the action: the approver's entry on the form decides which of two actions may follow it (立案审批表 saying 同意立案 allows 批准立案 and refuses 不予立案). Each names the form, its field and `equal` or `notEqual` (exactly one); the platform refuses with 422 citing the form and the field.
+   *
+   * @minItems 1
+   */
+  documentFields?: [WorkflowDocumentField, ...WorkflowDocumentField[]];
+  /**
    * The user must give a reason (e.g. 退回).
    */
   reasonRequired?: boolean;
@@ -1290,6 +1319,15 @@ export interface WorkflowTransition {
    */
   minOfficers?: number;
   extendsDeadline?: Code6;
+}
+/**
+ * A field of the latest version of a case document that must equal (or must not equal) a value; a missing document or an empty field does not equal any value.
+ */
+export interface WorkflowDocumentField {
+  document: Code;
+  field: string;
+  equal?: string | number | boolean;
+  notEqual?: string | number | boolean;
 }
 export interface WorkflowDeadline {
   code: Code;
@@ -2613,6 +2651,16 @@ export interface GuardCase {
   state: Code;
   roles: CodeList;
   facts: TestFacts;
+  /**
+   * The values of the latest version of the case's documents, by form code (field name → value), for transitions that require a document field (documentFields): e.g. { case-filing-approval: { agencyDecision: 同意立案 } }. A form not given has no values.
+   */
+  documents?: {
+    [k: string]:
+      | {
+          [k: string]: unknown | undefined;
+        }
+      | undefined;
+  };
   expectUndetermined?: ExpectUndetermined;
   expect: {
     allowed?: CodeList;
@@ -2628,9 +2676,9 @@ export interface GuardCase {
 export interface ExpectedRefusal {
   action: Code;
   /**
-   * The refusal code: role (the user lacks the roles), documents (required documents not completed or issued), officers (fewer than minOfficers), certificates (an officer without a valid certificate), when (the guard's condition does not hold), unless (the guard's exclusion holds).
+   * The refusal code: role (the user lacks the roles), documents (required documents not completed or issued), document-field (a document's field does not hold the value the transition's documentFields require), officers (fewer than minOfficers), certificates (an officer without a valid certificate), when (the guard's condition does not hold), unless (the guard's exclusion holds).
    */
-  because: 'role' | 'documents' | 'officers' | 'certificates' | 'when' | 'unless';
+  because: 'role' | 'documents' | 'document-field' | 'officers' | 'certificates' | 'when' | 'unless';
   condition?: Code14;
   fact?: FieldName1;
 }

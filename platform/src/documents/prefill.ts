@@ -6,7 +6,7 @@
  */
 import { discretionSourceValue } from '@yifa/engine';
 import type { DocumentForm, Field } from '@yifa/metamodel';
-import { type DiscretionDecision, decideDiscretion } from '@yifa/rules';
+import { cached, compileCondition, type DiscretionDecision, decideDiscretion } from '@yifa/rules';
 import { openPii } from '../crypto/pii.ts';
 import type { StoredParty } from '../db/schema.ts';
 import { legalDateOf, localDate } from '../time.ts';
@@ -107,6 +107,22 @@ export function sourceValue(source: string, dc: DocumentContext): unknown {
   }
 }
 
+/**
+ * The value of the field's first conditional default (`defaults`) whose condition holds over the
+ * case's facts — what happened decides the text (a waiver, a statement made) — or undefined when
+ * none holds or one cannot be decided (the plain `default` then applies).
+ */
+function conditionalDefault(form: DocumentForm, field: Field, dc: DocumentContext): unknown {
+  const { env } = dc.loaded;
+  for (const [i, d] of (field.defaults ?? []).entries()) {
+    const compiled = cached(env, d.when, () =>
+      compileCondition(d.when, env, { kind: 'document', code: form.code, part: `fields/${field.name}/defaults/${i}` }),
+    );
+    if (compiled.ok && compiled.value.test({ ...dc.facts, facts: dc.facts.facts ?? {} }) === 1) return d.value;
+  }
+  return undefined;
+}
+
 /** A source value in the shape the field stores, or undefined when it does not fit. */
 function fit(field: Field, value: unknown, dc: DocumentContext): unknown {
   if (isEmpty(value)) return undefined;
@@ -155,7 +171,10 @@ export function prefill(
     if (!isEmpty(out[f.name])) continue;
     const value = f.source ? fit(f, sourceValue(f.source, dc), dc) : undefined;
     if (value !== undefined) out[f.name] = value;
-    else if (f.default !== undefined) out[f.name] = f.default;
+    else {
+      const fallback = conditionalDefault(form, f, dc) ?? f.default;
+      if (fallback !== undefined) out[f.name] = fallback;
+    }
   }
   return out;
 }

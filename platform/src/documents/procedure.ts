@@ -2,10 +2,11 @@
  * The procedure a document form declares, enforced on the server: a document is created,
  * saved and issued only in the workflow states it belongs to (409 naming them), each of its
  * sections is filled only by the roles the pack names for it (403 naming the section and
- * roles — another role's field in a save is refused, never silently dropped), and the facts
- * its issue sets are taken from the issued values (engine: document-procedure.ts).
+ * roles — another role's field in a save is refused, never silently dropped), it is issued
+ * (签发, numbered) only by the roles the form names (403 naming them), and the facts its issue
+ * sets are taken from the issued values (engine: document-procedure.ts).
  */
-import { othersSections, outsideEditableStates } from '@yifa/engine';
+import { mayIssue, othersSections, outsideEditableStates } from '@yifa/engine';
 import type { DocumentForm, ResolvedPack } from '@yifa/metamodel';
 import type { Actor } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
@@ -25,6 +26,39 @@ export function requireEditableState(form: DocumentForm, dc: DocumentContext): v
       en: `${form.nameEn ?? form.code} can be filled and issued only in ${outside.states.join(', ')}; the case is in ${snapshot.state}`,
     },
   );
+}
+
+/**
+ * Throws 403 `document-issuer` unless one of the actor's roles issues (签发) the form — a
+ * decision is the agency head's, not the officer's who drafted it — naming the form and the
+ * roles that may. Numbering happens only at that issue.
+ */
+export function requireIssuer(form: DocumentForm, dc: DocumentContext, actor: Actor): void {
+  if (
+    mayIssue(
+      form,
+      actor.roles.map((r) => r.code),
+    )
+  )
+    return;
+  const roles = form.issuedBy ?? [];
+  const who = roleNames(dc.loaded.pack, roles);
+  throw new AppError(
+    'document-issuer',
+    { form: form.code, issuedBy: roles },
+    {
+      zh: `${form.name}由${who.zh}签发（出具），您不能出具`,
+      en: `the ${form.nameEn ?? form.code} is issued by ${who.en}; you cannot issue it`,
+    },
+  );
+}
+
+/** Who issues the form, by role code and name; null when any role holding document.issue may. */
+export function issuersOf(
+  pack: ResolvedPack,
+  form: DocumentForm,
+): { roles: string[]; names: { zh: string; en: string } } | null {
+  return form.issuedBy ? { roles: [...form.issuedBy], names: roleNames(pack, form.issuedBy) } : null;
 }
 
 /** The names of the pack's roles, for messages. */

@@ -84,7 +84,10 @@ export function openTexts<T>(masked: T, sealed: string | null): T {
   return sealed ? applyPatch(masked, JSON.parse(openPii(sealed)) as Patch) : masked;
 }
 
-/** A stored document row with its data whole again. */
+/** A stored document row with its data and its correction reason whole again. */
 export function openRow(row: DocumentRow): DocumentRow {
-  return row.sealedData ? { ...row, data: openData(row.data, row.sealedData) } : row;
+  const opened = row.sealedData ? { ...row, data: openData(row.data, row.sealedData) } : row;
+  return row.sealedCorrectionReason
+    ? { ...opened, correctionReason: openTexts(row.correctionReason, row.sealedCorrectionReason) }
+    : opened;
 }

@@ -14,7 +14,7 @@ import type { DocumentRow } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
 import { citedBases, type DocumentContext, storedPrintContext } from './context.ts';
-import { maskPersonalData } from './pii.ts';
+import { maskPersonalData, maskPersonalTexts } from './pii.ts';
 import { isIntact } from './print.ts';
 
 /** A field problem as the API answers it. */
@@ -60,6 +60,8 @@ export function documentView(form: DocumentForm, doc: DocumentRow, dc: DocumentC
     hash: doc.hash,
     intact: isIntact(form, doc),
     supersedes: doc.supersedes,
+    // Why this version corrects the one it supersedes; masked like the data for readers who see masked data.
+    correctionReason: personalData ? doc.correctionReason : maskPersonalTexts(doc.correctionReason),
     createdBy: doc.createdBy,
     updatedAt: doc.updatedAt,
     issuedAt: doc.issuedAt,

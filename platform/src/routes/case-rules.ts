@@ -9,6 +9,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseContext } from '@yifa/engine';
+import { issuersOf } from '../documents/procedure.ts';
 import { caseFor } from '../storage/cases.ts';
 import { loadCase } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
@@ -43,6 +44,9 @@ export function caseRulesRoutes() {
       // The documents the workflow lists for the case's present state, to put first; the server
       // lets the step create them even when the matter does not list them (a 送达回证, a waiver).
       const stateDocuments = snapshot.workflow.states.find((x) => x.code === row.state)?.documents ?? [];
+      const forms = [...new Set([...matter.documents, ...stateDocuments])]
+        .map((code) => pack.items.document.get(code))
+        .filter((f) => f !== undefined);
       return c.json({
         packHash: row.packHash,
         today,
@@ -52,9 +56,14 @@ export function caseRulesRoutes() {
         actionNames: Object.fromEntries(
           snapshot.workflow.transitions.map((t) => [t.action, { zh: t.name, en: t.nameEn ?? t.name }]),
         ),
-        forms: [...new Set([...matter.documents, ...stateDocuments])]
-          .map((code) => pack.items.document.get(code))
-          .filter((f) => f !== undefined),
+        forms,
+        // Who issues (签发) each form that names its issuers, by form: the documents panel says who will.
+        issuers: Object.fromEntries(
+          forms.flatMap((f) => {
+            const who = issuersOf(pack, f);
+            return who ? [[f.code, who]] : [];
+          }),
+        ),
         discretion: benchmark ?? null,
         // The values in force for this case (its subject's, its sector's, today's), as the server judges it.
         parameters: [...loaded.env.params.values()],

@@ -404,17 +404,15 @@ describe('reading cases', () => {
     expect(detail.timeline[0]).toMatchObject({ action: 'case.open', actor: { id: id('li.officer'), name: '李执法' } });
     expect(detail.documents).toEqual([]);
     expect(detail.reviews).toEqual([]);
-    // The agency head may approve once the filing form is done; the supervisor reads it masked and may do nothing.
+    // The agency head may approve once the filing form is done (and says 同意立案, which rules out 不予立案);
+    // the supervisor reads it masked and may do nothing.
     await server.issueDocuments(c.id, 'case-filing-approval');
     const agency = await json(await (await server.as('qian.agency')).get(`/api/v1/cases/${c.id}`));
-    expect(agency.actions.allowed.map((a: Json) => a.action)).toEqual([
-      'approve-filing',
-      'reject-filing',
-      'withdraw-filing',
-    ]);
-    expect(agency.actions.allowed[1]).toMatchObject({
+    expect(agency.actions.allowed.map((a: Json) => a.action)).toEqual(['approve-filing', 'withdraw-filing']);
+    expect(agency.actions.refused.find((a: Json) => a.action === 'reject-filing')).toMatchObject({
       reasonRequired: true,
       to: { code: 'not-filed', terminal: true },
+      refusals: [{ code: 'document-field' }],
     });
     expect(agency.documents[0]).toMatchObject({ form: 'case-filing-approval', status: 'issued', version: 1 });
     const sup = await json(await (await server.as('wu.supervisor')).get(`/api/v1/cases/${c.id}`));
@@ -631,7 +629,7 @@ describe('transitions', () => {
       ['new document', await officer.post(`/api/v1/cases/${c.id}/documents`, { form: 'advance-notice', data: {} })],
       ['edit draft', await officer.call('PUT', `/api/v1/documents/${draft.id}`, { data: draft.data })],
       ['issue draft', await officer.post(`/api/v1/documents/${draft.id}/issue`)],
-      ['correct issued', await officer.post(`/api/v1/documents/${issued?.id}/correct`)],
+      ['correct issued', await officer.post(`/api/v1/documents/${issued?.id}/correct`, { reason: '笔误' })],
       [
         'upload evidence',
         await server.app.request(`/api/v1/cases/${c.id}/attachments?filename=photo.png`, {

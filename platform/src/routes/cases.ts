@@ -482,7 +482,11 @@ export function caseRoutes() {
       );
       if (!outcome.ok)
         throw new AppError(
-          'transition-refused',
+          // Refused only by what a document of the case says (the 立案审批表's 同意立案 against 不予立案):
+          // the case data contradicts the action, 422 citing the form's field.
+          outcome.refusals.length > 0 && outcome.refusals.every((x) => x.code === 'document-field')
+            ? 'document-field-refused'
+            : 'transition-refused',
           { action: body.action, refusals: outcome.refusals.map(refusalView) },
           {
             zh: `当前不能“${def.name}”：${outcome.refusals.map((x) => x.message.zh).join('；')}`,

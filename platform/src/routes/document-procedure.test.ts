@@ -256,3 +256,114 @@ describe('fields pre-filled from the discretion decision', () => {
     expect(explanation).not.toMatch(/DB-SPAQF-122-1|[✓=]|结论：|情节“/);
   });
 });
+
+describe('立案 and 不予立案 follow what the approver wrote on the 立案审批表 (第五十四条第二款)', () => {
+  /** A filing case whose form the officer has filled and the head has decided with `decision`. */
+  const decided = async (decision: '同意立案' | '不予立案') => {
+    const c = await newCase('filing');
+    const draft = await json<Doc>(
+      await create(officer, c.id, 'case-filing-approval', {
+        caseSource: '投诉举报',
+        sourceDetail: '举报登记号 2026-0301-002',
+        discoveredAt: '2026-02-27',
+        caseSummary: '接群众举报，当事人涉嫌未取得食品经营许可从事食品销售。',
+        officerSignature: '李明',
+      }),
+    );
+    const head_ = { agencyDecision: decision, agencySignature: '钱局长' };
+    const reason =
+      decision === '不予立案' ? { notFiledReason: '经核查，举报所涉经营者已取得许可，违法事实不能成立。' } : {};
+    const put = await head.call('PUT', `/api/v1/documents/${draft.id}`, {
+      data: { ...draft.data, ...head_, ...reason },
+      updatedAt: draft.updatedAt,
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    return c;
+  };
+  const act = async (id: string, action: string, reason?: string) => {
+    const { version } = await json<Detail>(await head.get(`/api/v1/cases/${id}`));
+    return head.post(`/api/v1/cases/${id}/transitions`, { action, version, ...(reason ? { reason } : {}) });
+  };
+
+  it('refuses 不予立案 against a form that says 同意立案, with 422 citing the form and its field, and changes nothing', async () => {
+    const c = await decided('同意立案');
+    const detail = await json<Detail>(await head.get(`/api/v1/cases/${c.id}`));
+    const shown = detail.actions.refused.find((a) => a.action === 'reject-filing');
+    expect(shown?.refusals.map((r) => r.message.zh)).toContain(
+      '立案审批表“机关负责人审批”栏为“同意立案”，不能执行此操作',
+    );
+    expect(detail.actions.allowed.map((a) => a.action)).toContain('approve-filing');
+
+    const refused = await act(c.id, 'reject-filing', '不符合立案条件');
+    expect(refused.status).toBe(422);
+    const body = await json<
+      ErrorBody & { error: { details: { refusals: { code: string; params: Record<string, unknown> }[] } } }
+    >(refused);
+    expect(body.error.code).toBe('document-field-refused');
+    expect(body.error.message.zh).toContain('立案审批表“机关负责人审批”栏为“同意立案”');
+    expect(body.error.message.en).toContain(
+      '"Approval by the head of the agency" on the Case filing approval form says "同意立案"',
+    );
+    expect(body.error.details.refusals[0]).toMatchObject({
+      code: 'document-field',
+      params: { document: 'case-filing-approval', field: 'agencyDecision', actual: '同意立案', notEqual: '同意立案' },
+    });
+    const [row] = await server.db.select().from(cases).where(eq(cases.id, c.id));
+    expect(row?.state).toBe('filing');
+    expect((await act(c.id, 'approve-filing')).status).toBe(200);
+  });
+
+  it('refuses 批准立案 against a form that says 不予立案, and allows 不予立案 there', async () => {
+    const c = await decided('不予立案');
+    const refused = await act(c.id, 'approve-filing');
+    expect(refused.status).toBe(422);
+    const body = await json<ErrorBody>(refused);
+    expect(body.error.message.zh).toContain('立案审批表“机关负责人审批”栏须为“同意立案”，现填写的是“不予立案”');
+    expect(body.error.message.en).toContain('must say "同意立案"; it says "不予立案"');
+    expect((await act(c.id, 'reject-filing', '违法事实不能成立')).status).toBe(200);
+    const [row] = await server.db.select().from(cases).where(eq(cases.id, c.id));
+    expect(row?.state).toBe('not-filed');
+  });
+});
+
+describe("the decision's 陈述申辩 sentence follows what happened (第四十五条、第六十二条)", () => {
+  const FACTS = { proposedFine: 3000, proposedPenalties: ['fine'] };
+  const adoption = async (caseId: string) =>
+    (await json<Doc>(await create(officer, caseId, 'penalty-decision'))).data.statementAdoption;
+
+  it('says no statement was made only when none was recorded and the party did not waive', async () => {
+    const c = await newCase('notification', FACTS);
+    expect(await adoption(c.id)).toBe('当事人在规定期限内未提出陈述、申辩意见。');
+  });
+
+  it('says the party waived in writing once the waiver is recorded', async () => {
+    const c = await newCase('notification', FACTS);
+    const waiver = await json<Doc>(
+      await create(officer, c.id, 'rights-waiver', {
+        waivedRights: ['陈述、申辩权利'],
+        signedAt: today,
+        partySignature: '张某某',
+      }),
+    );
+    expect((await issue(officer, waiver.id)).status).toBe(200);
+    expect(await adoption(c.id)).toBe('当事人书面声明放弃陈述、申辩权利。');
+  });
+
+  it('says a statement was made once the 陈述申辩笔录 is recorded, which sets the fact and its date', async () => {
+    const c = await newCase('notification', FACTS);
+    const record = await json<Doc>(
+      await create(officer, c.id, 'statement-record', {
+        madeAt: today,
+        manner: '口头陈述申辩',
+        statement: '当事人称系初次经营，已在申请许可，请求从轻处罚。',
+        partySignature: '张某某',
+      }),
+    );
+    expect((await issue(officer, record.id)).status).toBe(200);
+    const detail = await json<Detail>(await officer.get(`/api/v1/cases/${c.id}`));
+    expect(detail.facts).toMatchObject({ statementMade: true, statementMadeAt: today });
+    const sentence = String(await adoption(c.id));
+    expect(sentence).toBe('当事人在规定期限内提出了陈述、申辩意见（见陈述申辩笔录）。');
+    expect(sentence).not.toContain('未提出');
+  });
+});

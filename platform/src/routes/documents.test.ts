@@ -49,6 +49,8 @@ interface Doc {
 let server: Server;
 let pack: ResolvedPack;
 let officer: Client;
+/** The agency head, who issues (签发) the 行政处罚决定书 (penalty-decision issuedBy). */
+let head: Client;
 let officerId: string;
 const ids: Record<string, string> = {};
 const YEAR = localDate(new Date()).slice(0, 4);
@@ -107,6 +109,7 @@ beforeAll(async () => {
     })
   ).id;
   officer = await server.as('li.officer');
+  head = await server.as('qian.head');
 });
 
 describe('creating a draft', () => {
@@ -338,7 +341,7 @@ describe('editing and issuing', () => {
     const doc = await json<Doc>(
       await create(officer, c.id, { form: 'penalty-decision', data: { penalties: ['罚款'] } }),
     );
-    const res = await officer.post(`/api/v1/documents/${doc.id}/issue`);
+    const res = await head.post(`/api/v1/documents/${doc.id}/issue`);
     expect(res.status).toBe(422);
     const b = await json<ErrorBody>(res);
     expect(b.error.code).toBe('validation');
@@ -355,7 +358,7 @@ describe('editing and issuing', () => {
     const c = await newCase();
     const doc = await json<Doc>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }));
     expect(doc.missing).toEqual([]);
-    const res = await officer.post(`/api/v1/documents/${doc.id}/issue`);
+    const res = await head.post(`/api/v1/documents/${doc.id}/issue`);
     expect(res.status).toBe(200);
     const issued = await json<Doc>(res);
     expect(issued.status).toBe('issued');
@@ -376,7 +379,7 @@ describe('editing and issuing', () => {
     );
     expect(issued.print).toMatchObject({ partyName: '天津某某餐饮有限公司', caseNumber: c.number });
 
-    const twice = await officer.post(`/api/v1/documents/${doc.id}/issue`);
+    const twice = await head.post(`/api/v1/documents/${doc.id}/issue`);
     expect(twice.status).toBe(409);
     expect((await json<ErrorBody>(twice)).error.code).toBe('document-issued');
     const edit = await officer.call('PUT', `/api/v1/documents/${doc.id}`, { data: { ...issued.data, court: 'x' } });
@@ -394,6 +397,43 @@ describe('editing and issuing', () => {
     expect((await verifyChain(server.db)).ok).toBe(true);
   });
 
+  it('is issued (签发) and numbered by the agency head, never by the officer who drafted it', async () => {
+    const c = await newCase();
+    type Issuing = Doc & { mayIssue: boolean; issuers: { roles: string[]; names: { zh: string; en: string } } | null };
+    const doc = await json<Issuing>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }));
+    expect(doc.missing).toEqual([]);
+    // The officer's view says who issues it, and that the officer does not.
+    expect(doc).toMatchObject({
+      mayIssue: false,
+      issuers: { roles: ['agency-head'], names: { zh: '行政机关负责人', en: 'Head of the administrative agency' } },
+    });
+    const refused = await officer.post(`/api/v1/documents/${doc.id}/issue`);
+    expect(refused.status).toBe(403);
+    const body = await json<ErrorBody & { error: { details: { form: string; issuedBy: string[] } } }>(refused);
+    expect(body.error.code).toBe('document-issuer');
+    expect(body.error.details).toMatchObject({ form: 'penalty-decision', issuedBy: ['agency-head'] });
+    expect(body.error.message.zh).toBe('行政处罚决定书由行政机关负责人签发（出具），您不能出具');
+    expect(body.error.message.en).toContain('Head of the administrative agency');
+    // Nothing numbered, nothing recorded.
+    const still = await json<Doc>(await officer.get(`/api/v1/documents/${doc.id}`));
+    expect(still).toMatchObject({ status: 'draft', number: null });
+    const events = await server.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'document.issue'), eq(auditEvents.target, doc.id)));
+    expect(events).toEqual([]);
+
+    const seen = await json<Issuing>(await head.get(`/api/v1/documents/${doc.id}`));
+    expect(seen.mayIssue).toBe(true);
+    const issued = await json<Doc>(await head.post(`/api/v1/documents/${doc.id}/issue`));
+    expect(issued.status).toBe('issued');
+    expect(issued.number).toMatch(new RegExp(`^津滨市监罚〔${YEAR}〕\\d{4}号$`));
+    // A form the pack leaves to the officers (the 立案审批表, below) names no issuer.
+    const filing = await newCase(undefined, officerId, 'filing');
+    const form = await json<Issuing>(await create(officer, filing.id, { form: 'case-filing-approval', data: {} }));
+    expect(form).toMatchObject({ mayIssue: true, issuers: null });
+  });
+
   it('dates and numbers by the legal date in China, not the UTC date', async () => {
     // 2026-12-31 17:30 UTC is 2027-01-01 01:30 in Beijing.
     server.setClock(() => new Date('2026-12-31T17:30:00.000Z'));
@@ -402,7 +442,8 @@ describe('editing and issuing', () => {
       const c = await newCase();
       const doc = await json<Doc>(await create(late, c.id, { form: 'penalty-decision', data: COMPLETE }));
       expect(doc.data.decidedAt).toBe('2027-01-01');
-      const issued = await json<Doc>(await late.post(`/api/v1/documents/${doc.id}/issue`));
+      const lateHead = await server.as('qian.head');
+      const issued = await json<Doc>(await lateHead.post(`/api/v1/documents/${doc.id}/issue`));
       expect(issued.number).toMatch(/^津滨市监罚〔2027〕\d{4}号$/);
       expect(await (await late.get(`/api/v1/documents/${doc.id}/print`)).text()).toContain('2027年1月1日');
     } finally {
@@ -414,8 +455,8 @@ describe('editing and issuing', () => {
     const c = await newCase();
     const doc = await json<Doc>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }));
     const [a, b] = await Promise.all([
-      officer.post(`/api/v1/documents/${doc.id}/issue`),
-      officer.post(`/api/v1/documents/${doc.id}/issue`),
+      head.post(`/api/v1/documents/${doc.id}/issue`),
+      head.post(`/api/v1/documents/${doc.id}/issue`),
     ]);
     expect([a?.status, b?.status].sort()).toEqual([200, 409]);
     const events = await server.db
@@ -442,7 +483,10 @@ describe('editing and issuing', () => {
       facts: { proposedFine: 50000 },
     });
     const doc = await json<Doc>(await create(fire, c.id, { form: 'penalty-decision', data: COMPLETE }));
-    const issued = await json<Doc>(await fire.post(`/api/v1/documents/${doc.id}/issue`));
+    // The decision is the head's to issue (签发), the fire brigade's own head.
+    await server.user({ username: 'xu.fire.head', orgCode: '120116-XFZD', roles: ['agency-head'] });
+    const fireHead = await server.as('xu.fire.head');
+    const issued = await json<Doc>(await fireHead.post(`/api/v1/documents/${doc.id}/issue`));
     // packs/tj-binhai/organisations/120116-XFZD.yaml: numbering.penalty-decision; the market regulator keeps the form's 罚.
     expect(issued.number).toMatch(new RegExp(`^津滨消行罚决字〔${YEAR}〕\\d{4}号$`));
   });
@@ -462,7 +506,6 @@ describe('editing and issuing', () => {
       }),
     );
     // The agency head fills their own part of the 立案审批表 (sections).
-    const head = await server.as('qian.head');
     const data = { ...draft.data, agencyDecision: '同意立案', agencySignature: '局长' };
     const doc = await json<Doc>(
       await head.call('PUT', `/api/v1/documents/${draft.id}`, { data, updatedAt: draft.updatedAt }),
@@ -472,20 +515,55 @@ describe('editing and issuing', () => {
     expect(issued.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('corrects an issued document with a new draft version that supersedes it', async () => {
+  it('corrects an issued document with a new draft version that supersedes it, for a reason it records', async () => {
     const c = await newCase();
     const doc = await json<Doc>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }));
-    const draftCorrect = await officer.post(`/api/v1/documents/${doc.id}/correct`);
+    const correct = (id: string, body: unknown) => officer.post(`/api/v1/documents/${id}/correct`, body);
+    const reason = '罚款金额计算有误，当事人联系电话13812345678核对后更正';
+    const draftCorrect = await correct(doc.id, { reason });
     expect(draftCorrect.status).toBe(409);
     expect((await json<ErrorBody>(draftCorrect)).error.code).toBe('document-draft');
 
-    const issued = await json<Doc>(await officer.post(`/api/v1/documents/${doc.id}/issue`));
-    const res = await officer.post(`/api/v1/documents/${doc.id}/correct`);
-    expect(res.status).toBe(201);
-    const v2 = await json<Doc>(res);
-    expect(v2).toMatchObject({ version: 2, status: 'draft', number: null, supersedes: doc.id, data: issued.data });
+    const issued = await json<Doc>(await head.post(`/api/v1/documents/${doc.id}/issue`));
+    // No reason, an empty one or one over 500 characters: refused, and no version is created.
+    for (const bad of [{}, { reason: '' }, { reason: '   ' }, { reason: '理'.repeat(501) }]) {
+      const refused = await correct(doc.id, bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(422);
+      const problems = (await json<ErrorBody>(refused)).error.details?.problems ?? [];
+      expect(problems.map((p) => p.path)).toContain('/reason');
+    }
+    expect((await server.db.select().from(documents).where(eq(documents.caseId, c.id))).map((d) => d.version)).toEqual([
+      1,
+    ]);
 
-    const again = await officer.post(`/api/v1/documents/${doc.id}/correct`);
+    const res = await correct(doc.id, { reason });
+    expect(res.status).toBe(201);
+    const v2 = await json<Doc & { correctionReason: string | null }>(res);
+    expect(v2).toMatchObject({ version: 2, status: 'draft', number: null, supersedes: doc.id, data: issued.data });
+    expect(v2.correctionReason).toBe(reason);
+    // At rest the phone number in the reason is masked, the typed text sealed beside it.
+    const [row] = await server.db.select().from(documents).where(eq(documents.id, v2.id));
+    expect(row?.correctionReason).toBe('罚款金额计算有误，当事人联系电话138****5678核对后更正');
+    expect(row?.sealedCorrectionReason).toMatch(/\S/);
+    expect(row?.sealedCorrectionReason).not.toContain('13812345678');
+    // The audit event records it masked; the case's timeline shows it to the officer as typed.
+    const [event] = await server.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'document.correct'), eq(auditEvents.target, v2.id)));
+    expect(event?.after).toMatchObject({ reason: '罚款金额计算有误，当事人联系电话138****5678核对后更正' });
+    expect(JSON.stringify(event)).not.toContain('13812345678');
+    const detail = await json<{ timeline: { action: string; after?: { reason?: string } }[] }>(
+      await officer.get(`/api/v1/cases/${c.id}`),
+    );
+    expect(detail.timeline.find((e) => e.action === 'document.correct')?.after?.reason).toBe(reason);
+    const supervisor = await server.as('zhou.supervisor');
+    expect(
+      (await json<Doc & { correctionReason: string }>(await supervisor.get(`/api/v1/documents/${v2.id}`)))
+        .correctionReason,
+    ).toBe('罚款金额计算有误，当事人联系电话138****5678核对后更正');
+
+    const again = await correct(doc.id, { reason });
     expect(again.status).toBe(409);
     expect((await json<ErrorBody>(again)).error.code).toBe('document-exists');
 
@@ -493,7 +571,7 @@ describe('editing and issuing', () => {
       await officer.call('PUT', `/api/v1/documents/${v2.id}`, { data: { ...v2.data, fine: 40000 } }),
     );
     expect(fixed.data.totalAmount).toBe(40000);
-    const v2issued = await json<Doc>(await officer.post(`/api/v1/documents/${v2.id}/issue`));
+    const v2issued = await json<Doc>(await head.post(`/api/v1/documents/${v2.id}/issue`));
     expect(v2issued.number).not.toBe(issued.number);
     const v1 = await json<Doc>(await officer.get(`/api/v1/documents/${doc.id}`));
     expect(v1).toMatchObject({ status: 'issued', number: issued.number, hash: issued.hash, intact: true });
@@ -514,7 +592,7 @@ describe('editing and issuing', () => {
       const c = await newCase();
       drafts.push((await json<Doc>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }))).id);
     }
-    const results = await Promise.all(drafts.map((id) => officer.post(`/api/v1/documents/${id}/issue`)));
+    const results = await Promise.all(drafts.map((id) => head.post(`/api/v1/documents/${id}/issue`)));
     expect(results.map((r) => r.status)).toEqual(drafts.map(() => 200));
     const numbers = await Promise.all(results.map(async (r) => (await json<Doc>(r)).number as string));
     expect(new Set(numbers).size).toBe(20);
@@ -534,7 +612,7 @@ describe('printing', () => {
     const doc = await json<Doc>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }));
     const draftHtml = await (await officer.get(`/api/v1/documents/${doc.id}/print`)).text();
     expect(draftHtml).toContain('（未编号）');
-    const issued = await json<Doc>(await officer.post(`/api/v1/documents/${doc.id}/issue`));
+    const issued = await json<Doc>(await head.post(`/api/v1/documents/${doc.id}/issue`));
 
     const res = await officer.get(`/api/v1/documents/${doc.id}/print`);
     expect(res.status).toBe(200);
@@ -616,7 +694,7 @@ describe('printing', () => {
   it('refuses to reprint an issued document whose stored data was altered', async () => {
     const c = await newCase();
     const doc = await json<Doc>(await create(officer, c.id, { form: 'penalty-decision', data: COMPLETE }));
-    const issued = await json<Doc>(await officer.post(`/api/v1/documents/${doc.id}/issue`));
+    const issued = await json<Doc>(await head.post(`/api/v1/documents/${doc.id}/issue`));
     await server.db
       .update(documents)
       .set({ data: { ...issued.data, fine: 1 } })
@@ -658,7 +736,7 @@ describe('scope', () => {
       ['GET', `/api/v1/documents/${doc.id}`],
       ['PUT', `/api/v1/documents/${doc.id}`, { data: doc.data }],
       ['POST', `/api/v1/documents/${doc.id}/issue`, {}],
-      ['POST', `/api/v1/documents/${doc.id}/correct`, {}],
+      ['POST', `/api/v1/documents/${doc.id}/correct`, { reason: '更正' }],
       ['GET', `/api/v1/documents/${doc.id}/print`],
       ['GET', `/api/v1/documents/${doc.id}/pdf`],
     ];

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDocument, factsOnIssue, numberingPatternFor, printHtml } from '@yifa/engine';
+import { checkDocument, factsOnIssue, mayIssue, numberingPatternFor, printHtml } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
 import type { Context } from 'hono';
 import { requireCertificate } from '../auth/access.ts';
@@ -21,7 +21,7 @@ import { printPdf } from '../documents/pdf.ts';
 import { maskPersonalData } from '../documents/pii.ts';
 import { prefill } from '../documents/prefill.ts';
 import { printDocument } from '../documents/print.ts';
-import { requireEditableState, requireOwnSections } from '../documents/procedure.ts';
+import { issuersOf, requireEditableState, requireIssuer, requireOwnSections } from '../documents/procedure.ts';
 import {
   documentFor,
   documentsOfCase,
@@ -35,6 +35,7 @@ import { documentView, mayReadPersonalData, problem } from '../documents/view.ts
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
 import { refuseClosed } from '../storage/open-case.ts';
+import { reasonOf, sealCorrectionReason } from '../storage/sealed-rows.ts';
 import { loadCase } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
 import { checkDocumentFine, FineReason } from './fine-outside-tier.ts';
@@ -62,6 +63,12 @@ const DocumentUpdate = z
   .strict()
   .openapi('DocumentUpdate');
 
+/** Why an issued document is corrected (更正理由): recorded with the new version and in the audit event. */
+const Correction = z
+  .object({ reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .openapi('DocumentCorrection');
+
 type Ctx = Context<AppEnv>;
 /** Today's legal date (in China, not UTC). */
 const todayOf = (c: Ctx) => localDate(c.get('services').now());
@@ -80,9 +87,12 @@ function formOf(dc: DocumentContext, code: string): DocumentForm {
   return form;
 }
 
-/** The document view for the requesting actor. */
+/** The document view for the requesting actor, with who issues it and whether the actor may. */
 async function viewFor(c: Ctx, form: DocumentForm, doc: DocumentRow, dc: DocumentContext) {
-  return documentView(form, doc, dc, await mayReadPersonalData(c.get('services').db, c.get('actor'), doc.caseId));
+  const actor = c.get('actor');
+  const view = documentView(form, doc, dc, await mayReadPersonalData(c.get('services').db, actor, doc.caseId));
+  const roles = actor.roles.map((r) => r.code);
+  return { ...view, issuers: issuersOf(dc.loaded.pack, form), mayIssue: mayIssue(form, roles) };
 }
 
 /** Names the PDF by form and number (or draft version), with an ASCII fallback. */
@@ -281,6 +291,8 @@ export function documentRoutes() {
       if (doc.status === 'issued') throw new AppError('document-issued', { document: doc.id, number: doc.number });
       const dc = await contextOf(c, caseRow);
       const form = formOf(dc, doc.formCode);
+      // 签发: the roles the pack names issue (and number) the document, never the officer who drafted a decision.
+      requireIssuer(form, dc, actor);
       requireEditableState(form, dc);
       const check = checkDocument(form, doc.data, dc.facts, dc.loaded.env);
       const blocking = [...check.problems, ...check.missing];
@@ -336,8 +348,8 @@ export function documentRoutes() {
       method: 'post',
       path: '/documents/{id}/correct',
       tags: ['documents'],
-      summary: '更正已出具的文书（新建版本） / correct an issued document with a new version',
-      request: { params: Id },
+      summary: '更正已出具的文书（新建版本，须写明理由） / correct an issued document with a new version and a reason',
+      request: { params: Id, body: json(Correction) },
       responses: { 201: { description: 'Created / 已创建' } },
     }),
     async (c) => {
@@ -347,6 +359,7 @@ export function documentRoutes() {
       requireCertificate(actor, todayOf(c));
       refuseClosed(caseRow);
       if (doc.status === 'draft') throw new AppError('document-draft', { document: doc.id });
+      const { reason } = c.req.valid('json');
       const latest = await latestVersion(s.db, caseRow.id, doc.formCode);
       if (latest && latest.version !== doc.version)
         throw new AppError('document-exists', { document: latest.id, version: latest.version, status: latest.status });
@@ -367,6 +380,8 @@ export function documentRoutes() {
           data: doc.data,
           formHash: formHash(form),
           supersedes: doc.id,
+          // The reason may name the party or a phone number: stored masked, the original sealed.
+          ...sealCorrectionReason(reason),
           createdBy: actor.user.id,
           updatedAt: now,
         },
@@ -376,7 +391,7 @@ export function documentRoutes() {
           caseId: caseRow.id,
           target: id,
           before: { document: doc.id, version: doc.version, number: doc.number, hash: doc.hash },
-          after: { document: id, version, supersedes: doc.id },
+          after: { document: id, version, supersedes: doc.id, ...reasonOf(reason) },
         },
         now,
       );

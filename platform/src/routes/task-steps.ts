@@ -138,9 +138,9 @@ export function taskSteps(input: StepInput): TaskStep[] {
       const document = { code, name: { zh: form.name, en: enOf(form.name, form.nameEn) }, id };
       const docHref = id ? `/documents/${id}` : caseHref;
       if (status === 'complete') {
-        // Complete and to be issued: in a decision step by those who decide (签发), else by the officers.
-        // TODO(#13): read the form's own issuing roles (issuedBy) once the pack format has them.
-        const issuers = state.kind === 'decision' ? t.roles : undefined;
+        // Complete and to be issued: by the roles the form names to issue it (签发, issuedBy), else in a
+        // decision step by those who decide, else by the officers.
+        const issuers = form.issuedBy ?? (state.kind === 'decision' ? t.roles : undefined);
         const mine = input.issues && (issuers ? has(issuers) : input.caseOfficer && has(state.roles ?? roles));
         if (mine) {
           const sign = issuers !== undefined;
@@ -159,7 +159,9 @@ export function taskSteps(input: StepInput): TaskStep[] {
       if (form.sections?.length) {
         if (!has(nextSectionRoles(form, missingFields(form, input)))) continue;
         // The user's own part is what holds their own action up: approving is filling it.
-        const onlyDocuments = view && !view.allowed && view.refusals.every((r) => r.code === 'documents');
+        // (the form not complete, or its field the action reads — 同意立案 — not yet written).
+        const onlyDocuments =
+          view && !view.allowed && view.refusals.every((r) => r.code === 'documents' || r.code === 'document-field');
         if (onlyDocuments && id && has(t.roles))
           push(`approve:${t.action}`, { kind: 'approve', name, action: t.action, document, href: docHref });
         // Not the user's action (the officer's part before the head's approval), or not begun yet.

@@ -89,7 +89,7 @@ beforeAll(async () => {
   await server.issueDocuments(cases.investigation, 'investigation-report');
   // closed: not filed, so nobody has anything left to do.
   cases.closed = await open('li.officer', SCJ_MATTER, ['li.officer', 'wang.officer']);
-  await server.issueDocuments(cases.closed, 'case-filing-approval');
+  await server.issueDocuments(cases.closed, { form: 'case-filing-approval', data: { agencyDecision: '不予立案' } });
   await act('qian.agency', cases.closed, 'reject-filing', '不符合立案条件');
   // Another subject's case, waiting for its own agency head.
   cases.stj = await open('stj.officer', STJ_MATTER, ['stj.officer', 'stj.officer2']);
@@ -100,7 +100,8 @@ describe('GET /api/v1/tasks', () => {
   it("lists for each role the open cases it may act on, with the same actions as the case's page", async () => {
     const agency = await tasksOf('qian.agency');
     // 撤销立案 is allowed on the case's page, but an exceptional action (task: false), never a next step.
-    expect(agency.get(cases.filing).actions.map((a: Json) => a.action)).toEqual(['approve-filing', 'reject-filing']);
+    // Its 立案审批表 says 同意立案, so 不予立案 is not a next step either (the form's field rules it out).
+    expect(agency.get(cases.filing).actions.map((a: Json) => a.action)).toEqual(['approve-filing']);
     expect(await allowedOnPage('qian.agency', cases.filing)).toContain('withdraw-filing');
     expect(agency.get(cases.filing)).toMatchObject({
       state: { code: 'filing', name: '立案审批' },
@@ -108,10 +109,10 @@ describe('GET /api/v1/tasks', () => {
       subject: { code: '120116-SCJ' },
       party: { name: '张三' },
     });
-    expect(agency.get(cases.filing).actions[1]).toMatchObject({
-      name: { zh: '不予立案' },
-      reasonRequired: true,
-      to: { code: 'not-filed', terminal: true },
+    expect(agency.get(cases.filing).actions[0]).toMatchObject({
+      name: { zh: '批准立案' },
+      reasonRequired: false,
+      to: { code: 'investigation', terminal: false },
     });
     const officer = await tasksOf('li.officer');
     expect([...officer.keys()]).toEqual([cases.investigation]);

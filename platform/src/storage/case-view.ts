@@ -179,8 +179,9 @@ export async function timelineOf(db: Db, caseId: string, full: boolean) {
     action: e.action,
     actor: { id: e.actor, name: name ?? e.actor },
     target: e.target,
-    // Only the case and review events are known to carry no personal data; others show no payload.
-    ...(e.action.startsWith('case.') || e.action.startsWith('review.')
+    // Only the case and review events, and a correction with its reason (masked unless `full`), are known
+    // to carry no personal data in the clear; others show no payload.
+    ...(e.action.startsWith('case.') || e.action.startsWith('review.') || e.action === 'document.correct'
       ? { before: e.before, after: isRecord(e.after) ? openReason(e.after, full) : e.after }
       : {}),
   }));

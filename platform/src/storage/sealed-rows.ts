@@ -46,6 +46,15 @@ export function openAttachment(row: AttachmentRow): AttachmentRow {
   return { ...row, filename, note };
 }
 
+/** A correction's reason (更正理由) as its document row stores it: masked, the original sealed when the mask changed it. */
+export function sealCorrectionReason(reason: string): {
+  correctionReason: string;
+  sealedCorrectionReason: string | null;
+} {
+  const { masked, sealed } = sealTexts(reason);
+  return { correctionReason: masked, sealedCorrectionReason: sealed };
+}
+
 /**
  * A transition's reason as its audit event records it: masked, with the original sealed beside
  * it when the mask changed anything (the event is the only record of the reason).

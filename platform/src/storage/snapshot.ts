@@ -162,12 +162,15 @@ export async function loadCase(
   // The latest version of each form decides its status; a draft is complete when nothing required is missing.
   const latest = new Map<string, (typeof docs)[number]>();
   for (const d of docs) if ((latest.get(d.formCode)?.version ?? 0) < d.version) latest.set(d.formCode, d);
+  // What each latest version says, for transitions that require a field's value (documentFields).
+  const documentValues: Record<string, Record<string, unknown>> = {};
   const statuses = [...latest.values()].map((d) => {
-    if (d.status === 'issued') return { form: d.formCode, status: 'issued' as const };
-    const form = pack.items.document.get(d.formCode);
     // Checked on the data as entered: personal values are stored masked (documents/sealed.ts),
     // and a mask would fail a field's pattern or a rule that reads the value.
     const data = openData(d.data, d.sealed);
+    documentValues[d.formCode] = data;
+    if (d.status === 'issued') return { form: d.formCode, status: 'issued' as const };
+    const form = pack.items.document.get(d.formCode);
     const check = form ? checkDocument(form, data, { facts: partial.facts }, env) : undefined;
     return {
       form: d.formCode,
@@ -175,5 +178,5 @@ export async function loadCase(
         check && check.problems.length === 0 && check.missing.length === 0 ? ('complete' as const) : ('draft' as const),
     };
   });
-  return { row, pack, env, snapshot: { ...partial, documents: statuses } };
+  return { row, pack, env, snapshot: { ...partial, documents: statuses, documentValues } };
 }

@@ -21,6 +21,8 @@ export interface CaseSnapshot {
   subject: { code: string; type: string; name: string };
   officers: readonly { certified: boolean }[];
   documents: readonly { form: string; status: 'draft' | 'complete' | 'issued' }[];
+  /** The values of the latest version of each document, by form, for transitions' documentFields. */
+  documentValues?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   openedAt: string;
   violationDate?: string | null;
   /** Outcome of the latest legal review, if any. */
@@ -113,7 +115,11 @@ function citesUnverifiedBasis(m: Matter, env: RuleEnv): boolean {
 /** Every action out of the case's state, allowed or refused with reasons. */
 export function caseActions(c: CaseSnapshot, roles: readonly string[], today: string, env: RuleEnv): GuardReport {
   const { context } = caseContext(c, today, env);
-  const report = checkGuards(c.workflow, { ...context, state: c.state, roles }, env);
+  const report = checkGuards(
+    c.workflow,
+    { ...context, state: c.state, roles, ...(c.documentValues ? { documentValues: c.documentValues } : {}) },
+    env,
+  );
   if (!report.ok)
     throw new Error(
       `the workflow ${c.workflow.code} does not compile: ${report.issues.map((i) => i.message.en).join('; ')}`,

@@ -20,6 +20,17 @@ export function outsideEditableStates(
   return { states: [...states], names: states.map(name) };
 }
 
+/**
+ * Whether a user with these roles issues (签发) the document: one of the form's `issuedBy`
+ * roles, or anyone (who holds document.issue) when the form names none.
+ *
+ * @example
+ * mayIssue(penaltyDecision, ['officer']) // false: issuedBy [agency-head]
+ */
+export function mayIssue(form: DocumentForm, roles: readonly string[]): boolean {
+  return !form.issuedBy || form.issuedBy.some((r) => roles.includes(r));
+}
+
 /** A section another role fills, and the fields of it a save changed. */
 export interface SectionRefusal {
   section: DocumentSection;

@@ -24,6 +24,7 @@ export { discretionSourceValue, discretionValues, explanationText } from './disc
 export {
   factSetters,
   factsOnIssue,
+  mayIssue,
   othersSections,
   outsideEditableStates,
   type SectionRefusal,
