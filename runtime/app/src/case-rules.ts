@@ -23,6 +23,8 @@ export interface CaseRulesBody {
   stateDocuments: string[];
   actionNames: Record<string, { zh: string; en: string }>;
   forms: DocumentForm[];
+  /** Who issues (签发) each form that names its issuing roles (issuedBy), by form code. */
+  issuers?: Record<string, { roles: string[]; names: { zh: string; en: string } }>;
   discretion: DiscretionBenchmark | null;
   parameters: Parameter[];
   conditions: NamedCondition[];

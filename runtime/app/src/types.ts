@@ -271,6 +271,12 @@ export interface DocumentView {
   updatedAt: string;
   issuedAt: string | null;
   issuedBy: string | null;
+  /** Why this version corrects the one it supersedes (更正理由), masked as the data is for the reader. */
+  correctionReason: string | null;
+  /** The roles that issue (签发) the form, when the pack names them; null when any issuing role may. */
+  issuers: { roles: string[]; names: { zh: string; en: string } } | null;
+  /** Whether the reader's roles issue this form. */
+  mayIssue: boolean;
   /** What the document prints with besides its data and number (an issued one's, frozen at issue). */
   print: Omit<PrintContext, 'citeBasis' | 'number'>;
 }

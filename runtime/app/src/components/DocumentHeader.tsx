@@ -50,7 +50,7 @@ export function DocumentHeader({ doc, busy, onSave, onIssue, onCorrect, issueLab
             </Button>
           )}
           {onCorrect && (
-            <Button onClick={onCorrect} loading={busy === 'correct'}>
+            <Button onClick={onCorrect} loading={busy === 'correct'} data-testid="doc-correct">
               {t('document.correct')}
             </Button>
           )}
@@ -65,6 +65,15 @@ export function DocumentHeader({ doc, busy, onSave, onIssue, onCorrect, issueLab
           showIcon
           style={{ marginTop: 8 }}
           message={t('document.readOnly', { hash: doc.hash?.slice(0, 16) ?? '' })}
+        />
+      )}
+      {doc.correctionReason && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('document.correctedBecause', { reason: doc.correctionReason })}
+          data-testid="doc-correction-reason"
         />
       )}
       {!doc.intact && <Alert type="error" showIcon style={{ marginTop: 8 }} message={t('document.altered')} />}

@@ -9,6 +9,7 @@ import type { CaseRules } from '../case-rules.ts';
 import { decide, discretionValues } from '../discretion.ts';
 import { date } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { useSession } from '../session.tsx';
 import { navigate } from '../router.tsx';
 import type { CaseDetail, DocumentRef } from '../types.ts';
 import { useSubmit } from '../use-submit.ts';
@@ -32,8 +33,15 @@ export function latestDocuments(docs: readonly DocumentRef[]): Map<string, Docum
 
 /** The documents panel. */
 export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPanelProps) {
-  const { t } = useT();
+  const { t, pick } = useT();
   const { running, error, setError, submit } = useSubmit<string>();
+  const { me } = useSession();
+  const mine = new Set((me?.roles ?? []).map((r) => r.code));
+  // A form someone else issues (签发: a decision is the head's): its draft says who will issue it.
+  const issuerOf = (code: string) => {
+    const who = rules?.issuers?.[code];
+    return who && !who.roles.some((r) => mine.has(r)) ? who.names : undefined;
+  };
   const latest = latestDocuments(detail.documents);
   const now = new Set(rules?.stateDocuments ?? []);
   // The matter's documents, and those the current step needs that the matter does not list (e.g. a
@@ -96,6 +104,11 @@ export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPane
                 {now.has(f.code) && <Tag color="blue">{t('documents.now')}</Tag>}
                 {!doc && <Tag>{t('documents.none')}</Tag>}
                 {doc?.status === 'draft' && <Tag color="gold">{t('documents.draft', { v: doc.version })}</Tag>}
+                {doc?.status === 'draft' && issuerOf(f.code) && (
+                  <Tag data-testid="awaits-issuer">
+                    {t('documents.awaitsIssuer', { roles: pick(issuerOf(f.code) as { zh: string; en: string }) })}
+                  </Tag>
+                )}
                 {doc?.status === 'issued' && <Tag color="green">{doc.number ?? t('documents.issued')}</Tag>}
               </Space>
             </List.Item>

@@ -71,6 +71,9 @@ export function TimelinePanel({ detail, attachmentNames = {}, actionNames = {}, 
         return Array.isArray(after.duplicatesConfirmed)
           ? `${label}（${t('event.duplicatesConfirmed', { numbers: after.duplicatesConfirmed.join('、') })}）`
           : label;
+      case 'document.correct':
+        // The reason the new version gives (更正理由), masked for readers who see masked data.
+        return `${label}：${docName(e.target)}${after.reason ? `（${t('event.reason')}${t('common.colon')}${after.reason}）` : ''}`;
       case 'attachment.add':
         return `${label}：${attachmentNames[e.target ?? ''] ?? ''}`;
       default:

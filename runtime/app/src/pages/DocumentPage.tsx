@@ -7,7 +7,7 @@
 
 import type { FormState } from '@yifa/rules';
 import { type Choice, DocumentForm } from '@yifa/ui';
-import { App, Button, Card, Col, Flex, Modal, Result, Row, Skeleton, Tabs } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Result, Row, Skeleton, Tabs } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { api, type Bilingual } from '../api.ts';
 import { useCaseRules } from '../case-rules.ts';
@@ -43,6 +43,9 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   const values = useRef<Record<string, unknown>>({});
   // The form's values as the preview shows them, and the saved version's (as the form first gave them).
   const [live, setLive] = useState<Record<string, unknown>>();
+  // The correction dialog: open, and the reason being typed (required, 1–500 characters).
+  const [correcting, setCorrecting] = useState(false);
+  const [correctionReason, setCorrectionReason] = useState('');
   const saved = useRef<{ id: string; data: Record<string, unknown> }>(undefined);
   const current = doc ?? res.data;
 
@@ -67,6 +70,9 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   // A document that leaves the agency is issued (出具); an internal record is finalised (定稿).
   const issueLabel = current.form.issued ? t('document.issue') : t('document.finalise');
   const editable = !issued && !detail.data.closedAt && can('document.edit');
+  // 签发: 出具 is offered only to the roles that issue this form; the others are told who will.
+  const mayIssue = can('document.issue') && current.mayIssue;
+  const issuerNames = current.issuers ? pick(current.issuers.names) : null;
 
   const run = (what: 'save' | 'issue' | 'correct', fn: () => Promise<DocumentView>) =>
     submit(
@@ -100,8 +106,13 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
       },
     });
   const correct = async () => {
-    const next = await run('correct', () => api.post<DocumentView>(`/documents/${current.id}/correct`));
-    if (next) navigate(`/documents/${next.id}`);
+    const reason = correctionReason.trim();
+    const next = await run('correct', () => api.post<DocumentView>(`/documents/${current.id}/correct`, { reason }));
+    if (next) {
+      setCorrecting(false);
+      setCorrectionReason('');
+      navigate(`/documents/${next.id}`);
+    }
   };
 
   const form = (
@@ -135,10 +146,46 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
         busy={busy}
         issueLabel={issueLabel}
         {...(editable && !phone ? { onSave: () => void save() } : {})}
-        {...(editable && !phone && can('document.issue') ? { onIssue: issue } : {})}
-        {...(issued && !detail.data.closedAt && can('document.edit') ? { onCorrect: () => void correct() } : {})}
+        {...(editable && !phone && mayIssue ? { onIssue: issue } : {})}
+        {...(issued && !detail.data.closedAt && can('document.edit') ? { onCorrect: () => setCorrecting(true) } : {})}
       />
+      {!issued && !mayIssue && issuerNames && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('document.issuedBy', { roles: issuerNames })}
+          data-testid="doc-issuer"
+        />
+      )}
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Modal
+        open={correcting}
+        title={t('document.correctTitle')}
+        okText={t('document.correct')}
+        confirmLoading={busy === 'correct'}
+        okButtonProps={
+          {
+            disabled: correctionReason.trim() === '' || correctionReason.trim().length > 500,
+            'data-testid': 'correct-confirm',
+          } as never
+        }
+        onOk={() => void correct()}
+        onCancel={() => setCorrecting(false)}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('document.correctReason')} required extra={t('document.correctReasonHelp')}>
+            <Input.TextArea
+              value={correctionReason}
+              onChange={(e) => setCorrectionReason(e.target.value)}
+              autoSize={{ minRows: 3 }}
+              maxLength={500}
+              showCount
+              data-testid="correct-reason"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
       {!issued && state && <MissingList form={def} values={values.current} state={state} />}
       {phone ? (
         <Tabs
@@ -166,7 +213,7 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
             <Button block size="large" onClick={() => void save()} loading={busy === 'save'} data-testid="doc-save">
               {t('common.save')}
             </Button>
-            {can('document.issue') && (
+            {mayIssue && (
               <Button
                 block
                 size="large"
