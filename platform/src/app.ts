@@ -16,6 +16,7 @@ import { openApiDocument } from './openapi.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { caseLinkRoutes } from './routes/case-links.ts';
 import { caseRulesRoutes } from './routes/case-rules.ts';
 import { caseSourceRoutes } from './routes/case-sources.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -91,6 +92,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/packs', packRoutes());
   app.route('/api/v1/matters', matterRoutes());
   app.route('/api/v1/cases', caseRoutes());
+  app.route('/api/v1/cases', caseLinkRoutes());
   app.route('/api/v1/case-sources', caseSourceRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
   app.route('/api/v1/tasks', taskRoutes());

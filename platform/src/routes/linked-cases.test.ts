@@ -82,8 +82,8 @@ describe('a case linked to the case it concerns', () => {
     expect(from.linkedCase).toEqual({
       id: decision.id,
       number: decision.number,
-      matter: { code: DECISION_MATTER, name: expect.any(String) },
-      state: { code: 'filing', name: '立案审批' },
+      matter: { code: DECISION_MATTER, name: expect.any(String), nameEn: expect.any(String) },
+      state: { code: 'filing', name: '立案审批', nameEn: 'Filing approval' },
       closed: false,
     });
     expect(from.linkedFrom).toEqual([]);
@@ -93,8 +93,8 @@ describe('a case linked to the case it concerns', () => {
       {
         id: litigation.id,
         number: litigation.number,
-        matter: { code: 'legal-litigation', name: '行政应诉案件办理' },
-        state: { code: 'received', name: expect.any(String) },
+        matter: { code: 'legal-litigation', name: '行政应诉案件办理', nameEn: expect.any(String) },
+        state: { code: 'received', name: expect.any(String), nameEn: expect.any(String) },
         closed: false,
       },
     ]);

@@ -15,6 +15,7 @@ import { DeadlinesCard } from '../components/DeadlinesCard.tsx';
 import { DiscretionPanel } from '../components/DiscretionPanel.tsx';
 import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
 import { ExecutionCard } from '../components/ExecutionCard.tsx';
+import { LinkedCases } from '../components/LinkedCases.tsx';
 import { ProcedureFacts } from '../components/ProcedureFacts.tsx';
 import { TimelinePanel } from '../components/TimelinePanel.tsx';
 import { useT } from '../i18n.tsx';
@@ -68,6 +69,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
                   children: (
                     <>
                       <CaseOverview detail={d} />
+                      <LinkedCases detail={d} canEdit={open && can('case.transition')} onSaved={reload} />
                       {rules && (
                         <div style={{ marginTop: 16 }}>
                           <ProcedureFacts
