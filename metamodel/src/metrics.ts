@@ -32,6 +32,12 @@ export const PLATFORM_METRICS: readonly PlatformMetric[] = [
     unit: '件',
   },
   { name: 'overdueCases', label: '超期案件数', labelEn: 'overdue cases', unit: '件' },
+  {
+    name: 'overdueCaseSources',
+    label: '超过核查期限未决定的案源数',
+    labelEn: 'case sources past their decision day',
+    unit: '条',
+  },
   { name: 'reviewedFiles', label: '评查案卷数', labelEn: 'case files reviewed', unit: '卷' },
   { name: 'qualifiedFiles', label: '评查合格案卷数', labelEn: 'case files passing review', unit: '卷' },
   { name: 'reconsiderations', label: '行政复议案件数', labelEn: 'reconsiderations', unit: '件' },

@@ -1,10 +1,11 @@
 /**
  * 执法监督 of the subjects themselves: the pack's subject alert rules (scope `subject`: 持证人员
- * 零参与, 权责事项零履职 …) over each enforcement subject in scope, on the platform metrics of the
- * period — certified officers, officers who acted, the subject's authority items and those
- * exercised. A subject's authority items are the pack's 权责清单 items it implements: those whose
- * subject types include its type and whose sectors meet its sectors; an item is exercised when a
- * case of the period was opened on one of its matters (domain.md §5).
+ * 零参与, 权责事项零履职, 案源超期未决定 …) over each enforcement subject in scope, on the platform
+ * metrics of the period — certified officers, officers who acted, the subject's authority items and
+ * those exercised, and its case sources (案源) still undecided past their day to decide by. A
+ * subject's authority items are the pack's 权责清单 items it implements: those whose subject types
+ * include its type and whose sectors meet its sectors; an item is exercised when a case of the
+ * period was opened on one of its matters (domain.md §5).
  */
 import type { ResolvedPack } from '@yifa/metamodel';
 import type { FiredAlert } from '@yifa/rules';
@@ -28,6 +29,8 @@ export interface SubjectMetrics {
   officersWithCases: number;
   authorityItems: number;
   authorityItemsExercised: number;
+  /** 案源 past their day to decide whether to file (市场监督管理行政处罚程序规定第十八条). */
+  overdueCaseSources: number;
 }
 
 /** A subject with its metrics and the subject alerts that fired on them. */
@@ -58,6 +61,7 @@ export function subjectReports(
       officersWithCases: a.officersWithCases,
       authorityItems: items.size,
       authorityItemsExercised: exercised.size,
+      overdueCaseSources: a.overdueCaseSources,
     };
     const facts = { subject: a.code, subjectName: a.name, subjectType: a.type, ...metrics };
     const report = rules.evaluate({ facts, today });

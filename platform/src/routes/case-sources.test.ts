@@ -292,3 +292,24 @@ describe('scope over subjects: the tree and the sector', () => {
     expect((await sector.get(`/api/v1/case-sources/${ids.source}`)).status).toBe(403);
   });
 });
+
+describe('an overdue undecided source raises the subject alert (执法监督)', () => {
+  it('counts the subject’s pending sources past their day and fires overdue-case-source', async () => {
+    const before = (await (await head.get('/api/v1/supervision/summary')).json()) as Json;
+    const scj = (s: Json) => s.subjectMetrics.find((x: Json) => x.subject.code === '120116-SCJ');
+    expect(scj(before).metrics.overdueCaseSources).toBe(0);
+    expect(scj(before).alerts.map((a: Json) => a.code)).not.toContain('overdue-case-source');
+    // Received 4-20: due 5-13 (15 working days over 劳动节), and today is 5-21.
+    const { body } = await register(officer, {
+      kind: 'media',
+      receivedOn: '2026-04-20',
+      description: '媒体报道某菜市场销售注水肉',
+    });
+    expect(body).toMatchObject({ dueOn: '2026-05-13', overdue: true });
+    const after = (await (await head.get('/api/v1/supervision/summary')).json()) as Json;
+    expect(scj(after).metrics.overdueCaseSources).toBe(1);
+    const alert = scj(after).alerts.find((a: Json) => a.code === 'overdue-case-source');
+    expect(alert).toMatchObject({ level: 'red' });
+    expect(alert.message.zh).toContain('有1条案源超过核查期限');
+  });
+});

@@ -8,7 +8,7 @@ import type { ResolvedPack } from '@yifa/metamodel';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { type CaseRow, cases, organisations, users } from '../db/schema.ts';
+import { type CaseRow, caseSources, cases, organisations, users } from '../db/schema.ts';
 import { caseScope, scopeValues, subjectCondition } from './scope.ts';
 import { type Surroundings, surroundings } from './snapshot.ts';
 
@@ -141,6 +141,8 @@ export interface SubjectActivity {
   officersWithCases: number;
   /** The matters of the subject's cases opened in the period. */
   matters: string[];
+  /** The subject's case sources (案源) still undecided after their day to decide by. */
+  overdueCaseSources: number;
 }
 
 /**
@@ -169,6 +171,8 @@ export async function subjectActivity(
         WHERE ${cases.subjectOrg} = ${o.code} AND ${cases.openedAt} >= ${from})`,
       matters: sql<string>`(SELECT json_group_array(DISTINCT ${cases.matterCode}) FROM ${cases}
         WHERE ${cases.subjectOrg} = ${o.code} AND ${cases.openedAt} >= ${from})`,
+      overdueCaseSources: sql<number>`(SELECT count(*) FROM ${caseSources} WHERE ${caseSources.subjectOrg} = ${o.code}
+        AND ${caseSources.outcome} = 'pending' AND ${caseSources.dueOn} < ${today})`,
     })
     .from(o)
     .where(and(eq(o.enforcementSubject, true), inScope))
@@ -177,6 +181,7 @@ export async function subjectActivity(
     ...r,
     certifiedOfficers: Number(r.certifiedOfficers),
     officersWithCases: Number(r.officersWithCases),
+    overdueCaseSources: Number(r.overdueCaseSources),
     matters: JSON.parse(r.matters ?? '[]') as string[],
   }));
 }
