@@ -119,4 +119,16 @@ describe.sequential('案源登记: a clue registered, then a case opened from it
     await decided.getByText('理由：违法行为轻微并及时改正，没有造成危害后果').waitFor();
     await shot(page, 'desk-case-sources-decided');
   });
+
+  step('in English: the screen, its deadline and outcomes read in English', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Case sources' }).waitFor();
+    const decided = page.locator('[data-testid="source-item"][data-outcome="not-filed"]');
+    await decided.getByText('Not filed', { exact: true }).waitFor();
+    await page.getByText('Register a case source').waitFor();
+    await expect(page.getByRole('menuitem', { name: 'Case sources' }).count()).resolves.toBe(1);
+    await shot(page, 'desk-en-case-sources');
+    await page.getByText('中', { exact: true }).click();
+    await page.getByRole('heading', { name: '案源登记' }).waitFor();
+  });
 });

@@ -244,7 +244,11 @@ export function CaseSourcesPage() {
                 title={
                   <Space wrap size={[8, 2]}>
                     <Tag>{name(s.kind)}</Tag>
-                    <span>{s.partyName ?? t('source.partyUnknown')}</span>
+                    {s.partyName ? (
+                      <span data-user-text="">{s.partyName}</span>
+                    ) : (
+                      <span>{t('source.partyUnknown')}</span>
+                    )}
                     <Typography.Text type="secondary">
                       {t('source.receivedLine', { date: s.receivedOn, name: s.registeredBy.name ?? '' })}
                     </Typography.Text>
@@ -252,7 +256,7 @@ export function CaseSourcesPage() {
                 }
                 description={
                   <Space direction="vertical" size={2}>
-                    <span>{s.description}</span>
+                    <span data-user-text="">{s.description}</span>
                     {s.extended && s.extensionReason && (
                       <span>{t('source.extendedBecause', { reason: s.extensionReason })}</span>
                     )}
