@@ -127,6 +127,20 @@ describe('documents as officials print them (GB/T 9704)', () => {
     }
   });
 
+  it('sets the body at 28 lines a page (22.8 pt from line to line)', () => {
+    const decision = samples.find((s) => s.form === 'penalty-decision') as SamplePdf;
+    // The tops of page 1's lines, read from the words that start them.
+    const starts = wordsOf(decision).filter((w) => w.page === 1 && w.xMin < BOX.left + mmToPt(12));
+    const tops = [...new Set(starts.map((w) => w.yMin.toFixed(1)))].map(Number).sort((a, b) => a - b);
+    const gaps = new Map<string, number>();
+    for (let i = 1; i < tops.length; i += 1) {
+      const gap = ((tops[i] as number) - (tops[i - 1] as number)).toFixed(1);
+      gaps.set(gap, (gaps.get(gap) ?? 0) + 1);
+    }
+    const [commonest] = [...gaps.entries()].sort((a, b) => b[1] - a[1]);
+    expect(Number(commonest?.[0])).toBeCloseTo(mmToPt(225) / 28, 1);
+  });
+
   it('prints formal text: no rule notation, no internal codes, no empty “：。”', () => {
     for (const s of samples) {
       const text = textOf(s);

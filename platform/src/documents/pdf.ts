@@ -1,8 +1,9 @@
 /**
  * PDF of a document, written by pdfmake from the same resolved print layout the HTML view uses,
  * in the layout of GB/T 9704-2012: A4, 版心 156 × 225 mm (top margin 37 mm, binding margin
- * 28 mm), title in 小标宋 二号 (22 pt), body in 仿宋 三号 (16 pt) at 28 lines a page, page
- * numbers 四号 7 mm below the 版心 (odd pages right, even pages left, one character in).
+ * 28 mm), title in 小标宋 二号 (22 pt), body in 仿宋 三号 (16 pt) at 28 lines a page (27 characters
+ * a line: see below), page numbers 四号 7 mm below the 版心 (odd pages right, even pages left,
+ * one character in).
  * Text stays text, so the PDF can be searched.
  *
  * The fonts are deployment settings (fonts.ts): agencies embed their licensed 仿宋_GB2312 and
@@ -39,8 +40,9 @@ const MARGINS = [PAGE.left, PAGE.top, RIGHT, PAGE.height - PAGE.top - PAGE.bodyH
 const BODY = 16;
 const TITLE = 22;
 const PAGE_NUMBER = 14;
-/** 28 characters a line: 156 mm / 28 = 15.79 pt a character, so 三号 characters close up slightly. */
-const CHARACTER_SPACING = PAGE.bodyWidth / 28 - BODY;
+// 28 characters a line would need a 15.79 pt pitch (156 mm / 28); pdfmake sets CJK text at the
+// font's own advance (16 pt at 三号) and does not count character spacing when it breaks CJK
+// lines, so a line holds 27 characters.
 /** 28 lines a page: 225 mm / 28 = 22.8 pt a line; Noto Serif CJK's line box is 1.4375 em. */
 const LINE_HEIGHT = PAGE.bodyHeight / 28 / (BODY * 1.4375);
 
@@ -92,7 +94,6 @@ function block(i: PrintItem): unknown {
               body: [i.columns, ...i.rows].map((r) => r),
             },
             fontSize: 14,
-            characterSpacing: 0,
             lineHeight: 1,
           },
         ],
@@ -143,26 +144,24 @@ export async function printPdf(doc: PrintDoc, createdAt: Date = new Date()): Pro
       creationDate: createdAt,
       modDate: createdAt,
     },
-    defaultStyle: { font: 'Body', fontSize: BODY, lineHeight: LINE_HEIGHT, characterSpacing: CHARACTER_SPACING },
+    defaultStyle: { font: 'Body', fontSize: BODY, lineHeight: LINE_HEIGHT },
     // 四号 page numbers with a dash each side, 7 mm below the 版心; one character in from the right
     // edge on odd pages and from the left on even ones (GB/T 9704 §7.5).
     footer: (page: number) => ({
       text: `— ${page} —`,
       font: 'Body',
       fontSize: PAGE_NUMBER,
-      characterSpacing: 0,
       lineHeight: 1,
       alignment: page % 2 === 1 ? 'right' : 'left',
       margin: [PAGE.left + PAGE_NUMBER, mm(7) - PAGE_NUMBER * 0.6, RIGHT + PAGE_NUMBER, 0],
     }),
     content: [
-      { text: doc.orgName, font: 'Title', fontSize: TITLE, alignment: 'center', characterSpacing: 0, lineHeight: 1.2 },
+      { text: doc.orgName, font: 'Title', fontSize: TITLE, alignment: 'center', lineHeight: 1.2 },
       {
         text: doc.title,
         font: 'Title',
         fontSize: TITLE,
         alignment: 'center',
-        characterSpacing: 2,
         lineHeight: 1.2,
         margin: [0, 0, 0, 14],
       },
