@@ -347,7 +347,20 @@ export interface TaskView {
   subject: { code: string; name: string };
   party: { kind: 'person' | 'organisation'; name: string };
   nearestDeadline: (Omit<DeadlineView, 'status'> & { status: string }) | null;
+  /** What I am to do next on the case, in the workflow's order (platform/src/routes/task-steps.ts). */
+  steps: TaskStepView[];
+  /** The transitions I may take now that are next steps (never 撤销案件 and the like). */
   actions: Omit<ActionView, 'allowed' | 'refusals'>[];
+}
+
+/** One next step of a task: a transition, an approval on a form, a form to fill or issue, a review. */
+export interface TaskStepView {
+  kind: 'action' | 'approve' | 'fill' | 'issue' | 'review';
+  name: Bilingual;
+  action?: string;
+  document?: { code: string; name: Bilingual; id: string | null };
+  /** The app's path where the step is done. */
+  href: string;
 }
 
 /** My tasks: the most urgent first, up to the limit asked for. */

@@ -1,23 +1,77 @@
 /**
  * A date and time as the platform stores it (ISO 8601 with the UTC offset, e.g.
- * 2026-03-01T10:30:00+08:00), picked to the minute.
+ * 2026-03-01T10:30:00+08:00), picked to the minute. On a phone the date and the time have a
+ * picker each: antd's one panel with both (calendar and time columns) is wider than a 390 px
+ * screen and would open past its edges.
  */
 import { connect, mapReadPretty } from '@formily/react';
-import { DatePicker } from 'antd';
+import { DatePicker, Space, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 
 interface Props {
   value?: string;
   onChange?: (value: string | undefined) => void;
   disabled?: boolean;
   readOnly?: boolean;
+  /** A phone's screen: the date and the time in two pickers. */
+  phone?: boolean;
   'data-field'?: string;
 }
 
 /** How a date-time is stored: to the minute, with the UTC offset. */
 const stored = (d: Dayjs) => d.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
 
-function Picker({ value, onChange, disabled, readOnly, 'data-field': dataField }: Props) {
+/**
+ * The phone's two pickers: the value is stored once both the day and the time are chosen (a
+ * day alone is kept here, never stored with a time nobody chose).
+ */
+function PhonePicker({ value, onChange, disabled, readOnly, 'data-field': dataField }: Props) {
+  const [day, setDay] = useState<Dayjs | null>(value ? dayjs(value) : null);
+  const [time, setTime] = useState<Dayjs | null>(value ? dayjs(value) : null);
+  useEffect(() => {
+    setDay(value ? dayjs(value) : null);
+    setTime(value ? dayjs(value) : null);
+  }, [value]);
+  const commit = (d: Dayjs | null, t: Dayjs | null) => {
+    if (d && t) {
+      const at = stored(d.hour(t.hour()).minute(t.minute()));
+      if (at !== value) onChange?.(at);
+    } else if (!d && !t && value) onChange?.(undefined);
+  };
+  const off = disabled || readOnly;
+  return (
+    <Space.Compact block>
+      <DatePicker
+        format="YYYY-MM-DD"
+        value={day}
+        onChange={(d) => {
+          setDay(d);
+          commit(d, time);
+        }}
+        disabled={off}
+        style={{ width: '58%' }}
+        data-field={dataField}
+      />
+      <TimePicker
+        format="HH:mm"
+        value={time}
+        needConfirm={false}
+        onChange={(t) => {
+          setTime(t);
+          commit(day, t);
+        }}
+        disabled={off}
+        style={{ width: '42%' }}
+        data-field-time={dataField}
+      />
+    </Space.Compact>
+  );
+}
+
+function Picker(props: Props) {
+  const { value, onChange, disabled, readOnly, phone, 'data-field': dataField } = props;
+  if (phone) return <PhonePicker {...props} />;
   return (
     <DatePicker
       showTime={{ format: 'HH:mm' }}

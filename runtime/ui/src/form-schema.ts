@@ -66,7 +66,8 @@ function component(f: Field, o: SchemaOptions): Pick<ISchema, 'type' | 'x-compon
     case 'date':
       return { type: 'string', 'x-component': 'DateField' };
     case 'datetime':
-      return { type: 'string', 'x-component': 'DateTimeInput' };
+      // On a phone the date and the time are picked apart: one panel with both is wider than the screen.
+      return { type: 'string', 'x-component': 'DateTimeInput', 'x-component-props': { phone: o.phone } };
     case 'enum':
       return options.length <= 4 && !o.phone
         ? { type: 'string', 'x-component': 'Radio.Group', enum: options }

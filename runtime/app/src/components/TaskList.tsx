@@ -1,12 +1,13 @@
 /**
- * My tasks: each open case where I may act now, with the actions I may take, most urgent first.
- * One request (GET /tasks): the server applies the same guards, permissions and certificate
- * checks as a case's own page.
+ * My tasks: each open case where I have something to do next, most urgent first, with the steps
+ * by name (批准立案, 填写《立案审批表》, 签发《行政处罚决定书》, 出具法制审核意见), each leading to where it
+ * is done. One request (GET /tasks): the server decides the steps from the pack, with the same
+ * guards, permissions and certificate checks as a case's own page.
  */
-import { Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Empty, List, Skeleton, Space, Typography } from 'antd';
 import type { ApiError } from '../api.ts';
 import { useT } from '../i18n.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import type { TaskPage, TaskView } from '../types.ts';
 import { useResource } from '../use-resource.ts';
 import { DeadlineTag } from './DeadlineTag.tsx';
@@ -46,10 +47,19 @@ export function TaskList({ tasks, error }: { tasks: Task[] | null; error?: ApiEr
               <Typography.Text type="secondary">{`${task.matter.name} · ${task.party.name}`}</Typography.Text>
             </div>
             <Space wrap size={[4, 4]} style={{ marginTop: 4 }}>
-              {task.actions.map((a) => (
-                <Tag key={`${a.action}-${a.to.code}`} color="blue" data-action={a.action}>
-                  {pick(a.name)}
-                </Tag>
+              {task.steps.map((step) => (
+                <Button
+                  key={`${step.kind}-${step.action ?? ''}-${step.document?.code ?? ''}`}
+                  size="small"
+                  type={step.kind === 'fill' ? 'default' : 'primary'}
+                  ghost={step.kind !== 'fill'}
+                  data-step={step.kind}
+                  data-action={step.action}
+                  data-href={step.href}
+                  onClick={() => navigate(step.href)}
+                >
+                  {pick(step.name)}
+                </Button>
               ))}
             </Space>
           </div>
