@@ -52,7 +52,23 @@ describe('行刑衔接: transfer to the public security organ (行政处罚法�
 
   it('goes to the police with the 移送书; the 回执 records acceptance; then the case ends', async () => {
     const c = await newCase('investigation');
-    await server.issueDocuments(c.id, 'criminal-case-transfer');
+    // The officers draft the 移送书 in the step; the head signs and issues it (issuedBy).
+    const draft = await json(
+      await officer.post(`/api/v1/cases/${c.id}/documents`, {
+        form: 'criminal-case-transfer',
+        data: {
+          policeOrgan: '天津市公安局滨海分局',
+          suspectedOffence: '生产、销售不符合安全标准的食品罪',
+          caseFacts: '当事人生产的熟肉制品经检验菌落总数超标',
+          approvedOn: '2026-06-10',
+          materials: ['涉嫌犯罪案件情况的调查报告', '涉案物品清单'],
+        },
+      }),
+    );
+    expect((await officer.post(`/api/v1/documents/${draft.id}/issue`)).status).toBe(403);
+    const signed = await head.post(`/api/v1/documents/${draft.id}/issue`);
+    expect(signed.status).toBe(200);
+    expect((await json(signed)).number).toMatch(/刑移〔2026〕\d{4}号$/);
     const moved = await act(head, c.id, 'transfer-to-police', '涉嫌生产、销售不符合安全标准的食品罪');
     expect(moved.status).toBe(200);
     expect((await view(c.id)).state.code).toBe('police-transfer');
@@ -112,5 +128,35 @@ describe('移送 to the competent agency (第二十二条、第二十三条)', (
     const res = await act(head, c.id, 'transfer-case', '违法行为发生地在河北区，不属于本机关管辖');
     expect(res.status).toBe(200);
     expect((await view(c.id)).state.code).toBe('transferred');
+  });
+});
+
+describe('the transfer documents as printed', () => {
+  it('prints the 涉嫌犯罪案件移送书 with its articles and enclosures, and no field notation', async () => {
+    const c = await newCase('investigation');
+    const created = await officer.post(`/api/v1/cases/${c.id}/documents`, {
+      form: 'criminal-case-transfer',
+      data: {
+        policeOrgan: '天津市公安局滨海分局',
+        suspectedOffence: '生产、销售不符合安全标准的食品罪',
+        caseFacts: '当事人生产的熟肉制品经检验菌落总数超标',
+        approvedOn: '2026-06-10',
+        materials: ['涉嫌犯罪案件情况的调查报告', '有关检验报告或者鉴定结论'],
+      },
+    });
+    const doc = await json(created);
+    expect(created.status, JSON.stringify(doc)).toBe(201);
+    const res = await officer.get(`/api/v1/documents/${doc.id}/print`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const text of [
+      '涉嫌犯罪案件移送书',
+      '天津市公安局滨海分局：',
+      '涉嫌生产、销售不符合安全标准的食品罪',
+      '《中华人民共和国行政处罚法》第二十七条',
+      '有关检验报告或者鉴定结论',
+    ])
+      expect(html).toContain(text);
+    expect(html).not.toMatch(/\{[a-zA-Z]+\}/);
   });
 });
