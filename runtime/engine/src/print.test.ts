@@ -1,4 +1,7 @@
-import type { DocumentForm } from '@yifa/metamodel';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type DocumentForm, type Field, validatePackDir } from '@yifa/metamodel';
 import { describe, expect, it } from 'vitest';
 import { printHtml } from './html.ts';
 import { formatDocumentNumber } from './numbering.ts';
@@ -205,5 +208,52 @@ describe('nothing empty prints, everything filled prints', () => {
     expect(html).toContain('.doc { width: 156mm;');
     expect(html).not.toMatch(/Sans|SimHei|黑体|sans-serif/);
     expect(html).toContain('overflow-wrap: anywhere');
+  });
+});
+
+describe('every form of every pack, with only its required fields filled', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '../../../packs');
+  const packs = readdirSync(root).filter((d) => existsSync(join(root, d, 'pack.yaml')));
+  const dummy = (f: Field): unknown => {
+    switch (f.type) {
+      case 'date':
+        return '2026-03-01';
+      case 'datetime':
+        return '2026-03-01T09:00:00+08:00';
+      case 'number':
+      case 'integer':
+        return 1;
+      case 'boolean':
+        return true;
+      case 'multi-enum':
+      case 'legal-basis':
+        return [f.options?.[0] ?? '甲'];
+      case 'table':
+        return [Object.fromEntries((f.columns ?? []).map((c) => [c.name, '甲']))];
+      case 'enum':
+        return f.options?.[0] ?? '甲';
+      default:
+        return '甲';
+    }
+  };
+
+  it.each(packs)('%s prints no empty label, no empty brackets, no stray punctuation', (dir) => {
+    const { pack } = validatePackDir(join(root, dir));
+    const bad: string[] = [];
+    for (const form of pack.items.document.values()) {
+      const data = Object.fromEntries(form.fields.filter((f) => f.required).map((f) => [f.name, dummy(f)]));
+      // Each paragraph alone, so its printed text is known to come from its template.
+      for (const block of form.print.blocks.filter((b) => b.kind === 'text')) {
+        const one: DocumentForm = { ...form, print: { ...form.print, blocks: [block] } };
+        const [item] = layoutDocument(one, data, { orgName: '机关', date: '2026-03-01' }).items;
+        if (item?.kind !== 'text') continue;
+        // A colon that ends the paragraph is the template's own (「{partyName}：」, 「如下：」) unless a
+        // label's value is missing there.
+        const ownColon = block.text?.endsWith('：') ?? false;
+        if (/：[。，；）　]|（）|[，、][。）]/.test(item.text) || (/：\s*$/.test(item.text) && !ownColon))
+          bad.push(`${form.code}: ${item.text}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
  *
  * Nothing empty prints: a field without a value, a table without rows, a paragraph whose
  * placeholders are all empty, and an optional segment `[…]` of a paragraph whose placeholders
- * are not all filled (「[缴款账户：{paymentAccount}。]」) are left out, so no 「缴款账户：。」.
+ * are not all filled (「[缴款账户：{paymentAccount}。]」) are left out, so no 「缴款账户：。」; a
+ * label with its placeholder (「住所：{partyAddress}」) is such a segment without the brackets.
  * Signature lines always print — with the signer's name from the signature field titled
  * 「<signer>签名」 when it is filled, and the block's `dateField` as the date.
  */
@@ -53,6 +54,36 @@ export interface PrintContext {
   citations?: Readonly<Record<string, string>>;
 }
 
+// A label and its placeholder inside a paragraph — 「住所：{partyAddress}」, 「（登记号：{no}）」,
+// 「合同金额：{amount}元」 — is optional: with no value, the label goes too.
+const LABELLED =
+  /(（?)((?<=^|[\s　，；。（、}])(?:[^\s　，；。：、（）()[\]{}]|（[^（）：]{1,12}）){1,30}：\{[^{}]+\}(?:万元|元|个工作日|日|天|个月|年|件|份|人)?)(）?)/g;
+
+/** Marks each labelled placeholder outside the pack's own `[…]` segments as an optional segment. */
+function optionalLabels(text: string): string {
+  return text
+    .split(/(\[[^[\]]*\])/)
+    .map((part) =>
+      part.startsWith('[')
+        ? part
+        : part.replace(LABELLED, (_, open: string, core: string, close: string) =>
+            open && close ? `[${open}${core}${close}]` : `${open}[${core}]${close}`,
+          ),
+    )
+    .join('');
+}
+
+/** The punctuation left where a segment was left out, tidied; one full stop after a sentence value. */
+function tidy(text: string): string {
+  return text
+    .replace(/（）|\(\)/g, '')
+    .replace(/[，、；]+([）。；])/g, '$1')
+    .replace(/（[，、；]+/g, '（')
+    .replace(/([。；！？])[。；]/g, '$1')
+    .replace(/　{2,}/g, '　')
+    .replace(/^[　\s]+|[　\s，、]+$/g, '');
+}
+
 /** Resolves a document's print layout against its data. */
 export function layoutDocument(
   form: DocumentForm,
@@ -87,16 +118,18 @@ export function layoutDocument(
       });
     // One pass over the template (values are never read as template): an optional segment is
     // printed only when every placeholder in it has a value.
-    const result = text.replace(/\[([^[\]]*\{[^{}]+\}[^[\]]*)\]|\{[^{}]+\}/g, (m: string, segment?: string) => {
-      if (segment === undefined) return sub(m);
-      const before = filled;
-      const names = segment.match(/\{[^{}]+\}/g)?.length ?? 0;
-      const t = sub(segment);
-      return filled - before === names ? t : '';
-    });
+    const result = optionalLabels(text).replace(
+      /\[([^[\]]*\{[^{}]+\}[^[\]]*)\]|\{[^{}]+\}/g,
+      (m: string, segment?: string) => {
+        if (segment === undefined) return sub(m);
+        const before = filled;
+        const names = segment.match(/\{[^{}]+\}/g)?.length ?? 0;
+        const t = sub(segment);
+        return filled - before === names ? t : '';
+      },
+    );
     if (placeholders > 0 && filled === 0) return undefined;
-    // A value that ends its own sentence does not take the template's full stop twice.
-    return result.replace(/([。；！？])[。；]/g, '$1').trim() || undefined;
+    return tidy(result) || undefined;
   };
   const signatureOf = (role: string): string => {
     const f = form.fields.find((x) => x.type === 'signature' && x.title === `${role}签名`);
