@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { auditEvents, caseSources, cases } from '../db/schema.ts';
@@ -232,7 +232,12 @@ describe('立案 from a source', () => {
     const source = (await (await officer.get(`/api/v1/case-sources/${ids.source}`)).json()) as Json;
     expect(source).toMatchObject({ outcome: 'filed', caseId: opened.id });
     const [event] = await server.db.select().from(auditEvents).where(eq(auditEvents.action, 'case-source.file'));
-    expect(event).toMatchObject({ caseId: opened.id, target: ids.source });
+    expect(event).toMatchObject({ caseId: null, target: ids.source, after: { caseId: opened.id } });
+    const [open] = await server.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'case.open'), eq(auditEvents.caseId, opened.id)));
+    expect(open?.after).toMatchObject({ source: ids.source });
   });
 
   it('refuses a second case from the same source or from a decided one, opening nothing', async () => {

@@ -326,8 +326,8 @@ export async function fileSource(
     {
       actor: f.actorId,
       action: 'case-source.file',
-      caseId: f.caseId,
-      after: { outcome: 'filed', case: f.caseNumber },
+      // The source's record, not the case's timeline: the case's own case.open event names the source.
+      after: { outcome: 'filed', caseId: f.caseId, case: f.caseNumber },
     },
     f.at,
   );
