@@ -68,6 +68,12 @@ describe.sequential('现场检查 on a phone at 390 px', () => {
     await expect(field(page, 'partyName').inputValue()).resolves.toBe('天津滨海某某超市有限公司');
     await expect(field(page, 'inspectors').inputValue()).resolves.toContain(PEOPLE.officer.displayName);
     await date(page, 'startedAt', '2026-06-01 09:30');
+    // 出示执法证件、告知回避: unset until the officer confirms them (第四十三条、第五十五条).
+    for (const confirmation of ['identityShown', 'avoidanceInformed']) {
+      await expect(field(page, confirmation).getAttribute('aria-checked')).resolves.toBe('false');
+      await field(page, confirmation).click();
+      await expect(field(page, confirmation).getAttribute('aria-checked')).resolves.toBe('true');
+    }
     await type(page, 'place', '天津市滨海新区塘沽街道某某路8号 当事人经营场所');
     await type(page, 'presentPerson', '刘某某');
     await type(page, 'presentPersonTitle', '法定代表人');

@@ -34,8 +34,20 @@ export async function check(page: Page | Locator, name: string, label: string, n
     .click();
 }
 
-/** Sets an antd date picker field (YYYY-MM-DD). */
+/**
+ * Sets an antd date picker field (YYYY-MM-DD, or YYYY-MM-DD HH:mm for a date-time); on a phone a
+ * date-time field has a date and a time picker, and each gets its part.
+ */
 export async function date(page: Page, name: string, value: string, o: { enter?: boolean } = {}): Promise<void> {
+  const time = page.locator(`input[data-field-time="${name}"]`);
+  if (value.includes(' ') && (await time.count())) {
+    const [day, at] = value.split(' ') as [string, string];
+    await date(page, name, day, o);
+    await time.click();
+    await time.fill(at);
+    if (o.enter ?? true) await time.press('Enter');
+    return;
+  }
   const input = field(page, name).locator('input').first();
   const target = (await input.count()) ? input : page.locator(`input[data-field="${name}"]`);
   await target.click();

@@ -49,6 +49,14 @@ function PhonePicker({ value, onChange, disabled, readOnly, 'data-field': dataFi
           setDay(d);
           commit(d, time);
         }}
+        // Typed in full, the day counts at once (as on the desk's picker), without Enter.
+        onCalendarChange={(d) => {
+          const at = Array.isArray(d) ? d[0] : d;
+          if (at?.isValid()) {
+            setDay(at);
+            commit(at, time);
+          }
+        }}
         disabled={off}
         style={{ width: '58%' }}
         data-field={dataField}
@@ -60,6 +68,13 @@ function PhonePicker({ value, onChange, disabled, readOnly, 'data-field': dataFi
         onChange={(t) => {
           setTime(t);
           commit(day, t);
+        }}
+        onCalendarChange={(t) => {
+          const at = Array.isArray(t) ? t[0] : t;
+          if (at?.isValid()) {
+            setTime(at);
+            commit(day, at);
+          }
         }}
         disabled={off}
         style={{ width: '42%' }}
