@@ -162,12 +162,23 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await shotBoth(page, 'workbench');
     await task.getByRole('link').click();
     await page.getByTestId('case-page').waitFor();
-    // The head fills their own part of the 立案审批表, then approves.
+    // The head fills their own part of the 立案审批表 — the approval, the opinion, the signature — then
+    // approves: 批准立案 reads that entry (第五十四条第二款).
     await openDocument('case-filing-approval');
     await check(page, 'agencyDecision', '同意立案');
+    await type(page, 'agencyOpinion', '同意立案调查，由李明、王强承办。');
     await type(page, 'agencySignature', '钱局长');
     await saveDocument();
+    await shot(page, 'desk-document-filing-approved');
     await gotoCase();
+    // The form says 同意立案, so 不予立案 is refused, citing the form's field.
+    await page
+      .locator('[data-testid="actions"]')
+      .getByText(/不能办理的操作及原因/)
+      .click();
+    await expect(page.locator('[data-refused="reject-filing"]').textContent()).resolves.toContain(
+      '立案审批表“机关负责人审批”栏为“同意立案”',
+    );
     await act(page, 'approve-filing');
     await expect(page.getByTestId('case-page').getAttribute('data-state')).resolves.toBe('investigation');
   });
@@ -183,7 +194,10 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await shotBoth(page, 'discretion');
     await openDocument('investigation-report');
     await expect(field(page, 'discretionTier').inputValue()).resolves.toBe('一般');
-    await expect(field(page, 'discretionExplanation').inputValue()).resolves.toContain('DB-SPAQF-122-1');
+    // Formal text as an officer writes it: the benchmark by its name, never its code.
+    const explanation = await field(page, 'discretionExplanation').inputValue();
+    expect(explanation).toContain('《未取得食品生产经营许可从事食品生产经营活动的裁量基准》');
+    expect(explanation).not.toContain('DB-SPAQF-122-1');
     await type(
       page,
       'investigationCourse',
@@ -299,9 +313,11 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await expect(page.getByTestId('case-page').getAttribute('data-state')).resolves.toBe('decision');
   });
 
-  step('the officer issues the 行政处罚决定书; its PDF names the number and the party', async () => {
+  step('the officer drafts the 行政处罚决定书 and cannot issue it: the agency head signs it (签发)', async () => {
     await login(page, PEOPLE.officer.username);
     await openDocument('penalty-decision');
+    // The party waived in writing: the decision says so, not that no statement was made in time.
+    await expect(field(page, 'statementAdoption').inputValue()).resolves.toBe('当事人书面声明放弃陈述、申辩权利。');
     await type(page, 'investigationCourse', '本机关于2026年6月1日对当事人经营场所进行检查，经立案调查，现已调查终结。');
     await type(page, 'facts', '当事人未取得食品经营许可，自2026年5月起销售预包装食品，货值金额8000元。');
     await page.getByRole('button', { name: '添加一行' }).click();
@@ -313,8 +329,26 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await type(page, 'reconsiderationOrgan', '天津市滨海新区人民政府');
     await type(page, 'court', '天津市滨海新区人民法院');
     await saveDocument();
+    // No 出具 for the officer (no dead button): the page says who issues it.
+    await expect(page.getByTestId('doc-issue').count()).resolves.toBe(0);
+    await expect(page.getByTestId('doc-issuer').textContent()).resolves.toContain('行政机关负责人');
+    await shot(page, 'desk-document-decision-draft');
+    await gotoCase();
+    await tab('文书');
+    await expect(
+      page
+        .locator('[data-testid="documents"] [data-form="penalty-decision"] [data-testid="awaits-issuer"]')
+        .textContent(),
+    ).resolves.toContain('行政机关负责人');
+  });
+
+  step('the agency head issues (签发) the 行政处罚决定书; its PDF names the number and the party', async () => {
+    await login(page, PEOPLE.agency.username);
+    await openDocument('penalty-decision');
+    await page.getByTestId('doc-issuer').waitFor({ state: 'detached' });
     await page.getByTestId('doc-issue').click();
     await page.getByTestId('issue-confirm').click();
+    await page.locator('[data-testid="document-page"][data-status="issued"]').waitFor();
     const number = (await page.getByTestId('doc-number').textContent()) ?? '';
     expect(number).toMatch(/^津滨市监罚〔\d{4}〕\d{4}号$/);
     await expect(page.getByTestId('document-page').getAttribute('data-status')).resolves.toBe('issued');

@@ -15,11 +15,16 @@ export async function type(page: Page | Locator, name: string, value: string | n
   await target.fill(String(value));
 }
 
-/** Picks an option of an antd select field (single or multiple). */
+/** Picks an option of an antd select field (single or multiple), by its title or, for an option labelled with markup, its text. */
 export async function select(page: Page, control: Locator, option: string): Promise<void> {
   await control.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
-  await dropdown.locator(`.ant-select-item-option[title="${option}"]`).click();
+  const exact = new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await dropdown
+    .locator(`.ant-select-item-option[title="${option}"]`)
+    .or(dropdown.locator('.ant-select-item-option').filter({ hasText: exact }))
+    .first()
+    .click();
 }
 
 /** Picks an option of a document select field. */

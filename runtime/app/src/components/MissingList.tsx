@@ -11,10 +11,12 @@ export interface MissingListProps {
   form: DocumentForm;
   values: Record<string, unknown>;
   state: FormState;
+  /** Whether the reader issues the form (签发); a complete draft someone else issues is only "filled". */
+  mayIssue?: boolean;
 }
 
 /** The "still missing" note of a draft. */
-export function MissingList({ form, values, state }: MissingListProps) {
+export function MissingList({ form, values, state, mayIssue = true }: MissingListProps) {
   const { t, lang } = useT();
   const missing = missingFields(form, values, state);
   if (missing.length === 0)
@@ -22,7 +24,7 @@ export function MissingList({ form, values, state }: MissingListProps) {
       <Alert
         type="success"
         showIcon
-        message={form.issued ? t('document.complete') : t('document.completeRecord')}
+        message={form.issued && mayIssue ? t('document.complete') : t('document.completeRecord')}
         style={{ marginBottom: 12 }}
         data-testid="doc-complete"
       />

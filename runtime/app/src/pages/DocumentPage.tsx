@@ -186,7 +186,7 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
           </Form.Item>
         </Form>
       </Modal>
-      {!issued && state && <MissingList form={def} values={values.current} state={state} />}
+      {!issued && state && <MissingList form={def} values={values.current} state={state} mayIssue={mayIssue} />}
       {phone ? (
         <Tabs
           items={[
