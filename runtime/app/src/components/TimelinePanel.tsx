@@ -29,6 +29,8 @@ const KNOWN = new Set([
   'attachment.add',
   'review.request',
   'review.opinion',
+  'case.link',
+  'case.unlink',
 ]);
 
 /** The timeline of a case. */
