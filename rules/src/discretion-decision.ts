@@ -27,6 +27,8 @@ export interface DiscretionStep {
   part: 'noPenalty' | 'tier' | 'circumstance' | 'continuing';
   code: string;
   name: string;
+  /** Its English name, when the pack gives one. */
+  nameEn?: string;
   /** For a circumstance: 从轻, 减轻 or 从重. */
   kind?: 'lighter' | 'mitigated' | 'heavier';
   /** null for a default tier, which has no condition. */

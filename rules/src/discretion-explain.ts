@@ -6,7 +6,7 @@
  */
 import type { AmountRange, DiscretionDecision, DiscretionStep } from './discretion.ts';
 import type { ContinuingFine } from './discretion-continuing.ts';
-import { explainEvaluation } from './explain.ts';
+import { explainEvaluation, screenIssue } from './explain.ts';
 import { formatNumber, type Lang } from './format.ts';
 
 const KIND = {
@@ -40,7 +40,7 @@ export function explainDiscretion(d: DiscretionDecision, lang: Lang = 'zh'): str
   const lines = [
     zh
       ? `裁量基准 ${d.benchmark}（版本 ${v.label}，${v.effectiveFrom} 起施行${v.effectiveTo ? `，至 ${v.effectiveTo}` : ''}），按违法行为发生日 ${d.violationDate} 适用；法定幅度 ${formatRange(d.legalRange, lang)}`
-      : `Benchmark ${d.benchmark} version ${v.label} (in force from ${v.effectiveFrom}${v.effectiveTo ? ` to ${v.effectiveTo}` : ''}) applies by the date of the violation, ${d.violationDate}; legal range ${formatRange(d.legalRange, lang)}`,
+      : `Benchmark ${d.benchmarkNameEn ?? d.benchmark} version ${v.label} (in force from ${v.effectiveFrom}${v.effectiveTo ? ` to ${v.effectiveTo}` : ''}) applies by the date of the violation, ${d.violationDate}; legal range ${formatRange(d.legalRange, lang)}`,
   ];
   if (d.laterVersions.length) {
     lines.push(
@@ -67,7 +67,7 @@ export function explainDiscretion(d: DiscretionDecision, lang: Lang = 'zh'): str
   if (d.continuing?.applies) lines.push(continuingLine(d.continuing, lang));
   if (d.proposedFine !== undefined) lines.push(proposedLine(d, lang));
   // A fact that several rules need is missing once, not once per rule.
-  const issues = new Set(d.issues.map((i) => `${zh ? '问题' : 'Issue'}: ${i.message[lang]}`));
+  const issues = new Set(d.issues.map((i) => `${zh ? '问题' : 'Issue'}: ${screenIssue(i, lang)}`));
   lines.push(...issues);
   return lines;
 }
@@ -92,13 +92,14 @@ function stepLine(s: DiscretionStep, lang: Lang): string {
           ? '不适用'
           : 'does not apply';
   if (s.part === 'continuing') return zh ? `按日连续处罚${verdict}：${why}` : `continuing fines ${verdict}: ${why}`;
+  const en = s.nameEn ?? s.name;
   if (s.part === 'circumstance') {
     const kind = s.kind;
     const k = kind ? (zh ? `（${KIND[kind].zh}）` : ` (${KIND[kind].en})`) : '';
-    return zh ? `情节“${s.name}”${k}${verdict}：${why}` : `circumstance "${s.name}"${k} ${verdict}: ${why}`;
+    return zh ? `情节“${s.name}”${k}${verdict}：${why}` : `circumstance "${en}"${k} ${verdict}: ${why}`;
   }
   const what = s.part === 'tier' ? (zh ? '阶次' : 'tier') : zh ? '不予处罚规则' : 'no-penalty rule';
-  return zh ? `${what}“${s.name}”${verdict}：${why}` : `${what} "${s.name}" ${verdict}: ${why}`;
+  return zh ? `${what}“${s.name}”${verdict}：${why}` : `${what} "${en}" ${verdict}: ${why}`;
 }
 
 function proposedLine(d: DiscretionDecision, lang: Lang): string {
@@ -110,7 +111,7 @@ function proposedLine(d: DiscretionDecision, lang: Lang): string {
   if (!d.tier.fine && d.proposedFineOutsideTier) {
     return zh
       ? `拟罚款 ${fine}，但所选阶次“${d.tier.name}”不处罚款`
-      : `proposed fine ${fine}, but tier "${d.tier.name}" has no fine`;
+      : `proposed fine ${fine}, but tier "${d.tier.nameEn ?? d.tier.name}" has no fine`;
   }
   const range = formatRange(d.tier.fine, lang);
   const legal = d.proposedFineOutsideLegalRange ? (zh ? '，且超出法定幅度' : ', and outside the legal range') : '';
@@ -140,7 +141,9 @@ function outcomeLine(tier: NonNullable<DiscretionDecision['tier']>, lang: Lang):
         : `fine on ${p.name} ${formatRange(p.fine, lang)} (legal range ${legal}${outside})`,
     );
   }
-  return zh ? `结论：适用阶次“${tier.name}”，${parts.join('；')}` : `Outcome: tier "${tier.name}", ${parts.join('; ')}`;
+  return zh
+    ? `结论：适用阶次“${tier.name}”，${parts.join('；')}`
+    : `Outcome: tier "${tier.nameEn ?? tier.name}", ${parts.join('; ')}`;
 }
 
 /** 按日连续处罚 as the decision states it: from which day, to which, days × daily amount. */

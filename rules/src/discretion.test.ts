@@ -144,8 +144,11 @@ describe('discretion: 食品安全法第一百二十二条', () => {
     expect(explainDiscretion(d)).toContain('结论：无法判定，请补充以下事实');
     // Several rules read harmConsequence: the explanation names it once.
     expect(d.issues.filter((i) => i.params.fact === 'harmConsequence').length).toBeGreaterThan(1);
-    const missing = explainDiscretion(d).filter((l) => l.startsWith('问题') && l.includes('harmConsequence'));
+    // By its label (危害后果), never by its code.
+    const label = String(d.issues.find((i) => i.params.fact === 'harmConsequence')?.params.label);
+    const missing = explainDiscretion(d).filter((l) => l.startsWith('问题') && l.includes(`“${label}”`));
     expect(missing).toHaveLength(1);
+    expect(explainDiscretion(d).filter((l) => l.includes('harmConsequence'))).toEqual([]);
   });
 
   it('decides the same on the fast path as with traces, also with facts missing', () => {

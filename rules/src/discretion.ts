@@ -189,14 +189,15 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
   const tryRule = (
     part: DiscretionStep['part'],
     code: string,
-    name: string,
+    named: { name: string; nameEn?: string | undefined },
     when?: CompiledCondition,
     kind?: DiscretionStep['kind'],
   ): boolean | null => {
     const evaluation = when ? when.evaluate(input) : null;
     const held = evaluation ? evaluation.held : true;
     if (evaluation) issues.push(...evaluation.issues);
-    steps.push(kind ? { part, code, name, kind, evaluation, held } : { part, code, name, evaluation, held });
+    const name = { name: named.name, ...(named.nameEn ? { nameEn: named.nameEn } : {}) };
+    steps.push(kind ? { part, code, ...name, kind, evaluation, held } : { part, code, ...name, evaluation, held });
     return held;
   };
   const d: DiscretionDecision = {
@@ -218,7 +219,7 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
   };
   let settled = false;
   for (const n of c.noPenalty) {
-    const held = tryRule('noPenalty', n.item.code, n.item.name, n.when);
+    const held = tryRule('noPenalty', n.item.code, n.item, n.when);
     if (held === null) settled = true;
     if (held !== true) continue;
     d.outcome = 'no-penalty';
@@ -233,7 +234,7 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
     break;
   }
   for (const tier of settled ? [] : c.tiers) {
-    const held = tryRule('tier', tier.item.code, tier.item.name, tier.when);
+    const held = tryRule('tier', tier.item.code, tier.item, tier.when);
     if (held === false) continue;
     if (held === true) {
       const t = tier.item;
@@ -260,7 +261,7 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
     if (ev) steps.push({ part: 'continuing', code: 'continuing', name: '按日连续处罚', evaluation: ev, held: ev.held });
   }
   for (const ci of c.circumstances) {
-    if (tryRule('circumstance', ci.item.code, ci.item.name, ci.when, ci.item.kind) === true) {
+    if (tryRule('circumstance', ci.item.code, ci.item, ci.when, ci.item.kind) === true) {
       const { code, name, nameEn, kind } = ci.item;
       d.circumstances.push({ code, name, ...(nameEn ? { nameEn } : {}), kind });
     }

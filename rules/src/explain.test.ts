@@ -54,8 +54,9 @@ describe('explanations', () => {
 
   it('says what is missing or mistyped', () => {
     const missing = evaluate({ fact: 'goodsValue', operator: 'lessThan', value: 10000 }, {});
-    expect(explainEvaluation(missing)).toBe('货值金额 < 10,000 元：缺少事实“货值金额”（goodsValue） ？');
-    expect(explainEvaluation(missing, 'en')).toBe('goods value < 10,000 yuan: fact goodsValue missing ?');
+    // The screen names the fact by its label, never by its code (goodsValue).
+    expect(explainEvaluation(missing)).toBe('货值金额 < 10,000 元：缺少事实“货值金额” ？');
+    expect(explainEvaluation(missing, 'en')).toBe('goods value < 10,000 yuan: fact "goods value" missing ?');
     const wrong = evaluate({ fact: 'goodsValue', operator: 'lessThan', value: 10000 }, { goodsValue: '8000' });
     expect(explainEvaluation(wrong, 'en')).toBe(
       'goods value < 10,000 yuan: fact goodsValue: expected number, got string ?',

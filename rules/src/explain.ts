@@ -5,8 +5,20 @@
  */
 import { OPERATORS } from '@yifa/metamodel';
 import { formatValue, type Lang } from './format.ts';
+import type { Issue } from './issues.ts';
 import type { ParamOrigin } from './param-scope.ts';
 import type { Evaluation, FactTrace, TraceNode } from './trace.ts';
+
+/**
+ * An issue as an officer's screen says it: a missing fact by its label
+ * (the issue's message also names the fact's code, for pack authors and golden tests).
+ */
+export function screenIssue(i: Issue, lang: Lang = 'zh'): string {
+  const zh = typeof i.params.label === 'string' ? i.params.label : undefined;
+  if (zh === undefined || i.code !== 'fact.missing') return i.message[lang];
+  const en = typeof i.params.labelEn === 'string' ? i.params.labelEn : zh;
+  return lang === 'zh' ? `缺少事实“${zh}”` : `fact "${en}" missing`;
+}
 
 /** ✓ held, ✗ did not hold, ？ undetermined. */
 export function mark(held: boolean | null, lang: Lang = 'zh'): string {
@@ -46,7 +58,7 @@ export function renderLeaf(leaf: FactTrace, lang: Lang = 'zh'): string {
   const symbol = leaf.operator === 'between' ? '∈' : OPERATORS[leaf.operator].symbol;
   if (leaf.issue) {
     const sep = zh ? '：' : ': ';
-    return `${prefix}${name} ${symbol} ${expected}${sep}${leaf.issue.message[lang]} ${mark(null, lang)}`;
+    return `${prefix}${name} ${symbol} ${expected}${sep}${screenIssue(leaf.issue, lang)} ${mark(null, lang)}`;
   }
   const seen = formatValue(leaf.seen, lang, leaf.label.unit);
   return `${prefix}${name} ${seen} ${symbol} ${expected} ${mark(leaf.held, lang)}`;

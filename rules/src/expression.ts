@@ -99,7 +99,8 @@ export function compileExpr(c: Compiler, expr: unknown, path: string, depth: num
       const v = get(ctx);
       if (v instanceof Unresolved) return new Unresolved(v.code, { ...v.params, fact, path });
       if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-      if (v === undefined || v === null) return new Unresolved('fact.missing', { fact, label: labels(fact).zh, path });
+      if (v === undefined || v === null)
+        return new Unresolved('fact.missing', { fact, label: labels(fact).zh, labelEn: labels(fact).en, path });
       return new Unresolved('fact.wrong-type', {
         fact,
         label: labels(fact).zh,

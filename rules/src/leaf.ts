@@ -48,6 +48,7 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
     : readFact;
   const maxArray = env.limits.maxFactArray;
   const labelZh = trace.label.zh;
+  const labelEn = trace.label.en;
   // Every record has the same shape (absent parts undefined, which JSON drops): one hidden class, fast to build.
   const { conditionLabel, params: p, expectedParam, expectedFact, label, operator } = trace;
   const record = (expected: unknown, seen: unknown, held: boolean | null, why: Issue | undefined): FactTrace => ({
@@ -70,13 +71,13 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
 
   /** The fact's problem as an issue, or undefined when the fact can be tested. */
   const problem = (v: unknown, value: unknown): Issue | undefined => {
-    if (v instanceof Unresolved) return issue(v.code, path, { ...v.params, fact, label: labelZh });
+    if (v instanceof Unresolved) return issue(v.code, path, { ...v.params, fact, label: labelZh, labelEn });
     if (v === undefined || v === null) {
-      return op.judgesMissing ? undefined : issue('fact.missing', path, { fact, label: labelZh });
+      return op.judgesMissing ? undefined : issue('fact.missing', path, { fact, label: labelZh, labelEn });
     }
     const want = op.checkFact(v, value);
     if (want !== undefined)
-      return issue('fact.wrong-type', path, { fact, label: labelZh, expected: want, actual: typeName(v) });
+      return issue('fact.wrong-type', path, { fact, label: labelZh, labelEn, expected: want, actual: typeName(v) });
     if (Array.isArray(v) && v.length > maxArray)
       return issue('fact.too-large', path, { fact, size: v.length, max: maxArray });
     return undefined;
@@ -108,7 +109,11 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
   const read = (ctx: FactContext): { value: unknown; why?: Issue } => {
     const r = ref.get(ctx);
     if (r === undefined || r === null || r instanceof Unresolved) {
-      return { value: undefined, why: issue('fact.missing', path, { fact: ref.fact, label: env.labels(ref.fact).zh }) };
+      const label = env.labels(ref.fact);
+      return {
+        value: undefined,
+        why: issue('fact.missing', path, { fact: ref.fact, label: label.zh, labelEn: label.en }),
+      };
     }
     const want = op.checkValue(r);
     if (want !== undefined) {

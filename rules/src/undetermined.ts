@@ -41,7 +41,8 @@ export function undeterminedOfGuard(
 ): UndeterminedFact[] {
   const out: UndeterminedFact[] = [];
   const label = (fact: string) => env.labels(fact).zh;
-  const missing = (fact: string) => out.push({ fact, issue: issue('fact.missing', '', { fact, label: label(fact) }) });
+  const missing = (fact: string) =>
+    out.push({ fact, issue: issue('fact.missing', '', { fact, label: label(fact), labelEn: env.labels(fact).en }) });
   for (const r of t.refusals) {
     if (r.evaluation) out.push(...undeterminedOf(r.evaluation));
     if (r.code === 'officers' && r.params.count === null) {
