@@ -90,7 +90,7 @@ describe.sequential('案源登记: a clue registered, then a case opened from it
     const entry = page.getByTestId('source-item').filter({ hasText: CLUE });
     await entry.getByText('已立案').waitFor();
     await expect(entry.getByTestId('source-file').count()).resolves.toBe(0);
-    await entry.getByRole('link', { name: '查看立案的案件' }).click();
+    await entry.getByRole('link', { name: /^立案的案件：/ }).click();
     await page.getByTestId('case-page').waitFor();
     expect(page.url()).toContain(caseId);
   });
@@ -117,6 +117,7 @@ describe.sequential('案源登记: a clue registered, then a case opened from it
       .filter({ hasText: '未在显著位置公示营业执照' });
     await decided.waitFor();
     await decided.getByText('理由：违法行为轻微并及时改正，没有造成危害后果').waitFor();
+    await decided.getByText(`${PEOPLE.agency.displayName} `, { exact: false }).waitFor();
     await shot(page, 'desk-case-sources-decided');
   });
 

@@ -203,7 +203,11 @@ describe('deciding a source', () => {
       reason: '违法行为轻微并及时改正，没有造成危害后果',
     });
     expect(res.status).toBe(200);
-    expect((await res.json()) as Json).toMatchObject({ outcome: 'not-filed', overdue: false });
+    expect((await res.json()) as Json).toMatchObject({
+      outcome: 'not-filed',
+      overdue: false,
+      decidedBy: { name: 'chen.head' },
+    });
     const again = await head.post(`/api/v1/case-sources/${ids.overdue}/decision`, {
       version: 2,
       outcome: 'transferred',
@@ -230,7 +234,12 @@ describe('立案 from a source', () => {
     expect(res.status).toBe(201);
     const opened = (await res.json()) as Json;
     const source = (await (await officer.get(`/api/v1/case-sources/${ids.source}`)).json()) as Json;
-    expect(source).toMatchObject({ outcome: 'filed', caseId: opened.id });
+    expect(source).toMatchObject({
+      outcome: 'filed',
+      caseId: opened.id,
+      caseNumber: opened.number,
+      decidedBy: { id: ids.li },
+    });
     const [event] = await server.db.select().from(auditEvents).where(eq(auditEvents.action, 'case-source.file'));
     expect(event).toMatchObject({ caseId: null, target: ids.source, after: { caseId: opened.id } });
     const [open] = await server.db

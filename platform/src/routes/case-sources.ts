@@ -131,6 +131,8 @@ function view(pack: ResolvedPack, r: SourceRecord, today: string) {
     outcome: r.outcome,
     transferredTo: r.transferredTo,
     caseId: r.caseId,
+    caseNumber: r.caseNumber,
+    decidedBy: r.decidedBy ? { id: r.decidedBy, name: r.decidedByName } : null,
     decidedAt: r.decidedAt,
     masked: !r.full,
     basis: BASIS,

@@ -9,10 +9,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { appendEvent } from '../audit/chain.ts';
 import { type Actor, type Permission, type Scope, scopeFor } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { type CaseSourceRow, caseSources, users } from '../db/schema.ts';
+import { type CaseSourceRow, caseSources, cases, users } from '../db/schema.ts';
 import { openTexts, sealTexts } from '../documents/sealed.ts';
 import { AppError } from '../errors.ts';
 import { type ScopeValues, scopeValues, subjectCondition } from './scope.ts';
@@ -29,6 +30,9 @@ interface SourceTexts {
 }
 
 type Tx = Pick<Db, 'insert' | 'select' | 'update' | 'run'>;
+
+/** The users table again, for who decided a source. */
+const decider = alias(users, 'decider');
 
 /** The condition on case_sources rows that a scope allows. */
 function sourceCondition(scope: Scope, v: ScopeValues): SQL | undefined {
@@ -71,6 +75,10 @@ function requireScope(actor: Actor, permissions: readonly Permission[]): SQL {
 export interface SourceRecord extends CaseSourceRow {
   full: boolean;
   registeredByName: string | null;
+  /** Who decided it (the head, or the officer who opened the case from it). */
+  decidedByName: string | null;
+  /** The number of the case opened from it. */
+  caseNumber: string | null;
 }
 
 function openSource(row: CaseSourceRow): CaseSourceRow {
@@ -108,9 +116,13 @@ async function select(
       row: caseSources,
       full: personal ? sql<number>`case when ${personal} then 1 else 0 end` : sql<number>`0`,
       registeredByName: users.displayName,
+      decidedByName: decider.displayName,
+      caseNumber: cases.number,
     })
     .from(caseSources)
     .leftJoin(users, eq(users.id, caseSources.registeredBy))
+    .leftJoin(decider, eq(decider.id, caseSources.decidedBy))
+    .leftJoin(cases, eq(cases.id, caseSources.caseId))
     .where(filter ? and(where, filter) : where)
     .orderBy(
       // Pending first, the nearest deadline first; then the decided, latest first.
@@ -119,7 +131,13 @@ async function select(
       desc(caseSources.registeredAt),
     )
     .limit(limit);
-  return rows.map((r) => ({ ...openSource(r.row), full: r.full === 1, registeredByName: r.registeredByName }));
+  return rows.map((r) => ({
+    ...openSource(r.row),
+    full: r.full === 1,
+    registeredByName: r.registeredByName,
+    decidedByName: r.decidedByName,
+    caseNumber: r.caseNumber,
+  }));
 }
 
 /** The sources the actor may read, pending first; `outcome` narrows them. */

@@ -43,6 +43,9 @@ export interface CaseSource {
   outcome: 'pending' | 'filed' | 'not-filed' | 'transferred';
   transferredTo: string | null;
   caseId: string | null;
+  caseNumber: string | null;
+  decidedBy: { id: string; name: string | null } | null;
+  decidedAt: string | null;
   basis: { code: string; zh: string; en: string };
 }
 
@@ -260,11 +263,21 @@ export function CaseSourcesPage() {
                     {s.extended && s.extensionReason && (
                       <span>{t('source.extendedBecause', { reason: s.extensionReason })}</span>
                     )}
-                    {s.outcome === 'filed' && s.caseId && <Link to={`/cases/${s.caseId}`}>{t('source.toCase')}</Link>}
+                    {s.outcome === 'filed' && s.caseId && (
+                      <Link to={`/cases/${s.caseId}`}>{t('source.toCase', { number: s.caseNumber ?? '' })}</Link>
+                    )}
                     {s.outcome === 'transferred' && s.transferredTo && (
                       <span>{t('source.transferredTo', { agency: s.transferredTo })}</span>
                     )}
                     {s.outcomeReason && <span>{t('source.reason', { reason: s.outcomeReason })}</span>}
+                    {s.outcome !== 'pending' && s.decidedBy?.name && (
+                      <Typography.Text type="secondary">
+                        {t(s.outcome === 'filed' ? 'source.filedBy' : 'source.decidedBy', {
+                          name: s.decidedBy.name,
+                          date: (s.decidedAt ?? '').slice(0, 10),
+                        })}
+                      </Typography.Text>
+                    )}
                   </Space>
                 }
               />
