@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { bundlePack, validatePackDir } from '@yifa/metamodel';
+import { PACKS_DIR } from '@yifa/packs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
@@ -427,6 +430,37 @@ describe('法制审核', () => {
   it('answers a review that does not exist with 404, and keeps the audit chain whole', async () => {
     const res = await opinion(as('sun.reviewer'), randomUUID(), { opinion: 'agree', checklist: PASS });
     expect(res.status).toBe(404);
+    expect((await verifyChain(server.db)).ok).toBe(true);
+  });
+});
+
+describe('a pack whose review document is issued (出具)', () => {
+  it('issues the document in the opinion’s transaction, recorded as issued by the reviewer', async () => {
+    // Binhai with the 法制审核意见书 made an issued document: a variant pack, active for new cases.
+    const { pack: binhai } = validatePackDir(join(PACKS_DIR, 'tj-binhai'));
+    const forms = new Map(binhai.items.document);
+    const form = forms.get('legal-review-opinion');
+    if (!form) throw new Error('no legal-review-opinion in tj-binhai');
+    forms.set('legal-review-opinion', { ...form, issued: true });
+    const variant = {
+      ...binhai,
+      manifest: { ...binhai.manifest, version: '1.0.1-issued-review' },
+      items: { ...binhai.items, document: forms },
+    };
+    const report = await server.services.packs.importBundle(bundlePack(variant).text, { apply: true, actor: 'test' });
+    await server.services.packs.activate(report.hash, 'test');
+    const { caseId, submitted } = await underReview();
+    const res = await opinion(as('sun.reviewer'), submitted.review.id, AGREE);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = await json(res);
+    expect(body.document).toMatchObject({ form: 'legal-review-opinion', status: 'issued' });
+    expect(body.transition.state.code).toBe('notification');
+    const doc = await json(await as('sun.reviewer').get(`/api/v1/documents/${body.document.id}`));
+    expect(doc).toMatchObject({ status: 'issued', data: { opinion: '同意', reviewer: '孙审核' } });
+    const issue = (await json(await as('li.officer').get(`/api/v1/cases/${caseId}`))).timeline.find(
+      (e: Json) => e.action === 'document.issue',
+    );
+    expect(issue).toMatchObject({ target: body.document.id, actor: { id: id('sun.reviewer') } });
     expect((await verifyChain(server.db)).ok).toBe(true);
   });
 });
