@@ -17,13 +17,16 @@ export function requireEditableState(form: DocumentForm, dc: DocumentContext): v
   const { snapshot } = dc.loaded;
   const outside = outsideEditableStates(form, snapshot.state, snapshot.workflow);
   if (!outside) return;
-  const current = snapshot.workflow.states.find((s) => s.code === snapshot.state)?.name ?? snapshot.state;
+  const st = (code: string) => snapshot.workflow.states.find((s) => s.code === code);
+  const current = st(snapshot.state)?.name ?? snapshot.state;
+  // In English, the states by their English names, never their codes.
+  const en = (code: string) => st(code)?.nameEn ?? st(code)?.name ?? code;
   throw new AppError(
     'document-state',
     { form: form.code, state: snapshot.state, editableIn: outside.states },
     {
       zh: `${form.name}只能在“${outside.names.join('”“')}”环节填写和出具，本案现处于“${current}”环节`,
-      en: `${form.nameEn ?? form.code} can be filled and issued only in ${outside.states.join(', ')}; the case is in ${snapshot.state}`,
+      en: `${form.nameEn ?? form.name} can be filled and issued only in ${outside.states.map(en).join(', ')}; the case is in ${en(snapshot.state)}`,
     },
   );
 }
@@ -48,7 +51,7 @@ export function requireIssuer(form: DocumentForm, dc: DocumentContext, actor: Ac
     { form: form.code, issuedBy: roles },
     {
       zh: `${form.name}由${who.zh}签发（出具），您不能出具`,
-      en: `the ${form.nameEn ?? form.code} is issued by ${who.en}; you cannot issue it`,
+      en: `the ${form.nameEn ?? form.name} is issued by ${who.en}; you cannot issue it`,
     },
   );
 }

@@ -90,7 +90,7 @@ function alertView(s: ScannedCase, alert: FiredAlert, actor: Actor) {
       id: row.id,
       number: row.number,
       cause: matter.cause ?? matter.name,
-      matter: { code: matter.code, name: matter.name },
+      matter: { code: matter.code, name: matter.name, nameEn: matter.nameEn ?? null },
       state: stateOf(workflow, row.state),
       subject: { code: subject.code, name: subject.name },
       openedAt: row.openedAt,
@@ -157,7 +157,7 @@ function summaryOf(
   const byState = sorted.map((c) => {
     const workflow = active.items.workflow.get(c.workflow);
     return {
-      workflow: { code: c.workflow, name: workflow?.name ?? c.workflow },
+      workflow: { code: c.workflow, name: workflow?.name ?? c.workflow, nameEn: workflow?.nameEn ?? null },
       state: workflow ? stateOf(workflow, c.state) : { code: c.state, name: c.state, kind: 'normal', terminal: false },
       total: c.total,
       open: c.open,

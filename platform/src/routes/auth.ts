@@ -111,7 +111,7 @@ export function authRoutes() {
         username: user.username,
         displayName: user.displayName,
         org: user.orgCode,
-        roles: a.roles.map((role) => ({ code: role.code, name: role.name })),
+        roles: a.roles.map((role) => ({ code: role.code, name: role.name, nameEn: role.nameEn ?? null })),
         permissions,
         certificate: {
           number: user.certificateNo,

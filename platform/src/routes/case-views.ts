@@ -18,7 +18,13 @@ export const dayOf = localDate;
 /** A state of a workflow as the API shows it. */
 export function stateOf(workflow: Workflow, code: string) {
   const st = workflow.states.find((x) => x.code === code);
-  return { code, name: st?.name ?? code, kind: st?.kind ?? 'normal', terminal: st?.terminal ?? false };
+  return {
+    code,
+    name: st?.name ?? code,
+    nameEn: st?.nameEn ?? null,
+    kind: st?.kind ?? 'normal',
+    terminal: st?.terminal ?? false,
+  };
 }
 
 /** The deadline closest to running out, of those still running. */

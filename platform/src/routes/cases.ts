@@ -297,8 +297,8 @@ export function caseRoutes() {
         items.push({
           id: row.id,
           number: row.number,
-          matter: { code: row.matterCode, name: matter?.name ?? row.matterCode },
-          state: workflow ? stateOf(workflow, row.state) : { code: row.state, name: row.state },
+          matter: { code: row.matterCode, name: matter?.name ?? row.matterCode, nameEn: matter?.nameEn ?? null },
+          state: workflow ? stateOf(workflow, row.state) : { code: row.state, name: row.state, nameEn: null },
           subject: { code: row.subjectOrg, name: subjectName ?? row.subjectOrg },
           party: partyView(row.party, false),
           openedAt: row.openedAt,
@@ -350,7 +350,7 @@ export function caseRoutes() {
         category: row.category,
         state: stateOf(workflow, row.state),
         states: workflow.states.map((x) => stateOf(workflow, x.code)),
-        workflow: { code: workflow.code, name: workflow.name },
+        workflow: { code: workflow.code, name: workflow.name, nameEn: workflow.nameEn ?? null },
         matter: matterSummary(pack, snapshot.matter, legalDate),
         subject: snapshot.subject,
         packHash: row.packHash,
@@ -374,7 +374,10 @@ export function caseRoutes() {
           refused: actions.filter((a) => !a.allowed),
         },
         deadlines: caseDeadlines(workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
-        documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
+        documents: docs.map((d) => {
+          const form = pack.items.document.get(d.form);
+          return { ...d, name: form?.name ?? d.form, nameEn: form?.nameEn ?? null };
+        }),
         reviews: full ? reviews : reviews.map((r) => ({ ...r, comment: maskPersonalTexts(r.comment) })),
         timeline: await timelineOf(s.db, id, full),
       });
@@ -469,7 +472,7 @@ export function caseRoutes() {
           {
             path: '/reason',
             code: 'reason-required',
-            message: { zh: `“${def.name}”须填写理由`, en: `"${def.nameEn ?? def.action}" needs a reason` },
+            message: { zh: `“${def.name}”须填写理由`, en: `"${def.nameEn ?? def.name}" needs a reason` },
           },
         ]);
       const outcome = takeAction(
@@ -490,7 +493,7 @@ export function caseRoutes() {
           { action: body.action, refusals: outcome.refusals.map(refusalView) },
           {
             zh: `当前不能“${def.name}”：${outcome.refusals.map((x) => x.message.zh).join('；')}`,
-            en: `"${def.nameEn ?? def.action}" is not allowed now: ${outcome.refusals.map((x) => x.message.en).join('; ')}`,
+            en: `"${def.nameEn ?? def.name}" is not allowed now: ${outcome.refusals.map((x) => x.message.en).join('; ')}`,
           },
         );
       const entering = stateOf(workflow, outcome.to);

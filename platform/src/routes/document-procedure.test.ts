@@ -74,6 +74,8 @@ describe('a document belongs to its step (editableIn)', () => {
     expect(body.error.code).toBe('document-state');
     expect(body.error.message.zh).toContain('立案审批');
     expect(body.error.message.zh).toContain('调查取证');
+    // In English by the steps' English names, not their codes (filing-approval, investigation).
+    expect(body.error.message.en).toContain('only in Filing approval; the case is in Investigation');
 
     // Filled in its step, then the case moves on: the draft is read-only there.
     const c = await newCase('filing');

@@ -50,8 +50,20 @@ describe('searching matters', () => {
     expect(m.discretion.version.label).toBe('2022');
     expect(m.discretion.legalRange.min).toBeDefined();
     expect(m.discretion.tiers.map((t: Json) => t.code)).toEqual(['heavier', 'lighter', 'general']);
-    expect(m.workflow).toEqual({ code: 'penalty-ordinary', name: '行政处罚普通程序' });
+    expect(m.workflow).toEqual({
+      code: 'penalty-ordinary',
+      name: '行政处罚普通程序',
+      nameEn: 'Administrative penalty, ordinary procedure',
+    });
     expect(m.documents.find((d: Json) => d.code === 'penalty-decision')?.issued).toBe(true);
+    // English names for the English screens: the benchmark, its tiers and no-penalty rules, the documents, the item.
+    expect(m.discretion.nameEn).toBeTruthy();
+    expect(m.discretion.tiers.filter((t: Json) => !t.nameEn)).toEqual([]);
+    expect(m.discretion.noPenalty.filter((n: Json) => !n.nameEn)).toEqual([]);
+    expect(m.documents.filter((d: Json) => !d.nameEn)).toEqual([]);
+    expect(m.authorityItem.nameEn).toBe(
+      'Penalty for producing or trading food without a food production or trading licence',
+    );
     expect(m.facts).toBeUndefined();
   });
 

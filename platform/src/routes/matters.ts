@@ -71,6 +71,7 @@ function discretionOf(pack: ResolvedPack, code: string | undefined, date: string
   return {
     code: b.code,
     name: b.name,
+    nameEn: b.nameEn ?? null,
     version: v
       ? { label: v.version ?? v.effectiveFrom, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo ?? null }
       : null,
@@ -79,12 +80,18 @@ function discretionOf(pack: ResolvedPack, code: string | undefined, date: string
     tiers: (v?.tiers ?? []).map((t) => ({
       code: t.code,
       name: t.name,
+      nameEn: t.nameEn ?? null,
       // null for a tier of 警告 alone, which has no fine range.
       fine: t.fine ?? null,
       measures: t.measures ?? [],
       description: t.description ?? null,
     })),
-    noPenalty: (v?.noPenalty ?? []).map((n) => ({ code: n.code, name: n.name, mandatory: n.mandatory ?? false })),
+    noPenalty: (v?.noPenalty ?? []).map((n) => ({
+      code: n.code,
+      name: n.name,
+      nameEn: n.nameEn ?? null,
+      mandatory: n.mandatory ?? false,
+    })),
   };
 }
 
@@ -103,6 +110,7 @@ export function matterSummary(pack: ResolvedPack, m: Matter, date: string) {
       ? {
           code: item.code,
           name: item.name,
+          nameEn: item.nameEn ?? null,
           powerType: entryOf(pack, 'power-types', item.powerType),
           legalReview: item.legalReview ?? false,
         }
@@ -113,14 +121,15 @@ export function matterSummary(pack: ResolvedPack, m: Matter, date: string) {
     },
     penaltyKinds: (m.penaltyKinds ?? []).map((c) => entryOf(pack, 'penalty-kinds', c)),
     discretion: discretionOf(pack, m.discretion, date),
-    workflow: { code: m.workflow, name: workflow?.name ?? m.workflow },
+    workflow: { code: m.workflow, name: workflow?.name ?? m.workflow, nameEn: workflow?.nameEn ?? null },
     alternativeWorkflows: (m.alternativeWorkflows ?? []).map((c) => ({
       code: c,
       name: pack.items.workflow.get(c)?.name ?? c,
+      nameEn: pack.items.workflow.get(c)?.nameEn ?? null,
     })),
     documents: m.documents.map((c) => {
       const form = pack.items.document.get(c);
-      return { code: c, name: form?.name ?? c, issued: form?.issued ?? false };
+      return { code: c, name: form?.name ?? c, nameEn: form?.nameEn ?? null, issued: form?.issued ?? false };
     }),
     keywords: m.keywords ?? [],
   };

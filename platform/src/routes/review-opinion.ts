@@ -72,7 +72,7 @@ async function planDocument(
       bad.push({
         path: `/document/${name}`,
         code: 'unknown-field',
-        message: { zh: `${form.name}没有栏目“${name}”`, en: `${form.nameEn ?? form.code} has no field "${name}"` },
+        message: { zh: `${form.name}没有栏目“${name}”`, en: `${form.nameEn ?? form.name} has no field "${name}"` },
       });
     else if (fromReview(f))
       bad.push({
@@ -99,9 +99,9 @@ async function planDocument(
       p.code === 'required'
         ? {
             zh: `${form.name}：“${title.zh}”必填`,
-            en: `${form.nameEn ?? form.code}: "${title.en}" is required`,
+            en: `${form.nameEn ?? form.name}: "${title.en}" is required`,
           }
-        : { zh: `${form.name}：${p.message.zh}`, en: `${form.nameEn ?? form.code}: ${p.message.en}` };
+        : { zh: `${form.name}：${p.message.zh}`, en: `${form.nameEn ?? form.name}: ${p.message.en}` };
     return problemAt(form, p.field, p.code, message);
   });
   if (problems.length)
@@ -237,7 +237,7 @@ async function takeReviewTransition(
         { action: t.action, refusals: outcome.refusals.map(refusalView) },
         {
           zh: `审核意见未提交：当前不能“${t.name}”：${outcome.refusals.map((x) => x.message.zh).join('；')}`,
-          en: `the opinion was not given: "${t.nameEn ?? t.action}" is not allowed now: ${outcome.refusals.map((x) => x.message.en).join('; ')}`,
+          en: `the opinion was not given: "${t.nameEn ?? t.name}" is not allowed now: ${outcome.refusals.map((x) => x.message.en).join('; ')}`,
         },
       );
     }
@@ -258,7 +258,7 @@ async function takeReviewTransition(
     });
     return {
       action: t.action,
-      name: { zh: t.name, en: t.nameEn ?? t.action },
+      name: { zh: t.name, en: t.nameEn ?? t.name },
       state: stateOf(snapshot.workflow, moved.state),
     };
   }
@@ -335,7 +335,7 @@ export async function reviewDocumentView(s: Services, l: LoadedCase, today: stri
   return {
     form: form.code,
     name: form.name,
-    nameEn: form.nameEn ?? form.code,
+    nameEn: form.nameEn ?? form.name,
     fromReview: form.fields.filter(fromReview).map((f) => f.name),
     data: personalData ? shown : maskPersonalData(form, shown),
   };

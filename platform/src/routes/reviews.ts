@@ -142,6 +142,7 @@ async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof docume
   const labelled = (matter.facts ?? []).map((f) => ({
     name: f.name,
     label: f.label,
+    labelEn: f.labelEn ?? null,
     value: maskPersonalTexts(row.facts[f.name] ?? null),
     ...(f.unit ? { unit: f.unit } : {}),
   }));
@@ -150,7 +151,7 @@ async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof docume
     number: row.number,
     state: stateOf(snapshot.workflow, row.state),
     subject: snapshot.subject,
-    matter: { code: matter.code, name: matter.name, cause: matter.cause ?? matter.name },
+    matter: { code: matter.code, name: matter.name, nameEn: matter.nameEn ?? null, cause: matter.cause ?? matter.name },
     party: partyView(row.party, false),
     violationDate: row.violationDate,
     openedAt: row.openedAt,
@@ -163,7 +164,10 @@ async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof docume
     discretion: discretionOf(l, today),
     // A fine outside its tier, as the server recorded it with the officer's reason (fine-outside-tier.ts).
     fineOutsideTier: maskPersonalTexts(fineOutsideTierView(l, today)),
-    documents: docs.map((d) => ({ ...d, name: pack.items.document.get(d.form)?.name ?? d.form })),
+    documents: docs.map((d) => {
+      const form = pack.items.document.get(d.form);
+      return { ...d, name: form?.name ?? d.form, nameEn: form?.nameEn ?? null };
+    }),
     version: row.version,
   };
 }
