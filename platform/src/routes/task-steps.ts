@@ -129,6 +129,8 @@ export function taskSteps(input: StepInput): TaskStep[] {
     const name = { zh: t.name, en: enOf(t.name, t.nameEn) };
     if (view?.allowed && !reviewing)
       push(`action:${t.action}`, { kind: 'action', name, action: t.action, href: caseHref });
+    // The reviewer fills the 法制审核意见书 on the review page, with the opinion: one step, not two.
+    if (reviewing) continue;
     for (const code of t.documents ?? []) {
       const form = pack.items.document.get(code);
       if (!form) continue;

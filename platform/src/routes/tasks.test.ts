@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { cases as caseRows } from '../db/schema.ts';
+import { insertTestCase } from '../documents/test-case.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -19,6 +20,16 @@ const json = async (res: Response): Promise<Json> => res.json();
 const SCJ_MATTER = '120116-SCJ-CF-0001-01';
 const STJ_MATTER = '120116-STJ-CF-0004-01';
 const PERSON = { kind: 'person', name: '张三', idNumber: '11010519491231002X' };
+/** The facts that decide the 食品安全法第一百二十二条 benchmark's 一般 tier (a 70,000 元 fine within it). */
+const DECIDING = {
+  goodsValue: 8000,
+  harmConsequence: '一般',
+  noSubjectiveFault: false,
+  obstructedEnforcement: false,
+  partyPriorPenalties12m: 0,
+  proposedFine: 70000,
+  proposedPenalties: ['fine'],
+};
 /** The exceptional actions of the ordinary procedure (task: false): on the case's page, never a task. */
 const EXCEPTIONAL = ['withdraw-filing', 'withdraw-case'];
 
@@ -297,5 +308,55 @@ describe('next steps by role (我的待办)', () => {
     expect(review.map((s) => s.kind)).toEqual(review.map(() => 'action'));
     expect(review.map((s) => s.name.zh)).toEqual(expect.arrayContaining(['退回补充调查']));
     expect((await tasksOf('li.officer')).has(id)).toBe(false);
+  });
+
+  it('gives the 决定书 to the officers to write, and to the agency head to sign and issue (签发) once complete', async () => {
+    const c = await insertTestCase(server.db, {
+      packHash: server.packHash,
+      createdBy: ids['li.officer'] as string,
+      officers: [ids['li.officer'] as string, ids['wang.officer'] as string],
+      state: 'decision',
+      facts: DECIDING,
+    });
+    const DECISION = {
+      code: 'penalty-decision',
+      name: { zh: '行政处罚决定书', en: 'Administrative penalty decision' },
+    };
+    expect(await stepsOf('li.officer', c.id)).toEqual([
+      expect.objectContaining({
+        kind: 'fill',
+        document: { ...DECISION, id: null },
+        name: { zh: '填写《行政处罚决定书》', en: 'Fill in the Administrative penalty decision' },
+      }),
+    ]);
+    expect((await tasksOf('qian.agency')).has(c.id)).toBe(false);
+    const created = await as('li.officer').post(`/api/v1/cases/${c.id}/documents`, {
+      form: 'penalty-decision',
+      data: {
+        investigationCourse: '执法人员于2026年3月1日现场检查，制作现场检查笔录和询问笔录。',
+        facts: '当事人未取得食品经营许可从事食品经营活动，货值金额8000元。',
+        evidence: [{ name: '现场检查笔录', proves: '当事人经营场所及经营情况' }],
+        statementAdoption: '当事人在规定期限内未提出陈述、申辩意见。',
+        penalties: ['罚款'],
+        fine: 70000,
+        paymentMethod: '自收到本决定书之日起十五日内缴纳',
+        reconsiderationOrgan: '天津市滨海新区人民政府',
+        court: '天津市滨海新区人民法院',
+      },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const draft = await json(created);
+    expect(draft.missing).toEqual([]);
+    // Complete: the officers are done; the head signs and issues it, on the document.
+    expect((await tasksOf('li.officer')).has(c.id)).toBe(false);
+    expect(await stepsOf('qian.agency', c.id)).toEqual([
+      {
+        kind: 'issue',
+        name: { zh: '签发《行政处罚决定书》', en: 'Sign and issue the Administrative penalty decision' },
+        action: 'issue-decision',
+        document: { ...DECISION, id: draft.id },
+        href: `/documents/${draft.id}`,
+      },
+    ]);
   });
 });
