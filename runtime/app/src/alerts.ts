@@ -43,7 +43,7 @@ export interface AlertView extends FiredAlertView {
     id: string;
     number: string;
     cause: string;
-    matter: { code: string; name: string };
+    matter: { code: string; name: string; nameEn?: string | null };
     state: StateView;
     subject: SubjectRef;
     openedAt: string;

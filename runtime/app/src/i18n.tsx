@@ -2,8 +2,9 @@
  * zh-CN first, English on request: one small message table (messages.ts), a language held in
  * localStorage, and `pick` for the platform's own bilingual messages and pack names.
  */
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Bilingual } from './api.ts';
+import { format, joinList, paren } from './message-format.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
 /** The two languages. */
@@ -12,12 +13,24 @@ export type Lang = 'zh' | 'en';
 interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
-  /** A message of the table, `{name}` placeholders filled. */
+  /** A message of the table, `{name}` placeholders and `{n, plural, …}` plurals filled. */
   t(key: MessageKey, params?: Record<string, string | number>): string;
   /** The right half of a bilingual message. */
   pick(m: Bilingual | null | undefined): string;
   /** A pack name with an optional English name. */
   name(zh: string, en?: string | null): string;
+  /** The name of a pack item in the language: its nameEn in English when it has one. */
+  named(item: Named | null | undefined): string;
+  /** Items joined as the language joins them (、 or , ). */
+  list(items: readonly string[]): string;
+  /** A remark in brackets after text, full-width in Chinese. */
+  paren(text: string, remark: string): string;
+}
+
+/** Anything with a Chinese name and maybe an English one (states, documents, workflows, tiers …). */
+export interface Named {
+  name: string;
+  nameEn?: string | null;
 }
 
 const KEY = 'yifa.lang';
@@ -27,22 +40,31 @@ function initial(): Lang {
   return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh';
 }
 
+/** The `lang` of `<html>` for a language (screen readers, fonts and the browser's translation offer read it). */
+export const htmlLang = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en');
+
 /** Provides the language to the app. */
 export function LangProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initial);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(KEY, l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
     setLangState(l);
   }, []);
+  // The language held from an earlier visit, as well as one chosen now: <html lang> and the title follow it.
+  useEffect(() => {
+    document.documentElement.lang = htmlLang(lang);
+    document.title = MESSAGES[lang]['app.title'];
+  }, [lang]);
   const value = useMemo<I18n>(
     () => ({
       lang,
       setLang,
-      t: (key, params) =>
-        (MESSAGES[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, p: string) => String(params?.[p] ?? `{${p}}`)),
+      t: (key, params) => format(MESSAGES[lang][key] ?? key, params),
       pick: (m) => (m ? m[lang] : ''),
       name: (zh, en) => (lang === 'en' && en ? en : zh),
+      named: (item) => (item ? (lang === 'en' && item.nameEn ? item.nameEn : item.name) : ''),
+      list: (items) => joinList(items, lang),
+      paren: (text, remark) => paren(text, remark, lang),
     }),
     [lang, setLang],
   );

@@ -12,7 +12,7 @@ export interface Me {
   username: string;
   displayName: string;
   org: string;
-  roles: { code: string; name: string }[];
+  roles: { code: string; name: string; nameEn?: string | null }[];
   permissions: { permission: string; scope: string }[];
   certificate: { number: string | null; validUntil: string | null; valid: boolean };
   /** The session's CSRF token (same-origin callers only). */

@@ -9,6 +9,7 @@ import type { Bilingual } from './api.ts';
 export interface StateView {
   code: string;
   name: string;
+  nameEn?: string | null;
   kind?: string;
   terminal?: boolean;
 }
@@ -44,26 +45,28 @@ export interface MatterView {
   category: string;
   sector: Entry | null;
   cause: string;
-  authorityItem: { code: string; name: string; powerType: Entry; legalReview: boolean } | null;
+  authorityItem: { code: string; name: string; nameEn?: string | null; powerType: Entry; legalReview: boolean } | null;
   legalBasis: { violated: BasisView[]; penalty: BasisView[] };
   penaltyKinds: Entry[];
   discretion: {
     code: string;
     name: string;
+    nameEn?: string | null;
     version: { label: string; effectiveFrom: string; effectiveTo: string | null } | null;
     legalRange: { min: Amount; max: Amount; unit?: string } | null;
     tiers: {
       code: string;
       name: string;
+      nameEn?: string | null;
       /** null for a tier without a fine (警告 alone). */
       fine: { min: Amount; max: Amount } | null;
       measures: string[];
       description: string | null;
     }[];
-    noPenalty: { code: string; name: string; mandatory: boolean }[];
+    noPenalty: { code: string; name: string; nameEn?: string | null; mandatory: boolean }[];
   } | null;
-  workflow: { code: string; name: string };
-  documents: { code: string; name: string; issued: boolean }[];
+  workflow: { code: string; name: string; nameEn?: string | null };
+  documents: { code: string; name: string; nameEn?: string | null; issued: boolean }[];
   keywords: string[];
   /** In a search's answer: the legal bases (codes) a word of the query was found in. */
   matchedBasis?: string[];
@@ -125,6 +128,7 @@ export interface ActionView {
 export interface DeadlineView {
   code: string;
   name: string;
+  nameEn?: string | null;
   due: string;
   daysLeft: number;
   status: 'running' | 'near' | 'overdue' | 'met' | 'missed' | string;
@@ -135,6 +139,7 @@ export interface DocumentRef {
   id: string;
   form: string;
   name?: string;
+  nameEn?: string | null;
   version: number;
   status: 'draft' | 'issued';
   number: string | null;
@@ -174,7 +179,7 @@ export interface CaseDetail {
   category: string;
   state: StateView;
   states: StateView[];
-  workflow: { code: string; name: string };
+  workflow: { code: string; name: string; nameEn?: string | null };
   matter: MatterView;
   subject: { code: string; name: string; type: string };
   packHash: string;
@@ -209,9 +214,9 @@ export interface LinkView {
 export interface CaseRow {
   id: string;
   number: string;
-  matter: { code: string; name: string };
+  matter: { code: string; name: string; nameEn?: string | null };
   state: StateView;
-  subject: { code: string; name: string };
+  subject: { code: string; name: string; nameEn?: string | null };
   party: PartyView;
   openedAt: string;
   updatedAt: string;
@@ -254,7 +259,7 @@ export interface DocumentView {
   id: string;
   caseId: string;
   caseNumber: string;
-  form: { code: string; name: string; numbered: boolean; issued: boolean };
+  form: { code: string; name: string; nameEn?: string | null; numbered: boolean; issued: boolean };
   version: number;
   status: 'draft' | 'issued';
   number: string | null;
@@ -299,8 +304,8 @@ export interface ReviewItem extends ReviewView {
     id: string;
     number: string;
     state: StateView;
-    subject: { code: string; name: string };
-    matter: { code: string; name: string; cause: string };
+    subject: { code: string; name: string; nameEn?: string | null };
+    matter: { code: string; name: string; nameEn?: string | null; cause: string };
     party: PartyView;
     violationDate: string | null;
     openedAt: string;
@@ -308,11 +313,16 @@ export interface ReviewItem extends ReviewView {
     proposedPenalties: string[];
     /** The proposed penalties with their names from the pack's codelist. */
     proposedPenaltyKinds: Entry[];
-    facts: { name: string; label: string; value: unknown; unit?: string }[];
+    facts: { name: string; label: string; labelEn?: string | null; value: unknown; unit?: string }[];
     discretion: {
       outcome: string;
       /** fine is null for a tier of 警告 alone. */
-      tier: { code: string; name: string; fine: { min: number | null; max: number | null } | null } | null;
+      tier: {
+        code: string;
+        name: string;
+        nameEn?: string | null;
+        fine: { min: number | null; max: number | null } | null;
+      } | null;
       noPenalty: { name: string; reason: string } | null;
       legalRange: { min: number | null; max: number | null };
       proposedFine: number | null;
@@ -333,7 +343,12 @@ export interface FineOutsideTierView {
   reason: string | null;
   recorded: boolean;
   /** fine is null for a tier of 警告 alone. */
-  tier: { code: string; name: string; fine: { min: number | null; max: number | null } | null } | null;
+  tier: {
+    code: string;
+    name: string;
+    nameEn?: string | null;
+    fine: { min: number | null; max: number | null } | null;
+  } | null;
   noPenalty: string | null;
 }
 
@@ -342,9 +357,9 @@ export interface TaskView {
   id: string;
   number: string;
   version: number;
-  matter: { code: string; name: string };
+  matter: { code: string; name: string; nameEn?: string | null };
   state: StateView;
-  subject: { code: string; name: string };
+  subject: { code: string; name: string; nameEn?: string | null };
   party: { kind: 'person' | 'organisation'; name: string };
   nearestDeadline: (Omit<DeadlineView, 'status'> & { status: string }) | null;
   /** What I am to do next on the case, in the workflow's order (platform/src/routes/task-steps.ts). */

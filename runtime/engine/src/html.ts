@@ -7,7 +7,7 @@
  * when installed, else Noto Serif CJK SC (Debian fonts-noto-cjk), never a sans. Long codes wrap.
  * Every value is escaped: document data is never markup.
  */
-import type { PrintDoc, PrintItem } from './print.ts';
+import { type PrintDoc, type PrintItem, signerLabel } from './print.ts';
 
 /** Escapes text for HTML. */
 export function escapeHtml(text: string): string {
@@ -62,7 +62,7 @@ function item(i: PrintItem): string {
       return `<div class="signatures">${i.signers
         .map(
           (s) =>
-            `<div class="signer">${escapeHtml(s.role)}（签名）：<span class="name">${escapeHtml(s.name)}</span>　　${escapeHtml(s.date || (s.name ? '' : '年　　月　　日'))}</div>`,
+            `<div class="signer">${escapeHtml(signerLabel(s.role))}：<span class="name">${escapeHtml(s.name)}</span>　　${escapeHtml(s.date || (s.name ? '' : '年　　月　　日'))}</div>`,
         )
         .join('')}</div>`;
     case 'seal':

@@ -49,4 +49,5 @@ export {
   type PrintContext,
   type PrintDoc,
   type PrintItem,
+  signerLabel,
 } from './print.ts';

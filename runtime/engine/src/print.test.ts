@@ -5,7 +5,7 @@ import { type DocumentForm, type Field, validatePackDir } from '@yifa/metamodel'
 import { describe, expect, it } from 'vitest';
 import { printHtml } from './html.ts';
 import { formatDocumentNumber } from './numbering.ts';
-import { chineseDate, layoutDocument } from './print.ts';
+import { chineseDate, layoutDocument, signerLabel } from './print.ts';
 
 const form: DocumentForm = {
   code: 'penalty-decision',
@@ -194,6 +194,9 @@ describe('nothing empty prints, everything filled prints', () => {
     ]);
     const html = printHtml(doc);
     expect(html).toContain('承办人（签名）：<span class="name">李明</span>　　2026年3月1日');
+    // A signer that says how it signs keeps its own words: 当事人签收, not 当事人签收（签名）.
+    expect(signerLabel('当事人签收')).toBe('当事人签收');
+    expect(signerLabel('当事人（签名或盖章）')).toBe('当事人（签名或盖章）');
     // Unsigned: a blank to sign by hand, and a date to write; signed without a date field: no date.
     expect(html).toContain('机关负责人（签名）：<span class="name"></span>　　年　　月　　日');
   });
@@ -255,5 +258,19 @@ describe('every form of every pack, with only its required fields filled', () =>
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it.each(packs)('%s prints every signature field on its signature line', (dir) => {
+    const { pack } = validatePackDir(join(root, dir));
+    const unprinted: string[] = [];
+    for (const form of pack.items.document.values()) {
+      const signatures = form.fields.filter((f) => f.type === 'signature');
+      const data = Object.fromEntries(signatures.map((f) => [f.name, `〈${f.name}〉`]));
+      const lines = layoutDocument(form, data, { orgName: '机关', date: '2026-03-01' }).items.flatMap((i) =>
+        i.kind === 'signatures' ? i.signers.map((s) => s.name) : [],
+      );
+      for (const f of signatures) if (!lines.includes(`〈${f.name}〉`)) unprinted.push(`${form.code}.${f.name}`);
+    }
+    expect(unprinted).toEqual([]);
   });
 });

@@ -7,8 +7,9 @@
  * placeholders are all empty, and an optional segment `[…]` of a paragraph whose placeholders
  * are not all filled (「[缴款账户：{paymentAccount}。]」) are left out, so no 「缴款账户：。」; a
  * label with its placeholder (「住所：{partyAddress}」) is such a segment without the brackets.
- * Signature lines always print — with the signer's name from the signature field titled
- * 「<signer>签名」 when it is filled, and the block's `dateField` as the date.
+ * Signature lines always print — with the signer's name from the block's `fields` (or the
+ * signature field of the same signer: 承办人 ↔ 承办人签名, 当事人签收 ↔ 当事人签收) when it is
+ * filled, and the block's `dateField` as the date.
  */
 import type { DocumentForm, Field } from '@yifa/metamodel';
 
@@ -131,10 +132,15 @@ export function layoutDocument(
     if (placeholders > 0 && filled === 0) return undefined;
     return tidy(result) || undefined;
   };
-  const signatureOf = (role: string): string => {
-    const f = form.fields.find((x) => x.type === 'signature' && x.title === `${role}签名`);
+  // A signer's signature: the block's `fields` in the order of its signers, else the signature
+  // field of the same signer (当事人（签名或盖章） ↔ 当事人签名或盖章, 被询问人 ↔ 被询问人签名（逐页签名或捺印）).
+  const signatureOf = (role: string, named?: string): string => {
+    const f = named
+      ? fields.get(named)
+      : form.fields.find((x) => x.type === 'signature' && signerOf(x.title) === signerOf(role));
     return f ? formatFieldValue(f, data[f.name], ctx) : '';
   };
+
   const items = form.print.blocks.flatMap((b): PrintItem[] => {
     switch (b.kind) {
       case 'number':
@@ -167,7 +173,10 @@ export function layoutDocument(
       case 'signatures': {
         const date = b.dateField ? show(b.dateField) : '';
         return [
-          { kind: 'signatures', signers: (b.signers ?? []).map((role) => ({ role, name: signatureOf(role), date })) },
+          {
+            kind: 'signatures',
+            signers: (b.signers ?? []).map((role, i) => ({ role, name: signatureOf(role, b.fields?.[i]), date })),
+          },
         ];
       }
       case 'seal':
@@ -210,6 +219,16 @@ export function formatFieldValue(
     default:
       return Array.isArray(value) ? value.map(String).join('、') : String(value);
   }
+}
+
+/** Who signs, from a signer or a signature field's title: 当事人签名（盖章） → 当事人. */
+function signerOf(title: string): string {
+  return title.replace(/（[^（）]*）$/, '').replace(/(签名或盖章|签名|签字|签收|盖章)$/, '');
+}
+
+/** A signature line's label: 承办人 → 承办人（签名）, a signer that says how it signs (当事人签收) as it is. */
+export function signerLabel(role: string): string {
+  return /签|盖章|捺印/.test(role) ? role : `${role}（签名）`;
 }
 
 /** 2026-03-01 → 2026年3月1日. */

@@ -6,6 +6,7 @@
  */
 import type { ISchema } from '@formily/react';
 import type { DocumentForm, Field } from '@yifa/metamodel';
+import { unitText } from './locale.ts';
 
 /** A choice offered for a field whose options come from the case (legal bases, attachments). */
 export interface Choice {
@@ -57,7 +58,7 @@ function component(f: Field, o: SchemaOptions): Pick<ISchema, 'type' | 'x-compon
           min: f.minimum,
           max: f.maximum,
           precision: f.type === 'integer' ? 0 : undefined,
-          suffix: f.unit,
+          suffix: unitText(f.unit, o.lang).trim() || undefined,
           style: { width: '100%' },
         },
       };

@@ -8,6 +8,6 @@ export { DocumentForm, type DocumentFormProps } from './DocumentForm.tsx';
 export { Explanation, type ExplanationProps, type LineKind, lineKind } from './Explanation.tsx';
 export { applyFormRules, documentData, givenValues, missingFields } from './form-rules.ts';
 export { type Choice, formSchema, type SchemaOptions } from './form-schema.ts';
-export { setFormLocale } from './locale.ts';
+export { setFormLocale, unitText } from './locale.ts';
 export { PartyText } from './PartyText.tsx';
 export { PrintPreview, type PrintPreviewProps } from './PrintPreview.tsx';

@@ -19,7 +19,7 @@ export interface ActionsPanelProps {
 
 /** The actions panel. */
 export function ActionsPanel({ detail, onDone }: ActionsPanelProps) {
-  const { t, pick } = useT();
+  const { t, pick, named } = useT();
   const [acting, setActing] = useState<ActionView | null>(null);
   const [reason, setReason] = useState('');
   const { busy, error, setError, submit } = useSubmit();
@@ -68,7 +68,7 @@ export function ActionsPanel({ detail, onDone }: ActionsPanelProps) {
             data-action={a.action}
             style={{ height: 'auto', minHeight: 32, paddingBlock: 5, whiteSpace: 'normal', textAlign: 'left' }}
           >
-            {pick(a.name)} → {a.to.name}
+            {pick(a.name)} → {named(a.to)}
           </Button>
         ))}
       </Space>
@@ -85,7 +85,7 @@ export function ActionsPanel({ detail, onDone }: ActionsPanelProps) {
               children: refused.map((a) => (
                 <div key={`${a.action}-${a.to.code}`} data-refused={a.action} style={{ marginBottom: 8 }}>
                   <Typography.Text strong>
-                    {pick(a.name)} → {a.to.name}
+                    {pick(a.name)} → {named(a.to)}
                   </Typography.Text>
                   <ul style={{ margin: '2px 0 0', paddingInlineStart: 18 }}>
                     {(a.refusals ?? []).map((r) => (
@@ -105,7 +105,7 @@ export function ActionsPanel({ detail, onDone }: ActionsPanelProps) {
       )}
       <Modal
         open={acting !== null}
-        title={acting ? `${pick(acting.name)} → ${acting.to.name}` : ''}
+        title={acting ? `${pick(acting.name)} → ${named(acting.to)}` : ''}
         okText={t('actions.confirm')}
         confirmLoading={busy}
         okButtonProps={

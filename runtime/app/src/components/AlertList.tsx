@@ -22,7 +22,7 @@ export interface AlertListProps {
 
 /** A list of alerts. */
 export function AlertList({ alerts, loading = false, showSubject = false, details = false }: AlertListProps) {
-  const { t, pick } = useT();
+  const { t, pick, lang } = useT();
   const sep = t('common.colon');
   return (
     <List
@@ -39,15 +39,17 @@ export function AlertList({ alerts, loading = false, showSubject = false, detail
             </Space>
             <div style={{ margin: '4px 0' }}>{pick(a.message)}</div>
             <Space wrap size={[8, 4]} style={{ fontSize: 12 }}>
-              <Link to={`/cases/${a.case.id}`}>{a.case.number}</Link>
+              <Link to={`/cases/${a.case.id}`}>
+                <span lang="zh-CN">{a.case.number}</span>
+              </Link>
               <StateTag state={a.case.state} />
               {showSubject && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {a.case.subject.name}
+                  <span lang="zh-CN">{a.case.subject.name}</span>
                 </Typography.Text>
               )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {a.case.cause}
+                {lang === 'en' && a.case.matter.nameEn ? a.case.matter.nameEn : a.case.cause}
               </Typography.Text>
             </Space>
             {details && (

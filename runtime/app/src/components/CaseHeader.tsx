@@ -6,7 +6,7 @@ import { StateTag } from './StateTag.tsx';
 
 /** The header of a case. */
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
-  const { t, name } = useT();
+  const { t, name, named } = useT();
   const entered = new Set(
     detail.timeline.filter((e) => e.action === 'case.transition').map((e) => String(e.before?.state)),
   );
@@ -15,15 +15,18 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
     <Card size="small" style={{ marginBottom: 16 }} data-testid="case-header">
       <Space wrap align="center" size={[12, 4]}>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number">
-          {detail.number}
+          <span lang="zh-CN">{detail.number}</span>
         </Typography.Title>
         <StateTag state={detail.state} />
-        <Tag>{detail.workflow.name}</Tag>
+        <Tag>{named(detail.workflow)}</Tag>
         {detail.category !== 'enforcement' && <Tag color="magenta">{t('case.legalAffairs')}</Tag>}
       </Space>
       <div style={{ marginTop: 4 }}>
         <Typography.Text>{name(detail.matter.name, detail.matter.nameEn)}</Typography.Text>
-        <Typography.Text type="secondary"> · {detail.party.name}</Typography.Text>
+        <Typography.Text type="secondary">
+          {' · '}
+          <span data-user-text>{detail.party.name}</span>
+        </Typography.Text>
       </div>
       <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 4 }} data-testid="state-path">
         {path.map((s) => {
@@ -37,7 +40,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
               style={{ marginInlineEnd: 0, opacity: current || passed ? 1 : 0.55 }}
             >
               {passed ? '✓ ' : ''}
-              {s.name}
+              {named(s)}
             </Tag>
           );
         })}

@@ -5,6 +5,7 @@ import { useT } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import type { CaseRow } from '../types.ts';
 import { useIsPhone } from '../use-phone.ts';
+import { Official, UserText } from './Data.tsx';
 import { DeadlineTag } from './DeadlineTag.tsx';
 import { StateTag } from './StateTag.tsx';
 
@@ -17,7 +18,7 @@ export interface CaseListProps {
 
 /** A list of cases. */
 export function CaseList({ cases, loading = false, compact = false }: CaseListProps) {
-  const { t } = useT();
+  const { t, named } = useT();
   const phone = useIsPhone();
   if (phone || compact)
     return (
@@ -30,14 +31,18 @@ export function CaseList({ cases, loading = false, compact = false }: CaseListPr
             <div style={{ width: '100%' }}>
               <Space wrap size={[8, 4]} style={{ justifyContent: 'space-between', width: '100%' }}>
                 <Link to={`/cases/${c.id}`}>
-                  <Typography.Text strong>{c.number}</Typography.Text>
+                  <Typography.Text strong lang="zh-CN">
+                    {c.number}
+                  </Typography.Text>
                 </Link>
                 <DeadlineTag deadline={c.nearestDeadline} />
               </Space>
               <div>
-                <StateTag state={c.state} /> <Typography.Text type="secondary">{c.matter.name}</Typography.Text>
+                <StateTag state={c.state} /> <Typography.Text type="secondary">{named(c.matter)}</Typography.Text>
               </div>
-              <Typography.Text type="secondary">{c.party.name}</Typography.Text>
+              <Typography.Text type="secondary">
+                <UserText>{c.party.name}</UserText>
+              </Typography.Text>
             </div>
           </List.Item>
         )}
@@ -60,7 +65,9 @@ export function CaseList({ cases, loading = false, compact = false }: CaseListPr
           render: (_, c) => (
             <>
               <div style={{ whiteSpace: 'nowrap' }}>
-                <Link to={`/cases/${c.id}`}>{c.number}</Link>
+                <Link to={`/cases/${c.id}`}>
+                  <Official>{c.number}</Official>
+                </Link>
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {date(c.openedAt)}
@@ -74,11 +81,11 @@ export function CaseList({ cases, loading = false, compact = false }: CaseListPr
           ellipsis: true,
           render: (_, c) => (
             <>
-              <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={c.matter.name}>
-                {c.matter.name}
+              <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={named(c.matter)}>
+                {named(c.matter)}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {c.party.name}
+                <UserText>{c.party.name}</UserText>
               </Typography.Text>
             </>
           ),

@@ -16,27 +16,35 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
         <Card size="small" title={t('case.party')} data-testid="party">
           <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
             <Descriptions.Item label={p.kind === 'person' ? t('party.personName') : t('party.orgName')}>
-              {p.name}
+              <span data-user-text="">{p.name}</span>
             </Descriptions.Item>
             <Descriptions.Item label={p.kind === 'person' ? t('party.idCard') : t('party.creditCode')}>
               <Typography.Text style={{ fontFamily: 'monospace' }}>{p.idNumber}</Typography.Text>
               {p.masked && <Tag style={{ marginInlineStart: 8 }}>{t('party.masked')}</Tag>}
             </Descriptions.Item>
             {p.representative && (
-              <Descriptions.Item label={t('party.representative')}>{p.representative}</Descriptions.Item>
+              <Descriptions.Item label={t('party.representative')}>
+                <span data-user-text="">{p.representative}</span>
+              </Descriptions.Item>
             )}
             {p.phone && <Descriptions.Item label={t('party.phone')}>{p.phone}</Descriptions.Item>}
-            {p.address && <Descriptions.Item label={t('party.address')}>{p.address}</Descriptions.Item>}
+            {p.address && (
+              <Descriptions.Item label={t('party.address')}>
+                <span data-user-text="">{p.address}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
         <Card size="small" title={t('case.handling')} style={{ marginTop: 16 }}>
           <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
-            <Descriptions.Item label={t('case.subject')}>{detail.subject.name}</Descriptions.Item>
+            <Descriptions.Item label={t('case.subject')}>
+              <span lang="zh-CN">{detail.subject.name}</span>
+            </Descriptions.Item>
             <Descriptions.Item label={t('case.officers')}>
               <Space wrap size={4}>
                 {detail.officers.map((o) => (
                   <Tag key={o.id} color={o.certificateValid || detail.category !== 'enforcement' ? 'blue' : 'red'}>
-                    {o.name}
+                    <span data-user-text="">{o.name}</span>
                   </Tag>
                 ))}
               </Space>
@@ -44,9 +52,13 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
             <Descriptions.Item label={t('case.openedAt')}>{date(detail.openedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('open.violationDate')}>{detail.violationDate ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('case.pack')}>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {detail.packHash.slice(0, 19)}…
-              </Typography.Text>
+              {/* The pinned pack's hash is for whoever asks for it (技术信息), not for reading in passing. */}
+              <details data-technical="">
+                <summary>{t('common.technical')}</summary>
+                <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                  {detail.packHash}
+                </Typography.Text>
+              </details>
             </Descriptions.Item>
           </Descriptions>
         </Card>
@@ -59,7 +71,8 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
                     ? t(`review.opinion.${r.opinion}` as MessageKey)
                     : t(`review.status.${r.status}` as MessageKey)}
                 </Tag>
-                {r.reviewer?.name} {r.dueDate && `· ${t('deadline.due')} ${r.dueDate}`} {r.comment && `· ${r.comment}`}
+                <span data-user-text="">{r.reviewer?.name}</span> {r.dueDate && `· ${t('deadline.due')} ${r.dueDate}`}{' '}
+                {r.comment && <span data-user-text="">· {r.comment}</span>}
               </div>
             ))}
           </Card>

@@ -18,7 +18,7 @@ const COLOR: Record<string, string> = {
 
 /** The tag of a deadline. */
 export function DeadlineTag({ deadline, showName = false }: DeadlineTagProps) {
-  const { t } = useT();
+  const { t, named } = useT();
   if (!deadline) return <span>—</span>;
   const { daysLeft, status } = deadline;
   const text =
@@ -32,9 +32,9 @@ export function DeadlineTag({ deadline, showName = false }: DeadlineTagProps) {
             ? t('deadline.today')
             : t('deadline.left', { days: daysLeft });
   return (
-    <Tooltip title={`${deadline.name} · ${t('deadline.due')} ${deadline.due}`}>
+    <Tooltip title={`${named(deadline)} · ${t('deadline.due')} ${deadline.due}`}>
       <Tag color={COLOR[status] ?? 'default'} data-status={status} style={{ marginInlineEnd: 0 }}>
-        {showName ? `${deadline.name}：${text}` : text}
+        {showName ? `${named(deadline)}${t('common.colon')}${text}` : text}
       </Tag>
     </Tooltip>
   );

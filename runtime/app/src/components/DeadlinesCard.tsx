@@ -6,7 +6,7 @@ import { DeadlineTag } from './DeadlineTag.tsx';
 
 /** The deadlines card (nothing when no deadline runs). */
 export function DeadlinesCard({ deadlines }: { deadlines: DeadlineView[] }) {
-  const { t } = useT();
+  const { t, named } = useT();
   // Only what still runs: a deadline that stopped (met or missed) belongs to an earlier step, and a
   // missed one is the alerts' and the timeline's to report, not a countdown beside the step at hand.
   const running = deadlines.filter((x) => x.status === 'running' || x.status === 'near' || x.status === 'overdue');
@@ -18,7 +18,7 @@ export function DeadlinesCard({ deadlines }: { deadlines: DeadlineView[] }) {
         dataSource={running}
         renderItem={(x) => (
           <List.Item style={{ display: 'block' }}>
-            <div style={{ fontSize: 13 }}>{x.name}</div>
+            <div style={{ fontSize: 13 }}>{named(x)}</div>
             <DeadlineTag deadline={x} />
           </List.Item>
         )}

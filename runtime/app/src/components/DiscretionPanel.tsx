@@ -35,7 +35,7 @@ const PANEL_FACTS = new Set(['proposedFine', 'proposedPenalties', 'partyPriorPen
 
 /** The discretion panel. */
 export function DiscretionPanel({ detail, rules, reason, onReason, onSaved, canEdit }: DiscretionPanelProps) {
-  const { t, lang } = useT();
+  const { t, lang, named, paren } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const edits = (Form.useWatch('facts', form) as Record<string, unknown> | undefined) ?? detail.facts;
@@ -87,25 +87,25 @@ export function DiscretionPanel({ detail, rules, reason, onReason, onSaved, canE
         </Card>
       </Col>
       <Col xs={24} lg={13}>
-        <Card size="small" title={`${t('discretion.result')} · ${rules.discretion?.name ?? ''}`}>
+        <Card size="small" title={`${t('discretion.result')} · ${named(rules.discretion)}`}>
           <ErrorAlert error={error} onClose={() => setError(null)} />
-          {!result.ok && <Alert type="warning" message={result.messages.join('；')} />}
+          {!result.ok && <Alert type="warning" message={result.messages.join(t('common.semicolon'))} />}
           {d && (
             <>
               <Descriptions column={1} size="small" styles={{ label: { width: 120 } }}>
                 <Descriptions.Item label={t('discretion.violationDate')}>{violationDate}</Descriptions.Item>
-                <Descriptions.Item
-                  label={t('discretion.version')}
-                >{`${d.version.label}（${d.version.effectiveFrom} ${t('discretion.from')}）`}</Descriptions.Item>
+                <Descriptions.Item label={t('discretion.version')}>
+                  {paren(d.version.label, `${d.version.effectiveFrom} ${t('discretion.from')}`)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('matter.legalRange')}>
                   {rangeText(d.legalRange.min, d.legalRange.max, lang, pending)}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('discretion.tier')}>
                   {d.outcome === 'no-penalty' && d.noPenalty ? (
-                    <Tag color="green">{d.noPenalty.name}</Tag>
+                    <Tag color="green">{named(d.noPenalty)}</Tag>
                   ) : d.tier ? (
                     <Tag color="blue" data-testid="tier">
-                      {d.tier.name}
+                      {named(d.tier)}
                     </Tag>
                   ) : (
                     <Tag color="gold">{t('discretion.undetermined')}</Tag>

@@ -20,23 +20,25 @@ export interface DocumentHeaderProps {
 
 /** The document page's header. */
 export function DocumentHeader({ doc, busy, onSave, onIssue, onCorrect, issueLabel }: DocumentHeaderProps) {
-  const { t } = useT();
+  const { t, named } = useT();
   const issued = doc.status === 'issued';
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
       <Space wrap align="center" size={[12, 4]} style={{ width: '100%', justifyContent: 'space-between' }}>
         <Space wrap align="center">
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {doc.form.name}
+            {named(doc.form)}
           </Typography.Title>
           {issued ? (
-            <Tag color="green" data-testid="doc-number">
+            <Tag color="green" data-testid="doc-number" {...(doc.number ? { lang: 'zh-CN' } : {})}>
               {doc.number ?? t('documents.issued')}
             </Tag>
           ) : (
             <Tag color="gold">{t('documents.draft', { v: doc.version })}</Tag>
           )}
-          <Link to={`/cases/${doc.caseId}`}>{doc.caseNumber}</Link>
+          <Link to={`/cases/${doc.caseId}`}>
+            <span lang="zh-CN">{doc.caseNumber}</span>
+          </Link>
         </Space>
         <Space wrap>
           {onSave && (

@@ -9,8 +9,8 @@ import type { CaseRules } from '../case-rules.ts';
 import { decide, discretionValues } from '../discretion.ts';
 import { date } from '../format.ts';
 import { useT } from '../i18n.tsx';
-import { useSession } from '../session.tsx';
 import { navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
 import type { CaseDetail, DocumentRef } from '../types.ts';
 import { useSubmit } from '../use-submit.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -33,7 +33,7 @@ export function latestDocuments(docs: readonly DocumentRef[]): Map<string, Docum
 
 /** The documents panel. */
 export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPanelProps) {
-  const { t, pick } = useT();
+  const { t, named, pick } = useT();
   const { running, error, setError, submit } = useSubmit<string>();
   const { me } = useSession();
   const mine = new Set((me?.roles ?? []).map((r) => r.code));
@@ -51,7 +51,7 @@ export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPane
     .filter((code) => !listed.has(code))
     .map((code) => {
       const form = rules?.form(code);
-      return { code, name: form?.name ?? code, issued: form?.issued ?? false };
+      return { code, name: form?.name ?? code, nameEn: form?.nameEn ?? null, issued: form?.issued ?? false };
     });
   const forms = [...detail.matter.documents, ...stepOnly].sort(
     (a, b) => Number(now.has(b.code)) - Number(now.has(a.code)),
@@ -100,7 +100,7 @@ export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPane
               ]}
             >
               <Space wrap size={[6, 2]}>
-                <Typography.Text strong={now.has(f.code)}>{f.name}</Typography.Text>
+                <Typography.Text strong={now.has(f.code)}>{named(f)}</Typography.Text>
                 {now.has(f.code) && <Tag color="blue">{t('documents.now')}</Tag>}
                 {!doc && <Tag>{t('documents.none')}</Tag>}
                 {doc?.status === 'draft' && <Tag color="gold">{t('documents.draft', { v: doc.version })}</Tag>}
@@ -109,7 +109,11 @@ export function DocumentsPanel({ detail, rules, reason, canEdit }: DocumentsPane
                     {t('documents.awaitsIssuer', { roles: pick(issuerOf(f.code) as { zh: string; en: string }) })}
                   </Tag>
                 )}
-                {doc?.status === 'issued' && <Tag color="green">{doc.number ?? t('documents.issued')}</Tag>}
+                {doc?.status === 'issued' && (
+                  <Tag color="green" {...(doc.number ? { lang: 'zh-CN' } : {})}>
+                    {doc.number ?? t('documents.issued')}
+                  </Tag>
+                )}
               </Space>
             </List.Item>
           );

@@ -18,7 +18,7 @@ export interface PossibleDuplicate {
 
 /** The list of possible duplicates, for the confirmation before filing. */
 export function DuplicateCases({ items }: { items: PossibleDuplicate[] }) {
-  const { t } = useT();
+  const { t, named, list } = useT();
   return (
     <div data-testid="duplicate-cases">
       <Typography.Paragraph>{t('open.duplicateIntro')}</Typography.Paragraph>
@@ -30,11 +30,13 @@ export function DuplicateCases({ items }: { items: PossibleDuplicate[] }) {
           <List.Item data-testid="duplicate-case" data-id={d.id}>
             <Space direction="vertical" size={0}>
               <Space wrap size={6}>
-                <Typography.Text strong>{d.number}</Typography.Text>
-                <Tag color="blue">{d.state.name}</Tag>
+                <Typography.Text strong lang="zh-CN">
+                  {d.number}
+                </Typography.Text>
+                <Tag color="blue">{named(d.state)}</Tag>
               </Space>
-              <Typography.Text type="secondary">
-                {t('open.duplicateOpened', { at: dateTime(d.openedAt), officers: d.officers.join('、') })}
+              <Typography.Text type="secondary" data-user-text="">
+                {t('open.duplicateOpened', { at: dateTime(d.openedAt), officers: list(d.officers) })}
               </Typography.Text>
             </Space>
           </List.Item>

@@ -5,16 +5,14 @@ import { useT } from '../i18n.tsx';
 
 /** Shows an API error (nothing when there is none). */
 export function ErrorAlert({ error, onClose }: { error: ApiError | null | undefined; onClose?: () => void }) {
-  const { pick } = useT();
+  const { pick, paren } = useT();
   if (!error) return null;
   const refusals = error.details.refusals ?? [];
   const problems = error.details.problems ?? [];
   // Each reason once: those the message already states are not listed again.
   const list = [
     ...refusals.map((r) =>
-      r.detail && !pick(r.message).includes(pick(r.detail))
-        ? `${pick(r.message)}（${pick(r.detail)}）`
-        : pick(r.message),
+      r.detail && !pick(r.message).includes(pick(r.detail)) ? paren(pick(r.message), pick(r.detail)) : pick(r.message),
     ),
     ...problems.map((p) => pick(p.message)),
   ].filter((l) => !pick(error.text).includes(l));

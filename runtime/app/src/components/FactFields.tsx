@@ -3,7 +3,7 @@
  * yes/no, numbers with their unit, choices, dates, penalty kinds. Booleans start unanswered,
  * because a fact nobody has established is not the same as a fact found false.
  */
-import { DateInput } from '@yifa/ui';
+import { DateInput, unitText } from '@yifa/ui';
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { cloneElement } from 'react';
 import { useT } from '../i18n.tsx';
@@ -39,7 +39,7 @@ function control(f: FactDefinitionView, penaltyKinds: Entry[], lang: 'zh' | 'en'
         min={f.minimum ?? 0}
         max={f.maximum}
         precision={f.type === 'integer' ? 0 : undefined}
-        suffix={f.unit}
+        suffix={unitText(f.unit, lang).trim() || undefined}
         style={{ width: '100%' }}
       />
     );

@@ -11,11 +11,11 @@ import type { FineOutsideTierView } from '../types.ts';
 
 /** The flag (nothing when the fine is inside its tier). */
 export function FineOutsideTierAlert({ value }: { value: FineOutsideTierView | null }) {
-  const { t, lang } = useT();
+  const { t, lang, named, paren } = useT();
   if (!value) return null;
   const fine = value.tier?.fine;
   const tier = value.tier
-    ? `${value.tier.name}（${fine ? rangeText(fine.min, fine.max, lang, '—') : t('discretion.noFine')}）`
+    ? paren(named(value.tier), fine ? rangeText(fine.min, fine.max, lang, '—') : t('discretion.noFine'))
     : null;
   return (
     <Alert
@@ -37,7 +37,9 @@ export function FineOutsideTierAlert({ value }: { value: FineOutsideTierView | n
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('fineTier.reason')}>
-            <span data-testid="fine-outside-tier-reason">{value.reason ?? t('fineTier.noReason')}</span>
+            <span data-testid="fine-outside-tier-reason" {...(value.reason ? { 'data-user-text': '' } : {})}>
+              {value.reason ?? t('fineTier.noReason')}
+            </span>
           </Descriptions.Item>
         </Descriptions>
       }

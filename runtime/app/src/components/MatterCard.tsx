@@ -25,7 +25,8 @@ function BasisList({ items }: { items: BasisView[] }) {
         // A basis known only in part says so where the officer reads it (待核实), never silently.
         label: (
           <span>
-            {`《${b.law ?? b.code}》${b.article ?? ''}`}
+            {/* The law's own citation and words: official Chinese text, in either language. */}
+            <span lang="zh-CN">{b.law ? `《${b.law}》${b.article ?? ''}` : t('matter.noText')}</span>
             {b.unverified?.length ? (
               <Tag color="warning" style={{ marginLeft: 8 }}>
                 {t('matter.unverified')}
@@ -35,7 +36,7 @@ function BasisList({ items }: { items: BasisView[] }) {
         ),
         children: (
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-            {b.text ?? t('matter.noText')}
+            {b.text ? <span lang="zh-CN">{b.text}</span> : t('matter.noText')}
           </Typography.Paragraph>
         ),
       }))}
@@ -59,7 +60,7 @@ function lightestFirst<T extends { fine: { min: Amount } | null }>(tiers: T[], f
 
 /** The matter card. */
 export function MatterCard({ matter: m, facts = {} }: MatterCardProps) {
-  const { t, lang, name } = useT();
+  const { t, lang, name, named, list, paren } = useT();
   const d = m.discretion;
   const pending = t('matter.needsFacts');
   const range = (r: { min: unknown; max: unknown } | null | undefined) =>
@@ -67,17 +68,19 @@ export function MatterCard({ matter: m, facts = {} }: MatterCardProps) {
   return (
     <Card title={name(m.name, m.nameEn)} size="small" extra={<Tag>{m.code}</Tag>} data-testid="matter-card">
       <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
-        <Descriptions.Item label={t('matter.cause')}>{m.cause}</Descriptions.Item>
+        <Descriptions.Item label={t('matter.cause')}>
+          {lang === 'en' && m.nameEn ? m.nameEn : m.cause}
+        </Descriptions.Item>
         {m.authorityItem && (
           <Descriptions.Item label={t('matter.authority')}>
             <Space wrap>
-              {m.authorityItem.name}
+              {named(m.authorityItem)}
               <Tag color="blue">{name(m.authorityItem.powerType.name, m.authorityItem.powerType.nameEn)}</Tag>
               {m.authorityItem.legalReview && <Tag color="purple">{t('matter.legalReview')}</Tag>}
             </Space>
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('matter.workflow')}>{m.workflow.name}</Descriptions.Item>
+        <Descriptions.Item label={t('matter.workflow')}>{named(m.workflow)}</Descriptions.Item>
         {m.penaltyKinds.length > 0 && (
           <Descriptions.Item label={t('matter.penaltyKinds')}>
             <Space wrap size={4}>
@@ -107,8 +110,7 @@ export function MatterCard({ matter: m, facts = {} }: MatterCardProps) {
           <Typography.Text strong>
             {t('matter.discretion')}
             {t('common.colon')}
-            {d.name}
-            {d.version ? `（${d.version.label}）` : ''}
+            {d.version ? paren(named(d), d.version.label) : named(d)}
           </Typography.Text>
           <div>
             {t('matter.legalRange')}
@@ -122,20 +124,23 @@ export function MatterCard({ matter: m, facts = {} }: MatterCardProps) {
             dataSource={lightestFirst(d.tiers, facts)}
             style={{ marginTop: 6 }}
             columns={[
-              { title: t('discretion.tier'), dataIndex: 'name', width: 80 },
+              { title: t('discretion.tier'), render: (_, tier) => named(tier), width: 80 },
               {
                 title: t('discretion.fine'),
                 render: (_, tier) => (tier.fine ? range(tier.fine) : t('discretion.noFine')),
                 width: 150,
               },
-              { title: t('discretion.description'), dataIndex: 'description', ellipsis: true },
+              // The pack words a tier's description in Chinese only (no English twin in the format yet).
+              ...(lang === 'zh'
+                ? [{ title: t('discretion.description'), dataIndex: 'description', ellipsis: true }]
+                : []),
             ]}
           />
           {d.noPenalty.length > 0 && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 6, marginBottom: 0 }}>
               {t('matter.noPenalty')}
               {t('common.colon')}
-              {d.noPenalty.map((n) => n.name).join('；')}
+              {list(d.noPenalty.map((n) => named(n)))}
             </Typography.Paragraph>
           )}
         </div>

@@ -68,7 +68,7 @@ export function MatterSearch({ selected, onSelect, compact }: MatterSearchProps)
                   <Space size={4} wrap>
                     <Tag>{x.code}</Tag>
                     {x.sector && <Tag color="blue">{name(x.sector.name, x.sector.nameEn)}</Tag>}
-                    <Tag>{x.workflow.name}</Tag>
+                    <Tag>{name(x.workflow.name, x.workflow.nameEn)}</Tag>
                   </Space>
                 </div>
                 {matchedArticles(x).map((b) => (

@@ -5,6 +5,7 @@ import type { FormState } from '@yifa/rules';
 import { missingFields } from '@yifa/ui';
 import { Alert } from 'antd';
 import { useT } from '../i18n.tsx';
+import { joinList } from '../message-format.ts';
 
 /** Props of MissingList. */
 export interface MissingListProps {
@@ -38,7 +39,7 @@ export function MissingList({ form, values, state, mayIssue = true }: MissingLis
       type="info"
       showIcon
       message={t('document.missing', { n: missing.length })}
-      description={titles.join('、')}
+      description={joinList(titles, lang)}
       style={{ marginBottom: 12 }}
       data-testid="doc-missing"
     />

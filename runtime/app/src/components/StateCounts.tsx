@@ -19,9 +19,9 @@ function Overdue({ n }: { n: number }) {
 
 /** The state counts table. */
 export function StateCounts({ rows, loading = false }: { rows: Row[]; loading?: boolean }) {
-  const { t } = useT();
+  const { t, named } = useT();
   const phone = useIsPhone();
-  const workflow = { title: t('supervision.workflow'), render: (_: unknown, r: Row) => r.workflow.name };
+  const workflow = { title: t('supervision.workflow'), render: (_: unknown, r: Row) => named(r.workflow) };
   const state = {
     title: t('supervision.state'),
     render: (_: unknown, r: Row) =>
@@ -30,7 +30,7 @@ export function StateCounts({ rows, loading = false }: { rows: Row[]; loading?: 
           <StateTag state={r.state} />
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.workflow.name}
+              {named(r.workflow)}
             </Typography.Text>
           </div>
         </>

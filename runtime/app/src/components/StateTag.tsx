@@ -1,5 +1,6 @@
 /** The state of a case, coloured by what it means (review, decision, closed …). */
 import { Tag } from 'antd';
+import { useT } from '../i18n.tsx';
 import type { StateView } from '../types.ts';
 
 const KIND: Record<string, string> = {
@@ -11,10 +12,11 @@ const KIND: Record<string, string> = {
 
 /** The tag of a state. */
 export function StateTag({ state }: { state: StateView }) {
+  const { named } = useT();
   const color = state.terminal ? 'default' : (KIND[state.kind ?? ''] ?? 'processing');
   return (
     <Tag color={color} data-state={state.code} style={{ marginInlineEnd: 0 }}>
-      {state.name}
+      {named(state)}
     </Tag>
   );
 }

@@ -41,7 +41,7 @@ export function SubjectAlerts({ subjects, alerts, loading = false }: SubjectAler
         locale={{ emptyText: t('supervision.noCases') }}
         renderItem={(r) => (
           <List.Item {...mark(r)} style={{ display: 'block' }}>
-            <div>{r.subject.name}</div>
+            <div lang="zh-CN">{r.subject.name}</div>
             <Space wrap size={[8, 4]} style={{ fontSize: 12 }}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('supervision.open')} {r.open}
@@ -75,7 +75,7 @@ export function SubjectAlerts({ subjects, alerts, loading = false }: SubjectAler
         ),
       }}
       columns={[
-        { title: t('supervision.subject'), render: (_, r) => r.subject.name },
+        { title: t('supervision.subject'), render: (_, r) => <span lang="zh-CN">{r.subject.name}</span> },
         { title: t('supervision.open'), dataIndex: 'open', align: 'right', width: 64 },
         {
           title: t('supervision.overdue'),

@@ -58,7 +58,7 @@ export function SubjectMetrics({ rows, loading = false }: { rows: SubjectMetrics
         ),
       }}
       columns={[
-        { title: t('supervision.subject'), render: (_, r) => r.subject.name },
+        { title: t('supervision.subject'), render: (_, r) => <span lang="zh-CN">{r.subject.name}</span> },
         {
           title: <Tooltip title={t('supervision.participationHint')}>{t('supervision.participation')}</Tooltip>,
           align: 'right',

@@ -10,6 +10,7 @@ import { useT } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
 import type { TaskPage, TaskView } from '../types.ts';
 import { useResource } from '../use-resource.ts';
+import { UserText } from './Data.tsx';
 import { DeadlineTag } from './DeadlineTag.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { StateTag } from './StateTag.tsx';
@@ -26,7 +27,7 @@ export function useTasks(limit = 20): { tasks: Task[] | null; total: number | nu
 
 /** The task list (a skeleton while it loads). */
 export function TaskList({ tasks, error }: { tasks: Task[] | null; error?: ApiError | undefined }) {
-  const { t, pick } = useT();
+  const { t, pick, named } = useT();
   if (error) return <ErrorAlert error={error} />;
   if (tasks === null) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (tasks.length === 0) return <Empty description={t('workbench.noTasks')} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
@@ -38,13 +39,15 @@ export function TaskList({ tasks, error }: { tasks: Task[] | null; error?: ApiEr
           <div style={{ width: '100%' }}>
             <Space wrap size={[8, 4]}>
               <Link to={`/cases/${task.id}`}>
-                <strong>{task.number}</strong>
+                <strong lang="zh-CN">{task.number}</strong>
               </Link>
               <StateTag state={task.state} />
               {task.nearestDeadline && <DeadlineTag deadline={task.nearestDeadline} />}
             </Space>
             <div>
-              <Typography.Text type="secondary">{`${task.matter.name} · ${task.party.name}`}</Typography.Text>
+              <Typography.Text type="secondary">
+                {named(task.matter)} · <UserText>{task.party.name}</UserText>
+              </Typography.Text>
             </div>
             <Space wrap size={[4, 4]} style={{ marginTop: 4 }}>
               {task.steps.map((step) => (

@@ -3,6 +3,7 @@
  * state each action led to and its reason, documents and evidence by name.
  */
 import { Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { dateTime } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import type { MessageKey } from '../messages.ts';
@@ -33,14 +34,36 @@ const KNOWN = new Set([
   'case.unlink',
 ]);
 
+/** Facts the platform records itself (not the matter's): their labels. */
+const RECORDED: Record<string, MessageKey> = {
+  fineOutsideTier: 'fact.fineOutsideTier',
+  fineOutsideTierFine: 'fact.fineOutsideTierFine',
+  fineOutsideTierReason: 'fact.fineOutsideTierReason',
+  discretionTier: 'fact.discretionTier',
+};
+
 /** The timeline of a case. */
 export function TimelinePanel({ detail, attachmentNames = {}, actionNames = {}, factLabels = {} }: TimelinePanelProps) {
-  const { t, pick } = useT();
-  const stateName = (code: unknown) => detail.states.find((s) => s.code === code)?.name ?? String(code ?? '');
+  const { t, pick, named, list, lang } = useT();
+  /** Text with a remark in brackets (full-width in Chinese); the remark is as people wrote it. */
+  const remark = (text: ReactNode, r: ReactNode): ReactNode =>
+    lang === 'zh' ? (
+      <>
+        {text}（{r}）
+      </>
+    ) : (
+      <>
+        {text} ({r})
+      </>
+    );
+  const data = (v: unknown) => <span data-user-text="">{String(v)}</span>;
+  const stateName = (code: unknown) => named(detail.states.find((s) => s.code === code)) || t('event.unknownState');
   const actionName = (code: unknown) => pick(actionNames[String(code)]);
   const docName = (id: string | null) => {
     const d = detail.documents.find((x) => x.id === id);
-    return d ? `${d.name ?? d.form}${d.number ? `（${d.number}）` : ` v${d.version}`}` : '';
+    if (!d) return '';
+    const title = d.name ? named({ name: d.name, nameEn: d.nameEn }) : t('event.document');
+    return d.number ? remark(title, <span lang="zh-CN">{d.number}</span>) : `${title} v${d.version}`;
   };
   const factValue = (v: unknown) =>
     v === true
@@ -50,36 +73,89 @@ export function TimelinePanel({ detail, attachmentNames = {}, actionNames = {}, 
         : v === null
           ? '—'
           : Array.isArray(v)
-            ? v.join('、')
+            ? list(v.map(String))
             : String(v);
-  const describe = (e: TimelineEvent): string => {
-    const label = KNOWN.has(e.action) ? t(`event.${e.action}` as MessageKey) : e.action;
+  const describe = (e: TimelineEvent): ReactNode => {
+    const label = t(KNOWN.has(e.action) ? (`event.${e.action}` as MessageKey) : 'event.other');
     const after = e.after ?? {};
     switch (e.action) {
       case 'case.transition': {
         const name = actionName(after.action) ?? String(after.action ?? '');
-        return `${name || label}：${stateName(e.before?.state)} → ${stateName(after.state)}${after.reason ? `（${t('event.reason')}${t('common.colon')}${after.reason}）` : ''}`;
+        const moved = `${name || label}${t('common.colon')}${stateName(e.before?.state)} → ${stateName(after.state)}`;
+        return after.reason
+          ? remark(
+              moved,
+              <>
+                {t('event.reason')}
+                {t('common.colon')}
+                {data(after.reason)}
+              </>,
+            )
+          : moved;
       }
       case 'case.facts':
-        return `${label}：${Object.entries(after)
-          .map(([k, v]) => `${factLabels[k] ?? k} = ${factValue(v)}`)
-          .join('；')}`;
-      case 'review.opinion':
-        return `${label}：${t(`review.opinion.${String(after.opinion)}` as MessageKey)}${after.comment ? `（${after.comment}）` : ''}`;
+        return (
+          <>
+            {label}
+            {t('common.colon')}
+            {Object.entries(after).map(([k, v], i) => (
+              <span key={k}>
+                {i > 0 && t('common.semicolon')}
+                {factLabels[k] ?? t(RECORDED[k] ?? 'event.otherFact')} ={' '}
+                {typeof v === 'string' ? data(v) : factValue(v)}
+              </span>
+            ))}
+          </>
+        );
+      case 'review.opinion': {
+        const opinion = `${label}${t('common.colon')}${t(`review.opinion.${String(after.opinion)}` as MessageKey)}`;
+        return after.comment ? remark(opinion, data(after.comment)) : opinion;
+      }
       case 'review.request':
-        return `${label}${after.dueDate ? `：${t('deadline.due')} ${after.dueDate}` : ''}`;
+        return `${label}${after.dueDate ? `${t('common.colon')}${t('deadline.due')} ${after.dueDate}` : ''}`;
       case 'case.open':
         // A case filed beside an open one of the same party and matter names the case(s) the officer confirmed.
         return Array.isArray(after.duplicatesConfirmed)
-          ? `${label}（${t('event.duplicatesConfirmed', { numbers: after.duplicatesConfirmed.join('、') })}）`
+          ? remark(label, t('event.duplicatesConfirmed', { numbers: list(after.duplicatesConfirmed.map(String)) }))
           : label;
-      case 'document.correct':
+      case 'document.correct': {
         // The reason the new version gives (更正理由), masked for readers who see masked data.
-        return `${label}：${docName(e.target)}${after.reason ? `（${t('event.reason')}${t('common.colon')}${after.reason}）` : ''}`;
+        const corrected = (
+          <>
+            {label}
+            {t('common.colon')}
+            {docName(e.target)}
+          </>
+        );
+        return after.reason
+          ? remark(
+              corrected,
+              <>
+                {t('event.reason')}
+                {t('common.colon')}
+                {data(after.reason)}
+              </>,
+            )
+          : corrected;
+      }
       case 'attachment.add':
-        return `${label}：${attachmentNames[e.target ?? ''] ?? ''}`;
+        return (
+          <>
+            {label}
+            {t('common.colon')}
+            {data(attachmentNames[e.target ?? ''] ?? '')}
+          </>
+        );
       default:
-        return e.action.startsWith('document.') ? `${label}：${docName(e.target)}` : label;
+        return e.action.startsWith('document.') ? (
+          <>
+            {label}
+            {t('common.colon')}
+            {docName(e.target)}
+          </>
+        ) : (
+          label
+        );
     }
   };
   return (
@@ -100,7 +176,7 @@ export function TimelinePanel({ detail, attachmentNames = {}, actionNames = {}, 
             <Typography.Text>{describe(e)}</Typography.Text>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {dateTime(e.at)} · {e.actor.name}
+                {dateTime(e.at)} · <span data-user-text="">{e.actor.name}</span>
               </Typography.Text>
             </div>
           </div>

@@ -27,7 +27,7 @@ const FORM = 'on-site-inspection-record';
 /** The on-site inspection page. */
 export function InspectionPage({ params }: { params: Record<string, string> }) {
   const id = params.id as string;
-  const { t, pick, lang } = useT();
+  const { t, pick, lang, name } = useT();
   const { message } = App.useApp();
   const phone = useIsPhone();
   const detail = useResource<CaseDetail>(`/cases/${id}`);
@@ -80,11 +80,15 @@ export function InspectionPage({ params }: { params: Record<string, string> }) {
     <div data-testid="inspection-page">
       <Card size="small" style={{ marginBottom: 8 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
-          {def.name}
+          {name(def.name, def.nameEn)}
         </Typography.Title>
         <Space wrap size={[8, 0]}>
-          <Link to={`/cases/${id}`}>{detail.data.number}</Link>
-          <Typography.Text type="secondary">{detail.data.party.name}</Typography.Text>
+          <Link to={`/cases/${id}`}>
+            <span lang="zh-CN">{detail.data.number}</span>
+          </Link>
+          <Typography.Text type="secondary" data-user-text="">
+            {detail.data.party.name}
+          </Typography.Text>
         </Space>
       </Card>
       <Card size="small" title={t('inspection.photos')} style={{ marginBottom: 8 }}>

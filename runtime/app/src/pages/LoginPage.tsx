@@ -52,7 +52,7 @@ export function LoginPage() {
             value={lang}
             onChange={setLang}
             options={[
-              { label: '中文', value: 'zh' },
+              { label: <span lang="zh-CN">中文</span>, value: 'zh' },
               { label: 'EN', value: 'en' },
             ]}
           />

@@ -21,8 +21,8 @@ import { noEnterSubmit } from '../no-enter-submit.ts';
 import { navigate } from '../router.tsx';
 import type { MatterView } from '../types.ts';
 import { useResource } from '../use-resource.ts';
-import type { CaseSource } from './CaseSourcesPage.tsx';
 import { useSubmit } from '../use-submit.ts';
+import type { CaseSource } from './CaseSourcesPage.tsx';
 
 /** Facts of the platform an officer gives when opening a case (the others come later). */
 const FIRST_PLATFORM_FACTS = new Set(['proposedPenalties', 'proposedFine', 'partyPriorPenalties12m']);
@@ -37,7 +37,7 @@ interface Colleague {
 
 /** The open-a-case page. */
 export function OpenCasePage() {
-  const { t, pick, lang } = useT();
+  const { t, pick, lang, paren } = useT();
   const { modal } = App.useApp();
   const [sourceId] = useState(() => new URLSearchParams(location.search).get('source'));
   const source = useResource<CaseSource>(sourceId ? `/case-sources/${encodeURIComponent(sourceId)}` : null);
@@ -188,7 +188,7 @@ export function OpenCasePage() {
                       loading={colleagues.loading}
                       options={(colleagues.data?.items ?? []).map((c) => ({
                         value: c.id,
-                        label: `${c.name}（${c.certificateNo ?? ''}）`,
+                        label: <span data-user-text="">{paren(c.name, c.certificateNo ?? '')}</span>,
                         disabled: !c.certificateValid,
                       }))}
                       data-testid="officers"

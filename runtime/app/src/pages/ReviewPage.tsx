@@ -3,7 +3,7 @@
  * discretion tier and its explanation, the documents), the seven-item checklist and the opinion.
  */
 
-import { Explanation } from '@yifa/ui';
+import { Explanation, unitText } from '@yifa/ui';
 import { Alert, Button, Card, Col, Descriptions, List, Result, Row, Skeleton, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
@@ -17,7 +17,7 @@ import type { Page, ReviewItem } from '../types.ts';
 
 /** The review page. */
 export function ReviewPage({ params }: { params: Record<string, string> }) {
-  const { t, lang, name } = useT();
+  const { t, lang, name, named, paren, list } = useT();
   const [item, setItem] = useState<ReviewItem | null | undefined>(undefined);
   const load = async () => {
     for (const status of ['pending', 'decided']) {
@@ -47,20 +47,28 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
       <Card
         size="small"
         style={{ marginBottom: 16 }}
-        title={`${t('review.title')} · ${c.number}`}
+        title={
+          <>
+            {t('review.title')} · <span lang="zh-CN">{c.number}</span>
+          </>
+        }
         extra={<Link to={`/cases/${c.id}`}>{t('review.openCase')}</Link>}
       >
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={t('case.matter')}>{c.matter.name}</Descriptions.Item>
-          <Descriptions.Item label={t('case.subject')}>{c.subject.name}</Descriptions.Item>
-          <Descriptions.Item label={t('case.party')}>{`${c.party.name}（${c.party.idNumber}）`}</Descriptions.Item>
+          <Descriptions.Item label={t('case.matter')}>{named(c.matter)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.subject')}>
+            <span lang="zh-CN">{c.subject.name}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('case.party')}>
+            <span data-user-text="">{paren(c.party.name, c.party.idNumber)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('open.violationDate')}>{c.violationDate ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('review.proposedPenalties')}>
-            {c.proposedPenalties.map(kindName).join('、') || '—'}
+            {list(c.proposedPenalties.map(kindName)) || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('review.proposedFine')}>{money(c.proposedFine, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('review.due')}>{item.dueDate ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('case.state')}>{c.state.name}</Descriptions.Item>
+          <Descriptions.Item label={t('case.state')}>{named(c.state)}</Descriptions.Item>
         </Descriptions>
       </Card>
       <FineOutsideTierAlert value={c.fineOutsideTier} />
@@ -69,7 +77,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
           <Card size="small" title={t('discretion.result')} data-testid="review-discretion">
             {d ? (
               <>
-                {d.tier && <Tag color="blue">{d.tier.name}</Tag>}
+                {d.tier && <Tag color="blue">{named(d.tier)}</Tag>}
                 {d.proposedFineOutsideTier && !c.fineOutsideTier && (
                   <Alert type="error" showIcon message={t('discretion.outsideTier')} style={{ margin: '8px 0' }} />
                 )}
@@ -86,17 +94,23 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
               pagination={false}
               dataSource={c.facts}
               columns={[
-                { title: t('facts.name'), dataIndex: 'label' },
+                { title: t('facts.name'), render: (_, f) => name(f.label, f.labelEn) },
                 {
                   title: t('facts.value'),
                   render: (_, f) =>
-                    f.value === null
-                      ? '—'
-                      : f.value === true
-                        ? t('common.yes')
-                        : f.value === false
-                          ? t('common.no')
-                          : `${String(f.value)}${f.unit ?? ''}`,
+                    f.value === null ? (
+                      '—'
+                    ) : f.value === true ? (
+                      t('common.yes')
+                    ) : f.value === false ? (
+                      t('common.no')
+                    ) : (
+                      // What the officer entered, as entered; the unit as the language writes it.
+                      <>
+                        <span data-user-text="">{String(f.value)}</span>
+                        {unitText(f.unit, lang, f.value)}
+                      </>
+                    ),
                 },
               ]}
             />
@@ -107,7 +121,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
               dataSource={c.documents}
               renderItem={(doc) => (
                 <List.Item>
-                  <Link to={`/documents/${doc.id}`}>{doc.name}</Link>{' '}
+                  <Link to={`/documents/${doc.id}`}>{named(doc)}</Link>{' '}
                   <Tag>
                     {doc.status === 'issued'
                       ? (doc.number ?? t('documents.issued'))

@@ -14,7 +14,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 
 /** The review queue page. */
 export function ReviewQueuePage() {
-  const { t, lang } = useT();
+  const { t, lang, named } = useT();
   const [status, setStatus] = useState<'pending' | 'decided'>('pending');
   const queue = useResource<Page<ReviewItem>>(`/reviews?status=${status}&pageSize=50`);
   return (
@@ -60,11 +60,15 @@ export function ReviewQueuePage() {
                 }
               >
                 <List.Item.Meta
-                  title={<Link to={`/reviews/${r.id}`}>{`${r.case.number} · ${r.case.matter.name}`}</Link>}
+                  title={
+                    <Link to={`/reviews/${r.id}`}>
+                      <span lang="zh-CN">{r.case.number}</span> · {named(r.case.matter)}
+                    </Link>
+                  }
                   description={
                     <Space wrap size={[8, 2]}>
-                      <span>{r.case.party.name}</span>
-                      <span>{r.case.subject.name}</span>
+                      <span data-user-text="">{r.case.party.name}</span>
+                      <span lang="zh-CN">{r.case.subject.name}</span>
                       {r.case.proposedFine !== null && (
                         <span>
                           {t('review.proposedFine')}
@@ -72,7 +76,7 @@ export function ReviewQueuePage() {
                           {money(r.case.proposedFine, lang)}
                         </span>
                       )}
-                      {d?.tier && <Tag color="blue">{d.tier.name}</Tag>}
+                      {d?.tier && <Tag color="blue">{named(d.tier)}</Tag>}
                       {(r.case.fineOutsideTier || d?.proposedFineOutsideTier) && (
                         <Tag color="red" data-testid="queue-fine-outside-tier">
                           {t('discretion.outsideTierShort')}

@@ -30,7 +30,19 @@ export function WorkbenchPage() {
   return (
     <div data-testid="workbench">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('workbench.hello', { name: me?.displayName ?? '' })}
+        {/* The greeting's words are the app's; the name is as the user's account spells it. */}
+        {t('workbench.hello', { name: '\u0001' })
+          .split('\u0001')
+          .flatMap((part, i) =>
+            i === 0
+              ? [part]
+              : [
+                  <span key="name" data-user-text="">
+                    {me?.displayName ?? ''}
+                  </span>,
+                  part,
+                ],
+          )}
       </Typography.Title>
       <ErrorAlert error={cases.error} />
       <Row gutter={[12, 12]}>

@@ -13,7 +13,7 @@ import { Routes } from './Routes.tsx';
 
 /** The frame of every signed-in screen. */
 export function AppShell() {
-  const { t, lang, setLang } = useT();
+  const { t, lang, setLang, named, list } = useT();
   const { me, can, logout } = useSession();
   const path = usePath();
   const phone = useIsPhone();
@@ -39,7 +39,8 @@ export function AppShell() {
       value={lang}
       onChange={setLang}
       options={[
-        { label: '中', value: 'zh' },
+        // Each language by its own name, as language switches do.
+        { label: <span lang="zh-CN">中</span>, value: 'zh' },
         { label: 'EN', value: 'en' },
       ]}
     />
@@ -48,13 +49,13 @@ export function AppShell() {
     <Dropdown
       menu={{
         items: [
-          { key: 'roles', label: me?.roles.map((r) => r.name).join('、'), disabled: true },
+          { key: 'roles', label: list(me?.roles.map((r) => named(r)) ?? []), disabled: true },
           { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: () => void logout() },
         ],
       }}
     >
       <Button type="text" style={{ color: '#fff' }} data-testid="user-menu">
-        {me?.displayName}
+        <span data-user-text="">{me?.displayName}</span>
       </Button>
     </Dropdown>
   );
