@@ -48,16 +48,14 @@ async function newCase() {
     facts: { proposedFine: 70000, proposedPenalties: ['fine'], complex: true },
   });
   const at = new Date().toISOString();
-  await server.db
-    .insert(reviews)
-    .values({
-      id: randomUUID(),
-      caseId: c.id,
-      requestedBy: officerId,
-      requestedAt: at,
-      opinion: 'agree',
-      decidedAt: at,
-    });
+  await server.db.insert(reviews).values({
+    id: randomUUID(),
+    caseId: c.id,
+    requestedBy: officerId,
+    requestedAt: at,
+    opinion: 'agree',
+    decidedAt: at,
+  });
   return c;
 }
 
@@ -121,12 +119,19 @@ describe('已集体讨论 is recorded by the 重大案件集体讨论记录', ()
     expect(event?.after).toMatchObject({ sets: { collectiveDiscussed: true, collectiveDiscussedAt: '2026-06-21' } });
   });
 
-  it('a discussion that sends the case back for further investigation (补充调查后再议) records no decision', async () => {
+  it('a discussion that sends the case back for further investigation (补充调查后再议) records no decision, and the case does not go to the decision on it', async () => {
     const c = await newCase();
     await finalise(c.id, '补充调查后再议');
     const after = await json<Detail>(await officer.get(`/api/v1/cases/${c.id}`));
     expect(after.facts.collectiveDiscussed).toBeUndefined();
     expect(after.facts.collectiveDiscussedAt).toBeUndefined();
+    // So the heads cannot take the case to the decision on it (第五十七条第二款).
+    const seen = await json<
+      Detail & { actions: { refused: { action: string; refusals: { message: { zh: string } }[] }[] } }
+    >(await head.get(`/api/v1/cases/${c.id}`));
+    expect(seen.actions.allowed.map((a) => a.action)).not.toContain('discussion-decided');
+    const refused = seen.actions.refused.find((a) => a.action === 'discussion-decided');
+    expect(refused?.refusals.map((r) => r.message.zh).join('；')).toContain('定稿重大案件集体讨论记录');
   });
 
   it('refuses 已集体讨论 typed by hand with 422 naming the record, and says so in the fact definitions', async () => {
