@@ -49,6 +49,7 @@ function checkDocument(code: string, d: DocumentForm): Finding[] {
   d.print.blocks.forEach((b, i) => {
     field(b.field, pointerOf('print', 'blocks', i, 'field'));
     field(b.dateField, pointerOf('print', 'blocks', i, 'dateField'));
+    b.fields?.forEach((f, j) => field(f, pointerOf('print', 'blocks', i, 'fields', j)));
     for (const token of placeholders(b.text ?? '')) {
       if (!printable.has(token))
         at(pointerOf('print', 'blocks', i, 'text'), 'document.unknown-field', { field: token });

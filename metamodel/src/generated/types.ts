@@ -1238,6 +1238,12 @@ export interface PrintBlock {
    * @minItems 1
    */
   signers?: [string, ...string[]];
+  /**
+   * For signatures: each signer's signature field, in the order of signers; its value prints as the signer's name (without it, the signature field titled <signer>签名).
+   *
+   * @minItems 1
+   */
+  fields?: [string, ...string[]];
   dateField?: string;
   align?: 'left' | 'center' | 'right';
 }

@@ -10,7 +10,7 @@
  * 方正小标宋; the default is Debian's Noto Serif CJK SC (fonts-noto-cjk), a serif, never a sans.
  */
 import { createRequire } from 'node:module';
-import type { PrintDoc, PrintItem } from '@yifa/engine';
+import { type PrintDoc, type PrintItem, signerLabel } from '@yifa/engine';
 import { AppError } from '../errors.ts';
 import { checkPrintFonts, type PrintFont, printFonts } from './fonts.ts';
 
@@ -104,7 +104,7 @@ function block(i: PrintItem): unknown {
         stack: i.signers.map((s) => ({
           alignment: 'right',
           text: [
-            `${s.role}（签名）：`,
+            `${signerLabel(s.role)}：`,
             s.name ? { text: s.name } : { text: '\u3000\u3000\u3000\u3000\u3000\u3000', decoration: 'underline' },
             // Signed without a date field: no date; unsigned: 年月日 to write by hand.
             `\u3000\u3000${s.date || (s.name ? '' : '年\u3000\u3000月\u3000\u3000日')}`,
