@@ -18,9 +18,10 @@ export interface TaskStep {
    * action: a transition the user may take now; approve: a transition that waits only on the
    * user's own part of a form (the head's 批准立案 on the 立案审批表); fill: a form (or the user's
    * part of it) to fill; issue: a completed form to issue (出具) or sign and issue (签发); review:
-   * the 法制审核 waiting for the reviewer's opinion.
+   * the 法制审核 waiting for the reviewer's opinion; deadline: a limit of the officer's own case
+   * near or past while the case waits on someone else (法制审核, 负责人审批).
    */
-  kind: 'action' | 'approve' | 'fill' | 'issue' | 'review';
+  kind: 'action' | 'approve' | 'fill' | 'issue' | 'review' | 'deadline';
   name: { zh: string; en: string };
   /** The workflow action the step takes or prepares. */
   action?: string;
@@ -53,6 +54,8 @@ export interface StepInput {
   /** The stored versions of the case's documents (data as stored, personal values sealed). */
   documents: readonly StoredDocument[];
   pendingReview: string | null;
+  /** The case's deadline closest to running out, if any. */
+  deadline: { name: string; status: string; daysLeft: number } | null;
 }
 
 /** A document version as the task query read it. */
@@ -175,6 +178,20 @@ export function taskSteps(input: StepInput): TaskStep[] {
         push(`fill:${code}`, fillStep(document, t.action, docHref));
     }
   }
+  // Nothing for the officer to do now, but a limit of their case is near or past: they follow it up.
+  const d = input.deadline;
+  if (steps.length === 0 && input.caseOfficer && d && (d.status === 'near' || d.status === 'overdue'))
+    steps.push({
+      kind: 'deadline',
+      name:
+        d.status === 'overdue'
+          ? { zh: `已逾期：${d.name}`, en: `Overdue: ${d.name}` }
+          : {
+              zh: `期限将至：${d.name}（剩${d.daysLeft}天）`,
+              en: `Deadline near: ${d.name} (${d.daysLeft} days left)`,
+            },
+      href: caseHref,
+    });
   return steps;
 }
 

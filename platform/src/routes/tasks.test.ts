@@ -347,8 +347,15 @@ describe('next steps by role (我的待办)', () => {
     expect(created.status, await created.clone().text()).toBe(201);
     const draft = await json(created);
     expect(draft.missing).toEqual([]);
-    // Complete: the officers are done; the head signs and issues it, on the document.
-    expect((await tasksOf('li.officer')).has(c.id)).toBe(false);
+    // Complete: the officers' part is done; the head signs and issues it, on the document. The case was
+    // filed in March, so the officers follow up the 90-day limit it has passed.
+    expect(await stepsOf('li.officer', c.id)).toEqual([
+      {
+        kind: 'deadline',
+        name: { zh: '已逾期：自立案之日起九十日内作出处罚决定', en: 'Overdue: 自立案之日起九十日内作出处罚决定' },
+        href: `/cases/${c.id}`,
+      },
+    ]);
     expect(await stepsOf('qian.agency', c.id)).toEqual([
       {
         kind: 'issue',
@@ -358,5 +365,38 @@ describe('next steps by role (我的待办)', () => {
         href: `/documents/${draft.id}`,
       },
     ]);
+  });
+
+  it('gives a case officer the limit of their case running out while it waits on others, and no one else', async () => {
+    const c = await insertTestCase(server.db, {
+      packHash: server.packHash,
+      createdBy: ids['li.officer'] as string,
+      officers: [ids['li.officer'] as string, ids['wang.officer'] as string],
+      state: 'case-review',
+    });
+    // 案件审核 is the department head's; the 90 days from 立案 (2026-03-02) are long past.
+    await server.db
+      .update(caseRows)
+      .set({
+        stateEntered: {
+          filing: '2026-03-01T01:00:00.000Z',
+          investigation: '2026-03-02T01:00:00.000Z',
+          'case-review': '2026-05-20T01:00:00.000Z',
+        },
+      })
+      .where(eq(caseRows.id, c.id));
+    for (const officer of ['li.officer', 'wang.officer'])
+      expect(
+        (await stepsOf(officer, c.id)).map((s) => s.kind),
+        officer,
+      ).toEqual(['deadline']);
+    expect((await tasksOf('li.officer')).get(c.id).nearestDeadline).toMatchObject({
+      code: 'decide-within-90',
+      status: 'overdue',
+    });
+    // The head has the review itself to do, named by the workflow, not the reminder.
+    expect((await stepsOf('zhao.head', c.id)).map((s) => s.kind)).not.toContain('deadline');
+    expect((await stepsOf('zhao.head', c.id)).length).toBeGreaterThan(0);
+    expect((await tasksOf('old.officer')).has(c.id)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * My tasks (待办): in one request, the open cases in the actor's scope where the actor has a next
  * step, most urgent deadline first. The steps come from the pack (task-steps.ts): the officer's
  * forms to fill and issue, the approver's approvals once the form's earlier parts are filled, the
- * reviewer's pending 法制审核, the head's 签发, and the transitions allowed now that are tasks —
+ * reviewer's pending 法制审核, the head's 签发, the transitions allowed now that are tasks, and for
+ * the officers of a case that waits on others its deadline near or past —
  * with the same guards, permission and certificate checks as a case's own page (case-views.ts),
  * from one scoped query. Exceptional actions (`task: false`: 撤销案件, 撤销立案) are never listed.
  */
@@ -58,6 +59,9 @@ export function taskRoutes() {
       for (const { row, around, covering, documentIds, pendingReview } of found) {
         const { env, snapshot, pack } = await loadCase(s.db, s.packs, row, today, around);
         const actions = actionsFor(snapshot, actor, covering, today, env);
+        const deadline = nearestDeadline(
+          caseDeadlines(snapshot.workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
+        );
         // What the user is to do next: the workflow's task transitions, the forms they need, the review.
         const steps = taskSteps({
           caseId: row.id,
@@ -73,6 +77,7 @@ export function taskRoutes() {
           documentIds,
           documents: JSON.parse(around.docs) as StoredDocument[],
           pendingReview,
+          deadline,
         });
         if (steps.length === 0) continue;
         tasks.push({
@@ -83,9 +88,7 @@ export function taskRoutes() {
           state: stateOf(snapshot.workflow, row.state),
           subject: { code: snapshot.subject.code, name: snapshot.subject.name },
           party: { kind: row.party.kind, name: row.party.name },
-          nearestDeadline: nearestDeadline(
-            caseDeadlines(snapshot.workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
-          ),
+          nearestDeadline: deadline,
           steps,
           // The transitions the user may take now that are next steps (never the exceptional ones).
           actions: actions

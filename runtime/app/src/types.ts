@@ -370,7 +370,7 @@ export interface TaskView {
 
 /** One next step of a task: a transition, an approval on a form, a form to fill or issue, a review. */
 export interface TaskStepView {
-  kind: 'action' | 'approve' | 'fill' | 'issue' | 'review';
+  kind: 'action' | 'approve' | 'fill' | 'issue' | 'review' | 'deadline';
   name: Bilingual;
   action?: string;
   document?: { code: string; name: Bilingual; id: string | null };

@@ -56,6 +56,7 @@ export function TaskList({ tasks, error }: { tasks: Task[] | null; error?: ApiEr
                   size="small"
                   type={step.kind === 'fill' ? 'default' : 'primary'}
                   ghost={step.kind !== 'fill'}
+                  danger={step.kind === 'deadline'}
                   data-step={step.kind}
                   data-action={step.action}
                   data-href={step.href}
