@@ -68,6 +68,17 @@ export interface StoredDocument {
 }
 
 const fromOf = (t: WorkflowTransition) => (Array.isArray(t.from) ? t.from : [t.from]) as string[];
+
+/**
+ * The facts a guard requires to hold: its own fact, or those of its top-level `all` — not those
+ * offered as alternatives (`any`: a written waiver instead of the period running out).
+ */
+function requiredFacts(cond: unknown): string[] {
+  if (!cond || typeof cond !== 'object') return [];
+  const c = cond as { fact?: unknown; all?: unknown };
+  if (typeof c.fact === 'string') return [c.fact];
+  return Array.isArray(c.all) ? c.all.flatMap(requiredFacts) : [];
+}
 const enOf = (zh: string, en: string | undefined) => en ?? zh;
 
 /** The required fields still empty in the latest draft of a form; undefined when there is no draft. */
@@ -134,11 +145,20 @@ export function taskSteps(input: StepInput): TaskStep[] {
       push(`action:${t.action}`, { kind: 'action', name, action: t.action, href: caseHref });
     // The reviewer fills the 法制审核意见书 on the review page, with the opinion: one step, not two.
     if (reviewing) continue;
-    for (const code of t.documents ?? []) {
+    // The forms it needs, and the forms of the step whose issue records a fact its guard requires and
+    // the case lacks (the 送达回证 recording that the party was told: 已告知陈述申辩权).
+    const required = requiredFacts(t.when).filter(
+      (f) => snapshot.facts[f] === undefined || snapshot.facts[f] === false,
+    );
+    const setters = (state.documents ?? []).filter((code) =>
+      pack.items.document.get(code)?.sets?.some((x) => required.includes(x.fact)),
+    );
+    for (const code of [...(t.documents ?? []), ...setters]) {
       const form = pack.items.document.get(code);
       if (!form) continue;
       const status = snapshot.documents.find((d) => d.form === code)?.status;
-      if (status === 'issued' || (status === 'complete' && !form.issued)) continue;
+      // Done: issued, or complete for an internal form — unless its issue (定稿) records facts.
+      if (status === 'issued' || (status === 'complete' && !form.issued && !form.sets?.length)) continue;
       const id = input.documentIds.get(code) ?? null;
       const document = { code, name: { zh: form.name, en: enOf(form.name, form.nameEn) }, id };
       const docHref = id ? `/documents/${id}` : caseHref;
@@ -151,9 +171,11 @@ export function taskSteps(input: StepInput): TaskStep[] {
           const sign = issuers !== undefined;
           push(`issue:${code}`, {
             kind: 'issue',
-            name: sign
-              ? { zh: `签发《${form.name}》`, en: `Sign and issue the ${document.name.en}` }
-              : { zh: `出具《${form.name}》`, en: `Issue the ${document.name.en}` },
+            name: !form.issued
+              ? { zh: `定稿《${form.name}》`, en: `Finalise the ${document.name.en}` }
+              : sign
+                ? { zh: `签发《${form.name}》`, en: `Sign and issue the ${document.name.en}` }
+                : { zh: `出具《${form.name}》`, en: `Issue the ${document.name.en}` },
             action: t.action,
             document,
             href: docHref,

@@ -399,4 +399,54 @@ describe('next steps by role (我的待办)', () => {
     expect((await stepsOf('zhao.head', c.id)).length).toBeGreaterThan(0);
     expect((await tasksOf('old.officer')).has(c.id)).toBe(false);
   });
+
+  it('at 告知, gives the officers the notice to write and then its 送达回证 to finalise, never the waiver nor a hearing not asked for', async () => {
+    const c = await insertTestCase(server.db, {
+      packHash: server.packHash,
+      createdBy: ids['li.officer'] as string,
+      officers: [ids['li.officer'] as string, ids['wang.officer'] as string],
+      state: 'notification',
+      facts: DECIDING,
+    });
+    // Recent dates: no limit of the case is near, so only the steps show.
+    const now = new Date().toISOString();
+    await server.db
+      .update(caseRows)
+      .set({ stateEntered: { filing: now, investigation: now, notification: now } })
+      .where(eq(caseRows.id, c.id));
+    const names = async () => (await stepsOf('li.officer', c.id)).map((s) => s.name.zh);
+    expect(await names()).toEqual(['填写《行政处罚事先告知书》', '填写《告知文书送达回证》']);
+    await server.issueDocuments(c.id, 'advance-notice');
+    // The notice issued: what is left is recording its service, which tells the case the party was told.
+    expect(await names()).toEqual(['填写《告知文书送达回证》']);
+    const receipt = await as('li.officer').post(`/api/v1/cases/${c.id}/documents`, {
+      form: 'notice-service-receipt',
+      data: {
+        servedDocuments: ['行政处罚事先告知书'],
+        method: '直接送达',
+        servedAt: '2026-03-02',
+        recipientSignature: '张某某',
+        serverSignatures: '李明、王强',
+      },
+    });
+    expect(receipt.status, await receipt.clone().text()).toBe(201);
+    const draft = await json(receipt);
+    expect(draft.missing).toEqual([]);
+    expect(await stepsOf('li.officer', c.id)).toEqual([
+      {
+        kind: 'issue',
+        name: { zh: '定稿《告知文书送达回证》', en: 'Finalise the Proof of service of the advance notices' },
+        action: 'to-decision',
+        document: {
+          code: 'notice-service-receipt',
+          name: { zh: '告知文书送达回证', en: 'Proof of service of the advance notices' },
+          id: draft.id,
+        },
+        href: `/documents/${draft.id}`,
+      },
+    ]);
+    const issued = await as('li.officer').post(`/api/v1/documents/${draft.id}/issue`);
+    expect(issued.status, await issued.clone().text()).toBe(200);
+    expect((await tasksOf('li.officer')).has(c.id)).toBe(false);
+  });
 });
