@@ -126,6 +126,27 @@ describe.sequential('the phone (390 px)', () => {
     await pick('gender select', field(page, 'intervieweeGender'));
   });
 
+  step('the case page: every select and date picker of each tab opens on screen', async () => {
+    await page.goto(`/cases/${caseId}`);
+    await page.getByTestId('case-page').waitFor();
+    let opened = 0;
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      const panel = page.locator('.ant-tabs-tabpane-active');
+      await panel.waitFor();
+      await noSideways(`case page, tab ${await tab.textContent()}`);
+      const pickers = panel.locator('.ant-select:not(.ant-select-disabled), .ant-picker:not(.ant-picker-disabled)');
+      for (let i = 0; i < (await pickers.count()); i++) {
+        const control = pickers.nth(i);
+        if (!(await control.isVisible())) continue;
+        await pick(`case page, ${await tab.textContent()}, picker ${i + 1}`, control);
+        opened += 1;
+      }
+    }
+    // The discretion panel's facts at least (危害后果 and the like) are pickers.
+    expect(opened).toBeGreaterThan(0);
+  });
+
   step('出示执法证件 and 告知回避 start unset on both records', async () => {
     for (const [id, names] of [
       [inspectionId, ['identityShown', 'avoidanceInformed']],
