@@ -1251,6 +1251,21 @@ const BAD: Bad[] = [
     },
     expect: { code: 'names.english-missing', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/0', line: 11 },
   },
+  {
+    name: 'a deadline without its English name, when English names are required',
+    edits: {
+      'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n`,
+      // Every other name of the workflow in English: the deadline alone lacks one.
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml')
+        .replace('name: 普通程序', 'name: 普通程序\nnameEn: Ordinary procedure')
+        .split('\n')
+        .map((l) =>
+          l.includes('{ code: decide-90') ? l : l.replace(/name: ([^,}\n]+)([,}])/, 'name: $1, nameEn: En$2'),
+        )
+        .join('\n'),
+    },
+    expect: { code: 'names.english-missing', file: 'workflows/penalty.yaml', pointer: '/deadlines/0', line: 17 },
+  },
 ];
 
 describe('validatePackDir', () => {

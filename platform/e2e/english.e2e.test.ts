@@ -31,8 +31,8 @@ let filing: { id: string; number: string };
 /**
  * Words of the Binhai pack that the pack format cannot give in English yet, so a screen shows them
  * as the pack writes them: the options of document fields and of enumerated facts (the value
- * stored is the Chinese word itself) and the names of workflow deadlines. Nothing else Chinese
- * passes; this list shrinks as the format gains their English twins.
+ * stored is the Chinese word itself). Nothing else Chinese passes; this list shrinks as the
+ * format gains their English twins.
  */
 function untranslatable(): Set<string> {
   const { pack } = validatePackDir(join(PACKS_DIR, 'tj-binhai'));
@@ -47,7 +47,6 @@ function untranslatable(): Set<string> {
   };
   for (const d of pack.items.document.values()) options(d.fields as readonly F[]);
   for (const m of pack.items.matter.values()) for (const f of m.facts ?? []) for (const v of f.enum ?? []) words.add(v);
-  for (const w of pack.items.workflow.values()) for (const d of w.deadlines ?? []) words.add(d.name);
   return words;
 }
 const KNOWN = untranslatable();

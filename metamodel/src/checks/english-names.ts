@@ -55,10 +55,11 @@ const NAMES: { [K in ItemKind]?: (item: never, out: Missing[]) => void } = {
     need(out, d, []);
     needFields(out, d.fields, ['fields']);
   },
-  workflow: (w: Named & { states?: Named[]; transitions?: Named[] }, out) => {
+  workflow: (w: Named & { states?: Named[]; transitions?: Named[]; deadlines?: Named[] }, out) => {
     need(out, w, []);
     needEach(out, w.states, ['states']);
     needEach(out, w.transitions, ['transitions']);
+    needEach(out, w.deadlines, ['deadlines']);
   },
   discretion: (d: Named & { versions?: Record<string, Named[] | undefined>[] }, out) => {
     need(out, d, []);

@@ -405,6 +405,10 @@ export type CodeList11 = Code[];
  */
 export type Code6 = string;
 /**
+ * The English name, where one is shown.
+ */
+export type NameEn1 = string;
+/**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
 export type Code7 = string;
@@ -623,7 +627,7 @@ export interface PackManifest {
    */
   require?: {
     /**
-     * Every name an officer sees (matters and their facts, documents and their fields, workflows with their states and actions, benchmarks with their tiers, 不予处罚 rules, circumstances and persons, roles, alerts, parameters and codelist entries) has its English name; each item lacking one gives names.english-missing.
+     * Every name an officer sees (matters and their facts, documents and their fields, workflows with their states, actions and deadlines, benchmarks with their tiers, 不予处罚 rules, circumstances and persons, roles, alerts, parameters and codelist entries) has its English name; each item lacking one gives names.english-missing.
      */
     englishNames?: boolean;
   };
@@ -1338,6 +1342,7 @@ export interface WorkflowDocumentField {
 export interface WorkflowDeadline {
   code: Code;
   name: Name;
+  nameEn?: NameEn1;
   start: Code7;
   stop: CodeList12;
   days: number;

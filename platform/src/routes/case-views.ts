@@ -31,7 +31,9 @@ export function stateOf(workflow: Workflow, code: string) {
 export function nearestDeadline(deadlines: readonly CaseDeadline[]) {
   const open = deadlines.filter((d) => d.status === 'running' || d.status === 'near' || d.status === 'overdue');
   const d = open.sort((a, b) => a.daysLeft - b.daysLeft)[0];
-  return d ? { code: d.code, name: d.name, due: d.due, daysLeft: d.daysLeft, status: d.status } : null;
+  return d
+    ? { code: d.code, name: d.name, nameEn: d.nameEn ?? null, due: d.due, daysLeft: d.daysLeft, status: d.status }
+    : null;
 }
 
 /** Why an action is refused, as the API shows it: the engine's reasons, plus permission and certificate. */

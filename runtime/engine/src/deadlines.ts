@@ -10,6 +10,8 @@ import { addWorkingDays, type RuleEnv } from '@yifa/rules';
 export interface CaseDeadline {
   code: string;
   name: string;
+  /** The English name, when the pack gives one. */
+  nameEn?: string;
   kind: 'calendar' | 'working';
   startedAt: string;
   /** The last day to act (inclusive). */
@@ -77,6 +79,7 @@ export function caseDeadlines(
     out.push({
       code: d.code,
       name: d.name,
+      ...(d.nameEn ? { nameEn: d.nameEn } : {}),
       kind: d.kind,
       startedAt: start,
       due,
