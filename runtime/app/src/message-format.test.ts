@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, pluralCategory } from './message-format.ts';
+import { capitalise, format, pluralCategory } from './message-format.ts';
 import { MESSAGES, type MessageKey } from './messages.ts';
 
 describe('format', () => {
@@ -25,6 +25,14 @@ describe('format', () => {
     expect(format(m, { n: 0, who: 'Li' })).toBe('nothing for Li');
     expect(format(m, { n: 1, who: 'Li' })).toBe('one for Li');
     expect(format(m, { n: 7, who: 'Li' })).toBe('7 for Li');
+  });
+});
+
+describe('capitalise', () => {
+  it('upper-cases the first letter of a label, and leaves Chinese and empty labels alone', () => {
+    expect(capitalise('complex case')).toBe('Complex case');
+    expect(capitalise('案件疑难复杂')).toBe('案件疑难复杂');
+    expect(capitalise('')).toBe('');
   });
 });
 

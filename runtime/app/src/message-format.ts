@@ -61,6 +61,14 @@ export function format(template: string, params?: Params): string {
   return out;
 }
 
+/**
+ * A label as a heading or form label writes it: the first letter upper-case. The packs' English
+ * fact labels are lower-case, to be read inside sentences ("goods value < 10,000 yuan").
+ */
+export function capitalise(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** Items of a list as each language writes them: 甲、乙 / A, B. */
 export function joinList(items: readonly string[], lang: 'zh' | 'en'): string {
   return items.join(lang === 'zh' ? '、' : ', ');

@@ -7,6 +7,7 @@ import { DateInput, unitText } from '@yifa/ui';
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { cloneElement } from 'react';
 import { useT } from '../i18n.tsx';
+import { capitalise } from '../message-format.ts';
 import type { Entry, FactDefinitionView } from '../types.ts';
 import { useIsPhone } from '../use-phone.ts';
 
@@ -72,7 +73,7 @@ export function FactFields({
         <Col key={f.name} span={phone ? 24 : narrow ? 12 : f.type === 'boolean' ? 8 : 12}>
           <Form.Item
             name={[prefix, f.name]}
-            label={lang === 'en' && f.labelEn ? f.labelEn : f.label}
+            label={lang === 'en' && f.labelEn ? capitalise(f.labelEn) : f.label}
             tooltip={f.description}
             extra={
               f.setBy

@@ -11,6 +11,7 @@ import { FineOutsideTierAlert } from '../components/FineOutsideTierAlert.tsx';
 import { OpinionForm } from '../components/OpinionForm.tsx';
 import { money } from '../format.ts';
 import { useT } from '../i18n.tsx';
+import { capitalise } from '../message-format.ts';
 import type { MessageKey } from '../messages.ts';
 import { Link, navigate } from '../router.tsx';
 import type { Page, ReviewItem } from '../types.ts';
@@ -94,7 +95,7 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
               pagination={false}
               dataSource={c.facts}
               columns={[
-                { title: t('facts.name'), render: (_, f) => name(f.label, f.labelEn) },
+                { title: t('facts.name'), render: (_, f) => name(f.label, f.labelEn ? capitalise(f.labelEn) : null) },
                 {
                   title: t('facts.value'),
                   render: (_, f) =>
