@@ -383,4 +383,25 @@ describe.sequential('普通程序: from 立案 to the issued 行政处罚决定�
     await shotBoth(page, 'timeline');
     expect(browser.errors).toEqual([]);
   });
+
+  step(
+    'a correction of the issued decision asks for its reason, which the new version and the timeline show',
+    async () => {
+      await login(page, PEOPLE.officer.username);
+      await openDocument('penalty-decision');
+      await page.getByTestId('doc-correct').click();
+      // No reason, no correction: the dialog's button stays disabled until one is written.
+      await expect(page.getByTestId('correct-confirm').isDisabled()).resolves.toBe(true);
+      const reason = '履行期限表述有误，更正为自收到本决定书之日起十五日内。';
+      await page.getByTestId('correct-reason').fill(reason);
+      await page.getByTestId('correct-confirm').click();
+      await page.locator('[data-testid="document-page"][data-status="draft"]').waitFor();
+      await expect(page.getByTestId('doc-correction-reason').textContent()).resolves.toContain(reason);
+      await shot(page, 'desk-document-correction');
+      await gotoCase();
+      await tab('全过程记录');
+      await expect(page.locator('[data-event="document.correct"]').textContent()).resolves.toContain(reason);
+      expect(browser.errors).toEqual([]);
+    },
+  );
 });
