@@ -220,6 +220,9 @@ describe('documents at rest', () => {
         intervieweeSignature: '张某某',
         inquirerSignatures: '李明、王强',
         recorderSignature: '王强',
+        // The officers' confirmations start unset and are set by the officers (第五十五条).
+        identityShown: true,
+        rightsInformed: true,
       },
     });
     expect(edited.status).toBe(200);
@@ -268,6 +271,8 @@ describe('an issued document', () => {
       intervieweeSignature: '张某某',
       inquirerSignatures: '李明、王强',
       recorderSignature: '王强',
+      identityShown: true,
+      rightsInformed: true,
     };
     expect((await officer.call('PUT', `/api/v1/documents/${draft.id}`, { data: complete })).status).toBe(200);
     const issued = await json<Doc>(await officer.post(`/api/v1/documents/${draft.id}/issue`));
