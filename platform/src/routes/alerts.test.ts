@@ -179,7 +179,10 @@ describe('GET /alerts', () => {
   it('warns the agency head, reviewer and supervisor of a decision without legal review', async () => {
     for (const user of ['li.officer', 'qian.agency', 'sun.reviewer', 'jian.supervisor'])
       expect(await codesOn(user, unreviewed.id), user).toContain('missing-legal-review');
-    const alert = (await alertsOf('jian.supervisor')).find((a) => a.case.id === unreviewed.id);
+    // The case also lacks its collective discussion (第五十七条第二款): pick the legal-review alert by its code.
+    const alert = (await alertsOf('jian.supervisor')).find(
+      (a) => a.case.id === unreviewed.id && a.code === 'missing-legal-review',
+    );
     expect(alert).toMatchObject({ code: 'missing-legal-review', level: 'yellow', addressedToMe: true });
     expect(await codesOn('zhao.head', unreviewed.id)).not.toContain('missing-legal-review');
     expect(await codesOn('zhao.head', unreviewed.id, '?all=1')).toContain('missing-legal-review');
