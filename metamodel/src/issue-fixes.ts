@@ -188,6 +188,18 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
   },
   'condition.cycle': { zh: '去掉环中一个条件对另一个的引用', en: 'drop one reference of the cycle' },
   'condition.too-deep': { zh: '把内层条件拆为命名条件', en: 'move inner parts into named conditions' },
+  'document.issuer-cannot-issue': {
+    zh: '给角色“{role}”加上 document.issue 权限，或从 issuedBy 中去掉它',
+    en: 'give the role "{role}" the document.issue permission, or take it out of issuedBy',
+  },
+  'workflow.document-field-unknown': {
+    zh: '写文书“{document}”中已有的字段名（见该文书的 fields），或先在文书中加上该字段',
+    en: 'name a field that document "{document}" has (see its fields), or add the field to the document first',
+  },
+  'workflow.document-field-option': {
+    zh: '写字段“{field}”的选项之一：{options}',
+    en: 'use one of the options of field "{field}": {options}',
+  },
   'workflow.document-field-value': {
     zh: '只写 equal 或 notEqual 中的一个',
     en: 'give exactly one of equal and notEqual',
