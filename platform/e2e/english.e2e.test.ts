@@ -26,6 +26,8 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 /** A case in 法制审核 whose proposed fine lies outside its tier (an alert explains it). */
 let reviewed: { id: string; number: string };
+/** The review of that case, once the reviewer opened it. */
+let reviewId = '';
 /** A case waiting for the agency head's approval of its filing. */
 let filing: { id: string; number: string };
 /**
@@ -194,6 +196,29 @@ describe.sequential('the app in English, and no internal code in either language
     await look('en', 'review', 'desk-en-review');
   });
 
+  step('after the reviewer agrees, the case shows the opinion apart from the reviewer’s name', async () => {
+    reviewId = new URL(page.url()).pathname.split('/').pop() as string;
+    const reviewer = await apiAs(server.url, PEOPLE.reviewer.username);
+    await reviewer.post(`/reviews/${reviewId}/opinion`, {
+      opinion: 'agree',
+      checklist: {
+        subjectLawful: true,
+        procedureLawful: true,
+        factsClear: true,
+        lawCorrectDiscretionProper: true,
+        documentsComplete: true,
+        crimeReferral: false,
+        other: false,
+      },
+      comment: '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当。',
+      document: { reviewGrounds: ['达到本地重大执法决定标准'], materials: ['拟作出的处罚决定文本', '证据材料'] },
+    });
+    await login(page, PEOPLE.officer.username);
+    await lookAtCase('en', reviewed.id, 'officer after review');
+    await page.goto(`/cases/${reviewed.id}`);
+    await expect(page.getByTestId('case-reviews').textContent()).resolves.toMatch(/Agree\s/);
+  });
+
   step('the supervisor: the supervision screen', async () => {
     await login(page, SUPERVISOR.username);
     await page.goto('/supervision');
@@ -211,8 +236,8 @@ describe.sequential('the app in English, and no internal code in either language
     await lookAtCase('zh', reviewed.id, 'officer');
     await lookAtDocument('zh', reviewed.id, 'investigation-report');
     await login(page, PEOPLE.reviewer.username);
-    await page.goto('/reviews');
-    await page.getByTestId('review-item').first().getByRole('link').click();
+    // Decided now: no longer in the pending queue, still at its address.
+    await page.goto(`/reviews/${reviewId}`);
     await page.getByTestId('review-page').waitFor();
     await look('zh', 'review');
   });

@@ -22,7 +22,7 @@ export interface FineCheck {
   fine: number;
   outside: boolean;
   /** fine is null for a tier of 警告 alone, where any fine lies outside. */
-  tier: { code: string; name: string; fine: AmountRange | null } | null;
+  tier: { code: string; name: string; nameEn: string | null; fine: AmountRange | null } | null;
   /** A no-penalty rule that applies (首违不罚 …): any fine leaves it. */
   noPenalty: string | null;
 }
@@ -51,7 +51,7 @@ export function checkFine(
   return {
     fine,
     outside: d.proposedFineOutsideTier === true,
-    tier: d.tier ? { code: d.tier.code, name: d.tier.name, fine: d.tier.fine } : null,
+    tier: d.tier ? { code: d.tier.code, name: d.tier.name, nameEn: d.tier.nameEn ?? null, fine: d.tier.fine } : null,
     noPenalty: d.outcome === 'no-penalty' ? (d.noPenalty?.name ?? null) : null,
   };
 }

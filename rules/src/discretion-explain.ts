@@ -40,7 +40,7 @@ export function explainDiscretion(d: DiscretionDecision, lang: Lang = 'zh'): str
   const lines = [
     zh
       ? `裁量基准 ${d.benchmark}（版本 ${v.label}，${v.effectiveFrom} 起施行${v.effectiveTo ? `，至 ${v.effectiveTo}` : ''}），按违法行为发生日 ${d.violationDate} 适用；法定幅度 ${formatRange(d.legalRange, lang)}`
-      : `Benchmark ${d.benchmarkNameEn ?? d.benchmark} version ${v.label} (in force from ${v.effectiveFrom}${v.effectiveTo ? ` to ${v.effectiveTo}` : ''}) applies by the date of the violation, ${d.violationDate}; legal range ${formatRange(d.legalRange, lang)}`,
+      : `${d.benchmarkNameEn ?? `Benchmark ${d.benchmark}`}, version ${v.label} (in force from ${v.effectiveFrom}${v.effectiveTo ? ` to ${v.effectiveTo}` : ''}) applies by the date of the violation, ${d.violationDate}; legal range ${formatRange(d.legalRange, lang)}`,
   ];
   if (d.laterVersions.length) {
     lines.push(

@@ -105,7 +105,8 @@ describe('a proposed fine outside the discretion tier', () => {
     expect(error.message.zh).toBe(
       '拟罚款 90,000 元超出所适用的裁量阶次“一般”（65,000–85,000 元），须说明理由（可在案件“裁量”页填写）',
     );
-    expect(error.message.en).toContain('outside the discretion tier "一般" (65,000–85,000 yuan)');
+    // In English by the tier's English name (Ordinary), not its Chinese one.
+    expect(error.message.en).toContain('outside the discretion tier "Ordinary" (65,000–85,000 yuan)');
     expect((await factsOf(caseId)).fineOutsideTier).toBeUndefined();
     // Inside the tier, nothing is asked and nothing is recorded.
     expect((await notice(caseId, 80000)).status).toBe(201);
@@ -258,7 +259,7 @@ describe('a proposed fine outside the discretion tier', () => {
       fine: 90000,
       reason: REASON,
       recorded: true,
-      tier: { code: 'general', name: '一般', fine: { min: 65000, max: 85000 } },
+      tier: { code: 'general', name: '一般', nameEn: 'Ordinary', fine: { min: 65000, max: 85000 } },
       noPenalty: null,
     });
     expect(item.case.proposedPenaltyKinds).toEqual([{ code: 'fine', name: '罚款', nameEn: expect.any(String) }]);

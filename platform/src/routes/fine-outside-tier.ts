@@ -33,7 +33,7 @@ function tierText(check: FineCheck, lang: 'zh' | 'en'): string {
   const range = formatRange(check.tier.fine, lang);
   return lang === 'zh'
     ? `裁量阶次“${check.tier.name}”（${range}）`
-    : `the discretion tier "${check.tier.name}" (${range})`;
+    : `the discretion tier "${check.tier.nameEn ?? check.tier.name}" (${range})`;
 }
 
 /** The 422 problem of a fine outside its tier without a reason. */

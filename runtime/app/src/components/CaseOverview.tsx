@@ -70,7 +70,7 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
                   {r.opinion
                     ? t(`review.opinion.${r.opinion}` as MessageKey)
                     : t(`review.status.${r.status}` as MessageKey)}
-                </Tag>
+                </Tag>{' '}
                 <span data-user-text="">{r.reviewer?.name}</span> {r.dueDate && `· ${t('deadline.due')} ${r.dueDate}`}{' '}
                 {r.comment && <span data-user-text="">· {r.comment}</span>}
               </div>
