@@ -935,6 +935,7 @@ export interface Role {
     | 'disclosure.publish'
     | 'personal-data.read'
     | 'pack.read'
+    | 'pack.author'
     | 'pack.import'
     | 'pack.activate'
     | 'org.manage'

@@ -84,6 +84,7 @@ describe('yifa demo --no-serve', SLOW, () => {
         'system-admin',
         'security-admin',
         'audit-admin',
+        'implementer',
       ])
         expect(roles).toContain(role);
       expect(rows.find((u) => u.username === 'chenjing')?.legalQualification).toBe(true);

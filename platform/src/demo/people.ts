@@ -67,4 +67,6 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'sysadmin', displayName: '郑海', orgCode: '120116-SFJ', roles: ['system-admin'] },
   { username: 'secadmin', displayName: '冯雪', orgCode: '120116-SFJ', roles: ['security-admin'] },
   { username: 'auditadmin', displayName: '韩冰', orgCode: '120116-SFJ', roles: ['audit-admin'] },
+  // The implementer who builds the region's pack in the studio (/studio); activating a version stays the system administrator's.
+  { username: 'implementer', displayName: '唐宇', orgCode: '120116-SFJ', roles: ['implementer'] },
 ];
