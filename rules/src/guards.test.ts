@@ -1,4 +1,4 @@
-import type { DocumentForm } from '@yifa/metamodel';
+import type { DocumentForm, LegalBasis } from '@yifa/metamodel';
 import { describe, expect, it } from 'vitest';
 import { NATIONAL_CONDITIONS, NATIONAL_PARAMETERS, PENALTY_ORDINARY } from '../fixtures/penalty-ordinary.ts';
 import { createRuleEnv } from './env.ts';
@@ -183,6 +183,50 @@ describe('guards of 行政处罚普通程序', () => {
     } as typeof PENALTY_ORDINARY;
     const r = checkGuards(wf, { state: 'execution', roles: [], facts: { state: 'decision' } }, env);
     expect(r.ok && r.value.allowed).toEqual(['close-case']);
+  });
+
+  it('a missing document cites the articles of the transition that requires it (移送, 第二十七条)', () => {
+    const wf = {
+      ...PENALTY_ORDINARY,
+      transitions: [
+        {
+          action: 'transfer-to-police',
+          name: '移送公安机关',
+          nameEn: 'Transfer to the public security organ',
+          from: 'investigation',
+          to: 'police-transfer',
+          documents: ['criminal-case-transfer'],
+          basis: ['XZCFF-27', 'XSYS-6'],
+        },
+      ],
+    } as typeof PENALTY_ORDINARY;
+    const withBases = createRuleEnv({
+      documents: [
+        {
+          ...doc('criminal-case-transfer', '涉嫌犯罪案件移送书', true),
+          nameEn: 'Transfer of a suspected criminal case',
+        },
+      ],
+      legalBases: [
+        {
+          code: 'XZCFF-27',
+          law: '中华人民共和国行政处罚法',
+          lawEn: 'Administrative Penalty Law of the PRC',
+          article: '第二十七条',
+        },
+        { code: 'XSYS-6', law: '行政执法机关移送涉嫌犯罪案件的规定', article: '第六条' },
+      ] as LegalBasis[],
+    });
+    const r = checkGuards(wf, { state: 'investigation', roles: [], facts: { documentsIssued: [] } }, withBases);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const [why] = r.value.transitions[0]?.refusals ?? [];
+    expect(why?.code).toBe('documents');
+    expect(why?.message.zh).toBe(
+      '以下文书尚未出具：涉嫌犯罪案件移送书（criminal-case-transfer）（依据《中华人民共和国行政处罚法》第二十七条、《行政执法机关移送涉嫌犯罪案件的规定》第六条）',
+    );
+    expect(why?.message.en).toBe(
+      'documents not yet issued: Transfer of a suspected criminal case (criminal-case-transfer) (under Administrative Penalty Law of the PRC 第二十七条, 行政执法机关移送涉嫌犯罪案件的规定 第六条)',
+    );
   });
 
   it('reports an unknown state', () => {

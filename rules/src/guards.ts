@@ -131,7 +131,9 @@ function checkOne(g: Guard, input: GuardInput, env: RuleEnv): TransitionCheck {
     );
   }
   const missing = missingDocuments(t.documents ?? [], input, env);
-  if (missing.length) refusals.push(refusalFor('documents', t, { documents: missing }));
+  if (missing.length) {
+    refusals.push(refusalFor('documents', t, { documents: missing, basis: citedBases(t.basis ?? [], env) }));
+  }
   for (const req of t.documentFields ?? []) {
     const refused = documentFieldRefusal(req, input, env);
     if (refused) refusals.push(refusalFor('document-field', t, refused));
@@ -170,6 +172,19 @@ function roleNames(codes: readonly string[], env: RuleEnv): Message[] {
   return codes.map((code) => {
     const role = env.roles.get(code);
     return { zh: role?.name ?? code, en: role?.nameEn ?? role?.name ?? code };
+  });
+}
+
+/**
+ * The transition's articles as a refusal cites them: 《中华人民共和国行政处罚法》第二十七条 and
+ * Administrative Penalty Law of the PRC 第二十七条 (official article numbers stay as the law writes
+ * them). A code the pack lacks stands for itself.
+ */
+function citedBases(codes: readonly string[], env: RuleEnv): Message[] {
+  return codes.map((code) => {
+    const b = env.legalBases.get(code);
+    if (!b) return { zh: code, en: code };
+    return { zh: `《${b.law}》${b.article ?? ''}`, en: `${b.lawEn ?? b.law} ${b.article ?? ''}`.trim() };
   });
 }
 

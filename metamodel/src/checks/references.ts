@@ -35,6 +35,7 @@ export const REFERENCES: readonly (readonly [ItemKind, string, Target])[] = [
   ['workflow', 'states/*/documents/*', 'document'],
   ['workflow', 'states/*/roles/*', 'role'],
   ['workflow', 'transitions/*/roles/*', 'role'],
+  ['workflow', 'transitions/*/basis/*', 'legal-basis'],
   ['workflow', 'transitions/*/documents/*', 'document'],
   ['workflow', 'transitions/*/documentFields/*/document', 'document'],
   ['workflow', 'deadlines/*/basis/*', 'legal-basis'],

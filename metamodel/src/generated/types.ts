@@ -397,9 +397,13 @@ export type Condition1 = AllCondition | AnyCondition | NotCondition | ConditionR
  */
 export type Condition2 = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
 /**
- * Documents that must be complete (or issued, for issued documents) before the action.
+ * The articles the action's requirements rest on; a refusal for a missing document cites them (行政处罚法第二十七条 for 移送公安机关), as the `refusal` text does for the conditions.
  */
 export type CodeList11 = Code[];
+/**
+ * Documents that must be complete (or issued, for issued documents) before the action.
+ */
+export type CodeList12 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -417,17 +421,17 @@ export type Code7 = string;
  *
  * @minItems 1
  */
-export type CodeList12 = [Code, ...Code[]];
+export type CodeList13 = [Code, ...Code[]];
 /**
  * Who may approve it.
  */
-export type CodeList13 = Code[];
+export type CodeList14 = Code[];
 /**
  * The penalty provision(s) the benchmark refines.
  *
  * @minItems 1
  */
-export type CodeList14 = [Code, ...Code[]];
+export type CodeList15 = [Code, ...Code[]];
 /**
  * An amount in yuan: a number, or an expression over case facts (e.g. ten times the goods value).
  */
@@ -443,7 +447,7 @@ export type Amount1 = number | string | boolean | FactRef | ParamRef | Operation
 /**
  * The kinds of penalty of the tier (entries of the codelist penalty-kinds); a tier without fine (警告 alone) lists them without fine.
  */
-export type CodeList15 = Code[];
+export type CodeList16 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -459,19 +463,19 @@ export type Code10 = string;
 /**
  * Other workflows an officer may choose, e.g. 简易程序.
  */
-export type CodeList16 = Code[];
+export type CodeList17 = Code[];
 /**
  * 违法依据: the norms the conduct violates.
  */
-export type CodeList17 = Code[];
+export type CodeList18 = Code[];
 /**
  * 处罚依据: the norms that set the penalty.
  */
-export type CodeList18 = Code[];
+export type CodeList19 = Code[];
 /**
  * Entries of the codelist 'penalty-kinds' (行政处罚法第九条).
  */
-export type CodeList19 = Code[];
+export type CodeList20 = Code[];
 export type FactType = 'number' | 'integer' | 'string' | 'boolean' | 'date' | 'array';
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
@@ -480,7 +484,7 @@ export type Code11 = string;
 /**
  * org-types the scheme applies to; all subjects when absent.
  */
-export type CodeList20 = Code[];
+export type CodeList21 = Code[];
 /**
  * A platform metric (see docs/pack-format.md#metrics) or a derived metric of the scheme.
  */
@@ -498,7 +502,7 @@ export type ExpectUndetermined = [FieldName, ...FieldName[]];
 /**
  * The tier's kinds of penalty, e.g. [warning] for 警告 alone.
  */
-export type CodeList21 = Code[];
+export type CodeList22 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -544,7 +548,7 @@ export type Code18 = string;
 /**
  * Entries of the codelist 'sectors'.
  */
-export type CodeList22 = Code[];
+export type CodeList23 = Code[];
 /**
  * A calendar date, YYYY-MM-DD.
  */
@@ -1310,7 +1314,8 @@ export interface WorkflowTransition {
    * Why the action is refused, as shown to the officer.
    */
   refusal?: string;
-  documents?: CodeList11;
+  basis?: CodeList11;
+  documents?: CodeList12;
   /**
    * Values the latest version of a document of the case must hold before the action: the approver's entry on the form decides which of two actions may follow it (立案审批表 saying 同意立案 allows 批准立案 and refuses 不予立案). Each names the form, its field and `equal` or `notEqual` (exactly one); the platform refuses with 422 citing the form and the field.
    *
@@ -1345,7 +1350,7 @@ export interface WorkflowDeadline {
   name: Name;
   nameEn?: NameEn1;
   start: Code7;
-  stop: CodeList12;
+  stop: CodeList13;
   days: number;
   kind: DayKind;
   basis?: CodeList;
@@ -1357,7 +1362,7 @@ export interface WorkflowDeadline {
     days: number;
     kind: DayKind;
     times?: number;
-    roles?: CodeList13;
+    roles?: CodeList14;
     note?: string;
   };
 }
@@ -1368,7 +1373,7 @@ export interface DiscretionBenchmark {
   code: Code;
   name: Name;
   nameEn?: NameEn;
-  basis: CodeList14;
+  basis: CodeList15;
   /**
    * @minItems 1
    */
@@ -1415,7 +1420,7 @@ export interface DiscretionVersion {
       name: Name;
       nameEn?: NameEn;
       when?: Condition;
-      penalties?: CodeList15;
+      penalties?: CodeList16;
       fine?: FineRange;
       /**
        * 双罚: the fines of the responsible persons in this tier.
@@ -1432,7 +1437,7 @@ export interface DiscretionVersion {
       name: Name;
       nameEn?: NameEn;
       when?: Condition;
-      penalties?: CodeList15;
+      penalties?: CodeList16;
       fine?: FineRange;
       /**
        * 双罚: the fines of the responsible persons in this tier.
@@ -1525,12 +1530,12 @@ export interface Matter {
    */
   cause?: string;
   workflow: Code;
-  alternativeWorkflows?: CodeList16;
+  alternativeWorkflows?: CodeList17;
   documents: CodeList;
   discretion?: Code;
-  violatedBasis?: CodeList17;
-  penaltyBasis?: CodeList18;
-  penaltyKinds?: CodeList19;
+  violatedBasis?: CodeList18;
+  penaltyBasis?: CodeList19;
+  penaltyKinds?: CodeList20;
   /**
    * The typed case facts this matter records; they feed rules and documents.
    */
@@ -1633,7 +1638,7 @@ export interface AssessmentScheme {
   nameEn?: NameEn;
   period: 'month' | 'quarter' | 'half-year' | 'year';
   effectiveFrom?: IsoDate6;
-  subjectTypes?: CodeList20;
+  subjectTypes?: CodeList21;
   /**
    * Derived metrics of the scheme: sums (with weights) and formulas over platform metrics and other derived metrics. Indicators measure them and scoring rules read them as facts, like platform metrics.
    *
@@ -2627,7 +2632,7 @@ export interface DiscretionCase {
     version?: string;
     circumstances?: CodeList;
     proposedFineOutsideTier?: boolean;
-    penalties?: CodeList21;
+    penalties?: CodeList22;
     /**
      * 双罚: each responsible person's fine range in the tier, by person code.
      */
@@ -2751,7 +2756,7 @@ export interface OpeningCase {
    */
   subject?: {
     type?: Code18;
-    sectors?: CodeList22;
+    sectors?: CodeList23;
     /**
      * Whether it is an 执法主体 in its own name (true unless given).
      */
