@@ -18,6 +18,12 @@ if (!ok || !foundWorkflow || !foundMatter) throw new Error('tj-binhai must valid
 const workflow = foundWorkflow;
 const matter = foundMatter;
 
+/** The 立案审批表 complete, its approver having written 同意立案 (what 批准立案 requires). */
+const FILED: Partial<CaseSnapshot> = {
+  documents: [{ form: 'case-filing-approval', status: 'complete' }],
+  documentValues: { 'case-filing-approval': { agencyDecision: '同意立案' } },
+};
+
 function snapshot(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
     number: '津滨市监立〔2026〕0001号',
@@ -38,13 +44,15 @@ function snapshot(over: Partial<CaseSnapshot> = {}): CaseSnapshot {
 
 describe('case machine', () => {
   it('lets the agency head approve filing once the 立案审批表 is complete, and refuses an officer, with the reason', () => {
-    const filed = snapshot({ documents: [{ form: 'case-filing-approval', status: 'complete' }] });
+    const filed = snapshot({ ...FILED });
     const head = caseActions(filed, ['agency-head'], '2026-03-02', env);
     const early = caseActions(snapshot(), ['agency-head'], '2026-03-02', env);
     const officer = caseActions(filed, ['officer'], '2026-03-02', env);
     expect(head.allowed).toContain('approve-filing');
+    // No 立案审批表 yet: the form is missing, and so is the approver's 同意立案 on it.
     expect(early.transitions.find((t) => t.action === 'approve-filing')?.refusals.map((r) => r.code)).toEqual([
       'documents',
+      'document-field',
     ]);
     expect(officer.allowed).not.toContain('approve-filing');
     const refusal = officer.transitions.find((t) => t.action === 'approve-filing')?.refusals[0];
@@ -53,7 +61,7 @@ describe('case machine', () => {
   });
 
   it('takes an action: new state, first entry time recorded, history kept', () => {
-    const filed = snapshot({ documents: [{ form: 'case-filing-approval', status: 'complete' }] });
+    const filed = snapshot({ ...FILED });
     const done = takeAction(filed, 'approve-filing', ['agency-head'], '2026-03-03T10:00:00.000Z', env);
     expect(done).toMatchObject({ ok: true, from: 'filing', to: 'investigation', terminal: false });
     if (done.ok)
@@ -79,7 +87,7 @@ describe('case machine', () => {
           : t,
       ) as typeof workflow.transitions,
     };
-    const filed = snapshot({ workflow: dated, documents: [{ form: 'case-filing-approval', status: 'complete' }] });
+    const filed = snapshot({ workflow: dated, ...FILED });
     const at = '2026-03-02T17:00:00.000Z';
     expect(takeAction(filed, 'approve-filing', ['agency-head'], at, env, '2026-03-03')).toMatchObject({ ok: true });
     expect(takeAction(filed, 'approve-filing', ['agency-head'], at, env)).toMatchObject({ ok: false });
