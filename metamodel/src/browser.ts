@@ -22,7 +22,7 @@ export * from './metrics.ts';
 export * from './operators.ts';
 export type { BundleError, PackBundle } from './pack/bundle.ts';
 export type { ChainOptions } from './pack/chain.ts';
-export { describePointer, KEYED_ARRAYS } from './pack/keyed-arrays.ts';
+export { describePointer, elementId, KEYED_ARRAYS, keyFieldsAt } from './pack/keyed-arrays.ts';
 export { metamodelVersion, resolveLayers } from './pack/layer.ts';
 export { createLocator, type Locator, type Place } from './pack/locate.ts';
 export { type MergeOptions, type MergeProblem, type MergeResult, mergeOverride } from './pack/merge.ts';

@@ -27,6 +27,7 @@ import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
 import { matterRoutes } from './routes/matters.ts';
 import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { studioRoutes } from './routes/studio.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { validationHook } from './validation.ts';
 
@@ -96,6 +97,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/case-sources', caseSourceRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
   app.route('/api/v1/tasks', taskRoutes());
+  app.route('/api/v1/studio', studioRoutes());
   app.route('/api/v1', documentRoutes());
   app.route('/api/v1', fineCheckRoutes());
   app.route('/api/v1', attachmentRoutes());

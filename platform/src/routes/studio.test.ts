@@ -1,0 +1,193 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/harness.ts';
+import { layerStates, studioItem } from './studio-index.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+type Client = Awaited<ReturnType<Server['as']>>;
+interface Ref {
+  kind: string;
+  code: string;
+  name: string;
+  layer: string;
+  overridden: boolean;
+}
+interface Field {
+  pointer: string;
+  label: string;
+  base?: unknown;
+  value?: unknown;
+}
+interface Item extends Ref {
+  item: Record<string, unknown>;
+  origin: { pack: string; name: string; version: string };
+  overrides: { pack: string; fields: Field[]; removed: string[] }[];
+  bases: { available: boolean };
+}
+
+let server: Server;
+let implementer: Client;
+let admin: Client;
+let officer: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.user({ username: 'tang.impl', orgCode: '120116-SFJ', roles: ['implementer'] });
+  await server.user({ username: 'wang.admin', orgCode: '120116-GOV', roles: ['system-admin'] });
+  await server.user({
+    username: 'li.officer',
+    orgCode: '120116-SCJ',
+    roles: ['officer'],
+    certificateNo: '12011620260001',
+    certificateValidUntil: '2030-12-31',
+  });
+  implementer = await server.as('tang.impl');
+  admin = await server.as('wang.admin');
+  officer = await server.as('li.officer');
+}, 120_000);
+
+describe('studio API', () => {
+  it('refuses every read to a user without pack.author (an officer, the system administrator)', async () => {
+    for (const client of [officer, admin])
+      for (const path of [
+        '/api/v1/studio/kinds',
+        '/api/v1/studio/items?kind=matter',
+        '/api/v1/studio/items?q=penalty',
+        '/api/v1/studio/items/workflow/penalty-ordinary',
+      ]) {
+        const res = await client.get(path);
+        expect(res.status, path).toBe(403);
+      }
+  });
+
+  it('lists the kinds with their counts, which add up to the items of the active pack', async () => {
+    const res = await implementer.get('/api/v1/studio/kinds');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      pack: { id: string; hash: string };
+      layers: { id: string }[];
+      total: number;
+      kinds: { kind: string; label: string; count: number }[];
+    };
+    expect(body.pack.id).toBe('tj-binhai');
+    expect(body.pack.hash).toBe(server.packHash);
+    expect(body.layers.map((l) => l.id)).toEqual(['cn-national', 'tj-binhai']);
+    const { pack } = await server.services.packs.active();
+    for (const k of body.kinds) expect(k.count, k.kind).toBe(pack.items[k.kind as 'matter'].size);
+    expect(body.kinds.reduce((n, k) => n + k.count, 0)).toBe(body.total);
+    expect(body.kinds.find((k) => k.kind === 'role')?.label).toBe('角色');
+  });
+
+  it('lists the items of a kind, each with its layer of origin', async () => {
+    const res = await implementer.get('/api/v1/studio/items?kind=role');
+    const body = (await res.json()) as { total: number; items: Ref[] };
+    expect(body.items.map((r) => r.code)).toContain('implementer');
+    expect(body.items.find((r) => r.code === 'implementer')).toMatchObject({ name: '实施人员', layer: 'cn-national' });
+    const workflows = (await (await implementer.get('/api/v1/studio/items?kind=workflow')).json()) as { items: Ref[] };
+    expect(workflows.items.find((r) => r.code === 'penalty-ordinary')).toMatchObject({
+      layer: 'cn-national',
+      overridden: true,
+    });
+  });
+
+  it('searches by code and by name across every kind, the exact code first', async () => {
+    const byCode = (await (await implementer.get('/api/v1/studio/items?q=penalty-ordinary')).json()) as {
+      total: number;
+      items: Ref[];
+    };
+    expect(byCode.items[0]).toMatchObject({ kind: 'workflow', code: 'penalty-ordinary' });
+    const kinds = new Set(byCode.items.map((r) => r.kind));
+    expect(kinds.size).toBeGreaterThan(1);
+    const byName = (await (
+      await implementer.get(`/api/v1/studio/items?q=${encodeURIComponent('实施人员')}`)
+    ).json()) as {
+      items: Ref[];
+    };
+    expect(byName.items.map((r) => `${r.kind}/${r.code}`)).toContain('role/implementer');
+    // Every answer holds the whole query in its code or a name; full-width input is folded.
+    const wide = (await (
+      await implementer.get(`/api/v1/studio/items?q=${encodeURIComponent('ＰＥＮＡＬＴＹ')}`)
+    ).json()) as {
+      total: number;
+      items: Ref[];
+    };
+    expect(wide.total).toBeGreaterThan(0);
+    for (const r of wide.items)
+      expect(`${r.code} ${r.name} ${(r as { nameEn?: string }).nameEn ?? ''}`.toLowerCase()).toContain('penalty');
+    const none = (await (await implementer.get('/api/v1/studio/items?q=zzzz-no-such-thing')).json()) as {
+      total: number;
+    };
+    expect(none.total).toBe(0);
+  });
+
+  it('refuses a list without kind or query, and an unknown kind, with the field', async () => {
+    const res = await implementer.get('/api/v1/studio/items');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { details: { field: string }; message: { zh: string; en: string } } };
+    expect(body.error.details.field).toBe('kind');
+    expect(body.error.message.zh).toContain('种类');
+    expect((await implementer.get('/api/v1/studio/items?kind=nonsense')).status).toBe(422);
+    expect((await implementer.get('/api/v1/studio/items/matter/NO-SUCH')).status).toBe(404);
+  });
+
+  it('reads an item of the base: its layer of origin, no overrides', async () => {
+    const res = await implementer.get('/api/v1/studio/items/role/implementer');
+    const item = (await res.json()) as Item;
+    expect(item.origin).toMatchObject({ pack: 'cn-national', version: '1.0.0' });
+    expect(item.overrides).toEqual([]);
+    expect(item.item.permissions).toEqual(['pack.read', 'pack.author']);
+  });
+
+  it('reads an overridden item: the layer that overrode it, each field it set beside the base value', async () => {
+    const res = await implementer.get('/api/v1/studio/items/workflow/penalty-ordinary');
+    const item = (await res.json()) as Item;
+    expect(item.origin.pack).toBe('cn-national');
+    expect(item.bases.available).toBe(true);
+    expect(item.overrides).toHaveLength(1);
+    const [binhai] = item.overrides;
+    expect(binhai?.pack).toBe('tj-binhai');
+    const labels = binhai?.fields.map((f) => f.label) ?? [];
+    // The keyed transition is named by its key, not its index.
+    expect(labels.some((l) => l.startsWith('/transitions[from=decision,action=issue-decision]'))).toBe(true);
+    // A field the national transition did not have: set by Binhai, no base value.
+    const refusal = binhai?.fields.find((f) => f.label.endsWith('/refusal'));
+    expect(String(refusal?.value)).toContain('滨海新区平台规则');
+    expect(refusal && 'base' in refusal).toBe(false);
+    const when = binhai?.fields.find((f) => f.label.endsWith('/when'));
+    expect(JSON.stringify(when?.value)).toContain('lateDecisionReason');
+  });
+
+  it('shows a field a layer replaced beside the base value it replaced', async () => {
+    const item = (await (await implementer.get('/api/v1/studio/items/condition/needs-legal-review')).json()) as Item;
+    expect(item.origin.pack).toBe('cn-national');
+    const name = item.overrides[0]?.fields.find((f) => f.pointer === '/name');
+    expect(name).toMatchObject({ base: '应当进行法制审核', value: '应当进行法制审核（滨海新区：普通程序必经）' });
+    // Objects merge key by key: the override replaced the list under when/any, beside the national list.
+    const any = item.overrides[0]?.fields.find((f) => f.pointer === '/when/any');
+    expect(JSON.stringify(any?.value)).toContain('penalty-ordinary');
+    expect(JSON.stringify(any?.base ?? null)).toContain('publicInterest');
+    expect(JSON.stringify(any?.base ?? null)).not.toContain('penalty-ordinary');
+    // Keyed elements a layer removed are listed by key.
+    const types = (await (await implementer.get('/api/v1/studio/items/codelist/org-types')).json()) as Item;
+    expect(types.overrides[0]?.removed).toContain('/entries[code=government]');
+    // A field of a keyed element: named by its key, its base found by key in the national list.
+    const entryName = types.overrides[0]?.fields.find((f) => /^\/entries\[code=[^\]]+\]\/name$/.test(f.label));
+    expect(typeof entryName?.base).toBe('string');
+    expect(typeof entryName?.value).toBe('string');
+    expect(entryName?.base).not.toBe(entryName?.value);
+  });
+
+  it('says base values are unavailable when the packs folder does not hold the installed chain', async () => {
+    const { hash, pack } = await server.services.packs.active();
+    const empty = mkdtempSync(join(tmpdir(), 'yifa-no-packs-'));
+    const states = layerStates(pack, hash, empty);
+    expect(states.ok).toBe(false);
+    const item = studioItem(pack, 'workflow', 'penalty-ordinary', states);
+    expect(item?.bases.available).toBe(false);
+    expect(item?.overrides[0]?.fields.every((f) => f.base === undefined)).toBe(true);
+    // A folder that resolves to another hash is refused too: the base shown is the installed version's.
+    expect(layerStates(pack, `sha256:${'0'.repeat(64)}`, join(import.meta.dirname, '../../../packs')).ok).toBe(false);
+  });
+});
