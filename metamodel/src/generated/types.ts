@@ -1323,6 +1323,10 @@ export interface WorkflowTransition {
    */
   documentFields?: [WorkflowDocumentField, ...WorkflowDocumentField[]];
   /**
+   * The legal review opinion (法制审核意见, 行政处罚法第五十八条) that takes this reviewer's action in the opinion's one submit, in its transaction: `agree` for 同意 and 修改后同意 (审核同意), `disagree` for 不同意 (退回补充调查, with the opinion's comment as the reason). An action marked so is still taken by hand where the review page is not used.
+   */
+  reviewOpinion?: 'agree' | 'disagree';
+  /**
    * The user must give a reason (e.g. 退回).
    */
   reasonRequired?: boolean;

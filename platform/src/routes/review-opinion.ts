@@ -2,9 +2,10 @@
  * Giving a review opinion once (行政处罚法第五十八条): the opinion and checklist fill the review's
  * document (the 法制审核意见书, fields with `review.*` sources) with the document's other fields the
  * reviewer sends from the same page; the document is checked as issuing would check it, issued
- * if its form is issued, and an agreeing opinion takes the reviewer's transition that requires the
- * document (审核同意). The opinion, the document and the transition are written in one transaction:
- * if any part is refused, nothing is.
+ * if its form is issued, and the opinion takes the reviewer's transition the pack marks for it
+ * (`reviewOpinion`): 审核同意 when it agrees, 退回补充调查 when it disagrees, with the comment as the
+ * reason. The opinion, the document and the transition are written in one transaction: if any part
+ * is refused, nothing is.
  */
 import { randomUUID } from 'node:crypto';
 import { checkDocument, factsOnIssue, numberingPatternFor, takeAction } from '@yifa/engine';
@@ -203,31 +204,31 @@ async function writeDocument(db: Db, p: DocumentPlan, actor: Actor, reviewId: st
 }
 
 /**
- * The reviewer's transition an agreeing opinion completes, taken in its transaction: of the
- * transitions out of the case's state that the reviewer's roles may take and that require the
- * review's document, the first the engine allows on the case as the opinion leaves it. One
+ * The reviewer's transition the opinion completes, taken in its transaction: of the transitions
+ * out of the case's state that the reviewer's roles may take and that the pack marks with the
+ * opinion's `reviewOpinion` (agree: 审核同意; disagree: 退回补充调查, the comment as its reason), the
+ * first the engine allows on the case as the opinion leaves it. A workflow that marks no agreeing
+ * action has it found as before: the reviewer's actions that require the review's document. One
  * excluded by its `unless` (审核同意 of a case already notified: the head decides next) is not
  * taken; any other refusal refuses the opinion.
  */
-async function takeReviewTransition(
-  db: Db,
-  s: Services,
-  actor: Actor,
-  caseId: string,
-  form: DocumentForm,
-  at: string,
-  today: string,
-) {
-  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  if (!row) throw new AppError('not-found', { case: caseId });
+async function takeReviewTransition(db: Db, s: Services, actor: Actor, o: Opinion, form: DocumentForm, today: string) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, o.caseId));
+  if (!row) throw new AppError('not-found', { case: o.caseId });
   const { snapshot, env } = await loadCase(db, s.packs, openCaseRow(row), today);
   const roles = actor.roles.map((r) => r.code);
-  const candidates = snapshot.workflow.transitions.filter(
+  const kind = o.opinion === 'disagree' ? 'disagree' : 'agree';
+  const reviewers = snapshot.workflow.transitions.filter(
     (t) =>
       (typeof t.from === 'string' ? t.from === row.state : t.from.includes(row.state)) &&
-      (t.roles ?? []).some((r) => roles.includes(r)) &&
-      (t.documents ?? []).includes(form.code),
+      (t.roles ?? []).some((r) => roles.includes(r)),
   );
+  const marked = reviewers.filter((t) => t.reviewOpinion === kind);
+  const candidates =
+    marked.length || kind === 'disagree' || reviewers.some((t) => t.reviewOpinion)
+      ? marked
+      : reviewers.filter((t) => (t.documents ?? []).includes(form.code));
+  const at = o.at;
   for (const t of candidates) {
     const outcome = takeAction(snapshot, t.action, roles, at, env, today);
     if (!outcome.ok) {
@@ -242,12 +243,12 @@ async function takeReviewTransition(
       );
     }
     const { row: moved } = await writeTransition(db, {
-      id: caseId,
+      id: o.caseId,
       version: row.version,
       action: outcome.action,
       from: outcome.from,
       to: outcome.to,
-      reason: null,
+      reason: kind === 'disagree' ? o.comment : null,
       stateEntered: outcome.stateEntered,
       extensions: outcome.extensions,
       terminal: outcome.terminal,
@@ -306,10 +307,7 @@ export async function giveOpinion(
     const db = tx as unknown as Db;
     const decided = await writeOpinion(db, o);
     const doc = plan ? await writeDocument(db, plan, actor, o.reviewId, now) : null;
-    const transition =
-      plan && o.opinion !== 'disagree'
-        ? await takeReviewTransition(db, s, actor, o.caseId, plan.form, o.at, today)
-        : null;
+    const transition = plan ? await takeReviewTransition(db, s, actor, o, plan.form, today) : null;
     return {
       decided,
       document: doc

@@ -224,8 +224,20 @@ describe('法制审核', () => {
     expect(event.after.comment).toBe(
       '证人赵某（身份证号130102********3839，电话137****3333）的证言未经核实，请补充调查。',
     );
+    // The audit holds it masked, in the opinion and in the return it takes (the comment is its reason).
+    const rows = await server.db.$client.execute({
+      sql: 'SELECT "after" FROM audit_events WHERE case_id = ?',
+      args: [caseId],
+    });
     for (const secret of ['130102199207153839', '13722223333'])
-      expect(JSON.stringify(timeline), secret).not.toContain(secret);
+      expect(JSON.stringify(rows.rows), secret).not.toContain(secret);
+    // The return's reason reads as typed for the case's officer, masked for a supervisor, like any reason.
+    const returned = (t: Json[]) => t.find((e: Json) => e.after?.action === 'review-return')?.after;
+    expect(returned(timeline).reason).toBe(comment);
+    const supervised = (await json(await as('zhou.supervisor').get(`/api/v1/cases/${caseId}`))).timeline;
+    expect(returned(supervised).reason).toBe(event.after.comment);
+    for (const secret of ['130102199207153839', '13722223333'])
+      expect(JSON.stringify(supervised), secret).not.toContain(secret);
     // The review itself: whole for the case's officer, masked for a supervisor, who sees personal data masked.
     expect((await json(await as('li.officer').get(`/api/v1/cases/${caseId}`))).reviews[0].comment).toBe(comment);
     const seen = await json(await as('zhou.supervisor').get(`/api/v1/cases/${caseId}`));
@@ -354,22 +366,31 @@ describe('法制审核', () => {
     expect(body.transition.state.code).toBe('notification');
   });
 
-  it('a disagreeing opinion fills the document and leaves the case in legal review, not agreed', async () => {
+  it('a disagreeing opinion fills the document and returns the case (退回补充调查) in the same submit, the comment as the reason', async () => {
     const { caseId, submitted } = await underReview();
+    const comment = '违法所得的认定缺少进货票据佐证。';
     const res = await opinion(as('sun.reviewer'), submitted.review.id, {
       opinion: 'disagree',
       checklist: { ...PASS, factsClear: false },
-      comment: '违法所得的认定缺少进货票据佐证。',
+      comment,
       document: { ...DOC, suggestions: '补充调取进货票据。' },
     });
     expect(res.status, await res.clone().text()).toBe(200);
     const body = await json(res);
-    expect(body.transition).toBeNull();
+    expect(body.transition).toMatchObject({ action: 'review-return', state: { code: 'investigation' } });
     const doc = await json(await as('sun.reviewer').get(`/api/v1/documents/${body.document.id}`));
     expect(doc.data).toMatchObject({ opinion: '不同意', factsClear: '不符合', subjectLawful: '符合' });
-    const agency = await json(await as('qian.agency').get(`/api/v1/cases/${caseId}`));
-    expect(agency.state.code).toBe('legal-review');
-    expect(agency.actions.allowed.map((a: Json) => a.action)).not.toContain('to-decision');
+    const detail = await json(await as('li.officer').get(`/api/v1/cases/${caseId}`));
+    expect(detail.state.code).toBe('investigation');
+    expect(detail.reviews[0]).toMatchObject({ id: submitted.review.id, status: 'decided', opinion: 'disagree' });
+    const returned = detail.timeline.find(
+      (e: Json) => e.action === 'case.transition' && e.after?.action === 'review-return',
+    );
+    expect(returned, JSON.stringify(detail.timeline.map((e: Json) => e.action))).toBeTruthy();
+    expect(JSON.stringify(returned)).toContain(comment);
+    // Not a second action: the reviewer has nothing left to take on this case.
+    const reviewer = await json(await as('sun.reviewer').get(`/api/v1/cases/${caseId}`));
+    expect(reviewer.actions.allowed.map((a: Json) => a.action)).not.toContain('review-return');
   });
 
   it('a case already told (back after its hearing) is agreed without 审核同意: the agency head decides next', async () => {

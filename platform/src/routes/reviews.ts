@@ -3,7 +3,8 @@
  * covers, each with what the reviewer checks (matter, party, proposed penalty, the discretion
  * tier and its explanation, documents), and the opinion with the seven-item checklist. Only a
  * reviewer with 法律职业资格 may decide, once; the case's legalReviewed fact follows. The opinion fills
- * the 法制审核意见书 and takes 审核同意 in the same transaction (review-opinion.ts): entered once.
+ * the 法制审核意见书 and takes 审核同意 (or, disagreeing, 退回补充调查) in the same transaction
+ * (review-opinion.ts): entered once.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseContext } from '@yifa/engine';
