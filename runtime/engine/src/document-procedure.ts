@@ -8,16 +8,22 @@ import { type DocumentForm, type DocumentSection, platformFact, type Workflow } 
 import { cached, compileCondition, type FactContext, type RuleEnv } from '@yifa/rules';
 import { type DateOf, writtenDate } from './deadlines.ts';
 
-/** The states the form may be edited in, by name, when the case's state is not one of them; else undefined. */
+/**
+ * The states the form may be edited in, by name, when the case's state is not one of them; else
+ * undefined. Only the states of the case's workflow are named (the 立案审批表 is also filled in the
+ * inspection's 转立案审批, which an ordinary case never enters), unless it has none of them.
+ */
 export function outsideEditableStates(
   form: DocumentForm,
   state: string,
   workflow: Workflow,
 ): { states: string[]; names: string[] } | undefined {
-  const states = form.editableIn;
-  if (!states || states.includes(state)) return undefined;
+  const all = form.editableIn;
+  if (!all || all.includes(state)) return undefined;
+  const own = all.filter((code) => workflow.states.some((s) => s.code === code));
+  const states = own.length ? own : [...all];
   const name = (code: string) => workflow.states.find((s) => s.code === code)?.name ?? code;
-  return { states: [...states], names: states.map(name) };
+  return { states, names: states.map(name) };
 }
 
 /**
