@@ -36,11 +36,18 @@ export interface WebApp {
 /** The officer app's build (`npm run build -w @yifa/app`). */
 export const OFFICER_APP_DIST = fileURLToPath(new URL('../../../runtime/app/dist', import.meta.url));
 
+/** The implementers' studio build (`npm run build -w @yifa/studio`), served under /studio. */
+export const STUDIO_DIST = fileURLToPath(new URL('../../../studio/dist', import.meta.url));
+
 /**
- * The built web apps the server serves: the officer app at the root (the studio will take
- * its own prefix). The API never depends on them: a folder not built yet is skipped.
+ * The built web apps the server serves: the studio under /studio (mounted first, so its paths
+ * are not the officer app's) and the officer app at the root. The API never depends on them: a
+ * folder not built yet is skipped.
  */
-export const WEB_APPS: readonly WebApp[] = [{ mount: '/', root: OFFICER_APP_DIST, spa: true }];
+export const WEB_APPS: readonly WebApp[] = [
+  { mount: '/studio', root: STUDIO_DIST, spa: true },
+  { mount: '/', root: OFFICER_APP_DIST, spa: true },
+];
 
 const isApi = (path: string) => path.startsWith('/api/') || path === '/api';
 /** A path the app's router handles: under the app, outside /api, with no file extension. */

@@ -3,12 +3,39 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
-import { mountWebApps, OFFICER_APP_DIST, WEB_APPS } from './serve.ts';
+import { mountWebApps, OFFICER_APP_DIST, STUDIO_DIST, WEB_APPS } from './serve.ts';
 
 describe('serving the officer app', () => {
-  it('is mounted at / from runtime/app/dist', () => {
-    expect(WEB_APPS).toEqual([{ mount: '/', root: OFFICER_APP_DIST, spa: true }]);
+  it('is mounted at / from runtime/app/dist, after the studio at /studio from studio/dist', () => {
+    expect(WEB_APPS).toEqual([
+      { mount: '/studio', root: STUDIO_DIST, spa: true },
+      { mount: '/', root: OFFICER_APP_DIST, spa: true },
+    ]);
     expect(OFFICER_APP_DIST.endsWith(join('runtime', 'app', 'dist'))).toBe(true);
+    expect(STUDIO_DIST.endsWith(join('studio', 'dist'))).toBe(true);
+  });
+
+  it('serves the studio’s pages and files under /studio and the officer app’s elsewhere, both under the CSP', async () => {
+    const { app, dir } = await startTestServer();
+    const build = (name: string, title: string) => {
+      const dist = join(dir, name);
+      mkdirSync(join(dist, 'assets'), { recursive: true });
+      writeFileSync(join(dist, 'index.html'), `<!doctype html><title>${title}</title>`);
+      writeFileSync(join(dist, 'assets', `${name}.js`), 'export {};');
+      return dist;
+    };
+    mountWebApps(app, [
+      { mount: '/studio', root: build('studio', '配置工作室'), spa: true },
+      { mount: '/', root: build('app', '办案'), spa: true },
+    ]);
+    for (const path of ['/studio', '/studio/', '/studio/kinds/role', '/studio/items/workflow/penalty-ordinary'])
+      expect(await (await app.request(path)).text(), path).toContain('配置工作室');
+    for (const path of ['/', '/cases/abc']) expect(await (await app.request(path)).text(), path).toContain('办案');
+    expect((await app.request('/studio/assets/studio.js')).status).toBe(200);
+    expect((await app.request('/assets/app.js')).status).toBe(200);
+    expect((await app.request('/studio/assets/missing.js')).status).toBe(404);
+    for (const path of ['/studio/kinds/role', '/studio/assets/studio.js'])
+      expect((await app.request(path)).headers.get('content-security-policy'), path).toContain("script-src 'self'");
   });
 
   it('answers index.html for the app’s own paths, never for /api or for missing files', async () => {

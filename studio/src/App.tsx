@@ -1,0 +1,474 @@
+/**
+ * The studio, first slice (#14): sign in with the platform's session, the active pack's kinds
+ * with counts, a search across every item by code and name, the items of a kind, and an item
+ * page showing its fields, its layer of origin and, per overriding layer, each field it set
+ * beside the base value. Chinese by default, English complete; paths under /studio.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  ConfigProvider,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Layout,
+  Result,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, api, type ItemRef, type Me, type Overview, type StudioItem } from './api.ts';
+import { format, type Lang, type MessageKey } from './messages.ts';
+
+const BASE = '/studio';
+const LANG_KEY = 'yifa.studio.lang';
+
+/** Where the studio is: parsed from the path under /studio. */
+type Place =
+  | { page: 'home' }
+  | { page: 'kind'; kind: string }
+  | { page: 'search'; q: string }
+  | { page: 'item'; kind: string; code: string };
+
+function placeOf(location: Location): Place {
+  const parts = location.pathname.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'kinds' && parts[1]) return { page: 'kind', kind: parts[1] };
+  if (parts[0] === 'items' && parts[1] && parts[2]) return { page: 'item', kind: parts[1], code: parts[2] };
+  if (parts[0] === 'search') return { page: 'search', q: new URLSearchParams(location.search).get('q') ?? '' };
+  return { page: 'home' };
+}
+
+function pathOf(place: Place): string {
+  const e = encodeURIComponent;
+  if (place.page === 'kind') return `${BASE}/kinds/${e(place.kind)}`;
+  if (place.page === 'item') return `${BASE}/items/${e(place.kind)}/${e(place.code)}`;
+  if (place.page === 'search') return `${BASE}/search?q=${e(place.q)}`;
+  return `${BASE}/`;
+}
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [place, setPlace] = useState<Place>(() => placeOf(window.location));
+  const t: T = useCallback((key, params) => format(lang, key, params), [lang]);
+
+  useEffect(() => {
+    localStorage.setItem(LANG_KEY, lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = lang === 'zh' ? '依法 · 配置工作室' : 'Yifa · Studio';
+  }, [lang]);
+  useEffect(() => {
+    api.me().then(setMe, () => setMe(null));
+    const onPop = () => setPlace(placeOf(window.location));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const go = useCallback((next: Place) => {
+    window.history.pushState(null, '', pathOf(next));
+    setPlace(next);
+    window.scrollTo(0, 0);
+  }, []);
+
+  const mayAuthor = me?.permissions.some((p) => p.permission === 'pack.author') ?? false;
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}>
+          <Typography.Link
+            strong
+            style={{ fontSize: 18 }}
+            href={`${BASE}/`}
+            onClick={(e) => {
+              e.preventDefault();
+              go({ page: 'home' });
+            }}
+          >
+            {lang === 'zh' ? '依法 · 配置工作室' : 'Yifa · Studio'}
+          </Typography.Link>
+          <span style={{ flex: 1 }} />
+          {me && <span data-testid="who">{me.displayName}</span>}
+          <Button type="text" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="language">
+            {t('language')}
+          </Button>
+          {me && (
+            <Button
+              onClick={async () => {
+                await api.logout().catch(() => undefined);
+                setMe(null);
+              }}
+            >
+              {t('signOut')}
+            </Button>
+          )}
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+          {me === undefined ? (
+            <Spin />
+          ) : me === null ? (
+            <SignIn t={t} lang={lang} onSignedIn={setMe} />
+          ) : !mayAuthor ? (
+            <Result status="403" title="403" subTitle={t('needPermission')} data-testid="no-permission" />
+          ) : (
+            <Studio t={t} lang={lang} place={place} go={go} />
+          )}
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}
+
+function SignIn({ t, lang, onSignedIn }: { t: T; lang: Lang; onSignedIn: (me: Me) => void }) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Card title={t('signIn')} style={{ maxWidth: 420, margin: '48px auto' }}>
+      <Form
+        layout="vertical"
+        onFinish={async (v: { username: string; password: string }) => {
+          setBusy(true);
+          setError(undefined);
+          try {
+            await api.login(v.username, v.password);
+            onSignedIn(await api.me());
+          } catch (e) {
+            setError(e instanceof ApiError ? e.text[lang] : String(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="username" label={t('username')} rules={[{ required: true }]}>
+          <Input autoComplete="username" data-testid="username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('password')} rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" data-testid="password" />
+        </Form.Item>
+        {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+        <Button type="primary" htmlType="submit" loading={busy} block data-testid="sign-in">
+          {t('signIn')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** Loads a value again whenever `key` changes, showing the platform's message when it fails. */
+function useLoad<V>(load: () => Promise<V>, key: string): { value?: V; error?: ApiError } {
+  const [state, setState] = useState<{ value?: V; error?: ApiError }>({});
+  const latest = useRef(load);
+  latest.current = load;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the load runs again when its key changes, not on every render's new closure
+  useEffect(() => {
+    let live = true;
+    setState({});
+    latest.current().then(
+      (value) => live && setState({ value }),
+      (error) =>
+        live &&
+        setState({
+          error: error instanceof ApiError ? error : new ApiError(0, 'http', { zh: String(error), en: String(error) }),
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return state;
+}
+
+function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p: Place) => void }) {
+  const overview = useLoad(() => api.overview(), 'overview');
+  const [q, setQ] = useState(place.page === 'search' ? place.q : '');
+  if (overview.error) return <Alert type="error" message={overview.error.text[lang]} />;
+  const o = overview.value;
+  if (!o) return <Spin />;
+  const kindLabel = (kind: string) => {
+    const k = o.kinds.find((x) => x.kind === kind);
+    return k ? (lang === 'zh' ? k.label : k.labelEn) : kind;
+  };
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <PackHeader t={t} o={o} />
+      <Input.Search
+        data-testid="search"
+        placeholder={t('search')}
+        allowClear
+        enterButton
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onSearch={(v) => (v.trim() ? go({ page: 'search', q: v.trim() }) : go({ page: 'home' }))}
+      />
+      {place.page === 'home' && <Kinds t={t} lang={lang} o={o} go={go} />}
+      {place.page === 'kind' && (
+        <ItemList
+          t={t}
+          title={kindLabel(place.kind)}
+          load={() => api.ofKind(place.kind)}
+          loadKey={`kind:${place.kind}`}
+          lang={lang}
+          kindLabel={kindLabel}
+          go={go}
+          testId="kind-items"
+        />
+      )}
+      {place.page === 'search' && (
+        <ItemList
+          t={t}
+          title={`${t('results')}：${place.q}`}
+          load={() => api.search(place.q)}
+          loadKey={`q:${place.q}`}
+          lang={lang}
+          kindLabel={kindLabel}
+          go={go}
+          testId="search-results"
+        />
+      )}
+      {place.page === 'item' && (
+        <ItemPage t={t} lang={lang} kind={place.kind} code={place.code} kindLabel={kindLabel} go={go} />
+      )}
+    </Space>
+  );
+}
+
+function PackHeader({ t, o }: { t: T; o: Overview }) {
+  return (
+    <Card size="small">
+      <Descriptions size="small" column={3}>
+        <Descriptions.Item label={t('activePack')}>
+          <span data-testid="pack">
+            {o.pack.name} · {o.pack.id}@{o.pack.version}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('layers')}>
+          <Space size={4} wrap>
+            {o.layers.map((l) => (
+              <Tag key={l.id}>
+                {l.id}@{l.version}
+              </Tag>
+            ))}
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('items')}>{o.total}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Text type="secondary">{t('notYet')}</Typography.Text>
+    </Card>
+  );
+}
+
+function Kinds({ t, lang, o, go }: { t: T; lang: Lang; o: Overview; go: (p: Place) => void }) {
+  return (
+    <Card title={t('kinds')}>
+      <Table
+        data-testid="kind-list"
+        size="small"
+        pagination={false}
+        rowKey="kind"
+        dataSource={o.kinds}
+        onRow={(k) => ({ onClick: () => go({ page: 'kind', kind: k.kind }), style: { cursor: 'pointer' } })}
+        columns={[
+          {
+            title: t('kind'),
+            key: 'kind',
+            render: (_, k) => (
+              <a href={pathOf({ page: 'kind', kind: k.kind })} data-kind={k.kind} onClick={(e) => e.preventDefault()}>
+                {lang === 'zh' ? k.label : k.labelEn}
+              </a>
+            ),
+          },
+          { title: t('code'), dataIndex: 'kind', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: t('count'), dataIndex: 'count', align: 'right', render: (n: number) => <span data-count>{n}</span> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function ItemList(props: {
+  t: T;
+  lang: Lang;
+  title: string;
+  load: () => Promise<{ total: number; items: ItemRef[] }>;
+  loadKey: string;
+  kindLabel: (k: string) => string;
+  go: (p: Place) => void;
+  testId: string;
+}) {
+  const { t, lang, kindLabel, go } = props;
+  const list = useLoad(props.load, props.loadKey);
+  if (list.error) return <Alert type="error" message={list.error.text[lang]} />;
+  if (!list.value) return <Spin />;
+  const { total, items } = list.value;
+  return (
+    <Card
+      title={props.title}
+      extra={
+        <span data-testid="total">
+          {t('found', { n: total })}
+          {items.length < total ? ` · ${t('shown', { n: items.length })}` : ''}
+        </span>
+      }
+    >
+      <Table
+        data-testid={props.testId}
+        size="small"
+        rowKey={(r) => `${r.kind}/${r.code}`}
+        dataSource={items}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: <Empty description={t('empty')} /> }}
+        onRow={(r) => ({
+          onClick: () => go({ page: 'item', kind: r.kind, code: r.code }),
+          style: { cursor: 'pointer' },
+        })}
+        columns={[
+          {
+            title: t('code'),
+            dataIndex: 'code',
+            render: (code: string, r) => (
+              <a
+                href={pathOf({ page: 'item', kind: r.kind, code })}
+                data-item={`${r.kind}/${code}`}
+                onClick={(e) => e.preventDefault()}
+              >
+                {code}
+              </a>
+            ),
+          },
+          { title: t('name'), key: 'name', render: (_, r) => (lang === 'en' && r.nameEn ? r.nameEn : r.name) },
+          { title: t('kind'), dataIndex: 'kind', render: (k: string) => kindLabel(k) },
+          {
+            title: t('layer'),
+            key: 'layer',
+            render: (_, r) => (
+              <Space size={4}>
+                <Tag>{r.layer}</Tag>
+                {r.overridden && <Tag color="orange">{t('overridden')}</Tag>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v, null, 2));
+const pre = { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 240, overflow: 'auto' } as const;
+
+function ItemPage(props: {
+  t: T;
+  lang: Lang;
+  kind: string;
+  code: string;
+  kindLabel: (k: string) => string;
+  go: (p: Place) => void;
+}) {
+  const { t, lang, kind, code, kindLabel, go } = props;
+  const loaded = useLoad(() => api.item(kind, code), `${kind}/${code}`);
+  if (loaded.error) return <Alert type="error" message={loaded.error.text[lang]} data-testid="item-error" />;
+  const item: StudioItem | undefined = loaded.value;
+  if (!item) return <Spin />;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="item-page">
+      <Card
+        title={
+          <Space>
+            <Tag color="blue">{kindLabel(kind)}</Tag>
+            <span>{lang === 'en' && item.nameEn ? item.nameEn : item.name}</span>
+            <Typography.Text code>{item.code}</Typography.Text>
+          </Space>
+        }
+        extra={<Button onClick={() => go({ page: 'kind', kind })}>{t('back')}</Button>}
+      >
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('origin')}>
+            <span data-testid="origin" data-pack={item.origin.pack}>
+              {t('originText', { pack: `${item.origin.name}（${item.origin.pack}）`, version: item.origin.version })}
+            </span>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('overrides')} data-testid="overrides">
+        {!item.bases.available && (
+          <Alert
+            type="warning"
+            showIcon
+            message={t('basesUnavailable')}
+            description={item.bases.reason[lang]}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {item.overrides.length === 0 ? (
+          <Typography.Text type="secondary">{t('noOverrides')}</Typography.Text>
+        ) : (
+          item.overrides.map((o) => (
+            <div key={o.pack} data-override={o.pack} style={{ marginBottom: 16 }}>
+              <Typography.Title level={5}>
+                {t('overrideBy', { pack: `${o.name}（${o.pack}）`, version: o.version })}
+              </Typography.Title>
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="pointer"
+                dataSource={o.fields}
+                columns={[
+                  {
+                    title: t('field'),
+                    dataIndex: 'label',
+                    width: '24%',
+                    render: (l: string) => <Typography.Text code>{l}</Typography.Text>,
+                  },
+                  {
+                    title: t('base'),
+                    key: 'base',
+                    render: (_, f) =>
+                      'base' in f ? (
+                        <pre style={{ ...pre, background: '#fff1f0' }} data-base>
+                          {show(f.base)}
+                        </pre>
+                      ) : (
+                        <Typography.Text type="secondary">{t('absent')}</Typography.Text>
+                      ),
+                  },
+                  {
+                    title: t('value'),
+                    key: 'value',
+                    render: (_, f) => (
+                      <pre style={{ ...pre, background: '#f6ffed' }} data-value>
+                        {show(f.value)}
+                      </pre>
+                    ),
+                  },
+                ]}
+              />
+              {o.removed.length > 0 && (
+                <div style={{ marginTop: 8 }}>
+                  {t('removedElements')}：
+                  {o.removed.map((r) => (
+                    <Tag key={r} color="red">
+                      {r}
+                    </Tag>
+                  ))}
+                </div>
+              )}
+            </div>
+          ))
+        )}
+      </Card>
+      <Card title={t('content')}>
+        <pre style={{ ...pre, maxHeight: 'none' }} data-testid="item-json">
+          {JSON.stringify(item.item, null, 2)}
+        </pre>
+      </Card>
+    </Space>
+  );
+}
