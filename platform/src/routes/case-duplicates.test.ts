@@ -100,7 +100,8 @@ describe('a possible duplicate is warned before filing', () => {
     await created(await open(officer, { matter: OTHER_MATTER, confirmedDuplicates: [] }));
     const party = { ...PERSON, name: '李四', idNumber: '110105198001010016' };
     const closed = await created(await open(officer, { party, confirmedDuplicates: [] }));
-    await server.issueDocuments(closed.id, 'case-filing-approval');
+    // The head's entry on the 立案审批表 says 不予立案, as 不予立案 requires.
+    await server.issueDocuments(closed.id, { form: 'case-filing-approval', data: { agencyDecision: '不予立案' } });
     const agency = await server.as('qian.agency');
     const rejected = await agency.post(`/api/v1/cases/${closed.id}/transitions`, {
       action: 'reject-filing',
