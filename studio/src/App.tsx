@@ -117,7 +117,9 @@ export function App() {
           ) : me === null ? (
             <SignIn t={t} lang={lang} onSignedIn={setMe} />
           ) : !mayAuthor ? (
-            <Result status="403" title="403" subTitle={t('needPermission')} data-testid="no-permission" />
+            <div data-testid="no-permission">
+              <Result status="403" title="403" subTitle={t('needPermission')} />
+            </div>
           ) : (
             <Studio t={t} lang={lang} place={place} go={go} />
           )}
@@ -139,7 +141,8 @@ function SignIn({ t, lang, onSignedIn }: { t: T; lang: Lang; onSignedIn: (me: Me
           setError(undefined);
           try {
             await api.login(v.username, v.password);
-            onSignedIn(await api.me());
+            const me = await api.me();
+            if (me) onSignedIn(me);
           } catch (e) {
             setError(e instanceof ApiError ? e.text[lang] : String(e));
           } finally {
@@ -198,16 +201,17 @@ function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p
   };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <PackHeader t={t} o={o} />
-      <Input.Search
-        data-testid="search"
-        placeholder={t('search')}
-        allowClear
-        enterButton
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(v) => (v.trim() ? go({ page: 'search', q: v.trim() }) : go({ page: 'home' }))}
-      />
+      <PackHeader t={t} lang={lang} o={o} />
+      <div data-testid="search">
+        <Input.Search
+          placeholder={t('search')}
+          allowClear
+          enterButton
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(v) => (v.trim() ? go({ page: 'search', q: v.trim() }) : go({ page: 'home' }))}
+        />
+      </div>
       {place.page === 'home' && <Kinds t={t} lang={lang} o={o} go={go} />}
       {place.page === 'kind' && (
         <ItemList
@@ -240,13 +244,13 @@ function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p
   );
 }
 
-function PackHeader({ t, o }: { t: T; o: Overview }) {
+function PackHeader({ t, lang, o }: { t: T; lang: Lang; o: Overview }) {
   return (
     <Card size="small">
       <Descriptions size="small" column={3}>
         <Descriptions.Item label={t('activePack')}>
           <span data-testid="pack">
-            {o.pack.name} · {o.pack.id}@{o.pack.version}
+            {lang === 'en' && o.pack.nameEn ? o.pack.nameEn : o.pack.name} · {o.pack.id}@{o.pack.version}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('layers')}>
@@ -267,9 +271,8 @@ function PackHeader({ t, o }: { t: T; o: Overview }) {
 
 function Kinds({ t, lang, o, go }: { t: T; lang: Lang; o: Overview; go: (p: Place) => void }) {
   return (
-    <Card title={t('kinds')}>
+    <Card title={t('kinds')} data-testid="kind-list">
       <Table
-        data-testid="kind-list"
         size="small"
         pagination={false}
         rowKey="kind"
@@ -310,6 +313,7 @@ function ItemList(props: {
   const { total, items } = list.value;
   return (
     <Card
+      data-testid={props.testId}
       title={props.title}
       extra={
         <span data-testid="total">
@@ -319,7 +323,6 @@ function ItemList(props: {
       }
     >
       <Table
-        data-testid={props.testId}
         size="small"
         rowKey={(r) => `${r.kind}/${r.code}`}
         dataSource={items}
@@ -361,6 +364,10 @@ function ItemList(props: {
   );
 }
 
+/** A layer as its name and id@version: 全国基础配置包（cn-national@1.0.0）; in English by id@version (layers carry no English name). */
+const layerName = (lang: Lang, name: string, id: string, version: string) =>
+  lang === 'zh' ? `${name}（${id}@${version}）` : `${id}@${version}`;
+
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v, null, 2));
 const pre = { margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxHeight: 240, overflow: 'auto' } as const;
 
@@ -378,97 +385,99 @@ function ItemPage(props: {
   const item: StudioItem | undefined = loaded.value;
   if (!item) return <Spin />;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="item-page">
-      <Card
-        title={
-          <Space>
-            <Tag color="blue">{kindLabel(kind)}</Tag>
-            <span>{lang === 'en' && item.nameEn ? item.nameEn : item.name}</span>
-            <Typography.Text code>{item.code}</Typography.Text>
-          </Space>
-        }
-        extra={<Button onClick={() => go({ page: 'kind', kind })}>{t('back')}</Button>}
-      >
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('origin')}>
-            <span data-testid="origin" data-pack={item.origin.pack}>
-              {t('originText', { pack: `${item.origin.name}（${item.origin.pack}）`, version: item.origin.version })}
-            </span>
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card title={t('overrides')} data-testid="overrides">
-        {!item.bases.available && (
-          <Alert
-            type="warning"
-            showIcon
-            message={t('basesUnavailable')}
-            description={item.bases.reason[lang]}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        {item.overrides.length === 0 ? (
-          <Typography.Text type="secondary">{t('noOverrides')}</Typography.Text>
-        ) : (
-          item.overrides.map((o) => (
-            <div key={o.pack} data-override={o.pack} style={{ marginBottom: 16 }}>
-              <Typography.Title level={5}>
-                {t('overrideBy', { pack: `${o.name}（${o.pack}）`, version: o.version })}
-              </Typography.Title>
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="pointer"
-                dataSource={o.fields}
-                columns={[
-                  {
-                    title: t('field'),
-                    dataIndex: 'label',
-                    width: '24%',
-                    render: (l: string) => <Typography.Text code>{l}</Typography.Text>,
-                  },
-                  {
-                    title: t('base'),
-                    key: 'base',
-                    render: (_, f) =>
-                      'base' in f ? (
-                        <pre style={{ ...pre, background: '#fff1f0' }} data-base>
-                          {show(f.base)}
+    <div data-testid="item-page">
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Card
+          title={
+            <Space>
+              <Tag color="blue">{kindLabel(kind)}</Tag>
+              <span>{lang === 'en' && item.nameEn ? item.nameEn : item.name}</span>
+              <Typography.Text code>{item.code}</Typography.Text>
+            </Space>
+          }
+          extra={<Button onClick={() => go({ page: 'kind', kind })}>{t('back')}</Button>}
+        >
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('origin')}>
+              <span data-testid="origin" data-pack={item.origin.pack}>
+                {t('originText', { pack: layerName(lang, item.origin.name, item.origin.pack, item.origin.version) })}
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+        <Card title={t('overrides')} data-testid="overrides">
+          {!item.bases.available && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('basesUnavailable')}
+              description={item.bases.reason[lang]}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          {item.overrides.length === 0 ? (
+            <Typography.Text type="secondary">{t('noOverrides')}</Typography.Text>
+          ) : (
+            item.overrides.map((o) => (
+              <div key={o.pack} data-override={o.pack} style={{ marginBottom: 16 }}>
+                <Typography.Title level={5}>
+                  {t('overrideBy', { pack: layerName(lang, o.name, o.pack, o.version) })}
+                </Typography.Title>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="pointer"
+                  dataSource={o.fields}
+                  columns={[
+                    {
+                      title: t('field'),
+                      dataIndex: 'label',
+                      width: '24%',
+                      render: (l: string) => <Typography.Text code>{l}</Typography.Text>,
+                    },
+                    {
+                      title: t('base'),
+                      key: 'base',
+                      render: (_, f) =>
+                        'base' in f ? (
+                          <pre style={{ ...pre, background: '#fff1f0' }} data-base>
+                            {show(f.base)}
+                          </pre>
+                        ) : (
+                          <Typography.Text type="secondary">{t('absent')}</Typography.Text>
+                        ),
+                    },
+                    {
+                      title: t('value'),
+                      key: 'value',
+                      render: (_, f) => (
+                        <pre style={{ ...pre, background: '#f6ffed' }} data-value>
+                          {show(f.value)}
                         </pre>
-                      ) : (
-                        <Typography.Text type="secondary">{t('absent')}</Typography.Text>
                       ),
-                  },
-                  {
-                    title: t('value'),
-                    key: 'value',
-                    render: (_, f) => (
-                      <pre style={{ ...pre, background: '#f6ffed' }} data-value>
-                        {show(f.value)}
-                      </pre>
-                    ),
-                  },
-                ]}
-              />
-              {o.removed.length > 0 && (
-                <div style={{ marginTop: 8 }}>
-                  {t('removedElements')}：
-                  {o.removed.map((r) => (
-                    <Tag key={r} color="red">
-                      {r}
-                    </Tag>
-                  ))}
-                </div>
-              )}
-            </div>
-          ))
-        )}
-      </Card>
-      <Card title={t('content')}>
-        <pre style={{ ...pre, maxHeight: 'none' }} data-testid="item-json">
-          {JSON.stringify(item.item, null, 2)}
-        </pre>
-      </Card>
-    </Space>
+                    },
+                  ]}
+                />
+                {o.removed.length > 0 && (
+                  <div style={{ marginTop: 8 }}>
+                    {t('removedElements')}：
+                    {o.removed.map((r) => (
+                      <Tag key={r} color="red">
+                        {r}
+                      </Tag>
+                    ))}
+                  </div>
+                )}
+              </div>
+            ))
+          )}
+        </Card>
+        <Card title={t('content')}>
+          <pre style={{ ...pre, maxHeight: 'none' }} data-testid="item-json">
+            {JSON.stringify(item.item, null, 2)}
+          </pre>
+        </Card>
+      </Space>
+    </div>
   );
 }

@@ -63,7 +63,7 @@ export interface KindCount {
 }
 
 export interface Overview {
-  pack: { id: string; version: string; name: string; hash: string };
+  pack: { id: string; version: string; name: string; nameEn?: string; hash: string };
   layers: { id: string; name: string; version: string }[];
   total: number;
   kinds: KindCount[];
@@ -93,7 +93,10 @@ export interface StudioItem extends ItemRef {
 }
 
 export const api = {
-  async me(): Promise<Me> {
+  /** Who is signed in, or null; asks the public /auth/session first, so a visitor not signed in gets no 401. */
+  async me(): Promise<Me | null> {
+    const { signedIn } = await call<{ signedIn: boolean }>('GET', '/auth/session');
+    if (!signedIn) return null;
     const me = await call<Me>('GET', '/auth/me');
     csrf = me.csrfToken ?? csrf;
     return me;

@@ -23,6 +23,7 @@ export const PEOPLE = {
   agency: { username: 'qian.agency', displayName: '钱局长', roles: ['agency-head'] },
   reviewer: { username: 'sun.reviewer', displayName: '孙法制', roles: ['legal-reviewer'], legalQualification: true },
   legal: { username: 'zhou.legal', displayName: '周杰', roles: ['legal-affairs'], orgCode: '120116-SFJ' },
+  implementer: { username: 'tang.impl', displayName: '唐宇', roles: ['implementer'], orgCode: '120116-SFJ' },
 } as const;
 
 /** A running platform for a test file. */

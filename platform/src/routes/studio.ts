@@ -60,7 +60,13 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
       const { hash, pack } = await c.get('services').packs.active();
       const { index } = entryOf(pack);
       return c.json({
-        pack: { id: pack.manifest.id, version: pack.manifest.version, name: pack.manifest.name, hash },
+        pack: {
+          id: pack.manifest.id,
+          version: pack.manifest.version,
+          name: pack.manifest.name,
+          ...(pack.manifest.nameEn ? { nameEn: pack.manifest.nameEn } : {}),
+          hash,
+        },
         layers: pack.layers,
         total: index.refs.length,
         kinds: index.counts,
