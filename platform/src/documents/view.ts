@@ -20,17 +20,29 @@ import { isIntact } from './print.ts';
 /** A field problem as the API answers it. */
 export const problem = (p: FieldProblem) => ({ path: p.pointer, field: p.field, code: p.code, message: p.message });
 
-/** Whether the actor may see the case's personal data in full (role and scope, checked in the query). */
-export async function mayReadPersonalData(db: Db, actor: Actor, caseId: string): Promise<boolean> {
-  if (!scopeFor(actor, 'personal-data.read')) return false;
+/** Whether the actor holds the permission on the case (role and scope, checked in the query). */
+async function mayOnCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  permission: 'personal-data.read' | 'document.edit',
+): Promise<boolean> {
+  if (!scopeFor(actor, permission)) return false;
   try {
-    await caseFor(db, actor, caseId, 'personal-data.read');
+    await caseFor(db, actor, caseId, permission);
     return true;
   } catch (e) {
     if (e instanceof AppError && e.code === 'not-found') return false;
     throw e;
   }
 }
+
+/** Whether the actor may see the case's personal data in full (role and scope, checked in the query). */
+export const mayReadPersonalData = (db: Db, actor: Actor, caseId: string) =>
+  mayOnCase(db, actor, caseId, 'personal-data.read');
+
+/** Whether the actor may edit the case's documents (document.edit, role and scope). */
+export const mayEditDocuments = (db: Db, actor: Actor, caseId: string) => mayOnCase(db, actor, caseId, 'document.edit');
 
 /** The legal bases a document may cite: those it cites, and while a draft, its matter's. */
 function citable(form: DocumentForm, doc: DocumentRow, dc: DocumentContext): string[] {

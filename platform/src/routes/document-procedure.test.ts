@@ -143,6 +143,73 @@ describe('each section is filled by its roles', () => {
   });
 });
 
+describe('the document view says which fields the user may edit (the server’s rules, for the page)', () => {
+  interface Editing {
+    editableFields: string[];
+    notEditable: { zh: string; en: string } | null;
+    parts: { code: string; title: { zh: string; en: string }; filledBy: { zh: string; en: string }; mine: boolean }[];
+  }
+  const OFFICERS = ['caseSource', 'caseSummary', 'officerOpinion', 'officerSignature'];
+  const HEADS = ['agencyDecision', 'notFiledReason', 'agencyOpinion', 'agencySignature', 'approvedAt'];
+
+  it('gives the officer the officers’ part, the agency head the approval, each part with who fills it', async () => {
+    const c = await newCase('filing');
+    const created = await create(officer, c.id, 'case-filing-approval', { caseSource: '投诉举报' });
+    const draft = await json<Doc & Editing>(created);
+    for (const f of OFFICERS) expect(draft.editableFields, f).toContain(f);
+    for (const f of [...HEADS, 'departmentOpinion']) expect(draft.editableFields, f).not.toContain(f);
+    expect(draft.notEditable).toBeNull();
+    const agency = draft.parts.find((p) => p.code === 'agency');
+    expect(agency).toMatchObject({ title: { zh: '机关负责人审批' }, filledBy: { zh: '行政机关负责人' }, mine: false });
+    expect(draft.parts.find((p) => p.code === 'officer')?.mine).toBe(true);
+
+    const seen = await json<Editing>(await head.get(`/api/v1/documents/${draft.id}`));
+    for (const f of HEADS) expect(seen.editableFields, f).toContain(f);
+    for (const f of OFFICERS) expect(seen.editableFields, f).not.toContain(f);
+    expect(seen.parts.find((p) => p.code === 'officer')).toMatchObject({
+      title: { zh: '承办人填写', en: 'Filled by the case officers' },
+      filledBy: { zh: '执法人员' },
+      mine: false,
+    });
+    // What the view offers is what a save may change: the head's own part is taken, the officers' refused.
+    const own = await head.call('PUT', `/api/v1/documents/${draft.id}`, {
+      data: { ...draft.data, agencyOpinion: '同意。' },
+      updatedAt: draft.updatedAt,
+    });
+    expect(own.status, await own.clone().text()).toBe(200);
+  });
+
+  it('gives nothing outside the form’s step, saying why, and nothing of an issued document', async () => {
+    const c = await newCase('filing');
+    const draft = await json<Doc>(await create(officer, c.id, 'case-filing-approval', { caseSource: '投诉举报' }));
+    await server.db.update(cases).set({ state: 'investigation' }).where(eq(cases.id, c.id));
+    const late = await json<Editing>(await officer.get(`/api/v1/documents/${draft.id}`));
+    expect(late.editableFields).toEqual([]);
+    expect(late.notEditable?.zh).toBe('立案审批表只能在“立案审批”环节填写和出具，本案现处于“调查取证”环节');
+    expect(late.notEditable?.en).toContain('only in Filing approval');
+
+    const record = await json<Doc>(
+      await create(officer, c.id, 'on-site-inspection-record', {
+        startedAt: '2026-03-02T09:30:00+08:00',
+        endedAt: '2026-03-02T10:30:00+08:00',
+        place: '天津市滨海新区新港街道某某路12号',
+        presentPerson: '张某某',
+        recorder: '李明',
+        findings: '当事人经营场所内未悬挂食品经营许可证。',
+        inspectorSignatures: '李明、王强',
+        presentPersonSignature: '张某某',
+        identityShown: true,
+        avoidanceInformed: true,
+      }),
+    );
+    expect((record as Doc & Editing).editableFields).toContain('findings');
+    const issued = await json<Doc & Editing>(await issue(officer, record.id));
+    expect(issued.status).toBe('issued');
+    expect(issued.editableFields).toEqual([]);
+    expect(issued.notEditable).toBeNull();
+  });
+});
+
 describe('facts that documents set', () => {
   it('serving the notices sets the notified facts and dates in the issue, recorded in its audit event', async () => {
     const c = await newCase('notification', { proposedFine: 3000, proposedPenalties: ['fine'] });

@@ -21,7 +21,13 @@ import { printPdf } from '../documents/pdf.ts';
 import { maskPersonalData } from '../documents/pii.ts';
 import { prefill } from '../documents/prefill.ts';
 import { printDocument } from '../documents/print.ts';
-import { issuersOf, requireEditableState, requireIssuer, requireOwnSections } from '../documents/procedure.ts';
+import {
+  documentEditing,
+  issuersOf,
+  requireEditableState,
+  requireIssuer,
+  requireOwnSections,
+} from '../documents/procedure.ts';
 import {
   documentFor,
   documentsOfCase,
@@ -31,7 +37,7 @@ import {
   latestVersion,
   updateDraft,
 } from '../documents/store.ts';
-import { documentView, mayReadPersonalData, problem } from '../documents/view.ts';
+import { documentView, mayEditDocuments, mayReadPersonalData, problem } from '../documents/view.ts';
 import { AppError } from '../errors.ts';
 import { caseFor } from '../storage/cases.ts';
 import { refuseClosed } from '../storage/open-case.ts';
@@ -87,12 +93,17 @@ function formOf(dc: DocumentContext, code: string): DocumentForm {
   return form;
 }
 
-/** The document view for the requesting actor, with who issues it and whether the actor may. */
+/**
+ * The document view for the requesting actor, with who issues it and whether the actor may, and
+ * which fields the actor may edit now (the server's rules, so the page does not repeat them).
+ */
 async function viewFor(c: Ctx, form: DocumentForm, doc: DocumentRow, dc: DocumentContext) {
   const actor = c.get('actor');
-  const view = documentView(form, doc, dc, await mayReadPersonalData(c.get('services').db, actor, doc.caseId));
+  const db = c.get('services').db;
+  const view = documentView(form, doc, dc, await mayReadPersonalData(db, actor, doc.caseId));
   const roles = actor.roles.map((r) => r.code);
-  return { ...view, issuers: issuersOf(dc.loaded.pack, form), mayIssue: mayIssue(form, roles) };
+  const editing = documentEditing(form, dc, actor, doc.status, await mayEditDocuments(db, actor, doc.caseId));
+  return { ...view, issuers: issuersOf(dc.loaded.pack, form), mayIssue: mayIssue(form, roles), ...editing };
 }
 
 /** Names the PDF by form and number (or draft version), with an ASCII fallback. */

@@ -68,6 +68,22 @@ export function othersSections(
   return out;
 }
 
+/**
+ * The fields of the form a user with these roles fills: those of no section and those of the
+ * sections one of the roles fills — a field some other role's section names is that role's, as
+ * othersSections refuses a change to it. Whether the document may be edited at all (its state,
+ * its status) is the caller's to add.
+ *
+ * @example
+ * ownFields(filingForm, ['agency-head']) // ['caseNumber', 'agencyDecision', 'notFiledReason', …]
+ */
+export function ownFields(form: DocumentForm, roles: readonly string[]): string[] {
+  const others = new Set(
+    (form.sections ?? []).filter((s) => !s.roles.some((r) => roles.includes(r))).flatMap((s) => s.fields),
+  );
+  return form.fields.map((f) => f.name).filter((name) => !others.has(name));
+}
+
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**

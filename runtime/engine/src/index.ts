@@ -27,6 +27,7 @@ export {
   mayIssue,
   othersSections,
   outsideEditableStates,
+  ownFields,
   type SectionRefusal,
 } from './document-procedure.ts';
 export {
