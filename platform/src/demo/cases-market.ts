@@ -395,26 +395,19 @@ const decided: DemoCase = {
       daysAgo: 49,
       async run(desk, c) {
         const chen = await desk.as('chenjing');
-        await fillDocument(chen, c, 'legal-review-opinion', {
-          submittingUnit: '区市场监管局执法稽查科',
-          submittedAt: desk.date(53),
-          reviewGrounds: ['法律法规规定的其他情形'],
-          materials: ['情况说明', '拟作出的处罚决定文本', '证据材料', '裁量基准适用说明'],
-          subjectLawful: '符合',
-          factsClear: '符合',
-          lawCorrect: '符合',
-          discretionProper: '符合',
-          procedureLawful: '符合',
-          documentsProper: '符合',
-          opinion: '同意',
-          reasons:
-            '滨海新区普通程序行政处罚案件法制审核为必经程序。本案事实清楚，证据确凿，适用《中华人民共和国食品安全法》第一百二十二条第一款正确，拟罚款在裁量基准“一般”阶次幅度内，程序合法，同意承办机构意见。',
-          reviewer: '陈静',
-          reviewerQualification: 'A20161201160087',
-          reviewerSignature: '陈静',
-        });
-        await giveOpinion(chen, c, 'agree', '事实清楚，证据确凿，适用依据正确，裁量适当，程序合法。');
-        await act(chen, c, 'review-agree');
+        // The opinion entered once fills the 法制审核意见书 and passes the case on (审核同意).
+        await giveOpinion(
+          chen,
+          c,
+          'agree',
+          '滨海新区普通程序行政处罚案件法制审核为必经程序。本案事实清楚，证据确凿，适用《中华人民共和国食品安全法》第一百二十二条第一款正确，拟罚款在裁量基准“一般”阶次幅度内，程序合法，同意承办机构意见。',
+          {
+            submittingUnit: '区市场监管局执法稽查科',
+            reviewGrounds: ['法律法规规定的其他情形'],
+            materials: ['情况说明', '拟作出的处罚决定文本', '证据材料', '裁量基准适用说明'],
+            reviewerQualification: 'A20161201160087',
+          },
+        );
       },
     },
     {

@@ -105,17 +105,23 @@ export const CHECKLIST_PASSED = {
   other: false,
 };
 
-/** Gives the opinion on the case's open review. */
+/**
+ * Gives the opinion on the case's open review, entered once: the opinion, checklist and comment
+ * fill the 法制审核意见书 with `document` (its fields the review does not give), and the one submit
+ * issues it and takes the reviewer's transition (审核同意, or 退回 when the opinion disagrees).
+ */
 export async function giveOpinion(
   by: DemoClient,
   c: CaseState,
   opinion: 'agree' | 'disagree' | 'agree-after-change',
   comment?: string,
+  document?: Record<string, unknown>,
 ): Promise<void> {
   if (!c.reviewId) throw new Error(`case ${c.number} has no open review`);
   await by.post(`/api/v1/reviews/${c.reviewId}/opinion`, {
     opinion,
     checklist: CHECKLIST_PASSED,
     ...(comment ? { comment } : {}),
+    ...(document ? { document } : {}),
   });
 }
