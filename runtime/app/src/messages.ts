@@ -170,6 +170,8 @@ const ZH = {
   'document.correctReasonHelp': '写明更正什么、为什么更正（1–500 字），记入新版本和执法全过程记录。',
   'document.correctedBecause': '本版更正前一版，更正理由：{reason}',
   'document.issuedBy': '本文书由{roles}签发（出具）；您填写完成后，由其签发编号。',
+  // A part of a form another role fills (sections): shown read-only, with whose part it is.
+  'document.othersPart': '“{part}”由{roles}填写，您不能修改',
   'documents.awaitsIssuer': '待{roles}签发',
   'document.pdf': '下载 PDF',
   'document.readOnly': '已出具的文书不可修改（哈希 {hash}…）',
@@ -527,6 +529,7 @@ const EN: Record<MessageKey, string> = {
   'document.correctedBecause': 'This version corrects the previous one: {reason}',
   'document.issuedBy':
     'This document is issued (signed and numbered) by {roles}; once you have filled it in, they issue it.',
+  'document.othersPart': '"{part}" is filled by {roles}; you cannot change it',
   'documents.awaitsIssuer': 'to be issued by {roles}',
   'document.pdf': 'Download PDF',
   'document.readOnly': 'An issued document cannot change (hash {hash}…)',

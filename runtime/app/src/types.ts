@@ -282,6 +282,18 @@ export interface DocumentView {
   issuers: { roles: string[]; names: { zh: string; en: string } } | null;
   /** Whether the reader's roles issue this form. */
   mayIssue: boolean;
+  /** The fields the reader may change in this version now, as the server decides (its step, its sections, the reader's roles). */
+  editableFields: string[];
+  /** Why the reader can change nothing of this draft (not its step, a closed case, no permission); null otherwise. */
+  notEditable: { zh: string; en: string } | null;
+  /** The form's sections: each with its title, who fills it, its fields and whether it is the reader's. */
+  parts: {
+    code: string;
+    title: { zh: string; en: string };
+    filledBy: { zh: string; en: string };
+    fields: string[];
+    mine: boolean;
+  }[];
   /** What the document prints with besides its data and number (an issued one's, frozen at issue). */
   print: Omit<PrintContext, 'citeBasis' | 'number'>;
 }

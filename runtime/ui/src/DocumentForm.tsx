@@ -2,7 +2,7 @@
  * A pack document form rendered with formily and antd: the fields of the pack's form, its field
  * rules evaluated by @yifa/rules on every change (the same compiled rules the server runs), and
  * the server's field problems shown on their fields in the reader's language. Read-only for an
- * issued document.
+ * issued document; the fields of another role's part read-only, with a note whose part it is.
  */
 import {
   ArrayCards,
@@ -67,6 +67,13 @@ export interface DocumentFormProps {
   attachmentChoices?: readonly Choice[];
   /** Called with the values (hidden fields dropped, computed ones filled) and the rules' state. */
   onChange?: (values: Record<string, unknown>, state: FormState) => void;
+  /**
+   * Fields the user may not edit although the form is open to them — another role's part (the
+   * server's document view says which): shown read-only, like an issued document's.
+   */
+  lockedFields?: readonly string[];
+  /** A short note under a field, by field name (whose part of the form begins there). */
+  notes?: Readonly<Record<string, string>>;
 }
 
 /** Form values as plain JSON data (formily's values are observable proxies). */
@@ -79,9 +86,14 @@ const LABELS = {
 
 /** The form of a document. */
 export function DocumentForm(props: DocumentFormProps) {
-  const { form: def, env, context, readOnly = false, errors, lang = 'zh', phone = false } = props;
+  const { form: def, env, context, readOnly = false, errors, lang = 'zh', phone = false, notes } = props;
   const latest = useRef(props);
   latest.current = props;
+  // By content, so a parent that passes a new array of the same fields does not re-apply the rules.
+  const lockedKey = (props.lockedFields ?? []).join(',');
+  const locked = useMemo(() => new Set(lockedKey ? lockedKey.split(',') : []), [lockedKey]);
+  const lockedRef = useRef(locked);
+  lockedRef.current = locked;
 
   const form = useMemo(
     () =>
@@ -90,7 +102,7 @@ export function DocumentForm(props: DocumentFormProps) {
         readPretty: readOnly,
         effects() {
           onFormValuesChange((f) => {
-            const state = applyFormRules(f, def, env, latest.current.context, readOnly);
+            const state = applyFormRules(f, def, env, latest.current.context, readOnly, lockedRef.current);
             if (state) latest.current.onChange?.(documentData(def, plain(f.values)), state);
           });
           onFieldInputValueChange('*', (field) => {
@@ -106,9 +118,21 @@ export function DocumentForm(props: DocumentFormProps) {
   useEffect(() => setFormLocale(lang), [lang]);
 
   useEffect(() => {
-    const state = applyFormRules(form, def, env, context, readOnly);
+    const state = applyFormRules(form, def, env, context, readOnly, locked);
     if (state) latest.current.onChange?.(documentData(def, plain(form.values)), state);
-  }, [form, def, env, context, readOnly]);
+  }, [form, def, env, context, readOnly, locked]);
+
+  // By content too: the notes are a new object on every render of the parent.
+  const notesKey = JSON.stringify(notes ?? {});
+  useEffect(() => {
+    const byField = JSON.parse(notesKey) as Record<string, string>;
+    for (const f of def.fields) {
+      const note = byField[f.name];
+      form.setFieldState(f.name, (field) => {
+        if ('decoratorProps' in field) field.decoratorProps = { ...field.decoratorProps, extra: note };
+      });
+    }
+  }, [form, def, notesKey]);
 
   useEffect(() => {
     for (const f of def.fields) {

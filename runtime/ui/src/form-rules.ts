@@ -70,6 +70,8 @@ export function applyFormRules(
   env: RuleEnv,
   context: Partial<FactContext> | undefined,
   locked: boolean,
+  /** Fields the user may not edit (another role's part of the form): shown, never editable. */
+  othersFields: ReadonlySet<string> = new Set(),
 ): FormState | undefined {
   const values = target.values as Record<string, unknown>;
   const result = evaluateForm(def, givenValues(values), env, context);
@@ -82,9 +84,9 @@ export function applyFormRules(
       const appearing = field.visible === false && s.visible;
       field.visible = s.visible;
       field.required = s.required;
-      if (!locked) field.pattern = s.readOnly ? 'readOnly' : 'editable';
+      if (!locked) field.pattern = othersFields.has(f.name) ? 'readPretty' : s.readOnly ? 'readOnly' : 'editable';
       // A field that appears empty takes its case fact, as the server pre-fills a new document.
-      if (appearing && !locked && isEmpty(field.value)) {
+      if (appearing && !locked && !othersFields.has(f.name) && isEmpty(field.value)) {
         const fact = factOf(f, context);
         if (fact !== undefined) field.value = fact;
       }

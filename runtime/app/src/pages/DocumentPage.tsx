@@ -69,7 +69,18 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   const issued = current.status === 'issued';
   // A document that leaves the agency is issued (出具); an internal record is finalised (定稿).
   const issueLabel = current.form.issued ? t('document.issue') : t('document.finalise');
-  const editable = !issued && !detail.data.closedAt && can('document.edit');
+  // What the user may edit is the server's to say (the form's step, its sections, the user's roles).
+  const editableFields = current.editableFields ?? [];
+  const editable = !issued && !detail.data.closedAt && can('document.edit') && editableFields.length > 0;
+  // Another role's part of the form: read-only, with a note at its first field saying whose it is.
+  const lockedFields = editable ? def.fields.map((f) => f.name).filter((n) => !editableFields.includes(n)) : [];
+  const notes: Record<string, string> = {};
+  if (editable)
+    for (const part of current.parts ?? []) {
+      const first = def.fields.find((f) => part.fields.includes(f.name) && lockedFields.includes(f.name));
+      if (!part.mine && first)
+        notes[first.name] = t('document.othersPart', { part: pick(part.title), roles: pick(part.filledBy) });
+    }
   // 签发: 出具 is offered only to the roles that issue this form; the others are told who will.
   const mayIssue = can('document.issue') && current.mayIssue;
   const issuerNames = current.issuers ? pick(current.issuers.names) : null;
@@ -123,6 +134,8 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
       env={rules.env}
       context={rules.context}
       readOnly={!editable}
+      lockedFields={lockedFields}
+      notes={notes}
       errors={errors}
       lang={lang}
       phone={phone}
@@ -149,6 +162,15 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
         {...(editable && !phone && mayIssue ? { onIssue: issue } : {})}
         {...(issued && !detail.data.closedAt && can('document.edit') ? { onCorrect: () => setCorrecting(true) } : {})}
       />
+      {!issued && current.notEditable && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={pick(current.notEditable)}
+          data-testid="doc-not-editable"
+        />
+      )}
       {!issued && !mayIssue && issuerNames && (
         <Alert
           type="info"
