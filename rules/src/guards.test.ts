@@ -196,7 +196,7 @@ describe('guards of 行政处罚普通程序', () => {
           from: 'investigation',
           to: 'police-transfer',
           documents: ['criminal-case-transfer'],
-          basis: ['XZCFF-27', 'XSYS-6'],
+          basis: ['XZCFF-27', 'XSYS-5', 'XSYS-6'],
         },
       ],
     } as typeof PENALTY_ORDINARY;
@@ -214,7 +214,18 @@ describe('guards of 行政处罚普通程序', () => {
           lawEn: 'Administrative Penalty Law of the PRC',
           article: '第二十七条',
         },
-        { code: 'XSYS-6', law: '行政执法机关移送涉嫌犯罪案件的规定', article: '第六条' },
+        {
+          code: 'XSYS-5',
+          law: '行政执法机关移送涉嫌犯罪案件的规定',
+          lawEn: 'Provisions on the Transfer of Suspected Criminal Cases by Administrative Law Enforcement Organs',
+          article: '第五条',
+        },
+        {
+          code: 'XSYS-6',
+          law: '行政执法机关移送涉嫌犯罪案件的规定',
+          lawEn: 'Provisions on the Transfer of Suspected Criminal Cases by Administrative Law Enforcement Organs',
+          article: '第六条',
+        },
       ] as LegalBasis[],
     });
     const r = checkGuards(wf, { state: 'investigation', roles: [], facts: { documentsIssued: [] } }, withBases);
@@ -222,10 +233,10 @@ describe('guards of 行政处罚普通程序', () => {
     const [why] = r.value.transitions[0]?.refusals ?? [];
     expect(why?.code).toBe('documents');
     expect(why?.message.zh).toBe(
-      '以下文书尚未出具：涉嫌犯罪案件移送书（criminal-case-transfer）（依据《中华人民共和国行政处罚法》第二十七条、《行政执法机关移送涉嫌犯罪案件的规定》第六条）',
+      '以下文书尚未出具：涉嫌犯罪案件移送书（criminal-case-transfer）（依据《中华人民共和国行政处罚法》第二十七条、《行政执法机关移送涉嫌犯罪案件的规定》第五条、第六条）',
     );
     expect(why?.message.en).toBe(
-      'documents not yet issued: Transfer of a suspected criminal case (criminal-case-transfer) (under Administrative Penalty Law of the PRC 第二十七条, 行政执法机关移送涉嫌犯罪案件的规定 第六条)',
+      'documents not yet issued: Transfer of a suspected criminal case (criminal-case-transfer) (under Administrative Penalty Law of the PRC, art. 27; Provisions on the Transfer of Suspected Criminal Cases by Administrative Law Enforcement Organs, art. 5, art. 6)',
     );
   });
 

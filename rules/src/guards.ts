@@ -6,6 +6,7 @@
  * refuses: a guard never lets an action through on facts it could not read.
  */
 import type { Workflow, WorkflowDocumentField, WorkflowTransition } from '@yifa/metamodel';
+import { articleEn } from './article.ts';
 import type { CompiledCondition } from './compiler.ts';
 import { compileCondition } from './engine.ts';
 import { cached, type RuleEnv } from './env.ts';
@@ -177,15 +178,22 @@ function roleNames(codes: readonly string[], env: RuleEnv): Message[] {
 
 /**
  * The transition's articles as a refusal cites them: 《中华人民共和国行政处罚法》第二十七条 and
- * Administrative Penalty Law of the PRC 第二十七条 (official article numbers stay as the law writes
- * them). A code the pack lacks stands for itself.
+ * Administrative Penalty Law of the PRC, art. 27. A code the pack lacks stands for itself.
  */
 function citedBases(codes: readonly string[], env: RuleEnv): Message[] {
-  return codes.map((code) => {
+  // One citation per law, its articles in order: 《中华人民共和国行政处罚法》第二十二条、第二十三条.
+  const byLaw = new Map<string, { zh: string; en: string; articles: string[] }>();
+  for (const code of codes) {
     const b = env.legalBases.get(code);
-    if (!b) return { zh: code, en: code };
-    return { zh: `《${b.law}》${b.article ?? ''}`, en: `${b.lawEn ?? b.law} ${b.article ?? ''}`.trim() };
-  });
+    const law = b ? { zh: `《${b.law}》`, en: b.lawEn ?? b.law } : { zh: code, en: code };
+    const entry = byLaw.get(law.zh) ?? { ...law, articles: [] };
+    if (b?.article) entry.articles.push(b.article);
+    byLaw.set(law.zh, entry);
+  }
+  return [...byLaw.values()].map(({ zh, en, articles }) => ({
+    zh: `${zh}${articles.join('、')}`,
+    en: articles.length ? `${en}, ${articles.map(articleEn).join(', ')}` : en,
+  }));
 }
 
 /** Documents not yet completed, or for documents issued to a party, not yet issued. */

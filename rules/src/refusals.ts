@@ -40,7 +40,7 @@ const MESSAGES: Record<Exclude<RefusalCode, 'when' | 'unless'>, (p: P) => Messag
     const basis = Array.isArray(p.basis) ? (p.basis as Message[]) : [];
     return {
       zh: `以下文书尚未${docs.every((d) => d.issued) ? '出具' : '完成'}：${docs.map((d) => `${d.name}（${d.code}）`).join('、')}${basis.length ? `（依据${basis.map((b) => b.zh).join('、')}）` : ''}`,
-      en: `documents not yet ${docs.every((d) => d.issued) ? 'issued' : 'completed'}: ${docs.map((d) => `${d.nameEn ?? d.name} (${d.code})`).join(', ')}${basis.length ? ` (under ${basis.map((b) => b.en).join(', ')})` : ''}`,
+      en: `documents not yet ${docs.every((d) => d.issued) ? 'issued' : 'completed'}: ${docs.map((d) => `${d.nameEn ?? d.name} (${d.code})`).join(', ')}${basis.length ? ` (under ${basis.map((b) => b.en).join('; ')})` : ''}`,
     };
   },
   'document-field': (p) => {

@@ -47,7 +47,8 @@ describe('行刑衔接: transfer to the public security organ (行政处罚法�
     expect(body.error.message.zh).toContain('涉嫌犯罪案件移送书');
     // The refusal cites the article that requires the document (the transition's basis), in both languages.
     expect(body.error.message.zh).toContain('《中华人民共和国行政处罚法》第二十七条');
-    expect(body.error.message.en).toContain('Administrative Penalty Law of the PRC 第二十七条');
+    expect(body.error.message.en).toContain('Administrative Penalty Law of the PRC, art. 27');
+    expect(body.error.message.en).not.toMatch(/\p{Script=Han}/u);
     const byOfficer = await act(officer, c.id, 'transfer-to-police', '涉嫌犯罪');
     expect(byOfficer.status).toBe(409);
     expect((await view(c.id)).state.code).toBe('investigation');
