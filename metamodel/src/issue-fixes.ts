@@ -224,11 +224,19 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
   'document.columns-missing': { zh: '给表格字段写 columns', en: 'give the table field its columns' },
   'document.source-unknown': { zh: '改为 fact:<已声明的事实名>', en: 'use fact:<a declared fact>' },
   'document.options-missing': { zh: '给该字段写 options', en: 'give the field its options' },
+  'document.options-en-length': {
+    zh: '让 optionsEn 与 options 同样多、同样顺序：每个选项一个英文名',
+    en: 'give optionsEn as many entries as options, in the same order: one English label per option',
+  },
   'matter.authority-required': {
     zh: '写 authorityItem，指向权责清单事项',
     en: 'set authorityItem to an authority item',
   },
   'matter.fact-duplicate': { zh: '给其中一个事实换名', en: 'rename one of the facts' },
+  'matter.fact-enum-en-length': {
+    zh: '让 enumEn 与 enum 同样多、同样顺序：每个取值一个英文名',
+    en: 'give enumEn as many entries as enum, in the same order: one English label per value',
+  },
   'matter.fact-shadows-platform': {
     zh: '给该事实换名（平台事实见 §4.5）',
     en: 'rename the fact (platform facts: §4.5)',

@@ -285,6 +285,10 @@ export const ISSUE_MESSAGES = {
     en: 'field "{field}" is pre-filled from "{source}", which is not a known fact',
   },
   'document.options-missing': { zh: '选择型字段“{field}”缺少选项', en: 'choice field "{field}" has no options' },
+  'document.options-en-length': {
+    zh: '字段“{field}”的英文选项（optionsEn）有 {en} 个，选项（options）有 {count} 个，应一一对应',
+    en: 'field "{field}" has {en} English options (optionsEn) for {count} options; they must match one to one',
+  },
   'names.english-missing': {
     zh: '本包要求英文名称（require.englishNames），此项缺少 {count} 个：{missing}',
     en: 'this pack requires English names (require.englishNames); {count} missing here: {missing}',
@@ -294,6 +298,10 @@ export const ISSUE_MESSAGES = {
     en: 'an enforcement matter must refer to an authority item',
   },
   'matter.fact-duplicate': { zh: '事实名“{fact}”重复', en: 'duplicate fact name "{fact}"' },
+  'matter.fact-enum-en-length': {
+    zh: '事实“{fact}”的英文取值（enumEn）有 {en} 个，取值（enum）有 {count} 个，应一一对应',
+    en: 'fact "{fact}" has {en} English values (enumEn) for {count} values (enum); they must match one to one',
+  },
   'matter.fact-shadows-platform': {
     zh: '事实名“{fact}”与平台事实重名',
     en: 'fact "{fact}" has the name of a platform fact',

@@ -1232,6 +1232,32 @@ const BAD: Bad[] = [
     },
     expect: { code: 'schema.minProperties', file: 'legal-bases/SPAQF-122-1.yaml', pointer: '/versions/0' },
   },
+  // English labels of choices
+  {
+    name: 'English options not one per option',
+    edits: {
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml').replace(
+        'options: [警告, 罚款] }',
+        'options: [警告, 罚款], optionsEn: [Warning] }',
+      ),
+    },
+    expect: {
+      code: 'document.options-en-length',
+      file: 'documents/penalty-decision.yaml',
+      pointer: '/fields/1/optionsEn',
+      line: 6,
+    },
+  },
+  {
+    name: "a fact's English values not one per value",
+    edits: {
+      'base/matters/M-1.yaml': base('matters/M-1.yaml').replace(
+        '  - { name: firstViolation, label: 初次违法, type: boolean }\n',
+        '  - { name: firstViolation, label: 初次违法, type: boolean }\n  - { name: severity, label: 情节, type: string, enum: [一般, 严重], enumEn: [Ordinary, Serious, Other] }\n',
+      ),
+    },
+    expect: { code: 'matter.fact-enum-en-length', file: 'matters/M-1.yaml', pointer: '/facts/2/enumEn', line: 12 },
+  },
   // English names
   {
     name: 'a pack that requires English names lists each one an item lacks',

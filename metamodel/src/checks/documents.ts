@@ -3,7 +3,7 @@
  * field rules and the print layout name existing fields, and the numbering pattern uses
  * only known tokens and contains a sequence.
  */
-import type { DocumentForm } from '../generated/types.ts';
+import type { DocumentForm, Field } from '../generated/types.ts';
 import { type Finding, finding, pointerOf } from '../issues.ts';
 import { type Check, validItems } from './context.ts';
 import { checkDocumentProcedure } from './document-procedure.ts';
@@ -33,6 +33,15 @@ function checkDocument(code: string, d: DocumentForm): Finding[] {
   const out: Finding[] = [];
   const at = (pointer: string, issue: Parameters<typeof finding>[3], params: Record<string, unknown>) =>
     out.push(finding('document', code, pointer, issue, params));
+  // English labels of the options, one per option (the value stored stays the Chinese option).
+  const optionsEn = (f: Field, path: (string | number)[]) => {
+    if (f.optionsEn && f.optionsEn.length !== (f.options?.length ?? 0))
+      at(pointerOf(...path, 'optionsEn'), 'document.options-en-length', {
+        field: f.name,
+        en: f.optionsEn.length,
+        count: f.options?.length ?? 0,
+      });
+  };
   const names = new Set<string>();
   d.fields.forEach((f, i) => {
     if (names.has(f.name)) at(pointerOf('fields', i, 'name'), 'document.field-duplicate', { field: f.name });
@@ -40,6 +49,8 @@ function checkDocument(code: string, d: DocumentForm): Finding[] {
     if ((f.type === 'enum' || f.type === 'multi-enum') && !f.options)
       at(pointerOf('fields', i), 'document.options-missing', { field: f.name });
     if (f.type === 'table' && !f.columns) at(pointerOf('fields', i), 'document.columns-missing', { field: f.name });
+    optionsEn(f, ['fields', i]);
+    f.columns?.forEach((c, j) => optionsEn(c, ['fields', i, 'columns', j]));
   });
   const field = (name: string | undefined, pointer: string) => {
     if (name !== undefined && !names.has(name)) at(pointer, 'document.unknown-field', { field: name });

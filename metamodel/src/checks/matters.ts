@@ -21,6 +21,14 @@ export const checkMatters: Check = (ctx) => {
           finding('matter', code, pointerOf('facts', i, 'name'), 'matter.fact-shadows-platform', { fact: f.name }),
         );
       seen.add(f.name);
+      if (f.enumEn && f.enumEn.length !== (f.enum?.length ?? 0))
+        out.push(
+          finding('matter', code, pointerOf('facts', i, 'enumEn'), 'matter.fact-enum-en-length', {
+            fact: f.name,
+            en: f.enumEn.length,
+            count: f.enum?.length ?? 0,
+          }),
+        );
     });
     const wf = ctx.pack.items.workflow.get(m.workflow);
     if (m.disclosure && wf && !(wf.states ?? []).some((s) => s.code === m.disclosure?.from)) {

@@ -1123,6 +1123,12 @@ export interface Field {
    * @minItems 1
    */
   options?: [string, ...string[]];
+  /**
+   * English labels of the options, one per option in the same order. Shown in English; the value stored stays the Chinese option.
+   *
+   * @minItems 1
+   */
+  optionsEn?: [string, ...string[]];
   minimum?: number;
   maximum?: number;
   minLength?: number;
@@ -1573,6 +1579,12 @@ export interface FactDefinition {
    * @minItems 1
    */
   enum?: [string, ...string[]];
+  /**
+   * English labels of the enum values, one per value in the same order. Shown in English; the value stored stays the Chinese one.
+   *
+   * @minItems 1
+   */
+  enumEn?: [string, ...string[]];
   unit?: string;
   minimum?: number;
   maximum?: number;
