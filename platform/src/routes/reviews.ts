@@ -140,13 +140,19 @@ function penaltyKinds(l: LoadedCase, codes: unknown) {
 async function caseSummary(l: LoadedCase, docs: Awaited<ReturnType<typeof documentsOf>>, today: string) {
   const { row, pack, snapshot } = l;
   const { matter } = snapshot;
-  const labelled = (matter.facts ?? []).map((f) => ({
-    name: f.name,
-    label: f.label,
-    labelEn: f.labelEn ?? null,
-    value: maskPersonalTexts(row.facts[f.name] ?? null),
-    ...(f.unit ? { unit: f.unit } : {}),
-  }));
+  const labelled = (matter.facts ?? []).map((f) => {
+    const value = row.facts[f.name] ?? null;
+    // An enumerated value is the pack's word, not the officer's text: its English label goes along.
+    const valueEn = typeof value === 'string' ? f.enumEn?.[f.enum?.indexOf(value) ?? -1] : undefined;
+    return {
+      name: f.name,
+      label: f.label,
+      labelEn: f.labelEn ?? null,
+      value: maskPersonalTexts(value),
+      ...(valueEn ? { valueEn } : {}),
+      ...(f.unit ? { unit: f.unit } : {}),
+    };
+  });
   return {
     id: row.id,
     number: row.number,

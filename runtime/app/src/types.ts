@@ -85,6 +85,8 @@ export interface FactDefinitionView {
   type: string;
   unit?: string;
   enum?: string[];
+  /** English labels of the enum values, in the same order (the value stays the Chinese one). */
+  enumEn?: string[];
   minimum?: number;
   maximum?: number;
   description?: string;
@@ -325,7 +327,15 @@ export interface ReviewItem extends ReviewView {
     proposedPenalties: string[];
     /** The proposed penalties with their names from the pack's codelist. */
     proposedPenaltyKinds: Entry[];
-    facts: { name: string; label: string; labelEn?: string | null; value: unknown; unit?: string }[];
+    /** An enumerated fact's English label of its value comes as valueEn. */
+    facts: {
+      name: string;
+      label: string;
+      labelEn?: string | null;
+      value: unknown;
+      valueEn?: string;
+      unit?: string;
+    }[];
     discretion: {
       outcome: string;
       /** fine is null for a tier of 警告 alone. */

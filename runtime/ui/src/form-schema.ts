@@ -32,7 +32,11 @@ const title = (f: Field, o: SchemaOptions) => (o.lang === 'en' && f.titleEn ? f.
 
 function component(f: Field, o: SchemaOptions): Pick<ISchema, 'type' | 'x-component' | 'x-component-props' | 'enum'> {
   const placeholder = f.placeholder ? { placeholder: f.placeholder } : {};
-  const options = (f.options ?? []).map((v) => ({ label: v, value: v }));
+  // The value stays the Chinese option (the record is Chinese); English screens show its English label.
+  const options = (f.options ?? []).map((v, i) => ({
+    label: (o.lang === 'en' && f.optionsEn?.[i]) || v,
+    value: v,
+  }));
   switch (f.type) {
     case 'string':
       return {

@@ -53,7 +53,11 @@ function control(f: FactDefinitionView, penaltyKinds: Entry[], lang: 'zh' | 'en'
         options={penaltyKinds.map((k) => ({ value: k.code, label: lang === 'en' && k.nameEn ? k.nameEn : k.name }))}
       />
     );
-  if (f.enum) return <Select allowClear options={f.enum.map((v) => ({ value: v, label: v }))} />;
+  // The value stays the pack's Chinese word; English screens show its English label.
+  if (f.enum)
+    return (
+      <Select allowClear options={f.enum.map((v, i) => ({ value: v, label: (lang === 'en' && f.enumEn?.[i]) || v }))} />
+    );
   return <Input maxLength={2000} />;
 }
 

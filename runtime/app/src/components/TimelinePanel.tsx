@@ -17,6 +17,8 @@ export interface TimelinePanelProps {
   actionNames?: Record<string, { zh: string; en: string }>;
   /** Labels of the case's facts, by name. */
   factLabels?: Record<string, string>;
+  /** Enumerated facts' values as the language names them, by fact and value (the pack's words, not typed). */
+  factValues?: Record<string, Record<string, string>>;
 }
 
 const KNOWN = new Set([
@@ -43,7 +45,13 @@ const RECORDED: Record<string, MessageKey> = {
 };
 
 /** The timeline of a case. */
-export function TimelinePanel({ detail, attachmentNames = {}, actionNames = {}, factLabels = {} }: TimelinePanelProps) {
+export function TimelinePanel({
+  detail,
+  attachmentNames = {},
+  actionNames = {},
+  factLabels = {},
+  factValues = {},
+}: TimelinePanelProps) {
   const { t, pick, named, list, lang } = useT();
   /** Text with a remark in brackets (full-width in Chinese); the remark is as people wrote it. */
   const remark = (text: ReactNode, r: ReactNode): ReactNode =>
@@ -102,7 +110,7 @@ export function TimelinePanel({ detail, attachmentNames = {}, actionNames = {}, 
               <span key={k}>
                 {i > 0 && t('common.semicolon')}
                 {factLabels[k] ?? t(RECORDED[k] ?? 'event.otherFact')} ={' '}
-                {typeof v === 'string' ? data(v) : factValue(v)}
+                {typeof v === 'string' ? (factValues[k]?.[v] ?? data(v)) : factValue(v)}
               </span>
             ))}
           </>

@@ -51,6 +51,11 @@ export function CasePage({ params }: { params: Record<string, string> }) {
   const factLabels = Object.fromEntries(
     (rules?.facts ?? []).map((f) => [f.name, lang === 'en' && f.labelEn ? f.labelEn : f.label]),
   );
+  const factValues = Object.fromEntries(
+    (rules?.facts ?? [])
+      .filter((f) => lang === 'en' && f.enum && f.enumEn)
+      .map((f) => [f.name, Object.fromEntries((f.enum ?? []).map((v, i) => [v, f.enumEn?.[i] ?? v]))]),
+  );
   const names = Object.fromEntries((files.data?.attachments ?? []).map((a) => [a.id, a.filename]));
 
   return (
@@ -134,6 +139,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
                       attachmentNames={names}
                       actionNames={rules?.actionNames}
                       factLabels={factLabels}
+                      factValues={factValues}
                     />
                   ),
                 },

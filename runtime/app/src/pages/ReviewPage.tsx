@@ -105,6 +105,8 @@ export function ReviewPage({ params }: { params: Record<string, string> }) {
                       t('common.yes')
                     ) : f.value === false ? (
                       t('common.no')
+                    ) : f.valueEn && lang === 'en' ? (
+                      f.valueEn
                     ) : (
                       // What the officer entered, as entered; the unit as the language writes it.
                       <>
