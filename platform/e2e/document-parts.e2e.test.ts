@@ -20,6 +20,7 @@ let server: E2eServer;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let filingDoc = '';
+let filingCase = '';
 let decisionDoc = '';
 
 const step = flowSteps(() => page);
@@ -40,6 +41,7 @@ beforeAll(async () => {
   const people = { officer: PEOPLE.officer.username, agency: PEOPLE.agency.username };
   // A case waiting on its 立案审批: the officers' part of the form is filled, the approval is not.
   const filing = await seedCase(server.url, people, false);
+  filingCase = filing.id;
   const officer = await apiAs(server.url, PEOPLE.officer.username);
   filingDoc = (
     await officer.post<{ id: string }>(`/cases/${filing.id}/documents`, {
@@ -76,13 +78,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Whether a field of the form can be typed into (its input or textarea, not read-only). */
-const typeable = (name: string) =>
-  page
-    .locator(`[data-field="${name}"]`)
-    .locator('xpath=self::input|self::textarea|.//input|.//textarea')
-    .first()
-    .isEditable();
+/** A field's input or textarea. */
+const control = (name: string) =>
+  page.locator(`[data-field="${name}"]`).locator('xpath=self::input|self::textarea|.//input|.//textarea').first();
+/** Whether a field of the form can be typed into (not disabled or read-only). */
+const typeable = (name: string) => control(name).isEditable();
 
 describe.sequential('each user fills their own part; a correction opens saved', () => {
   step("the agency head fills the approval; the officers' part is read-only, saying whose it is", async () => {
@@ -90,9 +90,10 @@ describe.sequential('each user fills their own part; a correction opens saved', 
     await page.goto(`/documents/${filingDoc}`);
     await page.locator('[data-testid="document-page"][data-status="draft"]').waitFor();
     await page.getByText('“承办人填写”由执法人员填写，您不能修改').waitFor();
-    // The officers' part: no control to type into, its values shown.
-    await expect(page.locator('[data-field="caseSummary"]').count()).resolves.toBe(0);
-    await expect(page.getByTestId('document-page').textContent()).resolves.toContain(OFFICER_PART.caseSummary);
+    // The officers' part: shown with its values, not for typing.
+    await expect(control('caseSummary').inputValue()).resolves.toBe(OFFICER_PART.caseSummary);
+    await expect(typeable('caseSummary')).resolves.toBe(false);
+    await expect(typeable('officerSignature')).resolves.toBe(false);
     // The head's own part: editable.
     await expect(typeable('agencySignature')).resolves.toBe(true);
     await type(page, 'agencySignature', '钱局长');
@@ -111,9 +112,23 @@ describe.sequential('each user fills their own part; a correction opens saved', 
     await page.goto(`/documents/${filingDoc}`);
     await page.locator('[data-testid="document-page"][data-status="draft"]').waitFor();
     await page.getByText('“机关负责人审批”由行政机关负责人填写，您不能修改').waitFor();
-    await expect(page.locator('[data-field="agencySignature"]').count()).resolves.toBe(0);
-    await expect(page.locator('[data-field="caseSummary"]').count()).resolves.toBe(1);
+    await expect(control('agencySignature').inputValue()).resolves.toBe('钱局长');
+    await expect(typeable('agencySignature')).resolves.toBe(false);
     await expect(typeable('caseSummary')).resolves.toBe(true);
+  });
+
+  step('outside its step the form is shown, every field disabled, saying why; nothing to save', async () => {
+    const officer = await apiAs(server.url, PEOPLE.officer.username);
+    const { version } = await officer.get<{ version: number }>(`/cases/${filingCase}`);
+    const agency = await apiAs(server.url, PEOPLE.agency.username);
+    await agency.post(`/cases/${filingCase}/transitions`, { action: 'approve-filing', version });
+    await page.goto(`/documents/${filingDoc}`);
+    await page.getByTestId('doc-not-editable').waitFor();
+    await expect(page.getByTestId('doc-not-editable').textContent()).resolves.toContain(
+      '立案审批表只能在“立案审批”环节填写和出具，本案现处于“调查取证”环节',
+    );
+    await expect(typeable('caseSummary')).resolves.toBe(false);
+    await expect(page.getByTestId('doc-save').count()).resolves.toBe(0);
   });
 
   step('a correction of the issued decision opens its new version as saved (no 未保存)', async () => {

@@ -68,8 +68,8 @@ export interface DocumentFormProps {
   /** Called with the values (hidden fields dropped, computed ones filled) and the rules' state. */
   onChange?: (values: Record<string, unknown>, state: FormState) => void;
   /**
-   * Fields the user may not edit although the form is open to them — another role's part (the
-   * server's document view says which): shown read-only, like an issued document's.
+   * Fields the user may not edit although the form is open to them — another role's part, or every
+   * field outside the form's step (the server's document view says which): shown disabled.
    */
   lockedFields?: readonly string[];
   /** A short note under a field, by field name (whose part of the form begins there). */

@@ -70,7 +70,7 @@ export function applyFormRules(
   env: RuleEnv,
   context: Partial<FactContext> | undefined,
   locked: boolean,
-  /** Fields the user may not edit (another role's part of the form): shown, never editable. */
+  /** Fields the user may not edit (another role's part of the form, or all outside the form's step): disabled. */
   othersFields: ReadonlySet<string> = new Set(),
 ): FormState | undefined {
   const values = target.values as Record<string, unknown>;
@@ -84,7 +84,8 @@ export function applyFormRules(
       const appearing = field.visible === false && s.visible;
       field.visible = s.visible;
       field.required = s.required;
-      if (!locked) field.pattern = othersFields.has(f.name) ? 'readPretty' : s.readOnly ? 'readOnly' : 'editable';
+      // Another role's field is disabled: shown in its place with its value, visibly not for typing.
+      if (!locked) field.pattern = othersFields.has(f.name) ? 'disabled' : s.readOnly ? 'readOnly' : 'editable';
       // A field that appears empty takes its case fact, as the server pre-fills a new document.
       if (appearing && !locked && !othersFields.has(f.name) && isEmpty(field.value)) {
         const fact = factOf(f, context);

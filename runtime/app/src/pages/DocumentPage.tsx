@@ -69,11 +69,13 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
   const issued = current.status === 'issued';
   // A document that leaves the agency is issued (出具); an internal record is finalised (定稿).
   const issueLabel = current.form.issued ? t('document.issue') : t('document.finalise');
-  // What the user may edit is the server's to say (the form's step, its sections, the user's roles).
+  // What the user may edit is the server's to say (the form's step, its sections, the user's roles):
+  // a draft is shown as a form, its fields the user may not change disabled (all of them outside its step).
   const editableFields = current.editableFields ?? [];
-  const editable = !issued && !detail.data.closedAt && can('document.edit') && editableFields.length > 0;
-  // Another role's part of the form: read-only, with a note at its first field saying whose it is.
-  const lockedFields = editable ? def.fields.map((f) => f.name).filter((n) => !editableFields.includes(n)) : [];
+  const formOpen = !issued && !detail.data.closedAt && can('document.edit');
+  const editable = formOpen && editableFields.length > 0;
+  const lockedFields = formOpen ? def.fields.map((f) => f.name).filter((n) => !editableFields.includes(n)) : [];
+  // Another role's part of the form: a note at its first field says whose it is.
   const notes: Record<string, string> = {};
   if (editable)
     for (const part of current.parts ?? []) {
@@ -133,7 +135,7 @@ export function DocumentPage({ params }: { params: Record<string, string> }) {
       value={current.data}
       env={rules.env}
       context={rules.context}
-      readOnly={!editable}
+      readOnly={!formOpen}
       lockedFields={lockedFields}
       notes={notes}
       errors={errors}
