@@ -18,6 +18,10 @@ export interface PlatformFact {
   /** Parameters the fact takes (json-rules-engine `params`), with their allowed values. */
   params?: Readonly<Record<string, { required: boolean; values?: readonly string[]; description: string }>>;
   values?: readonly string[];
+  /** What an officer reads for each of `values` (explanations show these, never the codes). */
+  valueNames?: Readonly<Record<string, { zh: string; en: string }>>;
+  /** The pack codelist whose entries the fact's values are; explanations show an entry's name, not its code. */
+  codelist?: string;
 }
 
 const CASE = ['case'] as const;
@@ -34,6 +38,10 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     label: '事项类别',
     labelEn: 'matter category',
     values: ['enforcement', 'legal-affairs'],
+    valueNames: {
+      enforcement: { zh: '行政执法', en: 'enforcement' },
+      'legal-affairs': { zh: '法制事务', en: 'legal affairs' },
+    },
   },
   { name: 'subject', type: 'string', scope: ['case', 'subject'], label: '执法主体', labelEn: 'enforcement subject' },
   { name: 'subjectType', type: 'string', scope: ['case', 'subject'], label: '主体类型', labelEn: 'subject type' },
@@ -47,6 +55,10 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     label: '当事人类型',
     labelEn: 'party kind',
     values: ['person', 'organisation'],
+    valueNames: {
+      person: { zh: '公民', en: 'natural person' },
+      organisation: { zh: '法人或者其他组织', en: 'legal person or other organisation' },
+    },
   },
   { name: 'partyName', type: 'string', scope: CASE, label: '当事人', labelEn: 'party' },
   {
@@ -118,7 +130,14 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     labelEn: 'proposed confiscation value',
     unit: '元',
   },
-  { name: 'proposedPenalties', type: 'array', scope: CASE, label: '拟处罚种类', labelEn: 'proposed penalties' },
+  {
+    name: 'proposedPenalties',
+    type: 'array',
+    scope: CASE,
+    label: '拟处罚种类',
+    labelEn: 'proposed penalties',
+    codelist: 'penalty-kinds',
+  },
   { name: 'discretionTier', type: 'string', scope: CASE, label: '裁量阶次', labelEn: 'discretion tier' },
   {
     name: 'fineOutsideTier',
@@ -204,6 +223,11 @@ export const PLATFORM_FACTS: readonly PlatformFact[] = [
     label: '法制审核意见',
     labelEn: 'legal review opinion',
     values: ['agree', 'disagree', 'agree-after-change'],
+    valueNames: {
+      agree: { zh: '同意', en: 'agree' },
+      disagree: { zh: '不同意', en: 'disagree' },
+      'agree-after-change': { zh: '修改后同意', en: 'agree after changes' },
+    },
   },
   { name: 'collectiveDiscussed', type: 'boolean', scope: CASE, label: '已集体讨论', labelEn: 'collectively discussed' },
   {

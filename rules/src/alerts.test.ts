@@ -35,7 +35,7 @@ describe('alerts', () => {
       'Case 津滨市监罚〔2026〕12号 was filed 91 days ago and has no decision (limit: 90 days)',
     );
     expect(fired?.evaluations.map((e) => explainEvaluation(e))).toEqual([
-      '案件状态 “notification” ∉ {“decision”、“service”、“execution”、“closed”、“not-filed”、“withdrawn”} ✓；经过天数（自 investigation 起） 91 日 ≥ 80 日 ✓',
+      '案件状态 “notification” 不属于 {“decision”、“service”、“execution”、“closed”、“not-filed”、“withdrawn”} ✓；经过天数（自 investigation 起） 91 日 ≥ 80 日 ✓',
       '经过天数（自 investigation 起） 91 日 > 90 日 ✓',
     ]);
   });

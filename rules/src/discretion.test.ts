@@ -40,7 +40,7 @@ describe('discretion: 食品安全法第一百二十二条', () => {
     expect(d.version.label).toBe('2022');
     const zh = explainDiscretion(d);
     expect(zh).toContain(
-      '不予处罚规则“首违不罚”不适用：初次违法 否 = 是 ✗；危害后果 “严重” ∈ {“无”、“轻微”} ✗；及时改正 否 = 是 ✗',
+      '不予处罚规则“首违不罚”不适用：初次违法 否 = 是 ✗；危害后果 “严重” 属于 {“无”、“轻微”} ✗；及时改正 否 = 是 ✗',
     );
     expect(zh).toContain('阶次“从重（货值一万元以上）”不适用：货值金额 8,000 元 ≥ 10,000 元 ✗');
     expect(zh).toContain('结论：适用阶次“从重”，罚款 85,000–100,000 元');

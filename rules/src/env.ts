@@ -1,4 +1,5 @@
 import type {
+  Codelist,
   DocumentForm,
   FactDefinition,
   HolidayCalendar,
@@ -7,9 +8,10 @@ import type {
   Organisation,
   Parameter,
   Role,
+  Workflow,
 } from '@yifa/metamodel';
 import { createWorkCalendar, type WorkCalendar } from './calendar.ts';
-import { createLabels, type LabelLookup } from './labels.ts';
+import { createLabels, createValueNames, type LabelLookup, type ValueNameLookup } from './labels.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import type { ParamOrigin } from './param-scope.ts';
 
@@ -32,6 +34,8 @@ export interface RuleEnv {
   readonly organisations: ReadonlyMap<string, OrgName>;
   readonly conditions: ReadonlyMap<string, NamedCondition>;
   readonly labels: LabelLookup;
+  /** What an officer reads for a fact's values (a codelist entry's name, a document's, a state's), by fact. */
+  readonly valueNames: ValueNameLookup;
   readonly calendar: WorkCalendar;
   readonly documents: ReadonlyMap<string, DocumentForm>;
   /** Roles by code, so refusals name a role as the pack does (法制审核人员, not legal-reviewer). */
@@ -51,6 +55,10 @@ export interface RuleEnvInput {
   /** Fact definitions (of matters) whose labels and units explanations use. */
   facts?: readonly FactDefinition[];
   documents?: Iterable<DocumentForm>;
+  /** Codelists, whose entries name the values of facts declared with one (proposedPenalties: penalty-kinds). */
+  codelists?: Iterable<Codelist>;
+  /** Workflows, whose states name the values of the fact state. */
+  workflows?: Iterable<Workflow>;
   roles?: Iterable<RoleName>;
   legalBases?: Iterable<LegalBasis>;
   organisations?: Iterable<OrgName>;
@@ -62,14 +70,20 @@ export interface RuleEnvInput {
  * @example const env = createRuleEnv({ parameters, conditions, calendars: [cn2026], facts: matter.facts });
  */
 export function createRuleEnv(input: RuleEnvInput = {}): RuleEnv {
+  const documents = byCode(input.documents);
   return {
     params: byCode(input.parameters),
     paramOrigins: new Map(),
     organisations: byCode(input.organisations),
     conditions: byCode(input.conditions),
     labels: createLabels(input.facts),
+    valueNames: createValueNames({
+      documents: documents.values(),
+      ...(input.codelists ? { codelists: input.codelists } : {}),
+      ...(input.workflows ? { workflows: input.workflows } : {}),
+    }),
     calendar: createWorkCalendar([...(input.calendars ?? [])]),
-    documents: byCode(input.documents),
+    documents,
     roles: byCode(input.roles),
     legalBases: byCode(input.legalBases),
     limits: { ...DEFAULT_LIMITS, ...input.limits },

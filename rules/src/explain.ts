@@ -3,7 +3,7 @@
  * `货值金额 8,000 元 < 10,000 元 ✓` / `goods value 8,000 yuan < 10,000 yuan ✓`.
  * The trace holds every branch, so a sentence can say why a rule held and why it did not.
  */
-import { OPERATORS } from '@yifa/metamodel';
+import { OPERATORS, type Operator } from '@yifa/metamodel';
 import { formatValue, type Lang } from './format.ts';
 import type { Issue } from './issues.ts';
 import type { ParamOrigin } from './param-scope.ts';
@@ -54,14 +54,30 @@ export function renderLeaf(leaf: FactTrace, lang: Lang = 'zh'): string {
     return `${prefix}${name} ${state} ${mark(leaf.held, lang)}`.replace(/\s+/g, ' ');
   }
   const expected = expectedText(leaf, lang);
-  // between reads as `∈ [min, max]`: the brackets come with the value.
-  const symbol = leaf.operator === 'between' ? '∈' : OPERATORS[leaf.operator].symbol;
+  const symbol = operatorText(leaf.operator, lang);
   if (leaf.issue) {
     const sep = zh ? '：' : ': ';
     return `${prefix}${name} ${symbol} ${expected}${sep}${screenIssue(leaf.issue, lang)} ${mark(null, lang)}`;
   }
-  const seen = formatValue(leaf.seen, lang, leaf.label.unit);
+  const seen = formatValue(leaf.seen, lang, leaf.label.unit, leaf.valueNames);
   return `${prefix}${name} ${seen} ${symbol} ${expected} ${mark(leaf.held, lang)}`;
+}
+
+/** Operators an officer reads in words rather than in set notation (∈ ∉ ∋ ∌ ∩): 包含任一 / contains any of. */
+const IN_WORDS: ReadonlySet<Operator> = new Set<Operator>([
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'containsAny',
+  'between',
+  'startsWith',
+]);
+
+/** How a test's operator reads: comparisons as their symbols (<, ≥, =), set and text tests in words. */
+function operatorText(op: Operator, lang: Lang): string {
+  const o = OPERATORS[op];
+  return IN_WORDS.has(op) ? o[lang] : o.symbol;
 }
 
 function expectedText(leaf: FactTrace, lang: Lang): string {
@@ -69,9 +85,9 @@ function expectedText(leaf: FactTrace, lang: Lang): string {
   const unit = leaf.expectedParam?.unit ?? leaf.label.unit;
   let text: string;
   if (leaf.operator === 'between' && Array.isArray(leaf.expected)) {
-    text = `[${leaf.expected.map((v) => formatValue(v, lang, unit)).join(', ')}]`;
+    text = `[${leaf.expected.map((v) => formatValue(v, lang, unit, leaf.valueNames)).join(', ')}]`;
   } else {
-    text = formatValue(leaf.expected, lang, unit);
+    text = formatValue(leaf.expected, lang, unit, leaf.valueNames);
   }
   if (leaf.expectedFact) {
     const ref = leaf.expectedFact.label[lang];

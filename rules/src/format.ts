@@ -34,8 +34,16 @@ export function unitText(unit: string | undefined, lang: Lang): string {
   return lang === 'zh' ? unit : (UNITS_EN[unit] ?? unit);
 }
 
-/** A value as it reads in an explanation, with its unit for numbers. */
-export function formatValue(value: unknown, lang: Lang, unit?: string): string {
+/**
+ * A value as it reads in an explanation, with its unit for numbers; a code that `names` names
+ * (a codelist entry, a document, a state) reads as its name, never as the code.
+ */
+export function formatValue(
+  value: unknown,
+  lang: Lang,
+  unit?: string,
+  names?: Readonly<Record<string, { zh: string; en: string }>>,
+): string {
   if (typeof value === 'number') {
     const u = unitText(unit, lang);
     return u ? `${formatNumber(value)} ${u}` : formatNumber(value);
@@ -43,10 +51,11 @@ export function formatValue(value: unknown, lang: Lang, unit?: string): string {
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (typeof value === 'string') {
     if (isIsoDate(value)) return value;
-    return lang === 'zh' ? `“${value}”` : `"${value}"`;
+    const text = names && Object.hasOwn(names, value) ? (names[value] as { zh: string; en: string })[lang] : value;
+    return lang === 'zh' ? `“${text}”` : `"${text}"`;
   }
   if (Array.isArray(value)) {
-    const items = value.slice(0, 20).map((v) => formatValue(v, lang, unit));
+    const items = value.slice(0, 20).map((v) => formatValue(v, lang, unit, names));
     if (value.length > 20) items.push('…');
     return `{${items.join(lang === 'zh' ? '、' : ', ')}}`;
   }

@@ -8,7 +8,7 @@ import type { Operator } from '@yifa/metamodel';
 import { type Compiler, malformed, type Node, unknownNode } from './compiler.ts';
 import { type FactContext, type FactGetter, type FactParams, factGetter, Unresolved } from './facts.ts';
 import { typeName } from './format.ts';
-import { type Issue, issue } from './issues.ts';
+import { type Issue, issue, type Message } from './issues.ts';
 import { operatorImpl } from './operators/index.ts';
 import type { FactTrace } from './trace.ts';
 
@@ -46,6 +46,16 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
         return v instanceof Unresolved ? undefined : v;
       }
     : readFact;
+  // The names officers read for the values compared (codelist entries, documents, states): the record keeps the codes.
+  const names = env.valueNames(fact);
+  const refNames = expected.fixed ? names : env.valueNames(expected.fact);
+  const valueNames = (want: unknown, seen: unknown): Record<string, Message> | undefined => {
+    if (!names && !refNames) return undefined;
+    const out: Record<string, Message> = {};
+    nameValues(out, seen, names);
+    nameValues(out, want, refNames);
+    return Object.keys(out).length ? out : undefined;
+  };
   const maxArray = env.limits.maxFactArray;
   const labelZh = trace.label.zh;
   const labelEn = trace.label.en;
@@ -67,6 +77,7 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
     seen,
     held,
     issue: why,
+    valueNames: valueNames(expected, seen),
   });
 
   /** The fact's problem as an issue, or undefined when the fact can be tested. */
@@ -184,6 +195,19 @@ function expectedOf(
     return undefined;
   }
   return { fixed: true, value, prepared: op.prepare ? op.prepare(value) : value };
+}
+
+/** Adds to `out` the name of each code of `value` (a code or a list of codes) that `names` has. */
+function nameValues(
+  out: Record<string, Message>,
+  value: unknown,
+  names: ReadonlyMap<string, Message> | undefined,
+): void {
+  if (!names) return;
+  for (const v of Array.isArray(value) ? value : [value]) {
+    const name = typeof v === 'string' ? names.get(v) : undefined;
+    if (name) out[v as string] = name;
+  }
 }
 
 function isRef<K extends string>(v: unknown, key: K): v is Record<K, unknown> {

@@ -48,7 +48,8 @@ type ItemOf<K extends keyof Items> = NonNullable<Items[K]> extends ReadonlyMap<s
 
 /**
  * The rule environment of a pack: its parameters, named conditions, holiday calendars,
- * documents, role names, and the fact labels of all its matters.
+ * documents, role names, the fact labels of all its matters and the names of facts' values
+ * (codelist entries, documents, workflow states).
  * @example const env = ruleEnvFromPack(resolved); decideDiscretion(benchmark, input, env)
  */
 export function ruleEnvFromPack(pack: RulePack, limits?: Partial<Limits>): RuleEnv {
@@ -58,6 +59,8 @@ export function ruleEnvFromPack(pack: RulePack, limits?: Partial<Limits>): RuleE
     conditions: items.condition?.values() ?? [],
     calendars: items.calendar?.values() ?? [],
     documents: items.document?.values() ?? [],
+    codelists: items.codelist?.values() ?? [],
+    workflows: items.workflow?.values() ?? [],
     roles: items.role?.values() ?? [],
     legalBases: items['legal-basis']?.values() ?? [],
     organisations: items.organisation?.values() ?? [],

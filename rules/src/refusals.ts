@@ -36,11 +36,12 @@ const MESSAGES: Record<Exclude<RefusalCode, 'when' | 'unless'>, (p: P) => Messag
   }),
   documents: (p) => {
     const docs = p.documents as Doc[];
-    // The transition's basis, when it names one: the law requires the document (第二十七条 for 移送).
+    // The documents by their names (their codes stay in params); the transition's basis, when it
+    // names one: the law requires the document (第二十七条 for 移送).
     const basis = Array.isArray(p.basis) ? (p.basis as Message[]) : [];
     return {
-      zh: `以下文书尚未${docs.every((d) => d.issued) ? '出具' : '完成'}：${docs.map((d) => `${d.name}（${d.code}）`).join('、')}${basis.length ? `（依据${basis.map((b) => b.zh).join('、')}）` : ''}`,
-      en: `documents not yet ${docs.every((d) => d.issued) ? 'issued' : 'completed'}: ${docs.map((d) => `${d.nameEn ?? d.name} (${d.code})`).join(', ')}${basis.length ? ` (under ${basis.map((b) => b.en).join('; ')})` : ''}`,
+      zh: `以下文书尚未${docs.every((d) => d.issued) ? '出具' : '完成'}：${docs.map((d) => d.name).join('、')}${basis.length ? `（依据${basis.map((b) => b.zh).join('、')}）` : ''}`,
+      en: `documents not yet ${docs.every((d) => d.issued) ? 'issued' : 'completed'}: ${docs.map((d) => d.nameEn ?? d.name).join(', ')}${basis.length ? ` (under ${basis.map((b) => b.en).join('; ')})` : ''}`,
     };
   },
   'document-field': (p) => {

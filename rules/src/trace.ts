@@ -40,6 +40,11 @@ export interface FactTrace {
   seen: unknown;
   held: boolean | null;
   issue?: Issue;
+  /**
+   * What an officer reads for the codes among expected and seen (a codelist entry's name, a
+   * document's, a state's), by code; expected and seen keep the codes for golden tests and pack authors.
+   */
+  valueNames?: Record<string, Message>;
 }
 
 /** all / any of several conditions. */
