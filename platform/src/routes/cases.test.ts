@@ -472,7 +472,10 @@ describe('transitions', () => {
     expect(body.error.code).toBe('transition-refused');
     const docs = body.error.details.refusals.find((r: Json) => r.code === 'documents');
     expect(docs.message.zh).toContain('立案');
-    expect(docs.message.en).toContain('case-filing-approval');
+    // The form by its name, never its code (#13); the code stays in the params.
+    expect(docs.message.en).toContain('Case filing approval');
+    expect(docs.message.en).not.toContain('case-filing-approval');
+    expect(docs.params.documents.map((d: Json) => d.code)).toContain('case-filing-approval');
     const unknown = await act(agency, c.id, 'teleport');
     expect(unknown.status).toBe(422);
     expect((await problems(unknown))[0]?.path).toBe('/action');
