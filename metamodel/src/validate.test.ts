@@ -1278,6 +1278,17 @@ const BAD: Bad[] = [
     expect: { code: 'names.english-missing', file: 'discretion/DB-1.yaml', pointer: '/versions/0/tiers/0', line: 11 },
   },
   {
+    name: "a choice field's options without English labels, when English names are required",
+    edits: {
+      'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n`,
+      // Every name of the form in English: the options alone lack theirs.
+      'base/documents/penalty-decision.yaml': base('documents/penalty-decision.yaml')
+        .replace('name: 行政处罚决定书\n', 'name: 行政处罚决定书\nnameEn: Penalty decision\n')
+        .replace(/title: ([^,}\n]+),/g, 'title: $1, titleEn: En,'),
+    },
+    expect: { code: 'names.english-missing', file: 'documents/penalty-decision.yaml', pointer: '/fields/1', line: 7 },
+  },
+  {
     name: 'a deadline without its English name, when English names are required',
     edits: {
       'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n`,

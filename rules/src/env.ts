@@ -79,6 +79,7 @@ export function createRuleEnv(input: RuleEnvInput = {}): RuleEnv {
     labels: createLabels(input.facts),
     valueNames: createValueNames({
       documents: documents.values(),
+      ...(input.facts ? { facts: input.facts } : {}),
       ...(input.codelists ? { codelists: input.codelists } : {}),
       ...(input.workflows ? { workflows: input.workflows } : {}),
     }),

@@ -46,8 +46,10 @@ function withUnit(label: FactLabel, unit: string | undefined): FactLabel {
 /** What an officer reads for a fact's values, by value; undefined for a fact whose values are read as they are. */
 export type ValueNameLookup = (fact: string) => ReadonlyMap<string, Message> | undefined;
 
-/** Where the names of values come from: the pack's codelists, documents and workflow states. */
+/** Where the names of values come from: the pack's codelists, documents and workflow states, the matter's enumerated facts. */
 export interface ValueNameSources {
+  /** The matter's facts: an `enum` with `enumEn` names its values in English (一般 / Ordinary). */
+  facts?: readonly FactDefinition[];
   codelists?: Iterable<Pick<Codelist, 'code' | 'entries'>>;
   documents?: Iterable<{ code: string; name: string; nameEn?: string }>;
   workflows?: Iterable<Pick<Workflow, 'states'>>;
@@ -73,11 +75,23 @@ export function createValueNames(sources: ValueNameSources = {}): ValueNameLooku
   for (const w of sources.workflows ?? []) {
     for (const s of w.states ?? []) if (!states.has(s.code)) states.set(s.code, nameOf(s));
   }
+  const enums = new Map<string, Map<string, Message>>();
+  // A pack's matters may share a fact name: each value keeps the first name given to it.
+  for (const f of sources.facts ?? []) {
+    if (!f.enum || !f.enumEn) continue;
+    const values = enums.get(f.name) ?? new Map<string, Message>();
+    f.enum.forEach((v, i) => {
+      if (!values.has(v)) values.set(v, { zh: v, en: f.enumEn?.[i] ?? v });
+    });
+    enums.set(f.name, values);
+  }
   const cache = new Map<string, ReadonlyMap<string, Message> | undefined>();
   return (fact) => {
     if (cache.has(fact)) return cache.get(fact);
-    let names: ReadonlyMap<string, Message> | undefined;
-    if (fact === 'state') names = states.size ? states : undefined;
+    // The matter's own enumerated fact first: its enumEn names its values.
+    let names: ReadonlyMap<string, Message> | undefined = enums.get(fact);
+    if (names) cache.set(fact, names);
+    else if (fact === 'state') names = states.size ? states : undefined;
     else if (DOCUMENT_FACTS.has(fact)) names = documents.size ? documents : undefined;
     else {
       const p = platformFact(fact);

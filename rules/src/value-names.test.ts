@@ -81,6 +81,26 @@ describe('explanations name coded values as officers read them', () => {
     expect(explainEvaluation(ev, 'en')).not.toMatch(KEBAB);
   });
 
+  it("names a matter's enumerated fact's values by its enumEn in English, keeping the trace's values", () => {
+    // Binhai's matters declare harmConsequence (无 / 轻微 / 一般 / 严重) with its English values.
+    const binhai = validatePackDir(join(dirname(fileURLToPath(import.meta.url)), '../../packs/tj-binhai'));
+    expect(binhai.ok).toBe(true);
+    const c = compileCondition(
+      { fact: 'harmConsequence', operator: 'in', value: ['无', '轻微'] },
+      ruleEnvFromPack(binhai.pack),
+      {
+        kind: 'condition',
+        code: 'x',
+      },
+    );
+    if (!c.ok) throw new Error(JSON.stringify(c.issues));
+    const ev = c.value.evaluate({ facts: { harmConsequence: '一般' } });
+    expect(explainEvaluation(ev, 'en')).toBe('Harmful consequences "Ordinary" is one of {"None", "Minor"} ✗');
+    expect(explainEvaluation(ev)).toContain('“一般”');
+    const [leaf] = leavesOf(ev.trace);
+    expect(leaf).toMatchObject({ expected: ['无', '轻微'], seen: '一般' });
+  });
+
   it('a fact no codelist or form names keeps its value, and an environment without codelists its codes', () => {
     const bare = createRuleEnv({ conditions: NATIONAL_CONDITIONS });
     const c = compileCondition(

@@ -34,22 +34,47 @@ function needEach(out: Missing[], list: readonly Named[] | undefined, path: (str
 interface FieldLike {
   title?: string;
   titleEn?: string;
+  options?: string[];
+  optionsEn?: string[];
   columns?: FieldLike[];
 }
 
-/** Document fields (and the columns of table fields) use title/titleEn. */
+/** A list of choices (a field's options, a fact's enum) without its English twin list. */
+function needList(
+  out: Missing[],
+  list: readonly string[] | undefined,
+  en: readonly string[] | undefined,
+  path: (string | number)[],
+  prop: string,
+): void {
+  if (!list?.length || en?.length) return;
+  out.push({ name: list.join('/'), pointer: pointerOf(...path, prop) });
+}
+
+/** Document fields (and the columns of table fields) use title/titleEn and options/optionsEn. */
 function needFields(out: Missing[], fields: readonly FieldLike[] | undefined, path: (string | number)[]): void {
   (fields ?? []).forEach((f, i) => {
     need(out, { name: f.title, nameEn: f.titleEn }, [...path, i], 'titleEn');
+    needList(out, f.options, f.optionsEn, [...path, i], 'optionsEn');
     needFields(out, f.columns, [...path, i, 'columns']);
   });
 }
 
 /** What each kind shows an officer, and where its names are. */
 const NAMES: { [K in ItemKind]?: (item: never, out: Missing[]) => void } = {
-  matter: (m: { name: string; nameEn?: string; facts?: { label: string; labelEn?: string }[] }, out) => {
+  matter: (
+    m: {
+      name: string;
+      nameEn?: string;
+      facts?: { label: string; labelEn?: string; enum?: string[]; enumEn?: string[] }[];
+    },
+    out,
+  ) => {
     need(out, m, []);
-    (m.facts ?? []).forEach((f, i) => need(out, { name: f.label, nameEn: f.labelEn }, ['facts', i], 'labelEn'));
+    (m.facts ?? []).forEach((f, i) => {
+      need(out, { name: f.label, nameEn: f.labelEn }, ['facts', i], 'labelEn');
+      needList(out, f.enum, f.enumEn, ['facts', i], 'enumEn');
+    });
   },
   document: (d: Named & { fields?: FieldLike[] }, out) => {
     need(out, d, []);
