@@ -304,7 +304,12 @@ describe('bad input is a clear 4xx, never a 500', () => {
       },
     });
     expect(res.status).toBe(422);
-    const paths = (await problems(res)).map((p) => p.path).sort();
+    const found = await problems(res);
+    const paths = found.map((p) => p.path).sort();
+    // The English message names the allowed values in English, with the Chinese value to enter.
+    expect(found.find((p) => p.path === '/facts/harmConsequence')?.message.en).toContain(
+      'must be one of None (无), Minor (轻微), Ordinary (一般), Serious (严重)',
+    );
     expect(paths).toEqual(
       [
         '/facts/unknownThing',

@@ -130,7 +130,11 @@ describe('法制审核', () => {
       proposedPenalties: ['fine'],
     });
     expect(item.case.party.idNumber).toBe('110105********002X');
-    expect(item.case.facts.find((f: Json) => f.name === 'harmConsequence').value).toBe('一般');
+    // The stored value stays the pack's Chinese word; its English label (enumEn) comes along.
+    expect(item.case.facts.find((f: Json) => f.name === 'harmConsequence')).toMatchObject({
+      value: '一般',
+      valueEn: 'Ordinary',
+    });
     expect(item.case.discretion).toMatchObject({
       outcome: 'tier',
       tier: { code: 'general', fine: { min: 65000, max: 85000 } },

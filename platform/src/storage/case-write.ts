@@ -60,6 +60,8 @@ interface FactRule {
   labelEn: string;
   type: FactType;
   enum?: readonly string[];
+  /** English labels of the enum values, in the same order. */
+  enumEn?: readonly string[];
   minimum?: number;
   maximum?: number;
   /** Allowed items of an array fact. */
@@ -89,6 +91,7 @@ function factRules(pack: ResolvedPack, matter: Matter): Map<string, FactRule> {
       labelEn: f.labelEn ?? f.name,
       type: f.type,
       ...(f.enum ? { enum: f.enum } : {}),
+      ...(f.enumEn ? { enumEn: f.enumEn } : {}),
       ...(f.minimum !== undefined ? { minimum: f.minimum } : {}),
       ...(f.maximum !== undefined ? { maximum: f.maximum } : {}),
     });
@@ -124,7 +127,10 @@ function factProblem(rule: FactRule, value: unknown): { zh: string; en: string }
       if (typeof value !== 'string') return need('应为文字', 'must be text');
       if (value.length > MAX_TEXT) return need(`不得超过 ${MAX_TEXT} 字`, `must be at most ${MAX_TEXT} characters`);
       if (rule.enum && !rule.enum.includes(value))
-        return need(`应为以下之一：${rule.enum.join('、')}`, `must be one of ${rule.enum.join(', ')}`);
+        return need(
+          `应为以下之一：${rule.enum.join('、')}`,
+          `must be one of ${rule.enum.map((v, i) => (rule.enumEn?.[i] ? `${rule.enumEn[i]} (${v})` : v)).join(', ')}`,
+        );
       return undefined;
     case 'array': {
       if (
