@@ -234,6 +234,11 @@ function documentFieldRefusal(
   if (held) return undefined;
   const form = env.documents.get(req.document);
   const field = form?.fields.find((f) => f.name === req.field);
+  // An option in English by the field's optionsEn; the Chinese option where it has none.
+  const en = (v: unknown) => {
+    const i = field?.options?.indexOf(String(v)) ?? -1;
+    return (i >= 0 && field?.optionsEn?.[i]) || v;
+  };
   return {
     document: req.document,
     field: req.field,
@@ -242,6 +247,9 @@ function documentFieldRefusal(
     fieldTitle: field?.title ?? req.field,
     fieldTitleEn: field?.titleEn ?? field?.title ?? req.field,
     actual,
-    ...(req.equal !== undefined ? { equal: req.equal } : { notEqual: req.notEqual }),
+    actualEn: actual === null ? null : en(actual),
+    ...(req.equal !== undefined
+      ? { equal: req.equal, equalEn: en(req.equal) }
+      : { notEqual: req.notEqual, notEqualEn: en(req.notEqual) }),
   };
 }

@@ -48,13 +48,16 @@ const MESSAGES: Record<Exclude<RefusalCode, 'when' | 'unless'>, (p: P) => Messag
     const where = { zh: `${p.documentName}“${p.fieldTitle}”栏`, en: `"${p.fieldTitleEn}" on the ${p.documentNameEn}` };
     const now = {
       zh: p.actual === null ? '尚未填写' : `填写的是“${p.actual}”`,
-      en: p.actual === null ? 'is empty' : `says "${p.actual}"`,
+      en: p.actual === null ? 'is empty' : `says "${p.actualEn ?? p.actual}"`,
     };
     return p.equal !== undefined
-      ? { zh: `${where.zh}须为“${p.equal}”，现${now.zh}`, en: `${where.en} must say "${p.equal}"; it ${now.en}` }
+      ? {
+          zh: `${where.zh}须为“${p.equal}”，现${now.zh}`,
+          en: `${where.en} must say "${p.equalEn ?? p.equal}"; it ${now.en}`,
+        }
       : {
           zh: `${where.zh}为“${p.notEqual}”，不能执行此操作`,
-          en: `${where.en} says "${p.notEqual}", which rules this action out`,
+          en: `${where.en} says "${p.notEqualEn ?? p.notEqual}", which rules this action out`,
         };
   },
   officers: (p) =>

@@ -371,7 +371,7 @@ describe('立案 and 不予立案 follow what the approver wrote on the 立案�
     expect(body.error.code).toBe('document-field-refused');
     expect(body.error.message.zh).toContain('立案审批表“机关负责人审批”栏为“同意立案”');
     expect(body.error.message.en).toContain(
-      '"Approval by the head of the agency" on the Case filing approval form says "同意立案"',
+      '"Approval by the head of the agency" on the Case filing approval form says "Approve opening the case"',
     );
     expect(body.error.details.refusals[0]).toMatchObject({
       code: 'document-field',
@@ -388,7 +388,8 @@ describe('立案 and 不予立案 follow what the approver wrote on the 立案�
     expect(refused.status).toBe(422);
     const body = await json<ErrorBody>(refused);
     expect(body.error.message.zh).toContain('立案审批表“机关负责人审批”栏须为“同意立案”，现填写的是“不予立案”');
-    expect(body.error.message.en).toContain('must say "同意立案"; it says "不予立案"');
+    // In English the options read by the form's optionsEn; the Chinese record keeps its words.
+    expect(body.error.message.en).toContain('must say "Approve opening the case"; it says "Do not open a case"');
     expect((await act(c.id, 'reject-filing', '违法事实不能成立')).status).toBe(200);
     const [row] = await server.db.select().from(cases).where(eq(cases.id, c.id));
     expect(row?.state).toBe('not-filed');
