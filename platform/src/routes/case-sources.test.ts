@@ -80,6 +80,29 @@ describe('案源登记: registering a clue', () => {
     expect(JSON.stringify(event?.after)).not.toContain('13812345678');
   });
 
+  it('registers a clue whose period reaches a year without a holiday calendar, counting that year Monday to Friday', async () => {
+    // The pack has calendars for 2025 and 2026 only: a clue of 12-20 would otherwise be refused,
+    // and a clue is never lost for want of the next year's 放假安排.
+    server.setClock(() => noon('2026-12-21'));
+    try {
+      // Signed in on that day (the shared session of 5-6 would have expired by then).
+      const december = await server.as('li.officer');
+      const { status, body } = await register(december, {
+        kind: 'inspection',
+        receivedOn: '2026-12-20',
+        description: '年底检查中发现的线索',
+      });
+      expect(status, JSON.stringify(body)).toBe(201);
+      // 12-21…12-25, 12-28…12-31, then 2027 by weekdays: 1-1, 1-4…1-8.
+      expect(body).toMatchObject({ dueOn: '2027-01-08', provisionalYears: [2027], outcome: 'pending' });
+      expect(body.daysLeft).toBe(14);
+      const within = await register(december, { kind: 'inspection', receivedOn: '2026-11-02', description: '线索' });
+      expect(within.body.provisionalYears).toEqual([]);
+    } finally {
+      server.setClock(() => noon('2026-05-06'));
+    }
+  });
+
   it('refuses an unknown kind and a day in the future, field by field, and stores nothing', async () => {
     const before = await sourcesCount();
     const { status, body } = await register(officer, {

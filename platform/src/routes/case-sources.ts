@@ -8,7 +8,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ResolvedPack } from '@yifa/metamodel';
-import { addWorkingDays, countWorkingDays, paramValue } from '@yifa/rules';
+import { addWorkingDays, countWorkingDays, createWorkCalendar, paramValue, type WorkCalendar } from '@yifa/rules';
 import { type Actor, requirePermission, scopeFor } from '../auth/access.ts';
 import type { CaseSourceRow } from '../db/schema.ts';
 import { maskPersonalTexts } from '../documents/pii.ts';
@@ -87,18 +87,44 @@ function workingDaysParam(pack: ResolvedPack, code: string, orgPath: string[], d
 }
 
 /** `n` working days after `from` by the pack's calendars, or a 422 naming the year no calendar covers. */
+/**
+ * The working-day calendar a source's period is counted by: the pack's holiday calendars, and
+ * for a year the pack has none for yet (the 国务院办公厅's notice comes late in the year before)
+ * Monday to Friday. A clue is never refused for a missing calendar — nothing is lost — and its
+ * day to decide by is marked provisional while a year it spans has no calendar. Counting without
+ * the holidays gives a day no later than the calendar would (but for a 调休 Saturday): the agency
+ * decides early rather than late.
+ */
+function sourceCalendar(pack: ResolvedPack, ...dates: string[]): { calendar: WorkCalendar; provisional: number[] } {
+  const installed = envOf(pack).calendar;
+  const years = dates.map((d) => Number(d.slice(0, 4)));
+  const lo = Math.min(...years);
+  const hi = Math.max(...years) + 1;
+  const missing: number[] = [];
+  for (let y = lo; y <= hi; y++) if (!installed.years.has(y)) missing.push(y);
+  if (missing.length === 0) return { calendar: installed, provisional: [] };
+  const weekdaysOnly = missing.map((year) => ({
+    code: `weekdays-${year}`,
+    name: '',
+    year,
+    holidays: [],
+    workdays: [],
+  }));
+  return { calendar: createWorkCalendar([...pack.items.calendar.values(), ...weekdaysOnly]), provisional: missing };
+}
+
+/** The years in [from, to] counted Monday to Friday for want of the pack's calendar. */
+const provisionalYears = (pack: ResolvedPack, from: string, to: string): number[] =>
+  sourceCalendar(pack, from, to).provisional.filter((y) => y <= Number(to.slice(0, 4)));
+
 function addDays(pack: ResolvedPack, from: string, n: number, path: string): string {
-  const r = addWorkingDays(envOf(pack).calendar, from, n);
+  const r = addWorkingDays(sourceCalendar(pack, from).calendar, from, n);
   if (r.ok) return r.value;
-  const year = r.issues[0]?.params?.year;
   throw validation([
     {
       path,
-      code: 'calendar-missing',
-      message: {
-        zh: `配置包没有${year ?? ''}年的节假日历，不能按工作日计算期限`,
-        en: `the pack has no holiday calendar for ${year ?? 'that year'}, so working days cannot be counted`,
-      },
+      code: 'date-invalid',
+      message: { zh: `日期“${from}”无效`, en: `the date "${from}" is not valid` },
     },
   ]);
 }
@@ -106,7 +132,8 @@ function addDays(pack: ResolvedPack, from: string, n: number, path: string): str
 /** A source as the API shows it: texts masked for a reader without personal-data access. */
 function view(pack: ResolvedPack, r: SourceRecord, today: string) {
   const entry = pack.items.codelist.get(KINDS)?.entries.find((e) => e.code === r.kind);
-  const left = countWorkingDays(envOf(pack).calendar, today, r.dueOn);
+  const left = countWorkingDays(sourceCalendar(pack, today, r.dueOn).calendar, today, r.dueOn);
+  const provisional = provisionalYears(pack, r.receivedOn, r.dueOn);
   const texts = {
     description: r.description,
     partyName: r.partyName,
@@ -124,8 +151,10 @@ function view(pack: ResolvedPack, r: SourceRecord, today: string) {
     registeredBy: { id: r.registeredBy, name: r.registeredByName },
     registeredAt: r.registeredAt,
     dueOn: r.dueOn,
-    /** Working days left until the day due (0 on it, negative once past), or null without a calendar. */
+    /** Working days left until the day due (0 on it, negative once past). */
     daysLeft: left.ok ? left.value : null,
+    /** Years of the period the pack has no holiday calendar for: counted Monday to Friday. */
+    provisionalYears: provisional,
     overdue: r.outcome === 'pending' && today > r.dueOn,
     extended: r.extendedBy !== null,
     outcome: r.outcome,

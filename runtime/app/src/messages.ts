@@ -328,6 +328,9 @@ const ZH = {
   'source.left': '剩 {days} 个工作日',
   'source.overdue': '逾期 {days} 个工作日',
   'source.due': '{date} 前决定',
+  'source.provisional': '暂按周一至周五计',
+  'source.provisionalWhy':
+    '配置包尚无 {years} 年的节假日历（国务院办公厅的放假安排），这一年暂按周一至周五计算工作日；安装该年日历前，期限可能早于法定期限。',
   'source.receivedLine': '{date} 发现或收到 · 登记人 {name}',
   'source.file': '立案',
   'source.action.not-filed': '不予立案',
@@ -690,6 +693,9 @@ const EN: Record<MessageKey, string> = {
   'source.left': 'working days left: {days}',
   'source.overdue': 'working days overdue: {days}',
   'source.due': 'decide by {date}',
+  'source.provisional': 'counted Monday to Friday for now',
+  'source.provisionalWhy':
+    'The pack has no holiday calendar for {years} yet (the State Council notice on holidays), so that year is counted Monday to Friday; until it is installed the day may fall before the legal one.',
   'source.receivedLine': 'discovered or received {date} · registered by {name}',
   'source.file': 'Open a case',
   'source.action.not-filed': 'Do not file',

@@ -7,7 +7,7 @@
  */
 
 import { DateInput } from '@yifa/ui';
-import { Alert, App, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, List, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -38,6 +38,8 @@ export interface CaseSource {
   registeredBy: { id: string; name: string | null };
   dueOn: string;
   daysLeft: number | null;
+  /** Years of the period without the pack's holiday calendar: counted Monday to Friday. */
+  provisionalYears: number[];
   overdue: boolean;
   extended: boolean;
   outcome: 'pending' | 'filed' | 'not-filed' | 'transferred';
@@ -75,11 +77,14 @@ function SourceDeadline({ s }: { s: CaseSource }) {
     : s.daysLeft === 0
       ? t('deadline.today')
       : t('source.left', { days: s.daysLeft });
-  return (
+  const provisional = s.provisionalYears.length > 0;
+  const tag = (
     <Tag color={color} data-testid="source-deadline" data-status={s.overdue ? 'overdue' : 'running'}>
-      {`${text} · ${t('source.due', { date: s.dueOn })}`}
+      {`${text} · ${t('source.due', { date: s.dueOn })}${provisional ? ` · ${t('source.provisional')}` : ''}`}
     </Tag>
   );
+  if (!provisional) return tag;
+  return <Tooltip title={t('source.provisionalWhy', { years: s.provisionalYears.join(', ') })}>{tag}</Tooltip>;
 }
 
 /** What the head may still decide on a pending source: the period extends once. */
