@@ -90,8 +90,18 @@ export async function act(page: Page, action: string, reason?: string): Promise<
   }
   await button.click();
   if (reason) await page.getByTestId('action-reason').fill(reason);
+  // The server's answer, not only the page's state: a refusal is reported with its reason, and a
+  // slow answer on a loaded machine is waited for (CI once timed out here without saying why).
+  const answer = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && /\/api\/v1\/cases\/[^/]+\/transitions$/.test(new URL(r.url()).pathname),
+    { timeout: 60_000 },
+  );
   await page.getByTestId('action-confirm').click();
+  const res = await answer;
+  if (!res.ok()) throw new Error(`"${action}" was refused by the server (${res.status()}): ${await res.text()}`);
   // A locator, not waitForFunction: the app's Content-Security-Policy (no eval) refuses the
   // string predicates waitForFunction evaluates in the page.
-  await page.locator(`[data-testid="case-page"]:not([data-state=${JSON.stringify(before ?? '')}])`).waitFor();
+  await page
+    .locator(`[data-testid="case-page"]:not([data-state=${JSON.stringify(before ?? '')}])`)
+    .waitFor({ timeout: 30_000 });
 }
