@@ -324,6 +324,91 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_case').on(t.caseId, t.seq)],
 );
 
+/** A text in Chinese and English, as shown to users. */
+export interface StoredText {
+  zh: string;
+  en: string;
+}
+
+/**
+ * 预警 as records: an alert rule that holds on a case (or, with caseId null, on an enforcement
+ * subject) is raised once and kept until its condition clears or its case closes. `key` names the
+ * rule and what it is about; at most one alert per key is not closed (a partial unique index), so
+ * raising twice is a no-op. The message, why and level are as last evaluated. Status runs
+ * raised → read → handled → closed; who read and who handled it (with a note) are kept.
+ */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    ruleCode: text('rule_code').notNull(),
+    /** `<rule>:case:<case id>` or `<rule>:subject:<organisation code>`. */
+    key: text('key').notNull(),
+    caseId: text('case_id'),
+    subjectOrg: text('subject_org').notNull(),
+    subjectPath: text('subject_path').notNull(),
+    /** The pack version whose rule raised it (the case's pinned pack, or the active one for a subject). */
+    packHash: text('pack_hash').notNull(),
+    level: text('level', { enum: ['red', 'orange', 'yellow', 'blue'] }).notNull(),
+    /** 0 for red … 3 for blue: the board sorts the most severe first by an index. */
+    severity: integer('severity').notNull(),
+    name: json<StoredText>('name').notNull(),
+    message: json<StoredText>('message').notNull(),
+    /** The deciding tests of the rule's condition and level, as explained when last evaluated. */
+    why: json<StoredText>('why').notNull(),
+    /** The rule's `notify` as it named them (role codes, case-officers, subject-head). */
+    notify: json<string[]>('notify').notNull(),
+    status: text('status', { enum: ['raised', 'read', 'handled', 'closed'] })
+      .notNull()
+      .default('raised'),
+    raisedAt: text('raised_at').notNull(),
+    /** When the level, message or why last changed. */
+    updatedAt: text('updated_at').notNull(),
+    readAt: text('read_at'),
+    readBy: text('read_by'),
+    handledAt: text('handled_at'),
+    handledBy: text('handled_by'),
+    handleNote: text('handle_note'),
+    closedAt: text('closed_at'),
+    closedWhy: text('closed_why', { enum: ['cleared', 'case-closed', 'rule-removed'] }),
+  },
+  (t) => [
+    uniqueIndex('alerts_open_key')
+      .on(t.key)
+      .where(sql`${t.status} <> 'closed'`),
+    index('alerts_case').on(t.caseId, t.status),
+    index('alerts_subject').on(t.subjectOrg, t.status, t.severity, t.raisedAt),
+    index('alerts_path').on(t.subjectPath, t.status),
+    index('alerts_status').on(t.status, t.severity, t.raisedAt),
+  ],
+);
+
+/**
+ * Whom an alert is for, resolved when it is raised: `role:<code>` for a role the rule names (read
+ * within the holder's data scope), `user:<id>` for the case's officers and the subject's heads.
+ * Keyed by recipient first, so "my alerts" is an index lookup.
+ */
+export const alertRecipients = sqliteTable(
+  'alert_recipients',
+  {
+    recipient: text('recipient').notNull(),
+    alertId: text('alert_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recipient, t.alertId] }), index('alert_recipients_alert').on(t.alertId)],
+);
+
+/**
+ * Leases of the jobs that must run once however many processes share the database (the alert
+ * scheduler): a process runs a pass only while it holds the lease, taken when expired.
+ */
+export const schedulerLeases = sqliteTable('scheduler_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  /** When the holder last finished a pass. */
+  lastPassAt: text('last_pass_at'),
+});
+
 export type PackVersionRow = typeof packVersions.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -335,3 +420,4 @@ export type AttachmentRow = typeof attachments.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type CaseSourceRow = typeof caseSources.$inferSelect;
+export type AlertRow = typeof alerts.$inferSelect;
