@@ -373,9 +373,7 @@ export const alerts = sqliteTable(
     closedWhy: text('closed_why', { enum: ['cleared', 'case-closed', 'rule-removed'] }),
   },
   (t) => [
-    uniqueIndex('alerts_open_key')
-      .on(t.key)
-      .where(sql`${t.status} <> 'closed'`),
+    uniqueIndex('alerts_open_key').on(t.key).where(sql`${t.status} <> 'closed'`),
     index('alerts_case').on(t.caseId, t.status),
     index('alerts_subject').on(t.subjectOrg, t.status, t.severity, t.raisedAt),
     index('alerts_path').on(t.subjectPath, t.status),
