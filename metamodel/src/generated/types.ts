@@ -958,6 +958,10 @@ export interface Role {
    */
   requiresCertificate?: boolean;
   /**
+   * Holders head the enforcement subject they belong to (负责人): alerts that notify subject-head reach them.
+   */
+  headsSubject?: boolean;
+  /**
    * Holders must hold 法律职业资格 (法制审核, 行政处罚法第五十八条).
    */
   requiresLegalQualification?: boolean;
