@@ -407,6 +407,47 @@ export const schedulerLeases = sqliteTable('scheduler_leases', {
   lastPassAt: text('last_pass_at'),
 });
 
+/**
+ * 执法统计 rollup: the number of cases per subject, month opened (legal month), matter, current
+ * state and closed or not. Kept by triggers on `cases` (migration 0013) in the same transaction as
+ * every insert, transition and reassignment, so the statistics page reads a few thousand rows
+ * instead of grouping millions of cases, and shows every committed event.
+ */
+export const caseStats = sqliteTable(
+  'case_stats',
+  {
+    subjectOrg: text('subject_org').notNull(),
+    /** YYYY-MM of opened_at in the legal time zone (statistics_settings.month_offset). */
+    month: text('month').notNull(),
+    matterCode: text('matter_code').notNull(),
+    state: text('state').notNull(),
+    closed: integer('closed', { mode: 'boolean' }).notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectOrg, t.month, t.matterCode, t.state, t.closed] })],
+);
+
+/** The same rollup per officer named on the case (a case of two officers counts once for each). */
+export const caseStatsOfficers = sqliteTable(
+  'case_stats_officers',
+  {
+    subjectOrg: text('subject_org').notNull(),
+    officerId: text('officer_id').notNull(),
+    month: text('month').notNull(),
+    matterCode: text('matter_code').notNull(),
+    state: text('state').notNull(),
+    closed: integer('closed', { mode: 'boolean' }).notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subjectOrg, t.officerId, t.month, t.matterCode, t.state, t.closed] })],
+);
+
+/** One row (id 1): the SQLite date modifier that turns opened_at (UTC) into the legal month, e.g. '+480 minutes'. */
+export const statisticsSettings = sqliteTable('statistics_settings', {
+  id: integer('id').primaryKey(),
+  monthOffset: text('month_offset').notNull(),
+});
+
 export type PackVersionRow = typeof packVersions.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -419,3 +460,4 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type CaseSourceRow = typeof caseSources.$inferSelect;
 export type AlertRow = typeof alerts.$inferSelect;
+export type CaseStatsRow = typeof caseStats.$inferSelect;
