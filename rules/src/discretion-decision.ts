@@ -6,7 +6,7 @@
 import type { ContinuingFine } from './discretion-continuing.ts';
 import type { PersonFine } from './discretion-persons.ts';
 import type { FactContext } from './facts.ts';
-import type { Issue } from './issues.ts';
+import type { Issue, Message } from './issues.ts';
 import type { Evaluation } from './trace.ts';
 
 /** What a discretion decision is made on. */
@@ -54,6 +54,8 @@ export interface DiscretionDecision {
     nameEn?: string;
     /** Kinds of penalty (codelist penalty-kinds); [fine] for a tier that does not list them. */
     penalties: string[];
+    /** Their names, in the same order: the pack's penalty-kinds entries (警告 / Warning), the code where it has none. */
+    penaltyNames: Message[];
     /** null for a tier without a fine (警告 alone). */
     fine: AmountRange | null;
     /** 双罚: the responsible persons this tier fines. */

@@ -16,15 +16,18 @@ const KIND = {
 } as const;
 
 // The kinds of 行政处罚法第九条 by their codes in the national codelist; any other code reads as itself.
-const PENALTY: Readonly<Record<string, { zh: string; en: string }>> = {
-  warning: { zh: '警告', en: 'warning' },
-  'public-criticism': { zh: '通报批评', en: 'public criticism' },
-  'confiscate-income': { zh: '没收违法所得', en: 'confiscation of illegal income' },
-  'confiscate-property': { zh: '没收非法财物', en: 'confiscation of illegal property' },
-  'suspend-licence': { zh: '暂扣许可证件', en: 'suspension of a licence' },
-  'revoke-licence': { zh: '吊销许可证件', en: 'revocation of a licence' },
-  'order-suspension': { zh: '责令停产停业', en: 'order to suspend production or business' },
-};
+/**
+ * The tier's penalties other than the fine, as the pack's penalty-kinds codelist names them
+ * (警告、吊销许可证件 / warning, revocation of a licence): the fine is stated with its range apart.
+ */
+export function otherPenalties(tier: NonNullable<DiscretionDecision['tier']>, lang: Lang): string[] {
+  return tier.penalties.flatMap((code, i) => {
+    if (code === 'fine') return [];
+    const name = tier.penaltyNames[i]?.[lang] ?? code;
+    // Mid-sentence in English: "Warning" reads "warning".
+    return [lang === 'en' ? name.charAt(0).toLowerCase() + name.slice(1) : name];
+  });
+}
 
 /** A fine range as text, e.g. `85,000–100,000 元`; a tier without a fine reads `不处罚款`. */
 export function formatRange(r: AmountRange | null, lang: Lang): string {
@@ -128,7 +131,7 @@ function proposedLine(d: DiscretionDecision, lang: Lang): string {
 /** The outcome: the tier, its penalties besides the fine, the fine, and each responsible person's fine (双罚). */
 function outcomeLine(tier: NonNullable<DiscretionDecision['tier']>, lang: Lang): string {
   const zh = lang === 'zh';
-  const others = tier.penalties.filter((p) => p !== 'fine').map((p) => PENALTY[p]?.[lang] ?? p);
+  const others = otherPenalties(tier, lang);
   const parts = others.length ? [zh ? others.join('、') : others.join(', ')] : [];
   if (tier.fine) parts.push(zh ? `罚款 ${formatRange(tier.fine, lang)}` : `fine ${formatRange(tier.fine, lang)}`);
   else parts.push(formatRange(null, lang));

@@ -5,7 +5,16 @@ import { compileDiscretion, decideDiscretion } from './discretion.ts';
 import { explainDiscretion } from './discretion-explain.ts';
 import { createRuleEnv } from './env.ts';
 
-const env = createRuleEnv({ facts: FOOD_MATTER.facts });
+// The penalties' names come from the pack's codelist penalty-kinds, as in a real pack.
+const PENALTY_KINDS = {
+  code: 'penalty-kinds',
+  name: '行政处罚种类',
+  entries: [
+    { code: 'warning', name: '警告', nameEn: 'Warning' },
+    { code: 'fine', name: '罚款', nameEn: 'Fine' },
+  ],
+};
+const env = createRuleEnv({ facts: FOOD_MATTER.facts, codelists: [PENALTY_KINDS] });
 const base = {
   firstViolation: false,
   harmConsequence: '一般',
@@ -127,6 +136,13 @@ describe('discretion: 食品安全法第一百二十二条', () => {
     expect(zh).toContain('拟罚款 1,000 元，但所选阶次“警告”不处罚款');
     expect(explainDiscretion(d, 'en')).toContain('Outcome: tier "警告", warning; no fine');
     expect(run(0).proposedFineOutsideTier).toBe(false);
+    // A penalty the codelist does not name reads as its code, in both languages.
+    const bare = decideDiscretion(
+      b,
+      { facts: { ...base, harmConsequence: '无' }, violationDate: '2026-03-01' },
+      createRuleEnv({ facts: FOOD_MATTER.facts }),
+    );
+    expect(bare.ok && explainDiscretion(bare.value)).toContain('结论：适用阶次“警告”，warning；不处罚款');
   });
 
   it('gives a clear issue when no version was in force', () => {

@@ -28,7 +28,7 @@ import { compileCondition } from './engine.ts';
 import { cached, type RuleEnv } from './env.ts';
 import { type CompiledExpression, compileExpression, NO_EXPRESSION } from './expression.ts';
 import type { FactContext } from './facts.ts';
-import { fail, type Issue, issue, ok, type Result } from './issues.ts';
+import { fail, type Issue, issue, type Message, ok, type Result } from './issues.ts';
 import type { RuleRef } from './trace.ts';
 
 export type {
@@ -60,6 +60,8 @@ interface Compiled {
   continuing?: CompiledContinuing;
   noPenalty: Rule<NonNullable<DiscretionVersion['noPenalty']>[number]>[];
   tiers: (Rule<DiscretionVersion['tiers'][number]> & {
+    /** The names of the tier's penalties, from the pack's codelist penalty-kinds (the code where it has none). */
+    penaltyNames: Message[];
     fine?: CompiledRange;
     persons: { person: string; fine: CompiledRange }[];
   })[];
@@ -80,6 +82,9 @@ export function compileDiscretion(benchmark: DiscretionBenchmark, env: RuleEnv):
     if (!c.ok) issues.push(...c.issues);
     return c.ok ? c.value : NO_EXPRESSION;
   };
+  // What a tier's penalty codes read as: the pack's penalty-kinds entries (proposedPenalties' codelist).
+  const penaltyNames = env.valueNames('proposedPenalties');
+  const penaltyName = (code: string): Message => penaltyNames?.get(code) ?? { zh: code, en: code };
   const versions: Compiled[] = benchmark.versions.map((v, i) => {
     const label = v.version ?? v.effectiveFrom;
     const base = `/versions/${i}`;
@@ -112,6 +117,7 @@ export function compileDiscretion(benchmark: DiscretionBenchmark, env: RuleEnv):
       })),
       tiers: v.tiers.map((t, j) => ({
         item: t,
+        penaltyNames: (t.penalties ?? ['fine']).map(penaltyName),
         when: cond(t.when, ref(`tiers/${t.code}`), `${base}/tiers/${j}/when`),
         ...(t.fine ? { fine: range(t.fine, `tiers/${t.code}`, `${base}/tiers/${j}/fine`) } : {}),
         persons: compileTierPersons(t, range, `${base}/tiers/${j}`),
@@ -244,6 +250,7 @@ function decide(b: DiscretionBenchmark, all: Compiled[], c: Compiled, input: Dis
         name: t.name,
         ...(t.nameEn ? { nameEn: t.nameEn } : {}),
         penalties: t.penalties ?? ['fine'],
+        penaltyNames: tier.penaltyNames,
         fine: tier.fine ? range(tier.fine) : null,
         persons: decidePersons(c.persons, tier.persons, input, issues),
         measures: t.measures ?? [],

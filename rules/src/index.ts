@@ -13,6 +13,7 @@ export {
   explainAlerts,
   type FiredAlert,
 } from './alerts.ts';
+export { articleEn, chineseNumber } from './article.ts';
 export {
   addWorkingDays,
   countWorkingDays,
@@ -33,7 +34,7 @@ export {
   decideDiscretion,
 } from './discretion.ts';
 export type { ContinuingFine } from './discretion-continuing.ts';
-export { explainDiscretion, formatRange } from './discretion-explain.ts';
+export { explainDiscretion, formatRange, otherPenalties } from './discretion-explain.ts';
 export type { PersonFine } from './discretion-persons.ts';
 export { compileCondition } from './engine.ts';
 export { cached, createRuleEnv, type OrgName, type RoleName, type RuleEnv, type RuleEnvInput } from './env.ts';

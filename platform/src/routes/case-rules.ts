@@ -9,12 +9,16 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { caseContext } from '@yifa/engine';
+import { PLATFORM_FACTS } from '@yifa/metamodel';
 import { issuersOf } from '../documents/procedure.ts';
 import { caseFor } from '../storage/cases.ts';
 import { loadCase } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
 import { factDefinitions } from './matters.ts';
 import { OK as ok, router } from './router.ts';
+
+/** The codelists platform facts are declared with (proposedPenalties → penalty-kinds). */
+const PLATFORM_CODELISTS = [...new Set(PLATFORM_FACTS.flatMap((f) => (f.codelist ? [f.codelist] : [])))];
 
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
 
@@ -69,6 +73,12 @@ export function caseRulesRoutes() {
         parameters: [...loaded.env.params.values()],
         conditions: [...pack.items.condition.values()],
         calendars: [...pack.items.calendar.values()],
+        // The codelists platform facts take their values from (penalty-kinds): a tier's penalties
+        // and a refusal's values read as the pack names them (警告, not warning).
+        codelists: PLATFORM_CODELISTS.flatMap((code) => {
+          const list = pack.items.codelist.get(code);
+          return list ? [list] : [];
+        }),
         facts: factDefinitions(matter, pack),
         context,
       });

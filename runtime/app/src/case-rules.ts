@@ -3,6 +3,7 @@
  * from GET /cases/{id}/rules, compiled here by @yifa/rules exactly as the server compiles them.
  */
 import type {
+  Codelist,
   DiscretionBenchmark,
   DocumentForm,
   FactDefinition,
@@ -29,6 +30,8 @@ export interface CaseRulesBody {
   parameters: Parameter[];
   conditions: NamedCondition[];
   calendars: HolidayCalendar[];
+  /** The codelists platform facts take their values from (penalty-kinds), so a tier's penalties read as the pack names them. */
+  codelists: Codelist[];
   facts: FactDefinitionView[];
   context: FactContext;
 }
@@ -49,6 +52,7 @@ export function useCaseRules(caseId: string | null) {
       parameters: b.parameters,
       conditions: b.conditions,
       calendars: b.calendars,
+      codelists: b.codelists,
       facts: b.facts as FactDefinition[],
     });
     const forms = new Map(b.forms.map((f) => [f.code, f]));

@@ -71,6 +71,26 @@ describe('the 裁量基准适用情况 as an officer writes it', () => {
     );
     expect(text).not.toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('names penalties as the pack’s penalty-kinds codelist does, also kinds added in 2021', () => {
+    const b = structuredClone(benchmark);
+    const tier = b.versions.at(-1)?.tiers.find((t) => t.code === 'heavier' || t.name.includes('从重'));
+    if (!tier) throw new Error('the benchmark has a heavier tier');
+    tier.penalties = ['fine', 'lower-qualification', 'revoke-licence'];
+    const r = decideDiscretion(
+      b,
+      {
+        facts: { ...PLAIN, partyPriorPenalties12m: 2, harmConsequence: '严重', goodsValue: 3000 },
+        violationDate: '2026-02-10',
+      },
+      env,
+    );
+    if (!r.ok || r.value.tier?.code !== tier.code) throw new Error(`the facts decide ${tier.code}`);
+    expect(explanationText(r.value)).toContain('处降低资质等级、吊销许可证件、罚款');
+    expect(explanationText(r.value, undefined, { lang: 'en' })).toContain(
+      'downgrading of qualification, revocation of a licence, a fine of',
+    );
+  });
 });
 
 // 双罚 and 按日连续处罚 (安全生产法第九十七条 style), as the app's test writes the benchmark.

@@ -8,7 +8,7 @@
  * tier, the fine range — never the rule trace (✓, conditions, fact names) or internal codes:
  * those stay on the screen (the discretion panel's explanation, `explainDiscretion`).
  */
-import type { AmountRange, DiscretionDecision } from '@yifa/rules';
+import { type AmountRange, type DiscretionDecision, otherPenalties } from '@yifa/rules';
 import { chineseDate } from './print.ts';
 
 /** How the text is written: its language, and how a legal-basis code is cited (《法》第…条). */
@@ -16,17 +16,6 @@ export interface ExplanationOptions {
   lang?: 'zh' | 'en';
   cite?: (code: string) => string;
 }
-
-// The kinds of 行政处罚法第九条 by their codes in the national codelist; any other code reads as itself.
-const PENALTY: Readonly<Record<string, { zh: string; en: string }>> = {
-  warning: { zh: '警告', en: 'a warning' },
-  'public-criticism': { zh: '通报批评', en: 'public criticism' },
-  'confiscate-income': { zh: '没收违法所得', en: 'confiscation of the illegal income' },
-  'confiscate-property': { zh: '没收非法财物', en: 'confiscation of the illegal property' },
-  'suspend-licence': { zh: '暂扣许可证件', en: 'suspension of the licence' },
-  'revoke-licence': { zh: '吊销许可证件', en: 'revocation of the licence' },
-  'order-suspension': { zh: '责令停产停业', en: 'an order to suspend production or business' },
-};
 
 // Tiers named after the kind of discretion they are read as the officer says it: 依法从轻处罚.
 const KIND_TIERS = new Set(['从轻', '从重', '减轻', '从轻处罚', '从重处罚', '减轻处罚']);
@@ -93,7 +82,7 @@ export function explanationText(d: DiscretionDecision, reason?: string, options:
         : zh
           ? `适用“${tierName}”裁量阶次`
           : `the tier "${tierName}" applies`;
-    const penalties = t.penalties.filter((p) => p !== 'fine').map((p) => PENALTY[p]?.[lang] ?? p);
+    const penalties = otherPenalties(t, lang);
     if (t.fine) {
       const range = rangeText(t.fine, lang);
       if (range) penalties.push(zh ? `罚款${range}` : `a fine of ${range}`);
