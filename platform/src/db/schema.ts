@@ -6,7 +6,7 @@
  */
 import type { PrintContext } from '@yifa/engine';
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
@@ -448,6 +448,50 @@ export const statisticsSettings = sqliteTable('statistics_settings', {
   monthOffset: text('month_offset').notNull(),
 });
 
+/**
+ * 考核评议: one computation of an assessment scheme over the subjects for a period — a draft,
+ * or published and frozen (a published run never changes; computing again makes a new draft).
+ * `summary` holds what is the same for every subject (the scheme, the indicators not measurable
+ * with their weights and why, the measurable weight); each subject's result is a row of
+ * `assessment_results`, so a subject's scope is a condition on its rows.
+ */
+export const assessmentRuns = sqliteTable(
+  'assessment_runs',
+  {
+    id: text('id').primaryKey(),
+    schemeCode: text('scheme_code').notNull(),
+    /** The pack version whose scheme and authority list the run used. */
+    packHash: text('pack_hash').notNull(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    /** The day certificates and case-source deadlines were judged on (the period's end, or the day of the run). */
+    asOf: text('as_of').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    summary: json<unknown>('summary').notNull(),
+    computedAt: text('computed_at').notNull(),
+    computedBy: text('computed_by').notNull(),
+    publishedAt: text('published_at'),
+    publishedBy: text('published_by'),
+  },
+  (t) => [index('assessment_runs_scheme').on(t.schemeCode, t.computedAt)],
+);
+
+/** One subject's score in an assessment run, with its explanation (the full result as JSON). */
+export const assessmentResults = sqliteTable(
+  'assessment_results',
+  {
+    runId: text('run_id').notNull(),
+    subjectCode: text('subject_code').notNull(),
+    /** The subject's path (organisations.path) when the run was computed, for subject-tree scopes. */
+    subjectPath: text('subject_path').notNull(),
+    rank: integer('rank').notNull(),
+    score: real('score').notNull(),
+    grade: text('grade'),
+    result: json<unknown>('result').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.subjectCode] }), index('assessment_results_rank').on(t.runId, t.rank)],
+);
+
 export type PackVersionRow = typeof packVersions.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -461,3 +505,4 @@ export type PaymentRow = typeof payments.$inferSelect;
 export type CaseSourceRow = typeof caseSources.$inferSelect;
 export type AlertRow = typeof alerts.$inferSelect;
 export type CaseStatsRow = typeof caseStats.$inferSelect;
+export type AssessmentRunRow = typeof assessmentRuns.$inferSelect;
