@@ -935,6 +935,8 @@ export interface Role {
     | 'legal-affairs.handle'
     | 'alert.read'
     | 'assessment.read'
+    | 'assessment.run'
+    | 'assessment.publish'
     | 'statistics.read'
     | 'disclosure.publish'
     | 'personal-data.read'
