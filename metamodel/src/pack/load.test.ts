@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { FIXTURES, fixtureWith } from '../../test/fixture.ts';
 import { validatePackDir } from '../validate-dir.ts';
 import { loadPackDir } from './load.ts';
+import { loadPackFiles } from './load-files.ts';
 import { parsePackFile } from './parse-file.ts';
 import { decodeUtf8, firstInvalidUtf8 } from './read-file.ts';
 
@@ -90,5 +91,53 @@ describe('decodeUtf8', () => {
       issue: 'file.not-utf8',
       line: 3,
     });
+  });
+});
+
+describe('loadPackFiles', () => {
+  /** Every file of a pack folder as path → text. */
+  const textsOf = (dir: string): Record<string, string> =>
+    Object.fromEntries(
+      readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((d) => d.isFile())
+        .map((d) => {
+          const path = join(d.parentPath, d.name);
+          return [path.slice(dir.length + 1), readFileSync(path, 'utf8')];
+        }),
+    );
+
+  it('reads the texts of every shipped pack as loadPackDir reads its folder', () => {
+    for (const id of ['cn-national', 'tj-binhai', 'he-shijiazhuang']) {
+      const dir = join(REPO, 'packs', id);
+      const fromDir = loadPackDir(dir);
+      const fromTexts = loadPackFiles(textsOf(dir), { fallbackId: id });
+      expect(fromTexts.issues).toEqual(fromDir.issues);
+      expect(fromTexts.manifest).toEqual(fromDir.manifest);
+      const strip = (items: typeof fromDir.items) =>
+        [...items].sort((a, b) => (a.file < b.file ? -1 : 1)).map((i) => JSON.stringify(i));
+      expect(strip(fromTexts.items)).toEqual(strip(fromDir.items));
+      expect(fromTexts.items.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('reports what it cannot read, by file, and keeps the rest', () => {
+    const source = loadPackFiles({
+      'pack.yaml': 'id: xx-t\nname: t\nversion: 1.0.0\n',
+      'roles/officer.yaml': 'code: officer\ncode: again\n',
+      'roles/other.yaml': 'code: someone\n',
+      'things/x.yaml': 'code: x\n',
+      'overrides/roles/admin.yaml': 'name: A\n',
+      'README.md': '# not read',
+    });
+    expect(source.issues.map((i) => `${i.pack} ${i.code} ${i.file}`)).toEqual([
+      'xx-t file.duplicate-key roles/officer.yaml',
+      'xx-t file.code-mismatch roles/other.yaml',
+      'xx-t file.unknown-folder things',
+    ]);
+    expect(source.items.map((i) => `${i.kind}/${i.code} ${i.override}`)).toEqual([
+      'role/admin true',
+      'role/someone false',
+    ]);
+    expect(loadPackFiles({}).issues.map((i) => i.code)).toEqual(['manifest.missing']);
   });
 });
