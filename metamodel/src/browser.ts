@@ -24,6 +24,7 @@ export type { BundleError, PackBundle } from './pack/bundle.ts';
 export type { ChainOptions } from './pack/chain.ts';
 export { describePointer, elementId, KEYED_ARRAYS, keyFieldsAt } from './pack/keyed-arrays.ts';
 export { metamodelVersion, resolveLayers } from './pack/layer.ts';
+export { type FilesOptions, loadPackFiles, type PackFileEntry, packPlace } from './pack/load-files.ts';
 export { createLocator, type Locator, type Place } from './pack/locate.ts';
 export { type MergeOptions, type MergeProblem, type MergeResult, mergeOverride } from './pack/merge.ts';
 export { type MigratedOverride, migrateOverride, restateOverride } from './pack/migrate.ts';

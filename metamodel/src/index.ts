@@ -8,7 +8,6 @@ export * from './browser.ts';
 export { BUNDLE_FORMAT, bundlePack, contentHash, readBundle } from './pack/bundle.ts';
 export { indexPacks, loadPackChain } from './pack/chain.ts';
 export { loadPackDir } from './pack/load.ts';
-export { type FilesOptions, loadPackFiles, type PackFileEntry, packPlace } from './pack/load-files.ts';
 export { differences, type MigrationReport, migratePackDir } from './pack/migrate-dir.ts';
 export { pinFor, pinIssues } from './pack/pin.ts';
 export { loadBase, type RebaseReport, rebasePackDir } from './pack/rebase-dir.ts';

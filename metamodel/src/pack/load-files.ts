@@ -121,7 +121,7 @@ export function loadPackFiles(
     if ('folder' in entry) continue;
     if (!isEntries(files) && ++fileCount > limits.maxFiles)
       over ??= { code: 'pack.too-many-files', limit: limits.maxFiles };
-    const size = entry.bytes ?? Buffer.byteLength(entry.text);
+    const size = entry.bytes ?? utf8Length(entry.text);
     if (size > limits.maxFileBytes) {
       issue(entry.path, 'file.too-large', { size, limit: limits.maxFileBytes });
       continue;
@@ -202,6 +202,13 @@ function refuse(source: PackSource, code: IssueKey, limit: number, pack: string)
     params,
   };
   return { ...source, items: [], lines: new Map(), issues: [issue], refused: true };
+}
+
+const ENCODER = new TextEncoder();
+
+/** The UTF-8 size of a text (TextEncoder, so this reader runs in a browser too). */
+function utf8Length(text: string): number {
+  return ENCODER.encode(text).length;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
