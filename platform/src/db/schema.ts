@@ -492,6 +492,30 @@ export const assessmentResults = sqliteTable(
   (t) => [primaryKey({ columns: [t.runId, t.subjectCode] }), index('assessment_results_rank').on(t.runId, t.rank)],
 );
 
+/**
+ * The studio's working copies (#14): a pack folder kept as texts (path → text) by the platform,
+ * built on an installed registry version (`base`, null for a root pack). `revision` rises by one
+ * with every save, so a save made against an older revision is refused (optimistic concurrency).
+ */
+export const studioWorkspaces = sqliteTable(
+  'studio_workspaces',
+  {
+    id: text('id').primaryKey(),
+    packId: text('pack_id').notNull(),
+    name: text('name').notNull(),
+    base: json<{ hash: string; packId: string; version: string } | null>('base'),
+    files: json<Record<string, string>>('files').notNull(),
+    revision: integer('revision').notNull().default(1),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: text('updated_at').notNull().default(now),
+    /** The hash of the last version published from this copy. */
+    publishedHash: text('published_hash'),
+  },
+  (t) => [index('studio_workspaces_pack').on(t.packId)],
+);
+
 export type PackVersionRow = typeof packVersions.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -506,3 +530,4 @@ export type CaseSourceRow = typeof caseSources.$inferSelect;
 export type AlertRow = typeof alerts.$inferSelect;
 export type CaseStatsRow = typeof caseStats.$inferSelect;
 export type AssessmentRunRow = typeof assessmentRuns.$inferSelect;
+export type StudioWorkspaceRow = typeof studioWorkspaces.$inferSelect;
