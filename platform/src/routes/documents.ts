@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDocument, factsOnIssue, mayIssue, numberingPatternFor, printHtml } from '@yifa/engine';
+import { checkDocument, mayIssue, printHtml } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
 import type { Context } from 'hono';
 import { requireCertificate } from '../auth/access.ts';
@@ -15,8 +15,9 @@ import type { AppEnv } from '../context.ts';
 import { PRINT_CSP } from '../csp.ts';
 import type { CaseRow, DocumentRow } from '../db/schema.ts';
 import { checkedData, keepReadOnly } from '../documents/checks.ts';
-import { citedBases, type DocumentContext, documentContext, storedPrintContext } from '../documents/context.ts';
+import { type DocumentContext, documentContext } from '../documents/context.ts';
 import { formHash } from '../documents/hash.ts';
+import { issueInCase } from '../documents/issue-in-case.ts';
 import { printPdf } from '../documents/pdf.ts';
 import { maskPersonalData } from '../documents/pii.ts';
 import { prefill } from '../documents/prefill.ts';
@@ -32,7 +33,6 @@ import {
   documentFor,
   documentsOfCase,
   insertDraft,
-  issueDraft,
   laterThan,
   latestVersion,
   updateDraft,
@@ -317,38 +317,9 @@ export function documentRoutes() {
           },
         );
       await checkDocumentFine(c, dc, form, check.values);
-      const issuedAt = laterThan(doc.updatedAt, s.now());
-      // The facts the pack says this issue sets (served notice, written waiver, hearing held).
-      const sets = factsOnIssue(form, check.values, dc.facts, dc.loaded.env, dc.loaded.snapshot.dateOf);
-      const issued = await issueDraft(s.db, form, doc, check.values, {
-        sets,
-        ...(form.numbering
-          ? // The organisation may number this form with a whole pattern of its own (e.g. 消行罚决字).
-            {
-              numbering: {
-                pattern: numberingPatternFor(form.code, form.numbering.pattern, dc.org.numbering),
-                org: dc.org,
-              },
-            }
-          : {}),
-        issuedAt,
-        issuedBy: actor.user.id,
-        // Frozen with the document: a later change of the case's party does not change what it prints.
-        print: storedPrintContext(dc, { number: null, issuedAt }, citedBases(form, check.values)),
-        audit: (number, hash) => ({
-          actor: actor.user.id,
-          action: 'document.issue',
-          caseId: caseRow.id,
-          target: doc.id,
-          after: {
-            form: form.code,
-            version: doc.version,
-            number,
-            hash,
-            formHash: doc.formHash,
-            ...(Object.keys(sets).length ? { sets } : {}),
-          },
-        }),
+      const issued = await issueInCase(s.db, dc, form, doc, check.values, {
+        actor: actor.user.id,
+        issuedAt: laterThan(doc.updatedAt, s.now()),
       });
       return c.json(await viewFor(c, form, issued, dc));
     },

@@ -8,25 +8,25 @@
  * is refused, nothing is.
  */
 import { randomUUID } from 'node:crypto';
-import { checkDocument, factsOnIssue, numberingPatternFor, takeAction } from '@yifa/engine';
+import { checkDocument, takeAction } from '@yifa/engine';
 import type { DocumentForm } from '@yifa/metamodel';
 import { eq } from 'drizzle-orm';
 import { type Actor, requireCertificate } from '../auth/access.ts';
 import type { Services } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { cases, type DocumentRow, type ReviewRow } from '../db/schema.ts';
-import { citedBases, type DocumentContext, documentContext, storedPrintContext } from '../documents/context.ts';
+import { type DocumentContext, documentContext } from '../documents/context.ts';
 import { formHash } from '../documents/hash.ts';
+import { issueInCase } from '../documents/issue-in-case.ts';
 import { maskPersonalData } from '../documents/pii.ts';
 import { prefill } from '../documents/prefill.ts';
 import { requireEditableState, requireOwnSections } from '../documents/procedure.ts';
 import { bodyPointer, fromReview, type ReviewEntry, reviewFormOf, reviewValues } from '../documents/review-document.ts';
-import { insertDraft, issueDraft, laterThan, latestVersion, updateDraft } from '../documents/store.ts';
+import { insertDraft, laterThan, latestVersion, updateDraft } from '../documents/store.ts';
 import { AppError } from '../errors.ts';
 import { type Opinion, writeOpinion, writeTransition } from '../storage/case-write.ts';
 import { openCaseRow } from '../storage/sealed-rows.ts';
 import { type LoadedCase, loadCase } from '../storage/snapshot.ts';
-import { legalDateOf } from '../time.ts';
 import type { FieldProblem } from '../validation.ts';
 import { refusalView, stateOf } from './case-views.ts';
 
@@ -170,36 +170,10 @@ async function writeDocument(db: Db, p: DocumentPlan, actor: Actor, reviewId: st
     );
   }
   if (!form.issued) return doc;
-  const issuedAt = laterThan(doc.updatedAt, now);
-  const sets = factsOnIssue(form, values, dc.facts, dc.loaded.env, legalDateOf);
-  return issueDraft(db, form, doc, values, {
-    sets,
-    ...(form.numbering
-      ? {
-          numbering: {
-            pattern: numberingPatternFor(form.code, form.numbering.pattern, dc.org.numbering),
-            org: dc.org,
-          },
-        }
-      : {}),
-    issuedAt,
-    issuedBy: actor.user.id,
-    print: storedPrintContext(dc, { number: null, issuedAt }, citedBases(form, values)),
-    audit: (number, hash) => ({
-      actor: actor.user.id,
-      action: 'document.issue',
-      caseId,
-      target: doc.id,
-      after: {
-        form: form.code,
-        version: doc.version,
-        number,
-        hash,
-        formHash: doc.formHash,
-        review: reviewId,
-        ...(Object.keys(sets).length ? { sets } : {}),
-      },
-    }),
+  return issueInCase(db, dc, form, doc, values, {
+    actor: actor.user.id,
+    issuedAt: laterThan(doc.updatedAt, now),
+    review: reviewId,
   });
 }
 
