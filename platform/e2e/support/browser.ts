@@ -45,7 +45,9 @@ export async function openBrowser(baseURL: string) {
     },
   );
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15_000);
+  // Waits are for states, and a state can be slow to come on a loaded 2-core machine (CI runs two
+  // test files beside the browser): 30 s before a wait fails, which a passing step never spends.
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
