@@ -14,6 +14,7 @@ import { AppError, toAppError } from './errors.ts';
 import { jsonBody } from './node-body.ts';
 import { openApiDocument } from './openapi.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { assessmentRoutes } from './routes/assessments.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseLinkRoutes } from './routes/case-links.ts';
@@ -104,6 +105,7 @@ export function createApp(services: Services) {
   app.route('/api/v1', caseRulesRoutes());
   app.route('/api/v1', colleagueRoutes());
   app.route('/api/v1', alertRoutes());
+  app.route('/api/v1', assessmentRoutes());
   app.route('/api/v1', executionRoutes());
 
   // Built once, on first request: the routes are all registered by then.

@@ -1,0 +1,139 @@
+import type { ResolvedPack } from '@yifa/metamodel';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../test/harness.ts';
+import { A, B, MA2, writeHistory } from './fixtures.ts';
+import { countedRows, enforcementSubjects, MEASURABLE, type MeasuredSubject, measureSubjects } from './measure.ts';
+import { scoreSubjects } from './score.ts';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+const AS_OF = '2026-12-31';
+
+let server: Server;
+let pack: ResolvedPack;
+let ids: Record<string, string>;
+let subjects: MeasuredSubject[];
+
+beforeAll(async () => {
+  server = await startTestServer({ now: () => new Date('2027-01-10T02:00:00Z') });
+  pack = (await server.services.packs.active()).pack;
+  ids = await writeHistory(server.db, server.packHash, async (username, orgCode, roles, extra) => {
+    return (await server.user({ username, orgCode, roles, ...extra })).id;
+  });
+  subjects = (await enforcementSubjects(server.db)).filter((s) => s.code === A || s.code === B);
+});
+
+describe('measureSubjects', () => {
+  it('measures every metric from the recorded rows, as counted by hand', async () => {
+    const m = await measureSubjects(server.db, pack, subjects, YEAR, AS_OF);
+    expect(m.get(A)).toEqual({
+      officers: 5,
+      certifiedOfficers: 4,
+      officersWithCases: 3,
+      authorityItems: 9,
+      authorityItemsExercised: 2,
+      enforcementActions: 4,
+      inspections: 0,
+      cases: 4,
+      closedCases: 1,
+      majorCases: 2,
+      majorCasesReviewed: 1,
+      overdueCaseSources: 2,
+      complaints: 2,
+      complaintsHandled: 1,
+    });
+    expect(m.get(B)).toEqual({
+      officers: 2,
+      certifiedOfficers: 2,
+      officersWithCases: 2,
+      authorityItems: 8,
+      authorityItemsExercised: 2,
+      enforcementActions: 3,
+      inspections: 0,
+      cases: 3,
+      closedCases: 2,
+      majorCases: 0,
+      majorCasesReviewed: 0,
+      overdueCaseSources: 0,
+      complaints: 0,
+      complaintsHandled: 0,
+    });
+  });
+
+  it('counts certificates on the day given: before a4’s ended, a4 is certified too', async () => {
+    const m = await measureSubjects(server.db, pack, subjects, YEAR, '2026-06-30', ['certifiedOfficers']);
+    expect(m.get(A)).toEqual({ certifiedOfficers: 5 });
+  });
+
+  it('counts an authority item of power type JC (行政检查) as inspections, not cases', async () => {
+    // Binhai's list has no inspection items: the same pack with A's item 0002 made one.
+    const item = pack.items.matter.get(MA2)?.authorityItem as string;
+    const items = new Map(pack.items['authority-item']);
+    items.set(item, { ...(items.get(item) as NonNullable<ReturnType<typeof items.get>>), powerType: 'JC' });
+    const withInspections = { ...pack, items: { ...pack.items, 'authority-item': items } } as ResolvedPack;
+    const m = await measureSubjects(server.db, withInspections, subjects, YEAR, AS_OF, [
+      'enforcementActions',
+      'inspections',
+      'cases',
+      'closedCases',
+    ]);
+    // c3 and c6 are on MA2: inspections; c1 and c2 remain cases, c1 closed.
+    expect(m.get(A)).toEqual({ enforcementActions: 4, inspections: 2, cases: 2, closedCases: 1 });
+  });
+
+  it('lists what each count counted, from the same condition', async () => {
+    const a = subjects.find((s) => s.code === A) as MeasuredSubject;
+    const m = (await measureSubjects(server.db, pack, [a], YEAR, AS_OF)).get(A) ?? {};
+    for (const metric of MEASURABLE) {
+      const counted = await countedRows(server.db, pack, a, YEAR, AS_OF, metric);
+      expect(counted.total, metric).toBe(m[metric]);
+      expect(counted.rows, metric).toHaveLength(m[metric] as number);
+    }
+    const major = await countedRows(server.db, pack, a, YEAR, AS_OF, 'majorCases');
+    expect(major.rows.map((r) => r.id).sort()).toEqual([ids.c1, ids.c3].sort());
+    const reviewed = await countedRows(server.db, pack, a, YEAR, AS_OF, 'majorCasesReviewed');
+    expect(reviewed.rows.map((r) => r.id)).toEqual([ids.c1]);
+    const acted = await countedRows(server.db, pack, a, YEAR, AS_OF, 'officersWithCases');
+    expect(acted.rows.map((r) => r.label).sort()).toEqual(['asm.a1', 'asm.a2', 'asm.a3']);
+    const late = await countedRows(server.db, pack, a, YEAR, AS_OF, 'overdueCaseSources');
+    expect(late.rows.map((r) => r.id).sort()).toEqual([ids.s2, ids.s3].sort());
+  });
+});
+
+describe('scoreSubjects on Binhai’s scheme', () => {
+  it('scores, grades and ranks the measurable indicators and lists the others with their weight', async () => {
+    const scheme = pack.items.assessment.get('binhai-2026');
+    if (!scheme) throw new Error('no binhai-2026');
+    const m = await measureSubjects(server.db, pack, subjects, YEAR, AS_OF);
+    const run = scoreSubjects(pack, scheme, subjects, m);
+    expect(run.excluded.map((x) => [x.code, x.weight, x.metrics.map((y) => y.metric)])).toEqual([
+      ['disclosure-in-time', 10, ['decisionsDisclosedInTime', 'decisionsToDisclose']],
+      ['file-quality', 10, ['qualifiedFiles', 'reviewedFiles']],
+    ]);
+    expect(run.measurableWeight).toBe(80);
+    const [first, second] = run.subjects;
+    // B: participation 2/2 → 20, actions 3/2 → 4, duty 2/8 → 2, legal review 0/0 (empty) → 15, closure 2/3 → 7.
+    expect(first?.subject.code).toBe(B);
+    expect(first?.indicators.map((i) => [i.code, i.points])).toEqual([
+      ['participation-rate', 20],
+      ['actions-per-officer', 4],
+      ['duty-performance-rate', 2],
+      ['legal-review-rate', 15],
+      ['closure-rate', 7],
+    ]);
+    expect(first).toMatchObject({ earned: 48, score: 60, grade: '合格', rank: 1, vetoed: [] });
+    // A: participation 3/4 → 6, actions 4/4 → 4, duty 2/9 → 2, legal review 1/2 → 0 (veto), closure 1/4 → 3.
+    expect(second?.subject.code).toBe(A);
+    expect(second?.indicators.map((i) => i.points)).toEqual([6, 4, 2, 0, 3]);
+    expect(second).toMatchObject({ earned: 15, score: 18.75, grade: '不合格', rank: 2, vetoed: ['legal-review-rate'] });
+    const review = second?.indicators[3];
+    expect(review?.metrics).toEqual([
+      { metric: 'majorCasesReviewed', value: 1, counts: 'case' },
+      { metric: 'majorCases', value: 2, counts: 'case' },
+    ]);
+    expect(review?.explanation.zh).toContain('经法制审核的重大执法决定数 1 / 重大执法决定数 2 = 50%');
+    expect(second?.explanation.zh.join('\n')).toContain('按时公示率（10 分）不计分');
+    expect(second?.explanation.en.join('\n')).toContain('15 of 80 measurable points, 18.75 on the 100-point scale');
+  });
+});

@@ -1,0 +1,509 @@
+/**
+ * 平台指标的计量: every platform metric (metamodel PLATFORM_METRICS, docs/pack-format.md §4.6) an
+ * assessment scheme or a subject alert reads, measured per enforcement subject and period from
+ * what the platform records — cases, their states and reviews, users and their certificates, the
+ * pack's authority list, case sources — never typed in. One computation serves the assessment
+ * (考核评议) and the subject alerts (alerts/subjects.ts).
+ *
+ * Each metric that counts rows is a condition on one table (`cases`, `users`, `case_sources`), so
+ * the counts of every subject come from one GROUP BY pass and the rows a subject's count counted
+ * (the explanation's drill-down) from the same condition with the subject fixed: a count and its
+ * list cannot disagree. A metric the platform does not record yet is `notMeasurable` with the
+ * reason, never a guess. No metric is an amount of money (行政处罚法第七十四条).
+ *
+ * Definitions (period = the legal dates from…to, China time; `asOf` = the period's last day, or
+ * today when the period has not ended):
+ * - officers: active users of the subject holding a role that requires a 执法证 (role.requiresCertificate);
+ * - certifiedOfficers: active users of the subject with a 执法证 valid on `asOf`;
+ * - officersWithCases: distinct officers named on the subject's cases opened in the period;
+ * - authorityItems: the pack's 权责清单 items the subject implements (its type and sectors);
+ * - authorityItemsExercised: those items with a case of the period opened on one of their matters;
+ * - enforcementActions: the subject's enforcement cases opened in the period (检查、处罚、强制 … each one);
+ * - inspections: those whose matter's authority item is of power type JC (行政检查, cn-national's code);
+ * - cases: enforcement cases opened in the period other than inspections;
+ * - closedCases: of `cases`, those closed by the end of the period;
+ * - majorCases: cases opened in the period that entered a 法制审核 state (state kind legal-review:
+ *   the workflow's guard sends there the cases its 重大执法决定 condition holds for) and whose
+ *   decision was made (they entered a state a decision-kind state leads to);
+ * - majorCasesReviewed: of those, the ones with an agreeing 法制审核 opinion recorded;
+ * - overdueCaseSources: case sources received in the period still undecided after their day, or decided after it;
+ * - complaints: case sources of the period of the national kind complaint-report (投诉举报);
+ * - complaintsHandled: of those, the ones decided by their day.
+ */
+import { PLATFORM_METRICS, type ResolvedPack, type Workflow } from '@yifa/metamodel';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { caseSources, cases, organisations, reviews, users } from '../db/schema.ts';
+import { startOfLegalDay } from '../time.ts';
+
+/** A period of legal dates, both included (YYYY-MM-DD). */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** An enforcement subject measured. */
+export interface MeasuredSubject {
+  code: string;
+  name: string;
+  type: string;
+  path: string;
+}
+
+/** Why a metric cannot be measured yet, in both languages. */
+export interface NotMeasurable {
+  zh: string;
+  en: string;
+}
+
+/** What kind of rows a metric counts. */
+export type CountedKind = 'case' | 'user' | 'authority-item' | 'case-source';
+
+/** The measured values of one subject: a number per measurable metric. */
+export type MetricValues = Record<string, number>;
+
+/** Metrics the platform does not record yet, with the reason (zh/en). */
+export const NOT_MEASURABLE: Readonly<Record<string, NotMeasurable>> = {
+  inspectionsPlanned: {
+    zh: '平台尚未记录检查计划（随机抽查计划），无法计量计划检查数',
+    en: 'the platform does not record inspection plans yet',
+  },
+  jointInspections: {
+    zh: '平台尚未记录联合检查（多部门共同实施的检查），无法计量',
+    en: 'the platform does not record joint inspections yet',
+  },
+  casesNotPenalised: {
+    zh: '流程的终止状态未标明“不予处罚”（配置包没有该状态类别），无法从记录判断',
+    en: 'workflows do not mark a "not penalised" end state the platform could count',
+  },
+  overdueCases: {
+    zh: '办案期限由流程引擎按日计算，尚未记录“超期”事件（待预警记录入库后计量）',
+    en: 'case deadlines are computed on demand and no "overdue" event is recorded yet',
+  },
+  reviewedFiles: {
+    zh: '案卷评查尚未上线，平台没有评查记录',
+    en: 'case-file review (案卷评查) is not built yet: no review records',
+  },
+  qualifiedFiles: {
+    zh: '案卷评查尚未上线，平台没有评查记录',
+    en: 'case-file review (案卷评查) is not built yet: no review records',
+  },
+  reconsiderations: {
+    zh: '复议案件与被复议主体的对应及复议结果尚未作为平台记录统一标明',
+    en: 'reconsideration cases and their outcomes are not recorded against the subject in a form the platform counts',
+  },
+  reconsiderationsCorrected: {
+    zh: '复议纠错结果尚未作为平台记录统一标明',
+    en: 'reconsideration outcomes (corrected or not) are not recorded in a form the platform counts',
+  },
+  lawsuits: {
+    zh: '行政诉讼案件与被诉主体的对应尚未作为平台记录统一标明',
+    en: 'lawsuits are not recorded against the subject in a form the platform counts',
+  },
+  lawsuitsLost: {
+    zh: '诉讼结果（败诉）尚未作为平台记录统一标明',
+    en: 'lawsuit outcomes (lost or not) are not recorded in a form the platform counts',
+  },
+  decisionsToDisclose: {
+    zh: '公示（双公示）尚未上线，平台没有公示记录',
+    en: 'disclosure (公示) is not built yet: no disclosure records',
+  },
+  decisionsDisclosedInTime: {
+    zh: '公示（双公示）尚未上线，平台没有公示记录',
+    en: 'disclosure (公示) is not built yet: no disclosure records',
+  },
+};
+
+/** The power type of 行政检查 in cn-national's power-types codelist. */
+const INSPECTION_POWER_TYPE = 'JC';
+/** The case-source kind of 投诉举报 in cn-national's case-source-kinds codelist. */
+const COMPLAINT_KIND = 'complaint-report';
+
+/** Metrics counted from cases opened in the period (one pass). */
+const CASE_METRICS = ['enforcementActions', 'inspections', 'cases', 'closedCases', 'majorCases', 'majorCasesReviewed'];
+const USER_METRICS = ['officers', 'certifiedOfficers'];
+const SOURCE_METRICS = ['overdueCaseSources', 'complaints', 'complaintsHandled'];
+const ITEM_METRICS = ['authorityItems', 'authorityItemsExercised'];
+
+/** The metrics the platform measures today. */
+export const MEASURABLE: readonly string[] = [
+  ...USER_METRICS,
+  'officersWithCases',
+  ...ITEM_METRICS,
+  ...CASE_METRICS,
+  ...SOURCE_METRICS,
+];
+
+/** Whether a platform metric can be measured, or why not. */
+export function measurability(metric: string): { measurable: true } | { measurable: false; why: NotMeasurable } {
+  if (MEASURABLE.includes(metric)) return { measurable: true };
+  const why = NOT_MEASURABLE[metric];
+  if (why) return { measurable: false, why };
+  const known = PLATFORM_METRICS.some((m) => m.name === metric);
+  return {
+    measurable: false,
+    why: known
+      ? { zh: `平台尚不计量指标 ${metric}`, en: `the platform does not measure ${metric} yet` }
+      : { zh: `${metric} 不是平台指标`, en: `${metric} is not a platform metric` },
+  };
+}
+
+/** What a metric counts. */
+export function countedKind(metric: string): CountedKind | undefined {
+  if (USER_METRICS.includes(metric) || metric === 'officersWithCases') return 'user';
+  if (CASE_METRICS.includes(metric)) return 'case';
+  if (SOURCE_METRICS.includes(metric)) return 'case-source';
+  if (ITEM_METRICS.includes(metric)) return 'authority-item';
+  return undefined;
+}
+
+/** The authority items of the pack a subject implements (by its type and sectors). */
+export function authorityItemsOf(pack: ResolvedPack, subject: { code: string; type: string }): Set<string> {
+  const sectors = new Set(pack.items.organisation.get(subject.code)?.sectors ?? []);
+  const items = new Set<string>();
+  for (const item of pack.items['authority-item'].values()) {
+    const typeFits = !item.subjectTypes?.length || item.subjectTypes.includes(subject.type);
+    if (typeFits && item.sectors.some((s) => sectors.has(s))) items.add(item.code);
+  }
+  return items;
+}
+
+/** The next legal date. */
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instants bounding a period: from its first legal day's start to the start of the day after its last. */
+export function periodBounds(period: Period): { start: string; end: string } {
+  return {
+    start: startOfLegalDay(period.from).toISOString(),
+    end: startOfLegalDay(nextDay(period.to)).toISOString(),
+  };
+}
+
+const json = (state: string) => `$."${state.replaceAll('"', '')}"`;
+
+function fromStates(t: { from: string | string[] }): string[] {
+  return Array.isArray(t.from) ? t.from : [t.from];
+}
+
+/** Per workflow: the states of kind legal-review, and the states a decision-kind state leads to. */
+function workflowMarks(pack: ResolvedPack): { workflow: string; review: string[]; decided: string[] }[] {
+  const out: { workflow: string; review: string[]; decided: string[] }[] = [];
+  for (const w of pack.items.workflow.values() as Iterable<Workflow>) {
+    const review = w.states.filter((s) => s.kind === 'legal-review').map((s) => s.code);
+    const decisions = new Set(w.states.filter((s) => s.kind === 'decision').map((s) => s.code));
+    const decided = [
+      ...new Set(w.transitions.filter((t) => fromStates(t).some((f) => decisions.has(f))).map((t) => t.to)),
+    ].filter((s) => !decisions.has(s));
+    if (review.length && decided.length) out.push({ workflow: w.code, review, decided });
+  }
+  return out;
+}
+
+const anyEntered = (states: string[]) =>
+  sql.join(
+    states.map((s) => sql`json_extract(${cases.stateEntered}, ${json(s)}) IS NOT NULL`),
+    sql` OR `,
+  );
+
+/** The conditions on a `cases` row of the period that each case metric counts. */
+export function caseConditions(pack: ResolvedPack, period: Period): Record<string, SQL> {
+  const { end } = periodBounds(period);
+  const inspectionMatters = [...pack.items.matter.values()]
+    .filter((m) => {
+      const item = m.authorityItem ? pack.items['authority-item'].get(m.authorityItem) : undefined;
+      return item?.powerType === INSPECTION_POWER_TYPE;
+    })
+    .map((m) => m.code);
+  const enforcement = sql`${cases.category} = 'enforcement'`;
+  const inspection = inspectionMatters.length ? inArray(cases.matterCode, inspectionMatters) : sql`0`;
+  const nonInspection = sql`(${enforcement} AND NOT (${inspection}))`;
+  const marks = workflowMarks(pack);
+  const major = marks.length
+    ? sql`(${sql.join(
+        marks.map(
+          (m) =>
+            sql`(${cases.workflowCode} = ${m.workflow} AND (${anyEntered(m.review)}) AND (${anyEntered(m.decided)}))`,
+        ),
+        sql` OR `,
+      )})`
+    : sql`0`;
+  const agreed = sql`EXISTS (SELECT 1 FROM ${reviews} WHERE ${reviews.caseId} = ${cases.id}
+    AND ${reviews.opinion} IN ('agree', 'agree-after-change'))`;
+  return {
+    enforcementActions: enforcement,
+    inspections: sql`(${enforcement} AND ${inspection})`,
+    cases: nonInspection,
+    closedCases: sql`(${nonInspection} AND ${cases.closedAt} IS NOT NULL AND ${cases.closedAt} < ${end})`,
+    majorCases: major,
+    majorCasesReviewed: sql`(${major} AND ${agreed})`,
+  };
+}
+
+function sourceConditions(asOf: string): Record<string, SQL> {
+  // The legal date a case source was decided on (China time, +8 h; the decision instant is UTC).
+  const decidedOn = sql`date(${caseSources.decidedAt}, '+8 hours')`;
+  const late = sql`((${caseSources.outcome} = 'pending' AND ${caseSources.dueOn} < ${asOf})
+    OR (${caseSources.outcome} <> 'pending' AND ${decidedOn} > ${caseSources.dueOn}))`;
+  const complaint = sql`${caseSources.kind} = ${COMPLAINT_KIND}`;
+  return {
+    overdueCaseSources: late,
+    complaints: complaint,
+    complaintsHandled: sql`(${complaint} AND ${caseSources.outcome} <> 'pending' AND ${decidedOn} <= ${caseSources.dueOn})`,
+  };
+}
+
+function userConditions(pack: ResolvedPack, asOf: string): Record<string, SQL> {
+  const officerRoles = [...pack.items.role.values()].filter((r) => r.requiresCertificate).map((r) => r.code);
+  const holds = officerRoles.length
+    ? sql`EXISTS (SELECT 1 FROM json_each(${users.roles}) AS r WHERE r.value IN (${sql.join(
+        officerRoles.map((r) => sql`${r}`),
+        sql`, `,
+      )}))`
+    : sql`0`;
+  return {
+    officers: holds,
+    certifiedOfficers: sql`(${users.certificateNo} IS NOT NULL AND ${users.certificateValidUntil} >= ${asOf})`,
+  };
+}
+
+const sumOf = (cond: SQL) => sql`sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
+
+/**
+ * The values of the measurable metrics named, for each subject (by code), counted by the
+ * database: one pass over the cases of the period, one over the users, one over the case
+ * sources, and the authority items from the pack.
+ */
+export async function measureSubjects(
+  db: Db,
+  pack: ResolvedPack,
+  subjects: readonly MeasuredSubject[],
+  period: Period,
+  asOf: string,
+  wanted: readonly string[] = MEASURABLE,
+): Promise<Map<string, MetricValues>> {
+  const out = new Map<string, MetricValues>(subjects.map((s) => [s.code, {}]));
+  if (!subjects.length) return out;
+  const codes = subjects.map((s) => s.code);
+  const want = new Set(wanted.filter((m) => MEASURABLE.includes(m)));
+  const { start, end } = periodBounds(period);
+  const opened = and(
+    inArray(cases.subjectOrg, codes),
+    sql`${cases.openedAt} >= ${start}`,
+    sql`${cases.openedAt} < ${end}`,
+  );
+  const put = (code: string, metric: string, value: unknown) => {
+    const values = out.get(code);
+    if (values) values[metric] = Number(value ?? 0);
+  };
+  const grouped = async (table: 'cases' | 'users' | 'sources', conds: Record<string, SQL>) => {
+    const names = Object.keys(conds).filter((m) => want.has(m));
+    if (!names.length) return;
+    const cols = sql.join(
+      names.map((m) => sql`${sumOf(conds[m] as SQL)} AS ${sql.identifier(m)}`),
+      sql`, `,
+    );
+    const query =
+      table === 'cases'
+        ? sql`SELECT ${cases.subjectOrg} AS code, ${cols} FROM ${cases} WHERE ${opened} GROUP BY ${cases.subjectOrg}`
+        : table === 'users'
+          ? sql`SELECT ${users.orgCode} AS code, ${cols} FROM ${users}
+              WHERE ${inArray(users.orgCode, codes)} AND ${users.disabled} = 0 GROUP BY ${users.orgCode}`
+          : sql`SELECT ${caseSources.subjectOrg} AS code, ${cols} FROM ${caseSources}
+              WHERE ${inArray(caseSources.subjectOrg, codes)} AND ${caseSources.receivedOn} >= ${period.from}
+              AND ${caseSources.receivedOn} <= ${period.to} GROUP BY ${caseSources.subjectOrg}`;
+    for (const s of subjects) for (const m of names) put(s.code, m, 0);
+    for (const row of await db.all<Record<string, unknown>>(query))
+      for (const m of names) put(String(row.code), m, row[m]);
+  };
+  await grouped('cases', caseConditions(pack, period));
+  await grouped('users', userConditions(pack, asOf));
+  await grouped('sources', sourceConditions(asOf));
+  if (want.has('officersWithCases')) {
+    for (const s of subjects) put(s.code, 'officersWithCases', 0);
+    const rows = await db.all<{ code: string; n: number }>(
+      sql`SELECT ${cases.subjectOrg} AS code, count(DISTINCT j.value) AS n FROM ${cases}, json_each(${cases.officers}) AS j
+        WHERE ${opened} GROUP BY ${cases.subjectOrg}`,
+    );
+    for (const r of rows) put(r.code, 'officersWithCases', r.n);
+  }
+  if (want.has('authorityItems') || want.has('authorityItemsExercised')) {
+    const exercised = await exercisedItems(db, pack, subjects, period);
+    for (const s of subjects) {
+      if (want.has('authorityItems')) put(s.code, 'authorityItems', authorityItemsOf(pack, s).size);
+      if (want.has('authorityItemsExercised')) put(s.code, 'authorityItemsExercised', exercised.get(s.code)?.size ?? 0);
+    }
+  }
+  return out;
+}
+
+/** The authority items of each subject exercised in the period (a case opened on one of their matters). */
+async function exercisedItems(
+  db: Db,
+  pack: ResolvedPack,
+  subjects: readonly MeasuredSubject[],
+  period: Period,
+): Promise<Map<string, Set<string>>> {
+  const { start, end } = periodBounds(period);
+  const rows = await db
+    .selectDistinct({ code: cases.subjectOrg, matter: cases.matterCode })
+    .from(cases)
+    .where(
+      and(
+        inArray(
+          cases.subjectOrg,
+          subjects.map((s) => s.code),
+        ),
+        sql`${cases.openedAt} >= ${start}`,
+        sql`${cases.openedAt} < ${end}`,
+      ),
+    );
+  const bySubject = new Map(subjects.map((s) => [s.code, authorityItemsOf(pack, s)]));
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const item = pack.items.matter.get(r.matter)?.authorityItem;
+    if (!item || !bySubject.get(r.code)?.has(item)) continue;
+    const set = out.get(r.code) ?? new Set<string>();
+    set.add(item);
+    out.set(r.code, set);
+  }
+  return out;
+}
+
+/** One row a metric counted, as the explanation lists it. */
+export interface CountedRow {
+  kind: CountedKind;
+  id: string;
+  /** A case's number, a user's name, an item's name, a case source's received day. */
+  label: string;
+  /** More about it: a case's matter and state, a user's certificate, an item's code. */
+  detail?: string;
+}
+
+/**
+ * The rows one measurable metric counted for one subject in the period (at most `limit`), from
+ * the same condition its count used, with how many there are in all.
+ */
+export async function countedRows(
+  db: Db,
+  pack: ResolvedPack,
+  subject: MeasuredSubject,
+  period: Period,
+  asOf: string,
+  metric: string,
+  limit = 500,
+): Promise<{ total: number; rows: CountedRow[] }> {
+  const { start, end } = periodBounds(period);
+  const opened = and(
+    eq(cases.subjectOrg, subject.code),
+    sql`${cases.openedAt} >= ${start}`,
+    sql`${cases.openedAt} < ${end}`,
+  );
+  const caseCond = caseConditions(pack, period)[metric];
+  if (caseCond) {
+    const where = and(opened, caseCond);
+    const [n] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases} WHERE ${where}`);
+    const rows = await db
+      .select({ id: cases.id, number: cases.number, matter: cases.matterCode, state: cases.state })
+      .from(cases)
+      .where(where)
+      .orderBy(asc(cases.openedAt), asc(cases.number))
+      .limit(limit);
+    return {
+      total: Number(n?.n ?? 0),
+      rows: rows.map((r) => ({
+        kind: 'case',
+        id: r.id,
+        label: r.number,
+        detail: `${pack.items.matter.get(r.matter)?.name ?? r.matter} · ${r.state}`,
+      })),
+    };
+  }
+  const userCond = userConditions(pack, asOf)[metric];
+  if (userCond) {
+    const rows = await db
+      .select({ id: users.id, name: users.displayName, cert: users.certificateNo, until: users.certificateValidUntil })
+      .from(users)
+      .where(and(eq(users.orgCode, subject.code), eq(users.disabled, false), userCond))
+      .orderBy(asc(users.username));
+    return {
+      total: rows.length,
+      rows: rows.slice(0, limit).map((r) => ({
+        kind: 'user',
+        id: r.id,
+        label: r.name,
+        ...(r.cert ? { detail: `${r.cert} · ${r.until ?? ''}` } : {}),
+      })),
+    };
+  }
+  const sourceCond = sourceConditions(asOf)[metric];
+  if (sourceCond) {
+    const rows = await db
+      .select({
+        id: caseSources.id,
+        receivedOn: caseSources.receivedOn,
+        dueOn: caseSources.dueOn,
+        outcome: caseSources.outcome,
+      })
+      .from(caseSources)
+      .where(
+        and(
+          eq(caseSources.subjectOrg, subject.code),
+          sql`${caseSources.receivedOn} >= ${period.from}`,
+          sql`${caseSources.receivedOn} <= ${period.to}`,
+          sourceCond,
+        ),
+      )
+      .orderBy(asc(caseSources.receivedOn));
+    return {
+      total: rows.length,
+      rows: rows.slice(0, limit).map((r) => ({
+        kind: 'case-source',
+        id: r.id,
+        label: r.receivedOn,
+        detail: `${r.outcome} · ${r.dueOn}`,
+      })),
+    };
+  }
+  if (metric === 'officersWithCases') {
+    const rows = await db.all<{ id: string; name: string | null }>(
+      sql`SELECT DISTINCT j.value AS id, u.display_name AS name FROM ${cases}, json_each(${cases.officers}) AS j
+        LEFT JOIN ${users} u ON u.id = j.value WHERE ${opened} ORDER BY j.value`,
+    );
+    return {
+      total: rows.length,
+      rows: rows.slice(0, limit).map((r) => ({ kind: 'user', id: r.id, label: r.name ?? r.id })),
+    };
+  }
+  if (metric === 'authorityItems' || metric === 'authorityItemsExercised') {
+    const all = authorityItemsOf(pack, subject);
+    const codes =
+      metric === 'authorityItems'
+        ? [...all]
+        : [...((await exercisedItems(db, pack, [subject], period)).get(subject.code) ?? [])];
+    codes.sort();
+    return {
+      total: codes.length,
+      rows: codes.slice(0, limit).map((code) => ({
+        kind: 'authority-item',
+        id: code,
+        label: pack.items['authority-item'].get(code)?.name ?? code,
+        detail: code,
+      })),
+    };
+  }
+  return { total: 0, rows: [] };
+}
+
+/** The enforcement subjects (organisations marked so) among the codes given, or all when none. */
+export async function enforcementSubjects(db: Db, where?: SQL): Promise<MeasuredSubject[]> {
+  const o = organisations;
+  return db
+    .select({ code: o.code, name: o.name, type: o.type, path: o.path })
+    .from(o)
+    .where(and(eq(o.enforcementSubject, true), where))
+    .orderBy(asc(o.code));
+}
