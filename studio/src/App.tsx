@@ -1,8 +1,10 @@
 /**
- * The studio, first slice (#14): sign in with the platform's session, the active pack's kinds
+ * The studio (#14): sign in with the platform's session; explore the active pack — its kinds
  * with counts, a search across every item by code and name, the items of a kind, and an item
  * page showing its fields, its layer of origin and, per overriding layer, each field it set
- * beside the base value. Chinese by default, English complete; paths under /studio.
+ * beside the base value; and the working copies (workspaces/, loaded on first use), where items
+ * are edited, validated, diffed, tested and published. Chinese by default, English complete;
+ * paths under /studio.
  */
 import {
   Alert,
@@ -23,22 +25,42 @@ import {
 } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type ItemRef, type Me, type Overview, type StudioItem } from './api.ts';
-import { format, type Lang, type MessageKey } from './messages.ts';
+import { format, type Lang } from './messages.ts';
+import { type T, useLoad } from './use-load.ts';
+import type { WorkspaceTab } from './workspaces/common.tsx';
+import type { WorkspacePlace } from './workspaces/WorkspaceArea.tsx';
+
+/** The working copies' pages, a chunk of their own (see WorkspaceArea). */
+const WorkspaceArea = lazy(() => import('./workspaces/WorkspaceArea.tsx'));
 
 const BASE = '/studio';
+const TABS = ['items', 'validate', 'diff', 'tests', 'publish'] as const satisfies readonly WorkspaceTab[];
 const LANG_KEY = 'yifa.studio.lang';
 
 /** Where the studio is: parsed from the path under /studio. */
 type Place =
   | { page: 'home' }
+  | WorkspacePlace
   | { page: 'kind'; kind: string }
   | { page: 'search'; q: string }
   | { page: 'item'; kind: string; code: string };
 
 function placeOf(location: Location): Place {
   const parts = location.pathname.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const query = new URLSearchParams(location.search);
+  if (parts[0] === 'workspaces') {
+    const id = parts[1];
+    if (!id) return { page: 'workspaces' };
+    if (parts[2] === 'items' && parts[3] && parts[4]) {
+      const pointer = query.get('field') ?? undefined;
+      return { page: 'ws-item', id, kind: parts[3], code: parts[4], ...(pointer ? { pointer } : {}) };
+    }
+    const tab = (TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as WorkspaceTab) : 'items';
+    const kind = query.get('kind') ?? undefined;
+    return { page: 'workspace', id, tab, ...(kind ? { kind } : {}) };
+  }
   if (parts[0] === 'kinds' && parts[1]) return { page: 'kind', kind: parts[1] };
   if (parts[0] === 'items' && parts[1] && parts[2]) return { page: 'item', kind: parts[1], code: parts[2] };
   if (parts[0] === 'search') return { page: 'search', q: new URLSearchParams(location.search).get('q') ?? '' };
@@ -50,10 +72,13 @@ function pathOf(place: Place): string {
   if (place.page === 'kind') return `${BASE}/kinds/${e(place.kind)}`;
   if (place.page === 'item') return `${BASE}/items/${e(place.kind)}/${e(place.code)}`;
   if (place.page === 'search') return `${BASE}/search?q=${e(place.q)}`;
+  if (place.page === 'workspaces') return `${BASE}/workspaces`;
+  if (place.page === 'workspace')
+    return `${BASE}/workspaces/${e(place.id)}/${place.tab}${place.kind ? `?kind=${e(place.kind)}` : ''}`;
+  if (place.page === 'ws-item')
+    return `${BASE}/workspaces/${e(place.id)}/items/${e(place.kind)}/${e(place.code)}${place.pointer ? `?field=${e(place.pointer)}` : ''}`;
   return `${BASE}/`;
 }
-
-type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'));
@@ -95,6 +120,36 @@ export function App() {
           >
             {lang === 'zh' ? '依法 · 配置工作室' : 'Yifa · Studio'}
           </Typography.Link>
+          {me && mayAuthor && (
+            <Space size={4}>
+              <Button
+                type={
+                  place.page === 'home' || place.page === 'kind' || place.page === 'search' || place.page === 'item'
+                    ? 'link'
+                    : 'text'
+                }
+                href={`${BASE}/`}
+                data-testid="nav-explore"
+                onClick={(e) => {
+                  e.preventDefault();
+                  go({ page: 'home' });
+                }}
+              >
+                {t('nav.explore')}
+              </Button>
+              <Button
+                type={place.page.startsWith('w') ? 'link' : 'text'}
+                href={`${BASE}/workspaces`}
+                data-testid="nav-workspaces"
+                onClick={(e) => {
+                  e.preventDefault();
+                  go({ page: 'workspaces' });
+                }}
+              >
+                {t('nav.workspaces')}
+              </Button>
+            </Space>
+          )}
           <span style={{ flex: 1 }} />
           {me && <span data-testid="who">{me.displayName}</span>}
           <Button type="text" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="language">
@@ -120,6 +175,10 @@ export function App() {
             <div data-testid="no-permission">
               <Result status="403" title="403" subTitle={t('needPermission')} />
             </div>
+          ) : place.page === 'workspaces' || place.page === 'workspace' || place.page === 'ws-item' ? (
+            <Suspense fallback={<Spin />}>
+              <WorkspaceArea t={t} lang={lang} place={place} go={go} />
+            </Suspense>
           ) : (
             <Studio t={t} lang={lang} place={place} go={go} />
           )}
@@ -163,30 +222,6 @@ function SignIn({ t, lang, onSignedIn }: { t: T; lang: Lang; onSignedIn: (me: Me
       </Form>
     </Card>
   );
-}
-
-/** Loads a value again whenever `key` changes, showing the platform's message when it fails. */
-function useLoad<V>(load: () => Promise<V>, key: string): { value?: V; error?: ApiError } {
-  const [state, setState] = useState<{ value?: V; error?: ApiError }>({});
-  const latest = useRef(load);
-  latest.current = load;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the load runs again when its key changes, not on every render's new closure
-  useEffect(() => {
-    let live = true;
-    setState({});
-    latest.current().then(
-      (value) => live && setState({ value }),
-      (error) =>
-        live &&
-        setState({
-          error: error instanceof ApiError ? error : new ApiError(0, 'http', { zh: String(error), en: String(error) }),
-        }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return state;
 }
 
 function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p: Place) => void }) {

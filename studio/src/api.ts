@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     readonly text: Bilingual,
+    /** The platform's details of the refusal (field issues, failed tests …), as it sent them. */
+    readonly details?: unknown,
   ) {
     super(text.en);
   }
@@ -34,7 +36,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (res.ok) return (await res.json()) as T;
-  let error: { code?: string; message?: Bilingual } = {};
+  let error: { code?: string; message?: Bilingual; details?: unknown } = {};
   try {
     error = ((await res.json()) as { error?: typeof error }).error ?? {};
   } catch {
@@ -44,6 +46,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     res.status,
     error.code ?? 'http',
     error.message ?? { zh: `请求失败（${res.status}）`, en: `request failed (${res.status})` },
+    error.details,
   );
 }
 
@@ -92,6 +95,90 @@ export interface StudioItem extends ItemRef {
   bases: { available: true } | { available: false; reason: Bilingual };
 }
 
+/** An installed pack version (GET /packs). */
+export interface PackVersion {
+  hash: string;
+  packId: string;
+  version: string;
+  name: string;
+  importedAt: string;
+  active: boolean;
+}
+
+/** A working copy of a pack, kept by the platform. */
+export interface WorkspaceSummary {
+  id: string;
+  packId: string;
+  name: string;
+  base: { hash: string; packId: string; version: string } | null;
+  revision: number;
+  updatedAt: string;
+  updatedBy: string | null;
+  publishedHash: string | null;
+}
+
+/** A problem of the working copy's resolved pack. */
+export interface WorkspaceIssue {
+  severity: 'error' | 'warning' | string;
+  code: string;
+  message: Bilingual;
+  kind?: string;
+  itemCode?: string;
+  pointer?: string;
+  file?: string;
+  line?: number;
+}
+
+export interface Workspace extends WorkspaceSummary {
+  manifest: Record<string, unknown>;
+  files?: unknown;
+  counts?: Record<string, number>;
+  issues: WorkspaceIssue[];
+}
+
+export type Origin = 'base' | 'added' | 'overridden';
+
+export interface WorkspaceItemRef {
+  kind: string;
+  code: string;
+  name: string;
+  nameEn?: string;
+  origin: Origin;
+}
+
+export interface WorkspaceItem {
+  value: Record<string, unknown>;
+  base: Record<string, unknown> | null;
+  patch: unknown;
+  file: string | null;
+  origin: Origin;
+  schema?: unknown;
+}
+
+export interface SavedItem {
+  revision: number;
+  file: string | null;
+  patch: unknown;
+  issues: WorkspaceIssue[];
+}
+
+export interface DiffItem {
+  kind: string;
+  code: string;
+  change: string;
+  fields: { pointer: string; before?: unknown; after?: unknown }[];
+}
+
+export interface TestRun {
+  passed: number;
+  failed: number;
+  results: unknown[];
+}
+
+const ws = (id: string) => `/studio/workspaces/${encodeURIComponent(id)}`;
+const itemPath = (id: string, kind: string, code: string) =>
+  `${ws(id)}/items/${encodeURIComponent(kind)}/${encodeURIComponent(code)}`;
+
 export const api = {
   /** Who is signed in, or null; asks the public /auth/session first, so a visitor not signed in gets no 401. */
   async me(): Promise<Me | null> {
@@ -116,4 +203,28 @@ export const api = {
     call<{ total: number; items: ItemRef[] }>('GET', `/studio/items?q=${encodeURIComponent(q)}&limit=100`),
   item: (kind: string, code: string) =>
     call<StudioItem>('GET', `/studio/items/${encodeURIComponent(kind)}/${encodeURIComponent(code)}`),
+  packVersions: () => call<{ versions: PackVersion[] }>('GET', '/packs'),
+  workspaces: () => call<{ workspaces: WorkspaceSummary[] }>('GET', '/studio/workspaces'),
+  createWorkspace: (
+    body:
+      | { packId: string; name: string; nameEn?: string; region?: string; base: { hash: string } }
+      | { open: { packId: string } },
+  ) => call<{ id: string; revision: number }>('POST', '/studio/workspaces', body),
+  workspace: (id: string) => call<Workspace>('GET', ws(id)),
+  workspaceItems: (id: string, kind: string, q = '') =>
+    call<{ items: WorkspaceItemRef[] }>(
+      'GET',
+      `${ws(id)}/items?kind=${encodeURIComponent(kind)}&q=${encodeURIComponent(q)}`,
+    ),
+  workspaceItem: (id: string, kind: string, code: string) => call<WorkspaceItem>('GET', itemPath(id, kind, code)),
+  saveItem: (id: string, kind: string, code: string, value: unknown, revision: number) =>
+    call<SavedItem>('PUT', itemPath(id, kind, code), { value, revision }),
+  revertItem: (id: string, kind: string, code: string, revision: number) =>
+    call<{ revision: number }>('DELETE', `${itemPath(id, kind, code)}/override?revision=${revision}`),
+  validate: (id: string) => call<{ issues: WorkspaceIssue[]; ms: number }>('GET', `${ws(id)}/validate`),
+  diff: (id: string, against: 'base' | 'published') =>
+    call<{ items: DiffItem[] }>('GET', `${ws(id)}/diff?against=${against}`),
+  runTests: (id: string) => call<TestRun>('POST', `${ws(id)}/tests`, {}),
+  publish: (id: string, version: string, note: string) =>
+    call<Record<string, unknown>>('POST', `${ws(id)}/publish`, { version, note }),
 };
