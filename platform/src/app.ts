@@ -7,6 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { alertsAfterWrite } from './alerts/after-write.ts';
 import { rolesOf } from './auth/access.ts';
 import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
 import type { AppEnv, Services } from './context.ts';
@@ -88,6 +89,9 @@ export function createApp(services: Services) {
   // The body is read only after the session check, so a request without a session is refused
   // before a byte of its body is read; routes that take larger bodies apply their own limit.
   app.use('/api/*', (c, next) => (OWN_BODY_LIMIT.some((own) => own(c.req.path)) ? next() : jsonLimit(c, next)));
+
+  // Stored alerts follow every committed case event (alerts/after-write.ts).
+  app.use('/api/v1/*', alertsAfterWrite());
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1/auth', authRoutes());

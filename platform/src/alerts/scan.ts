@@ -9,18 +9,11 @@
 import { type CaseDeadline, caseContext } from '@yifa/engine';
 import type { ResolvedPack } from '@yifa/metamodel';
 import { type CompiledAlerts, compileAlerts, type FactContext, type FiredAlert, type RuleEnv } from '@yifa/rules';
-import type { Actor } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { checkFine } from '../fine-check.ts';
 import type { OpenCase } from '../storage/alerts.ts';
 import { envOf, type LoadedCase, loadCase } from '../storage/snapshot.ts';
-
-/** The recipient that stands for the officers of the case (AlertRule.notify). */
-export const CASE_OFFICERS = 'case-officers';
-
-/** Alert levels, most severe first. */
-export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
 
 const compiled = {
   case: new WeakMap<RuleEnv, CompiledAlerts>(),
@@ -62,6 +55,8 @@ export interface ScannedCase {
   fired: FiredAlert[];
   /** Rules that could not be decided on this case (missing or mistyped facts). */
   undetermined: number;
+  /** Their codes (a stored alert of such a rule stays as it is). */
+  undeterminedCodes: string[];
   deadlines: CaseDeadline[];
   /** Whether a deadline of the case has passed while it still runs. */
   overdue: boolean;
@@ -83,6 +78,7 @@ export function scanCase(loaded: LoadedCase, today: string): ScannedCase {
     loaded,
     fired: report.fired.filter((a) => judges(a.code)),
     undetermined: report.undetermined.filter((u) => judges(u.code)).length,
+    undeterminedCodes: report.undetermined.filter((u) => judges(u.code)).map((u) => u.code),
     deadlines,
     overdue: !closed && deadlines.some((d) => d.status === 'overdue'),
   };
@@ -98,14 +94,4 @@ export async function scanCases(
   const out: ScannedCase[] = [];
   for (const { row, around } of open) out.push(scanCase(await loadCase(db, packs, row, today, around), today));
   return out;
-}
-
-/**
- * Whether an alert on the case is addressed to the actor: the rule names one of the actor's
- * roles, or names the case's officers and the actor is one of them. (`subject-head` names no
- * one yet: the platform does not record who heads a subject.)
- */
-export function addressedTo(alert: FiredAlert, officers: readonly string[], actor: Actor): boolean {
-  const mine = new Set(actor.roles.map((r) => r.code));
-  return alert.recipients.some((r) => mine.has(r) || (r === CASE_OFFICERS && officers.includes(actor.user.id)));
 }

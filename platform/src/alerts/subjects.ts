@@ -40,6 +40,8 @@ export interface SubjectReport {
   fired: FiredAlert[];
   /** Rules that could not be decided (a metric missing). */
   undetermined: number;
+  /** Their codes. */
+  undeterminedCodes: string[];
 }
 
 /** Evaluates the active pack's subject alert rules on each subject's activity. */
@@ -70,6 +72,7 @@ export function subjectReports(
       metrics,
       fired: report.fired,
       undetermined: report.undetermined.length,
+      undeterminedCodes: report.undetermined.map((u) => u.code),
     };
   });
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Command, InvalidArgumentError } from 'commander';
+import { createAlertScheduler, intervalFromEnv } from '../alerts/scheduler.ts';
 import { createApp } from '../app.ts';
 import { checkpointSettings } from '../audit/checkpoint.ts';
 import { createCheckpointer } from '../audit/checkpointer.ts';
@@ -100,8 +101,10 @@ export async function startServer(options: {
   if (fontNote) process.stderr.write(fontNote);
   const url = options.databaseUrl ?? process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const settings = checkpointSettings(url);
+  const alertInterval = intervalFromEnv();
   const db = await openDb(url);
-  const app = createApp(createServices(db));
+  const services = createServices(db);
+  const app = createApp(services);
   mountWebApps(app);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s as Server));
@@ -111,6 +114,9 @@ export async function startServer(options: {
     });
   });
   const checkpointer = createCheckpointer(db, settings);
+  // Deadlines that pass with no event, subjects' activity: a pass every few minutes, once across processes.
+  const scheduler = createAlertScheduler(services, { intervalMinutes: alertInterval });
+  scheduler.start();
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
@@ -120,6 +126,7 @@ export async function startServer(options: {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await scheduler.stop();
       await checkpointer.close();
       db.$client.close();
     },

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
-import { cases } from '../db/schema.ts';
+import { runPass } from '../alerts/scheduler.ts';
+import { alertRecipients, alerts, auditEvents, cases } from '../db/schema.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -81,7 +82,7 @@ async function alertsOf(username: string, query = ''): Promise<Json[]> {
 /** The codes of the alerts a user gets on a case. */
 async function codesOn(username: string, caseId: string, query = ''): Promise<string[]> {
   return (await alertsOf(username, query))
-    .filter((a) => a.case.id === caseId)
+    .filter((a) => a.case?.id === caseId)
     .map((a) => a.code)
     .sort();
 }
@@ -124,11 +125,14 @@ beforeAll(async () => {
     .set({ state: 'decision', stateEntered: { ...row?.stateEntered, decision: server.services.now().toISOString() } })
     .where(eq(cases.id, unreviewed.id));
   at(LATER);
+  // A month on with no event: the deadlines that passed are found by the scheduler's pass (as is
+  // the decision written straight into the table above).
+  await runPass(server.services);
 });
 
 describe('GET /alerts', () => {
   it('warns the officers of the case and the head of the unit of a filing decision overdue', async () => {
-    const mine = (await alertsOf('li.officer')).filter((a) => a.case.id === first.id);
+    const mine = (await alertsOf('li.officer')).filter((a) => a.case?.id === first.id);
     expect(mine).toHaveLength(1);
     const alert = mine[0];
     expect(alert).toMatchObject({
@@ -157,13 +161,13 @@ describe('GET /alerts', () => {
     expect(await codesOn('qian.agency', first.id)).toEqual([]);
     expect(await codesOn('jian.supervisor', first.id)).toEqual([]);
     expect(await codesOn('qian.agency', first.id, '?all=1')).toEqual(['overdue-filing']);
-    const all = (await alertsOf('jian.supervisor', '?all=1')).filter((a) => a.case.id === first.id);
+    const all = (await alertsOf('jian.supervisor', '?all=1')).filter((a) => a.case?.id === first.id);
     expect(all).toMatchObject([{ code: 'overdue-filing', addressedToMe: false }]);
   });
 
   it('warns officers, head and legal reviewer of a fine outside the discretion tier', async () => {
     const outside = (await alertsOf('li.officer')).find(
-      (a) => a.case.id === outsideTier.id && a.code === 'fine-outside-tier',
+      (a) => a.case?.id === outsideTier.id && a.code === 'fine-outside-tier',
     );
     expect(outside).toMatchObject({ level: 'yellow', case: { state: { code: 'legal-review' } } });
     expect(outside.message.zh).toMatch(/95,?000/);
@@ -181,7 +185,7 @@ describe('GET /alerts', () => {
       expect(await codesOn(user, unreviewed.id), user).toContain('missing-legal-review');
     // The case also lacks its collective discussion (第五十七条第二款): pick the legal-review alert by its code.
     const alert = (await alertsOf('jian.supervisor')).find(
-      (a) => a.case.id === unreviewed.id && a.code === 'missing-legal-review',
+      (a) => a.case?.id === unreviewed.id && a.code === 'missing-legal-review',
     );
     expect(alert).toMatchObject({ code: 'missing-legal-review', level: 'yellow', addressedToMe: true });
     expect(await codesOn('zhao.head', unreviewed.id)).not.toContain('missing-legal-review');
@@ -196,21 +200,25 @@ describe('GET /alerts', () => {
       ['tang.head', '?all=1'],
       ['guo.agency', '?all=1'],
     ] as const) {
-      const seen = (await alertsOf(user, query)).filter((a) => theirs.includes(a.case.id));
+      const seen = (await alertsOf(user, query)).filter((a) => theirs.includes(a.case?.id));
       expect(seen, `${user}${query}`).toEqual([]);
     }
   });
 
   it('sorts the most severe first, filters by level and counts what it found', async () => {
-    const res = await json(await (await as('jian.supervisor')).get('/api/v1/alerts?all=1'));
-    expect(res).toMatchObject({ all: true, scope: 'all', truncated: false });
-    expect(res.scanned).toBe(4);
+    const res = await json(await (await as('jian.supervisor')).get('/api/v1/alerts?all=1&kind=case'));
+    expect(res).toMatchObject({ all: true, scope: 'all' });
+    // Stored alerts: the total is what matched, not a number of cases scanned.
+    expect(res.total).toBe(res.items.length);
+    expect(new Set(res.items.map((a: Json) => a.case.id))).toEqual(
+      new Set([first, second, outsideTier, unreviewed].map((c) => c.id)),
+    );
     const levels = res.items.map((a: Json) => a.level);
     const order = ['red', 'orange', 'yellow', 'blue'];
     expect([...levels].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(levels);
     expect(res.counts.total).toBe(res.items.length);
     expect(res.counts.red).toBe(levels.filter((l: string) => l === 'red').length);
-    const red = await alertsOf('jian.supervisor', '?all=1&level=red');
+    const red = await alertsOf('jian.supervisor', '?all=1&kind=case&level=red');
     expect(red.length).toBe(res.counts.red);
     expect(red.every((a) => a.level === 'red')).toBe(true);
     expect(await alertsOf('jian.supervisor', '?all=1&limit=1')).toHaveLength(1);
@@ -249,6 +257,9 @@ describe('GET /alerts', () => {
     await act('qian.agency', second.id, 'approve-filing');
     expect(await codesOn('li.officer', second.id)).toEqual([]);
     expect(await codesOn('jian.supervisor', second.id, '?all=1')).toEqual([]);
+    // Closed, not deleted: it stays on the record with why it closed.
+    const closed = (await alertsOf('li.officer', '?status=closed')).filter((a) => a.case?.id === second.id);
+    expect(closed).toMatchObject([{ code: 'overdue-filing', status: 'closed', closed: { why: 'cleared' } }]);
   });
 });
 
@@ -263,7 +274,7 @@ describe('GET /supervision/summary', () => {
     expect(state('filing')).toMatchObject({ workflow: { code: 'penalty-ordinary' }, total: 1, open: 1, overdue: 0 });
     expect(state('legal-review')).toMatchObject({ state: { name: '法制审核' }, total: 1, overdue: 1 });
     expect(state('decision')).toMatchObject({ total: 1 });
-    const all = await json(await (await as('jian.supervisor')).get('/api/v1/alerts?all=1&limit=1000'));
+    const all = await json(await (await as('jian.supervisor')).get('/api/v1/alerts?all=1&kind=case&limit=1000'));
     expect(s.alerts.total).toBe(all.counts.total);
     expect(s.alerts.red).toBe(all.counts.red);
     expect(s.subjects).toHaveLength(1);
@@ -310,5 +321,123 @@ describe('GET /supervision/summary', () => {
     expect(own.cases.total).toBe(4);
     const officer = await (await as('li.officer')).get('/api/v1/supervision/summary');
     expect(officer.status).toBe(403);
+  });
+});
+
+describe('stored alerts', () => {
+  /** The stored alert of a rule on a case (or subject), as the database holds it. */
+  async function stored(rule: string, on: { caseId?: string; subject?: string }) {
+    const rows = await server.db.select().from(alerts).where(eq(alerts.ruleCode, rule));
+    return rows.filter((r) => (on.caseId ? r.caseId === on.caseId : r.caseId === null && r.subjectOrg === on.subject));
+  }
+
+  it('raises an alert on the transition that makes its rule hold, not on a later pass', async () => {
+    const [row] = await stored('fine-outside-tier', { caseId: outsideTier.id });
+    // Raised when the case went to 法制审核 (a month before the pass at LATER), by the system, on the record.
+    expect((row?.raisedAt ?? '') < LATER.toISOString()).toBe(true);
+    expect(row?.raisedAt).toBeTruthy();
+    expect(row).toMatchObject({ status: 'raised', level: 'yellow', key: `fine-outside-tier:case:${outsideTier.id}` });
+    const events = await server.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.target, row?.id ?? ''));
+    expect(events).toMatchObject([{ action: 'alert.raise', actor: 'system:alerts', caseId: outsideTier.id }]);
+    // One open alert per rule and case, however often it is evaluated.
+    await runPass(server.services);
+    expect(await stored('fine-outside-tier', { caseId: outsideTier.id })).toHaveLength(1);
+  });
+
+  it('resolves recipients when raised: the officers on the case, roles, and the head of the subject', async () => {
+    const [filing] = await stored('overdue-filing', { caseId: first.id });
+    const recipients = async (id: string) =>
+      (await server.db.select().from(alertRecipients).where(eq(alertRecipients.alertId, id)))
+        .map((r) => r.recipient)
+        .sort();
+    expect(await recipients(filing?.id ?? '')).toEqual(
+      [`user:${ids['li.officer']}`, `user:${ids['wang.officer']}`, 'role:department-head'].sort(),
+    );
+    // 区生态环境局 exercised none of its authority items: its head (agency-head, headsSubject) is told.
+    const [zero] = await stored('subject-zero-exercise', { subject: '120116-STJ' });
+    expect(await recipients(zero?.id ?? '')).toEqual(['role:supervisor', `user:${ids['guo.agency']}`]);
+    const mine = (await alertsOf('guo.agency', '?kind=subject')).map((a) => `${a.subject.code}:${a.code}`).sort();
+    expect(mine).toEqual(['120116-STJ:subject-zero-exercise', '120116-STJ:subject-zero-participation']);
+    const item = (await alertsOf('guo.agency', '?kind=subject'))[0];
+    expect(item).toMatchObject({
+      case: null,
+      addressedToMe: true,
+      recipients: [{ code: 'subject-head' }, { code: 'supervisor' }],
+    });
+    // Not the unit head of that bureau, nor the head of another subject.
+    expect(await alertsOf('tang.head', '?kind=subject')).toEqual([]);
+    expect((await alertsOf('qian.agency', '?kind=subject')).map((a) => a.subject.code)).not.toContain('120116-STJ');
+  });
+
+  it('is marked read, handled with a required note, and leaves the unread count', async () => {
+    const c = await as('jian.supervisor');
+    const alert = (await alertsOf('jian.supervisor', `?case=${unreviewed.id}&rule=missing-legal-review`))[0];
+    expect(alert).toMatchObject({ status: 'raised', read: null, handled: null, addressedToMe: true });
+    const unread = async () => (await json(await c.get('/api/v1/alerts/unread-count'))).unread as number;
+    const before = await unread();
+    expect(before).toBeGreaterThan(0);
+    const read = await c.post(`/api/v1/alerts/${alert.id}/read`, {});
+    expect(read.status, await read.clone().text()).toBe(200);
+    expect(await json(read)).toMatchObject({ status: 'read', read: { by: { id: ids['jian.supervisor'] } } });
+    expect(await unread()).toBe(before - 1);
+    // A note is required: a refusal names the field in both languages and changes nothing.
+    for (const body of [{}, { note: '   ' }]) {
+      const res = await c.post(`/api/v1/alerts/${alert.id}/handle`, body);
+      expect(res.status).toBe(422);
+      const error = (await json(res)).error;
+      expect(error.details.problems[0]).toMatchObject({
+        path: '/note',
+        message: { zh: expect.any(String), en: expect.any(String) },
+      });
+    }
+    expect((await json(await c.get(`/api/v1/alerts/${alert.id}`))).status).toBe('read');
+    const handled = await c.post(`/api/v1/alerts/${alert.id}/handle`, { note: '已督促承办机构补正法制审核' });
+    expect(handled.status, await handled.clone().text()).toBe(200);
+    expect(await json(handled)).toMatchObject({
+      status: 'handled',
+      handled: { note: '已督促承办机构补正法制审核', by: { id: ids['jian.supervisor'], name: 'jian.supervisor' } },
+      why: { zh: expect.any(String), en: expect.any(String) },
+    });
+    const trail = await server.db.select().from(auditEvents).where(eq(auditEvents.target, alert.id));
+    expect(trail.map((e) => `${e.action}:${e.actor}`)).toEqual([
+      'alert.raise:system:alerts',
+      `alert.read:${ids['jian.supervisor']}`,
+      `alert.handle:${ids['jian.supervisor']}`,
+    ]);
+    // Handled is not closed: the condition still holds, so it stays on the board until it clears.
+    expect((await alertsOf('jian.supervisor', '?status=handled')).map((a) => a.id)).toContain(alert.id);
+  });
+
+  it('refuses to handle an alert that has closed', async () => {
+    const [closed] = (await stored('overdue-filing', { caseId: second.id })).filter((r) => r.status === 'closed');
+    const res = await (await as('li.officer')).post(`/api/v1/alerts/${closed?.id}/handle`, { note: '已处理' });
+    expect(res.status).toBe(409);
+    expect((await json(res)).error.message.zh).toContain('已关闭');
+  });
+
+  it('is not found outside the scope, and refused to roles that read no alerts', async () => {
+    const [row] = await stored('missing-legal-review', { caseId: unreviewed.id });
+    const id = row?.id ?? '';
+    for (const user of ['tang.head', 'ma.officer', 'guo.agency', 'zhou.officer']) {
+      const c = await as(user);
+      expect((await c.get(`/api/v1/alerts/${id}`)).status, user).toBe(404);
+      expect((await c.post(`/api/v1/alerts/${id}/read`, {})).status, user).toBe(404);
+      expect((await c.post(`/api/v1/alerts/${id}/handle`, { note: 'x' })).status, user).toBe(404);
+      expect(
+        (await alertsOf(user, user.endsWith('officer') ? '' : '?all=1')).map((a) => a.id),
+        user,
+      ).not.toContain(id);
+    }
+    // The unit head is not named by the rule but supervises the subject (statistics.read): may read it.
+    expect((await (await as('zhao.head')).get(`/api/v1/alerts/${id}`)).status).toBe(200);
+    // An officer of the case is named (case-officers).
+    expect((await (await as('li.officer')).get(`/api/v1/alerts/${id}`)).status).toBe(200);
+    const admin = await as('sys.admin');
+    expect((await admin.get(`/api/v1/alerts/${id}`)).status).toBe(403);
+    expect((await admin.get('/api/v1/alerts/unread-count')).status).toBe(403);
+    expect((await admin.post(`/api/v1/alerts/${id}/handle`, { note: 'x' })).status).toBe(403);
   });
 });

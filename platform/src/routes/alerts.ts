@@ -1,38 +1,64 @@
 /**
- * 预警提醒 and 执法监督: the pack's alert rules evaluated over the open cases of the caller's
- * data scope (alert.read), answering the alerts addressed to the caller, or with `all=1` every
- * alert in scope (statistics.read: supervisors and heads); and the supervision summary
- * (statistics.read and alert.read): cases by state and overdue, alerts by level and by subject, and
- * each subject's metrics this year with the pack's subject alert rules on them. The scope is
- * applied in the query (storage/alerts.ts); permissions are checked here, on every request.
+ * 预警 and 执法监督. The alert board reads stored alerts (alerts/board.ts: raised after every case
+ * event and by the scheduler, never recomputed here): those addressed to the caller within the
+ * data scope of `alert.read`, or with `all=1` every alert in that scope (statistics.read),
+ * filtered, sorted and paged in SQL; the unread count for the bell; one alert; marking it read
+ * and handling it with a note, both audited. The supervision summary (statistics.read and
+ * alert.read) counts cases by state and overdue, alerts by level and by subject, and each
+ * subject's metrics this year with the pack's subject alert rules on them. Permissions are
+ * checked here, on every request; the scope is applied in the query.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ResolvedPack } from '@yifa/metamodel';
-import { decisiveLeaves, type FiredAlert, type Lang, mark, renderLeaf } from '@yifa/rules';
-import { addressedTo, CASE_OFFICERS, LEVELS, type ScannedCase, scanCases } from '../alerts/scan.ts';
+import {
+  type BoardRow,
+  boardAlert,
+  boardPage,
+  handleAlert,
+  markRead,
+  SORTS,
+  STATUS_FILTERS,
+  unreadCount,
+  userNames,
+} from '../alerts/board.ts';
+import { LEVELS, type Level } from '../alerts/explain.ts';
+import { type ScannedCase, scanCases } from '../alerts/scan.ts';
 import { type SubjectReport, subjectReports } from '../alerts/subjects.ts';
-import { type Actor, requirePermission } from '../auth/access.ts';
+import { boardView, firedView, namedUsers } from '../alerts/view.ts';
+import { type Actor, requirePermission, scopeFor } from '../auth/access.ts';
+import type { Services } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { caseCountsByState, casesToScan, subjectActivity } from '../storage/alerts.ts';
 import { startOfLegalDay } from '../time.ts';
+import { plainText } from '../validation.ts';
 import { dayOf, stateOf } from './case-views.ts';
-import { OK as ok, router } from './router.ts';
+import { jsonBody, OK as ok, router } from './router.ts';
 
 const AlertQuery = z
   .object({
-    /** 1: every alert in scope, not only those addressed to me (statistics.read). */
+    /** 1: every alert in my scope, not only those addressed to me (statistics.read). */
     all: z.enum(['0', '1']).default('0'),
+    status: z.enum(STATUS_FILTERS).default('open'),
     level: z.enum(LEVELS).optional(),
+    rule: z.string().min(1).max(100).optional(),
+    case: z.string().min(1).max(100).optional(),
+    /** Alerts on cases, or on enforcement subjects (零参与, 零履职 …); both when absent. */
+    kind: z.enum(['case', 'subject']).optional(),
+    sort: z.enum(SORTS).default('severity'),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .openapi('AlertQuery');
+const AlertId = z.object({ id: z.string().min(1).max(100) }).openapi('AlertId');
+const HandleInput = z
+  .object({
+    /** What was done about it (required). */
+    note: plainText(z.string().trim().min(1).max(2000)),
+  })
+  .strict()
+  .openapi('AlertHandling');
 
-type Level = (typeof LEVELS)[number];
 type LevelCounts = Record<Level, number> & { total: number };
-
-const SPECIAL: Record<string, { zh: string; en: string }> = {
-  [CASE_OFFICERS]: { zh: '承办执法人员', en: 'officers of the case' },
-  'subject-head': { zh: '执法主体负责人', en: 'head of the subject' },
-};
 
 /** Counts by level, all zero. */
 function noAlerts(): LevelCounts {
@@ -44,58 +70,22 @@ function countLevel(counts: LevelCounts, level: Level): void {
   counts.total += 1;
 }
 
-/** A recipient as the API shows it: a role of the case's pack by its name, or one of the special recipients. */
-function recipientView(pack: ResolvedPack, code: string) {
-  const role = pack.items.role.get(code);
-  const name = role ? { zh: role.name, en: role.nameEn ?? role.name } : (SPECIAL[code] ?? { zh: code, en: code });
-  return { code, name };
+/** Views of board rows, naming the users who read or handled them. */
+async function viewsOf(s: Services, rows: readonly BoardRow[]) {
+  const names = await userNames(s.db, namedUsers(rows));
+  return Promise.all(rows.map((r) => boardView(r, s.packs, names)));
 }
 
 /**
- * Why the alert fired: the deciding tests of its condition and of the level chosen (levels tried
- * and passed over are left out). A test of codes or a yes/no reads better as its label alone.
+ * One alert the actor may see and act on: in the scope of their `alert.read`, and addressed to
+ * them or their roles unless they read every alert in their scope (statistics.read). Otherwise
+ * not found, as if it did not exist.
  */
-function whyOf(alert: FiredAlert, lang: Lang): string {
-  const lines = alert.evaluations
-    .filter((e, i) => i === 0 || e.held !== false)
-    .flatMap((e) => decisiveLeaves(e.trace))
-    .map((leaf) =>
-      leaf.conditionLabel && typeof leaf.expected !== 'number'
-        ? `${leaf.conditionLabel} ${mark(leaf.held, lang)}`
-        : renderLeaf(leaf, lang),
-    );
-  return [...new Set(lines)].join(lang === 'zh' ? '；' : '; ');
-}
-
-/** An alert as the API shows it: its rule, level, message, why it fired and whom it is for. */
-function firedView(pack: ResolvedPack, alert: FiredAlert) {
-  return {
-    code: alert.code,
-    name: alert.name,
-    level: alert.level,
-    message: alert.message,
-    why: { zh: whyOf(alert, 'zh'), en: whyOf(alert, 'en') },
-    recipients: alert.recipients.map((code) => recipientView(pack, code)),
-  };
-}
-
-/** An alert on a case, with the case it is about and whom it is for. */
-function alertView(s: ScannedCase, alert: FiredAlert, actor: Actor) {
-  const { row, pack, snapshot } = s.loaded;
-  const { matter, workflow, subject } = snapshot;
-  return {
-    ...firedView(pack, alert),
-    addressedToMe: addressedTo(alert, row.officers, actor),
-    case: {
-      id: row.id,
-      number: row.number,
-      cause: matter.cause ?? matter.name,
-      matter: { code: matter.code, name: matter.name, nameEn: matter.nameEn ?? null },
-      state: stateOf(workflow, row.state),
-      subject: { code: subject.code, name: subject.name },
-      openedAt: row.openedAt,
-    },
-  };
+async function alertFor(s: Services, actor: Actor, id: string): Promise<BoardRow> {
+  const scope = requirePermission(actor, 'alert.read');
+  const row = await boardAlert(s.db, actor, scope, id);
+  if (!row.addressed && !scopeFor(actor, 'statistics.read')) throw new AppError('not-found', { alert: id });
+  return row;
 }
 
 /** The subjects of the scope with their metrics in the period and their subject alerts, most severe first. */
@@ -109,11 +99,6 @@ function subjectsView(pack: ResolvedPack, reports: readonly SubjectReport[]) {
       undetermined: r.undetermined,
       alerts: r.fired.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)).map((a) => firedView(pack, a)),
     }));
-}
-
-/** Most severe first, then by case number. */
-function bySeverity(la: Level, a: ScannedCase, lb: Level, b: ScannedCase): number {
-  return LEVELS.indexOf(la) - LEVELS.indexOf(lb) || a.loaded.row.number.localeCompare(b.loaded.row.number);
 }
 
 /** The supervision summary of scanned cases and the state counts of the scope. */
@@ -188,7 +173,7 @@ export function alertRoutes() {
       method: 'get',
       path: '/alerts',
       tags: ['alerts'],
-      summary: '预警提醒 / alerts addressed to me (all=1: every alert in my scope)',
+      summary: '预警提醒 / alerts addressed to me (all=1: every alert in my scope), filtered, sorted and paged',
       request: { query: AlertQuery },
       responses: ok,
     }),
@@ -199,28 +184,101 @@ export function alertRoutes() {
       const scope = requirePermission(actor, 'alert.read');
       const all = query.all === '1';
       if (all) requirePermission(actor, 'statistics.read');
-      const today = dayOf(s.now());
-      const open = await casesToScan(s.db, actor, scope, (await s.packs.active()).pack);
-      const scanned = await scanCases(s.db, s.packs, open.cases, today);
-      const mine = scanned.flatMap((sc) =>
-        sc.fired.filter((a) => all || addressedTo(a, sc.loaded.row.officers, actor)).map((alert) => ({ sc, alert })),
-      );
-      const counts = noAlerts();
-      for (const { alert } of mine) countLevel(counts, alert.level);
-      const items = mine
-        .filter(({ alert }) => !query.level || alert.level === query.level)
-        .sort((a, b) => bySeverity(a.alert.level, a.sc, b.alert.level, b.sc))
-        .slice(0, query.limit)
-        .map(({ sc, alert }) => alertView(sc, alert, actor));
+      const page = await boardPage(s.db, actor, {
+        scope,
+        mine: !all,
+        status: query.status,
+        sort: query.sort,
+        limit: query.limit,
+        offset: query.offset,
+        ...(query.level ? { level: query.level } : {}),
+        ...(query.rule ? { rule: query.rule } : {}),
+        ...(query.case ? { caseId: query.case } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+      });
       return c.json({
-        today,
+        today: dayOf(s.now()),
         all,
         scope,
-        scanned: scanned.length,
-        truncated: open.truncated,
-        counts,
-        items,
+        total: page.total,
+        limit: query.limit,
+        offset: query.offset,
+        counts: page.counts,
+        items: await viewsOf(s, page.rows),
       });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/alerts/unread-count',
+      tags: ['alerts'],
+      summary: '未读预警数 / how many alerts addressed to me no one has read yet (the bell)',
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      const s = c.get('services');
+      const scope = requirePermission(actor, 'alert.read');
+      return c.json({ unread: await unreadCount(s.db, actor, scope) });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/alerts/{id}',
+      tags: ['alerts'],
+      summary: '一条预警 / one alert with its explanation and history',
+      request: { params: AlertId },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const row = await alertFor(s, c.get('actor'), c.req.valid('param').id);
+      const [view] = await viewsOf(s, [row]);
+      return c.json(view);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/alerts/{id}/read',
+      tags: ['alerts'],
+      summary: '标记已读 / mark an alert read',
+      request: { params: AlertId },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const actor = c.get('actor');
+      const { id } = c.req.valid('param');
+      const row = await alertFor(s, actor, id);
+      await markRead(s.db, actor, row.alert, s.now().toISOString());
+      const [view] = await viewsOf(s, [await alertFor(s, actor, id)]);
+      return c.json(view);
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/alerts/{id}/handle',
+      tags: ['alerts'],
+      summary: '处理预警 / record how an alert was handled (a note is required)',
+      request: { params: AlertId, body: jsonBody(HandleInput) },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const actor = c.get('actor');
+      const { id } = c.req.valid('param');
+      const row = await alertFor(s, actor, id);
+      await handleAlert(s.db, actor, row.alert, c.req.valid('json').note, s.now().toISOString());
+      const [view] = await viewsOf(s, [await alertFor(s, actor, id)]);
+      return c.json(view);
     },
   );
 

@@ -5,7 +5,7 @@
  * scope with their activity in a period. Nothing out of scope is read.
  */
 import type { ResolvedPack } from '@yifa/metamodel';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, caseSources, cases, organisations, users } from '../db/schema.ts';
@@ -133,6 +133,8 @@ export async function caseCountsByState(db: Db, actor: Actor, scope: Scope): Pro
 /** An enforcement subject in scope, with what the subject alert rules measure in a period. */
 export interface SubjectActivity {
   code: string;
+  /** The organisation's path (organisations.path). */
+  path: string;
   name: string;
   type: string;
   /** Users of the subject holding a 执法证 valid today. */
@@ -158,11 +160,32 @@ export async function subjectActivity(
   today: string,
 ): Promise<SubjectActivity[]> {
   if (scope === 'own') return [];
+  const inScope = scope === 'all' ? undefined : subjectCondition(scope, scopeValues(actor), organisations);
+  return activityWhere(db, inScope, from, today);
+}
+
+/** The activity of the enforcement subjects with these codes (the alert evaluation after a case source changes). */
+export function subjectActivityOf(
+  db: Db,
+  codes: readonly string[],
+  from: string,
+  today: string,
+): Promise<SubjectActivity[]> {
+  return codes.length ? activityWhere(db, inArray(organisations.code, [...codes]), from, today) : Promise.resolve([]);
+}
+
+/** The activity of the enforcement subjects that meet a condition on `organisations`. */
+async function activityWhere(
+  db: Db,
+  inScope: SQL | undefined,
+  from: string,
+  today: string,
+): Promise<SubjectActivity[]> {
   const o = organisations;
-  const inScope = scope === 'all' ? undefined : subjectCondition(scope, scopeValues(actor), o);
   const rows = await db
     .select({
       code: o.code,
+      path: o.path,
       name: o.name,
       type: o.type,
       certifiedOfficers: sql<number>`(SELECT count(*) FROM ${users} WHERE ${users.orgCode} = ${o.code}

@@ -1,0 +1,77 @@
+/**
+ * Alerts follow every committed case event: a middleware notes the audit chain's head before a
+ * write request and, once the request has answered successfully (its transaction committed),
+ * evaluates the cases its events name (opening, facts, transitions, documents, links, payments,
+ * review) and the subjects of the case sources it registered, decided, extended or filed. Every
+ * case event is in the chain (执法全过程记录), so no route has to remember to call it. A failure
+ * here never fails the user's write: it is logged, and the scheduler's next pass catches the case.
+ */
+import { and, gt, inArray, isNotNull, like, max, not, or } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { auditEvents, caseSources } from '../db/schema.ts';
+import { type AlertServices, evaluateCases, evaluateSubjects } from './evaluate.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The newest event's number (0 on an empty chain). */
+async function headSeq(s: AlertServices): Promise<number> {
+  const [row] = await s.db.select({ seq: max(auditEvents.seq) }).from(auditEvents);
+  return row?.seq ?? 0;
+}
+
+/** The cases and subjects the events after `seq` concern (alert events themselves left out). */
+async function touchedSince(s: AlertServices, seq: number): Promise<{ cases: string[]; subjects: string[] }> {
+  const events = await s.db
+    .select({ caseId: auditEvents.caseId, action: auditEvents.action, target: auditEvents.target })
+    .from(auditEvents)
+    .where(
+      and(
+        gt(auditEvents.seq, seq),
+        not(like(auditEvents.action, 'alert.%')),
+        or(isNotNull(auditEvents.caseId), like(auditEvents.action, 'case-source.%')),
+      ),
+    );
+  const caseIds = new Set(events.flatMap((e) => (e.caseId ? [e.caseId] : [])));
+  const sourceIds = events.flatMap((e) => (e.action.startsWith('case-source.') && e.target ? [e.target] : []));
+  const subjects = sourceIds.length
+    ? await s.db
+        .selectDistinct({ code: caseSources.subjectOrg })
+        .from(caseSources)
+        .where(inArray(caseSources.id, sourceIds))
+    : [];
+  return { cases: [...caseIds], subjects: subjects.map((r) => r.code) };
+}
+
+/**
+ * Evaluates the alerts of what the events after `seq` touched; never throws (a failure is
+ * logged and left to the scheduler's next pass).
+ */
+export async function evaluateTouched(s: AlertServices, seq: number): Promise<void> {
+  try {
+    const touched = await touchedSince(s, seq);
+    await evaluateCases(s, touched.cases);
+    await evaluateSubjects(s, touched.subjects);
+  } catch (e) {
+    console.error('alerts: evaluation after a write failed; the scheduler will catch up', e);
+  }
+}
+
+/**
+ * The middleware: around each successful write under /api/v1, evaluates the alerts of the cases
+ * and subjects the write's events touched, before the answer leaves (so the next read sees them).
+ */
+export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE.has(c.req.method)) return next();
+    const s = c.get('services');
+    let seq: number | undefined;
+    try {
+      seq = await headSeq(s);
+    } catch (e) {
+      console.error('alerts: could not read the audit head before a write', e);
+    }
+    await next();
+    if (seq !== undefined && c.res.status < 400) await evaluateTouched(s, seq);
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Evaluates the alert rules on some cases or subjects and stores the outcome (store.ts): the
+ * case rules of each case's pinned pack through the same scan the board's summary uses
+ * (scan.ts), the subject rules of the active pack on each subject's activity this year
+ * (subjects.ts). Used after every committed case event (after-write.ts) and by the scheduler.
+ */
+import type { ResolvedPack } from '@yifa/metamodel';
+import { inArray } from 'drizzle-orm';
+import type { Services } from '../context.ts';
+import { type CaseRow, cases } from '../db/schema.ts';
+import { subjectActivityOf } from '../storage/alerts.ts';
+import { loadCase, type Surroundings, surroundings } from '../storage/snapshot.ts';
+import { localDate, startOfLegalDay } from '../time.ts';
+import { scanCase } from './scan.ts';
+import { type Judgement, type Reconciled, reconcileAlerts } from './store.ts';
+import { subjectReports } from './subjects.ts';
+
+/** The services an evaluation needs. */
+export type AlertServices = Pick<Services, 'db' | 'packs' | 'now'>;
+
+/** Judges read case rows (with their surroundings) by their case rules, at `today`. */
+export async function judgeCases(
+  packs: { byHash(hash: string): Promise<ResolvedPack> },
+  db: Services['db'],
+  rows: readonly { c: CaseRow; around: Surroundings }[],
+  today: string,
+): Promise<Judgement[]> {
+  const out: Judgement[] = [];
+  for (const { c, around } of rows) {
+    const scanned = scanCase(await loadCase(db, packs, c, today, around), today);
+    out.push({
+      target: { kind: 'case', caseId: c.id, officers: c.officers, closed: c.closedAt !== null },
+      subjectOrg: c.subjectOrg,
+      subjectPath: c.subjectPath,
+      pack: scanned.loaded.pack,
+      packHash: c.packHash,
+      fired: scanned.fired,
+      undetermined: new Set(scanned.undeterminedCodes),
+    });
+  }
+  return out;
+}
+
+/** Evaluates the case alert rules on these cases and stores the result. */
+export async function evaluateCases(s: AlertServices, caseIds: readonly string[]): Promise<Reconciled> {
+  if (caseIds.length === 0) return { raised: 0, updated: 0, closed: 0 };
+  const at = s.now();
+  const rows = await s.db
+    .select({ c: cases, ...surroundings })
+    .from(cases)
+    .where(inArray(cases.id, [...caseIds]));
+  const judged = await judgeCases(
+    s.packs,
+    s.db,
+    rows.map(({ c, ...around }) => ({ c, around })),
+    localDate(at),
+  );
+  return reconcileAlerts(s.db, judged, at.toISOString());
+}
+
+/**
+ * Evaluates the active pack's subject alert rules on these enforcement subjects, on their
+ * activity this year to date (legal dates), and stores the result.
+ */
+export async function evaluateSubjects(s: AlertServices, codes: readonly string[]): Promise<Reconciled> {
+  if (codes.length === 0) return { raised: 0, updated: 0, closed: 0 };
+  const at = s.now();
+  const today = localDate(at);
+  const { hash, pack } = await s.packs.active();
+  const from = startOfLegalDay(`${today.slice(0, 4)}-01-01`).toISOString();
+  const activity = await subjectActivityOf(s.db, codes, from, today);
+  const judged: Judgement[] = subjectReports(pack, activity, today).map((r, i) => ({
+    target: { kind: 'subject' },
+    subjectOrg: r.subject.code,
+    subjectPath: activity[i]?.path ?? r.subject.code,
+    pack,
+    packHash: hash,
+    fired: r.fired,
+    undetermined: new Set(r.undeterminedCodes),
+  }));
+  return reconcileAlerts(s.db, judged, at.toISOString());
+}
