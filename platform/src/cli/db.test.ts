@@ -179,3 +179,112 @@ describe('yifa user add', SLOW, () => {
     }
   });
 });
+
+describe('yifa user update and list', SLOW, () => {
+  const row = async (username: string) => {
+    const sql = createClient({ url });
+    try {
+      return (
+        await sql.execute({
+          sql: 'SELECT org_code, roles, certificate_no, certificate_valid_until, legal_qualification FROM users WHERE username = ?',
+          args: [username],
+        })
+      ).rows[0];
+    } finally {
+      sql.close();
+    }
+  };
+
+  it('creates a legally qualified reviewer, whom a 法制审核 opinion needs', async () => {
+    const add = await yifa(
+      [
+        ...['user', 'add', '--username', 'zhao.reviewer', '--name', '赵审核', '--org', '120116-SFJ'],
+        ...['--roles', 'legal-reviewer', '--legal-qualification'],
+      ],
+      { env: env(), input: `${PASSWORD}\n` },
+    );
+    expect(add.stderr).toBe('');
+    expect(add.code).toBe(0);
+    expect(add.stdout).toContain('legally qualified');
+    expect(await row('zhao.reviewer')).toMatchObject({ legal_qualification: 1 });
+  });
+
+  it('refuses an unknown user, an unknown role, nothing to change and a change that changes nothing, changing nothing', async () => {
+    const before = await state();
+    const unknown = await yifa(['user', 'update', '--username', 'nobody', '--legal-qualification'], { env: env() });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('没有用户 nobody');
+    const role = await yifa(['user', 'update', '--username', 'li.officer', '--roles', 'officer,root'], { env: env() });
+    expect(role.code).toBe(1);
+    expect(role.stderr).toContain('the active pack has no role root');
+    const nothing = await yifa(['user', 'update', '--username', 'li.officer'], { env: env() });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('nothing to change was given');
+    const same = await yifa(['user', 'update', '--username', 'li.officer', '--roles', 'officer'], { env: env() });
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain('nothing of li.officer would change');
+    const half = await yifa(['user', 'update', '--username', 'li.officer', '--certificate', '1201'], { env: env() });
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain('--certificate and --valid-until go together');
+    expect(await state()).toEqual(before);
+  });
+
+  it('changes roles, certificate and legal qualification, each change in the audit chain with before and after', async () => {
+    const up = await yifa(
+      [
+        ...['user', 'update', '--username', 'li.officer', '--roles', 'officer,legal-reviewer'],
+        ...['--certificate', '12011620269999', '--valid-until', '2031-06-30', '--legal-qualification'],
+      ],
+      { env: env() },
+    );
+    expect(up.code).toBe(0);
+    expect(up.stdout).toContain('updated user li.officer');
+    expect(await row('li.officer')).toMatchObject({
+      roles: JSON.stringify(['officer', 'legal-reviewer']),
+      certificate_no: '12011620269999',
+      certificate_valid_until: '2031-06-30',
+      legal_qualification: 1,
+    });
+    const off = await yifa(
+      ['user', 'update', '--username', 'li.officer', '--no-certificate', '--no-legal-qualification'],
+      {
+        env: env(),
+      },
+    );
+    expect(off.code).toBe(0);
+    expect(await row('li.officer')).toMatchObject({ certificate_no: null, legal_qualification: 0 });
+
+    const sql = createClient({ url });
+    try {
+      const events = (
+        await sql.execute("SELECT actor, before, after FROM audit_events WHERE action = 'user.update' ORDER BY seq")
+      ).rows;
+      expect(events).toHaveLength(2);
+      expect(String(events[0]?.actor)).toMatch(/^cli:/);
+      expect(JSON.parse(String(events[0]?.before))).toMatchObject({ roles: ['officer'], legalQualification: false });
+      expect(JSON.parse(String(events[0]?.after))).toMatchObject({
+        roles: ['officer', 'legal-reviewer'],
+        certificate: { no: '12011620269999', validUntil: '2031-06-30' },
+        legalQualification: true,
+      });
+      expect(JSON.parse(String(events[1]?.after))).toMatchObject({ certificate: null, legalQualification: false });
+    } finally {
+      sql.close();
+    }
+    const verify = await yifa(['audit', 'verify', '--json'], { env: env() });
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('lists the users with organisation, roles, certificate and legal qualification', async () => {
+    const list = await yifa(['user', 'list', '--json'], { env: env() });
+    expect(list.code).toBe(0);
+    const users = JSON.parse(list.stdout) as { username: string; legalQualification: boolean }[];
+    expect(users.map((u) => u.username)).toEqual(['li.officer', 'wang.admin', 'zhao.reviewer']);
+    expect(users.find((u) => u.username === 'zhao.reviewer')).toMatchObject({
+      org: '120116-SFJ',
+      roles: ['legal-reviewer'],
+      certificate: null,
+      legalQualification: true,
+    });
+  });
+});

@@ -8,12 +8,12 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { ResolvedPack } from '@yifa/metamodel';
 import { Command } from 'commander';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { createPackRegistry } from '../packs/registry.ts';
-import { createUser, resetPassword } from '../users.ts';
+import { createUser, resetPassword, type UserChanges, updateUser } from '../users.ts';
 import { cliActor, refuse, withDb } from './db.ts';
 
 type Exit = (code: number) => void;
@@ -67,21 +67,39 @@ interface UserAddOptions {
   roles: string;
   certificate?: string;
   validUntil?: string;
+  legalQualification?: boolean;
   passwordEnv?: string;
 }
 
-/** Checks the organisation and roles against the active pack (when one is active) and the user name is free. */
-async function checkNewUser(db: Db, opts: UserAddOptions, roles: string[]): Promise<string | undefined> {
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, opts.username));
+interface UserUpdateOptions {
+  username: string;
+  org?: string;
+  roles?: string;
+  /** A number, or false for --no-certificate. */
+  certificate?: string | false;
+  validUntil?: string;
+  legalQualification?: boolean;
+}
+
+/** Refuses a taken user name. */
+async function requireFreeName(db: Db, username: string): Promise<void> {
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (taken)
     throw new AppError(
       'conflict',
-      { username: opts.username },
+      { username },
       {
-        zh: `用户名 ${opts.username} 已存在`,
-        en: `the user name ${opts.username} is taken`,
+        zh: `用户名 ${username} 已存在`,
+        en: `the user name ${username} is taken`,
       },
     );
+}
+
+/**
+ * Checks roles and an organisation against the active pack; when no pack is active they cannot
+ * be checked, and the warning returned says so.
+ */
+async function checkAgainstPack(db: Db, roles: string[], org: string | undefined): Promise<string | undefined> {
   let pack: ResolvedPack;
   try {
     pack = (await createPackRegistry(db).active()).pack;
@@ -98,17 +116,48 @@ async function checkNewUser(db: Db, opts: UserAddOptions, roles: string[]): Prom
         en: `the active pack has no role ${unknown.join(', ')}`,
       },
     );
-  const [org] = await db.select().from(organisations).where(eq(organisations.code, opts.org));
-  if (!org)
+  if (org === undefined) return undefined;
+  const [found] = await db.select().from(organisations).where(eq(organisations.code, org));
+  if (!found)
     throw new AppError(
       'validation',
-      { org: opts.org },
+      { org },
       {
-        zh: `配置包中没有机构 ${opts.org}`,
-        en: `the active pack has no organisation ${opts.org}`,
+        zh: `配置包中没有机构 ${org}`,
+        en: `the active pack has no organisation ${org}`,
       },
     );
   return undefined;
+}
+
+/** Role codes from a comma-separated option; at least one. */
+function rolesOf(option: string): string[] {
+  const roles = option
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (roles.length === 0)
+    throw new AppError('validation', { roles: option }, { zh: '至少一个角色', en: 'at least one role' });
+  return roles;
+}
+
+/** A 执法证 from its two options, which go together; undefined when neither is given. */
+function certificateOf(no: string | undefined, validUntil: string | undefined) {
+  if (!no !== !validUntil)
+    throw new AppError('validation', undefined, {
+      zh: '执法证号和有效期须同时给出',
+      en: '--certificate and --valid-until go together',
+    });
+  if (validUntil && !isDate(validUntil))
+    throw new AppError(
+      'validation',
+      { validUntil },
+      {
+        zh: '有效期应为 YYYY-MM-DD 格式的日期',
+        en: '--valid-until is a date as YYYY-MM-DD',
+      },
+    );
+  return no && validUntil ? { no, validUntil } : undefined;
 }
 
 /** The `user` command group. */
@@ -123,32 +172,19 @@ export function userCommand(exit: Exit): Command {
     .requiredOption('--roles <codes>', '角色编码，逗号分隔 / role codes, comma-separated')
     .option('--certificate <no>', '执法证号 / enforcement certificate number')
     .option('--valid-until <date>', '执法证有效期至 YYYY-MM-DD / certificate valid until')
+    .option(
+      '--legal-qualification',
+      '持有法律职业资格（可出具法制审核意见） / holds the legal qualification a 法制审核 opinion requires',
+    )
     .option('--password-env <var>', '从此环境变量读取密码 / read the password from this environment variable')
     .action(async (opts: UserAddOptions) => {
       try {
-        const roles = opts.roles
-          .split(',')
-          .map((r) => r.trim())
-          .filter(Boolean);
-        if (roles.length === 0)
-          throw new AppError('validation', { roles: opts.roles }, { zh: '至少一个角色', en: 'at least one role' });
-        if (!opts.certificate !== !opts.validUntil)
-          throw new AppError('validation', undefined, {
-            zh: '执法证号和有效期须同时给出',
-            en: '--certificate and --valid-until go together',
-          });
-        if (opts.validUntil && !isDate(opts.validUntil))
-          throw new AppError(
-            'validation',
-            { validUntil: opts.validUntil },
-            {
-              zh: '有效期应为 YYYY-MM-DD 格式的日期',
-              en: '--valid-until is a date as YYYY-MM-DD',
-            },
-          );
+        const roles = rolesOf(opts.roles);
+        const certificate = certificateOf(opts.certificate, opts.validUntil);
         const password = await readPassword(opts.passwordEnv);
         const created = await withDb(async (db) => {
-          const warning = await checkNewUser(db, opts, roles);
+          await requireFreeName(db, opts.username);
+          const warning = await checkAgainstPack(db, roles, opts.org);
           if (warning) process.stderr.write(`! ${warning}\n`);
           return createUser(
             db,
@@ -158,15 +194,93 @@ export function userCommand(exit: Exit): Command {
               password,
               orgCode: opts.org,
               roles,
-              ...(opts.certificate ? { certificateNo: opts.certificate } : {}),
-              ...(opts.validUntil ? { certificateValidUntil: opts.validUntil } : {}),
+              ...(certificate ? { certificateNo: certificate.no, certificateValidUntil: certificate.validUntil } : {}),
+              legalQualification: opts.legalQualification === true,
             },
             cliActor(),
           );
         });
+        const qualified = created.legalQualification ? '，持法律职业资格 / legally qualified' : '';
         process.stdout.write(
-          `✓ 已创建用户 ${created.username}（${roles.join('、')}） / created user ${created.username} ${created.id}\n`,
+          `✓ 已创建用户 ${created.username}（${roles.join('、')}${qualified}） / created user ${created.username} ${created.id}\n`,
         );
+        exit(0);
+      } catch (e) {
+        refuse(exit, e);
+      }
+    });
+  user
+    .command('update')
+    .description(
+      '修改用户的机构、角色、执法证或法律职业资格（未给出的项不变） / change a user’s organisation, roles, certificate or legal qualification',
+    )
+    .requiredOption('--username <username>', '用户名 / user name')
+    .option('--org <code>', '所属机构编码 / organisation code')
+    .option(
+      '--roles <codes>',
+      '角色编码，逗号分隔（替换原有角色） / role codes, comma-separated (replace the current ones)',
+    )
+    .option('--certificate <no>', '执法证号（与 --valid-until 同时给出） / enforcement certificate number')
+    .option('--no-certificate', '记录该用户不持执法证 / record that the user holds no certificate')
+    .option('--valid-until <date>', '执法证有效期至 YYYY-MM-DD / certificate valid until')
+    .option('--legal-qualification', '持有法律职业资格 / holds the legal qualification')
+    .option('--no-legal-qualification', '不持有法律职业资格 / does not hold the legal qualification')
+    .action(async (opts: UserUpdateOptions) => {
+      try {
+        const roles = opts.roles === undefined ? undefined : rolesOf(opts.roles);
+        if (opts.certificate === false && opts.validUntil)
+          throw new AppError('validation', undefined, {
+            zh: '--no-certificate 不能与 --valid-until 同时给出',
+            en: '--no-certificate and --valid-until do not go together',
+          });
+        const certificate = opts.certificate === false ? null : certificateOf(opts.certificate, opts.validUntil);
+        const changes: UserChanges = {
+          ...(opts.org !== undefined ? { orgCode: opts.org } : {}),
+          ...(roles ? { roles } : {}),
+          ...(certificate !== undefined ? { certificate } : {}),
+          ...(opts.legalQualification !== undefined ? { legalQualification: opts.legalQualification } : {}),
+        };
+        if (Object.keys(changes).length === 0)
+          throw new AppError('validation', undefined, {
+            zh: '未给出要修改的项（--org、--roles、--certificate、--legal-qualification …）',
+            en: 'nothing to change was given (--org, --roles, --certificate, --legal-qualification …)',
+          });
+        const updated = await withDb(async (db) => {
+          const warning = await checkAgainstPack(db, roles ?? [], opts.org);
+          if (warning) process.stderr.write(`! ${warning}\n`);
+          return updateUser(db, opts.username, changes, cliActor());
+        });
+        process.stdout.write(`✓ 已修改用户 ${updated.username} / updated user ${updated.username}\n`);
+        exit(0);
+      } catch (e) {
+        refuse(exit, e);
+      }
+    });
+  user
+    .command('list')
+    .description(
+      '列出用户：机构、角色、执法证、法律职业资格 / list users with organisation, roles, certificate and legal qualification',
+    )
+    .option('--json', '以 JSON 输出 / JSON output')
+    .action(async (opts: { json?: boolean }) => {
+      try {
+        const rows = await withDb((db) => db.select().from(users).orderBy(asc(users.username)));
+        const list = rows.map((u) => ({
+          username: u.username,
+          name: u.displayName,
+          org: u.orgCode,
+          roles: u.roles,
+          certificate: u.certificateNo ? { no: u.certificateNo, validUntil: u.certificateValidUntil } : null,
+          legalQualification: u.legalQualification,
+        }));
+        if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        else
+          for (const u of list)
+            process.stdout.write(
+              `${u.username}\t${u.name}\t${u.org}\t${u.roles.join(',')}\t${
+                u.certificate ? `执法证 ${u.certificate.no} 至 ${u.certificate.validUntil}` : '无执法证'
+              }\t${u.legalQualification ? '法律职业资格' : '-'}\n`,
+            );
         exit(0);
       } catch (e) {
         refuse(exit, e);
