@@ -30,6 +30,7 @@ import { matterRoutes } from './routes/matters.ts';
 import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { studioRoutes } from './routes/studio.ts';
+import { AUTHORITY_IMPORT_PATH, studioAuthorityRoutes } from './routes/studio-authority.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { validationHook } from './validation.ts';
 
@@ -38,7 +39,11 @@ export const JSON_LIMIT = 1024 * 1024;
 
 const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/session', '/api/health', '/api/openapi.json']);
 /** Paths whose route applies its own, larger body limit (it must: the app's is skipped). */
-const OWN_BODY_LIMIT = [(path: string) => path === IMPORT_PATH, (path: string) => UPLOAD_PATH.test(path)];
+const OWN_BODY_LIMIT = [
+  (path: string) => path === IMPORT_PATH,
+  (path: string) => UPLOAD_PATH.test(path),
+  (path: string) => AUTHORITY_IMPORT_PATH.test(path),
+];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Builds the app around its services. */
@@ -103,6 +108,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/reviews', reviewRoutes());
   app.route('/api/v1/tasks', taskRoutes());
   app.route('/api/v1/studio', studioRoutes());
+  app.route('/api/v1/studio/workspaces', studioAuthorityRoutes());
   app.route('/api/v1', documentRoutes());
   app.route('/api/v1', fineCheckRoutes());
   app.route('/api/v1', attachmentRoutes());

@@ -49,7 +49,8 @@ type AddUser = (
  *    = 3; enforcementActions 4; cases 4; closed c1 = 1 (c6 closed 2027-01-05); major c1 c3 = 2
  *    (c2 entered 法制审核 but no decision yet); reviewed c1 = 1 (c3's opinion disagreed); authority
  *    items 9 of Binhai's list, exercised 0001 and 0002 = 2; case sources: complaints s1 s2 = 2,
- *    handled in time s1 = 1, overdue s2 (decided late) s3 (pending past due) = 2; s4 is of 2025.
+ *    handled in time s1 = 1 (s4 is of 2025, s2 decided late); undecided past their day on 12-31:
+ *    s3 and s4 (of 2025, still pending) = 2 — s2 was decided (late) on 05-25, before.
  * B: officers b1 b2 = 2, certified 2; cases d1 d2 d3; officers who acted 2; enforcementActions 3;
  *    cases 3; closed d1 d3 = 2; major 0; authority items 8, exercised 2; no case sources.
  */

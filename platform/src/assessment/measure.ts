@@ -26,7 +26,8 @@
  *   the workflow's guard sends there the cases its 重大执法决定 condition holds for) and whose
  *   decision was made (they entered a state a decision-kind state leads to);
  * - majorCasesReviewed: of those, the ones with an agreeing 法制审核 opinion recorded;
- * - overdueCaseSources: case sources received in the period still undecided after their day, or decided after it;
+ * - overdueCaseSources: case sources undecided on `asOf` after their day to decide by (received
+ *   whenever: with `asOf` today, the ones still pending past their day — the subject alert's fact);
  * - complaints: case sources of the period of the national kind complaint-report (投诉举报);
  * - complaintsHandled: of those, the ones decided by their day.
  */
@@ -243,12 +244,14 @@ export function caseConditions(pack: ResolvedPack, period: Period): Record<strin
   };
 }
 
-function sourceConditions(asOf: string): Record<string, SQL> {
+function sourceConditions(period: Period, asOf: string): Record<string, SQL> {
   // The legal date a case source was decided on (China time, +8 h; the decision instant is UTC).
   const decidedOn = sql`date(${caseSources.decidedAt}, '+8 hours')`;
-  const late = sql`((${caseSources.outcome} = 'pending' AND ${caseSources.dueOn} < ${asOf})
-    OR (${caseSources.outcome} <> 'pending' AND ${decidedOn} > ${caseSources.dueOn}))`;
-  const complaint = sql`${caseSources.kind} = ${COMPLAINT_KIND}`;
+  // Undecided on the as-of day past its day to decide by, whenever it was received.
+  const late = sql`(${caseSources.receivedOn} <= ${asOf} AND ${caseSources.dueOn} < ${asOf}
+    AND (${caseSources.outcome} = 'pending' OR ${decidedOn} > ${asOf}))`;
+  const complaint = sql`(${caseSources.kind} = ${COMPLAINT_KIND}
+    AND ${caseSources.receivedOn} >= ${period.from} AND ${caseSources.receivedOn} <= ${period.to})`;
   return {
     overdueCaseSources: late,
     complaints: complaint,
@@ -313,15 +316,14 @@ export async function measureSubjects(
           ? sql`SELECT ${users.orgCode} AS code, ${cols} FROM ${users}
               WHERE ${inArray(users.orgCode, codes)} AND ${users.disabled} = 0 GROUP BY ${users.orgCode}`
           : sql`SELECT ${caseSources.subjectOrg} AS code, ${cols} FROM ${caseSources}
-              WHERE ${inArray(caseSources.subjectOrg, codes)} AND ${caseSources.receivedOn} >= ${period.from}
-              AND ${caseSources.receivedOn} <= ${period.to} GROUP BY ${caseSources.subjectOrg}`;
+              WHERE ${inArray(caseSources.subjectOrg, codes)} GROUP BY ${caseSources.subjectOrg}`;
     for (const s of subjects) for (const m of names) put(s.code, m, 0);
     for (const row of await db.all<Record<string, unknown>>(query))
       for (const m of names) put(String(row.code), m, row[m]);
   };
   await grouped('cases', caseConditions(pack, period));
   await grouped('users', userConditions(pack, asOf));
-  await grouped('sources', sourceConditions(asOf));
+  await grouped('sources', sourceConditions(period, asOf));
   if (want.has('officersWithCases')) {
     for (const s of subjects) put(s.code, 'officersWithCases', 0);
     const rows = await db.all<{ code: string; n: number }>(
@@ -373,14 +375,21 @@ async function exercisedItems(
   return out;
 }
 
+const OUTCOMES = {
+  pending: { zh: '待决定', en: 'pending' },
+  filed: { zh: '已立案', en: 'filed' },
+  'not-filed': { zh: '不予立案', en: 'not filed' },
+  transferred: { zh: '已移送', en: 'transferred' },
+} as const;
+
 /** One row a metric counted, as the explanation lists it. */
 export interface CountedRow {
   kind: CountedKind;
   id: string;
   /** A case's number, a user's name, an item's name, a case source's received day. */
   label: string;
-  /** More about it: a case's matter and state, a user's certificate, an item's code. */
-  detail?: string;
+  /** More about it, in both languages: a case's matter and state, a user's certificate, an item's code. */
+  detail?: { zh: string; en: string };
 }
 
 /**
@@ -407,19 +416,32 @@ export async function countedRows(
     const where = and(opened, caseCond);
     const [n] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${cases} WHERE ${where}`);
     const rows = await db
-      .select({ id: cases.id, number: cases.number, matter: cases.matterCode, state: cases.state })
+      .select({
+        id: cases.id,
+        number: cases.number,
+        matter: cases.matterCode,
+        workflow: cases.workflowCode,
+        state: cases.state,
+      })
       .from(cases)
       .where(where)
       .orderBy(asc(cases.openedAt), asc(cases.number))
       .limit(limit);
     return {
       total: Number(n?.n ?? 0),
-      rows: rows.map((r) => ({
-        kind: 'case',
-        id: r.id,
-        label: r.number,
-        detail: `${pack.items.matter.get(r.matter)?.name ?? r.matter} · ${r.state}`,
-      })),
+      rows: rows.map((r) => {
+        const matter = pack.items.matter.get(r.matter);
+        const state = pack.items.workflow.get(r.workflow)?.states.find((s) => s.code === r.state);
+        return {
+          kind: 'case',
+          id: r.id,
+          label: r.number,
+          detail: {
+            zh: `${matter?.name ?? r.matter} · ${state?.name ?? r.state}`,
+            en: `${matter?.nameEn ?? matter?.name ?? r.matter} · ${state?.nameEn ?? state?.name ?? r.state}`,
+          },
+        };
+      }),
     };
   }
   const userCond = userConditions(pack, asOf)[metric];
@@ -435,11 +457,18 @@ export async function countedRows(
         kind: 'user',
         id: r.id,
         label: r.name,
-        ...(r.cert ? { detail: `${r.cert} · ${r.until ?? ''}` } : {}),
+        ...(r.cert
+          ? {
+              detail: {
+                zh: `执法证 ${r.cert}，有效期至 ${r.until ?? ''}`,
+                en: `certificate ${r.cert}, valid until ${r.until ?? ''}`,
+              },
+            }
+          : {}),
       })),
     };
   }
-  const sourceCond = sourceConditions(asOf)[metric];
+  const sourceCond = sourceConditions(period, asOf)[metric];
   if (sourceCond) {
     const rows = await db
       .select({
@@ -449,14 +478,7 @@ export async function countedRows(
         outcome: caseSources.outcome,
       })
       .from(caseSources)
-      .where(
-        and(
-          eq(caseSources.subjectOrg, subject.code),
-          sql`${caseSources.receivedOn} >= ${period.from}`,
-          sql`${caseSources.receivedOn} <= ${period.to}`,
-          sourceCond,
-        ),
-      )
+      .where(and(eq(caseSources.subjectOrg, subject.code), sourceCond))
       .orderBy(asc(caseSources.receivedOn));
     return {
       total: rows.length,
@@ -464,7 +486,10 @@ export async function countedRows(
         kind: 'case-source',
         id: r.id,
         label: r.receivedOn,
-        detail: `${r.outcome} · ${r.dueOn}`,
+        detail: {
+          zh: `${OUTCOMES[r.outcome].zh} · 核查期限 ${r.dueOn}`,
+          en: `${OUTCOMES[r.outcome].en} · decide by ${r.dueOn}`,
+        },
       })),
     };
   }
@@ -491,7 +516,7 @@ export async function countedRows(
         kind: 'authority-item',
         id: code,
         label: pack.items['authority-item'].get(code)?.name ?? code,
-        detail: code,
+        detail: { zh: code, en: code },
       })),
     };
   }

@@ -27,7 +27,8 @@ beforeAll(async () => {
   await add('qian.agency', A, ['agency-head']);
   await add('guo.agency', B, ['agency-head']);
   await add('li.officer', A, ['officer'], { certificateNo: '12011620260002', certificateValidUntil: '2030-12-31' });
-});
+  // Building the pack and the database takes a while on a loaded machine.
+}, 60_000);
 
 async function run(username = 'zhang.supervisor', body: unknown = YEAR, scheme = 'binhai-2026') {
   return (await as(username)).post(`/api/v1/assessments/${scheme}/runs`, body);

@@ -27,6 +27,7 @@ export function AppShell() {
     ...(can('case.create') ? [{ key: '/cases/new', label: t('nav.open') }] : []),
     ...(can('review.perform') ? [{ key: '/reviews', label: t('nav.reviews') }] : []),
     ...(can('statistics.read') ? [{ key: '/supervision', label: t('supervision.nav') }] : []),
+    ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
   ];
   const selected = items.filter((i) => i.key !== '/' && path.startsWith(i.key)).map((i) => i.key);
   const go = ({ key }: { key: string }) => {

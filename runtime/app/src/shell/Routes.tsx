@@ -17,6 +17,7 @@ const ROUTES: [string, Page][] = [
   ['/reviews', page(() => import('../pages/ReviewQueuePage.tsx').then((m) => m.ReviewQueuePage))],
   ['/reviews/:id', page(() => import('../pages/ReviewPage.tsx').then((m) => m.ReviewPage))],
   ['/supervision', page(() => import('../pages/SupervisionPage.tsx').then((m) => m.SupervisionPage))],
+  ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
 ];
 
 /** Renders the screen of a path, or "not found". */
