@@ -27,6 +27,21 @@ export const packVersions = sqliteTable(
   (t) => [uniqueIndex('pack_versions_id_version').on(t.packId, t.version)],
 );
 
+/**
+ * A pack version active for an organisation's subtree (a city's pack for the city's
+ * organisations), beside the copy-wide one (`pack_versions.active`). A user, and a case opened
+ * by that user, takes the pack of the nearest organisation above them that has one.
+ */
+export const packActivations = sqliteTable('pack_activations', {
+  /** The root of the subtree. */
+  orgCode: text('org_code').primaryKey(),
+  hash: text('hash')
+    .notNull()
+    .references(() => packVersions.hash),
+  activatedAt: text('activated_at').notNull(),
+  activatedBy: text('activated_by').notNull(),
+});
+
 /** The organisation hierarchy of the active pack (editable live later). */
 export const organisations = sqliteTable('organisations', {
   code: text('code').primaryKey(),
