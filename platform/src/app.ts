@@ -29,6 +29,7 @@ import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
 import { matterRoutes } from './routes/matters.ts';
 import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 import { studioRoutes } from './routes/studio.ts';
 import { AUTHORITY_IMPORT_PATH, studioAuthorityRoutes } from './routes/studio-authority.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -115,6 +116,7 @@ export function createApp(services: Services) {
   app.route('/api/v1', caseRulesRoutes());
   app.route('/api/v1', colleagueRoutes());
   app.route('/api/v1', alertRoutes());
+  app.route('/api/v1', statisticsRoutes());
   app.route('/api/v1', assessmentRoutes());
   app.route('/api/v1', executionRoutes());
 

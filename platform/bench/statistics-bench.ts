@@ -1,0 +1,283 @@
+/**
+ * Statistics benchmark: the supervision page's queries (platform/src/statistics, reading the
+ * case_stats rollup the case triggers keep) against a baseline in the same run — the plain SQL
+ * GROUP BY over the `cases` table, with the indexes that table has for the app's own queries, that
+ * gives the same figures. The database is a temp libsql file with the Binhai pack active (its 110
+ * enforcement subjects), ~27 certified officers per subject and N cases over four years (opened
+ * through INSERTs, so the triggers fill the rollup as the app's writes do), each with two officers,
+ * a matter its subject implements (or a legal-affairs matter) and a state of its workflow (~80 %
+ * closed). Each query runs `--runs` times after one warm-up; p50 and p90 are reported with the ratio.
+ *
+ * Usage: npx tsx platform/bench/statistics-bench.ts [--cases 200000] [--runs 15]
+ *        (--cases 1000000 for the issue's scale)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { authorityItemsOf } from '../src/alerts/subjects.ts';
+import type { Actor, Scope } from '../src/auth/access.ts';
+import { openDb } from '../src/db/client.ts';
+import { cases, organisations, type UserRow, users } from '../src/db/schema.ts';
+import { createServices } from '../src/services.ts';
+import { monthStart, statisticsCases } from '../src/statistics/case-list.ts';
+import type { StatisticsFilters } from '../src/statistics/rollup.ts';
+import { type GroupBy, statisticsTable } from '../src/statistics/table.ts';
+import { binhaiBundle } from '../test/harness.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('cases', 200_000);
+const RUNS = arg('runs', 15);
+const OFFICERS_PER_SUBJECT = 27;
+const YEARS = 4;
+const LAST_YEAR = 2026;
+
+const dir = mkdtempSync(join(tmpdir(), 'yifa-stats-bench-'));
+const file = join(dir, 'stats.db');
+const db = await openDb(`file:${file}`);
+const services = createServices(db, { filesDir: join(dir, 'files') });
+const report = await services.packs.importBundle(binhaiBundle(), { apply: true, actor: 'bench' });
+await services.packs.activate(report.hash, 'bench');
+const { pack } = await services.packs.active();
+console.log(
+  `${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+
+// A small deterministic generator, so two runs build the same data.
+let seed = 42;
+const rnd = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+
+const orgs = await db.select().from(organisations);
+const subjects = orgs.filter((o) => o.enforcementSubject);
+const legal = [...pack.items.matter.values()].filter((m) => m.category === 'legal-affairs');
+const mattersOf = new Map(
+  subjects.map((s) => {
+    const items = authorityItemsOf(pack, s);
+    const own = [...pack.items.matter.values()].filter((m) => m.authorityItem && items.has(m.authorityItem));
+    return [s.code, own.length ? own : legal];
+  }),
+);
+
+// Officers: certified, ~27 per subject (110 subjects: ~3,000).
+const officerIds = new Map<string, string[]>();
+const userRows: (typeof users.$inferInsert)[] = [];
+for (const s of subjects) {
+  const ids: string[] = [];
+  for (let i = 0; i < OFFICERS_PER_SUBJECT; i++) {
+    const id = randomUUID();
+    ids.push(id);
+    userRows.push({
+      id,
+      username: `${s.code}-${i}`,
+      displayName: `${s.shortName ?? s.name}${i}`,
+      passwordHash: 'x',
+      orgCode: s.code,
+      roles: ['officer'],
+      certificateNo: `C${s.code}${i}`,
+      certificateValidUntil: '2099-12-31',
+    });
+  }
+  officerIds.set(s.code, ids);
+}
+for (let i = 0; i < userRows.length; i += 500) await db.insert(users).values(userRows.slice(i, i + 500));
+
+// Cases, in transactions of 20,000 and statements of 400 rows; the triggers fill the rollup.
+const started = performance.now();
+const span = YEARS * 365 * 86_400_000;
+const end = Date.parse(`${LAST_YEAR}-12-31T16:00:00Z`);
+let made = 0;
+while (made < N) {
+  const batch = Math.min(20_000, N - made);
+  await db.transaction(async (tx) => {
+    for (let b = 0; b < batch; b += 400) {
+      const rows: (typeof cases.$inferInsert)[] = [];
+      for (let i = 0; i < Math.min(400, batch - b); i++) {
+        const s = pick(subjects);
+        const m = pick(mattersOf.get(s.code) ?? legal);
+        const wf = pack.items.workflow.get(m.workflow);
+        const states = wf?.states ?? [];
+        const terminal = states.filter((x) => x.terminal);
+        const st = rnd() < 0.8 && terminal.length ? pick(terminal) : pick(states);
+        const ids = officerIds.get(s.code) as string[];
+        const a = pick(ids);
+        let other = pick(ids);
+        if (other === a) other = ids[(ids.indexOf(a) + 1) % ids.length] as string;
+        const opened = new Date(end - rnd() * span).toISOString();
+        const n = made + b + i;
+        rows.push({
+          id: `c${n}`,
+          number: `B${n}`,
+          matterCode: m.code,
+          workflowCode: m.workflow,
+          category: m.category,
+          subjectOrg: s.code,
+          subjectPath: s.path,
+          packHash: report.hash,
+          state: st?.code ?? 'filing',
+          party: { kind: 'person', name: '某', idNumber: 'x' },
+          facts: {},
+          officers: [a, other],
+          stateEntered: {},
+          extensions: {},
+          openedAt: opened,
+          closedAt: st?.terminal ? opened : null,
+          createdBy: a,
+        });
+      }
+      await tx.insert(cases).values(rows);
+    }
+  });
+  made += batch;
+  process.stdout.write(`\r${made.toLocaleString()} cases`);
+}
+const loadS = (performance.now() - started) / 1000;
+const count = async (t: string) =>
+  Number((await db.all<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${t}`)))[0]?.n);
+console.log(
+  `\r${N.toLocaleString()} cases loaded in ${loadS.toFixed(1)} s (${Math.round(N / loadS).toLocaleString()}/s, triggers on); ` +
+    `case_stats ${(await count('case_stats')).toLocaleString()} rows, case_stats_officers ${(await count('case_stats_officers')).toLocaleString()} rows; ` +
+    `file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`,
+);
+await db.run(sql`ANALYZE`);
+
+function actorOf(orgCode: string, role: string): Actor {
+  const org = orgs.find((o) => o.code === orgCode);
+  const r = pack.items.role.get(role);
+  if (!org || !r) throw new Error(`no ${orgCode} or ${role}`);
+  const user = { id: `bench-${role}`, orgCode, roles: [role] } as UserRow;
+  return { user, orgPath: org.path, roles: [r] };
+}
+const centre = actorOf('120116-SFJ', 'supervisor');
+const sectorHead = actorOf('120116-SCJ', 'sector-supervisor');
+
+const yearFrom = `${LAST_YEAR}-01`;
+const yearTo = `${LAST_YEAR}-12`;
+const bigSubject = '120116-SCJ';
+const anOfficer = (officerIds.get(bigSubject) as string[])[0] as string;
+
+const table = (actor: Actor, scope: Scope, groupBy: GroupBy, filters: Partial<StatisticsFilters>, pageSize = 50) =>
+  statisticsTable(db, pack, actor, scope, {
+    groupBy,
+    filters: { orgs: [], ...filters },
+    sort: '-cases',
+    page: 1,
+    pageSize,
+    today: `${LAST_YEAR}-12-31`,
+  });
+
+const yearStart = monthStart(yearFrom);
+const yearEnd = monthStart(yearTo, true);
+const q = (text: string) => () => db.all(sql.raw(text));
+const inYear = `opened_at >= '${yearStart}' AND opened_at < '${yearEnd}'`;
+/** Each page query and the plain GROUP BY over `cases` that gives its figures. */
+const pairs: { name: string; page: () => Promise<unknown>; baseline: () => Promise<unknown> }[] = [
+  {
+    name: 'first screen: district, this year (centre)',
+    page: () => table(centre, 'all', 'district', { from: yearFrom, to: yearTo }),
+    baseline: async () => {
+      await q(
+        `SELECT subject_org, matter_code, closed_at IS NOT NULL, count(*) FROM cases WHERE ${inYear} GROUP BY 1, 2, 3`,
+      )();
+      await q(
+        `SELECT subject_org, count(DISTINCT j.value) FROM cases, json_each(cases.officers) AS j WHERE ${inYear} GROUP BY 1`,
+      )();
+    },
+  },
+  {
+    name: 'subjects of the district, this year',
+    page: () => table(centre, 'all', 'subject', { orgs: ['120116-GOV'], from: yearFrom, to: yearTo }, 500),
+    baseline: async () => {
+      await q(
+        `SELECT subject_org, matter_code, closed_at IS NOT NULL, count(*) FROM cases WHERE ${inYear} GROUP BY 1, 2, 3`,
+      )();
+      await q(
+        `SELECT subject_org, count(DISTINCT j.value) FROM cases, json_each(cases.officers) AS j WHERE ${inYear} GROUP BY 1`,
+      )();
+    },
+  },
+  {
+    name: 'subjects, all years',
+    page: () => table(centre, 'all', 'subject', {}, 500),
+    baseline: async () => {
+      await q(`SELECT subject_org, matter_code, closed_at IS NOT NULL, count(*) FROM cases GROUP BY 1, 2, 3`)();
+      await q(`SELECT subject_org, count(DISTINCT j.value) FROM cases, json_each(cases.officers) AS j GROUP BY 1`)();
+    },
+  },
+  {
+    name: 'officers of one subject, all years',
+    page: () => table(centre, 'all', 'officer', { orgs: [bigSubject] }),
+    baseline: q(
+      `SELECT j.value, matter_code, closed_at IS NOT NULL, count(*) FROM cases, json_each(cases.officers) AS j
+       WHERE subject_org = '${bigSubject}' GROUP BY 1, 2, 3`,
+    ),
+  },
+  {
+    name: 'by month, all years',
+    page: () => table(centre, 'all', 'month', {}),
+    baseline: q(
+      `SELECT strftime('%Y-%m', opened_at, '+480 minutes'), matter_code, closed_at IS NOT NULL, count(*) FROM cases GROUP BY 1, 2, 3`,
+    ),
+  },
+  {
+    name: 'by state, this year',
+    page: () => table(centre, 'all', 'state', { from: yearFrom, to: yearTo }),
+    baseline: q(
+      `SELECT state, matter_code, closed_at IS NOT NULL, count(*) FROM cases WHERE ${inYear} GROUP BY 1, 2, 3`,
+    ),
+  },
+  {
+    name: 'sector supervisor: subjects, this year',
+    page: () => table(sectorHead, 'sector-supervised', 'subject', { from: yearFrom, to: yearTo }),
+    baseline: q(
+      `SELECT subject_org, matter_code, closed_at IS NOT NULL, count(*) FROM cases
+       WHERE subject_path = '120116-GOV/120116-SCJ' OR subject_path LIKE '%-SCJ' AND ${inYear} GROUP BY 1, 2, 3`,
+    ),
+  },
+  {
+    name: 'cases of one officer (last level, page 1)',
+    page: () => statisticsCases(db, pack, centre, 'all', { orgs: [bigSubject], officer: anOfficer }, 1, 20),
+    baseline: q(
+      `SELECT id, number FROM cases WHERE subject_org = '${bigSubject}'
+       AND EXISTS (SELECT 1 FROM json_each(cases.officers) WHERE json_each.value = '${anOfficer}')
+       ORDER BY opened_at DESC LIMIT 20`,
+    ),
+  },
+];
+
+async function timed(f: () => Promise<unknown>): Promise<number[]> {
+  await f();
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await f();
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
+
+console.log(`\n${RUNS} runs each after a warm-up; times in ms\n`);
+console.log('| query | page p50 | page p90 | baseline p50 | baseline p90 | page / baseline (p50) |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const p of pairs) {
+  const page = await timed(p.page);
+  const base = await timed(p.baseline);
+  const ratio = pct(page, 0.5) / pct(base, 0.5);
+  console.log(
+    `| ${p.name} | ${pct(page, 0.5).toFixed(1)} | ${pct(page, 0.9).toFixed(1)} | ${pct(base, 0.5).toFixed(1)} | ${pct(base, 0.9).toFixed(1)} | ${
+      ratio >= 0.1 ? ratio.toFixed(2) : `1/${Math.round(1 / ratio)}`
+    } |`,
+  );
+}
+db.$client.close();
+rmSync(dir, { recursive: true, force: true });
