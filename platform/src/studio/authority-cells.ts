@@ -41,17 +41,27 @@ export function listOf(cell: string): string[] {
  */
 export function findEntry(text: string, entries: readonly NamedEntry[]): NamedEntry | undefined {
   const t = fold(text);
-  const exact = entries.filter(
-    (e) =>
-      e.code === text.trim() ||
-      fold(e.name) === t ||
-      (e.nameEn !== undefined && fold(e.nameEn) === t) ||
-      (e.aliases ?? []).some((a) => fold(a) === t),
-  );
-  if (exact.length === 1) return exact[0];
+  const all = foldedOf(entries);
+  const exact = all.filter((e) => e.entry.code === text.trim() || e.names.includes(t));
+  if (exact.length === 1) return exact[0]?.entry;
   if (exact.length > 1 || t.length < 2) return undefined;
-  const prefix = entries.filter((e) => fold(e.name).startsWith(t));
-  return prefix.length === 1 ? prefix[0] : undefined;
+  const prefix = all.filter((e) => e.name.startsWith(t));
+  return prefix.length === 1 ? prefix[0]?.entry : undefined;
+}
+
+/** Each list's names folded once (a sheet of 3,000 rows looks its entries up thousands of times). */
+const foldedLists = new WeakMap<readonly NamedEntry[], { entry: NamedEntry; name: string; names: string[] }[]>();
+function foldedOf(entries: readonly NamedEntry[]) {
+  let found = foldedLists.get(entries);
+  if (!found) {
+    found = entries.map((entry) => ({
+      entry,
+      name: fold(entry.name),
+      names: [entry.name, ...(entry.nameEn === undefined ? [] : [entry.nameEn]), ...(entry.aliases ?? [])].map(fold),
+    }));
+    foldedLists.set(entries, found);
+  }
+  return found;
 }
 
 /** The entries of a codelist of the pack (none when the pack lacks it). */
