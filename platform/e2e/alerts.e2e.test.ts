@@ -4,18 +4,22 @@
  * opening, as an imported or older case may have) raises the pack's red alert 执法人员不足两人, and a case whose proposed
  * fine lies outside its discretion tier the yellow one; the officer sees both on the workbench, most
  * severe first, and follows one to its case; the supervisor (执法监督人员, 区司法局) finds them on the
- * supervision screen, grouped by subject and by level, beside the cases by stage. Officers have no
- * supervision screen. Screenshots go to docs/screenshots/.
+ * supervision screen, grouped by subject and by level, beside the cases by stage, then opens the
+ * alert board from the bell, opens the red alert with its explanation and records how it was
+ * handled: the bell counts one fewer. Officers have no supervision screen. Screenshots go to
+ * docs/screenshots/.
  */
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { runPass } from '../src/alerts/scheduler.ts';
 import { openDb } from '../src/db/client.ts';
 import { cases } from '../src/db/schema.ts';
+import { createServices } from '../src/services.ts';
 import { createUser } from '../src/users.ts';
 import { apiAs, FACTS, seedCase } from './support/api.ts';
-import { flowSteps, login, openBrowser, shotBoth } from './support/browser.ts';
+import { DESK, flowSteps, login, openBrowser, PHONE, shot, shotBoth } from './support/browser.ts';
 import { type E2eServer, PASSWORD, PEOPLE, startE2eServer } from './support/server.ts';
 
 const SUPERVISOR = { username: 'sun.li', displayName: '孙丽', orgCode: '120116-SFJ', roles: ['supervisor'] };
@@ -68,6 +72,8 @@ beforeAll(async () => {
     .update(cases)
     .set({ officers: row?.officers.slice(0, 1) ?? [] })
     .where(eq(cases.id, lone.id));
+  // A change no event announced: the scheduler's pass finds it (and measures the subjects).
+  await runPass(createServices(db));
   db.$client.close();
   outside = await fineOutsideTierCase();
   browser = await openBrowser(server.url);
@@ -142,5 +148,45 @@ describe.sequential('预警提醒 and 执法监督', () => {
     await expect(page.getByTestId('supervision').textContent()).resolves.toContain('Enforcement supervision');
     await expect(page.getByTestId('by-level').textContent()).resolves.toContain('Fewer than two officers');
     await page.getByText('中', { exact: true }).click();
+  });
+
+  step('the supervisor opens the alert board from the bell, reads why an alert fired and handles it', async () => {
+    const bell = page.locator('[data-testid="alert-bell"][data-count]');
+    await bell.waitFor();
+    const before = Number(await bell.getAttribute('data-count'));
+    expect(before).toBeGreaterThan(0);
+    await bell.click();
+    const board = page.getByTestId('alerts-page');
+    await board.waitFor();
+    // The supervisor sees every alert in scope; the case alerts only, most severe first.
+    await board.getByTestId('alerts-status').waitFor();
+    await board.locator('.ant-select').nth(2).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '案件预警' }).click();
+    const alert = board.locator('[data-testid="alert"][data-code="insufficient-officers"]');
+    await alert.waitFor();
+    await expect(alert.getAttribute('data-status')).resolves.toBe('raised');
+    await expect(board.locator('[data-testid="alert"]').first().getAttribute('data-level')).resolves.toBe('red');
+    await shotBoth(page, 'alerts');
+    await alert.click();
+    const detail = page.getByTestId('alert-detail');
+    await detail.waitFor();
+    expect(page.url()).toContain('/alerts/');
+    await expect(detail.getByTestId('alert-message').textContent()).resolves.toContain(lone.number);
+    await expect(detail.getByTestId('alert-why').textContent()).resolves.toContain('承办执法人员少于两人');
+    // A note is required.
+    await detail.getByTestId('alert-handle').click();
+    await detail.getByText('请填写处理情况').waitFor();
+    await detail.getByTestId('alert-note').fill('已通知区市场监管局为该案增派一名持证执法人员。');
+    await shot(page, 'desk-alerts-detail');
+    await detail.getByTestId('alert-handle').click();
+    await page.locator('[data-testid="alert-detail"][data-status="handled"]').waitFor();
+    await expect(detail.getByTestId('alert-handled-note').textContent()).resolves.toContain('增派一名持证执法人员');
+    await expect(detail.textContent()).resolves.toContain('孙丽');
+    // The bell counts one unread alert fewer, and the board shows it handled.
+    await page.locator(`[data-testid="alert-bell"][data-count="${before - 1}"]`).waitFor();
+    await board.locator('[data-testid="alert"][data-code="insufficient-officers"][data-status="handled"]').waitFor();
+    await page.setViewportSize(PHONE);
+    await shot(page, 'phone-alerts-detail');
+    await page.setViewportSize(DESK);
   });
 });

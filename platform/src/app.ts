@@ -32,6 +32,7 @@ import { reviewRoutes } from './routes/reviews.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { studioRoutes } from './routes/studio.ts';
 import { AUTHORITY_IMPORT_PATH, studioAuthorityRoutes } from './routes/studio-authority.ts';
+import { studioWorkspaceRoutes } from './routes/studio-workspaces.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { validationHook } from './validation.ts';
 
@@ -108,6 +109,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/case-sources', caseSourceRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
   app.route('/api/v1/tasks', taskRoutes());
+  app.route('/api/v1/studio/workspaces', studioWorkspaceRoutes());
   app.route('/api/v1/studio', studioRoutes());
   app.route('/api/v1/studio/workspaces', studioAuthorityRoutes());
   app.route('/api/v1', documentRoutes());

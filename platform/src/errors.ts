@@ -25,6 +25,11 @@ export const ERRORS = {
     en: 'your enforcement certificate has expired or is invalid',
   },
   'not-found': { status: 404, zh: '未找到', en: 'not found' },
+  'publish-refused': {
+    status: 422,
+    zh: '配置包未通过校验或黄金测试，不能发布',
+    en: 'the pack fails validation or golden tests and cannot be published',
+  },
   conflict: {
     status: 409,
     zh: '数据已被他人修改，请刷新后重试',

@@ -52,6 +52,8 @@ export async function startE2eServer(): Promise<E2eServer> {
       ...('certificateNo' in p ? { certificateValidUntil: '2099-12-31' } : {}),
     });
   db.$client.close();
-  const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl });
+  // No alert scheduler in the background: a test writing to the same file from this process would
+  // wait on it; the flows run a pass themselves where a deadline must pass with no event.
+  const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl, alertIntervalMinutes: 0 });
   return { url: server.url, dir, close: () => server.close() };
 }

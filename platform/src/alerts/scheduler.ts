@@ -54,7 +54,7 @@ export interface AlertScheduler {
   readonly holder: string;
   /** Runs a pass if this process gets the lease; the pass's report, or undefined when another holds it. */
   tick(): Promise<PassReport | undefined>;
-  /** Starts ticking every interval (the first tick at once). */
+  /** Starts ticking every interval (the first tick one interval after the start). */
   start(): void;
   /** Stops ticking and waits for a pass in progress. */
   stop(): Promise<void>;
@@ -229,7 +229,8 @@ export function createAlertScheduler(s: AlertServices, options: SchedulerOptions
     tick,
     start() {
       if (timer || minutes <= 0) return;
-      guarded();
+      // Not at once: a process that starts (or restarts) leaves the database to its start-up work;
+      // the cases' own events keep their alerts current meanwhile.
       timer = setInterval(guarded, intervalMs);
       timer.unref();
     },

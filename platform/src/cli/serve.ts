@@ -94,6 +94,8 @@ export async function startServer(options: {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** Minutes between alert scheduler passes (default: YIFA_ALERT_INTERVAL_MINUTES, else 5; 0: off). */
+  alertIntervalMinutes?: number;
 }): Promise<RunningServer> {
   // The PDF fonts are deployment settings: a missing file stops the start, naming the setting.
   checkPrintFonts();
@@ -101,7 +103,7 @@ export async function startServer(options: {
   if (fontNote) process.stderr.write(fontNote);
   const url = options.databaseUrl ?? process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const settings = checkpointSettings(url);
-  const alertInterval = intervalFromEnv();
+  const alertInterval = options.alertIntervalMinutes ?? intervalFromEnv();
   const db = await openDb(url);
   const services = createServices(db);
   const app = createApp(services);

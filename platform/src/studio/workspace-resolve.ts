@@ -105,7 +105,7 @@ function withBaseHistory(pack: ResolvedPack, base: ResolvedPack): ResolvedPack {
         const baseItem = base.items[kind].get(code);
         const moved = before.overrides.map((o) => ({
           ...o,
-          pointers: o.pointers.map((p) => movedPointer(kind, baseItem, item, p)),
+          pointers: o.pointers.map((p) => pointerAcross(kind, baseItem, item, p) ?? p),
         }));
         out.set(code, { pack: before.pack, overrides: [...moved, ...origin.overrides] });
       }
@@ -121,8 +121,8 @@ function withBaseHistory(pack: ResolvedPack, base: ResolvedPack): ResolvedPack {
   };
 }
 
-/** The pointer in `to` of what a pointer names in `from`, keyed elements found by key; the pointer itself when lost. */
-function movedPointer(kind: ItemKind, from: unknown, to: unknown, pointer: string): string {
+/** The pointer in `to` of what a pointer names in `from`, elements of keyed arrays found by key; undefined when gone. */
+export function pointerAcross(kind: ItemKind, from: unknown, to: unknown, pointer: string): string | undefined {
   if (from === to) return pointer;
   const out: string[] = [];
   const schema: string[] = [];
@@ -134,7 +134,7 @@ function movedPointer(kind: ItemKind, from: unknown, to: unknown, pointer: strin
       const fields = keyFieldsAt(kind, schema);
       const id = fields ? elementId(a[Number(segment)], fields) : undefined;
       const index = fields && id ? b.findIndex((e) => elementId(e, fields) === id) : Number(segment);
-      if (index < 0) return pointer;
+      if (index < 0 || index >= b.length) return undefined;
       out.push(String(index));
       schema.push('*');
       a = a[Number(segment)];

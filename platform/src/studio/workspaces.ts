@@ -308,9 +308,15 @@ export async function writeFiles(
   return { revision: await write(db, row, files, input.actor, input.action, input.detail, ctx) };
 }
 
-/** Records the version published from the copy. */
-export async function markPublished(db: Db, id: string, hash: string): Promise<void> {
-  await db.update(studioWorkspaces).set({ publishedHash: hash }).where(eq(studioWorkspaces.id, id));
+/** Records a version published from the copy: its files as published, the hash, one `studio.publish` event. */
+export async function recordPublish(
+  db: Db,
+  row: StudioWorkspaceRow,
+  input: { actor: string; files: Record<string, string>; hash: string; version: string; note: string },
+  ctx: StoreContext = {},
+): Promise<number> {
+  const { actor, files, hash, version, note } = input;
+  return write(db, row, files, actor, 'studio.publish', { version, note, hash }, ctx, { publishedHash: hash });
 }
 
 /** The row if its revision is still the one given, else 409 with the current revision. */
@@ -339,13 +345,14 @@ async function write(
   action: string,
   detail: unknown,
   ctx: StoreContext,
+  extra: { publishedHash?: string } = {},
 ): Promise<number> {
   const revision = row.revision + 1;
   const at = nowOf(ctx);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(studioWorkspaces)
-      .set({ files, revision, updatedBy: actor, updatedAt: at })
+      .set({ files, revision, updatedBy: actor, updatedAt: at, ...extra })
       .where(and(eq(studioWorkspaces.id, row.id), eq(studioWorkspaces.revision, row.revision)))
       .returning({ id: studioWorkspaces.id });
     if (updated.length === 0) {

@@ -1,6 +1,6 @@
 /**
- * 预警 as the platform answers them (routes/alerts.ts): the alerts of the pack's rules over open
- * cases, and the supervision summary; with the colour of each level.
+ * 预警 as the platform answers them (routes/alerts.ts): the stored alerts of the pack's rules on
+ * cases and subjects, and the supervision summary; with the colour of each level.
  */
 import type { Bilingual } from './api.ts';
 import type { StateView } from './types.ts';
@@ -36,9 +36,21 @@ export interface FiredAlertView {
   recipients: { code: string; name: Bilingual }[];
 }
 
-/** One alert on a case. */
+/** Where a stored alert stands: raised, read, handled (with a note), closed (its condition cleared or its case closed). */
+export type AlertStatus = 'raised' | 'read' | 'handled' | 'closed';
+
+/** A user the board names. */
+export interface AlertPerson {
+  id: string;
+  name: string;
+}
+
+/** One stored alert, on a case or (case null) on an enforcement subject. */
 export interface AlertView extends FiredAlertView {
+  id: string;
   addressedToMe: boolean;
+  status: AlertStatus;
+  subject: SubjectRef;
   case: {
     id: string;
     number: string;
@@ -47,22 +59,38 @@ export interface AlertView extends FiredAlertView {
     state: StateView;
     subject: SubjectRef;
     openedAt: string;
-  };
+    closed: boolean;
+  } | null;
+  raisedAt: string;
+  raisedOn: string;
+  updatedAt: string;
+  read: { at: string; by: AlertPerson | null } | null;
+  handled: { at: string; by: AlertPerson | null; note: string } | null;
+  closed: { at: string; why: 'cleared' | 'case-closed' | 'rule-removed' | null } | null;
 }
 
 /** Counts by level. */
 export type LevelCounts = Record<AlertLevel, number> & { total: number };
 
-/** GET /alerts. */
+/** GET /alerts: a page of the stored alerts that match, with the counts by level (before the level filter). */
 export interface AlertsAnswer {
   today: string;
   all: boolean;
   scope: string;
-  scanned: number;
-  truncated: boolean;
+  total: number;
+  limit: number;
+  offset: number;
   counts: LevelCounts;
   items: AlertView[];
 }
+
+/** GET /alerts/unread-count. */
+export interface UnreadAnswer {
+  unread: number;
+}
+
+/** The event the board sends when it changed an alert (the bell counts again). */
+export const ALERTS_CHANGED = 'yifa:alerts-changed';
 
 /** GET /supervision/summary. */
 export interface SupervisionSummary {

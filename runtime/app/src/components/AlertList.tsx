@@ -39,18 +39,24 @@ export function AlertList({ alerts, loading = false, showSubject = false, detail
             </Space>
             <div style={{ margin: '4px 0' }}>{pick(a.message)}</div>
             <Space wrap size={[8, 4]} style={{ fontSize: 12 }}>
-              <Link to={`/cases/${a.case.id}`}>
-                <span lang="zh-CN">{a.case.number}</span>
-              </Link>
-              <StateTag state={a.case.state} />
-              {showSubject && (
+              {a.case && (
+                <>
+                  <Link to={`/cases/${a.case.id}`}>
+                    <span lang="zh-CN">{a.case.number}</span>
+                  </Link>
+                  <StateTag state={a.case.state} />
+                </>
+              )}
+              {(showSubject || !a.case) && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  <span lang="zh-CN">{a.case.subject.name}</span>
+                  <span lang="zh-CN">{a.subject.name}</span>
                 </Typography.Text>
               )}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {lang === 'en' && a.case.matter.nameEn ? a.case.matter.nameEn : a.case.cause}
-              </Typography.Text>
+              {a.case && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {lang === 'en' && a.case.matter.nameEn ? a.case.matter.nameEn : a.case.cause}
+                </Typography.Text>
+              )}
             </Space>
             {details && (
               <div style={{ fontSize: 12, marginTop: 4 }}>

@@ -1,7 +1,8 @@
 /**
- * 预警提醒 on the workbench: the alerts the pack's rules address to me (my roles, or the cases I
- * handle), most severe first, with the count of each level; a supervisor also gets a link to
- * the supervision screen. Nothing for a user whose roles read no alerts.
+ * 预警提醒 on the workbench: the open alerts on cases the pack's rules address to me (my roles, or
+ * the cases I handle), most severe first, with the count of each level, and a link to the alert
+ * board (where subject alerts are too); a supervisor also gets a link to the supervision screen.
+ * Nothing for a user whose roles read no alerts.
  */
 import { Card, Space, Typography } from 'antd';
 import type { CSSProperties } from 'react';
@@ -22,7 +23,7 @@ export function AlertsCard({ style }: { style?: CSSProperties }) {
   const { t } = useT();
   const { can } = useSession();
   const readable = can('alert.read');
-  const alerts = useResource<AlertsAnswer>(readable ? `/alerts?limit=${SHOWN}` : null);
+  const alerts = useResource<AlertsAnswer>(readable ? `/alerts?kind=case&limit=${SHOWN}` : null);
   if (!readable) return null;
   const counts = alerts.data?.counts;
   const items = alerts.data?.items ?? [];
@@ -38,7 +39,12 @@ export function AlertsCard({ style }: { style?: CSSProperties }) {
       size="small"
       title={title}
       style={style}
-      extra={can('statistics.read') ? <Link to="/supervision">{t('alerts.toSupervision')}</Link> : undefined}
+      extra={
+        <Space size={12}>
+          <Link to="/alerts">{t('alerts.toBoard')}</Link>
+          {can('statistics.read') && <Link to="/supervision">{t('alerts.toSupervision')}</Link>}
+        </Space>
+      }
       data-testid="alert-feed"
       data-total={counts?.total}
     >

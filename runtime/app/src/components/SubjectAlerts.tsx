@@ -71,7 +71,7 @@ export function SubjectAlerts({ subjects, alerts, loading = false }: SubjectAler
       expandable={{
         rowExpandable: (r) => r.alerts.total > 0,
         expandedRowRender: (r) => (
-          <AlertList alerts={alerts.filter((a) => a.case.subject.code === r.subject.code)} details />
+          <AlertList alerts={alerts.filter((a) => a.case && a.subject.code === r.subject.code)} details />
         ),
       }}
       columns={[

@@ -9,6 +9,7 @@ import { type Lang, useT } from '../i18n.tsx';
 import { navigate, usePath } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useIsPhone } from '../use-phone.ts';
+import { AlertBell } from './AlertBell.tsx';
 import { Routes } from './Routes.tsx';
 
 /** The frame of every signed-in screen. */
@@ -27,6 +28,7 @@ export function AppShell() {
     ...(can('case.create') ? [{ key: '/cases/new', label: t('nav.open') }] : []),
     ...(can('review.perform') ? [{ key: '/reviews', label: t('nav.reviews') }] : []),
     ...(can('statistics.read') ? [{ key: '/supervision', label: t('supervision.nav') }] : []),
+    ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
   ];
   const selected = items.filter((i) => i.key !== '/' && path.startsWith(i.key)).map((i) => i.key);
@@ -100,6 +102,7 @@ export function AppShell() {
           />
         )}
         {phone && <div style={{ flex: 1 }} />}
+        <AlertBell />
         {langSwitch}
         {user}
       </Layout.Header>

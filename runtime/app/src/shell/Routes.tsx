@@ -7,6 +7,9 @@ import { match } from '../router.tsx';
 type Page = ComponentType<{ params: Record<string, string> }>;
 const page = (load: () => Promise<Page>) => lazy(async () => ({ default: await load() }));
 
+/** The alert board, with or without an alert open: one component, so opening one keeps the filters. */
+const alertsPage = page(() => import('../pages/AlertsPage.tsx').then((m) => m.AlertsPage));
+
 const ROUTES: [string, Page][] = [
   ['/', page(() => import('../pages/WorkbenchPage.tsx').then((m) => m.WorkbenchPage))],
   ['/case-sources', page(() => import('../pages/CaseSourcesPage.tsx').then((m) => m.CaseSourcesPage))],
@@ -17,6 +20,8 @@ const ROUTES: [string, Page][] = [
   ['/reviews', page(() => import('../pages/ReviewQueuePage.tsx').then((m) => m.ReviewQueuePage))],
   ['/reviews/:id', page(() => import('../pages/ReviewPage.tsx').then((m) => m.ReviewPage))],
   ['/supervision', page(() => import('../pages/SupervisionPage.tsx').then((m) => m.SupervisionPage))],
+  ['/alerts', alertsPage],
+  ['/alerts/:id', alertsPage],
   ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
 ];
 

@@ -1,0 +1,447 @@
+/**
+ * The studio's working copies (#14): an implementer starts a pack on an installed version or
+ * opens an installed pack's folder, edits items (a base item becomes its smallest override),
+ * reverts them, validates, diffs, runs the golden tests, exports the files or the bundle and
+ * publishes a version to the registry (refused while validation or tests fail). Every route
+ * needs `pack.author`; activating a published version stays the system administrator's
+ * (`pack.activate`, /api/v1/packs/{hash}/activate).
+ */
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { bundlePack, ITEM_KINDS, type ItemKind, indexPacks, loadPackFiles, type PackIssue } from '@yifa/metamodel';
+import { PACKS_DIR } from '@yifa/packs';
+import { runPackTests } from '@yifa/rules';
+import { desc } from 'drizzle-orm';
+import { maxSatisfying } from 'semver';
+import { requirePermission } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { studioWorkspaces } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { readPackFolder } from '../studio/pack-folder.ts';
+import { addRemoval, newPackManifest, publishWorkspace } from '../studio/publish.ts';
+import { workspaceIssues } from '../studio/workspace-resolve.ts';
+import { diffItems, issueView, listItems, originOf } from '../studio/workspace-views.ts';
+import {
+  createWorkspace,
+  removeAddedItem,
+  resolvedWorkspace,
+  revertItem,
+  saveItems,
+  workspaceRow,
+  writeFiles,
+} from '../studio/workspaces.ts';
+import { jsonBody as json, OK as ok, router } from './router.ts';
+
+type Ctx = import('hono').Context<AppEnv>;
+
+const KINDS = ITEM_KINDS.map((k) => k.kind) as [ItemKind, ...ItemKind[]];
+const Id = z.object({ id: z.string().min(1).max(64) }).strict();
+const ItemParam = z
+  .object({ id: z.string().min(1).max(64), kind: z.enum(KINDS), code: z.string().min(1).max(200) })
+  .strict()
+  .openapi('StudioWorkspaceItemParam');
+const Revision = z.object({ revision: z.coerce.number().int().min(1) }).strict();
+const Region = z.object({ code: z.string(), name: z.string(), level: z.string() }).strict();
+
+const CreateBody = z
+  .union([
+    z
+      .object({
+        packId: z.string().min(1).max(64),
+        name: z.string().trim().min(1).max(200),
+        nameEn: z.string().trim().min(1).max(200).optional(),
+        region: Region.optional(),
+        base: z.object({ hash: z.string().regex(/^sha256:[0-9a-f]{64}$/) }).strict(),
+      })
+      .strict(),
+    z.object({ open: z.object({ packId: z.string().min(1).max(64) }).strict() }).strict(),
+  ])
+  .openapi('StudioWorkspaceCreate');
+const PutBody = z
+  .object({ value: z.record(z.string(), z.unknown()), revision: z.number().int().min(1) })
+  .strict()
+  .openapi('StudioWorkspaceItemSave');
+const RemoveBody = z
+  .object({
+    kind: z.enum(KINDS),
+    code: z.string().min(1).max(200),
+    reason: z.string().trim().min(1).max(500),
+    revision: z.number().int().min(1),
+  })
+  .strict()
+  .openapi('StudioWorkspaceRemove');
+const PublishBody = z
+  .object({
+    version: z.string().min(1).max(64),
+    note: z.string().trim().min(1).max(2000),
+    revision: z.number().int().min(1).optional(),
+  })
+  .strict()
+  .openapi('StudioWorkspacePublish');
+
+/** Issues of a working copy by revision: validating Binhai takes a few hundred ms, so once per revision. */
+const issuesCache = new Map<string, PackIssue[]>();
+
+async function loaded(c: Ctx, id: string) {
+  requirePermission(c.get('actor'), 'pack.author');
+  const services = c.get('services');
+  const row = await workspaceRow(services.db, id);
+  const ws = await resolvedWorkspace(services.db, row, { packs: services.packs, now: services.now });
+  const key = `${row.id}@${row.revision}`;
+  const issues = () => {
+    let found = issuesCache.get(key);
+    if (!found) {
+      found = workspaceIssues(ws);
+      if (issuesCache.size >= 32) issuesCache.delete(issuesCache.keys().next().value as string);
+      issuesCache.set(key, found);
+    }
+    return found;
+  };
+  return { row, ws, issues, services };
+}
+
+const notFound = (kind: string, code: string) =>
+  new AppError(
+    'not-found',
+    { kind, code },
+    { zh: `工作副本中没有 ${kind} ${code}`, en: `the working copy has no ${kind} ${code}` },
+  );
+
+/** A route of the studio tag, typed by its method, path and request. */
+function route<M extends RouteConfig['method'], P extends string, Q extends RouteConfig['request'] = undefined>(
+  method: M,
+  path: P,
+  summary: string,
+  request?: Q,
+) {
+  return createRoute({ method, path, tags: ['studio'], summary, request: request as Q, responses: ok });
+}
+
+/** The working-copy routes; `packsRoot` is where installed packs' folders are opened from. */
+export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
+  const r = router();
+  r.openapi(route('get', '/', '工作副本列表 / the working copies'), async (c) => {
+    requirePermission(c.get('actor'), 'pack.author');
+    const rows = await c
+      .get('services')
+      .db.select({
+        id: studioWorkspaces.id,
+        packId: studioWorkspaces.packId,
+        name: studioWorkspaces.name,
+        base: studioWorkspaces.base,
+        revision: studioWorkspaces.revision,
+        updatedAt: studioWorkspaces.updatedAt,
+        updatedBy: studioWorkspaces.updatedBy,
+        publishedHash: studioWorkspaces.publishedHash,
+      })
+      .from(studioWorkspaces)
+      .orderBy(desc(studioWorkspaces.updatedAt));
+    return c.json({ workspaces: rows });
+  });
+
+  r.openapi(
+    route(
+      'post',
+      '/',
+      '新建配置包或打开已安装的配置包 / start a pack on an installed version, or open an installed pack',
+      {
+        body: json(CreateBody),
+      },
+    ),
+    async (c) => {
+      const actor = c.get('actor');
+      requirePermission(actor, 'pack.author');
+      const body = c.req.valid('json');
+      const { db, packs, now } = c.get('services');
+      const versions = await packs.list();
+      if ('open' in body) {
+        const folder = indexPacks(packsRoot).get(body.open.packId);
+        if (!folder)
+          throw new AppError(
+            'not-found',
+            { packId: body.open.packId },
+            { zh: `配置包目录中没有 ${body.open.packId}`, en: `the packs folder has no pack ${body.open.packId}` },
+          );
+        const files = readPackFolder(folder.dir);
+        const manifest = loadPackFiles(files).manifest;
+        const ext = manifest?.extends as { id?: string; version?: string } | undefined;
+        let base = null;
+        if (ext?.id) {
+          const ofId = versions.filter((v) => v.packId === ext.id);
+          const best = maxSatisfying(
+            ofId.map((v) => v.version),
+            ext.version ?? '*',
+          );
+          const found = ofId.find((v) => v.version === best);
+          if (!found)
+            throw new AppError(
+              'validation',
+              { field: 'open.packId', reason: 'base-not-installed', base: ext.id, range: ext.version ?? '*' },
+              {
+                zh: `${body.open.packId} 的基础包 ${ext.id}（${ext.version ?? '*'}）尚未导入注册表，请先导入`,
+                en: `${body.open.packId} extends ${ext.id} (${ext.version ?? '*'}), which is not installed: import it first`,
+              },
+            );
+          base = { hash: found.hash, packId: found.packId, version: found.version };
+        }
+        const name = typeof manifest?.name === 'string' ? manifest.name : body.open.packId;
+        const created = await createWorkspace(
+          db,
+          { packId: body.open.packId, name, base, files, actor: actor.user.id },
+          { packs, now },
+        );
+        return c.json(created, 201);
+      }
+      const info = versions.find((v) => v.hash === body.base.hash);
+      if (!info)
+        throw new AppError(
+          'validation',
+          { field: 'base.hash', reason: 'not-installed' },
+          { zh: `注册表中没有版本 ${body.base.hash}`, en: `the registry has no version ${body.base.hash}` },
+        );
+      const base = await packs.byHash(info.hash);
+      const manifest = newPackManifest(body, base);
+      const created = await createWorkspace(
+        db,
+        {
+          packId: body.packId,
+          name: body.name,
+          base: { hash: info.hash, packId: info.packId, version: info.version },
+          files: { 'pack.yaml': manifest },
+          actor: actor.user.id,
+        },
+        { packs, now },
+      );
+      return c.json(created, 201);
+    },
+  );
+
+  r.openapi(
+    route('get', '/{id}', '一个工作副本：清单、文件、数量与问题 / one working copy', { params: Id }),
+    async (c) => {
+      const { row, ws, issues } = await loaded(c, c.req.valid('param').id);
+      const counts = Object.fromEntries(ITEM_KINDS.map(({ kind }) => [kind, ws.pack.items[kind].size]));
+      return c.json({
+        id: row.id,
+        packId: row.packId,
+        name: row.name,
+        manifest: ws.source.manifest ?? null,
+        base: row.base,
+        revision: row.revision,
+        publishedHash: row.publishedHash,
+        files: Object.keys(row.files).sort(),
+        counts,
+        issues: issues().map(issueView),
+      });
+    },
+  );
+
+  r.openapi(
+    route('get', '/{id}/items', '工作副本的条目 / items of the working copy', {
+      params: Id,
+      query: z.object({ kind: z.enum(KINDS).optional(), q: z.string().max(100).optional() }).strict(),
+    }),
+    async (c) => {
+      const { ws } = await loaded(c, c.req.valid('param').id);
+      const { kind, q } = c.req.valid('query');
+      const items = listItems(ws, kind, q);
+      return c.json({ total: items.length, items });
+    },
+  );
+
+  r.openapi(
+    route(
+      'get',
+      '/{id}/items/{kind}/{code}',
+      '一个条目、其基础值与本包的覆盖 / one item, its base value and this pack’s override',
+      {
+        params: ItemParam,
+      },
+    ),
+    async (c) => {
+      const { id, kind, code } = c.req.valid('param');
+      const { ws } = await loaded(c, id);
+      const value = ws.pack.items[kind].get(code);
+      if (value === undefined) throw notFound(kind, code);
+      const own = ws.source.items.find((i) => i.kind === kind && i.code === code);
+      const patch = own?.override ? own.data : null;
+      return c.json({
+        kind,
+        code,
+        value,
+        base: ws.base?.items[kind].get(code) ?? null,
+        patch,
+        file: own?.file ?? null,
+        origin: originOf(ws, kind, code),
+        schema: kind,
+      });
+    },
+  );
+
+  r.openapi(
+    route(
+      'put',
+      '/{id}/items/{kind}/{code}',
+      '保存一个条目（基础条目写成最小覆盖）/ save an item (a base item as its smallest override)',
+      {
+        params: ItemParam,
+        body: json(PutBody),
+      },
+    ),
+    async (c) => {
+      const { id, kind, code } = c.req.valid('param');
+      const { value, revision } = c.req.valid('json');
+      const { services } = await loaded(c, id);
+      const saved = await saveItems(
+        services.db,
+        id,
+        { revision, actor: c.get('actor').user.id, items: [{ kind, code, value }] },
+        { packs: services.packs, now: services.now },
+      );
+      const after = await loaded(c, id);
+      const item = saved.saved[0];
+      const issues = after
+        .issues()
+        .map(issueView)
+        .filter((i) => i.kind === kind && i.itemCode === code);
+      return c.json({ revision: saved.revision, file: item?.file ?? null, patch: item?.patch ?? null, issues });
+    },
+  );
+
+  r.openapi(
+    route(
+      'delete',
+      '/{id}/items/{kind}/{code}/override',
+      '恢复为基础值（删除覆盖）/ revert to the base (remove the override)',
+      {
+        params: ItemParam,
+        query: Revision,
+      },
+    ),
+    async (c) => {
+      const { id, kind, code } = c.req.valid('param');
+      const { services } = await loaded(c, id);
+      const done = await revertItem(
+        services.db,
+        id,
+        { revision: c.req.valid('query').revision, actor: c.get('actor').user.id, kind, code },
+        { packs: services.packs, now: services.now },
+      );
+      return c.json(done);
+    },
+  );
+
+  r.openapi(
+    route('delete', '/{id}/items/{kind}/{code}', '删除本包新增的条目 / remove an item this pack added', {
+      params: ItemParam,
+      query: Revision,
+    }),
+    async (c) => {
+      const { id, kind, code } = c.req.valid('param');
+      const { services } = await loaded(c, id);
+      const done = await removeAddedItem(
+        services.db,
+        id,
+        { revision: c.req.valid('query').revision, actor: c.get('actor').user.id, kind, code },
+        { packs: services.packs, now: services.now },
+      );
+      return c.json(done);
+    },
+  );
+
+  r.openapi(
+    route('post', '/{id}/remove', '在清单中移除一个基础条目 / remove a base item in the manifest', {
+      params: Id,
+      body: json(RemoveBody),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { kind, code, reason, revision } = c.req.valid('json');
+      const { ws, row, services } = await loaded(c, id);
+      if (!ws.base?.items[kind].has(code))
+        throw new AppError(
+          'validation',
+          { field: 'code', reason: 'not-in-base' },
+          { zh: `基础包中没有 ${kind} ${code}`, en: `the base has no ${kind} ${code}` },
+        );
+      const text = addRemoval(row.files['pack.yaml'] ?? '', { kind, code, reason });
+      const overrides = ws.source.items.filter((i) => i.kind === kind && i.code === code).map((i) => i.file);
+      const done = await writeFiles(
+        services.db,
+        id,
+        {
+          revision,
+          actor: c.get('actor').user.id,
+          files: { 'pack.yaml': text, ...Object.fromEntries(overrides.map((f) => [f, null])) },
+          action: 'studio.remove',
+          detail: { kind, code, reason },
+        },
+        { packs: services.packs, now: services.now },
+      );
+      return c.json(done);
+    },
+  );
+
+  r.openapi(route('get', '/{id}/validate', '校验工作副本 / validate the working copy', { params: Id }), async (c) => {
+    const { id } = c.req.valid('param');
+    const started = performance.now();
+    const { issues } = await loaded(c, id);
+    const found = issues().map(issueView);
+    return c.json({ issues: found, ms: Math.round(performance.now() - started) });
+  });
+
+  r.openapi(
+    route('get', '/{id}/diff', '与基础包或已发布版本比较 / diff against the base or the published version', {
+      params: Id,
+      query: z.object({ against: z.enum(['base', 'published']).default('base') }).strict(),
+    }),
+    async (c) => {
+      const { ws, row, services } = await loaded(c, c.req.valid('param').id);
+      const against = c.req.valid('query').against;
+      const hash = against === 'base' ? row.base?.hash : row.publishedHash;
+      if (!hash)
+        throw new AppError(
+          'validation',
+          { field: 'against', reason: against === 'base' ? 'no-base' : 'not-published' },
+          against === 'base'
+            ? { zh: '此配置包没有基础包', en: 'this pack has no base' }
+            : { zh: '此工作副本尚未发布过版本', en: 'nothing has been published from this working copy yet' },
+        );
+      const from = await services.packs.byHash(hash);
+      return c.json({ against, hash, items: diffItems(from, ws.pack) });
+    },
+  );
+
+  r.openapi(route('post', '/{id}/tests', '运行黄金测试 / run the golden tests', { params: Id }), async (c) => {
+    const { ws } = await loaded(c, c.req.valid('param').id);
+    const report = runPackTests(ws.pack);
+    return c.json({ passed: report.passed, failed: report.failed, results: report.cases, coverage: report.coverage });
+  });
+
+  r.openapi(
+    route('get', '/{id}/export', '导出文件或打包 / export the files or the bundle', {
+      params: Id,
+      query: z.object({ format: z.enum(['files', 'bundle']).default('files') }).strict(),
+    }),
+    async (c) => {
+      const { row, ws } = await loaded(c, c.req.valid('param').id);
+      if (c.req.valid('query').format === 'bundle')
+        return c.body(bundlePack(ws.pack).text, 200, { 'content-type': 'application/json; charset=utf-8' });
+      return c.json({ files: row.files });
+    },
+  );
+
+  r.openapi(
+    route('post', '/{id}/publish', '发布版本到注册表 / publish a version to the registry', {
+      params: Id,
+      body: json(PublishBody),
+    }),
+    async (c) => {
+      const { row, services } = await loaded(c, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      const report = await publishWorkspace(services, row, { ...body, actor: c.get('actor').user.id });
+      return c.json(report);
+    },
+  );
+
+  return r;
+}
