@@ -46,7 +46,7 @@ export function compileNode(c: Compiler, cond: unknown, path: string, depth: num
   if (typeof cond !== 'object' || cond === null || Array.isArray(cond)) return malformed(c, path, 'not an object');
   const o = cond as Record<string, unknown>;
   const keys = ['all', 'any', 'not', 'condition', 'fact'].filter((k) => Object.hasOwn(o, k));
-  const label = typeof o.label === 'string' ? o.label : undefined;
+  const label = labelsOf(o);
   const key = keys[0];
   if (keys.length !== 1) return malformed(c, path, `expected one of all, any, not, condition, fact; got ${keys}`);
   if (key === 'all' || key === 'any') {
@@ -87,7 +87,17 @@ function reference(c: Compiler, code: string, path: string, depth: number): Node
   };
 }
 
-function group(type: 'all' | 'any', kids: Node[], path: string, label: string | undefined): Node {
+/** A group's own label and its English twin, as the trace keeps them (absent parts left out). */
+type GroupLabel = { label?: string; labelEn?: string };
+
+function labelsOf(o: Record<string, unknown>): GroupLabel {
+  return {
+    ...(typeof o.label === 'string' ? { label: o.label } : {}),
+    ...(typeof o.labelEn === 'string' ? { labelEn: o.labelEn } : {}),
+  };
+}
+
+function group(type: 'all' | 'any', kids: Node[], path: string, label: GroupLabel): Node {
   const tests = kids.map((k) => k.t);
   const stopAt: Tri = type === 'all' ? 0 : 1;
   const t = (ctx: FactContext): Tri => {
@@ -107,19 +117,19 @@ function group(type: 'all' | 'any', kids: Node[], path: string, label: string | 
       if (ch.held === (type === 'any')) r = stopAt;
       else if (ch.held === null && r !== stopAt) r = 2;
     }
-    return label ? { type, path, label, held: heldOf(r), children } : { type, path, held: heldOf(r), children };
+    return { type, path, ...label, held: heldOf(r), children };
   };
   return { t, e };
 }
 
-function negate(child: Node, path: string, label: string | undefined): Node {
+function negate(child: Node, path: string, label: GroupLabel): Node {
   const flip = (x: Tri): Tri => (x === 2 ? 2 : x === 1 ? 0 : 1);
   return {
     t: (ctx) => flip(child.t(ctx)),
     e: (ctx, issues) => {
       const trace = child.e(ctx, issues);
       const held = trace.held === null ? null : !trace.held;
-      return label ? { type: 'not', path, label, held, child: trace } : { type: 'not', path, held, child: trace };
+      return { type: 'not', path, ...label, held, child: trace };
     },
   };
 }

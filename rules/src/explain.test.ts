@@ -4,7 +4,7 @@ import { FOOD_MATTER } from '../fixtures/food-safety.ts';
 import { NATIONAL_CONDITIONS, NATIONAL_PARAMETERS } from '../fixtures/penalty-ordinary.ts';
 import { compileCondition } from './engine.ts';
 import { createRuleEnv } from './env.ts';
-import { decisiveLeaves, explainEvaluation, renderLeaf, renderTrace } from './explain.ts';
+import { conditionLabel, decisiveLeaves, explainEvaluation, renderLeaf, renderTrace } from './explain.ts';
 import { leavesOf } from './trace.ts';
 
 const env = createRuleEnv({
@@ -84,6 +84,51 @@ describe('explanations', () => {
       { goodsValue: 8000, harmConsequence: '一般' },
     );
     expect(decisiveLeaves(all.trace).map((l) => l.fact)).toEqual(['goodsValue']);
+  });
+
+  it('names labelled tests and groups by labelEn in English, by the Chinese label otherwise', () => {
+    const when: Condition = {
+      all: [
+        {
+          fact: 'goodsValue',
+          operator: 'lessThan',
+          value: 10000,
+          label: '货值较小',
+          labelEn: 'The goods value is small',
+        },
+        {
+          not: { fact: 'obstructedEnforcement', operator: 'equal', value: true },
+          label: '未阻碍执法',
+          labelEn: 'Enforcement was not obstructed',
+        },
+        { any: [{ fact: 'correctedPromptly', operator: 'equal', value: true }], label: '及时改正' },
+      ],
+      label: '从轻情形',
+      labelEn: 'Grounds for a lighter penalty',
+    };
+    const ev = evaluate(when, { goodsValue: 8000, obstructedEnforcement: false, correctedPromptly: true });
+    const [leaf] = leavesOf(ev.trace);
+    expect(leaf).toMatchObject({ conditionLabel: '货值较小', conditionLabelEn: 'The goods value is small' });
+    expect(conditionLabel(ev.trace, 'en')).toBe('Grounds for a lighter penalty');
+    expect(conditionLabel(ev.trace)).toBe('从轻情形');
+    expect(renderTrace(ev.trace, 'en')).toEqual([
+      'all of (Grounds for a lighter penalty) ✓',
+      '  The goods value is small: goods value 8,000 yuan < 10,000 yuan ✓',
+      '  not (Enforcement was not obstructed) ✓',
+      '    obstructed enforcement no = yes ✗',
+      // No labelEn: the Chinese label stays, as before.
+      '  any of (及时改正) ✓',
+      '    corrected promptly yes = yes ✓',
+    ]);
+    expect(renderTrace(ev.trace)).toEqual([
+      '全部满足（从轻情形） ✓',
+      '  货值较小：货值金额 8,000 元 < 10,000 元 ✓',
+      '  并非（未阻碍执法） ✓',
+      '    阻碍执法 否 = 是 ✗',
+      '  任一满足（及时改正） ✓',
+      '    及时改正 是 = 是 ✓',
+    ]);
+    expect(explainEvaluation(ev, 'en')).toContain('The goods value is small: goods value 8,000 yuan');
   });
 
   it('renders the whole trace with named conditions, lists, dates, exists and fact params', () => {

@@ -43,10 +43,27 @@ export function factName(leaf: FactTrace, lang: Lang): string {
   return zh ? `${name}（${parts.join('，')}）` : `${name} (${parts.join(', ')})`;
 }
 
+/**
+ * The pack's own label of a condition node (a test's or a group's `label`) in a language: in
+ * English its `labelEn`, or the Chinese label where the pack gives none; undefined without a label.
+ * The one place that picks a condition's label by language — explanations, refusals and traces
+ * all read it here.
+ */
+export function conditionLabel(node: TraceNode, lang: Lang = 'zh'): string | undefined {
+  const [zh, en] =
+    node.type === 'fact'
+      ? [node.conditionLabel, node.conditionLabelEn]
+      : node.type === 'condition'
+        ? [undefined, undefined]
+        : [node.label, node.labelEn];
+  return (lang === 'en' && en) || zh || undefined;
+}
+
 /** One fact test as a sentence. */
 export function renderLeaf(leaf: FactTrace, lang: Lang = 'zh'): string {
   const zh = lang === 'zh';
-  const prefix = leaf.conditionLabel ? `${leaf.conditionLabel}${zh ? '：' : ': '}` : '';
+  const own = conditionLabel(leaf, lang);
+  const prefix = own ? `${own}${zh ? '：' : ': '}` : '';
   const name = factName(leaf, lang);
   if (leaf.operator === 'exists') {
     const present = leaf.held === null ? undefined : leaf.held === leaf.expected;
@@ -157,7 +174,8 @@ export function explainEvaluation(ev: Evaluation, lang: Lang = 'zh'): string {
 export function renderTrace(node: TraceNode, lang: Lang = 'zh', indent = ''): string[] {
   const zh = lang === 'zh';
   const m = mark(node.held, lang);
-  const label = 'label' in node && node.label ? (zh ? `（${node.label}）` : ` (${node.label})`) : '';
+  const own = conditionLabel(node, lang);
+  const label = own ? (zh ? `（${own}）` : ` (${own})`) : '';
   switch (node.type) {
     case 'fact':
       return [indent + renderLeaf(node, lang)];

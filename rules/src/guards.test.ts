@@ -240,6 +240,51 @@ describe('guards of 行政处罚普通程序', () => {
     );
   });
 
+  it('names a labelled condition in English by its labelEn, and by its Chinese label where the pack gives none', () => {
+    const guarded = (labelEn?: string) =>
+      ({
+        ...PENALTY_ORDINARY,
+        transitions: [
+          {
+            action: 'make-decision',
+            name: '作出决定',
+            nameEn: 'Make the decision',
+            from: 'decision',
+            to: 'service',
+            when: {
+              fact: 'legalReviewed',
+              operator: 'equal',
+              value: true,
+              label: '法制审核已同意',
+              ...(labelEn ? { labelEn } : {}),
+            },
+          },
+        ],
+      }) as typeof PENALTY_ORDINARY;
+    const withFact = createRuleEnv({
+      facts: [{ name: 'legalReviewed', label: '已经法制审核', labelEn: 'legal review done', type: 'boolean' }],
+    });
+    const refuse = (labelEn?: string) => {
+      const r = checkGuards(
+        guarded(labelEn),
+        { state: 'decision', roles: [], facts: { legalReviewed: false } },
+        withFact,
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return r.value.transitions[0]?.refusals[0];
+    };
+    const en = refuse('The legal review has agreed');
+    expect(en?.code).toBe('when');
+    expect(en?.message.en).toBe(
+      'the condition does not hold: The legal review has agreed: legal review done no = yes ✗',
+    );
+    expect(en?.message.zh).toBe('条件不满足：法制审核已同意：已经法制审核 否 = 是 ✗');
+    // Without labelEn the English keeps the Chinese label, as before.
+    const zhOnly = refuse();
+    expect(zhOnly?.message.en).toBe('the condition does not hold: 法制审核已同意: legal review done no = yes ✗');
+    expect(zhOnly?.message.zh).toBe(en?.message.zh);
+  });
+
   it('reports an unknown state', () => {
     const r = checkGuards(PENALTY_ORDINARY, { state: '立案', roles: [], facts: {} }, env);
     expect(r.ok).toBe(false);

@@ -38,7 +38,16 @@ export { explainDiscretion, formatRange, otherPenalties } from './discretion-exp
 export type { PersonFine } from './discretion-persons.ts';
 export { compileCondition } from './engine.ts';
 export { cached, createRuleEnv, type OrgName, type RoleName, type RuleEnv, type RuleEnvInput } from './env.ts';
-export { decisiveLeaves, explainEvaluation, factName, mark, originText, renderLeaf, renderTrace } from './explain.ts';
+export {
+  conditionLabel,
+  decisiveLeaves,
+  explainEvaluation,
+  factName,
+  mark,
+  originText,
+  renderLeaf,
+  renderTrace,
+} from './explain.ts';
 export { type CompiledExpression, compileExpression, type Scalar } from './expression.ts';
 export type { DeadlineDue, FactContext, FactParams, Facts } from './facts.ts';
 export {

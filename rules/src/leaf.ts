@@ -17,7 +17,7 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 /** What a test compares with: fixed at compile time, or read from another fact. */
 type Expected = { fixed: true; value: unknown; prepared: unknown } | { fixed: false; get: FactGetter; fact: string };
 
-/** Compiles a `{ fact, operator, value, params?, label? }` node. */
+/** Compiles a `{ fact, operator, value, params?, label?, labelEn? }` node. */
 export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: string, via?: string): Node {
   const { env, rule } = c;
   const fact = o.fact;
@@ -34,6 +34,7 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
     ...base,
     ...(via ? { via } : {}),
     ...(typeof o.label === 'string' ? { conditionLabel: o.label } : {}),
+    ...(typeof o.labelEn === 'string' ? { conditionLabelEn: o.labelEn } : {}),
     ...(params ? { params } : {}),
   };
   const expected = expectedOf(c, o.value, `${path}/value`, op.name, trace);
@@ -60,7 +61,7 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
   const labelZh = trace.label.zh;
   const labelEn = trace.label.en;
   // Every record has the same shape (absent parts undefined, which JSON drops): one hidden class, fast to build.
-  const { conditionLabel, params: p, expectedParam, expectedFact, label, operator } = trace;
+  const { conditionLabel, conditionLabelEn, params: p, expectedParam, expectedFact, label, operator } = trace;
   const record = (expected: unknown, seen: unknown, held: boolean | null, why: Issue | undefined): FactTrace => ({
     type: 'fact',
     path,
@@ -69,6 +70,7 @@ export function compileLeaf(c: Compiler, o: Record<string, unknown>, path: strin
     fact,
     label,
     conditionLabel,
+    conditionLabelEn,
     params: p,
     operator,
     expected,

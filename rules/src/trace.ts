@@ -30,7 +30,9 @@ export interface FactTrace {
   via?: string;
   fact: string;
   label: FactLabel;
+  /** The test's own label (`label` in the pack), Chinese, and its English twin (`labelEn`); read them with `conditionLabel()`. */
   conditionLabel?: string;
+  conditionLabelEn?: string;
   params?: FactParams;
   operator: Operator;
   expected: unknown;
@@ -51,7 +53,9 @@ export interface FactTrace {
 export interface GroupTrace {
   type: 'all' | 'any';
   path: string;
+  /** The group's label in Chinese and English (`label`, `labelEn`); read them with `conditionLabel()`. */
   label?: string;
+  labelEn?: string;
   held: boolean | null;
   children: TraceNode[];
 }
@@ -61,6 +65,7 @@ export interface NotTrace {
   type: 'not';
   path: string;
   label?: string;
+  labelEn?: string;
   held: boolean | null;
   child: TraceNode;
 }

@@ -115,6 +115,10 @@ export type DayKind = 'calendar' | 'working';
 export type CodeList5 = Code[];
 export type Condition = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
 /**
+ * The English twin of the condition's label: what English explanations and refusals say instead of the Chinese label. Required where the pack requires English names.
+ */
+export type LabelEn = string;
+/**
  * A fact or field name: an identifier, optionally dotted (party.type).
  */
 export type FieldName = string;
@@ -988,7 +992,11 @@ export interface AllCondition {
    * @maxItems 100
    */
   all: [Condition, ...Condition[]];
+  /**
+   * How the explanation and refusals name this group, in Chinese.
+   */
   label?: string;
+  labelEn?: LabelEn;
 }
 export interface AnyCondition {
   /**
@@ -996,11 +1004,19 @@ export interface AnyCondition {
    * @maxItems 100
    */
   any: [Condition, ...Condition[]];
+  /**
+   * How the explanation and refusals name this group, in Chinese.
+   */
   label?: string;
+  labelEn?: LabelEn;
 }
 export interface NotCondition {
   not: Condition;
+  /**
+   * How the explanation and refusals name this group, in Chinese.
+   */
   label?: string;
+  labelEn?: LabelEn;
 }
 /**
  * A named, reusable condition of the pack (kind 'condition').
@@ -1022,6 +1038,7 @@ export interface FactCondition {
    * How the explanation names this test; defaults to the fact's label.
    */
   label?: string;
+  labelEn?: LabelEn;
 }
 /**
  * The value of a pack parameter (e.g. a region's 听证 threshold).
