@@ -310,8 +310,8 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
   'test.reason-impossible': { zh: '改正期望的拒绝原因', en: 'correct the expected reason of the refusal' },
   'test.unknown-condition': { zh: '改为已有命名条件的编码', en: 'use the code of a named condition' },
   'names.english-missing': {
-    zh: '补上缺少的英文名（nameEn 等），或在 pack.yaml 中关闭 require.englishNames',
-    en: 'add the missing English names (nameEn and the like), or turn require.englishNames off in pack.yaml',
+    zh: '补上缺少的英文名（nameEn、条件的 labelEn 等），或在 pack.yaml 中关闭 require.englishNames',
+    en: "add the missing English names (nameEn, a condition's labelEn and the like), or turn require.englishNames off in pack.yaml",
   },
   'test.reason-not-in-guard': { zh: '改为该守卫实际用到的条件或事实', en: 'name a condition or fact the guard uses' },
   'test.opening-subject': {

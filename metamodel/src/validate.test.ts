@@ -1303,6 +1303,22 @@ const BAD: Bad[] = [
     },
     expect: { code: 'names.english-missing', file: 'workflows/penalty.yaml', pointer: '/deadlines/0', line: 17 },
   },
+  {
+    name: 'a labelled condition without its English label, when English names are required',
+    edits: {
+      'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n`,
+      // The named condition has its English name: the label of one of its tests alone lacks its English twin.
+      'base/conditions/needs-legal-review.yaml': base('conditions/needs-legal-review.yaml')
+        .replace('name: 需要法制审核\n', 'name: 需要法制审核\nnameEn: Legal review required\n')
+        .replace('value: true }', 'value: true, label: 情节复杂 }'),
+    },
+    expect: {
+      code: 'names.english-missing',
+      file: 'conditions/needs-legal-review.yaml',
+      pointer: '/when/any/0',
+      line: 6,
+    },
+  },
 ];
 
 describe('validatePackDir', () => {
@@ -1333,6 +1349,58 @@ describe('validatePackDir', () => {
     if (want.line !== undefined) expect(hit?.line).toBe(want.line);
     expect(hit?.message.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(hit?.message.en).toMatch(/[a-z]/);
+  });
+
+  it('asks for labelEn beside every condition label (tests and groups, in guards too), and no more once given', () => {
+    const requireEnglish = `${base('pack.yaml')}require: { englishNames: true }\n`;
+    const condition = base('conditions/needs-legal-review.yaml')
+      .replace('name: 需要法制审核\n', 'name: 需要法制审核\nnameEn: Legal review required\n')
+      .replace('  any:\n', '  label: 须经法制审核的情形\n  any:\n')
+      .replace('value: true }', 'value: true, label: 情节复杂, labelEn: The circumstances are complex }');
+    const workflow = base('workflows/penalty.yaml').replace(
+      'unless: { fact: goodsValue, operator: lessThan, value: 0 }',
+      'unless: { not: { fact: goodsValue, operator: exists, value: true }, label: 未填写货值 }',
+    );
+    const labelIssues = (dir: string) =>
+      validatePackDir(join(dir, 'base')).issues.filter(
+        (i) =>
+          i.code === 'names.english-missing' &&
+          /^(conditions|workflows)\//.test(i.file) &&
+          /labelEn/.test(String(i.params.missing)),
+      );
+    const missing = labelIssues(
+      fixtureWith({
+        'base/pack.yaml': requireEnglish,
+        'base/conditions/needs-legal-review.yaml': condition,
+        'base/workflows/penalty.yaml': workflow,
+      }),
+    );
+    // One issue per item, naming each label without its English twin by its pointer; the labelled test is fine.
+    expect(missing.map((i) => [i.file, i.pointer, i.params.missing])).toEqual([
+      ['conditions/needs-legal-review.yaml', '/when', '须经法制审核的情形 (/when/labelEn)'],
+      ['workflows/penalty.yaml', '', expect.stringContaining('未填写货值 (/transitions/2/unless/labelEn)')],
+    ]);
+    expect(missing[0]?.message.en).toContain('须经法制审核的情形 (/when/labelEn)');
+    const given = labelIssues(
+      fixtureWith({
+        'base/pack.yaml': requireEnglish,
+        'base/conditions/needs-legal-review.yaml': condition.replace(
+          '  label: 须经法制审核的情形\n',
+          '  label: 须经法制审核的情形\n  labelEn: Cases that require legal review\n',
+        ),
+        'base/workflows/penalty.yaml': workflow.replace(
+          'label: 未填写货值 }',
+          'label: 未填写货值, labelEn: No goods value entered }',
+        ),
+      }),
+    );
+    expect(given).toEqual([]);
+    // A pack that does not require English names is not asked for them.
+    const optional = fixtureWith({
+      'base/conditions/needs-legal-review.yaml': condition,
+      'base/workflows/penalty.yaml': workflow,
+    });
+    expect(labelIssues(optional)).toEqual([]);
   });
 
   it('reports a malformed removal once, at the manifest', () => {

@@ -1,7 +1,8 @@
 /**
  * English names: a region whose officers work in English too turns on
  * `require: { englishNames: true }` in its manifest, and then every name an officer sees must
- * have its English twin. One issue per item lists each name it lacks, so an implementer fills
+ * have its English twin — and so must every labelled condition (`label` → `labelEn`), which English
+ * explanations and refusals name. One issue per item lists each name it lacks, so an implementer fills
  * an item's file in one pass instead of meeting its names one error at a time.
  */
 import { type Finding, finding, pointerOf } from '../issues.ts';
@@ -60,6 +61,32 @@ function needFields(out: Missing[], fields: readonly FieldLike[] | undefined, pa
   });
 }
 
+/** Whether `o` is a condition node (only the condition language has all / any / not / fact-with-operator). */
+function isConditionNode(o: Record<string, unknown>): boolean {
+  if (Array.isArray(o.all) || Array.isArray(o.any)) return true;
+  if (typeof o.not === 'object' && o.not !== null && !Array.isArray(o.not)) return true;
+  return typeof o.fact === 'string' && typeof o.operator === 'string';
+}
+
+/**
+ * The labels of every condition inside an item (a guard, a named condition, a tier's `when`, an
+ * alert's rule, an expression's `if`): an explanation or a refusal in English names a labelled
+ * test or group by its `labelEn`.
+ */
+function needConditionLabels(out: Missing[], value: unknown, path: (string | number)[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => needConditionLabels(out, v, [...path, i]));
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const o = value as Record<string, unknown>;
+  if (typeof o.label === 'string' && isConditionNode(o)) {
+    need(out, { name: o.label, nameEn: typeof o.labelEn === 'string' ? o.labelEn : undefined }, path, 'labelEn');
+  }
+  for (const [k, v] of Object.entries(o))
+    if (typeof v === 'object' && v !== null) needConditionLabels(out, v, [...path, k]);
+}
+
 /** What each kind shows an officer, and where its names are. */
 const NAMES: { [K in ItemKind]?: (item: never, out: Missing[]) => void } = {
   matter: (
@@ -94,19 +121,25 @@ const NAMES: { [K in ItemKind]?: (item: never, out: Missing[]) => void } = {
     });
   },
   codelist: (c: { entries?: Named[] }, out) => needEach(out, c.entries, ['entries']),
+  condition: (c: Named, out) => need(out, c, []),
   role: (r: Named, out) => need(out, r, []),
   alert: (a: Named, out) => need(out, a, []),
   parameter: (p: Named, out) => need(out, p, []),
 };
 
-/** The missing English names of every item that shows names, when the pack requires them. */
+/**
+ * The missing English names of every item that shows names, and the English labels of every
+ * labelled condition of every item, when the pack requires them.
+ */
 export const checkEnglishNames: Check = (ctx: CheckContext) => {
   if (ctx.pack.manifest.require?.englishNames !== true) return [];
   const out: Finding[] = [];
-  for (const [kind, names] of Object.entries(NAMES) as [ItemKind, (item: never, out: Missing[]) => void][]) {
+  for (const kind of Object.keys(ctx.pack.items) as ItemKind[]) {
+    const names = NAMES[kind] as ((item: never, out: Missing[]) => void) | undefined;
     for (const [code, item] of validItems(ctx, kind)) {
       const missing: Missing[] = [];
-      names(item as never, missing);
+      names?.(item as never, missing);
+      needConditionLabels(missing, item, []);
       const first = missing[0];
       if (!first) continue;
       // Point at the element that lacks a name (the missing property itself has no line).

@@ -65,4 +65,24 @@ describe('refusals in 法制审核 show no internal code', () => {
       }
     }
   });
+
+  it('names the labelled conditions of a guard by their English labels in English (labelEn), by the Chinese in Chinese', async () => {
+    const c = await insertTestCase(server.db, {
+      packHash: server.packHash,
+      createdBy: officerId,
+      state: 'legal-review',
+      facts: { proposedFine: 5000, proposedPenalties: ['fine'], complex: false, publicInterest: false },
+    });
+    const head = await server.as('qian.head');
+    const res = await head.get(`/api/v1/cases/${c.id}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { actions } = (await res.json()) as Detail;
+    const decide = actions.refused.find((a) => a.action === 'to-decision')?.refusals.find((r) => r.code === 'when');
+    expect(decide?.detail?.zh).toContain('法制审核已同意：');
+    expect(decide?.detail?.en).toContain('The legal review has agreed: ');
+    // No Chinese label inside the English of any refusal of the case.
+    for (const r of actions.refused.flatMap((a) => a.refusals)) {
+      expect(`${r.message.en} ${r.detail?.en ?? ''}`).not.toMatch(/\p{Script=Han}/u);
+    }
+  });
 });
