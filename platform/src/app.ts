@@ -86,8 +86,11 @@ export function createApp(services: Services) {
       services.now().toISOString(),
     );
     if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== csrfToken) throw new AppError('csrf');
-    const { pack } = await services.packs.active();
-    c.set('actor', { user, orgPath: orgPath ?? user.orgCode, roles: rolesOf(user, pack) });
+    const path = orgPath ?? user.orgCode;
+    // The user's roles are those of the pack in force for their organisation (a city's own pack).
+    const inForce = await services.packs.activeFor(path);
+    c.set('pack', inForce);
+    c.set('actor', { user, orgPath: path, roles: rolesOf(user, inForce.pack) });
     c.set('sessionId', id as string);
     c.set('csrfToken', csrfToken);
     return next();

@@ -3,7 +3,7 @@
 import type { Actor } from './auth/access.ts';
 import type { AuthPolicy } from './auth/policy.ts';
 import type { Db } from './db/client.ts';
-import type { PackRegistry } from './packs/registry.ts';
+import type { PackInForce, PackRegistry } from './packs/registry.ts';
 
 /** Long-lived services, created once per app. */
 export interface Services {
@@ -22,6 +22,11 @@ export interface AppEnv {
     services: Services;
     /** Set on authenticated routes. */
     actor: Actor;
+    /**
+     * The pack the signed-in user works under (their subtree's own version, else the copy's): what
+     * they may open, search and do. A case's own pack is the version it pinned.
+     */
+    pack: PackInForce;
     /** The session id of the request, when signed in. */
     sessionId: string;
     /** The CSRF token of the request's session, when signed in (GET /auth/me hands it to a new tab). */

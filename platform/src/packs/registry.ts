@@ -1,6 +1,9 @@
 /**
- * The pack registry: imported bundles by content hash, one active. A case pins the hash
- * it was opened under, so resolved packs are kept by hash (parsed once, then cached).
+ * The pack registry: imported bundles by content hash; one active for the whole copy, and others
+ * active for an organisation's subtree (a province's copy serving its cities, each city with its
+ * own pack built on the province's). A user takes the pack of the nearest organisation above them
+ * that has one, else the copy's. A case pins the hash it was opened under, so resolved packs are
+ * kept by hash (parsed once, then cached).
  */
 import {
   bundlePack,
@@ -13,7 +16,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
-import { cases, organisations, packVersions, sectorSupervision } from '../db/schema.ts';
+import { cases, organisations, packActivations, packVersions, sectorSupervision } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 
 /** A pack version in the registry. */
@@ -24,6 +27,25 @@ export interface PackVersionInfo {
   name: string;
   importedAt: string;
   active: boolean;
+  /** The organisations whose subtrees this version is active for. */
+  activeFor: string[];
+}
+
+/** A version active for an organisation's subtree. */
+export interface SubtreeActivation {
+  org: string;
+  hash: string;
+  packId: string;
+  version: string;
+  activatedAt: string;
+  activatedBy: string;
+}
+
+/** The pack a user works under, and the organisation whose activation gave it (null: the copy's). */
+export interface PackInForce {
+  hash: string;
+  pack: ResolvedPack;
+  org: string | null;
 }
 
 /** One item that differs between two pack versions. */
@@ -48,12 +70,23 @@ export interface ImportReport {
 
 /** The registry over a database. */
 export interface PackRegistry {
+  /** The version active for the whole copy. */
   active(): Promise<{ hash: string; pack: ResolvedPack }>;
+  /**
+   * The pack for an organisation path (codes from the root, joined by '/'): the version active
+   * for the nearest organisation on it that has one, else the copy's.
+   */
+  activeFor(orgPath: string | undefined): Promise<PackInForce>;
+  /** The subtree activations, shallowest first. */
+  activations(): Promise<SubtreeActivation[]>;
   byHash(hash: string): Promise<ResolvedPack>;
   list(): Promise<PackVersionInfo[]>;
   /** Validates a bundle and reports what it would change; with apply, stores it atomically. */
   importBundle(text: string, options: { apply: boolean; actor: string }): Promise<ImportReport>;
-  activate(hash: string, actor: string): Promise<void>;
+  /** Activates a version for the copy, or with `org` for that organisation's subtree. */
+  activate(hash: string, actor: string, options?: { org?: string }): Promise<void>;
+  /** Ends a subtree's own version: its organisations go back to the copy's pack. */
+  deactivate(org: string, actor: string): Promise<void>;
 }
 
 /** Creates the registry; `now` stamps imports and the audit events (the demo sets it back). */
@@ -68,6 +101,12 @@ export function createPackRegistry(db: Db, now: () => Date = () => new Date()): 
     .where(eq(packVersions.hash, sql.placeholder('hash')))
     .prepare();
   const findActive = db.select(head).from(packVersions).where(eq(packVersions.active, true)).prepare();
+  // A few rows (one per city with its own pack): read on every request, so a change made by another
+  // process is seen at once.
+  const allActivations = db
+    .select({ org: packActivations.orgCode, hash: packActivations.hash })
+    .from(packActivations)
+    .prepare();
 
   const parse = (hash: string, bundle: string): ResolvedPack => {
     const cached = cache.get(hash);
@@ -103,9 +142,46 @@ export function createPackRegistry(db: Db, now: () => Date = () => new Date()): 
       return parse(row.hash, row.bundle);
     },
 
+    async activeFor(orgPath) {
+      const subtrees = await allActivations.all();
+      if (orgPath && subtrees.length > 0) {
+        const byOrg = new Map(subtrees.map((a) => [a.org, a.hash]));
+        const path = orgPath.split('/');
+        for (let i = path.length - 1; i >= 0; i--) {
+          const org = path[i] as string;
+          const hash = byOrg.get(org);
+          if (hash) return { hash, pack: await registry.byHash(hash), org };
+        }
+      }
+      return { ...(await registry.active()), org: null };
+    },
+
+    async activations() {
+      const rows = await db
+        .select({
+          org: packActivations.orgCode,
+          hash: packActivations.hash,
+          packId: packVersions.packId,
+          version: packVersions.version,
+          activatedAt: packActivations.activatedAt,
+          activatedBy: packActivations.activatedBy,
+          path: organisations.path,
+        })
+        .from(packActivations)
+        .innerJoin(packVersions, eq(packVersions.hash, packActivations.hash))
+        .leftJoin(organisations, eq(organisations.code, packActivations.orgCode));
+      return rows
+        .sort((a, b) => depth(a.path) - depth(b.path) || a.org.localeCompare(b.org))
+        .map(({ path: _path, ...a }) => a);
+    },
+
     async list() {
       const rows = await db.select().from(packVersions);
-      return rows.map(({ bundle: _bundle, importedBy: _by, ...info }) => info);
+      const subtrees = await allActivations.all();
+      return rows.map(({ bundle: _bundle, importedBy: _by, ...info }) => ({
+        ...info,
+        activeFor: subtrees.filter((a) => a.hash === info.hash).map((a) => a.org),
+      }));
     },
 
     async importBundle(text, { apply, actor }) {
@@ -181,18 +257,40 @@ export function createPackRegistry(db: Db, now: () => Date = () => new Date()): 
       return report;
     },
 
-    async activate(hash, actor) {
+    async activate(hash, actor, options = {}) {
       const pack = await registry.byHash(hash);
+      const at = now().toISOString();
+      if (options.org !== undefined) {
+        const org = options.org;
+        const copy = await registry.active();
+        requireSubtreePack(copy.pack, pack, org);
+        await db.transaction(async (tx) => {
+          await tx
+            .insert(packActivations)
+            .values({ orgCode: org, hash, activatedAt: at, activatedBy: actor })
+            .onConflictDoUpdate({
+              target: packActivations.orgCode,
+              set: { hash, activatedAt: at, activatedBy: actor },
+            });
+          await writeOrganisations(tx, copy.pack, await subtreePacks(tx));
+          await appendEvent(
+            tx,
+            {
+              actor,
+              action: 'pack.activate',
+              target: hash,
+              after: { packId: pack.manifest.id, version: pack.manifest.version, org },
+            },
+            at,
+          );
+        });
+        return;
+      }
       await db.transaction(async (tx) => {
         await tx.update(packVersions).set({ active: false }).where(eq(packVersions.active, true));
         await tx.update(packVersions).set({ active: true }).where(eq(packVersions.hash, hash));
-        await tx.delete(organisations);
-        await tx.delete(sectorSupervision);
-        const rows = organisationRows(pack);
-        for (let i = 0; i < rows.length; i += 200) await tx.insert(organisations).values(rows.slice(i, i + 200));
-        const supervised = supervisionRows(pack, rows);
-        for (let i = 0; i < supervised.length; i += 200)
-          await tx.insert(sectorSupervision).values(supervised.slice(i, i + 200));
+        // The cities keep their own packs: their subtrees are laid over the copy's organisations again.
+        await writeOrganisations(tx, pack, await subtreePacks(tx));
         await appendEvent(
           tx,
           {
@@ -202,12 +300,41 @@ export function createPackRegistry(db: Db, now: () => Date = () => new Date()): 
             before: activeHash ?? null,
             after: { packId: pack.manifest.id, version: pack.manifest.version },
           },
-          now().toISOString(),
+          at,
         );
       });
       activeHash = hash;
     },
+
+    async deactivate(org, actor) {
+      const copy = await registry.active();
+      await db.transaction(async (tx) => {
+        const [gone] = await tx.delete(packActivations).where(eq(packActivations.orgCode, org)).returning();
+        if (!gone)
+          throw new AppError(
+            'not-found',
+            { org },
+            { zh: `机构 ${org} 没有单独启用的配置包`, en: `no pack of its own is active for ${org}` },
+          );
+        await writeOrganisations(tx, copy.pack, await subtreePacks(tx));
+        await appendEvent(
+          tx,
+          { actor, action: 'pack.deactivate', target: gone.hash, before: { org, hash: gone.hash } },
+          now().toISOString(),
+        );
+      });
+    },
   };
+
+  /** The subtree activations with their packs, shallowest first (a deeper one is laid over a shallower). */
+  async function subtreePacks(tx: Pick<Db, 'select'>) {
+    const rows = await tx.select({ org: packActivations.orgCode, hash: packActivations.hash }).from(packActivations);
+    const out: { org: string; pack: ResolvedPack }[] = [];
+    for (const r of rows) out.push({ org: r.org, pack: await registry.byHash(r.hash) });
+    const depthIn = (x: { org: string; pack: ResolvedPack }) =>
+      depth(organisationRows(x.pack).find((o) => o.code === x.org)?.path ?? x.org);
+    return out.sort((a, b) => depthIn(a) - depthIn(b));
+  }
   return registry;
 }
 
@@ -297,4 +424,81 @@ function organisationRows(pack: ResolvedPack) {
     enforcementSubject: o.enforcementSubject,
     path: pathOf(o.code),
   }));
+}
+
+const depth = (path: string | null | undefined) => (path ? path.split('/').length : 0);
+
+/** Whether an organisation path lies in the subtree of `org`. */
+const inSubtree = (path: string, org: string) => path.split('/').includes(org);
+
+/**
+ * The organisations table as the copy's pack gives it, each subtree replaced by its own pack's
+ * organisations under that root (a city's pack may add bureaus the province's does not have),
+ * and the 行业业务监督 pairs of each organisation from the pack it came from.
+ */
+async function writeOrganisations(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  copy: ResolvedPack,
+  subtrees: { org: string; pack: ResolvedPack }[],
+) {
+  let rows = organisationRows(copy).map((row) => ({ row, pack: copy }));
+  for (const { org, pack } of subtrees) {
+    // The subtree hangs where the copy puts its root: a city's pack may make the city its own root
+    // (石家庄's pack drops the province), but in a province's copy its paths start at the province,
+    // so the province's scopes reach the city's organisations.
+    const root = rows.find((r) => r.row.code === org)?.row;
+    if (!root) continue;
+    const above = root.path.split('/').slice(0, -1);
+    rows = rows.filter((r) => !inSubtree(r.row.path, org));
+    for (const row of organisationRows(pack)) {
+      const path = row.path.split('/');
+      const at = path.indexOf(org);
+      if (at < 0) continue;
+      rows.push({
+        row: {
+          ...row,
+          path: [...above, ...path.slice(at)].join('/'),
+          ...(row.code === org ? { parent: root.parent } : {}),
+        },
+        pack,
+      });
+    }
+  }
+  await tx.delete(organisations);
+  await tx.delete(sectorSupervision);
+  const plain = rows.map((r) => r.row);
+  for (let i = 0; i < plain.length; i += 200) await tx.insert(organisations).values(plain.slice(i, i + 200));
+  const from = new Map(rows.map((r) => [r.row.code, r.pack]));
+  const supervised = [copy, ...subtrees.map((s) => s.pack)].flatMap((pack) =>
+    supervisionRows(pack, plain).filter((p) => from.get(p.subject) === pack),
+  );
+  for (let i = 0; i < supervised.length; i += 200)
+    await tx.insert(sectorSupervision).values(supervised.slice(i, i + 200));
+}
+
+/**
+ * A pack may be active for a subtree only when it is built on the copy's pack (its layers include
+ * the copy's pack id) and has the subtree's root organisation, which the copy's pack has too, so
+ * the subtree hangs where the province put it.
+ */
+function requireSubtreePack(copy: ResolvedPack, pack: ResolvedPack, org: string) {
+  const copyId = copy.manifest.id;
+  if (!pack.layers.some((l) => l.id === copyId) || pack.manifest.id === copyId)
+    throw new AppError(
+      'validation',
+      { packId: pack.manifest.id, copy: copyId, org },
+      {
+        zh: `配置包 ${pack.manifest.id} 不是在本系统启用的 ${copyId} 之上编制的，不能为机构 ${org} 单独启用`,
+        en: `${pack.manifest.id} is not built on ${copyId}, the pack active for this copy, so it cannot be active for ${org}`,
+      },
+    );
+  if (!copy.items.organisation.has(org) || !pack.items.organisation.has(org))
+    throw new AppError(
+      'validation',
+      { org },
+      {
+        zh: `机构 ${org} 须同时在 ${copyId} 和 ${pack.manifest.id} 中`,
+        en: `the organisation ${org} must be in both ${copyId} and ${pack.manifest.id}`,
+      },
+    );
 }

@@ -198,7 +198,7 @@ export function caseSourceRoutes() {
     async (c) => {
       const s = c.get('services');
       const actor = c.get('actor');
-      const { pack } = await s.packs.active();
+      const { pack } = c.get('pack');
       const rows = await listSources(s.db, actor, c.req.valid('query').outcome);
       const today = localDate(s.now());
       return c.json({
@@ -228,7 +228,7 @@ export function caseSourceRoutes() {
       const actor = c.get('actor');
       requirePermission(actor, 'case-source.register');
       const body = c.req.valid('json');
-      const { hash, pack } = await s.packs.active();
+      const { hash, pack } = c.get('pack');
       const org = await organisationOf(s.db, actor.user.orgCode);
       if (!org?.enforcementSubject)
         throw new AppError(
@@ -291,7 +291,7 @@ export function caseSourceRoutes() {
       const s = c.get('services');
       const actor = c.get('actor');
       const row = await scopedSource(s.db, actor, c.req.valid('param').id);
-      const { pack } = await s.packs.active();
+      const { pack } = c.get('pack');
       return c.json({ ...view(pack, row, localDate(s.now())), may: mayDo(actor) });
     },
   );
@@ -330,7 +330,7 @@ export function caseSourceRoutes() {
         actorId: actor.user.id,
         at: s.now().toISOString(),
       });
-      const { pack } = await s.packs.active();
+      const { pack } = c.get('pack');
       return c.json(view(pack, await scopedSource(s.db, actor, row.id), localDate(s.now())));
     },
   );
@@ -355,7 +355,7 @@ export function caseSourceRoutes() {
       const days = workingDaysParam(pack, EXTENSION_DAYS, row.subjectPath.split('/'), row.receivedOn);
       const dueOn = addDays(pack, row.dueOn, days, '/reason');
       await extendSource(s.db, row, { dueOn, reason: body.reason, actorId: actor.user.id, at: s.now().toISOString() });
-      const { pack: active } = await s.packs.active();
+      const { pack: active } = c.get('pack');
       return c.json(view(active, await scopedSource(s.db, actor, row.id), localDate(s.now())));
     },
   );

@@ -160,7 +160,7 @@ export function caseRoutes() {
       requirePermission(actor, 'case.create');
       requireCertificate(actor, today);
       const body = c.req.valid('json');
-      const { hash, pack } = await s.packs.active();
+      const { hash, pack } = c.get('pack');
       const found = matterOf(pack, body.matter);
       if (!found)
         throw validation([

@@ -197,7 +197,7 @@ export function matterRoutes() {
       guard(c.get('actor'));
       const s = c.get('services');
       const today = localDate(s.now());
-      const { pack } = await s.packs.active();
+      const { pack } = c.get('pack');
       const power = await powerOf(c.get('actor'), s.db, pack);
       // The subject's own matters first (权责清单), the others after them with the reason they are
       // refused; Array#sort is stable, so each group keeps the search's order.
@@ -228,7 +228,7 @@ export function matterRoutes() {
       guard(c.get('actor'));
       const s = c.get('services');
       const today = localDate(s.now());
-      const { pack } = await s.packs.active();
+      const { pack } = c.get('pack');
       const { code } = c.req.valid('param');
       const m = pack.items.matter.get(code);
       if (!m) throw new AppError('not-found', { matter: code });

@@ -97,7 +97,7 @@ describe('pack versions', () => {
     expect(((await refused.json()) as ErrorJson).error.code).toBe('forbidden');
   });
 
-  it('tell any signed-in user which pack is active, with its layers', async () => {
+  it('tell any signed-in user which pack is in force for them, with its layers (org: null, the copy’s)', async () => {
     const res = await officer.get('/api/v1/packs/active');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -109,6 +109,7 @@ describe('pack versions', () => {
         expect.objectContaining({ id: 'cn-national', version: '1.0.0' }),
         expect.objectContaining({ id: 'tj-binhai', version: '1.0.0' }),
       ],
+      org: null,
     });
     expect((await server.app.request('/api/v1/packs/active')).status).toBe(401);
   });

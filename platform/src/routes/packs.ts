@@ -1,7 +1,7 @@
 /**
  * Pack versions: list what is imported, import a bundle (a dry run by default, reporting
- * the items added, changed and removed and the open cases they touch), activate a
- * version, and read which one is active.
+ * the items added, changed and removed and the open cases they touch), activate a version for
+ * the copy or for an organisation's subtree (a city's own pack), and read which one is in force.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ResolvedPack } from '@yifa/metamodel';
@@ -34,14 +34,28 @@ const HashParam = z
   .strict()
   .openapi('PackHash');
 
-/** The body of `GET /active`: what identifies the running rules. */
-function activeInfo(hash: string, pack: ResolvedPack) {
+const ActivateQuery = z
+  .object({
+    /** The root of the subtree the version is activated for; absent: the whole copy. */
+    org: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .openapi('PackActivateQuery');
+
+const OrgParam = z
+  .object({ org: z.string().min(1).max(100) })
+  .strict()
+  .openapi('PackActivationOrg');
+
+/** The body of `GET /active`: what identifies the running rules; `org` is the subtree that gave them. */
+function activeInfo(hash: string, pack: ResolvedPack, org: string | null = null) {
   return {
     id: pack.manifest.id,
     version: pack.manifest.version,
     hash,
     name: pack.manifest.name,
     layers: pack.layers,
+    org,
   };
 }
 
@@ -90,12 +104,43 @@ export function packRoutes() {
       method: 'get',
       path: '/active',
       tags: ['packs'],
-      summary: '当前启用的配置包 / the active pack',
+      summary: '我所在机构适用的配置包 / the pack in force for my organisation',
       responses: ok,
     }),
     async (c) => {
-      const { hash, pack } = await c.get('services').packs.active();
-      return c.json(activeInfo(hash, pack));
+      const { hash, pack, org } = c.get('pack');
+      return c.json(activeInfo(hash, pack, org));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/activations',
+      tags: ['packs'],
+      summary: '为机构子树单独启用的配置包 / versions active for organisation subtrees',
+      responses: ok,
+    }),
+    async (c) => {
+      requirePermission(c.get('actor'), 'pack.read');
+      return c.json({ activations: await c.get('services').packs.activations() });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/activations/{org}',
+      tags: ['packs'],
+      summary: '取消机构子树单独启用的配置包 / end a subtree’s own version',
+      request: { params: OrgParam },
+      responses: ok,
+    }),
+    async (c) => {
+      const actor = c.get('actor');
+      requirePermission(actor, 'pack.activate');
+      await c.get('services').packs.deactivate(c.req.valid('param').org, actor.user.id);
+      return c.json({ activations: await c.get('services').packs.activations() });
     },
   );
 
@@ -122,15 +167,22 @@ export function packRoutes() {
       method: 'post',
       path: '/{hash}/activate',
       tags: ['packs'],
-      summary: '启用配置包版本 / activate a pack version',
-      request: { params: HashParam },
+      summary:
+        '启用配置包版本（给出 org 时仅为该机构及其下级启用） / activate a pack version (with org: for that subtree)',
+      request: { params: HashParam, query: ActivateQuery },
       responses: ok,
     }),
     async (c) => {
       const actor = c.get('actor');
       requirePermission(actor, 'pack.activate');
       const { hash } = c.req.valid('param');
+      const { org } = c.req.valid('query');
       const packs = c.get('services').packs;
+      if (org !== undefined) {
+        const current = (await packs.activations()).find((a) => a.org === org);
+        if (current?.hash !== hash) await packs.activate(hash, actor.user.id, { org });
+        return c.json(activeInfo(hash, await packs.byHash(hash), org));
+      }
       // Activating the active version again would only rewrite the organisations and log a no-op.
       if ((await packs.active()).hash !== hash) await packs.activate(hash, actor.user.id);
       return c.json(activeInfo(hash, await packs.byHash(hash)));

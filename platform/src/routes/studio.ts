@@ -57,7 +57,7 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
     }),
     async (c) => {
       requirePermission(c.get('actor'), 'pack.author');
-      const { hash, pack } = await c.get('services').packs.active();
+      const { hash, pack } = c.get('pack');
       const { index } = entryOf(pack);
       return c.json({
         pack: {
@@ -86,7 +86,7 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
     async (c) => {
       requirePermission(c.get('actor'), 'pack.author');
       const { kind, q, limit } = c.req.valid('query');
-      const { pack } = await c.get('services').packs.active();
+      const { pack } = c.get('pack');
       const { index } = entryOf(pack);
       if (q !== undefined && q.trim() !== '') return c.json(index.search(q, limit, kind));
       if (!kind)
@@ -112,7 +112,7 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
     async (c) => {
       requirePermission(c.get('actor'), 'pack.author');
       const { kind, code } = c.req.valid('param');
-      const { hash, pack } = await c.get('services').packs.active();
+      const { hash, pack } = c.get('pack');
       const entry = entryOf(pack);
       const found = pack.items[kind].get(code);
       if (found === undefined)
