@@ -3,7 +3,7 @@
  * (levels tried and passed over are left out). Written into the stored alert when it is raised
  * or its level or message changes, so the board reads it without evaluating anything.
  */
-import { decisiveLeaves, type FiredAlert, type Lang, mark, renderLeaf } from '@yifa/rules';
+import { conditionLabel, decisiveLeaves, type FiredAlert, type Lang, mark, renderLeaf } from '@yifa/rules';
 
 /** Alert levels, most severe first. */
 export const LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
@@ -16,11 +16,11 @@ export function whyOf(alert: FiredAlert, lang: Lang): string {
   const lines = alert.evaluations
     .filter((e, i) => i === 0 || e.held !== false)
     .flatMap((e) => decisiveLeaves(e.trace))
-    .map((leaf) =>
-      leaf.conditionLabel && typeof leaf.expected !== 'number'
-        ? `${leaf.conditionLabel} ${mark(leaf.held, lang)}`
-        : renderLeaf(leaf, lang),
-    );
+    .map((leaf) => {
+      // The test's own label in the language (labelEn in English, the Chinese label without one).
+      const label = conditionLabel(leaf, lang);
+      return label && typeof leaf.expected !== 'number' ? `${label} ${mark(leaf.held, lang)}` : renderLeaf(leaf, lang);
+    });
   return [...new Set(lines)].join(lang === 'zh' ? '；' : '; ');
 }
 
