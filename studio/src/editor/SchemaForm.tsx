@@ -57,11 +57,18 @@ export function SchemaForm(props: SchemaFormProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new form only when the value is replaced from outside (version)
   const form = useMemo(() => {
     const initial = plain(latest.current.value);
+    // Fields settling on mount change the form's values without changing the item: only a value
+    // that differs from the last one goes out.
+    let last = JSON.stringify(initial);
     return createForm({
       initialValues: initial,
       effects() {
         onFormValuesChange((f) => {
-          latest.current.onChange(prune(plain(f.values), initial) as Record<string, unknown>);
+          const next = prune(plain(f.values), initial) as Record<string, unknown>;
+          const text = JSON.stringify(next);
+          if (text === last) return;
+          last = text;
+          latest.current.onChange(next);
         });
       },
     });

@@ -108,16 +108,21 @@ export function ScalarInput(props: { value?: unknown; onChange?: (v: unknown) =>
       />
       {type === 'number' ? (
         <InputNumber
+          data-scalar-value
           style={{ width: '100%' }}
           value={typeof props.value === 'number' ? props.value : null}
           onChange={(v) => change(v ?? undefined)}
         />
       ) : type === 'boolean' ? (
         <span style={{ padding: '4px 12px' }}>
-          <Switch checked={props.value === true} onChange={change} />
+          <Switch data-scalar-value checked={props.value === true} onChange={change} />
         </span>
       ) : (
-        <Input value={typeof props.value === 'string' ? props.value : ''} onChange={(e) => change(e.target.value)} />
+        <Input
+          data-scalar-value
+          value={typeof props.value === 'string' ? props.value : ''}
+          onChange={(e) => change(e.target.value)}
+        />
       )}
     </Space.Compact>
   );

@@ -10,6 +10,7 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { createWebWorker as startWorker } from 'monaco-editor/internal/common/workers';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from './yaml.worker.ts?worker';
 
@@ -19,7 +20,14 @@ self.MonacoEnvironment = {
 
 const kindFiles = new Map<string, string>(ITEM_KINDS.map((k) => [k.schema, k.kind]));
 
-configureMonacoYaml(monaco, {
+// monaco-yaml 5.5 asks monaco.editor.createWebWorker for its worker by label and createData
+// (monaco-worker-manager 2), the API before monaco 0.55; monaco 0.57's editor.createWebWorker takes
+// a started worker instead. Monaco's own language features start theirs with
+// internal/common/workers' createWebWorker (MonacoEnvironment.getWorker by label, then createData
+// posted to it): monaco-yaml is handed that one.
+const yamlMonaco = { ...monaco, editor: { ...monaco.editor, createWebWorker: startWorker } };
+
+configureMonacoYaml(yamlMonaco as typeof monaco, {
   enableSchemaRequest: false,
   schemas: Object.entries(SCHEMAS).map(([file, schema]) => {
     const kind = kindFiles.get(file);

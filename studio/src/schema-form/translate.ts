@@ -169,7 +169,7 @@ function objectSchema(node: Node, ctx: Ctx, base: ISchema): ISchema {
   if (!props || Object.keys(props).length === 0) return { ...base, ...editor('JsonEditor') };
   const required = new Set((node.required as string[] | undefined) ?? []);
   const properties: Record<string, ISchema> = {};
-  let index = 0;
+  let index = 1;
   for (const [key, child] of Object.entries(props)) {
     const s = translate(child, { ...ctx, path: [...ctx.path, key] }, key);
     properties[key] = { ...s, required: required.has(key) || undefined, 'x-index': index++ };
@@ -227,7 +227,15 @@ function arraySchema(node: Node, ctx: Ctx, base: ISchema): ISchema {
       ...element,
       properties: {
         ...(keyFields
-          ? { __key: { type: 'void', 'x-component': 'ElementKey', 'x-component-props': { fields: keyFields } } }
+          ? {
+              __key: {
+                type: 'void',
+                'x-component': 'ElementKey',
+                'x-component-props': { fields: keyFields },
+                // First in the card (formily orders by x-index; the fields start at 1).
+                'x-index': 0,
+              },
+            }
           : {}),
         ...(element.properties as Record<string, ISchema>),
         ...ops,

@@ -105,6 +105,7 @@ export function WorkspaceItemPage(props: {
       setErrors([]);
       setDirty(false);
       setStatus({ kind: 'saved', patch: saved.patch });
+      // A base item with an override is overridden; one whose edit came back to the base value is not.
       setItem((it) =>
         it
           ? {
@@ -112,7 +113,7 @@ export function WorkspaceItemPage(props: {
               value: edited.current ?? it.value,
               patch: saved.patch,
               file: saved.file,
-              origin: it.origin === 'base' ? 'overridden' : it.origin,
+              origin: it.origin === 'added' ? 'added' : saved.patch === null ? 'base' : 'overridden',
             }
           : it,
       );
