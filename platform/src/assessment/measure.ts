@@ -22,9 +22,10 @@
  * - inspections: those whose matter's authority item is of power type JC (行政检查, cn-national's code);
  * - cases: enforcement cases opened in the period other than inspections;
  * - closedCases: of `cases`, those closed by the end of the period;
- * - majorCases: cases opened in the period that entered a 法制审核 state (state kind legal-review:
- *   the workflow's guard sends there the cases its 重大执法决定 condition holds for) and whose
- *   decision was made (they entered a state a decision-kind state leads to);
+ * - majorCases: cases opened in the period with a 法制审核 request recorded (entering a state of
+ *   kind legal-review opens one, case-write.ts; the workflow's guard sends there the cases its
+ *   重大执法决定 condition holds for) and whose decision was made (they entered a state a
+ *   decision-kind state leads to);
  * - majorCasesReviewed: of those, the ones with an agreeing 法制审核 opinion recorded;
  * - overdueCaseSources: case sources undecided on `asOf` after their day to decide by (received
  *   whenever: with `asOf` today, the ones still pending past their day — the subject alert's fact);
@@ -190,57 +191,68 @@ function fromStates(t: { from: string | string[] }): string[] {
   return Array.isArray(t.from) ? t.from : [t.from];
 }
 
-/** Per workflow: the states of kind legal-review, and the states a decision-kind state leads to. */
-function workflowMarks(pack: ResolvedPack): { workflow: string; review: string[]; decided: string[] }[] {
-  const out: { workflow: string; review: string[]; decided: string[] }[] = [];
+/** Per workflow with a decision-kind state: the states a decision-kind state leads to (the decision made). */
+function decidedStates(pack: ResolvedPack): { workflow: string; decided: string[] }[] {
+  const out: { workflow: string; decided: string[] }[] = [];
   for (const w of pack.items.workflow.values() as Iterable<Workflow>) {
-    const review = w.states.filter((s) => s.kind === 'legal-review').map((s) => s.code);
     const decisions = new Set(w.states.filter((s) => s.kind === 'decision').map((s) => s.code));
     const decided = [
       ...new Set(w.transitions.filter((t) => fromStates(t).some((f) => decisions.has(f))).map((t) => t.to)),
     ].filter((s) => !decisions.has(s));
-    if (review.length && decided.length) out.push({ workflow: w.code, review, decided });
+    if (decided.length) out.push({ workflow: w.code, decided });
   }
   return out;
 }
 
-const anyEntered = (states: string[]) =>
-  sql.join(
-    states.map((s) => sql`json_extract(${cases.stateEntered}, ${json(s)}) IS NOT NULL`),
+/** Whether the case's decision was made: it entered a state its workflow's decision leads to. */
+function decidedCondition(pack: ResolvedPack): SQL {
+  const marks = decidedStates(pack);
+  if (!marks.length) return sql`0`;
+  return sql`(${sql.join(
+    marks.map(
+      (m) =>
+        sql`(${cases.workflowCode} = ${m.workflow} AND (${sql.join(
+          m.decided.map((s) => sql`json_extract(${cases.stateEntered}, ${json(s)}) IS NOT NULL`),
+          sql` OR `,
+        )}))`,
+    ),
     sql` OR `,
-  );
+  )})`;
+}
 
-/** The conditions on a `cases` row of the period that each case metric counts. */
-export function caseConditions(pack: ResolvedPack, period: Period): Record<string, SQL> {
-  const { end } = periodBounds(period);
-  const inspectionMatters = [...pack.items.matter.values()]
+const AGREED = sql`${reviews.opinion} IN ('agree', 'agree-after-change')`;
+
+/** The matters counted as inspections: their authority item is of power type JC. */
+function inspectionMatters(pack: ResolvedPack): string[] {
+  return [...pack.items.matter.values()]
     .filter((m) => {
       const item = m.authorityItem ? pack.items['authority-item'].get(m.authorityItem) : undefined;
       return item?.powerType === INSPECTION_POWER_TYPE;
     })
     .map((m) => m.code);
+}
+
+/**
+ * The conditions on a `cases` row of the period that each case metric counts. The first four
+ * read only the columns of the index cases_opened; the major ones read the case's states and
+ * its reviews.
+ */
+export function caseConditions(pack: ResolvedPack, period: Period): Record<string, SQL> {
+  const { end } = periodBounds(period);
+  const matters = inspectionMatters(pack);
   const enforcement = sql`${cases.category} = 'enforcement'`;
-  const inspection = inspectionMatters.length ? inArray(cases.matterCode, inspectionMatters) : sql`0`;
+  const inspection = matters.length ? inArray(cases.matterCode, matters) : sql`0`;
   const nonInspection = sql`(${enforcement} AND NOT (${inspection}))`;
-  const marks = workflowMarks(pack);
-  const major = marks.length
-    ? sql`(${sql.join(
-        marks.map(
-          (m) =>
-            sql`(${cases.workflowCode} = ${m.workflow} AND (${anyEntered(m.review)}) AND (${anyEntered(m.decided)}))`,
-        ),
-        sql` OR `,
-      )})`
-    : sql`0`;
-  const agreed = sql`EXISTS (SELECT 1 FROM ${reviews} WHERE ${reviews.caseId} = ${cases.id}
-    AND ${reviews.opinion} IN ('agree', 'agree-after-change'))`;
+  const decided = decidedCondition(pack);
+  const requested = sql`EXISTS (SELECT 1 FROM ${reviews} WHERE ${reviews.caseId} = ${cases.id})`;
+  const agreed = sql`EXISTS (SELECT 1 FROM ${reviews} WHERE ${reviews.caseId} = ${cases.id} AND ${AGREED})`;
   return {
     enforcementActions: enforcement,
     inspections: sql`(${enforcement} AND ${inspection})`,
     cases: nonInspection,
     closedCases: sql`(${nonInspection} AND ${cases.closedAt} IS NOT NULL AND ${cases.closedAt} < ${end})`,
-    majorCases: major,
-    majorCasesReviewed: sql`(${major} AND ${agreed})`,
+    majorCases: sql`(${requested} AND ${decided})`,
+    majorCasesReviewed: sql`(${agreed} AND ${decided})`,
   };
 }
 
@@ -276,9 +288,24 @@ function userConditions(pack: ResolvedPack, asOf: string): Record<string, SQL> {
 const sumOf = (cond: SQL) => sql`sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
 
 /**
+ * The cases of these subjects opened in the period. The subject test is written `+subject_org`
+ * so that SQLite reads the period's range of the index cases_opened (which holds every column
+ * the counts read) rather than each subject's cases of every year through cases_subject.
+ */
+function openedIn(codes: readonly string[], period: Period): SQL {
+  const { start, end } = periodBounds(period);
+  return sql`${cases.openedAt} >= ${start} AND ${cases.openedAt} < ${end}
+    AND +${cases.subjectOrg} IN (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`;
+}
+
+/**
  * The values of the measurable metrics named, for each subject (by code), counted by the
- * database: one pass over the cases of the period, one over the users, one over the case
- * sources, and the authority items from the pack.
+ * database: one pass over the period's range of the index cases_opened for the case counts and
+ * matters, one for the officers named, one over the period's cases with a 法制审核 request, one
+ * over the users, one over the case sources; the authority items from the pack.
  */
 export async function measureSubjects(
   db: Db,
@@ -292,87 +319,102 @@ export async function measureSubjects(
   if (!subjects.length) return out;
   const codes = subjects.map((s) => s.code);
   const want = new Set(wanted.filter((m) => MEASURABLE.includes(m)));
-  const { start, end } = periodBounds(period);
-  const opened = and(
-    inArray(cases.subjectOrg, codes),
-    sql`${cases.openedAt} >= ${start}`,
-    sql`${cases.openedAt} < ${end}`,
-  );
+  const opened = openedIn(codes, period);
   const put = (code: string, metric: string, value: unknown) => {
     const values = out.get(code);
-    if (values) values[metric] = Number(value ?? 0);
+    if (values) values[metric] = (values[metric] ?? 0) + Number(value ?? 0);
   };
-  const grouped = async (table: 'cases' | 'users' | 'sources', conds: Record<string, SQL>) => {
-    const names = Object.keys(conds).filter((m) => want.has(m));
-    if (!names.length) return;
-    const cols = sql.join(
+  const zero = (names: readonly string[]) => {
+    for (const s of subjects) for (const m of names) (out.get(s.code) as MetricValues)[m] = 0;
+  };
+  const columns = (conds: Record<string, SQL>, names: string[]) =>
+    sql.join(
       names.map((m) => sql`${sumOf(conds[m] as SQL)} AS ${sql.identifier(m)}`),
       sql`, `,
     );
-    const query =
-      table === 'cases'
-        ? sql`SELECT ${cases.subjectOrg} AS code, ${cols} FROM ${cases} WHERE ${opened} GROUP BY ${cases.subjectOrg}`
-        : table === 'users'
-          ? sql`SELECT ${users.orgCode} AS code, ${cols} FROM ${users}
-              WHERE ${inArray(users.orgCode, codes)} AND ${users.disabled} = 0 GROUP BY ${users.orgCode}`
-          : sql`SELECT ${caseSources.subjectOrg} AS code, ${cols} FROM ${caseSources}
-              WHERE ${inArray(caseSources.subjectOrg, codes)} GROUP BY ${caseSources.subjectOrg}`;
-    for (const s of subjects) for (const m of names) put(s.code, m, 0);
-    for (const row of await db.all<Record<string, unknown>>(query))
-      for (const m of names) put(String(row.code), m, row[m]);
-  };
-  await grouped('cases', caseConditions(pack, period));
-  await grouped('users', userConditions(pack, asOf));
-  await grouped('sources', sourceConditions(period, asOf));
+
+  // Counts and matters in one pass, by subject and matter; the items exercised from the matters.
+  const conds = caseConditions(pack, period);
+  const counted = ['enforcementActions', 'inspections', 'cases', 'closedCases'].filter((m) => want.has(m));
+  const items = want.has('authorityItems') || want.has('authorityItemsExercised');
+  if (counted.length || items) {
+    zero(counted);
+    const cols = counted.length ? sql`, ${columns(conds, counted)}` : sql``;
+    const rows = await db.all<Record<string, unknown>>(
+      sql`SELECT ${cases.subjectOrg} AS code, ${cases.matterCode} AS matter ${cols} FROM ${cases}
+        WHERE ${opened} GROUP BY ${cases.subjectOrg}, ${cases.matterCode}`,
+    );
+    const exercised = new Map<string, Set<string>>();
+    const own = new Map(subjects.map((s) => [s.code, authorityItemsOf(pack, s)]));
+    for (const row of rows) {
+      const code = String(row.code);
+      for (const m of counted) put(code, m, row[m]);
+      const item = pack.items.matter.get(String(row.matter))?.authorityItem;
+      if (item && own.get(code)?.has(item)) exercised.set(code, (exercised.get(code) ?? new Set()).add(item));
+    }
+    if (items)
+      for (const s of subjects) {
+        if (want.has('authorityItems')) put(s.code, 'authorityItems', own.get(s.code)?.size ?? 0);
+        if (want.has('authorityItemsExercised'))
+          put(s.code, 'authorityItemsExercised', exercised.get(s.code)?.size ?? 0);
+      }
+  }
   if (want.has('officersWithCases')) {
-    for (const s of subjects) put(s.code, 'officersWithCases', 0);
+    zero(['officersWithCases']);
     const rows = await db.all<{ code: string; n: number }>(
       sql`SELECT ${cases.subjectOrg} AS code, count(DISTINCT j.value) AS n FROM ${cases}, json_each(${cases.officers}) AS j
         WHERE ${opened} GROUP BY ${cases.subjectOrg}`,
     );
     for (const r of rows) put(r.code, 'officersWithCases', r.n);
   }
-  if (want.has('authorityItems') || want.has('authorityItemsExercised')) {
-    const exercised = await exercisedItems(db, pack, subjects, period);
-    for (const s of subjects) {
-      if (want.has('authorityItems')) put(s.code, 'authorityItems', authorityItemsOf(pack, s).size);
-      if (want.has('authorityItemsExercised')) put(s.code, 'authorityItemsExercised', exercised.get(s.code)?.size ?? 0);
+  if (want.has('majorCases') || want.has('majorCasesReviewed')) {
+    // Only the period's cases with a 法制审核 request are read in full (their states).
+    zero(['majorCases', 'majorCasesReviewed'].filter((m) => want.has(m)));
+    const decided = decidedCondition(pack);
+    const rows = await db.all<{ code: string; major: number; reviewed: number }>(
+      sql`SELECT ${cases.subjectOrg} AS code,
+          count(DISTINCT CASE WHEN ${decided} THEN ${cases.id} END) AS major,
+          count(DISTINCT CASE WHEN ${AGREED} AND ${decided} THEN ${cases.id} END) AS reviewed
+        FROM ${cases} JOIN ${reviews} ON ${reviews.caseId} = ${cases.id}
+        WHERE ${opened} GROUP BY ${cases.subjectOrg}`,
+    );
+    for (const r of rows) {
+      if (want.has('majorCases')) put(r.code, 'majorCases', r.major);
+      if (want.has('majorCasesReviewed')) put(r.code, 'majorCasesReviewed', r.reviewed);
     }
   }
+  const grouped = async (table: 'users' | 'sources', conditions: Record<string, SQL>) => {
+    const names = Object.keys(conditions).filter((m) => want.has(m));
+    if (!names.length) return;
+    zero(names);
+    const cols = columns(conditions, names);
+    const query =
+      table === 'users'
+        ? sql`SELECT ${users.orgCode} AS code, ${cols} FROM ${users}
+            WHERE ${inArray(users.orgCode, codes)} AND ${users.disabled} = 0 GROUP BY ${users.orgCode}`
+        : sql`SELECT ${caseSources.subjectOrg} AS code, ${cols} FROM ${caseSources}
+            WHERE ${inArray(caseSources.subjectOrg, codes)} GROUP BY ${caseSources.subjectOrg}`;
+    for (const row of await db.all<Record<string, unknown>>(query))
+      for (const m of names) put(String(row.code), m, row[m]);
+  };
+  await grouped('users', userConditions(pack, asOf));
+  await grouped('sources', sourceConditions(period, asOf));
   return out;
 }
 
-/** The authority items of each subject exercised in the period (a case opened on one of their matters). */
-async function exercisedItems(
-  db: Db,
-  pack: ResolvedPack,
-  subjects: readonly MeasuredSubject[],
-  period: Period,
-): Promise<Map<string, Set<string>>> {
-  const { start, end } = periodBounds(period);
+/** The authority items of a subject exercised in the period (a case opened on one of their matters). */
+async function exercisedItems(db: Db, pack: ResolvedPack, subject: MeasuredSubject, period: Period): Promise<string[]> {
   const rows = await db
-    .selectDistinct({ code: cases.subjectOrg, matter: cases.matterCode })
+    .selectDistinct({ matter: cases.matterCode })
     .from(cases)
-    .where(
-      and(
-        inArray(
-          cases.subjectOrg,
-          subjects.map((s) => s.code),
-        ),
-        sql`${cases.openedAt} >= ${start}`,
-        sql`${cases.openedAt} < ${end}`,
-      ),
-    );
-  const bySubject = new Map(subjects.map((s) => [s.code, authorityItemsOf(pack, s)]));
-  const out = new Map<string, Set<string>>();
+    .where(openedIn([subject.code], period));
+  const own = authorityItemsOf(pack, subject);
+  const items = new Set<string>();
   for (const r of rows) {
     const item = pack.items.matter.get(r.matter)?.authorityItem;
-    if (!item || !bySubject.get(r.code)?.has(item)) continue;
-    const set = out.get(r.code) ?? new Set<string>();
-    set.add(item);
-    out.set(r.code, set);
+    if (item && own.has(item)) items.add(item);
   }
-  return out;
+  return [...items];
 }
 
 const OUTCOMES = {
@@ -505,10 +547,7 @@ export async function countedRows(
   }
   if (metric === 'authorityItems' || metric === 'authorityItemsExercised') {
     const all = authorityItemsOf(pack, subject);
-    const codes =
-      metric === 'authorityItems'
-        ? [...all]
-        : [...((await exercisedItems(db, pack, [subject], period)).get(subject.code) ?? [])];
+    const codes = metric === 'authorityItems' ? [...all] : await exercisedItems(db, pack, subject, period);
     codes.sort();
     return {
       total: codes.length,

@@ -158,6 +158,9 @@ export const cases = sqliteTable(
     index('cases_subject').on(t.subjectOrg, t.state),
     index('cases_path').on(t.subjectPath),
     index('cases_linked').on(t.linkedCaseId),
+    // 考核评议 (assessment/measure.ts): a period's case counts, matters and officers per subject read
+    // from this index's range alone. A transition's UPDATE sets closed_at, so SQLite rewrites the entry then too.
+    index('cases_opened').on(t.openedAt, t.subjectOrg, t.category, t.matterCode, t.closedAt, t.officers),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_opened` ON `cases` (`opened_at`,`subject_org`,`category`,`matter_code`,`closed_at`,`officers`);
