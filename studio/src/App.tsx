@@ -36,7 +36,7 @@ import type { WorkspacePlace } from './workspaces/WorkspaceArea.tsx';
 const WorkspaceArea = lazy(() => import('./workspaces/WorkspaceArea.tsx'));
 
 const BASE = '/studio';
-const TABS = ['items', 'validate', 'diff', 'tests', 'publish'] as const satisfies readonly WorkspaceTab[];
+const TABS = ['items', 'validate', 'diff', 'tests', 'excel', 'publish'] as const satisfies readonly WorkspaceTab[];
 const LANG_KEY = 'yifa.studio.lang';
 
 /** Where the studio is: parsed from the path under /studio. */

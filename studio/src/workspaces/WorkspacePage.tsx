@@ -1,12 +1,13 @@
 /**
- * A working copy (#14): its pack, base and revision, and five tabs — 条目 (items by kind, with
+ * A working copy (#14): its pack, base and revision, and six tabs — 条目 (items by kind, with
  * their origin: from the base, added, overridden), 校验 (the resolved pack's issues, each linking
  * to its item and field), 差异 (against the base or the published version, item then field),
- * 黄金测试 (run the golden cases; failures with their explanation) and 发布.
+ * 黄金测试 (run the golden cases; failures with their explanation), 权责清单 Excel (AuthorityExcel) and 发布.
  */
 import { ITEM_KINDS } from '@yifa/metamodel';
 import { Alert, Button, Card, Descriptions, Input, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { AuthorityExcel } from '../AuthorityExcel.tsx';
 import { api, type Workspace, type WorkspaceIssue } from '../api.ts';
 import type { Lang } from '../messages.ts';
 import { type T, useLoad } from '../use-load.ts';
@@ -54,6 +55,13 @@ export function WorkspacePage(props: {
             key: 'tests',
             label: <span data-tab="tests">{t('tab.tests')}</span>,
             children: <TestsPanel t={t} lang={lang} id={id} />,
+          },
+          {
+            key: 'excel',
+            label: <span data-tab="excel">{t('tab.excel')}</span>,
+            children: (
+              <AuthorityExcel lang={lang} workspaceId={id} revision={w.revision} onApplied={() => loaded.reload()} />
+            ),
           },
           {
             key: 'publish',

@@ -5,7 +5,7 @@ import type { Origin } from '../api.ts';
 import type { Lang } from '../messages.ts';
 import type { T } from '../use-load.ts';
 
-export type WorkspaceTab = 'items' | 'validate' | 'diff' | 'tests' | 'publish';
+export type WorkspaceTab = 'items' | 'validate' | 'diff' | 'tests' | 'excel' | 'publish';
 
 /** Moves within a working copy: to a tab (the items of a kind), or to an item (at a field). */
 export interface WorkspaceNav {
