@@ -1,101 +1,28 @@
 /**
- * 执法监督: for those whose roles read statistics (supervisors, heads), every alert in their scope
- * grouped by enforcement subject and by level, each subject's participation and exercise of its
- * authority items this year with the subject alerts, and the cases by stage with those overdue;
- * all counted by the platform within the scope it allows (GET /supervision/summary, /alerts?all=1).
+ * 执法监督: for those whose roles read statistics (supervisors, heads), first the statistics of
+ * their scope — the seed's figures (records by kind, 履职率, 参与率, 人均办案率), a chart with the
+ * table beside it and the drill-down to the cases (supervision/StatisticsPanel.tsx) — then, for
+ * those who also read alerts, the alerts by subject and level and the cases by stage
+ * (supervision/AlertSections.tsx). Everything is counted by the platform within the reader's scope.
  */
-import { Alert, Card, Col, Result, Row, Statistic, Tabs, Typography } from 'antd';
-import { ALERT_LEVELS, type AlertsAnswer, LEVEL_COLOR, type SupervisionSummary } from '../alerts.ts';
-import { AlertLevelTag } from '../components/AlertLevelTag.tsx';
-import { AlertList } from '../components/AlertList.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { StateCounts } from '../components/StateCounts.tsx';
-import { SubjectAlerts } from '../components/SubjectAlerts.tsx';
-import { SubjectMetrics } from '../components/SubjectMetrics.tsx';
+import { Result, Typography } from 'antd';
 import { useT } from '../i18n.tsx';
-import type { MessageKey } from '../messages.ts';
 import { useSession } from '../session.tsx';
-import { useResource } from '../use-resource.ts';
-
-/** The most alerts the screen lists. */
-const LISTED = 1000;
-/** A statistic's width: two to a row on a phone, all in one row on a desk. */
-const STAT = '1 1 160px';
+import { AlertSections } from './supervision/AlertSections.tsx';
+import { StatisticsPanel } from './supervision/StatisticsPanel.tsx';
 
 /** The supervision page. */
 export function SupervisionPage() {
   const { t } = useT();
   const { can } = useSession();
-  const allowed = can('statistics.read') && can('alert.read');
-  const summary = useResource<SupervisionSummary>(allowed ? '/supervision/summary' : null);
-  const alerts = useResource<AlertsAnswer>(allowed ? `/alerts?all=1&limit=${LISTED}` : null);
-  if (!allowed) return <Result status="403" title="403" subTitle={t('supervision.forbidden')} />;
-  const s = summary.data;
-  const items = alerts.data?.items ?? [];
-  const levels = ALERT_LEVELS.filter((l) => l !== 'blue' || (s?.alerts.blue ?? 0) > 0);
-  const stat = (title: string, value: number | undefined, color?: string) => (
-    <Card size="small">
-      <Statistic title={title} value={value ?? '…'} valueStyle={color ? { color } : undefined} />
-    </Card>
-  );
+  if (!can('statistics.read')) return <Result status="403" title="403" subTitle={t('supervision.forbidden')} />;
   return (
     <div data-testid="supervision">
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 12 }}>
         {t('supervision.title')}
       </Typography.Title>
-      {s && (
-        <Typography.Paragraph type="secondary">
-          {t('supervision.scopeLine', { scope: t(`supervision.scope.${s.scope}` as MessageKey), date: s.today })}
-        </Typography.Paragraph>
-      )}
-      <ErrorAlert error={summary.error ?? alerts.error} />
-      {s?.truncated && <Alert type="warning" showIcon message={t('supervision.truncated', { n: s.scanned })} />}
-      <Row gutter={[12, 12]} data-testid="supervision-stats">
-        <Col flex={STAT}>{stat(t('supervision.openCases'), s?.cases.open)}</Col>
-        <Col flex={STAT}>{stat(t('supervision.overdueCases'), s?.cases.overdue, LEVEL_COLOR.red.text)}</Col>
-        {levels.map((l) => (
-          <Col flex={STAT} key={l}>
-            {stat(t(`supervision.alerts.${l}`), s?.alerts[l], LEVEL_COLOR[l].text)}
-          </Col>
-        ))}
-      </Row>
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('supervision.bySubject')} data-testid="by-subject">
-            <SubjectAlerts subjects={s?.subjects ?? []} alerts={items} loading={summary.loading} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card size="small" title={t('supervision.byLevel')} data-testid="by-level">
-            <Tabs
-              size="small"
-              items={levels.map((l) => ({
-                key: l,
-                label: <AlertLevelTag level={l} count={alerts.data?.counts[l] ?? 0} />,
-                children: (
-                  <AlertList alerts={items.filter((a) => a.level === l)} loading={alerts.loading} showSubject details />
-                ),
-              }))}
-            />
-          </Card>
-        </Col>
-      </Row>
-      <Card
-        size="small"
-        title={s ? t('supervision.bySubjectMetrics', { from: s.period.from, to: s.period.to }) : undefined}
-        style={{ marginTop: 16 }}
-        data-testid="subject-metrics"
-      >
-        <SubjectMetrics rows={s?.subjectMetrics ?? []} loading={summary.loading} />
-      </Card>
-      <Card size="small" title={t('supervision.byState')} style={{ marginTop: 16 }} data-testid="by-state">
-        <StateCounts rows={s?.cases.byState ?? []} loading={summary.loading} />
-      </Card>
-      {s && s.alerts.undetermined > 0 && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
-          {t('supervision.undetermined', { n: s.alerts.undetermined })}
-        </Typography.Paragraph>
-      )}
+      <StatisticsPanel />
+      {can('alert.read') && <AlertSections />}
     </div>
   );
 }
