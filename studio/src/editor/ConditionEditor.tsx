@@ -44,6 +44,31 @@ function parseLiteral(text: string): unknown {
   }
 }
 
+/** A node's label and its English (explanations name the test by them; packs with require.englishNames need both). */
+function Labels(props: { value: Cond; onChange: (c: Cond) => void; lang: Lang }) {
+  const { value, onChange, lang } = props;
+  const set = (key: 'label' | 'labelEn', text: string) => {
+    const { [key]: _, ...rest } = value;
+    onChange(text ? { ...rest, [key]: text } : rest);
+  };
+  return (
+    <Space.Compact>
+      <Input
+        style={{ width: 200 }}
+        placeholder={format(lang, 'cond.label')}
+        value={String(value.label ?? '')}
+        onChange={(e) => set('label', e.target.value)}
+      />
+      <Input
+        style={{ width: 200 }}
+        placeholder={format(lang, 'cond.labelEn')}
+        value={String(value.labelEn ?? '')}
+        onChange={(e) => set('labelEn', e.target.value)}
+      />
+    </Space.Compact>
+  );
+}
+
 function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () => void; lang: Lang; depth: number }) {
   const { value, onChange, lang, depth } = props;
   const t = (k: Parameters<typeof format>[1]) => format(lang, k);
@@ -71,7 +96,12 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
     const list = (Array.isArray(value[shape]) ? value[shape] : []) as Cond[];
     const set = (next: Cond[]) => onChange({ ...value, [shape]: next });
     return (
-      <Card size="small" title={head} style={{ marginTop: 8, background: depth % 2 ? '#fafafa' : '#fff' }}>
+      <Card
+        size="small"
+        title={head}
+        extra={<Labels value={value} onChange={onChange} lang={lang} />}
+        style={{ marginTop: 8, background: depth % 2 ? '#fafafa' : '#fff' }}
+      >
         {list.map((c, i) => (
           <Node
             // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no identity but their place
@@ -91,7 +121,12 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
   }
   if (shape === 'not') {
     return (
-      <Card size="small" title={head} style={{ marginTop: 8 }}>
+      <Card
+        size="small"
+        title={head}
+        extra={<Labels value={value} onChange={onChange} lang={lang} />}
+        style={{ marginTop: 8 }}
+      >
         <Node
           value={value.not as Cond}
           lang={lang}
@@ -145,6 +180,7 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
             onChange={(e) => onChange({ ...value, value: parseLiteral(e.target.value) })}
           />
         )}
+        <Labels value={value} onChange={onChange} lang={lang} />
       </Space>
     </div>
   );
