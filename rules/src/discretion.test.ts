@@ -1,3 +1,4 @@
+import type { Codelist } from '@yifa/metamodel';
 import { describe, expect, it } from 'vitest';
 import { FOOD_BENCHMARK, FOOD_MATTER } from '../fixtures/food-safety.ts';
 import { rng } from '../fixtures/random.ts';
@@ -6,7 +7,7 @@ import { explainDiscretion } from './discretion-explain.ts';
 import { createRuleEnv } from './env.ts';
 
 // The penalties' names come from the pack's codelist penalty-kinds, as in a real pack.
-const PENALTY_KINDS = {
+const PENALTY_KINDS: Codelist = {
   code: 'penalty-kinds',
   name: '行政处罚种类',
   entries: [
