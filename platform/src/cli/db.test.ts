@@ -96,6 +96,18 @@ describe('yifa pack install', SLOW, () => {
     expect(verify.code).toBe(0);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, events: 2, algorithm: 'sm3' });
   });
+
+  it('refuses a subtree activation of a pack not built on the active one before importing anything', async () => {
+    const before = await state();
+    const city = join(PACKS_DIR, 'he-shijiazhuang');
+    const run = await yifa(['pack', 'install', city, '--activate', '--org', '130100-GOV'], { env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('he-shijiazhuang is not built on tj-binhai');
+    const alone = await yifa(['pack', 'install', city, '--org', '130100-GOV'], { env: env() });
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('--org goes with --activate');
+    expect(await state()).toEqual(before);
+  });
 });
 
 describe('yifa user add', SLOW, () => {

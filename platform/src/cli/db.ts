@@ -9,11 +9,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
-import { bundlePack, validatePackDir } from '@yifa/metamodel';
+import { bundlePack, readBundle, validatePackDir } from '@yifa/metamodel';
 import { Command } from 'commander';
 import { type Db, DEFAULT_DATABASE_URL, MIGRATIONS, openDb } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { createPackRegistry, type ImportReport } from '../packs/registry.ts';
+import { createPackRegistry, type ImportReport, requireSubtreePack } from '../packs/registry.ts';
 import { formatIssues } from './format.ts';
 
 type Exit = (code: number) => void;
@@ -150,24 +150,45 @@ export function packInstallCommand(exit: Exit): Command {
     .description('将配置包导入数据库，可同时启用 / import a pack into the database, optionally activating it')
     .argument('<path>', '配置包目录或包文件 / pack folder or bundle file')
     .option('--activate', '导入后启用 / activate it after importing')
+    .option(
+      '--org <code>',
+      '与 --activate 同用：仅为该机构及其下级启用（如市级包） / with --activate: only for this organisation’s subtree (a city’s pack)',
+    )
     .option('--dry-run', '只报告将发生的变化 / only report what would change')
     .option(
       '--packs <dir>',
       "在此目录中查找所扩展的基础包 / where to find base packs (default: the pack folder's parent)",
     )
-    .action(async (path: string, opts: { activate?: boolean; dryRun?: boolean; packs?: string }) => {
+    .action(async (path: string, opts: { activate?: boolean; org?: string; dryRun?: boolean; packs?: string }) => {
       try {
+        if (opts.org !== undefined && !opts.activate)
+          throw new AppError('validation', undefined, {
+            zh: '--org 须与 --activate 同用',
+            en: '--org goes with --activate',
+          });
         const bundle = bundleOf(path, opts.packs);
         if (bundle === undefined) return exit(1);
         await withDb(async (db) => {
           const registry = createPackRegistry(db);
           const actor = cliActor();
+          // A subtree activation that would be refused refuses the install before anything is imported.
+          if (opts.org !== undefined) {
+            const read = readBundle(bundle);
+            if (read.ok) requireSubtreePack((await registry.active()).pack, read.pack, opts.org);
+          }
           const report = await registry.importBundle(bundle, { apply: !opts.dryRun, actor });
           process.stdout.write(`${formatReport(report)}\n`);
           if (opts.dryRun) process.stdout.write('预演，未写入 / dry run: nothing was written\n');
           else if (report.alreadyImported) process.stdout.write('此版本已导入 / this version was already imported\n');
           else process.stdout.write('✓ 已导入 / imported\n');
-          if (opts.activate && !opts.dryRun) {
+          if (opts.activate && !opts.dryRun && opts.org !== undefined) {
+            const org = opts.org;
+            const current = (await registry.activations()).find((a) => a.org === org);
+            if (current?.hash !== report.hash) await registry.activate(report.hash, actor, { org });
+            process.stdout.write(
+              `✓ 已为 ${org} 及其下级启用 / activated ${report.packId}@${report.version} for ${org}'s subtree\n`,
+            );
+          } else if (opts.activate && !opts.dryRun) {
             const active = await registry.active().catch(() => undefined);
             if (active?.hash !== report.hash) await registry.activate(report.hash, actor);
             process.stdout.write(`✓ 已启用 / activated ${report.packId}@${report.version}\n`);

@@ -481,7 +481,7 @@ async function writeOrganisations(
  * the copy's pack id) and has the subtree's root organisation, which the copy's pack has too, so
  * the subtree hangs where the province put it.
  */
-function requireSubtreePack(copy: ResolvedPack, pack: ResolvedPack, org: string) {
+export function requireSubtreePack(copy: ResolvedPack, pack: ResolvedPack, org: string) {
   const copyId = copy.manifest.id;
   if (!pack.layers.some((l) => l.id === copyId) || pack.manifest.id === copyId)
     throw new AppError(
