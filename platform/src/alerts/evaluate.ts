@@ -1,16 +1,15 @@
 /**
  * Evaluates the alert rules on some cases or subjects and stores the outcome (store.ts): the
  * case rules of each case's pinned pack through the same scan the board's summary uses
- * (scan.ts), the subject rules of the active pack on each subject's activity this year
+ * (scan.ts), the subject rules of the active pack on each subject's metrics this year
  * (subjects.ts). Used after every committed case event (after-write.ts) and by the scheduler.
  */
 import type { ResolvedPack } from '@yifa/metamodel';
 import { inArray } from 'drizzle-orm';
 import type { Services } from '../context.ts';
-import { type CaseRow, cases } from '../db/schema.ts';
-import { subjectActivityOf } from '../storage/alerts.ts';
+import { type CaseRow, cases, organisations } from '../db/schema.ts';
 import { loadCase, type Surroundings, surroundings } from '../storage/snapshot.ts';
-import { localDate, startOfLegalDay } from '../time.ts';
+import { localDate } from '../time.ts';
 import { scanCase } from './scan.ts';
 import { type Judgement, type Reconciled, reconcileAlerts } from './store.ts';
 import { subjectReports } from './subjects.ts';
@@ -60,19 +59,17 @@ export async function evaluateCases(s: AlertServices, caseIds: readonly string[]
 
 /**
  * Evaluates the active pack's subject alert rules on these enforcement subjects, on their
- * activity this year to date (legal dates), and stores the result.
+ * metrics this year to date (as the assessment measures them), and stores the result.
  */
 export async function evaluateSubjects(s: AlertServices, codes: readonly string[]): Promise<Reconciled> {
   if (codes.length === 0) return { raised: 0, updated: 0, closed: 0 };
   const at = s.now();
-  const today = localDate(at);
   const { hash, pack } = await s.packs.active();
-  const from = startOfLegalDay(`${today.slice(0, 4)}-01-01`).toISOString();
-  const activity = await subjectActivityOf(s.db, codes, from, today);
-  const judged: Judgement[] = subjectReports(pack, activity, today).map((r, i) => ({
+  const reports = await subjectReports(s.db, pack, inArray(organisations.code, [...codes]), localDate(at));
+  const judged: Judgement[] = reports.map((r) => ({
     target: { kind: 'subject' },
     subjectOrg: r.subject.code,
-    subjectPath: activity[i]?.path ?? r.subject.code,
+    subjectPath: r.subject.path,
     pack,
     packHash: hash,
     fired: r.fired,

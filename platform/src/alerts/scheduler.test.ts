@@ -39,7 +39,7 @@ beforeAll(async () => {
     expect(res.status, await res.clone().text()).toBe(201);
     caseIds.push(((await res.json()) as { id: string }).id);
   }
-});
+}, 120_000);
 
 /** The open overdue-filing alerts of the test cases. */
 async function overdueFiling() {

@@ -1,29 +1,20 @@
 /**
  * 执法监督 of the subjects themselves: the pack's subject alert rules (scope `subject`: 持证人员
- * 零参与, 权责事项零履职, 案源超期未决定 …) over each enforcement subject in scope, on the platform
- * metrics of the period — certified officers, officers who acted, the subject's authority items and
- * those exercised, and its case sources (案源) still undecided past their day to decide by. A
- * subject's authority items are the pack's 权责清单 items it implements: those whose subject types
- * include its type and whose sectors meet its sectors; an item is exercised when a case of the
- * period was opened on one of its matters (domain.md §5).
+ * 零参与, 权责事项零履职, 案源超期未决定 …) over each enforcement subject, on the platform metrics
+ * of this year to date as the assessment measures them (assessment/measure.ts: one computation of
+ * every metric, so a subject rule may read any measurable metric, and an alert and a score never
+ * disagree about what a subject did).
  */
 import type { ResolvedPack } from '@yifa/metamodel';
 import type { FiredAlert } from '@yifa/rules';
-import type { SubjectActivity } from '../storage/alerts.ts';
+import type { SQL } from 'drizzle-orm';
+import { enforcementSubjects, type MeasuredSubject, measureSubjects } from '../assessment/measure.ts';
+import type { Db } from '../db/client.ts';
 import { alertRulesOf } from './scan.ts';
 
-/** The authority items of the pack a subject implements (by its type and sectors). */
-export function authorityItemsOf(pack: ResolvedPack, subject: { code: string; type: string }): Set<string> {
-  const sectors = new Set(pack.items.organisation.get(subject.code)?.sectors ?? []);
-  const items = new Set<string>();
-  for (const item of pack.items['authority-item'].values()) {
-    const typeFits = !item.subjectTypes?.length || item.subjectTypes.includes(subject.type);
-    if (typeFits && item.sectors.some((s) => sectors.has(s))) items.add(item.code);
-  }
-  return items;
-}
+export { authorityItemsOf } from '../assessment/measure.ts';
 
-/** What a subject is measured on in the period. */
+/** What the supervision summary shows of a subject's activity in the period. */
 export interface SubjectMetrics {
   certifiedOfficers: number;
   officersWithCases: number;
@@ -35,7 +26,7 @@ export interface SubjectMetrics {
 
 /** A subject with its metrics and the subject alerts that fired on them. */
 export interface SubjectReport {
-  subject: { code: string; name: string };
+  subject: MeasuredSubject;
   metrics: SubjectMetrics;
   fired: FiredAlert[];
   /** Rules that could not be decided (a metric missing). */
@@ -44,31 +35,34 @@ export interface SubjectReport {
   undeterminedCodes: string[];
 }
 
-/** Evaluates the active pack's subject alert rules on each subject's activity. */
-export function subjectReports(
+/**
+ * Measures the enforcement subjects that meet `where` (a condition on organisations; all when
+ * undefined) this year to `today`, and evaluates the pack's subject alert rules on them.
+ */
+export async function subjectReports(
+  db: Db,
   pack: ResolvedPack,
-  activity: readonly SubjectActivity[],
+  where: SQL | undefined,
   today: string,
-): SubjectReport[] {
+): Promise<SubjectReport[]> {
+  const subjects = await enforcementSubjects(db, where);
+  if (!subjects.length) return [];
+  const period = { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const measured = await measureSubjects(db, pack, subjects, period, today);
   const rules = alertRulesOf(pack, 'subject');
-  return activity.map((a) => {
-    const items = authorityItemsOf(pack, a);
-    const exercised = new Set(
-      a.matters
-        .map((m) => pack.items.matter.get(m)?.authorityItem)
-        .filter((i): i is string => i !== undefined && items.has(i)),
-    );
+  return subjects.map((s) => {
+    const values = measured.get(s.code) ?? {};
     const metrics: SubjectMetrics = {
-      certifiedOfficers: a.certifiedOfficers,
-      officersWithCases: a.officersWithCases,
-      authorityItems: items.size,
-      authorityItemsExercised: exercised.size,
-      overdueCaseSources: a.overdueCaseSources,
+      certifiedOfficers: values.certifiedOfficers ?? 0,
+      officersWithCases: values.officersWithCases ?? 0,
+      authorityItems: values.authorityItems ?? 0,
+      authorityItemsExercised: values.authorityItemsExercised ?? 0,
+      overdueCaseSources: values.overdueCaseSources ?? 0,
     };
-    const facts = { subject: a.code, subjectName: a.name, subjectType: a.type, ...metrics };
+    const facts = { subject: s.code, subjectName: s.name, subjectType: s.type, ...values };
     const report = rules.evaluate({ facts, today });
     return {
-      subject: { code: a.code, name: a.name },
+      subject: s,
       metrics,
       fired: report.fired,
       undetermined: report.undetermined.length,

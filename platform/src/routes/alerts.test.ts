@@ -128,7 +128,7 @@ beforeAll(async () => {
   // A month on with no event: the deadlines that passed are found by the scheduler's pass (as is
   // the decision written straight into the table above).
   await runPass(server.services);
-});
+}, 120_000);
 
 describe('GET /alerts', () => {
   it('warns the officers of the case and the head of the unit of a filing decision overdue', async () => {

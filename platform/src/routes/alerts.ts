@@ -27,9 +27,10 @@ import { type SubjectReport, subjectReports } from '../alerts/subjects.ts';
 import { boardView, firedView, namedUsers } from '../alerts/view.ts';
 import { type Actor, requirePermission, scopeFor } from '../auth/access.ts';
 import type { Services } from '../context.ts';
+import { organisations } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { caseCountsByState, casesToScan, subjectActivity } from '../storage/alerts.ts';
-import { startOfLegalDay } from '../time.ts';
+import { caseCountsByState, casesToScan } from '../storage/alerts.ts';
+import { scopeValues, subjectCondition } from '../storage/scope.ts';
 import { plainText } from '../validation.ts';
 import { dayOf, stateOf } from './case-views.ts';
 import { jsonBody, OK as ok, router } from './router.ts';
@@ -94,7 +95,7 @@ function subjectsView(pack: ResolvedPack, reports: readonly SubjectReport[]) {
   return [...reports]
     .sort((a, b) => worst(a) - worst(b) || a.subject.code.localeCompare(b.subject.code))
     .map((r) => ({
-      subject: r.subject,
+      subject: { code: r.subject.code, name: r.subject.name },
       metrics: r.metrics,
       undetermined: r.undetermined,
       alerts: r.fired.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level)).map((a) => firedView(pack, a)),
@@ -301,9 +302,17 @@ export function alertRoutes() {
       const scanned = await scanCases(s.db, s.packs, open.cases, today);
       const counts = await caseCountsByState(s.db, actor, scope);
       const { pack } = await s.packs.active();
-      // The period of the subject metrics: this year to date (legal dates).
+      // The period of the subject metrics: this year to date (legal dates); none for `own`.
       const since = `${today.slice(0, 4)}-01-01`;
-      const activity = await subjectActivity(s.db, actor, scope, startOfLegalDay(since).toISOString(), today);
+      const reports =
+        scope === 'own'
+          ? []
+          : await subjectReports(
+              s.db,
+              pack,
+              scope === 'all' ? undefined : subjectCondition(scope, scopeValues(actor), organisations),
+              today,
+            );
       return c.json({
         today,
         scope,
@@ -311,7 +320,7 @@ export function alertRoutes() {
         truncated: open.truncated,
         ...summaryOf(scanned, counts, pack),
         period: { from: since, to: today },
-        subjectMetrics: subjectsView(pack, subjectReports(pack, activity, today)),
+        subjectMetrics: subjectsView(pack, reports),
       });
     },
   );

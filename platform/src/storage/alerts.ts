@@ -5,11 +5,11 @@
  * scope with their activity in a period. Nothing out of scope is read.
  */
 import type { ResolvedPack } from '@yifa/metamodel';
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { type CaseRow, caseSources, cases, organisations, users } from '../db/schema.ts';
-import { caseScope, scopeValues, subjectCondition } from './scope.ts';
+import { type CaseRow, cases } from '../db/schema.ts';
+import { caseScope } from './scope.ts';
 import { type Surroundings, surroundings } from './snapshot.ts';
 
 /** The most open cases one scan evaluates; the oldest come first, as they are the likeliest to be late. */
@@ -128,83 +128,4 @@ export async function caseCountsByState(db: Db, actor: Actor, scope: Scope): Pro
     .groupBy(cases.workflowCode, cases.state)
     .orderBy(asc(cases.workflowCode), asc(cases.state));
   return rows.map((r) => ({ ...r, open: Number(r.open ?? 0) }));
-}
-
-/** An enforcement subject in scope, with what the subject alert rules measure in a period. */
-export interface SubjectActivity {
-  code: string;
-  /** The organisation's path (organisations.path). */
-  path: string;
-  name: string;
-  type: string;
-  /** Users of the subject holding a 执法证 valid today. */
-  certifiedOfficers: number;
-  /** Distinct officers named on the subject's cases opened in the period. */
-  officersWithCases: number;
-  /** The matters of the subject's cases opened in the period. */
-  matters: string[];
-  /** The subject's case sources (案源) still undecided after their day to decide by. */
-  overdueCaseSources: number;
-}
-
-/**
- * The enforcement subjects the scope covers (all, the actor's subject and its children, the
- * actor's subject; none for `own`), each with its activity since `from` (an instant), counted by
- * the database.
- */
-export async function subjectActivity(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  from: string,
-  today: string,
-): Promise<SubjectActivity[]> {
-  if (scope === 'own') return [];
-  const inScope = scope === 'all' ? undefined : subjectCondition(scope, scopeValues(actor), organisations);
-  return activityWhere(db, inScope, from, today);
-}
-
-/** The activity of the enforcement subjects with these codes (the alert evaluation after a case source changes). */
-export function subjectActivityOf(
-  db: Db,
-  codes: readonly string[],
-  from: string,
-  today: string,
-): Promise<SubjectActivity[]> {
-  return codes.length ? activityWhere(db, inArray(organisations.code, [...codes]), from, today) : Promise.resolve([]);
-}
-
-/** The activity of the enforcement subjects that meet a condition on `organisations`. */
-async function activityWhere(
-  db: Db,
-  inScope: SQL | undefined,
-  from: string,
-  today: string,
-): Promise<SubjectActivity[]> {
-  const o = organisations;
-  const rows = await db
-    .select({
-      code: o.code,
-      path: o.path,
-      name: o.name,
-      type: o.type,
-      certifiedOfficers: sql<number>`(SELECT count(*) FROM ${users} WHERE ${users.orgCode} = ${o.code}
-        AND ${users.disabled} = 0 AND ${users.certificateNo} IS NOT NULL AND ${users.certificateValidUntil} >= ${today})`,
-      officersWithCases: sql<number>`(SELECT count(DISTINCT j.value) FROM ${cases}, json_each(${cases.officers}) AS j
-        WHERE ${cases.subjectOrg} = ${o.code} AND ${cases.openedAt} >= ${from})`,
-      matters: sql<string>`(SELECT json_group_array(DISTINCT ${cases.matterCode}) FROM ${cases}
-        WHERE ${cases.subjectOrg} = ${o.code} AND ${cases.openedAt} >= ${from})`,
-      overdueCaseSources: sql<number>`(SELECT count(*) FROM ${caseSources} WHERE ${caseSources.subjectOrg} = ${o.code}
-        AND ${caseSources.outcome} = 'pending' AND ${caseSources.dueOn} < ${today})`,
-    })
-    .from(o)
-    .where(and(eq(o.enforcementSubject, true), inScope))
-    .orderBy(asc(o.code));
-  return rows.map((r) => ({
-    ...r,
-    certifiedOfficers: Number(r.certifiedOfficers),
-    officersWithCases: Number(r.officersWithCases),
-    overdueCaseSources: Number(r.overdueCaseSources),
-    matters: JSON.parse(r.matters ?? '[]') as string[],
-  }));
 }
