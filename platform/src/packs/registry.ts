@@ -41,6 +41,22 @@ export interface SubtreeActivation {
   activatedBy: string;
 }
 
+/** What activating a version would change, read before activating it. */
+export interface ActivationReport {
+  hash: string;
+  packId: string;
+  version: string;
+  org: string | null;
+  against: { hash: string; packId: string; version: string } | null;
+  changes: ItemChange[];
+  summary: Record<'added' | 'changed' | 'removed', number>;
+  casesAffected: ImportReport['casesAffected'];
+  /** Organisations this version may be active for: in both it and the copy's pack, when it is built on the copy's. */
+  roots: { code: string; name: string }[];
+  /** Why it cannot be activated for `org`, if it cannot (zh / en). */
+  refused?: { zh: string; en: string };
+}
+
 /** The pack a user works under, and the organisation whose activation gave it (null: the copy's). */
 export interface PackInForce {
   hash: string;
@@ -85,6 +101,12 @@ export interface PackRegistry {
   importBundle(text: string, options: { apply: boolean; actor: string }): Promise<ImportReport>;
   /** Activates a version for the copy, or with `org` for that organisation's subtree. */
   activate(hash: string, actor: string, options?: { org?: string }): Promise<void>;
+  /**
+   * The dry run of activating an imported version — for the copy, or for `org`'s subtree: the
+   * items added, changed and removed against the version now in force there, the open cases they
+   * touch, and the organisations it may be activated for (in both this pack and the copy's).
+   */
+  report(hash: string, org?: string): Promise<ActivationReport>;
   /** Ends a subtree's own version: its organisations go back to the copy's pack. */
   deactivate(org: string, actor: string): Promise<void>;
 }
@@ -304,6 +326,56 @@ export function createPackRegistry(db: Db, now: () => Date = () => new Date()): 
         );
       });
       activeHash = hash;
+    },
+
+    async report(hash, org) {
+      const pack = await registry.byHash(hash);
+      let copy: { hash: string; pack: ResolvedPack } | undefined;
+      try {
+        copy = await registry.active();
+      } catch {
+        copy = undefined;
+      }
+      let current: { hash: string; pack: ResolvedPack } | undefined = copy;
+      let refused: ActivationReport['refused'];
+      if (org !== undefined && copy) {
+        try {
+          requireSubtreePack(copy.pack, pack, org);
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          refused = e.messages;
+        }
+        const [row] = await db
+          .select({ path: organisations.path })
+          .from(organisations)
+          .where(eq(organisations.code, org));
+        current = await registry.activeFor(row?.path ?? org);
+      }
+      const changes = current ? diffPacks(current.pack, pack) : allAdded(pack);
+      const builtOnCopy =
+        copy && pack.layers.some((l) => l.id === copy.pack.manifest.id) && pack.manifest.id !== copy.pack.manifest.id;
+      return {
+        hash,
+        packId: pack.manifest.id,
+        version: pack.manifest.version,
+        org: org ?? null,
+        against: current
+          ? { hash: current.hash, packId: current.pack.manifest.id, version: current.pack.manifest.version }
+          : null,
+        changes,
+        summary: {
+          added: count(changes, 'added'),
+          changed: count(changes, 'changed'),
+          removed: count(changes, 'removed'),
+        },
+        casesAffected: current ? await affectedCases(db, current.pack, changes) : [],
+        roots: builtOnCopy
+          ? [...pack.items.organisation.values()]
+              .filter((o) => copy?.pack.items.organisation.has(o.code))
+              .map((o) => ({ code: o.code, name: o.name }))
+          : [],
+        ...(refused ? { refused } : {}),
+      };
     },
 
     async deactivate(org, actor) {

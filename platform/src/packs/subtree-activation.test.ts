@@ -59,6 +59,27 @@ describe('a pack active for an organisation subtree', () => {
     expect((await json(await admin.get('/api/v1/packs/activations'))).activations).toEqual([]);
   });
 
+  it('reports before activating: the city’s items against the province’s, the roots it may take, a refusal', async () => {
+    const admin = await server.as('admin');
+    const report = await json(await admin.get(`/api/v1/packs/${city}/report?org=130100-GOV`));
+    expect(report).toMatchObject({ packId: 'he-shijiazhuang', org: '130100-GOV', against: { packId: 'he-hebei' } });
+    expect(report.refused).toBeUndefined();
+    expect(report.changes).toContainEqual({ kind: 'matter', code: CITY_MATTER, change: 'added' });
+    expect(report.summary.added).toBeGreaterThan(0);
+    expect(report.roots.map((r: Json) => r.code)).toContain('130100-GOV');
+    expect(report.roots.map((r: Json) => r.code)).not.toContain('130102-GOV');
+    const wrong = await json(await admin.get(`/api/v1/packs/${city}/report?org=130102-GOV`));
+    expect(wrong.refused.en).toContain('must be in both he-hebei and he-shijiazhuang');
+    // The province's own version, for the copy: nothing changes.
+    expect((await json(await admin.get(`/api/v1/packs/${hebei}/report`))).summary).toEqual({
+      added: 0,
+      changed: 0,
+      removed: 0,
+    });
+    const officer = await server.as('bd.officer');
+    expect((await officer.get(`/api/v1/packs/${city}/report`)).status).toBe(403);
+  });
+
   it('gives the city’s officers the city’s pack, hung under the province, and the others the province’s', async () => {
     const admin = await server.as('admin');
     const res = await admin.post(`/api/v1/packs/${city}/activate?org=130100-GOV`);

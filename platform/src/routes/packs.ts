@@ -116,6 +116,23 @@ export function packRoutes() {
   r.openapi(
     createRoute({
       method: 'get',
+      path: '/{hash}/report',
+      tags: ['packs'],
+      summary:
+        '启用前预演：与该处现行版本相比新增、修改、删除的条目及受影响的在办案件 / the dry run of activating a version (for the copy or ?org=)',
+      request: { params: HashParam, query: ActivateQuery },
+      responses: ok,
+    }),
+    async (c) => {
+      requirePermission(c.get('actor'), 'pack.read');
+      const { hash } = c.req.valid('param');
+      return c.json(await c.get('services').packs.report(hash, c.req.valid('query').org));
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
       path: '/activations',
       tags: ['packs'],
       summary: '为机构子树单独启用的配置包 / versions active for organisation subtrees',
