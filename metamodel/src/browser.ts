@@ -29,6 +29,7 @@ export { createLocator, type Locator, type Place } from './pack/locate.ts';
 export { type MergeOptions, type MergeProblem, type MergeResult, mergeOverride } from './pack/merge.ts';
 export { type MigratedOverride, migrateOverride, restateOverride } from './pack/migrate.ts';
 export { deepEqual, type MinimalOverrideOptions, minimalOverride } from './pack/minimal-override.ts';
+export type { ParsedFile } from './pack/parse-file.ts';
 export { planRebase, type RebaseEntry, type RebasePlan } from './pack/rebase.ts';
 export * from './pack/resolved.ts';
 export type { LineLookup, PackSource, SourceItem } from './pack/source.ts';

@@ -9,7 +9,7 @@
 import { type IssueKey, messageFor } from '../issues.ts';
 import { ITEM_KINDS, kindOfFolder, MANIFEST_FILE, OVERRIDES_FOLDER } from '../kinds.ts';
 import { type LoadLimits, limitsWith } from './limits.ts';
-import { parsePackFile } from './parse-file.ts';
+import { type ParsedFile, parsePackFile } from './parse-file.ts';
 import { lazyLineLookup } from './positions.ts';
 import type { PackSource, SourceItem } from './source.ts';
 
@@ -32,6 +32,12 @@ export interface FilesOptions {
   dir?: string;
   /** The pack's name when its manifest has no id (a folder's base name). */
   fallbackId?: string;
+  /**
+   * Texts parsed before, by text, to reuse (the studio re-reads a working copy after each edit,
+   * and most of its files have not changed); the texts parsed now are added. Parsed data is
+   * shared, so it must not be changed (layering and validation only read it).
+   */
+  parsed?: Map<string, ParsedFile>;
 }
 
 const ITEM_FILE = /\.(ya?ml|json)$/;
@@ -128,7 +134,8 @@ export function loadPackFiles(
     }
     bytes += size;
     if (bytes > limits.maxPackBytes) over ??= { code: 'pack.too-large', limit: limits.maxPackBytes };
-    const parsed = parsePackFile(entry.text, limits);
+    const parsed = options.parsed?.get(entry.text) ?? parsePackFile(entry.text, limits);
+    options.parsed?.set(entry.text, parsed);
     if (!parsed.ok) {
       issue(entry.path, parsed.issue, parsed.params, parsed.line, parsed.pointer);
       continue;

@@ -18,6 +18,7 @@ import {
   MANIFEST_FILE,
   type PackIssue,
   type PackSource,
+  type ParsedFile,
   type ResolvedPack,
   resolveLayers,
   schemaViolations,
@@ -48,12 +49,21 @@ export function baseLayer(base: ResolvedPack): PackSource {
   return { manifest, items, issues: [], lines: new Map() };
 }
 
-/** Reads a working copy's files and layers them over the base (null for a root pack). */
+/**
+ * Reads a working copy's files and layers them over the base (null for a root pack). `parsed`
+ * keeps the files parsed by text between revisions: only the texts an edit changed are parsed
+ * again; texts no longer in the copy are dropped from it.
+ */
 export function resolveWorkspace(
   files: Readonly<Record<string, string>>,
   base: ResolvedPack | null,
+  parsed?: Map<string, ParsedFile>,
 ): ResolvedWorkspace {
-  const source = loadPackFiles(files, { fallbackId: '(working copy)' });
+  const source = loadPackFiles(files, { fallbackId: '(working copy)', ...(parsed ? { parsed } : {}) });
+  if (parsed) {
+    const current = new Set(Object.values(files));
+    for (const text of parsed.keys()) if (!current.has(text)) parsed.delete(text);
+  }
   const chain = base ? [baseLayer(base), source] : [source];
   const layered = resolveLayers(chain);
   const pack = base ? withBaseHistory(layered.pack, base) : layered.pack;

@@ -61,6 +61,25 @@ describe('working copies', () => {
     expect(bundlePack(ws.pack).hash).toBe(bundlePack(real.pack).hash);
   });
 
+  it('parse again only the files an edit changed, and resolve the same as without the cache', async () => {
+    const base = await server.services.packs.byHash(installed.get('cn-national') as string);
+    const files = readPackFolder(join(PACKS_DIR, 'tj-binhai'));
+    const parsed = new Map();
+    const first = resolveWorkspace(files, base, parsed);
+    expect(parsed.size).toBe(
+      new Set(Object.values(files).filter((_, i) => /\.(ya?ml|json)$/.test(Object.keys(files)[i] as string))).size,
+    );
+    const changed = Object.keys(files).find((f) => f.startsWith('matters/')) as string;
+    const next = { ...files, [changed]: `${files[changed]}# edited\n` };
+    const second = resolveWorkspace(next, base, parsed);
+    const data = (ws: typeof first, file: string) => ws.source.items.find((i) => i.file === file)?.data;
+    const unchanged = Object.keys(files).find((f) => f.startsWith('discretion/')) as string;
+    expect(data(second, unchanged)).toBe(data(first, unchanged));
+    expect(data(second, changed)).not.toBe(data(first, changed));
+    expect(parsed.has(files[changed] as string)).toBe(false);
+    expect(itemsOf(second.pack)).toEqual(itemsOf(resolveWorkspace(next, base).pack));
+  });
+
   it.each(extending)(
     'keep every file of $id byte for byte, and resolve it as its folders do',
     async ({ id, dir, base }) => {

@@ -15,6 +15,7 @@ import {
   mergeOverride,
   metamodelVersion,
   minimalOverride,
+  type ParsedFile,
   type ResolvedPack,
   schemaViolations,
   validatorFor,
@@ -107,6 +108,8 @@ export async function workspaceRow(db: Db, id: string): Promise<StudioWorkspaceR
 }
 
 const resolvedCache = new Map<string, ResolvedWorkspace>();
+/** Per working copy, its files parsed by text, so a new revision parses only the files it changed. */
+const parsedCache = new Map<string, Map<string, ParsedFile>>();
 
 /** The working copy resolved over its base, cached per revision. */
 export async function resolvedWorkspace(
@@ -118,7 +121,13 @@ export async function resolvedWorkspace(
   const key = `${row.id}@${row.revision}`;
   let resolved = resolvedCache.get(key);
   if (!resolved) {
-    resolved = resolveWorkspace(row.files, base);
+    let parsed = parsedCache.get(row.id);
+    if (!parsed) {
+      if (parsedCache.size >= 32) parsedCache.delete(parsedCache.keys().next().value as string);
+      parsed = new Map();
+      parsedCache.set(row.id, parsed);
+    }
+    resolved = resolveWorkspace(row.files, base, parsed);
     for (const k of resolvedCache.keys()) if (k.startsWith(`${row.id}@`)) resolvedCache.delete(k);
     if (resolvedCache.size >= 32) resolvedCache.delete(resolvedCache.keys().next().value as string);
     resolvedCache.set(key, resolved);
