@@ -414,6 +414,23 @@ export const alertRecipients = sqliteTable(
 );
 
 /**
+ * When each case's alert rules were last evaluated (the legal date): every rule reads days, not
+ * hours (daysSince, deadlines, today), so a verdict can change only with an event — which
+ * evaluates the case at once — or with the date. The scheduler's pass re-evaluates only the
+ * watched cases (open, or closed under an includeClosed rule) not yet evaluated today, an index
+ * range, instead of reading every open case.
+ */
+export const alertChecks = sqliteTable(
+  'alert_checks',
+  {
+    caseId: text('case_id').primaryKey(),
+    checkedOn: text('checked_on').notNull(),
+    watched: integer('watched', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [index('alert_checks_due').on(t.watched, t.checkedOn, t.caseId)],
+);
+
+/**
  * Leases of the jobs that must run once however many processes share the database (the alert
  * scheduler): a process runs a pass only while it holds the lease, taken when expired.
  */
