@@ -2,7 +2,12 @@ import type { PackTestSuite } from '@yifa/metamodel';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_PACK, GOLDEN } from '../fixtures/pack.ts';
 import { rulePackOf } from './pack.ts';
-import { runPackTests } from './pack-tests.ts';
+import { runPackTests, sameJson } from './pack-tests.ts';
+
+/** Every object's keys in reverse order (max before min), as no pack author writes them. */
+const sortKeysDesc = (_: string, v: unknown) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v;
+
 import { renderPackTestReport } from './pack-tests-render.ts';
 
 describe('pack golden tests', () => {
@@ -12,6 +17,19 @@ describe('pack golden tests', () => {
     expect(failed, renderPackTestReport(report)).toEqual([]);
     expect(report.passed).toBe(GOLDEN.reduce((n, s) => n + s.cases.length, 0));
     expect(renderPackTestReport(report).trim().split('\n').at(-1)).toBe('黄金测试 10 个：10 个通过，0 个失败');
+  });
+
+  it('compares expected values whatever the order of their keys (a bundle writes them sorted)', () => {
+    const sorted = GOLDEN.map((suite) => JSON.parse(JSON.stringify(suite, sortKeysDesc)) as PackTestSuite);
+    expect(JSON.stringify(sorted)).not.toBe(JSON.stringify(GOLDEN));
+    const pack = { items: { ...FIXTURE_PACK.items, test: rulePackOf({ test: sorted }).items.test } };
+    const report = runPackTests(pack);
+    expect(
+      report.cases.filter((c) => !c.passed),
+      renderPackTestReport(report),
+    ).toEqual([]);
+    expect(sameJson({ max: 2, min: 1 }, { min: 1, max: 2 })).toBe(true);
+    expect(sameJson({ max: 2, min: 1 }, { min: 1, max: 3 })).toBe(false);
   });
 
   it('explains each failure: expected vs actual, with the trace', () => {
