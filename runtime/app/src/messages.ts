@@ -399,6 +399,7 @@ const ZH = {
   'stats.officers': '承办人员',
   'stats.openedAt': '立案日期',
   'nav.sources': '案源登记',
+  'nav.packs': '配置包',
   'source.title': '案源登记',
   'source.intro':
     '发现或者收到违法行为线索，先登记案源；自发现线索或者收到材料之日起按工作日计算核查期限，由负责人决定是否立案（{basis}）。',
@@ -878,6 +879,7 @@ const EN: Record<MessageKey, string> = {
   'stats.officers': 'Officers',
   'stats.openedAt': 'Opened on',
   'nav.sources': 'Case sources',
+  'nav.packs': 'Packs',
   'source.title': 'Case sources',
   'source.intro':
     'Register a clue of a violation first; the period to check it and for the head to decide whether to file counts in working days from the day it was discovered or received ({basis}).',

@@ -30,6 +30,7 @@ export function AppShell() {
     ...(can('statistics.read') ? [{ key: '/supervision', label: t('supervision.nav') }] : []),
     ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
+    ...(can('pack.activate') ? [{ key: '/packs', label: t('nav.packs') }] : []),
   ];
   const selected = items.filter((i) => i.key !== '/' && path.startsWith(i.key)).map((i) => i.key);
   const go = ({ key }: { key: string }) => {

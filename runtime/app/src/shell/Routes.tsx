@@ -23,6 +23,7 @@ const ROUTES: [string, Page][] = [
   ['/alerts', alertsPage],
   ['/alerts/:id', alertsPage],
   ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
+  ['/packs', page(() => import('../pages/PacksPage.tsx').then((m) => m.PacksPage))],
 ];
 
 /** Renders the screen of a path, or "not found". */
