@@ -39,6 +39,23 @@ const ItemParam = z
   .object({ id: z.string().min(1).max(64), kind: z.enum(KINDS), code: z.string().min(1).max(200) })
   .strict()
   .openapi('StudioWorkspaceItemParam');
+/** The save's path takes any kind text, checked in the handler, so a bad body is answered as such first. */
+const SaveParam = z
+  .object({ id: z.string().min(1).max(64), kind: z.string().min(1).max(40), code: z.string().min(1).max(200) })
+  .strict();
+const kindOf = (kind: string): ItemKind => {
+  if ((KINDS as readonly string[]).includes(kind)) return kind as ItemKind;
+  throw new AppError(
+    'validation',
+    {
+      problems: [{ path: '/kind', code: 'enum', message: { zh: `没有种类 ${kind}`, en: `there is no kind ${kind}` } }],
+    },
+    {
+      zh: `没有种类 ${kind}（可用：${KINDS.join('、')}）`,
+      en: `there is no kind ${kind} (known: ${KINDS.join(', ')})`,
+    },
+  );
+};
 const Revision = z.object({ revision: z.coerce.number().int().min(1) }).strict();
 const Region = z.object({ code: z.string(), name: z.string(), level: z.string() }).strict();
 
@@ -283,12 +300,13 @@ export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
       '/{id}/items/{kind}/{code}',
       '保存一个条目（基础条目写成最小覆盖）/ save an item (a base item as its smallest override)',
       {
-        params: ItemParam,
+        params: SaveParam,
         body: json(PutBody),
       },
     ),
     async (c) => {
-      const { id, kind, code } = c.req.valid('param');
+      const { id, code } = c.req.valid('param');
+      const kind = kindOf(c.req.valid('param').kind);
       const { value, revision } = c.req.valid('json');
       const { services } = await loaded(c, id);
       const saved = await saveItems(
