@@ -334,3 +334,20 @@ describe('GET /statistics.xlsx', () => {
     expect(texts).toContain('Administrative penalty|5|5|0|5|0');
   });
 });
+
+describe('the rollup follows every write', () => {
+  it('counts officers who acted again when a case’s officers change, and forgets a deleted case', async () => {
+    const before = await get('jian.supervisor', `/api/v1/statistics?groupBy=subject&subject=${STJ}`);
+    expect(row(before, STJ).counts).toMatchObject({ cases: 1, officersWithCases: 2 });
+    const id = caseIds[3] as string;
+    await server.db
+      .update(cases)
+      .set({ officers: [ids['ma.officer'] as string] })
+      .where(eq(cases.id, id));
+    const after = await get('jian.supervisor', `/api/v1/statistics?groupBy=subject&subject=${STJ}`);
+    expect(row(after, STJ).counts).toMatchObject({ cases: 1, officersWithCases: 1 });
+    await server.db.delete(cases).where(eq(cases.id, id));
+    const gone = await get('jian.supervisor', `/api/v1/statistics?groupBy=subject&subject=${STJ}`);
+    expect(row(gone, STJ).counts).toMatchObject({ cases: 0, officersWithCases: 0 });
+  });
+});

@@ -10,17 +10,10 @@ import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { cases, organisations } from '../db/schema.ts';
 import { caseScope } from '../storage/scope.ts';
-import { startOfLegalDay } from '../time.ts';
 import { stateNames } from './dimensions.ts';
+import { monthStart } from './month.ts';
 import type { StatisticsFilters } from './rollup.ts';
 import { officerNames } from './rollup.ts';
-
-/** The first instant of a legal month (YYYY-MM), or of the month after it. */
-export function monthStart(month: string, after = false): string {
-  let [y, m] = month.split('-').map(Number) as [number, number];
-  if (after) [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  return startOfLegalDay(`${y}-${String(m).padStart(2, '0')}-01`).toISOString();
-}
 
 /** The cases in scope and filters, newest first: one page and the number of them all. */
 export async function statisticsCases(

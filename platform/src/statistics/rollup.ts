@@ -8,8 +8,9 @@
 import { and, type Column, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { caseStats, caseStatsOfficers, organisations, users } from '../db/schema.ts';
-import { scopeValues, subjectCondition } from '../storage/scope.ts';
+import { caseStats, caseStatsOfficers, cases, organisations, statisticsSettings, users } from '../db/schema.ts';
+import { caseScope, scopeValues, subjectCondition } from '../storage/scope.ts';
+import { monthStart } from './month.ts';
 
 /** What the rows are narrowed to; an organisation filter means that organisation and its tree. */
 export interface StatisticsFilters {
@@ -96,29 +97,52 @@ export interface RollupDims {
   month?: boolean;
 }
 
-type Table = typeof caseStats | typeof caseStatsOfficers;
+/** The legal month a case was opened in, as the rollup's triggers compute it. */
+const monthOpened = sql`strftime('%Y-%m', ${cases.openedAt}, coalesce((SELECT ${statisticsSettings.monthOffset} FROM ${statisticsSettings} WHERE ${statisticsSettings.id} = 1), '+0 minutes'))`;
 
-/** The table a read uses (the officer rollup when officers matter) and its WHERE condition. */
-function selection(actor: Actor, scope: Scope, f: StatisticsFilters, paths: string[], officers: boolean) {
-  const officerTable = officers || f.officer !== undefined || scope === 'own';
-  const t: Table = officerTable ? caseStatsOfficers : caseStats;
-  const officer = scope === 'own' ? actor.user.id : f.officer;
+/** The condition on case_stats rows (or case_stats_officers rows) of the scope and filters. */
+function rollupWhere(actor: Actor, scope: Scope, f: StatisticsFilters, paths: string[], t: typeof caseStats) {
   const orgs = and(orgScope(actor, scope), ...treeFilters(paths));
-  const where = and(
-    officer !== undefined ? eq(caseStatsOfficers.officerId, officer) : undefined,
+  return and(
     f.matters ? inArray(t.matterCode, f.matters) : undefined,
     f.state ? eq(t.state, f.state) : undefined,
     f.from ? sql`${t.month} >= ${f.from}` : undefined,
     f.to ? sql`${t.month} <= ${f.to}` : undefined,
     orgs ? sql`${t.subjectOrg} IN (SELECT ${o.code} FROM ${o} WHERE ${orgs})` : undefined,
   );
-  return { t, where };
 }
 
 /**
- * The rollup groups in scope and filters: cases per organisation, matter and closed, and per
- * officer, state or month when `dims` asks (the officer rollup is read when officers matter, an
- * officer is filtered on, or the scope is `own`). Groups that count no case are left out.
+ * The condition on `cases` rows of the scope and filters, for the reads the rollup cannot answer
+ * (an officer's cases, the officer level): the scope of storage/scope.ts, each organisation's tree
+ * as a range of subject paths (the cases_path index), the officer among the case's officers.
+ */
+function casesWhere(actor: Actor, scope: Scope, f: StatisticsFilters, paths: string[]): SQL | undefined {
+  return and(
+    caseScope(actor, scope),
+    ...paths.map(
+      (p) =>
+        sql`(${cases.subjectPath} = ${p} OR (${cases.subjectPath} >= ${`${p}/`} AND ${cases.subjectPath} < ${`${p}0`}))`,
+    ),
+    f.officer
+      ? sql`EXISTS (SELECT 1 FROM json_each(${cases.officers}) WHERE json_each.value = ${f.officer})`
+      : undefined,
+    f.matters ? inArray(cases.matterCode, f.matters) : undefined,
+    f.state ? eq(cases.state, f.state) : undefined,
+    f.from ? sql`${cases.openedAt} >= ${monthStart(f.from)}` : undefined,
+    f.to ? sql`${cases.openedAt} < ${monthStart(f.to, true)}` : undefined,
+  );
+}
+
+/** Whether a read needs the cases themselves: officers kept apart, an officer filtered on, or the `own` scope. */
+const needsCases = (scope: Scope, f: StatisticsFilters, dims: RollupDims) =>
+  dims.officer === true || f.officer !== undefined || scope === 'own';
+
+/**
+ * The groups in scope and filters: cases per organisation, matter and closed, and per officer,
+ * state or month when `dims` asks. Read from the case_stats rollup; officers (kept apart, filtered
+ * on, or the `own` scope) are read from the cases, which the drill-down has narrowed to a unit by
+ * then. Groups that count no case are left out.
  */
 export async function rollupRows(
   db: Db,
@@ -129,12 +153,34 @@ export async function rollupRows(
 ): Promise<RollupRow[]> {
   const paths = await filterPaths(db, f.orgs);
   if (paths === null || (f.matters && f.matters.length === 0)) return [];
-  const { t, where } = selection(actor, scope, f, paths, dims.officer === true);
+  if (needsCases(scope, f, dims)) {
+    const byOfficer = dims.officer === true;
+    const officer = sql.raw('j.value');
+    const state = sql`${cases.state}`;
+    const closed = sql`(${cases.closedAt} IS NOT NULL)`;
+    const rows = await db.all<Record<string, unknown>>(sql`SELECT ${cases.subjectOrg} AS org,
+        ${byOfficer ? officer : sql`NULL`} AS officer, ${cases.matterCode} AS matter,
+        ${dims.state ? state : sql`NULL`} AS state, ${closed} AS closed,
+        ${dims.month ? monthOpened : sql`NULL`} AS month, count(*) AS n
+      FROM ${cases}${byOfficer ? sql.raw(', json_each(cases.officers) AS j') : sql``}
+      WHERE ${casesWhere(actor, scope, f, paths) ?? sql`1`}
+      GROUP BY 1, 2, 3, 4, 5, 6`);
+    return rows.map((r) => ({
+      subjectOrg: String(r.org),
+      officer: r.officer === null ? null : String(r.officer),
+      matter: String(r.matter),
+      state: r.state === null ? null : String(r.state),
+      closed: Boolean(r.closed),
+      month: r.month === null ? null : String(r.month),
+      cases: Number(r.n),
+    }));
+  }
+  const t = caseStats;
   const keep = (yes: boolean | undefined, col: SQL | Column) => (yes ? col : sql`NULL`);
   const rows = await db
     .select({
       subjectOrg: t.subjectOrg,
-      officer: sql<string | null>`${keep(dims.officer, caseStatsOfficers.officerId)}`,
+      officer: sql<string | null>`NULL`,
       matter: t.matterCode,
       state: sql<string | null>`${keep(dims.state, t.state)}`,
       closed: t.closed,
@@ -142,20 +188,17 @@ export async function rollupRows(
       cases: sql<number>`sum(${t.cases})`,
     })
     .from(t)
-    .where(where)
-    .groupBy(
-      t.subjectOrg,
-      t.matterCode,
-      t.closed,
-      ...(dims.officer ? [caseStatsOfficers.officerId] : []),
-      ...(dims.state ? [t.state] : []),
-      ...(dims.month ? [t.month] : []),
-    )
+    .where(rollupWhere(actor, scope, f, paths, t))
+    .groupBy(t.subjectOrg, t.matterCode, t.closed, ...(dims.state ? [t.state] : []), ...(dims.month ? [t.month] : []))
     .having(sql`sum(${t.cases}) > 0`);
   return rows.map((r) => ({ ...r, cases: Number(r.cases), closed: Boolean(r.closed) }));
 }
 
-/** The distinct officers named on cases in scope and filters, per organisation (参与执法人数). */
+/**
+ * The distinct officers named on cases in scope and filters, per organisation (参与执法人数): from
+ * the officers' rollup (month, subject, officer), or from the cases when a matter, state or officer
+ * narrows them.
+ */
 export async function officersWithCases(
   db: Db,
   actor: Actor,
@@ -164,11 +207,25 @@ export async function officersWithCases(
 ): Promise<Map<string, number>> {
   const paths = await filterPaths(db, f.orgs);
   if (paths === null || (f.matters && f.matters.length === 0)) return new Map();
-  const { t, where } = selection(actor, scope, f, paths, true);
+  if (needsCases(scope, f, {}) || f.matters || f.state) {
+    const rows = await db.all<{ org: string; n: number }>(sql`SELECT ${cases.subjectOrg} AS org,
+        count(DISTINCT j.value) AS n FROM ${cases}, json_each(${cases.officers}) AS j
+      WHERE ${casesWhere(actor, scope, f, paths) ?? sql`1`} GROUP BY 1`);
+    return new Map(rows.map((r) => [r.org, Number(r.n)]));
+  }
+  const t = caseStatsOfficers;
+  const orgs = and(orgScope(actor, scope), ...treeFilters(paths));
   const rows = await db
-    .select({ org: t.subjectOrg, n: sql<number>`count(DISTINCT ${caseStatsOfficers.officerId})` })
+    .select({ org: t.subjectOrg, n: sql<number>`count(DISTINCT ${t.officerId})` })
     .from(t)
-    .where(and(where, sql`${t.cases} > 0`))
+    .where(
+      and(
+        sql`${t.cases} > 0`,
+        f.from ? sql`${t.month} >= ${f.from}` : undefined,
+        f.to ? sql`${t.month} <= ${f.to}` : undefined,
+        orgs ? sql`${t.subjectOrg} IN (SELECT ${o.code} FROM ${o} WHERE ${orgs})` : undefined,
+      ),
+    )
     .groupBy(t.subjectOrg);
   return new Map(rows.map((r) => [r.org, Number(r.n)]));
 }
