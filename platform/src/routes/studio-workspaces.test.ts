@@ -93,6 +93,29 @@ describe('studio working copies API', () => {
     expect((list.workspaces as Json[]).map((w) => w.id)).toEqual(expect.arrayContaining([id, binhai]));
   });
 
+  it('edits the manifest of a copy: checked against the manifest schema, the id kept', async () => {
+    const created = await body(
+      await implementer.post(BASE, { packId: 'tj-binhai-dagang', name: '大港', base: { hash: server.packHash } }),
+    );
+    const id = created.id as string;
+    const ws = await body(await implementer.get(`${BASE}/${id}`));
+    const manifest = { ...(ws.manifest as Json), region: { code: '120116', name: '大港街道', level: 'district' } };
+    const bad = await put(implementer, `${BASE}/${id}/manifest`, {
+      manifest: { ...manifest, id: 'tj-other', version: 'one' },
+      revision: 1,
+    });
+    expect(bad.status).toBe(422);
+    const problems = (((await body(bad)).error as Json).details as { problems: Json[] }).problems;
+    expect(problems.map((p) => p.pointer).sort()).toEqual(['/id', '/version']);
+    const ok = await put(implementer, `${BASE}/${id}/manifest`, { manifest, revision: 1 });
+    expect(ok.status).toBe(200);
+    expect(await body(ok)).toEqual({ revision: 2 });
+    const after = await body(await implementer.get(`${BASE}/${id}`));
+    expect(after.manifest).toEqual(manifest);
+    expect(after.issues).toEqual([]);
+    expect((await put(implementer, `${BASE}/${id}/manifest`, { manifest, revision: 1 })).status).toBe(409);
+  });
+
   it('refuses a bad start: an unknown base version, a pack not installed, a base not installed', async () => {
     const bad = await implementer.post(BASE, { packId: 'xx-y', name: 'y', base: { hash: `sha256:${'0'.repeat(64)}` } });
     expect(bad.status).toBe(422);

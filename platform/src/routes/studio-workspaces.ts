@@ -7,11 +7,21 @@
  * (`pack.activate`, /api/v1/packs/{hash}/activate).
  */
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
-import { bundlePack, ITEM_KINDS, type ItemKind, indexPacks, loadPackFiles, type PackIssue } from '@yifa/metamodel';
+import {
+  bundlePack,
+  ITEM_KINDS,
+  type ItemKind,
+  indexPacks,
+  loadPackFiles,
+  type PackIssue,
+  schemaViolations,
+  validatorFor,
+} from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { runPackTests } from '@yifa/rules';
 import { desc } from 'drizzle-orm';
 import { maxSatisfying } from 'semver';
+import { stringify } from 'yaml';
 import { requirePermission } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { studioWorkspaces } from '../db/schema.ts';
@@ -86,6 +96,10 @@ const RemoveBody = z
   })
   .strict()
   .openapi('StudioWorkspaceRemove');
+const ManifestBody = z
+  .object({ manifest: z.record(z.string(), z.unknown()), revision: z.number().int().min(1) })
+  .strict()
+  .openapi('StudioWorkspaceManifest');
 const PublishBody = z
   .object({
     version: z.string().min(1).max(64),
@@ -360,6 +374,49 @@ export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
         services.db,
         id,
         { revision: c.req.valid('query').revision, actor: c.get('actor').user.id, kind, code },
+        { packs: services.packs, now: services.now },
+      );
+      return c.json(done);
+    },
+  );
+
+  r.openapi(
+    route('put', '/{id}/manifest', '修改清单 pack.yaml / edit the manifest', {
+      params: Id,
+      body: json(ManifestBody),
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { manifest, revision } = c.req.valid('json');
+      const { row, services } = await loaded(c, id);
+      const validate = validatorFor('manifest');
+      const problems = validate(manifest)
+        ? []
+        : schemaViolations(validate.errors ?? [], manifest).map((v) => ({
+            path: v.pointer,
+            pointer: v.pointer,
+            code: v.keyword,
+            message: v.message,
+          }));
+      if (manifest.id !== row.packId)
+        problems.push({
+          path: '/id',
+          pointer: '/id',
+          code: 'id',
+          message: { zh: `配置包编号应为 ${row.packId}，不能修改`, en: `the pack id must stay ${row.packId}` },
+        });
+      if (problems.length > 0)
+        throw new AppError('validation', { problems }, problems.length === 1 ? problems[0]?.message : undefined);
+      const done = await writeFiles(
+        services.db,
+        id,
+        {
+          revision,
+          actor: c.get('actor').user.id,
+          files: { 'pack.yaml': stringify(manifest, { lineWidth: 0 }) },
+          action: 'studio.manifest',
+          detail: { file: 'pack.yaml' },
+        },
         { packs: services.packs, now: services.now },
       );
       return c.json(done);
