@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AssessmentScheme, ResolvedPack } from '@yifa/metamodel';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
@@ -92,7 +92,8 @@ export async function computeRun(
       runId: id,
       subjectCode: r.subject.code,
       subjectPath: r.subject.path,
-      rank: r.rank,
+      // Unranked subjects (no records) are stored with rank 0 and listed after the ranked ones.
+      rank: r.rank ?? 0,
       score: r.score,
       grade: r.grade ?? null,
       result: r,
@@ -168,7 +169,7 @@ export async function readRun(
     .select({ result: assessmentResults.result })
     .from(assessmentResults)
     .where(and(eq(assessmentResults.runId, id), resultScope(actor, scope)))
-    .orderBy(asc(assessmentResults.rank), asc(assessmentResults.subjectCode));
+    .orderBy(sql`${assessmentResults.rank} = 0`, asc(assessmentResults.rank), asc(assessmentResults.subjectCode));
   return { run, results: rows.map((r) => r.result as SubjectResult) };
 }
 

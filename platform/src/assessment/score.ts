@@ -58,7 +58,10 @@ export interface SubjectResult {
   score: number;
   grade?: string;
   vetoed: string[];
-  rank: number;
+  /** Nothing recorded in the period (every measured metric 0 but the pack's authority items): scored by the rules, not ranked. */
+  noRecords: boolean;
+  /** 1 for the best; null when not ranked (no records). */
+  rank: number | null;
   explanation: { zh: string[]; en: string[] };
 }
 
@@ -120,6 +123,10 @@ export function schemeApplies(scheme: AssessmentScheme, subject: { type: string 
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Why an indicator is excluded, each reason once. */
+const whys = (x: ExcludedIndicator, lang: 'zh' | 'en') =>
+  [...new Set(x.metrics.map((m) => m.why[lang]))].join(lang === 'zh' ? '；' : '; ');
 
 function indicatorResult(
   x: IndicatorScore,
@@ -198,9 +205,19 @@ export function scoreSubjects(
       en: `${earned} of ${measurableWeight} measurable points, ${score} on the 100-point scale${report.grade ? `, grade "${report.grade}"` : ''}`,
     };
     const excludedLines = excluded.map((x) => ({
-      zh: `${x.name.zh}（${x.weight} 分）不计分：${x.metrics.map((m) => m.why.zh).join('；')}`,
-      en: `${x.name.en} (${x.weight} points) not scored: ${x.metrics.map((m) => m.why.en).join('; ')}`,
+      zh: `${x.name.zh}（${x.weight} 分）不计分：${whys(x, 'zh')}`,
+      en: `${x.name.en} (${x.weight} points) not scored: ${whys(x, 'en')}`,
     }));
+    // authorityItems is the pack's list, not a record of the period.
+    const noRecords = Object.entries(metrics).every(([m, v]) => m === 'authorityItems' || v === 0);
+    const noRecordsLine = noRecords
+      ? [
+          {
+            zh: '本期没有任何记录（无执法人员、案件、案源），按方案规则计分，不参与排名',
+            en: 'nothing recorded in the period (no officers, cases or case sources): scored by the rules, not ranked',
+          },
+        ]
+      : [];
     return {
       subject: { code: s.code, name: s.name, path: s.path, type: s.type },
       metrics,
@@ -212,25 +229,33 @@ export function scoreSubjects(
       score,
       ...(report.grade ? { grade: report.grade } : {}),
       vetoed: report.vetoed,
-      rank: 0,
+      noRecords,
+      rank: null,
       explanation: {
         zh: [
           ...zh.slice(0, at + indicators.length),
           ...excludedLines.map((l) => l.zh),
           totalLine.zh,
+          ...noRecordsLine.map((l) => l.zh),
           ...zh.slice(at + indicators.length + 1),
         ],
         en: [
           ...en.slice(0, at + indicators.length),
           ...excludedLines.map((l) => l.en),
           totalLine.en,
+          ...noRecordsLine.map((l) => l.en),
           ...en.slice(at + indicators.length + 1),
         ],
       },
     };
   });
-  results.sort((a, b) => b.score - a.score || a.subject.code.localeCompare(b.subject.code));
+  // The subjects with records by score, the best first (ties share a rank: 1, 1, 3); then those without, unranked.
+  results.sort(
+    (a, b) =>
+      Number(a.noRecords) - Number(b.noRecords) || b.score - a.score || a.subject.code.localeCompare(b.subject.code),
+  );
   results.forEach((r, i) => {
+    if (r.noRecords) return;
     const prev = results[i - 1];
     r.rank = prev && prev.score === r.score ? prev.rank : i + 1;
   });

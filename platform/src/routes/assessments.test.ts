@@ -55,9 +55,13 @@ describe('POST /assessments/{scheme}/runs', () => {
     expect(a).toMatchObject({ score: 18.75, grade: '不合格', vetoed: ['legal-review-rate'] });
     expect(b).toMatchObject({ score: 60, grade: '合格' });
     expect(b.rank).toBeLessThan(a.rank);
-    // Ranks follow scores across all of Binhai's subjects.
-    const scores = view.results.map((r: Json) => r.score);
-    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
+    // Ranks follow scores among the subjects with records; those without any come after, unranked.
+    const ranked = view.results.filter((r: Json) => r.rank !== null);
+    expect(ranked.map((r: Json) => r.subject.code).sort()).toEqual([A, B]);
+    const rest = view.results.slice(ranked.length);
+    expect(rest.length).toBeGreaterThan(100);
+    for (const r of rest) expect(r).toMatchObject({ rank: null, noRecords: true });
+    expect(rest[0].explanation.zh.join('\n')).toContain('不参与排名');
     const [event] = await server.db
       .select()
       .from(auditEvents)

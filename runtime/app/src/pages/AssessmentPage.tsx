@@ -72,7 +72,8 @@ interface SubjectResult {
   score: number;
   grade?: string;
   vetoed: string[];
-  rank?: number;
+  noRecords: boolean;
+  rank?: number | null;
   explanation: { zh: string[]; en: string[] };
 }
 interface RunView extends RunInfo {
@@ -257,7 +258,7 @@ export function AssessmentPage() {
                   {t('assessment.excludedItem', {
                     name: pick(x.name),
                     weight: x.weight,
-                    why: x.metrics.map((m) => pick(m.why)).join(lang === 'zh' ? '；' : '; '),
+                    why: [...new Set(x.metrics.map((m) => pick(m.why)))].join(lang === 'zh' ? '；' : '; '),
                   })}
                 </li>
               ))}
@@ -288,70 +289,74 @@ export function AssessmentPage() {
             )
           }
         >
-          <Table<SubjectResult>
-            size="small"
-            rowKey={(r) => r.subject.code}
-            loading={run.loading}
-            dataSource={v.results}
-            pagination={{ pageSize: 20, showSizeChanger: true }}
-            scroll={{ x: true }}
-            data-testid="ranking"
-            columns={[
-              ...(v.ranked
-                ? [
-                    {
-                      title: t('assessment.rank'),
-                      dataIndex: 'rank',
-                      width: 70,
-                      sorter: (a: SubjectResult, b: SubjectResult) => (a.rank ?? 0) - (b.rank ?? 0),
-                    },
-                  ]
-                : []),
-              { title: t('assessment.subject'), key: 'subject', render: (r: SubjectResult) => r.subject.name },
-              {
-                title: t('assessment.score'),
-                key: 'score',
-                width: 150,
-                sorter: (a: SubjectResult, b: SubjectResult) => a.score - b.score,
-                render: (r: SubjectResult) => (
-                  <span data-testid={`score-${r.subject.code}`}>
-                    {r.score}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {' '}
-                      ({r.earned} / {v.summary.measurableWeight})
-                    </Typography.Text>
-                  </span>
-                ),
-              },
-              {
-                title: t('assessment.grade'),
-                key: 'grade',
-                width: 160,
-                render: (r: SubjectResult) => (
-                  <Space size={4}>
-                    <span>{r.grade}</span>
-                    {r.vetoed.length > 0 && <Tag color="red">{t('assessment.vetoed')}</Tag>}
+          <div data-testid="ranking">
+            <Table<SubjectResult>
+              size="small"
+              rowKey={(r) => r.subject.code}
+              loading={run.loading}
+              dataSource={v.results}
+              pagination={{ pageSize: 20, showSizeChanger: true }}
+              scroll={{ x: true }}
+              columns={[
+                ...(v.ranked
+                  ? [
+                      {
+                        title: t('assessment.rank'),
+                        key: 'rank',
+                        width: 70,
+                        render: (r: SubjectResult) => r.rank ?? '—',
+                        sorter: (a: SubjectResult, b: SubjectResult) => (a.rank ?? 1e9) - (b.rank ?? 1e9),
+                      },
+                    ]
+                  : []),
+                { title: t('assessment.subject'), key: 'subject', render: (r: SubjectResult) => r.subject.name },
+                {
+                  title: t('assessment.score'),
+                  key: 'score',
+                  width: 150,
+                  sorter: (a: SubjectResult, b: SubjectResult) => a.score - b.score,
+                  render: (r: SubjectResult) => (
+                    <span data-testid={`score-${r.subject.code}`}>
+                      {r.score}
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {' '}
+                        ({r.earned} / {v.summary.measurableWeight})
+                      </Typography.Text>
+                    </span>
+                  ),
+                },
+                {
+                  title: t('assessment.grade'),
+                  key: 'grade',
+                  width: 160,
+                  render: (r: SubjectResult) => (
+                    <Space size={4}>
+                      <span>{r.grade}</span>
+                      {r.vetoed.length > 0 && <Tag color="red">{t('assessment.vetoed')}</Tag>}
+                    </Space>
+                  ),
+                },
+              ]}
+              expandable={{
+                expandedRowRender: (r) => (
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    <Table<IndicatorResult>
+                      size="small"
+                      rowKey="code"
+                      pagination={false}
+                      dataSource={r.indicators}
+                      columns={indicatorColumns(r)}
+                    />
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 0, whiteSpace: 'pre-line' }}>
+                      {r.explanation[lang]
+                        .filter((l) => !r.indicators.some((i) => i.explanation[lang] === l))
+                        .join('\n')}
+                    </Typography.Paragraph>
                   </Space>
                 ),
-              },
-            ]}
-            expandable={{
-              expandedRowRender: (r) => (
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  <Table<IndicatorResult>
-                    size="small"
-                    rowKey="code"
-                    pagination={false}
-                    dataSource={r.indicators}
-                    columns={indicatorColumns(r)}
-                  />
-                  <Typography.Paragraph type="secondary" style={{ marginBottom: 0, whiteSpace: 'pre-line' }}>
-                    {r.explanation[lang].filter((l) => !r.indicators.some((i) => i.explanation[lang] === l)).join('\n')}
-                  </Typography.Paragraph>
-                </Space>
-              ),
-            }}
-          />
+              }}
+            />
+          </div>
         </Card>
       )}
       <Drawer
@@ -373,20 +378,21 @@ export function AssessmentPage() {
             message={t('assessment.changed', { now: details.data.total, atRun: details.data.value })}
           />
         )}
-        <List
-          loading={details.loading}
-          data-testid="drill-rows"
-          header={details.data ? t('assessment.counted', { n: details.data.total }) : undefined}
-          dataSource={details.data?.rows ?? []}
-          renderItem={(row) => (
-            <List.Item>
-              <List.Item.Meta
-                title={row.kind === 'case' ? <Link to={`/cases/${row.id}`}>{row.label}</Link> : row.label}
-                description={pick(row.detail)}
-              />
-            </List.Item>
-          )}
-        />
+        <div data-testid="drill-rows">
+          <List
+            loading={details.loading}
+            header={details.data ? t('assessment.counted', { n: details.data.total }) : undefined}
+            dataSource={details.data?.rows ?? []}
+            renderItem={(row) => (
+              <List.Item>
+                <List.Item.Meta
+                  title={row.kind === 'case' ? <Link to={`/cases/${row.id}`}>{row.label}</Link> : row.label}
+                  description={pick(row.detail)}
+                />
+              </List.Item>
+            )}
+          />
+        </div>
       </Drawer>
     </div>
   );
