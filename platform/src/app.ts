@@ -13,6 +13,7 @@ import { CSRF_HEADER, SESSION_COOKIE, sessionUser } from './auth/session.ts';
 import type { AppEnv, Services } from './context.ts';
 import { AppError, toAppError } from './errors.ts';
 import { jsonBody } from './node-body.ts';
+import { createLogger, createMetrics, observe, REQUEST_ID } from './observability.ts';
 import { openApiDocument } from './openapi.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
@@ -39,7 +40,13 @@ import { validationHook } from './validation.ts';
 /** Largest JSON body accepted (attachments have their own limit). */
 export const JSON_LIMIT = 1024 * 1024;
 
-const PUBLIC = new Set(['/api/v1/auth/login', '/api/v1/auth/session', '/api/health', '/api/openapi.json']);
+const PUBLIC = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/session',
+  '/api/health',
+  '/api/ready',
+  '/api/openapi.json',
+]);
 /** Paths whose route applies its own, larger body limit (it must: the app's is skipped). */
 const OWN_BODY_LIMIT = [
   (path: string) => path === IMPORT_PATH,
@@ -51,6 +58,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Builds the app around its services. */
 export function createApp(services: Services) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const log = services.log ?? createLogger();
+  const metrics = createMetrics();
 
   app.onError((err, c) => {
     let e: AppError;
@@ -59,11 +68,12 @@ export function createApp(services: Services) {
     else if (err instanceof HTTPException && err.status === 415)
       e = new AppError('unsupported-media', { expected: 'application/json' });
     else e = toAppError(err);
-    if (e.code === 'internal') console.error(err);
+    if (e.code === 'internal') log.error({ req: c.res.headers.get(REQUEST_ID), err }, 'internal error');
     return c.json(e.toBody(), e.status as 400);
   });
   app.notFound((c) => c.json(new AppError('not-found', { path: c.req.path }).toBody(), 404));
 
+  app.use('*', observe(log, metrics));
   app.use('*', secureHeaders());
   app.use('*', async (c, next) => {
     c.set('services', services);
@@ -104,6 +114,24 @@ export function createApp(services: Services) {
   app.use('/api/v1/*', alertsAfterWrite());
 
   app.get('/api/health', (c) => c.json({ ok: true }));
+  // Ready: the database answers. A load balancer sends no traffic to a copy that is not.
+  app.get('/api/ready', async (c) => {
+    try {
+      await services.db.$client.execute('SELECT 1');
+      return c.json({ ok: true, database: 'ok' });
+    } catch (err) {
+      log.error({ err }, 'readiness: the database does not answer');
+      return c.json({ ok: false, database: 'unavailable' }, 503);
+    }
+  });
+  // Prometheus. No personal data in it; keep it off the public proxy (docs). With
+  // YIFA_METRICS_TOKEN set, a scraper must send it as a bearer token.
+  app.get('/metrics', async (c) => {
+    const token = process.env.YIFA_METRICS_TOKEN;
+    if (token && c.req.header('authorization') !== `Bearer ${token}`)
+      throw new AppError('unauthenticated', undefined, { zh: '须提供指标令牌', en: 'the metrics token is required' });
+    return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+  });
   app.route('/api/v1/auth', authRoutes());
   app.route('/api/v1/packs', packRoutes());
   app.route('/api/v1/matters', matterRoutes());

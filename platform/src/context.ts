@@ -3,6 +3,7 @@
 import type { Actor } from './auth/access.ts';
 import type { AuthPolicy } from './auth/policy.ts';
 import type { Db } from './db/client.ts';
+import type { Logger } from './observability.ts';
 import type { PackInForce, PackRegistry } from './packs/registry.ts';
 
 /** Long-lived services, created once per app. */
@@ -14,6 +15,8 @@ export interface Services {
   filesDir: string;
   /** The current time (tests move it). */
   now(): Date;
+  /** Structured logs (pino); the app makes one from YIFA_LOG_LEVEL when none is given. */
+  log?: Logger;
 }
 
 /** Hono's environment for this app. */
