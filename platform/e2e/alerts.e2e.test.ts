@@ -72,8 +72,8 @@ beforeAll(async () => {
     .update(cases)
     .set({ officers: row?.officers.slice(0, 1) ?? [] })
     .where(eq(cases.id, lone.id));
-  // A change no event announced: the scheduler's pass finds it (and measures the subjects).
-  await runPass(createServices(db));
+  // A change no event announced, as an import makes: a full pass judges every case again.
+  await runPass(createServices(db), { full: true });
   db.$client.close();
   outside = await fineOutsideTierCase();
   browser = await openBrowser(server.url);

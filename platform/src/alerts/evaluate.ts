@@ -8,6 +8,7 @@ import type { ResolvedPack } from '@yifa/metamodel';
 import { inArray } from 'drizzle-orm';
 import type { Services } from '../context.ts';
 import { type CaseRow, cases, organisations } from '../db/schema.ts';
+import { closedTargets } from '../storage/alerts.ts';
 import { loadCase, type Surroundings, surroundings } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
 import { scanCase } from './scan.ts';
@@ -16,6 +17,17 @@ import { subjectReports } from './subjects.ts';
 
 /** The services an evaluation needs. */
 export type AlertServices = Pick<Services, 'db' | 'packs' | 'now'>;
+
+/** Whether a rule of the pack with includeClosed still judges a closed case of this matter and workflow. */
+const targetsOf = new WeakMap<ResolvedPack, ReturnType<typeof closedTargets>>();
+function judgesClosed(pack: ResolvedPack, matter: string, workflow: string): boolean {
+  let t = targetsOf.get(pack);
+  if (!t) {
+    t = closedTargets(pack);
+    targetsOf.set(pack, t);
+  }
+  return t.any || t.matters.includes(matter) || t.workflows.includes(workflow);
+}
 
 /** Judges read case rows (with their surroundings) by their case rules, at `today`. */
 export async function judgeCases(
@@ -27,8 +39,16 @@ export async function judgeCases(
   const out: Judgement[] = [];
   for (const { c, around } of rows) {
     const scanned = scanCase(await loadCase(db, packs, c, today, around), today);
+    const closed = c.closedAt !== null;
     out.push({
-      target: { kind: 'case', caseId: c.id, officers: c.officers, closed: c.closedAt !== null },
+      target: {
+        kind: 'case',
+        caseId: c.id,
+        officers: c.officers,
+        closed,
+        watched: !closed || judgesClosed(scanned.loaded.pack, c.matterCode, c.workflowCode),
+      },
+      judgedOn: today,
       subjectOrg: c.subjectOrg,
       subjectPath: c.subjectPath,
       pack: scanned.loaded.pack,
@@ -68,6 +88,7 @@ export async function evaluateSubjects(s: AlertServices, codes: readonly string[
   const reports = await subjectReports(s.db, pack, inArray(organisations.code, [...codes]), localDate(at));
   const judged: Judgement[] = reports.map((r) => ({
     target: { kind: 'subject' },
+    judgedOn: localDate(at),
     subjectOrg: r.subject.code,
     subjectPath: r.subject.path,
     pack,

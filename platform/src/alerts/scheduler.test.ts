@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
-import { alerts, cases, schedulerLeases } from '../db/schema.ts';
+import { alertChecks, alerts, cases, schedulerLeases } from '../db/schema.ts';
 import { ALERT_LEASE, createAlertScheduler, intervalFromEnv, runPass } from './scheduler.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -51,19 +51,26 @@ describe('the alert scheduler', () => {
   it('finds a deadline passed with no event, reading the open cases page by page', async () => {
     expect(await overdueFiling()).toEqual([]);
     clock = LATER;
-    const report = await runPass(server.services, 2);
-    // Five open cases in pages of two: three pages, each case read once.
-    expect(report).toMatchObject({ casesRead: 5, pages: 3 });
+    const report = await runPass(server.services, { pageSize: 2 });
+    // Five open cases judged a month ago, in pages of two: three pages, each case read once.
+    expect(report).toMatchObject({ casesRead: 5, pages: 3, swept: 0 });
     expect(report.subjectsRead).toBeGreaterThan(0);
     expect(report.raised).toBeGreaterThanOrEqual(5);
     expect((await overdueFiling()).map((r) => r.caseId).sort()).toEqual([...caseIds].sort());
-    // A second pass raises nothing new.
-    expect((await runPass(server.services, 2)).raised).toBe(0);
+    // A second pass the same day reads no case at all: each was judged today.
+    expect(await runPass(server.services, { pageSize: 2 })).toMatchObject({ casesRead: 0, raised: 0 });
+    // With a budget, a pass judges the longest-unjudged first and leaves the rest to the next.
+    clock = new Date(LATER.getTime() + 86_400_000);
+    expect(await runPass(server.services, { pageSize: 2, maxCases: 3 })).toMatchObject({ casesRead: 3 });
+    expect(await runPass(server.services, { pageSize: 2, maxCases: 3 })).toMatchObject({ casesRead: 2 });
+    expect(await runPass(server.services, { pageSize: 2, maxCases: 3 })).toMatchObject({ casesRead: 0 });
   });
 
   it('runs a pass in one process only when two processes share the database file', async () => {
     // Two app processes over the same file, ticking at the same moment.
-    const at = new Date(clock.getTime() + 60_000).toISOString();
+    // The next day, so that every case is due again.
+    clock = new Date(clock.getTime() + 86_400_000);
+    const at = clock.toISOString();
     const children = ['process-a', 'process-b'].map((holder) =>
       fork(SCHEDULER_PROCESS, [join(server.dir, 'yifa.db'), holder, at], {
         execArgv: ['--import', 'tsx'],
@@ -116,12 +123,32 @@ describe('the alert scheduler', () => {
       .update(cases)
       .set({ closedAt: clock.toISOString(), state: 'closed' })
       .where(eq(cases.id, id ?? ''));
+    // The change announced no event: the case's verdict is judged again the next day.
+    clock = new Date(clock.getTime() + 86_400_000);
     await runPass(server.services);
+    const [check] = await server.db
+      .select()
+      .from(alertChecks)
+      .where(eq(alertChecks.caseId, id ?? ''));
+    expect(check).toMatchObject({ watched: false, checkedOn: clock.toISOString().slice(0, 10) });
     const rows = await server.db
       .select()
       .from(alerts)
       .where(eq(alerts.caseId, id ?? ''));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.status === 'closed' && r.closedWhy === 'case-closed')).toBe(true);
+  });
+
+  it('sweeps, on the first pass of a day, for an open case never judged', async () => {
+    const [, id] = caseIds;
+    // As if the evaluation after its opening had failed: no check row.
+    await server.db.delete(alertChecks).where(eq(alertChecks.caseId, id ?? ''));
+    expect(await runPass(server.services)).toMatchObject({ casesRead: 0, swept: 0 });
+    expect(await runPass(server.services, { sweep: true })).toMatchObject({ casesRead: 1, swept: 1 });
+    const [check] = await server.db
+      .select()
+      .from(alertChecks)
+      .where(eq(alertChecks.caseId, id ?? ''));
+    expect(check?.watched).toBe(true);
   });
 });

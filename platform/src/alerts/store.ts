@@ -12,7 +12,7 @@ import type { FiredAlert } from '@yifa/rules';
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
-import { type AlertRow, alertRecipients, alerts } from '../db/schema.ts';
+import { type AlertRow, alertChecks, alertRecipients, alerts } from '../db/schema.ts';
 import { LEVELS, whyBoth } from './explain.ts';
 import { createRecipientResolver } from './recipients.ts';
 
@@ -22,7 +22,18 @@ export const ALERT_SYSTEM_ACTOR = 'system:alerts';
 /** What the rules say now about one case or one subject. */
 export interface Judgement {
   /** A case (by id) or an enforcement subject (by organisation code). */
-  target: { kind: 'case'; caseId: string; officers: readonly string[]; closed: boolean } | { kind: 'subject' };
+  target:
+    | {
+        kind: 'case';
+        caseId: string;
+        officers: readonly string[];
+        closed: boolean;
+        /** Whether the scheduler keeps judging it: open, or closed under an includeClosed rule of its pack. */
+        watched: boolean;
+      }
+    | { kind: 'subject' };
+  /** The legal date it was judged on. */
+  judgedOn: string;
   subjectOrg: string;
   subjectPath: string;
   /** The pack whose rules judged it. */
@@ -67,6 +78,13 @@ async function openAlertsOf(db: Db, judged: readonly Judgement[]): Promise<Map<s
   return new Map(rows.map((r) => [r.key, r]));
 }
 
+/** When the judged cases were last checked, by case id. */
+async function checksOf(db: Db, judged: readonly Judgement[]) {
+  const caseIds = judged.flatMap((j) => (j.target.kind === 'case' ? [j.target.caseId] : []));
+  const rows = caseIds.length ? await db.select().from(alertChecks).where(inArray(alertChecks.caseId, caseIds)) : [];
+  return new Map(rows.map((r) => [r.caseId, r]));
+}
+
 const sameText = (a: { zh: string; en: string }, b: { zh: string; en: string }) => a.zh === b.zh && a.en === b.en;
 
 /**
@@ -78,6 +96,7 @@ export async function reconcileAlerts(db: Db, judged: readonly Judgement[], at: 
   const out: Reconciled = { raised: 0, updated: 0, closed: 0 };
   if (judged.length === 0) return out;
   const open = await openAlertsOf(db, judged);
+  const checks = await checksOf(db, judged);
   const resolve = createRecipientResolver(db);
   type Raise = { row: typeof alerts.$inferInsert; recipients: string[] };
   const raises: Raise[] = [];
@@ -127,8 +146,21 @@ export async function reconcileAlerts(db: Db, judged: readonly Judgement[], at: 
       closes.push({ row, why: j.target.kind === 'case' && j.target.closed ? 'case-closed' : 'cleared' });
     }
   }
-  if (raises.length + updates.length + closes.length === 0) return out;
+  // Each case judged is recorded as checked on its day (and whether it stays watched), once a day.
+  const checked = judged.flatMap((j) => {
+    if (j.target.kind !== 'case') return [];
+    const known = checks.get(j.target.caseId);
+    return known?.checkedOn === j.judgedOn && known.watched === j.target.watched
+      ? []
+      : [{ caseId: j.target.caseId, checkedOn: j.judgedOn, watched: j.target.watched }];
+  });
+  if (raises.length + updates.length + closes.length + checked.length === 0) return out;
   await db.transaction(async (tx) => {
+    for (const c of checked)
+      await tx
+        .insert(alertChecks)
+        .values(c)
+        .onConflictDoUpdate({ target: alertChecks.caseId, set: { checkedOn: c.checkedOn, watched: c.watched } });
     for (const r of raises) {
       const inserted = await tx.insert(alerts).values(r.row).onConflictDoNothing().returning({ id: alerts.id });
       if (inserted.length === 0) continue;

@@ -1,0 +1,157 @@
+/**
+ * The alert scheduler's pass over N open cases (real Binhai pack, embedded database in a temp
+ * folder): the cases are copies of one case opened through the API, spread over the subjects of
+ * the market regulator and the days of the last year, half still in 立案 and half in 调查取证. Each
+ * pass is timed with the rows it read, against a baseline in the same run — the same keyset pages
+ * of the same rows and surroundings read with a bare SELECT and nothing evaluated, and one plain
+ * `SELECT * FROM cases WHERE closed_at IS NULL`. The first pass of the day sweeps the copies
+ * (written straight into the table, never judged) and raises their alerts (every filing decision
+ * is overdue a month on); a pass later the same day reads no case (each was judged today: only the
+ * date changes a verdict between events); the next day's first pass judges its budget of the
+ * longest-unjudged cases.
+ *
+ * Usage: npx tsx platform/bench/alert-scheduler-bench.ts [--cases 20000] [--page 500]
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { and, asc, gt, isNull, sql } from 'drizzle-orm';
+import { MAX_CASES_PER_PASS, runPass } from '../src/alerts/scheduler.ts';
+import { alerts, cases } from '../src/db/schema.ts';
+import { surroundings } from '../src/storage/snapshot.ts';
+import { FOOD_FACTS, FOOD_MATTER } from '../test/food-case.ts';
+import { startTestServer } from '../test/harness.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('cases', 20_000);
+const PAGE = arg('page', 500);
+
+const OPENED = new Date('2026-03-02T02:00:00Z');
+const LATER = new Date('2026-04-01T02:00:00Z');
+let clock = OPENED;
+const server = await startTestServer({ now: () => clock });
+const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
+const li = await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+const wang = await server.user({ username: 'wang.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+const res = await (await server.as('li.officer')).post('/api/v1/cases', {
+  matter: FOOD_MATTER,
+  party: { kind: 'person', name: '张三', idNumber: '11010519491231002X' },
+  facts: FOOD_FACTS,
+  violationDate: '2026-02-20',
+  officers: [li.id, wang.id],
+});
+if (res.status !== 201) throw new Error(`opening the template case failed: ${await res.text()}`);
+const [template] = await server.db.select().from(cases);
+if (!template) throw new Error('no template case');
+
+// N copies, in batches (one transaction each).
+const t = performance.now();
+for (let i = 0; i < N; i += 500) {
+  const rows = [];
+  for (let j = i; j < Math.min(N, i + 500); j++) {
+    const opened = new Date(OPENED.getTime() - (j % 365) * 86_400_000).toISOString();
+    const investigating = j % 2 === 1;
+    rows.push({
+      ...template,
+      id: randomUUID(),
+      number: `${template.number}-${j}`,
+      state: investigating ? 'investigation' : 'filing',
+      stateEntered: investigating ? { filing: opened, investigation: opened } : { filing: opened },
+      openedAt: opened,
+      updatedAt: opened,
+    });
+  }
+  await server.db.insert(cases).values(rows);
+}
+const generated = performance.now() - t;
+clock = LATER;
+
+/** The baseline: the same keyset pages of the same rows and surroundings, nothing evaluated. */
+async function bareKeyset(): Promise<{ rows: number; ms: number }> {
+  const start = performance.now();
+  let after = '';
+  let rows = 0;
+  for (;;) {
+    const page = await server.db
+      .select({ c: cases, ...surroundings })
+      .from(cases)
+      .where(and(gt(cases.id, after), isNull(cases.closedAt)))
+      .orderBy(asc(cases.id))
+      .limit(PAGE);
+    rows += page.length;
+    if (page.length < PAGE) break;
+    after = page[page.length - 1]?.c.id ?? after;
+  }
+  return { rows, ms: performance.now() - start };
+}
+
+async function bareSelect(): Promise<{ rows: number; ms: number }> {
+  const start = performance.now();
+  const rows = await server.db.select().from(cases).where(isNull(cases.closedAt));
+  return { rows: rows.length, ms: performance.now() - start };
+}
+
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+console.log(
+  `${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; load ${load()}`,
+);
+console.log(`${N + 1} open cases generated in ${(generated / 1000).toFixed(1)} s; pages of ${PAGE}\n`);
+
+const keyset = await bareKeyset();
+const plain = await bareSelect();
+/** A pass at the clock's time, timed. */
+async function pass(options: Parameters<typeof runPass>[1]) {
+  const start = performance.now();
+  const report = await runPass(server.services, { pageSize: PAGE, ...options });
+  return { report, ms: performance.now() - start };
+}
+// The copies were written straight into the table: never judged, so the day's first pass sweeps them.
+const swept = await pass({ sweep: true, maxCases: Number.MAX_SAFE_INTEGER });
+// Later the same day: every case was judged today; only the subjects are judged.
+const same = await pass({});
+// The next day: every case is due once; a pass judges at most its budget, the longest-unjudged first.
+clock = new Date(LATER.getTime() + 86_400_000);
+const daily = await pass({});
+const [open] = await server.db
+  .select({ n: sql<number>`count(*)` })
+  .from(alerts)
+  .where(sql`${alerts.status} <> 'closed'`);
+
+const row = (name: string, rows: number, ms: number, extra = '') =>
+  console.log(
+    `${name.padEnd(52)} ${String(rows).padStart(8)} rows ${ms.toFixed(0).padStart(8)} ms ${rows ? ((rows / ms) * 1000).toFixed(0).padStart(9) : '        –'} rows/s ${extra}`,
+  );
+row('baseline: SELECT * FROM cases WHERE open', plain.rows, plain.ms);
+row('baseline: keyset pages, row + surroundings', keyset.rows, keyset.ms);
+row(
+  'first pass, sweeping never-judged cases (raises)',
+  swept.report.casesRead,
+  swept.ms,
+  `raised ${swept.report.raised}, subjects ${swept.report.subjectsRead}, pages ${swept.report.pages}`,
+);
+row(
+  'a pass later the same day',
+  same.report.casesRead,
+  same.ms,
+  `subjects ${same.report.subjectsRead}, raised ${same.report.raised}, closed ${same.report.closed}`,
+);
+row(
+  `the next day's first pass (budget ${MAX_CASES_PER_PASS})`,
+  daily.report.casesRead,
+  daily.ms,
+  `raised ${daily.report.raised}, updated ${daily.report.updated}, closed ${daily.report.closed}`,
+);
+const perCase = (daily.ms - same.ms) / Math.max(1, daily.report.casesRead);
+console.log(
+  `\nopen alerts ${open?.n}; judging one case ≈ ${(perCase * 1000).toFixed(0)} µs (the next day's pass less the same-day one, per case); ` +
+    `keyset read of one case ≈ ${((keyset.ms / keyset.rows) * 1000).toFixed(0)} µs`,
+);
+console.log(
+  `a pass later the same day reads no case whatever the number of cases (an index range); a day's re-judging of 1,000,000 open cases ≈ ${((perCase * 1_000_000) / 1000).toFixed(0)} s of work, in passes of at most ${MAX_CASES_PER_PASS} cases ≈ ${((perCase * MAX_CASES_PER_PASS) / 1000).toFixed(1)} s each`,
+);
+server.db.$client.close();
