@@ -139,5 +139,11 @@ describe('scoreSubjects on Binhai’s scheme', () => {
     expect(review?.explanation.zh).toContain('经法制审核的重大执法决定数 1 / 重大执法决定数 2 = 50%');
     expect(second?.explanation.zh.join('\n')).toContain('按时公示率（10 分）不计分');
     expect(second?.explanation.en.join('\n')).toContain('15 of 80 measurable points, 18.75 on the 100-point scale');
+    // B's 法制审核率 is empty (no major cases): said in words, no codes.
+    const bWhy = first?.explanation.zh.join('\n') ?? '';
+    expect(bWhy).toContain(
+      '法制审核率：重大执法决定数为 0，本期没有可考核的数据，方案未规定此时的计分，按满分 15 分计',
+    );
+    expect(bWhy).not.toMatch(/legal-review-rate|majorCases/);
   });
 });

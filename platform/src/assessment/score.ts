@@ -10,7 +10,7 @@
  * the scheme's grade thresholds scaled to the measurable weight, so the rules' own grade and veto
  * logic decides. Nothing unmeasured scores full marks or zero.
  */
-import type { AssessmentScheme, ResolvedPack } from '@yifa/metamodel';
+import { type AssessmentScheme, platformMetric, type ResolvedPack } from '@yifa/metamodel';
 import { compileScheme, type DerivedValue, explainScore, type IndicatorScore, type ScoreReport } from '@yifa/rules';
 import { AppError } from '../errors.ts';
 import { envOf } from '../storage/snapshot.ts';
@@ -208,6 +208,18 @@ export function scoreSubjects(
       zh: `${x.name.zh}（${x.weight} 分）不计分：${whys(x, 'zh')}`,
       en: `${x.name.en} (${x.weight} points) not scored: ${whys(x, 'en')}`,
     }));
+    // The rules' issues name indicators and metrics by code; each empty value is said here in words instead.
+    const isIssue = (line: string) => line.startsWith('问题: ') || line.startsWith('Issue: ');
+    const emptyLines = report.indicators
+      .filter((x) => x.issues.some((i) => i.code === 'scoring.empty-value'))
+      .map((x) => {
+        const d = x.measure.denominator?.metric;
+        const label = d ? platformMetric(d) : undefined;
+        return {
+          zh: `${x.name.zh}：${label ? `${label.label}为 0，` : ''}本期没有可考核的数据，方案未规定此时的计分，按满分 ${x.weight} 分计`,
+          en: `${x.name.en}: ${label ? `${label.labelEn} is 0, so ` : ''}nothing to assess in the period; the scheme has no rule for that, so it scores full marks (${x.weight})`,
+        };
+      });
     // authorityItems is the pack's list, not a record of the period.
     const noRecords = Object.entries(metrics).every(([m, v]) => m === 'authorityItems' || v === 0);
     const noRecordsLine = noRecords
@@ -235,16 +247,18 @@ export function scoreSubjects(
         zh: [
           ...zh.slice(0, at + indicators.length),
           ...excludedLines.map((l) => l.zh),
+          ...emptyLines.map((l) => l.zh),
           totalLine.zh,
           ...noRecordsLine.map((l) => l.zh),
-          ...zh.slice(at + indicators.length + 1),
+          ...zh.slice(at + indicators.length + 1).filter((l) => !isIssue(l)),
         ],
         en: [
           ...en.slice(0, at + indicators.length),
           ...excludedLines.map((l) => l.en),
+          ...emptyLines.map((l) => l.en),
           totalLine.en,
           ...noRecordsLine.map((l) => l.en),
-          ...en.slice(at + indicators.length + 1),
+          ...en.slice(at + indicators.length + 1).filter((l) => !isIssue(l)),
         ],
       },
     };

@@ -333,6 +333,9 @@ export function AssessmentPage() {
                     <Space size={4}>
                       <span>{r.grade}</span>
                       {r.vetoed.length > 0 && <Tag color="red">{t('assessment.vetoed')}</Tag>}
+                      {r.noRecords && (
+                        <Tag data-testid={`no-records-${r.subject.code}`}>{t('assessment.noRecords')}</Tag>
+                      )}
                     </Space>
                   ),
                 },
