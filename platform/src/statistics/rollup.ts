@@ -92,6 +92,8 @@ export async function scopedOrgs(db: Db, actor: Actor, scope: Scope, f: Statisti
 
 /** Which columns beside organisation, matter and closed a read keeps apart (the others are summed). */
 export interface RollupDims {
+  /** Keep organisations apart (the default); false sums them, for groupings that do not need them. */
+  org?: boolean;
   officer?: boolean;
   state?: boolean;
   month?: boolean;
@@ -177,9 +179,10 @@ export async function rollupRows(
   }
   const t = caseStats;
   const keep = (yes: boolean | undefined, col: SQL | Column) => (yes ? col : sql`NULL`);
+  const byOrg = dims.org !== false;
   const rows = await db
     .select({
-      subjectOrg: t.subjectOrg,
+      subjectOrg: sql<string | null>`${keep(byOrg, t.subjectOrg)}`,
       officer: sql<string | null>`NULL`,
       matter: t.matterCode,
       state: sql<string | null>`${keep(dims.state, t.state)}`,
@@ -189,9 +192,15 @@ export async function rollupRows(
     })
     .from(t)
     .where(rollupWhere(actor, scope, f, paths, t))
-    .groupBy(t.subjectOrg, t.matterCode, t.closed, ...(dims.state ? [t.state] : []), ...(dims.month ? [t.month] : []))
+    .groupBy(
+      ...(byOrg ? [t.subjectOrg] : []),
+      t.matterCode,
+      t.closed,
+      ...(dims.state ? [t.state] : []),
+      ...(dims.month ? [t.month] : []),
+    )
     .having(sql`sum(${t.cases}) > 0`);
-  return rows.map((r) => ({ ...r, cases: Number(r.cases), closed: Boolean(r.closed) }));
+  return rows.map((r) => ({ ...r, subjectOrg: r.subjectOrg ?? '', cases: Number(r.cases), closed: Boolean(r.closed) }));
 }
 
 /**

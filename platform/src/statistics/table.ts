@@ -227,6 +227,7 @@ export async function statisticsTable(db: Db, pack: ResolvedPack, actor: Actor, 
   const grouped =
     g === 'officer' || g === 'state' || g === 'month' || g === 'year'
       ? await rollupRows(db, actor, scope, q.filters, {
+          org: g === 'officer',
           officer: g === 'officer',
           state: g === 'state',
           month: g === 'month' || g === 'year',
