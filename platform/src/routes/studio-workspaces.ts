@@ -6,45 +6,23 @@
  * needs `pack.author`; activating a published version stays the system administrator's
  * (`pack.activate`, /api/v1/packs/{hash}/activate).
  */
-import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
-import {
-  bundlePack,
-  ITEM_KINDS,
-  type ItemKind,
-  indexPacks,
-  loadPackFiles,
-  type PackIssue,
-  schemaViolations,
-  validatorFor,
-} from '@yifa/metamodel';
+import { z } from '@hono/zod-openapi';
+import { ITEM_KINDS, type ItemKind, indexPacks, loadPackFiles, schemaViolations, validatorFor } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
-import { runPackTests } from '@yifa/rules';
 import { desc } from 'drizzle-orm';
 import { maxSatisfying } from 'semver';
 import { stringify } from 'yaml';
 import { requirePermission } from '../auth/access.ts';
-import type { AppEnv } from '../context.ts';
 import { studioWorkspaces } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { readPackFolder } from '../studio/pack-folder.ts';
-import { addRemoval, newPackManifest, publishWorkspace } from '../studio/publish.ts';
-import { workspaceIssues } from '../studio/workspace-resolve.ts';
-import { diffItems, issueView, listItems, originOf } from '../studio/workspace-views.ts';
-import {
-  createWorkspace,
-  removeAddedItem,
-  resolvedWorkspace,
-  revertItem,
-  saveItems,
-  workspaceRow,
-  writeFiles,
-} from '../studio/workspaces.ts';
-import { jsonBody as json, OK as ok, router } from './router.ts';
+import { addRemoval, newPackManifest } from '../studio/publish.ts';
+import { issueView, listItems, originOf } from '../studio/workspace-views.ts';
+import { createWorkspace, removeAddedItem, revertItem, saveItems, writeFiles } from '../studio/workspaces.ts';
+import { jsonBody as json, router } from './router.ts';
+import { studioWorkspaceCheckRoutes } from './studio-workspace-checks.ts';
+import { Id, KINDS, loaded, route } from './studio-workspace-common.ts';
 
-type Ctx = import('hono').Context<AppEnv>;
-
-const KINDS = ITEM_KINDS.map((k) => k.kind) as [ItemKind, ...ItemKind[]];
-const Id = z.object({ id: z.string().min(1).max(64) }).strict();
 const ItemParam = z
   .object({ id: z.string().min(1).max(64), kind: z.enum(KINDS), code: z.string().min(1).max(200) })
   .strict()
@@ -100,35 +78,6 @@ const ManifestBody = z
   .object({ manifest: z.record(z.string(), z.unknown()), revision: z.number().int().min(1) })
   .strict()
   .openapi('StudioWorkspaceManifest');
-const PublishBody = z
-  .object({
-    version: z.string().min(1).max(64),
-    note: z.string().trim().min(1).max(2000),
-    revision: z.number().int().min(1).optional(),
-  })
-  .strict()
-  .openapi('StudioWorkspacePublish');
-
-/** Issues of a working copy by revision: validating Binhai takes a few hundred ms, so once per revision. */
-const issuesCache = new Map<string, PackIssue[]>();
-
-async function loaded(c: Ctx, id: string) {
-  requirePermission(c.get('actor'), 'pack.author');
-  const services = c.get('services');
-  const row = await workspaceRow(services.db, id);
-  const ws = await resolvedWorkspace(services.db, row, { packs: services.packs, now: services.now });
-  const key = `${row.id}@${row.revision}`;
-  const issues = () => {
-    let found = issuesCache.get(key);
-    if (!found) {
-      found = workspaceIssues(ws);
-      if (issuesCache.size >= 32) issuesCache.delete(issuesCache.keys().next().value as string);
-      issuesCache.set(key, found);
-    }
-    return found;
-  };
-  return { row, ws, issues, services };
-}
 
 const notFound = (kind: string, code: string) =>
   new AppError(
@@ -136,16 +85,6 @@ const notFound = (kind: string, code: string) =>
     { kind, code },
     { zh: `工作副本中没有 ${kind} ${code}`, en: `the working copy has no ${kind} ${code}` },
   );
-
-/** A route of the studio tag, typed by its method, path and request. */
-function route<M extends RouteConfig['method'], P extends string, Q extends RouteConfig['request'] = undefined>(
-  method: M,
-  path: P,
-  summary: string,
-  request?: Q,
-) {
-  return createRoute({ method, path, tags: ['studio'], summary, request: request as Q, responses: ok });
-}
 
 /** The working-copy routes; `packsRoot` is where installed packs' folders are opened from. */
 export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
@@ -456,67 +395,8 @@ export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
     },
   );
 
-  r.openapi(route('get', '/{id}/validate', '校验工作副本 / validate the working copy', { params: Id }), async (c) => {
-    const { id } = c.req.valid('param');
-    const started = performance.now();
-    const { issues } = await loaded(c, id);
-    const found = issues().map(issueView);
-    return c.json({ issues: found, ms: Math.round(performance.now() - started) });
-  });
-
-  r.openapi(
-    route('get', '/{id}/diff', '与基础包或已发布版本比较 / diff against the base or the published version', {
-      params: Id,
-      query: z.object({ against: z.enum(['base', 'published']).default('base') }).strict(),
-    }),
-    async (c) => {
-      const { ws, row, services } = await loaded(c, c.req.valid('param').id);
-      const against = c.req.valid('query').against;
-      const hash = against === 'base' ? row.base?.hash : row.publishedHash;
-      if (!hash)
-        throw new AppError(
-          'validation',
-          { field: 'against', reason: against === 'base' ? 'no-base' : 'not-published' },
-          against === 'base'
-            ? { zh: '此配置包没有基础包', en: 'this pack has no base' }
-            : { zh: '此工作副本尚未发布过版本', en: 'nothing has been published from this working copy yet' },
-        );
-      const from = await services.packs.byHash(hash);
-      return c.json({ against, hash, items: diffItems(from, ws.pack) });
-    },
-  );
-
-  r.openapi(route('post', '/{id}/tests', '运行黄金测试 / run the golden tests', { params: Id }), async (c) => {
-    const { ws } = await loaded(c, c.req.valid('param').id);
-    const report = runPackTests(ws.pack);
-    return c.json({ passed: report.passed, failed: report.failed, results: report.cases, coverage: report.coverage });
-  });
-
-  r.openapi(
-    route('get', '/{id}/export', '导出文件或打包 / export the files or the bundle', {
-      params: Id,
-      query: z.object({ format: z.enum(['files', 'bundle']).default('files') }).strict(),
-    }),
-    async (c) => {
-      const { row, ws } = await loaded(c, c.req.valid('param').id);
-      if (c.req.valid('query').format === 'bundle')
-        return c.body(bundlePack(ws.pack).text, 200, { 'content-type': 'application/json; charset=utf-8' });
-      return c.json({ files: row.files });
-    },
-  );
-
-  r.openapi(
-    route('post', '/{id}/publish', '发布版本到注册表 / publish a version to the registry', {
-      params: Id,
-      body: json(PublishBody),
-    }),
-    async (c) => {
-      const { row, services } = await loaded(c, c.req.valid('param').id);
-      const body = c.req.valid('json');
-      const report = await publishWorkspace(services, row, { ...body, actor: c.get('actor').user.id });
-      return c.json(report);
-    },
-  );
+  // Validate, diff, golden tests, export and publish: studio-workspace-checks.ts.
+  r.route('/', studioWorkspaceCheckRoutes());
 
   return r;
 }
