@@ -116,6 +116,40 @@ describe('studio working copies API', () => {
     expect((await put(implementer, `${BASE}/${id}/manifest`, { manifest, revision: 1 })).status).toBe(409);
   });
 
+  it('adds an item and removes it; a base item is removed in the manifest, not deleted', async () => {
+    const id = (
+      await body(
+        await implementer.post(BASE, { packId: 'tj-binhai-hangu', name: '汉沽', base: { hash: server.packHash } }),
+      )
+    ).id as string;
+    const value = { code: 'hangu-sources', name: '汉沽案源', entries: [{ code: 'patrol', name: '巡查' }] };
+    const added = await put(implementer, `${BASE}/${id}/items/codelist/hangu-sources`, { value, revision: 1 });
+    expect(added.status).toBe(200);
+    expect(await body(added)).toMatchObject({ revision: 2, file: 'codelists/hangu-sources.yaml', patch: null });
+    expect((await item(id, 'codelist', 'hangu-sources')).origin).toBe('added');
+    const base = await del(implementer, `${BASE}/${id}/items/parameter/${PARAM}?revision=2`);
+    expect(base.status).toBe(422);
+    expect(((await body(base)).error as Json).details).toMatchObject({ reason: 'base-item' });
+    const gone = await del(implementer, `${BASE}/${id}/items/codelist/hangu-sources?revision=2`);
+    expect(gone.status).toBe(200);
+    expect((await implementer.get(`${BASE}/${id}/items/codelist/hangu-sources`)).status).toBe(404);
+
+    const removed = await implementer.post(`${BASE}/${id}/remove`, {
+      kind: 'parameter',
+      code: 'statement-period-days',
+      reason: '汉沽不用此参数（测试）',
+      revision: 3,
+    });
+    expect(removed.status).toBe(200);
+    const ws = await body(await implementer.get(`${BASE}/${id}`));
+    expect((ws.manifest as Json).remove).toEqual([
+      { kind: 'parameter', code: 'statement-period-days', reason: '汉沽不用此参数（测试）' },
+    ]);
+    expect((await implementer.get(`${BASE}/${id}/items/parameter/statement-period-days`)).status).toBe(404);
+    const diff = await body(await implementer.get(`${BASE}/${id}/diff?against=base`));
+    expect(diff.items).toEqual([{ kind: 'parameter', code: 'statement-period-days', change: 'removed', fields: [] }]);
+  });
+
   it('refuses a bad start: an unknown base version, a pack not installed, a base not installed', async () => {
     const bad = await implementer.post(BASE, { packId: 'xx-y', name: 'y', base: { hash: `sha256:${'0'.repeat(64)}` } });
     expect(bad.status).toBe(422);
