@@ -1,7 +1,7 @@
 import { createPublicKey, sign, verify } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditKey, auditKeyFile } from './audit-key.ts';
 
@@ -35,9 +35,12 @@ describe('the audit key', () => {
     expect(verify('sm3', data, createPublicKey(readFileSync(file, 'utf8')), signature)).toBe(true);
   });
 
-  it('goes where YIFA_AUDIT_KEY_FILE says, and under data/ for a libsql server', () => {
-    expect(auditKeyFile('file:./data/yifa.db', {})).toBe(join('data', 'keys', 'audit.key'));
-    expect(auditKeyFile('libsql://db.example.cn', {})).toBe(join('data', 'keys', 'audit.key'));
+  // Absolute since #17 (YIFA_HOME): a key must not move with the folder a command runs in.
+  it('goes where YIFA_AUDIT_KEY_FILE says, under YIFA_HOME, beside the database, or under ./data for a libsql server', () => {
+    expect(auditKeyFile('file:./data/yifa.db', {})).toBe(resolve('data', 'keys', 'audit.key'));
+    expect(auditKeyFile('libsql://db.example.cn', {})).toBe(resolve('data', 'keys', 'audit.key'));
+    expect(auditKeyFile('libsql://db.example.cn', { YIFA_HOME: '/srv/yifa' })).toBe('/srv/yifa/keys/audit.key');
+    expect(auditKeyFile('file:/var/lib/yifa/yifa.db', {})).toBe('/var/lib/yifa/keys/audit.key');
     expect(auditKeyFile('file:./data/yifa.db', { YIFA_AUDIT_KEY_FILE: '/etc/yifa/audit.key' })).toBe(
       '/etc/yifa/audit.key',
     );

@@ -14,7 +14,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { databaseFile } from '../db/database-file.ts';
+import { homeFor } from '../home.ts';
 
 /** The key pair and the fingerprint a checkpoint names it by. */
 export interface AuditKey {
@@ -39,8 +39,7 @@ function pair(privateKey: KeyObject): AuditKey {
 /** Where the key file is for a database URL (when YIFA_AUDIT_KEY is not set). */
 export function auditKeyFile(databaseUrl: string, env: NodeJS.ProcessEnv = process.env): string {
   if (env.YIFA_AUDIT_KEY_FILE) return env.YIFA_AUDIT_KEY_FILE;
-  const file = databaseFile(databaseUrl);
-  return join(file ? dirname(file) : 'data', 'keys', 'audit.key');
+  return join(homeFor(databaseUrl, env), 'keys', 'audit.key');
 }
 
 /** Writes a new PEM key file (mode 600) unless another process just did; never replaces one. */

@@ -16,6 +16,7 @@ import { desc, eq } from 'drizzle-orm';
 import { canonicalJson } from '../canonical.ts';
 import { databaseFile } from '../db/database-file.ts';
 import { auditEvents } from '../db/schema.ts';
+import { homeFor } from '../home.ts';
 import { type AuditKey, auditKey } from './audit-key.ts';
 import type { Anchor } from './chain.ts';
 
@@ -56,7 +57,7 @@ export function checkpointSettings(databaseUrl: string, env: NodeJS.ProcessEnv =
   const dbFile = databaseFile(databaseUrl);
   const file =
     env.YIFA_AUDIT_CHECKPOINT_FILE ??
-    (dbFile ? `${dbFile}${CHECKPOINT_SUFFIX}` : join('data', 'audit-checkpoint.json'));
+    (dbFile ? `${dbFile}${CHECKPOINT_SUFFIX}` : join(homeFor(databaseUrl, env), 'audit-checkpoint.json'));
   return { databaseUrl, file, every };
 }
 

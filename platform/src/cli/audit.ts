@@ -8,7 +8,8 @@
 import { Command } from 'commander';
 import { type ChainReport, verifyChain } from '../audit/chain.ts';
 import { type CheckpointWrite, checkpointSettings, readAnchor, writeCheckpoint } from '../audit/checkpoint.ts';
-import { DEFAULT_DATABASE_URL, openDb } from '../db/client.ts';
+import { openDb } from '../db/client.ts';
+import { databaseUrlFrom } from '../home.ts';
 
 type Exit = (code: number) => void;
 
@@ -59,7 +60,7 @@ export function formatCheckpointWrite(result: CheckpointWrite): string {
 /** The `audit` command group. */
 export function auditCommand(exit: Exit): Command {
   const audit = new Command('audit').description('审计 / the audit chain (执法全过程记录)');
-  const settings = () => checkpointSettings(process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  const settings = () => checkpointSettings(databaseUrlFrom());
   audit
     .command('verify')
     .description('核验审计链及其检查点 / verify the hash chain of the audit log against its last checkpoint')

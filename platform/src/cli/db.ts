@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 import { bundlePack, readBundle, validatePackDir } from '@yifa/metamodel';
 import { Command } from 'commander';
-import { type Db, DEFAULT_DATABASE_URL, MIGRATIONS, openDb } from '../db/client.ts';
+import { type Db, MIGRATIONS, openDb } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { databaseUrlFrom } from '../home.ts';
 import { createPackRegistry, type ImportReport, requireSubtreePack } from '../packs/registry.ts';
 import { formatIssues } from './format.ts';
 
@@ -91,7 +92,7 @@ export function dbCommand(exit: Exit): Command {
   db.command('migrate')
     .description('应用数据库迁移 / apply the database migrations')
     .action(async () => {
-      const url = process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+      const url = databaseUrlFrom();
       const journal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as {
         entries: JournalEntry[];
       };

@@ -15,9 +15,10 @@ import { createApp } from '../app.ts';
 import { checkpointSettings } from '../audit/checkpoint.ts';
 import { createCheckpointer } from '../audit/checkpointer.ts';
 import { APP_CSP } from '../csp.ts';
-import { DEFAULT_DATABASE_URL, openDb } from '../db/client.ts';
+import { openDb } from '../db/client.ts';
 import { checkPrintFonts, legacyFontNote } from '../documents/fonts.ts';
 import { AppError } from '../errors.ts';
+import { databaseUrlFrom } from '../home.ts';
 import { createServices } from '../services.ts';
 import { webDelivery } from './web-delivery.ts';
 
@@ -101,7 +102,7 @@ export async function startServer(options: {
   checkPrintFonts();
   const fontNote = legacyFontNote();
   if (fontNote) process.stderr.write(fontNote);
-  const url = options.databaseUrl ?? process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const url = options.databaseUrl ?? databaseUrlFrom();
   const settings = checkpointSettings(url);
   const alertInterval = options.alertIntervalMinutes ?? intervalFromEnv();
   const db = await openDb(url);

@@ -2,11 +2,12 @@
  * Personal data at rest (个人信息保护法; 密评 存储机密性): 身份证号, phone numbers and
  * addresses are stored SM4-CBC encrypted with a random IV, under a key from
  * YIFA_DATA_KEY (32 hex characters) or, failing that, a key file created once beside the
- * data (data/keys/pii.key, mode 600). Lists and logs show masked values only.
+ * data (`<home>/keys/pii.key`, mode 600; home.ts). Lists and logs show masked values only.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { dataKeyFileFrom } from '../home.ts';
 
 const PREFIX = 'sm4:';
 let key: Buffer | undefined;
@@ -19,7 +20,7 @@ function dataKey(): Buffer {
     key = Buffer.from(fromEnv, 'hex');
     return key;
   }
-  const file = process.env.YIFA_DATA_KEY_FILE ?? join('data', 'keys', 'pii.key');
+  const file = dataKeyFileFrom();
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(16).toString('hex'), { mode: 0o600 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { adoptHome, databaseUrlFrom } from '../home.ts';
 import { openEmbedded } from './embedded.ts';
 import * as schema from './schema.ts';
 import { serialiseWrites } from './serial-writes.ts';
@@ -19,8 +20,7 @@ export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 /** Where the migrations live. */
 export const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'drizzle');
 
-/** The default database URL. */
-export const DEFAULT_DATABASE_URL = 'file:./data/yifa.db';
+export { DEFAULT_DATABASE_URL } from '../home.ts';
 
 /**
  * A file database: libsql's engine with statements kept prepared, one writer and one reader
@@ -41,10 +41,9 @@ function remote(url: string, authToken: string | undefined): Client {
 }
 
 /** Opens (and migrates) the database at a libsql URL. */
-export async function openDb(
-  url = process.env.YIFA_DATABASE_URL ?? DEFAULT_DATABASE_URL,
-  authToken = process.env.YIFA_DATABASE_TOKEN,
-): Promise<Db> {
+export async function openDb(url = databaseUrlFrom(), authToken = process.env.YIFA_DATABASE_TOKEN): Promise<Db> {
+  // The keys and files of this process stay with the first database it opens (home.ts).
+  adoptHome(url);
   const onDisk = url.startsWith('file:') && !url.includes(':memory:');
   const client = onDisk ? embedded(url) : remote(url, authToken);
   const db = drizzle(client, { schema }) as Db;
