@@ -1,8 +1,11 @@
 /**
- * The studio at /studio (#14, first slice), as an implementer uses it: signed in with the
- * platform's session, the active pack's kinds with counts, a search across every kind, and an
- * item that Binhai overrides shown with its layer of origin and each overridden field beside the
- * national value; in Chinese, then in English. A user without pack.author is refused.
+ * The studio at /studio (#14), as an implementer uses it: signed in with the platform's session,
+ * the active pack's kinds with counts, a search across every kind, and an item that Binhai
+ * overrides shown with its layer of origin and each overridden field beside the national value;
+ * in Chinese, then in English. A user without pack.author is refused. Then a working copy: started
+ * on the installed Binhai version, a parameter changed in the generated form and saved as a
+ * one-field override (the Monaco view saying the same), reverted to base, validated, diffed, its
+ * golden tests run, and published as 0.1.0.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -10,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { apiAs } from './support/api.ts';
 import { flowSteps, openBrowser, shot } from './support/browser.ts';
 import { type E2eServer, PASSWORD, PEOPLE, startE2eServer } from './support/server.ts';
 
@@ -127,6 +131,194 @@ describe.sequential('the studio: an implementer explores the active pack', () =>
     await page.goto('/studio/');
     await page.locator('[data-kind="role"]').waitFor();
     await expect(page.locator('[data-kind="role"]').textContent()).resolves.toBe('Role');
+  });
+
+  step('no page error and nothing the Content-Security-Policy refused', async () => {
+    expect(browser.errors).toEqual([]);
+  });
+});
+
+/** The text of the Monaco view (its lines, non-breaking spaces as spaces). */
+async function monacoText(): Promise<string> {
+  const text = await page.getByTestId('monaco').locator('.view-lines').textContent();
+  return (text ?? '').replace(/\u00a0/g, ' ');
+}
+
+const PARAM = 'parameter/case-source-extension-days';
+
+describe.sequential('the studio: an implementer edits, tests and publishes a working copy', () => {
+  const step = flowSteps(() => page);
+
+  step('starts a working copy of a city pack on the installed Binhai version', async () => {
+    await page.goto('/studio/');
+    await page.getByTestId('language').waitFor();
+    // The steps above left the studio in English; the implementer works in Chinese.
+    if ((await page.locator('html').getAttribute('lang')) === 'en') {
+      await page.getByTestId('language').click();
+      await page.locator('html[lang="zh-CN"]').waitFor();
+    }
+    await page.getByTestId('nav-workspaces').click();
+    await page.getByTestId('workspaces').waitFor();
+    await page.getByTestId('new-workspace').waitFor();
+    await page.getByTestId('base-version').click();
+    await page.locator('.ant-select-item-option', { hasText: 'tj-binhai@1.0.0' }).click();
+    await page.getByTestId('pack-id').fill('tj-binhai-e2e');
+    await page.getByTestId('pack-name').fill('滨海新区测试街道配置包');
+    await page.getByTestId('region-code').fill('120116');
+    await page.getByTestId('region-name').fill('天津市滨海新区');
+    await page.getByTestId('region-level').click();
+    await page.locator('.ant-select-item-option', { hasText: '区级' }).click();
+    await shot(page, 'studio-workspace-new');
+    await page.getByTestId('create-workspace').click();
+    await page.getByTestId('workspace').waitFor();
+    await expect(page.getByTestId('workspace-name').textContent()).resolves.toContain('tj-binhai-e2e');
+    expect(page.url()).toMatch(/\/studio\/workspaces\/[^/]+\/items/);
+    await page.locator(`[data-ws-item="${PARAM}"]`).waitFor();
+    await shot(page, 'studio-workspace-items');
+  });
+
+  step('opens a parameter: the form generated from its schema beside the Monaco view', async () => {
+    await page.locator(`[data-ws-item="${PARAM}"]`).click();
+    await page.getByTestId('item-editor').waitFor();
+    await expect(page.getByTestId('ws-item').locator('[data-origin]').getAttribute('data-origin')).resolves.toBe(
+      'base',
+    );
+    await page.locator('[data-testid="monaco"][data-ready="yes"]').waitFor();
+    await expect(monacoText()).resolves.toContain('value: 15');
+  });
+
+  step('changes one value in the form and saves it as a one-field override', async () => {
+    const value = page.getByTestId('item-form').locator('[data-scalar-value]').first();
+    await expect(value.inputValue()).resolves.toBe('15');
+    await value.fill('20');
+    await page.getByTestId('unsaved').waitFor();
+    // The Monaco view edits the same value: the form's change is there before the save.
+    await page
+      .getByTestId('monaco')
+      .locator('.view-line', { hasText: /value:\s20/ })
+      .waitFor();
+    await page.getByTestId('save').click();
+    await page.getByTestId('saved').waitFor();
+    const patch = JSON.parse((await page.getByTestId('patch').textContent()) ?? 'null') as Record<string, unknown>;
+    const { code: _code, ...fields } = patch;
+    expect(fields).toEqual({ value: 20 });
+    await expect(page.getByTestId('base-value').textContent()).resolves.toContain('"value": 15');
+    await expect(monacoText()).resolves.toContain('value: 20');
+    await shot(page, 'studio-item-editor');
+  });
+
+  step('reverts the parameter to its base value', async () => {
+    await page.getByTestId('revert').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('reverted').waitFor();
+    await page.getByTestId('override').getByText('本工作副本没有覆盖此条目').waitFor();
+    await page.locator('[data-testid="monaco"][data-ready="yes"]').waitFor();
+    await page
+      .getByTestId('monaco')
+      .locator('.view-line', { hasText: /value:\s15/ })
+      .waitFor();
+    await expect(page.getByTestId('item-form').locator('[data-scalar-value]').first().inputValue()).resolves.toBe('15');
+  });
+
+  step('saves a change again and sees the validation panel and the diff against the base', async () => {
+    await page.getByTestId('item-form').locator('[data-scalar-value]').first().fill('25');
+    await page.getByTestId('save').click();
+    await page.getByTestId('saved').waitFor();
+    await page.getByTestId('back').click();
+    await page.locator('[data-tab="validate"]').click();
+    await page.getByTestId('validation-summary').waitFor();
+    await shot(page, 'studio-validation');
+    await page.locator('[data-tab="diff"]').click();
+    const item = page.locator(`[data-diff-item="${PARAM}"]`);
+    await item.waitFor();
+    await expect(item.locator('[data-diff-field]').allTextContents()).resolves.toEqual(['/value']);
+    await expect(item.locator('[data-after]').textContent()).resolves.toBe('25');
+    await shot(page, 'studio-diff');
+  });
+
+  step('runs the golden tests: every case passes', async () => {
+    await page.locator('[data-tab="tests"]').click();
+    await page.getByTestId('run-tests').click();
+    await page.getByTestId('tests-summary').waitFor();
+    await expect(page.getByTestId('tests-summary').getAttribute('data-failed')).resolves.toBe('0');
+    await page.getByTestId('tests-passed').waitFor();
+    await shot(page, 'studio-tests');
+  });
+
+  step('publishes 0.1.0 and is told the system administrator activates it', async () => {
+    await page.locator('[data-tab="publish"]').click();
+    await page.getByTestId('publish-version').fill('0.1.0');
+    await page.getByTestId('publish-note').fill('滨海新区测试：案源核查延长期限 25 个工作日');
+    await page.getByTestId('publish-submit').click();
+    await page.getByTestId('publish-report').waitFor();
+    await expect(page.getByTestId('publish-report').textContent()).resolves.toContain('系统管理员');
+    await shot(page, 'studio-publish');
+  });
+
+  step('someone saves the copy meanwhile: the save is refused, the page says so and reloads', async () => {
+    const id = /\/studio\/workspaces\/([^/]+)\//.exec(page.url())?.[1] as string;
+    await page.goto(`/studio/workspaces/${id}/items/${PARAM}`);
+    await page.getByTestId('item-editor').waitFor();
+    // Another tab of the implementer's saves 30 first.
+    const other = await apiAs(server.url, PEOPLE.implementer.username);
+    const path = `/studio/workspaces/${id}/items/${PARAM}`;
+    const { value } = await other.get<{ value: Record<string, unknown> }>(path);
+    const { revision } = await other.get<{ revision: number }>(`/studio/workspaces/${id}`);
+    await other.put(path, { value: { ...value, value: 30 }, revision });
+    await page.getByTestId('item-form').locator('[data-scalar-value]').first().fill('35');
+    await page.getByTestId('save').click();
+    await page.getByTestId('stale').waitFor();
+    await expect(page.getByTestId('stale').textContent()).resolves.toContain('其他人保存');
+    // The browser logs the refused request; it is the refusal this step asked for, not a page error.
+    const conflict = browser.errors.findIndex((e) => e.includes('409 (Conflict)'));
+    expect(conflict).toBeGreaterThanOrEqual(0);
+    browser.errors.splice(conflict, 1);
+    await page.getByTestId('stale').getByRole('button').click();
+    await page.getByTestId('stale').waitFor({ state: 'detached' });
+    await page
+      .getByTestId('monaco')
+      .locator('.view-line', { hasText: /value:\s30/ })
+      .waitFor();
+    await expect(page.getByTestId('item-form').locator('[data-scalar-value]').first().inputValue()).resolves.toBe('30');
+  });
+
+  step('a legal basis the pack does not hold: validation lists it and links to the field', async () => {
+    const basis = page
+      .getByTestId('item-form')
+      .locator('.ant-formily-item', { has: page.locator('label', { hasText: /^依据$/ }) })
+      .locator('input')
+      .first();
+    await basis.click();
+    await basis.fill('NO-SUCH-BASIS');
+    await basis.press('Enter');
+    await page.getByTestId('save').click();
+    await page.getByTestId('saved').waitFor();
+    await page.getByTestId('back').click();
+    await page.locator('[data-tab="validate"]').click();
+    const issue = page.locator(`[data-issue-item="${PARAM}"]`).first();
+    await issue.waitFor();
+    await expect(page.getByTestId('validation').textContent()).resolves.toContain('NO-SUCH-BASIS');
+    await shot(page, 'studio-validation-issue');
+    await issue.click();
+    await page.getByTestId('item-editor').waitFor();
+    expect(page.url()).toContain('field=');
+    await page.getByTestId('item-form').locator('.ant-formily-item-error-help').first().waitFor();
+    await page.getByTestId('revert').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('reverted').waitFor();
+  });
+
+  step('in English: the working copy and the item editor', async () => {
+    await page.getByTestId('language').click();
+    await page.locator('html[lang="en"]').waitFor();
+    await page.getByTestId('save').getByText('Save', { exact: true }).waitFor();
+    await page.getByTestId('item-form').getByText('By organisation', { exact: true }).first().waitFor();
+    await shot(page, 'studio-item-editor-en');
+    await page.getByTestId('back').click();
+    await page.locator('[data-tab="diff"]').click();
+    await page.getByText('Against the base', { exact: true }).waitFor();
+    await page.getByTestId('language').click();
+    await page.locator('html[lang="zh-CN"]').waitFor();
   });
 
   step('no page error and nothing the Content-Security-Policy refused', async () => {

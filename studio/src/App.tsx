@@ -23,8 +23,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type ItemRef, type Me, type Overview, type StudioItem } from './api.ts';
 import { format, type Lang } from './messages.ts';
@@ -106,7 +106,7 @@ export function App() {
 
   const mayAuthor = me?.permissions.some((p) => p.permission === 'pack.author') ?? false;
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff' }}>
           <Typography.Link

@@ -207,7 +207,13 @@ export const api = {
   workspaces: () => call<{ workspaces: WorkspaceSummary[] }>('GET', '/studio/workspaces'),
   createWorkspace: (
     body:
-      | { packId: string; name: string; nameEn?: string; region?: string; base: { hash: string } }
+      | {
+          packId: string;
+          name: string;
+          nameEn?: string;
+          region: { code: string; name: string; level: string };
+          base: { hash: string };
+        }
       | { open: { packId: string } },
   ) => call<{ id: string; revision: number }>('POST', '/studio/workspaces', body),
   workspace: (id: string) => call<Workspace>('GET', ws(id)),

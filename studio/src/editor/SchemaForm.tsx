@@ -54,7 +54,7 @@ export function SchemaForm(props: SchemaFormProps) {
   const { kind, lang, errors, version } = props;
   const latest = useRef(props);
   latest.current = props;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new form only when the value is replaced from outside (version)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new form only when the value is replaced from outside (version) or the language changes (formily keeps a field's first title), from the value as edited so far
   const form = useMemo(() => {
     const initial = plain(latest.current.value);
     // Fields settling on mount change the form's values without changing the item: only a value
@@ -72,7 +72,7 @@ export function SchemaForm(props: SchemaFormProps) {
         });
       },
     });
-  }, [kind, version]);
+  }, [kind, version, lang]);
   const schema = useMemo(() => translateKind(kind, lang).schema, [kind, lang]);
 
   useEffect(() => {

@@ -253,9 +253,11 @@ function words(name: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/** A field's label in a language: its Chinese label, else its name; in English, its name as words. */
+/** A field's label in a language: its Chinese label, else its name; in English, its name as words (`nameEn` → `Name (English)`). */
 export function fieldLabel(name: string, lang: Lang): string {
-  return lang === 'zh' ? (ZH[name] ?? name) : words(name);
+  if (lang === 'zh') return ZH[name] ?? name;
+  const twin = /^(.+)En$/.exec(name)?.[1];
+  return twin ? `${words(twin)} (English)` : words(name);
 }
 
 /** Whether a field name has a Chinese label (the test lists those that do not). */

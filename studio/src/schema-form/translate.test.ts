@@ -56,6 +56,12 @@ describe('the schema → formily translation', () => {
     expect(props.value?.['x-component']).toBe('ScalarInput');
     expect(props.code?.required).toBe(true);
     expect(props.code?.title).toBe('编码');
+    const en = translateKind('parameter', 'en').schema.properties as Record<string, ISchema>;
+    expect([en.code?.title, en.nameEn?.title, en.byOrganisation?.title]).toEqual([
+      'Code',
+      'Name (English)',
+      'By organisation',
+    ]);
     const versions = props.versions as ISchema;
     expect(versions['x-component']).toBe('ArrayCards');
     const element = (versions.items as ISchema).properties as Record<string, ISchema>;

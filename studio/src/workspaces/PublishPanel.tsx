@@ -3,37 +3,66 @@
  * golden tests fail — the refusal's errors and failed cases are listed; a published version
  * shows the registry's import report, and the system administrator activates it.
  */
-import { Alert, Button, Card, Form, Input, List, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Bilingual } from '../api.ts';
 import type { Lang } from '../messages.ts';
 import { asApiError, type T } from '../use-load.ts';
+import { kindLabel } from './common.tsx';
 
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
-/** The lines of a refusal's details: issue messages, failed cases, whatever the platform listed. */
-function refusalLines(details: unknown, lang: Lang): string[] {
+interface Failure {
+  what: string;
+  expected: unknown;
+  actual: unknown;
+  message?: Bilingual;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** The lines of a publish refusal: each validation error, then each failed golden case with why. */
+function refusalLines(details: unknown, lang: Lang, t: T): string[] {
   if (typeof details !== 'object' || details === null) return [];
+  const d = details as {
+    errors?: { message?: Bilingual; kind?: string; itemCode?: string; pointer?: string }[];
+    errorCount?: number;
+    failedTests?: { suite?: string; name: string; failures?: Failure[] }[];
+  };
   const out: string[] = [];
-  for (const value of Object.values(details)) {
-    if (!Array.isArray(value)) continue;
-    for (const entry of value) {
-      if (typeof entry === 'string') out.push(entry);
-      else if (typeof entry === 'object' && entry !== null) {
-        const e = entry as { message?: Bilingual | string; name?: string; failures?: { message?: Bilingual }[] };
-        const message = typeof e.message === 'string' ? e.message : e.message?.[lang];
-        out.push([e.name, message].filter(Boolean).join('：') || JSON.stringify(entry));
-      }
-    }
+  for (const e of d.errors ?? []) {
+    const where = [e.kind, e.itemCode, e.pointer].filter(Boolean).join(' ');
+    out.push(`${t('val.error')}：${e.message?.[lang] ?? ''}${where ? `（${where}）` : ''}`);
+  }
+  if (d.errorCount && d.errors && d.errorCount > d.errors.length)
+    out.push(t('pub.moreErrors', { n: d.errorCount - d.errors.length }));
+  for (const f of d.failedTests ?? []) {
+    const why = (f.failures ?? [])
+      .map(
+        (x) =>
+          x.message?.[lang] ?? t('tests.failure', { what: x.what, expected: text(x.expected), actual: text(x.actual) }),
+      )
+      .join('；');
+    out.push(`${t('tests.failed')}：${f.name}${why ? ` — ${why}` : ''}`);
   }
   return out;
+}
+
+/** The registry's report of the published version (what importing it did). */
+interface PublishReport {
+  hash: string;
+  packId: string;
+  version: string;
+  summary?: Record<'added' | 'changed' | 'removed', number>;
+  changes?: { kind: string; code: string; change: string }[];
+  casesAffected?: { id: string; number: string; matter: string }[];
 }
 
 export function PublishPanel(props: { t: T; lang: Lang; id: string; onPublished: () => void }) {
   const { t, lang, id } = props;
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; lines: string[] }>();
-  const [report, setReport] = useState<Record<string, unknown>>();
+  const [report, setReport] = useState<PublishReport>();
   return (
     <Card size="small" title={t('pub.title')} data-testid="publish" style={{ maxWidth: 880 }}>
       <Typography.Paragraph type="secondary">{t('pub.help')}</Typography.Paragraph>
@@ -44,11 +73,11 @@ export function PublishPanel(props: { t: T; lang: Lang; id: string; onPublished:
           setRefusal(undefined);
           setReport(undefined);
           try {
-            setReport(await api.publish(id, v.version, v.note));
+            setReport((await api.publish(id, v.version, v.note)) as unknown as PublishReport);
             props.onPublished();
           } catch (e) {
             const err = asApiError(e);
-            setRefusal({ message: err.text[lang], lines: refusalLines(err.details, lang) });
+            setRefusal({ message: err.text[lang], lines: refusalLines(err.details, lang, t) });
           } finally {
             setBusy(false);
           }
@@ -92,12 +121,39 @@ export function PublishPanel(props: { t: T; lang: Lang; id: string; onPublished:
       {report && (
         <div data-testid="publish-report" style={{ marginTop: 16 }}>
           <Alert type="success" showIcon message={t('pub.done')} description={t('pub.activate')} />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('pub.report')}
-          </Typography.Title>
-          <pre style={{ background: '#fafafa', padding: 12, maxHeight: 360, overflow: 'auto' }}>
-            {JSON.stringify(report, null, 2)}
-          </pre>
+          <Descriptions size="small" column={2} bordered style={{ marginTop: 16 }} title={t('pub.report')}>
+            <Descriptions.Item label={t('pub.published')}>
+              <span data-testid="published-version">{`${report.packId}@${report.version}`}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('pub.hash')}>
+              <Typography.Text code>{report.hash.slice(0, 16)}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('pub.summary')} span={2}>
+              {t('pub.summaryText', {
+                added: report.summary?.added ?? 0,
+                changed: report.summary?.changed ?? 0,
+                removed: report.summary?.removed ?? 0,
+              })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('pub.cases')} span={2}>
+              {t('pub.casesText', { n: report.casesAffected?.length ?? 0 })}
+            </Descriptions.Item>
+          </Descriptions>
+          {(report.changes?.length ?? 0) > 0 && (
+            <List
+              size="small"
+              style={{ marginTop: 8 }}
+              dataSource={(report.changes ?? []).slice(0, 50)}
+              renderItem={(c) => (
+                <List.Item>
+                  <Tag color={c.change === 'added' ? 'green' : c.change === 'removed' ? 'red' : 'orange'}>
+                    {t(c.change === 'added' ? 'diff.added' : c.change === 'removed' ? 'diff.removed' : 'diff.changed')}
+                  </Tag>
+                  {kindLabel(c.kind, lang)} <Typography.Text code>{c.code}</Typography.Text>
+                </List.Item>
+              )}
+            />
+          )}
         </div>
       )}
     </Card>

@@ -171,7 +171,9 @@ export function WorkspaceItemPage(props: {
                 {t('item.unsaved')}
               </Tag>
             )}
-            <Button onClick={props.back}>{t('back')}</Button>
+            <Button onClick={props.back} data-testid="back">
+              {t('back')}
+            </Button>
             {item.origin === 'overridden' && (
               <Popconfirm
                 title={t('item.revertConfirm')}

@@ -5,7 +5,7 @@
  * 黄金测试 (run the golden cases; failures with their explanation), 权责清单 Excel (AuthorityExcel) and 发布.
  */
 import { ITEM_KINDS } from '@yifa/metamodel';
-import { Alert, Button, Card, Descriptions, Input, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { AuthorityExcel } from '../AuthorityExcel.tsx';
 import { api, type Workspace, type WorkspaceIssue } from '../api.ts';
@@ -76,26 +76,32 @@ export function WorkspacePage(props: {
 
 export function WorkspaceHeader({ t, w }: { t: T; w: Workspace }) {
   const errors = w.issues.filter((i) => i.severity === 'error').length;
+  const label = (text: string) => <Typography.Text type="secondary">{text}：</Typography.Text>;
   return (
     <Card size="small">
-      <Descriptions size="small" column={4}>
-        <Descriptions.Item label={t('ws.workspace')}>
-          <span data-testid="workspace-name">
-            {w.name} · <Typography.Text code>{w.packId}</Typography.Text>
-          </span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('ws.base')}>
+      <Space size={32} wrap>
+        <span data-testid="workspace-name">
+          {label(t('ws.workspace'))}
+          {w.name}{' '}
+          <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+            {w.packId}
+          </Typography.Text>
+        </span>
+        <span>
+          {label(t('ws.base'))}
           {w.base ? <Tag>{`${w.base.packId}@${w.base.version}`}</Tag> : '—'}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('ws.revision')}>
+        </span>
+        <span>
+          {label(t('ws.revision'))}
           <span data-testid="revision">{w.revision}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('ws.issues')}>
+        </span>
+        <span>
+          {label(t('ws.issues'))}
           <Tag color={errors ? 'red' : 'green'} data-testid="issue-count">
             {t('ws.errorCount', { n: errors })}
           </Tag>
-        </Descriptions.Item>
-      </Descriptions>
+        </span>
+      </Space>
     </Card>
   );
 }

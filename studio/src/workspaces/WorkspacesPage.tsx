@@ -82,8 +82,12 @@ interface NewValues {
   packId: string;
   name: string;
   nameEn?: string;
-  region?: string;
+  regionCode: string;
+  regionName: string;
+  regionLevel: 'province' | 'city' | 'district' | 'county';
 }
+
+const LEVELS = ['province', 'city', 'district', 'county'] as const;
 
 function NewWorkspace(props: { t: T; lang: Lang; versions: PackVersion[]; open: (id: string) => void }) {
   const { t, lang, versions, open } = props;
@@ -102,7 +106,7 @@ function NewWorkspace(props: { t: T; lang: Lang; versions: PackVersion[]; open: 
               packId: v.packId,
               name: v.name,
               ...(v.nameEn ? { nameEn: v.nameEn } : {}),
-              ...(v.region ? { region: v.region } : {}),
+              region: { code: v.regionCode, name: v.regionName, level: v.regionLevel },
               base: { hash: v.base },
             });
             open(id);
@@ -139,9 +143,32 @@ function NewWorkspace(props: { t: T; lang: Lang; versions: PackVersion[]; open: 
         <Form.Item name="nameEn" label={t('ws.packNameEn')}>
           <Input data-testid="pack-name-en" />
         </Form.Item>
-        <Form.Item name="region" label={t('ws.region')}>
-          <Input data-testid="pack-region" />
-        </Form.Item>
+        <Space align="start" wrap>
+          <Form.Item
+            name="regionCode"
+            label={t('ws.regionCode')}
+            rules={[
+              { required: true, message: t('ws.required') },
+              { pattern: /^[0-9]{6}$/, message: t('ws.regionCodeBad') },
+            ]}
+          >
+            <Input data-testid="region-code" placeholder="120116" style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="regionName" label={t('ws.region')} rules={[{ required: true, message: t('ws.required') }]}>
+            <Input data-testid="region-name" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="regionLevel"
+            label={t('ws.regionLevel')}
+            rules={[{ required: true, message: t('ws.required') }]}
+          >
+            <Select
+              data-testid="region-level"
+              style={{ width: 140 }}
+              options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+            />
+          </Form.Item>
+        </Space>
         {error && <Alert type="error" message={error} style={{ marginBottom: 16 }} data-testid="new-workspace-error" />}
         <Button type="primary" htmlType="submit" loading={busy} data-testid="create-workspace">
           {t('ws.create')}
