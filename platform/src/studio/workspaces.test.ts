@@ -24,8 +24,11 @@ const installed = new Map<string, string>();
 
 const itemsOf = (pack: ResolvedPack) =>
   Object.fromEntries(ITEM_KINDS.map(({ kind }) => [kind, [...(pack.items[kind] as ReadonlyMap<string, unknown>)]]));
+/** Origins by kind, in code order (a bundle keeps them as an object; layering in the order items came). */
 const originsOf = (pack: ResolvedPack) =>
-  Object.fromEntries(ITEM_KINDS.map(({ kind }) => [kind, [...pack.origins[kind]]]));
+  Object.fromEntries(
+    ITEM_KINDS.map(({ kind }) => [kind, [...pack.origins[kind]].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]),
+  );
 
 /** The packs of packs/ that extend another, with the id they extend. */
 const extending = packFolders()
@@ -100,6 +103,7 @@ describe('working copies', () => {
       const resolved = await resolvedWorkspace(server.db, row, { packs: server.services.packs });
       const real = resolveLayers(loadPackChain(dir).chain);
       expect(itemsOf(resolved.pack)).toEqual(itemsOf(real.pack));
+      expect(originsOf(resolved.pack)).toEqual(originsOf(real.pack));
       expect(resolved.pack.layers).toEqual(real.pack.layers);
       // A bundle keeps removals sorted by kind and code; a chain lists them layer by layer.
       const sorted = (p: ResolvedPack) =>
