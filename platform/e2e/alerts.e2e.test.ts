@@ -189,4 +189,22 @@ describe.sequential('预警提醒 and 执法监督', () => {
     await shot(page, 'phone-alerts-detail');
     await page.setViewportSize(DESK);
   });
+
+  step('the alert board in English', async () => {
+    // The drawer covers the header: close it, switch, open the alert again.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('alert-detail').waitFor({ state: 'detached' });
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByTestId('alerts-page').locator('[data-testid="alert"][data-code="insufficient-officers"]').click();
+    const detail = page.getByTestId('alert-detail');
+    await detail.waitFor();
+    await expect(detail.textContent()).resolves.toContain('Fewer than two officers');
+    await expect(detail.textContent()).resolves.toContain('Handled');
+    await expect(page.getByTestId('alerts-page').textContent()).resolves.toContain('Alert board');
+    await expect(page.getByTestId('alert-bell').getAttribute('aria-label')).resolves.toMatch(/^Alerts, \d+ unread$/);
+    await shot(page, 'desk-en-alerts-detail');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('alert-detail').waitFor({ state: 'detached' });
+    await page.getByText('中', { exact: true }).click();
+  });
 });

@@ -11,8 +11,8 @@ import { whyBoth } from './explain.ts';
 import { CASE_OFFICERS, SUBJECT_HEAD } from './recipients.ts';
 
 const SPECIAL: Record<string, { zh: string; en: string }> = {
-  [CASE_OFFICERS]: { zh: '承办执法人员', en: 'officers of the case' },
-  [SUBJECT_HEAD]: { zh: '执法主体负责人', en: 'head of the subject' },
+  [CASE_OFFICERS]: { zh: '承办执法人员', en: 'Officers of the case' },
+  [SUBJECT_HEAD]: { zh: '执法主体负责人', en: 'Head of the subject' },
 };
 
 /** A recipient as the API shows it: a role of the pack by its name, or one of the special recipients. */
