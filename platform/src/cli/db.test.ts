@@ -300,3 +300,32 @@ describe('yifa user update and list', SLOW, () => {
     });
   });
 });
+
+describe('yifa db backup and restore', SLOW, () => {
+  it('backs the copy up and restores it into a new YIFA_HOME, then refuses to restore over it', async () => {
+    const out = join(dir, 'backup-1');
+    const backup = await yifa(['db', 'backup', out], { env: env() });
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain(`backed up to ${out}`);
+    // The tests' personal-data key is in the environment: the backup says it is not inside.
+    expect(backup.stdout).toContain('keys from the environment are not in the backup');
+    const again = await yifa(['db', 'backup', out], { env: env() });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('is not empty');
+
+    const home = join(dir, 'restored');
+    const restore = await yifa(['db', 'restore', out], { env: { YIFA_HOME: home }, unset: ['YIFA_DATABASE_URL'] });
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toMatch(/audit chain: 完整 \/ intact, \d+ events/);
+    const over = await yifa(['db', 'restore', out], { env: { YIFA_HOME: home }, unset: ['YIFA_DATABASE_URL'] });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('a restore overwrites nothing');
+    const verify = await yifa(['audit', 'verify', '--json'], {
+      env: { YIFA_HOME: home },
+      unset: ['YIFA_DATABASE_URL'],
+    });
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+  });
+});

@@ -11,9 +11,12 @@ import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 import { bundlePack, readBundle, validatePackDir } from '@yifa/metamodel';
 import { Command } from 'commander';
+import { auditKeyFile } from '../audit/audit-key.ts';
+import { checkpointSettings } from '../audit/checkpoint.ts';
 import { type Db, MIGRATIONS, openDb } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { databaseUrlFrom } from '../home.ts';
+import { databaseUrlFrom, dataKeyFileFrom, filesDirFrom } from '../home.ts';
+import { backupCopy, type CopyPaths, restoreCopy } from '../ops/backup.ts';
 import { createPackRegistry, type ImportReport, requireSubtreePack } from '../packs/registry.ts';
 import { formatIssues } from './format.ts';
 
@@ -108,7 +111,65 @@ export function dbCommand(exit: Exit): Command {
       );
       exit(0);
     });
+  db.command('backup')
+    .description(
+      '在线备份：数据库（一致快照）、证据文件、密钥与审计检查点，写入新目录 / back the copy up online into a new folder',
+    )
+    .argument('<folder>', '备份目录（须不存在或为空） / the backup folder (new or empty)')
+    .action(async (folder: string) => {
+      try {
+        const paths = copyPathsFromEnv();
+        const manifest = await withDb((d) => backupCopy(d, paths, resolve(folder)));
+        process.stdout.write(
+          `${[
+            `✓ 已备份到 ${resolve(folder)} / backed up to ${resolve(folder)}`,
+            `  数据库 / database: ${manifest.database.bytes} bytes, sha256 ${manifest.database.sha256}, 审计事件 / audit events ${manifest.database.auditEvents}`,
+            `  证据文件 / evidence files: ${manifest.files.count} (${manifest.files.bytes} bytes)`,
+            `  密钥 / keys: 个人信息 / personal data ${manifest.keys.data}, 审计 / audit ${manifest.keys.audit}${
+              manifest.keys.data === 'environment' || manifest.keys.audit === 'environment'
+                ? ' — 环境变量中的密钥不在备份中，请另行保管 / keys from the environment are not in the backup: keep them with it'
+                : ''
+            }`,
+          ].join('\n')}\n`,
+        );
+        exit(0);
+      } catch (e) {
+        refuse(exit, e);
+      }
+    });
+  db.command('restore')
+    .description(
+      '从备份恢复到新的数据目录（不覆盖已有数据），并核验审计链、证据文件与个人信息密钥 / restore a backup into a new home and check it',
+    )
+    .argument('<folder>', '备份目录 / the backup folder')
+    .action(async (folder: string) => {
+      try {
+        const report = await restoreCopy(resolve(folder), copyPathsFromEnv());
+        const lines = [
+          `${report.ok ? '✓' : '✗'} 已恢复 / restored ${resolve(folder)} → ${databaseUrlFrom()}`,
+          `  审计链 / audit chain: ${report.chain.ok ? `完整 / intact, ${report.chain.events} events` : `✗ ${report.chain.message?.zh ?? ''} / ${report.chain.message?.en ?? 'broken'}`}`,
+          `  证据文件 / evidence files: ${report.evidence.checked} checked, ${report.evidence.missing.length} missing, ${report.evidence.damaged.length} damaged`,
+          `  个人信息 / sealed personal data: ${report.sealed.checked - report.sealed.failed} of ${report.sealed.checked} opened with the restored key`,
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+        exit(report.ok ? 0 : 1);
+      } catch (e) {
+        refuse(exit, e);
+      }
+    });
   return db;
+}
+
+/** Where this copy's parts are, from the environment (home.ts). */
+function copyPathsFromEnv(): CopyPaths {
+  const url = databaseUrlFrom();
+  return {
+    databaseUrl: url,
+    filesDir: filesDirFrom(),
+    dataKeyFile: process.env.YIFA_DATA_KEY ? null : dataKeyFileFrom(),
+    auditKeyFile: process.env.YIFA_AUDIT_KEY ? null : auditKeyFile(url),
+    checkpointFile: checkpointSettings(url).file,
+  };
 }
 
 /** A summary of an import report, one line per kind of change. */

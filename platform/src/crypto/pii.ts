@@ -36,10 +36,10 @@ export function sealPii(plain: string): string {
   return `${PREFIX}${iv.toString('base64')}:${Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]).toString('base64')}`;
 }
 
-/** Decrypts a stored personal-data value. */
-export function openPii(stored: string): string {
+/** Decrypts a stored personal-data value, with this copy's key or the one given (a restore checks its own). */
+export function openPii(stored: string, withKey?: Buffer): string {
   if (!stored.startsWith(PREFIX)) return stored;
   const [iv, body] = stored.slice(PREFIX.length).split(':');
-  const decipher = createDecipheriv('sm4-cbc', dataKey(), Buffer.from(iv ?? '', 'base64'));
+  const decipher = createDecipheriv('sm4-cbc', withKey ?? dataKey(), Buffer.from(iv ?? '', 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(body ?? '', 'base64')), decipher.final()]).toString('utf8');
 }
