@@ -14,9 +14,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { and, asc, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { evaluateTouched } from '../src/alerts/after-write.ts';
 import { MAX_CASES_PER_PASS, runPass } from '../src/alerts/scheduler.ts';
-import { alerts, cases } from '../src/db/schema.ts';
+import { alerts, auditEvents, cases } from '../src/db/schema.ts';
 import { surroundings } from '../src/storage/snapshot.ts';
 import { FOOD_FACTS, FOOD_MATTER } from '../test/food-case.ts';
 import { startTestServer } from '../test/harness.ts';
@@ -153,5 +154,24 @@ console.log(
 );
 console.log(
   `a pass later the same day reads no case whatever the number of cases (an index range); a day's re-judging of 1,000,000 open cases ≈ ${((perCase * 1_000_000) / 1000).toFixed(0)} s of work, in passes of at most ${MAX_CASES_PER_PASS} cases ≈ ${((perCase * MAX_CASES_PER_PASS) / 1000).toFixed(1)} s each`,
+);
+
+// What the alerts add to one case event: the evaluation after the write (audit head, the write's
+// events, the case with its surroundings, its open alerts and check row, the rules), nothing changing.
+const [{ seq } = { seq: 0 }] = await server.db
+  .select({ seq: sql<number>`max(${auditEvents.seq})` })
+  .from(auditEvents)
+  .where(eq(auditEvents.caseId, template.id));
+const EVENTS = 1000;
+const cpu0 = process.cpuUsage();
+const started = performance.now();
+for (let i = 0; i < EVENTS; i++) {
+  await server.db.select({ seq: sql<number>`max(${auditEvents.seq})` }).from(auditEvents);
+  await evaluateTouched(server.services, seq - 1);
+}
+const perEvent = (performance.now() - started) / EVENTS;
+const cpu = process.cpuUsage(cpu0);
+console.log(
+  `after one case event (×${EVENTS}, in process, nothing changing): ${(perEvent * 1000).toFixed(0)} µs wall, ${((cpu.user + cpu.system) / EVENTS).toFixed(0)} µs CPU`,
 );
 server.db.$client.close();
