@@ -283,11 +283,7 @@ describe.sequential('the studio: an implementer edits, tests and publishes a wor
   });
 
   step('a legal basis the pack does not hold: validation lists it and links to the field', async () => {
-    const basis = page
-      .getByTestId('item-form')
-      .locator('.ant-formily-item', { has: page.locator('label', { hasText: /^依据$/ }) })
-      .locator('input')
-      .first();
+    const basis = page.getByTestId('item-form').locator('[data-field="basis"] input').first();
     await basis.click();
     await basis.fill('NO-SUCH-BASIS');
     await basis.press('Enter');
@@ -319,6 +315,44 @@ describe.sequential('the studio: an implementer edits, tests and publishes a wor
     await page.getByText('Against the base', { exact: true }).waitFor();
     await page.getByTestId('language').click();
     await page.locator('html[lang="zh-CN"]').waitFor();
+  });
+
+  step('adds a named condition with the condition builder', async () => {
+    const field = (path: string) => page.getByTestId('item-form').locator(`[data-field="${path}"]`).first();
+    await page.locator('[data-tab="items"]').click();
+    await page.locator('[data-ws-kind="condition"]').click();
+    await page.getByTestId('new-item').click();
+    // A code the copy already has is refused before anything opens.
+    await page.getByTestId('new-item-code').fill('needs-legal-review');
+    await page.getByTestId('new-item-start').click();
+    await expect(page.getByTestId('new-item-error').textContent()).resolves.toContain('needs-legal-review');
+    await page.getByTestId('new-item-code').fill('e2e-large-fine');
+    await page.getByTestId('new-item-start').click();
+    await page.getByTestId('item-editor').waitFor();
+    expect(page.url()).toContain('new=1');
+    await field('name').locator('input').fill('拟罚款超过十万元（测试）');
+    await field('nameEn').locator('textarea').fill('Proposed fine over 100,000 (test)');
+    await page.locator('[data-condition-empty]').click();
+    const test = page.locator('[data-condition-fact]').first();
+    await test.getByPlaceholder('事实', { exact: true }).fill('proposedFine');
+    await test.locator('.ant-select').nth(1).click();
+    await page.locator('.ant-select-item-option[title="greaterThan"]').click();
+    await test.getByPlaceholder('值', { exact: true }).fill('100000');
+    await page
+      .getByTestId('monaco')
+      .locator('.view-line', { hasText: /fact:\s+proposedFine/ })
+      .waitFor();
+    await page
+      .getByTestId('monaco')
+      .locator('.view-line', { hasText: /value:\s+100000/ })
+      .waitFor();
+    await shot(page, 'studio-condition-builder');
+    await page.getByTestId('save').click();
+    await page.getByTestId('saved').waitFor();
+    await page.locator('[data-origin="added"]').waitFor();
+    expect(page.url()).not.toContain('new=1');
+    await page.getByTestId('back').click();
+    await page.locator('[data-ws-item="condition/e2e-large-fine"]').waitFor();
   });
 
   step('no page error and nothing the Content-Security-Policy refused', async () => {

@@ -55,7 +55,14 @@ function placeOf(location: Location): Place {
     if (!id) return { page: 'workspaces' };
     if (parts[2] === 'items' && parts[3] && parts[4]) {
       const pointer = query.get('field') ?? undefined;
-      return { page: 'ws-item', id, kind: parts[3], code: parts[4], ...(pointer ? { pointer } : {}) };
+      return {
+        page: 'ws-item',
+        id,
+        kind: parts[3],
+        code: parts[4],
+        ...(pointer ? { pointer } : {}),
+        ...(query.get('new') === '1' ? { isNew: true } : {}),
+      };
     }
     const tab = (TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as WorkspaceTab) : 'items';
     const kind = query.get('kind') ?? undefined;
@@ -76,7 +83,7 @@ function pathOf(place: Place): string {
   if (place.page === 'workspace')
     return `${BASE}/workspaces/${e(place.id)}/${place.tab}${place.kind ? `?kind=${e(place.kind)}` : ''}`;
   if (place.page === 'ws-item')
-    return `${BASE}/workspaces/${e(place.id)}/items/${e(place.kind)}/${e(place.code)}${place.pointer ? `?field=${e(place.pointer)}` : ''}`;
+    return `${BASE}/workspaces/${e(place.id)}/items/${e(place.kind)}/${e(place.code)}${place.isNew ? '?new=1' : place.pointer ? `?field=${e(place.pointer)}` : ''}`;
   return `${BASE}/`;
 }
 

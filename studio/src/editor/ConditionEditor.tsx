@@ -191,7 +191,8 @@ export function ConditionEditor(props: { value?: Cond; onChange?: (c: Cond | und
   const contextLang = useContext(EditorLang);
   const lang = props.lang ?? contextLang;
   const [json, setJson] = useState(false);
-  if (props.value === undefined) {
+  // formily gives an object field with no value an empty object: no condition either.
+  if (props.value === undefined || Object.keys(props.value).length === 0) {
     return (
       <Button size="small" data-condition-empty onClick={() => props.onChange?.(blank('all'))}>
         {format(lang, 'cond.create')}

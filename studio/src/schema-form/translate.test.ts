@@ -56,6 +56,7 @@ describe('the schema → formily translation', () => {
     expect(props.value?.['x-component']).toBe('ScalarInput');
     expect(props.code?.required).toBe(true);
     expect(props.code?.title).toBe('编码');
+    expect(props.code?.['x-decorator-props']).toMatchObject({ 'data-field': 'code' });
     const en = translateKind('parameter', 'en').schema.properties as Record<string, ISchema>;
     expect([en.code?.title, en.nameEn?.title, en.byOrganisation?.title]).toEqual([
       'Code',

@@ -103,10 +103,13 @@ function translate(raw: Node, outer: Ctx, name?: string): ISchema {
   if (name !== undefined) {
     base.title = fieldLabel(name, outer.lang);
     base.name = name;
+    // The field's path (`*` for array elements), on the form item's element as data-field.
+    base['x-decorator-props'] = { 'data-field': outer.path.join('.') };
   }
   if ('special' in resolved) return { ...base, ...resolved.special };
   const { node, ctx } = resolved;
-  if (typeof node.description === 'string') base['x-decorator-props'] = { tooltip: node.description };
+  if (typeof node.description === 'string')
+    base['x-decorator-props'] = { ...base['x-decorator-props'], tooltip: node.description };
 
   const union = (node.oneOf ?? node.anyOf) as Node[] | undefined;
   if (union) return { ...base, ...editor('JsonEditor') };

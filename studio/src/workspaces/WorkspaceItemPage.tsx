@@ -52,10 +52,21 @@ export function WorkspaceItemPage(props: {
   kind: string;
   code: string;
   pointer?: string;
+  /** A new item of this code, not saved yet: the editor starts from its code alone. */
+  isNew?: boolean;
+  /** After a new item's first save. */
+  onCreated?: () => void;
   back: () => void;
 }) {
   const { t, lang, id, kind, code } = props;
-  const loaded = useLoad(() => api.workspaceItem(id, kind, code), `${id}/${kind}/${code}`);
+  const isNew = props.isNew === true;
+  const loaded = useLoad(
+    () =>
+      isNew
+        ? Promise.resolve<WorkspaceItem>({ value: { code }, base: null, patch: null, file: null, origin: 'added' })
+        : api.workspaceItem(id, kind, code),
+    `${id}/${kind}/${code}/${isNew}`,
+  );
   const ws = useLoad(() => api.workspace(id), `ws:${id}`);
   const [revision, setRevision] = useState<number>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -105,6 +116,7 @@ export function WorkspaceItemPage(props: {
       setErrors([]);
       setDirty(false);
       setStatus({ kind: 'saved', patch: saved.patch });
+      if (isNew) props.onCreated?.();
       // A base item with an override is overridden; one whose edit came back to the base value is not.
       setItem((it) =>
         it
@@ -161,7 +173,7 @@ export function WorkspaceItemPage(props: {
             <Tag color="blue">{kindLabel(kind, lang)}</Tag>
             <span>{name}</span>
             <Typography.Text code>{code}</Typography.Text>
-            <OriginTag origin={item.origin} t={t} />
+            {isNew ? <Tag color="green">{t('item.new')}</Tag> : <OriginTag origin={item.origin} t={t} />}
           </Space>
         }
         extra={

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { AuthorityExcel } from '../AuthorityExcel.tsx';
 import { api, type Workspace, type WorkspaceIssue } from '../api.ts';
 import type { Lang } from '../messages.ts';
-import { type T, useLoad } from '../use-load.ts';
+import { asApiError, type T, useLoad } from '../use-load.ts';
 import { kindLabel, OriginTag, type WorkspaceNav, type WorkspaceTab } from './common.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { DiffPanel, TestsPanel } from './panels.tsx';
@@ -134,7 +134,12 @@ function ItemsPanel(props: { t: T; lang: Lang; id: string; w: Workspace; kind?: 
       <Card
         size="small"
         style={{ flex: 1, minWidth: 0 }}
-        title={kindLabel(kind, lang)}
+        title={
+          <Space>
+            {kindLabel(kind, lang)}
+            <NewItem t={t} lang={lang} id={id} kind={kind} nav={nav} />
+          </Space>
+        }
         extra={
           <Input.Search
             allowClear
@@ -176,6 +181,71 @@ function ItemsPanel(props: { t: T; lang: Lang; id: string; w: Workspace; kind?: 
         )}
       </Card>
     </div>
+  );
+}
+
+const CODE = /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/;
+
+/** 新建条目: a code for a new item of the kind (refused when the copy already has it), then its editor. */
+function NewItem(props: { t: T; lang: Lang; id: string; kind: string; nav: WorkspaceNav }) {
+  const { t, lang, id, kind, nav } = props;
+  const [open, setOpen] = useState(false);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    const c = code.trim();
+    if (!CODE.test(c)) return setError(t('item.codeBad'));
+    setBusy(true);
+    try {
+      // The search finds a code by itself; only an exact match is taken.
+      const { items } = await api.workspaceItems(id, kind, c);
+      if (items.some((i) => i.code === c)) setError(t('item.codeTaken', { code: c }));
+      else nav.create(kind, c);
+    } catch (e) {
+      setError(asApiError(e).text[lang]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!open)
+    return (
+      <Button size="small" onClick={() => setOpen(true)} data-testid="new-item">
+        {t('item.newButton')}
+      </Button>
+    );
+  return (
+    <Space size={4} align="start">
+      <div>
+        <Input
+          size="small"
+          autoFocus
+          placeholder={t('item.newCode')}
+          value={code}
+          status={error ? 'error' : undefined}
+          onChange={(e) => {
+            setCode(e.target.value);
+            setError(undefined);
+          }}
+          onPressEnter={start}
+          style={{ width: 220 }}
+          data-testid="new-item-code"
+        />
+        {error && (
+          <div>
+            <Typography.Text type="danger" style={{ fontSize: 12, fontWeight: 'normal' }} data-testid="new-item-error">
+              {error}
+            </Typography.Text>
+          </div>
+        )}
+      </div>
+      <Button size="small" type="primary" loading={busy} onClick={start} data-testid="new-item-start">
+        {t('item.newStart')}
+      </Button>
+      <Button size="small" onClick={() => setOpen(false)}>
+        {t('item.cancel')}
+      </Button>
+    </Space>
   );
 }
 

@@ -7,10 +7,12 @@ import type { T } from '../use-load.ts';
 
 export type WorkspaceTab = 'items' | 'validate' | 'diff' | 'tests' | 'excel' | 'publish';
 
-/** Moves within a working copy: to a tab (the items of a kind), or to an item (at a field). */
+/** Moves within a working copy: to a tab (the items of a kind), to an item (at a field), or to a new item. */
 export interface WorkspaceNav {
   tab: (tab: WorkspaceTab, kind?: string) => void;
   item: (kind: string, code: string, pointer?: string) => void;
+  /** A new item of a kind, not saved yet. */
+  create: (kind: string, code: string) => void;
 }
 
 /** A kind by its name in the reader's language (代码表 / Codelist). */
