@@ -94,6 +94,8 @@ export default function StatisticsChart({ answer, onPick }: StatisticsChartProps
       ref={box}
       data-testid="statistics-chart"
       data-bars={rows.length}
+      // Names without an English one (organisations, officers) are drawn as written, in Chinese.
+      lang={rows.some((r) => !r.nameEn) ? 'zh-CN' : undefined}
       style={{ width: '100%', height: Math.max(220, 40 + rows.length * 28) }}
     />
   );
