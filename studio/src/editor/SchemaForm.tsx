@@ -13,7 +13,7 @@ import type { Bilingual } from '../api.ts';
 import type { Lang } from '../messages.ts';
 import { translateKind } from '../schema-form/translate.ts';
 import { ConditionEditor } from './ConditionEditor.tsx';
-import { EditorLang, ElementKey, JsonEditor, ScalarInput, Section } from './fields.tsx';
+import { EditorLang, ElementKey, JsonEditor, ScalarInput, Section, UnionEditor } from './fields.tsx';
 import { prune } from './prune.ts';
 
 const SchemaField = createSchemaField({
@@ -29,6 +29,7 @@ const SchemaField = createSchemaField({
     Section,
     Select,
     Switch,
+    UnionEditor,
   },
 });
 

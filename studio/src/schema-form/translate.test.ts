@@ -81,6 +81,28 @@ describe('the schema → formily translation', () => {
     expect(transition.unless?.['x-component']).toBe('ConditionEditor');
     // Keyed by where it starts and its action.
     expect(transition.__key?.['x-component-props']).toEqual({ fields: ['from', 'action'] });
+    // from: one state or several — a choice of variant, not JSON.
+    expect(transition.from?.['x-component']).toBe('UnionEditor');
+    expect(transition.from?.['x-component-props']).toEqual({ variants: [{ kind: 'string' }, { kind: 'strings' }] });
+  });
+
+  it('offers a union’s variants where it can, and JSON where every variant is an object', () => {
+    const found = new Map<string, ISchema>();
+    const walk = (node: unknown, at: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const n = node as ISchema;
+      if (n['x-component'] === 'UnionEditor' || n['x-component'] === 'JsonEditor') found.set(at, n);
+      for (const [k, v] of Object.entries(n.properties ?? {})) walk(v, `${at}/${k}`);
+      walk(n.items, `${at}/*`);
+    };
+    for (const { kind } of ITEM_KINDS) walk(translateKind(kind).schema, kind);
+    // An expression: a number, a text, yes/no, or a reference or operation in JSON.
+    const fine = [...found].find(([at]) => at.startsWith('document/fields/*/computed'))?.[1];
+    expect(fine?.['x-component-props']).toEqual({
+      variants: [{ kind: 'number' }, { kind: 'string' }, { kind: 'boolean' }, { kind: 'json' }],
+    });
+    // An indicator's measure is one of two objects (a ratio, a count): JSON.
+    expect(found.get('assessment/indicators/*/measure')?.['x-component']).toBe('JsonEditor');
   });
 
   it('labels every field in Chinese', () => {

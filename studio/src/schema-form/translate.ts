@@ -4,9 +4,10 @@
  * schemas itself: `$ref` resolved by file and pointer, `enum` → Select, strings / numbers /
  * booleans → their inputs, objects → nested sections, arrays of objects → cards (a keyed array's
  * cards show each element's key), lists of codes → a tag select. What a generated form cannot
- * serve goes to a dedicated editor: the recursive condition schema → `ConditionEditor`, unions
- * and open maps → `JsonEditor` (a JSON sub-editor), a value of several scalar types →
- * `ScalarInput`. Pure (no React), so the test runs it over every kind in node.
+ * serve goes to a dedicated editor: the recursive condition schema → `ConditionEditor`; unions →
+ * `UnionEditor` (the variant chosen, then its input), or `JsonEditor` (a JSON sub-editor) when
+ * every variant is an object; open maps and shapeless values → `JsonEditor`; a value of several
+ * scalar types → `ScalarInput`. Pure (no React), so the test runs it over every kind in node.
  */
 import type { ISchema } from '@formily/json-schema';
 import { ITEM_KINDS, type ItemKind, keyFieldsAt, SCHEMAS } from '@yifa/metamodel';
@@ -15,7 +16,7 @@ import { fieldLabel, type Lang } from './labels.ts';
 type Node = Record<string, unknown>;
 
 /** The components a translated schema names that are editors of their own, taking the whole value below them. */
-export const DEDICATED_EDITORS = ['ConditionEditor', 'JsonEditor', 'ScalarInput'] as const;
+export const DEDICATED_EDITORS = ['ConditionEditor', 'JsonEditor', 'ScalarInput', 'UnionEditor'] as const;
 
 /** The one recursive schema with a builder of its own. */
 const CONDITION_REF = 'condition.schema.json#/$defs/Condition';
@@ -97,6 +98,44 @@ function deref(node: Node, ctx: Ctx): { node: Node; ctx: Ctx } | { special: ISch
 
 const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
 
+/**
+ * One variant of a union, as the union editor offers it: a text, a number, yes/no, one of fixed
+ * values, a list of texts — or JSON for an object (a reference, an operation) or anything else.
+ */
+export type UnionVariant =
+  | { kind: 'string' | 'number' | 'boolean' | 'strings' | 'json' }
+  | { kind: 'enum'; values: (string | number | boolean)[] };
+
+function unionVariants(variants: Node[], ctx: Ctx): UnionVariant[] {
+  const out: UnionVariant[] = [];
+  const add = (v: UnionVariant) => {
+    if (v.kind === 'enum' || !out.some((o) => o.kind === v.kind)) out.push(v);
+  };
+  for (const raw of variants) {
+    const r = deref(raw, ctx);
+    if ('special' in r) {
+      add({ kind: 'json' });
+      continue;
+    }
+    const n = r.node;
+    const values = (n.enum ?? ('const' in n ? [n.const] : undefined)) as (string | number | boolean)[] | undefined;
+    const types = Array.isArray(n.type) ? (n.type as string[]) : [n.type as string];
+    if (values) add({ kind: 'enum', values });
+    else if (n.type === 'array') {
+      const items = n.items ? deref(n.items as Node, r.ctx) : undefined;
+      add(items && !('special' in items) && items.node.type === 'string' ? { kind: 'strings' } : { kind: 'json' });
+    } else if (n.oneOf || n.anyOf || n.type === 'object' || n.type === undefined) add({ kind: 'json' });
+    else
+      for (const t of types) {
+        if (t === 'string') add({ kind: 'string' });
+        else if (t === 'number' || t === 'integer') add({ kind: 'number' });
+        else if (t === 'boolean') add({ kind: 'boolean' });
+        else add({ kind: 'json' });
+      }
+  }
+  return out;
+}
+
 function translate(raw: Node, outer: Ctx, name?: string): ISchema {
   const resolved = deref(raw, outer);
   const base: ISchema = {};
@@ -112,7 +151,12 @@ function translate(raw: Node, outer: Ctx, name?: string): ISchema {
     base['x-decorator-props'] = { ...base['x-decorator-props'], tooltip: node.description };
 
   const union = (node.oneOf ?? node.anyOf) as Node[] | undefined;
-  if (union) return { ...base, ...editor('JsonEditor') };
+  if (union) {
+    const variants = unionVariants(union, ctx);
+    return variants.every((v) => v.kind === 'json')
+      ? { ...base, ...editor('JsonEditor') }
+      : { ...base, ...editor('UnionEditor', { 'x-component-props': { variants } }) };
+  }
   const values = (node.enum ?? ('const' in node ? [node.const] : undefined)) as unknown[] | undefined;
   if (values) {
     return {
