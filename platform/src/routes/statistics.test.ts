@@ -8,12 +8,13 @@
  * department; an officer is refused), the filters' errors, and the workbook read back.
  */
 
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
-import { auditEvents, cases } from '../db/schema.ts';
+import { auditEvents, caseStats, cases } from '../db/schema.ts';
+import { ensureLegalMonths, legalMonthModifier } from '../statistics/month.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Client = Awaited<ReturnType<Server['as']>>;
@@ -349,5 +350,45 @@ describe('the rollup follows every write', () => {
     await server.db.delete(cases).where(eq(cases.id, id));
     const gone = await get('jian.supervisor', `/api/v1/statistics?groupBy=subject&subject=${STJ}`);
     expect(row(gone, STJ).counts).toMatchObject({ cases: 0, officersWithCases: 0 });
+  });
+});
+
+describe('legal months', () => {
+  it('counts a case by the month of its legal date, and again when the zone’s modifier changes', async () => {
+    // 2026-04-30 17:00 UTC is 1 May 01:00 in Beijing.
+    await server.db.insert(cases).values({
+      id: 'may-first',
+      number: '津滨生态罚〔2026〕9号',
+      matterCode: STJ_MATTER,
+      workflowCode: 'penalty-ordinary',
+      category: 'enforcement',
+      subjectOrg: STJ,
+      subjectPath: `${GOV}/${STJ}`,
+      packHash: server.packHash,
+      state: 'filing',
+      party: { kind: 'person', name: '王五', idNumber: 'x' },
+      facts: {},
+      officers: [ids['ma.officer'] as string],
+      stateEntered: {},
+      extensions: {},
+      openedAt: '2026-04-30T17:00:00.000Z',
+      createdBy: ids['ma.officer'] as string,
+    });
+    const months = async () =>
+      (await get('jian.supervisor', `/api/v1/statistics?groupBy=month&subject=${STJ}`)).rows.map((r: Json) => [
+        r.key,
+        r.cases,
+      ]);
+    expect(await months()).toEqual([['2026-05', 1]]);
+    // A copy in UTC: the rollup is counted again by UTC months.
+    await ensureLegalMonths(server.db, '+0 minutes');
+    const stored = await server.db
+      .select({ month: caseStats.month })
+      .from(caseStats)
+      .where(and(eq(caseStats.subjectOrg, STJ), sql`${caseStats.cases} > 0`));
+    expect(stored).toEqual([{ month: '2026-04' }]);
+    // This copy's zone (Asia/Shanghai): the route puts its months back before it reads.
+    expect(legalMonthModifier()).toBe('+480 minutes');
+    expect(await months()).toEqual([['2026-05', 1]]);
   });
 });

@@ -11,6 +11,7 @@ import { appendEvent } from '../audit/chain.ts';
 import { requirePermission } from '../auth/access.ts';
 import { statisticsCases } from '../statistics/case-list.ts';
 import { type FilterInput, resolveFilters } from '../statistics/filters.ts';
+import { ensureLegalMonths } from '../statistics/month.ts';
 import { GROUP_BYS, SORTS, statisticsTable } from '../statistics/table.ts';
 import { FILTER_NAMES, GROUP_NAMES, SCOPE_NAMES, sheetWords } from '../statistics/words.ts';
 import { statisticsWorkbook } from '../statistics/xlsx.ts';
@@ -119,6 +120,7 @@ export function statisticsRoutes() {
       const s = c.get('services');
       const scope = requirePermission(actor, 'statistics.read');
       const q = c.req.valid('query');
+      await ensureLegalMonths(s.db);
       const { pack } = await s.packs.active();
       const { filters, applied } = await resolveFilters(s.db, pack, filterInput(q));
       const now = s.now();
@@ -150,6 +152,7 @@ export function statisticsRoutes() {
       const scope = requirePermission(actor, 'statistics.read');
       requirePermission(actor, 'case.read');
       const q = c.req.valid('query');
+      await ensureLegalMonths(s.db);
       const { pack } = await s.packs.active();
       const { filters, applied } = await resolveFilters(s.db, pack, filterInput(q));
       const list = await statisticsCases(s.db, pack, actor, scope, filters, q.page, q.pageSize);
@@ -171,6 +174,7 @@ export function statisticsRoutes() {
       const s = c.get('services');
       const scope = requirePermission(actor, 'statistics.read');
       const q = c.req.valid('query');
+      await ensureLegalMonths(s.db);
       const { pack } = await s.packs.active();
       const { filters, applied } = await resolveFilters(s.db, pack, filterInput(q));
       const now = s.now();
