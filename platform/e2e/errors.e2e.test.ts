@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { AGENCY_PART, apiAs, OFFICER_PART, seedCase } from './support/api.ts';
 import { flowSteps, login, openBrowser, shot } from './support/browser.ts';
 import { type E2eServer, PEOPLE, startE2eServer } from './support/server.ts';
-import { field, item } from './support/ui.ts';
+import { confirmAction, field, item } from './support/ui.ts';
 
 let server: E2eServer;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -124,7 +124,7 @@ describe.sequential('refusals and errors, shown with their reasons', () => {
     const { caseSummary: _, ...incomplete }: Record<string, unknown> = { ...mine.data, ...AGENCY_PART };
     await officer.put(`/documents/${filingId}`, { data: incomplete });
     await approve.click();
-    await page.getByTestId('action-confirm').click();
+    await confirmAction(page);
     const alert = page.getByTestId('error-alert');
     await alert.waitFor();
     await expect(alert.getAttribute('data-code')).resolves.toBe('transition-refused');

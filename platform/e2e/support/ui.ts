@@ -75,6 +75,28 @@ export const item = (page: Page, label: string) =>
     .locator('.ant-form-item')
     .filter({ has: page.locator('.ant-form-item-label label', { hasText: new RegExp(`^${label}$`) }) });
 
+const TRANSITIONS = /\/api\/v1\/cases\/[^/]+\/transitions$/;
+
+/**
+ * Clicks the action dialog's 确认办理 until the request goes out. On a loaded 2-core machine CI saw
+ * the click land while the dialog was still opening and go nowhere (the dialog stayed open, its
+ * button idle, nothing sent); a second click once the dialog has settled is what a user does.
+ */
+export async function confirmAction(page: Page): Promise<void> {
+  const confirm = page.getByTestId('action-confirm');
+  for (let attempt = 1; ; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === 'POST' && TRANSITIONS.test(new URL(r.url()).pathname), { timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    await confirm.click();
+    if (await sent) return;
+    if (attempt === 3) throw new Error('确认办理 was clicked three times and no request went out');
+  }
+}
+
 /** Takes a workflow action from the case page's actions panel, with a reason when asked. */
 export async function act(page: Page, action: string, reason?: string): Promise<void> {
   const before = await page.getByTestId('case-page').getAttribute('data-state');
@@ -93,10 +115,12 @@ export async function act(page: Page, action: string, reason?: string): Promise<
   // The server's answer, not only the page's state: a refusal is reported with its reason, and a
   // slow answer on a loaded machine is waited for (CI once timed out here without saying why).
   const answer = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && /\/api\/v1\/cases\/[^/]+\/transitions$/.test(new URL(r.url()).pathname),
-    { timeout: 60_000 },
+    (r) => r.request().method() === 'POST' && TRANSITIONS.test(new URL(r.url()).pathname),
+    {
+      timeout: 60_000,
+    },
   );
-  await page.getByTestId('action-confirm').click();
+  await confirmAction(page);
   const res = await answer;
   if (!res.ok()) throw new Error(`"${action}" was refused by the server (${res.status()}): ${await res.text()}`);
   // A locator, not waitForFunction: the app's Content-Security-Policy (no eval) refuses the
