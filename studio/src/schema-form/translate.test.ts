@@ -1,11 +1,21 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ISchema } from '@formily/json-schema';
 import { ITEM_KINDS, type ItemKind, validatePackDir } from '@yifa/metamodel';
-import { packFolders } from '@yifa/packs';
 import { describe, expect, it } from 'vitest';
 import { hasChineseLabel } from './labels.ts';
 import { DEDICATED_EDITORS, translateKind } from './translate.ts';
 
 const dedicated = new Set<string>(DEDICATED_EDITORS);
+
+// The packs shipped in packs/, read as test data by path: the studio itself never imports them (it
+// reaches packs over HTTP), so it does not depend on @yifa/packs (scripts/architecture.test.ts).
+const PACKS = fileURLToPath(new URL('../../../packs/', import.meta.url));
+const packFolders = () =>
+  readdirSync(PACKS, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[a-z]{2}-/.test(d.name))
+    .map((d) => ({ id: d.name, dir: join(PACKS, d.name) }));
 
 /** Every `$ref` left anywhere in a translated schema (formily would not follow it). */
 function refsIn(node: unknown, at = ''): string[] {
