@@ -1,26 +1,21 @@
 /**
- * Alerts follow every committed case event: a middleware notes the audit chain's head before a
- * write request and, once the request has answered successfully (its transaction committed),
+ * Alerts follow every committed case event: a middleware collects the audit events a write
+ * request appends and, once the request has answered successfully (its transaction committed),
  * evaluates the cases its events name (opening, facts, transitions, documents, links, payments,
  * review) and the subjects of the case sources it registered, decided, extended or filed. Every
  * case event is in the chain (执法全过程记录), so no route has to remember to call it. A failure
  * here never fails the user's write: it is logged, and the scheduler's next pass catches the case.
  */
-import { and, gt, inArray, isNotNull, like, max, not, or } from 'drizzle-orm';
+import { and, gt, inArray, isNotNull, like, not, or } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
+import { type AppendedEvent, collectingEvents } from '../audit/chain.ts';
 import type { AppEnv } from '../context.ts';
 import { auditEvents, caseSources } from '../db/schema.ts';
 import { type AlertServices, evaluateCases, evaluateSubjects } from './evaluate.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The newest event's number (0 on an empty chain). */
-async function headSeq(s: AlertServices): Promise<number> {
-  const [row] = await s.db.select({ seq: max(auditEvents.seq) }).from(auditEvents);
-  return row?.seq ?? 0;
-}
-
-/** The cases and subjects the events after `seq` concern (alert events themselves left out). */
+/** The cases and subjects the events after `seq` concern (alert events themselves left out); for the scheduler bench. */
 async function touchedSince(s: AlertServices, seq: number): Promise<{ cases: string[]; subjects: string[] }> {
   const events = await s.db
     .select({ caseId: auditEvents.caseId, action: auditEvents.action, target: auditEvents.target })
@@ -57,21 +52,40 @@ export async function evaluateTouched(s: AlertServices, seq: number): Promise<vo
   }
 }
 
+/** The cases and subjects a request's own events concern (alert events themselves left out). */
+async function touchedBy(s: AlertServices, events: AppendedEvent[]): Promise<{ cases: string[]; subjects: string[] }> {
+  const mine = events.filter((e) => !e.action.startsWith('alert.'));
+  const caseIds = new Set(mine.flatMap((e) => (e.caseId ? [e.caseId] : [])));
+  const sourceIds = mine.flatMap((e) => (e.action.startsWith('case-source.') && e.target ? [e.target] : []));
+  const subjects = sourceIds.length
+    ? await s.db
+        .selectDistinct({ code: caseSources.subjectOrg })
+        .from(caseSources)
+        .where(inArray(caseSources.id, sourceIds))
+    : [];
+  return { cases: [...caseIds], subjects: subjects.map((r) => r.code) };
+}
+
 /**
  * The middleware: around each successful write under /api/v1, evaluates the alerts of the cases
- * and subjects the write's events touched, before the answer leaves (so the next read sees them).
+ * and subjects the write's own events touched, before the answer leaves (so the next read sees
+ * them). The events are collected in the request's async context (audit/chain.ts), not read back
+ * from the chain by sequence: with concurrent writers, a window of sequence numbers also holds
+ * other requests' events, and each request judged every case written meanwhile (8 clients: about
+ * 2 ms of CPU more per transition, measured with the transitions bench).
  */
 export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
     const s = c.get('services');
-    let seq: number | undefined;
+    const { events } = await collectingEvents(next);
+    if (c.res.status >= 400 || events.length === 0) return;
     try {
-      seq = await headSeq(s);
+      const touched = await touchedBy(s, events);
+      await evaluateCases(s, touched.cases);
+      await evaluateSubjects(s, touched.subjects);
     } catch (e) {
-      console.error('alerts: could not read the audit head before a write', e);
+      console.error('alerts: evaluation after a write failed; the scheduler will catch up', e);
     }
-    await next();
-    if (seq !== undefined && c.res.status < 400) await evaluateTouched(s, seq);
   };
 }

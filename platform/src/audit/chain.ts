@@ -9,6 +9,7 @@
  * UPDATE and DELETE on the table (triggers, migration 0005); the chain and the checkpoint
  * are for someone who can write the file and drops those first.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { asc, desc, getTableName } from 'drizzle-orm';
 import { canonicalJson } from '../canonical.ts';
@@ -59,9 +60,26 @@ export function onAppended(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** What the events of one request named: its case, action and target. */
+export type AppendedEvent = Pick<AuditEventRow, 'caseId' | 'action' | 'target'>;
+
+const collected = new AsyncLocalStorage<AppendedEvent[]>();
+
+/**
+ * Runs `fn` and gives the events it appended (in this async context only: not another request's
+ * that committed meanwhile). An event of a transaction that rolled back may be among them; who
+ * reads them acts only on a request that succeeded.
+ */
+export async function collectingEvents<T>(fn: () => Promise<T>): Promise<{ result: T; events: AppendedEvent[] }> {
+  const events: AppendedEvent[] = [];
+  const result = await collected.run(events, fn);
+  return { result, events };
+}
+
 /** Remembers the new head and tells the listeners. */
 function appended(row: AuditEventRow): AuditEventRow {
   head = { seq: row.seq, hash: row.hash };
+  collected.getStore()?.push({ caseId: row.caseId, action: row.action, target: row.target });
   for (const listener of listeners) listener();
   return row;
 }
