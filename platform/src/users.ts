@@ -21,6 +21,25 @@ export interface NewUser {
   legalQualification?: boolean;
 }
 
+/** The user of a name, or a 404 naming it. */
+async function userNamed(db: Db, username: string): Promise<UserRow> {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (!user)
+    throw new AppError('not-found', { username }, { zh: `没有用户 ${username}`, en: `there is no user ${username}` });
+  return user;
+}
+
+/** Refuses a password that breaks the policy, with the rule it breaks (zh/en) on /password. */
+function requirePasswordPolicy(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem)
+    throw new AppError(
+      'validation',
+      { problems: [{ path: '/password', code: 'password-policy', message: problem }] },
+      problem,
+    );
+}
+
 /** Creates a user, enforcing the password rules, and records it in the audit chain at `at`. */
 export async function createUser(
   db: Db,
@@ -28,13 +47,7 @@ export async function createUser(
   actor = 'system',
   at = new Date().toISOString(),
 ): Promise<UserRow> {
-  const problem = passwordProblem(input.password, input.username);
-  if (problem)
-    throw new AppError(
-      'validation',
-      { problems: [{ path: '/password', code: 'password-policy', message: problem }] },
-      problem,
-    );
+  requirePasswordPolicy(input.password, input.username);
   const row = {
     id: randomUUID(),
     username: input.username,
@@ -104,16 +117,8 @@ export async function resetPassword(
   actor: string,
   at = new Date().toISOString(),
 ): Promise<UserRow> {
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  if (!user)
-    throw new AppError('not-found', { username }, { zh: `没有用户 ${username}`, en: `there is no user ${username}` });
-  const problem = passwordProblem(password, username);
-  if (problem)
-    throw new AppError(
-      'validation',
-      { problems: [{ path: '/password', code: 'password-policy', message: problem }] },
-      problem,
-    );
+  const user = await userNamed(db, username);
+  requirePasswordPolicy(password, username);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -150,9 +155,7 @@ export async function updateUser(
   actor: string,
   at = new Date().toISOString(),
 ): Promise<UserRow> {
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  if (!user)
-    throw new AppError('not-found', { username }, { zh: `没有用户 ${username}`, en: `there is no user ${username}` });
+  const user = await userNamed(db, username);
   const view = (
     u: Pick<UserRow, 'orgCode' | 'roles' | 'certificateNo' | 'certificateValidUntil' | 'legalQualification'>,
   ) => ({

@@ -33,27 +33,44 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-/** Builds the app if needed, then starts a seeded server on a free port. */
-export async function startE2eServer(): Promise<E2eServer> {
+/** Someone to seed: a user without its password (every test user has PASSWORD). */
+export type Person = { username: string; displayName: string; roles: readonly string[]; orgCode?: string } & Partial<{
+  certificateNo: string;
+  legalQualification: boolean;
+}>;
+
+/**
+ * Builds the app if needed, then starts a server on a free port over a new database: the bundles
+ * imported, the first activated for the copy, and the people created (at `orgCode`, else the Binhai
+ * market regulator; a certificate valid to 2099 where they have one).
+ */
+export async function startSeededServer(bundles: string[], people: readonly Person[]): Promise<E2eServer> {
   ensureAppBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'yifa-e2e-'));
   const databaseUrl = `file:${join(dir, 'yifa.db')}`;
   process.env.YIFA_FILES_DIR = join(dir, 'files');
   const db = await openDb(databaseUrl);
   const services = createServices(db, { filesDir: join(dir, 'files') });
-  const report = await services.packs.importBundle(binhaiBundle(), { apply: true, actor: 'e2e' });
-  await services.packs.activate(report.hash, 'e2e');
-  for (const p of Object.values(PEOPLE))
+  const hashes: string[] = [];
+  for (const bundle of bundles)
+    hashes.push((await services.packs.importBundle(bundle, { apply: true, actor: 'e2e' })).hash);
+  await services.packs.activate(hashes[0] as string, 'e2e');
+  for (const p of people)
     await createUser(db, {
       password: PASSWORD,
       orgCode: '120116-SCJ',
       ...p,
       roles: [...p.roles],
-      ...('certificateNo' in p ? { certificateValidUntil: '2099-12-31' } : {}),
+      ...(p.certificateNo ? { certificateValidUntil: '2099-12-31' } : {}),
     });
   db.$client.close();
   // No alert scheduler in the background: a test writing to the same file from this process would
   // wait on it; the flows run a pass themselves where a deadline must pass with no event.
   const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl, alertIntervalMinutes: 0 });
   return { url: server.url, dir, close: () => server.close() };
+}
+
+/** The Binhai copy with the people of the 罚款 flow. */
+export function startE2eServer(): Promise<E2eServer> {
+  return startSeededServer([binhaiBundle()], Object.values(PEOPLE));
 }

@@ -6,7 +6,7 @@
  * case event is in the chain (执法全过程记录), so no route has to remember to call it. A failure
  * here never fails the user's write: it is logged, and the scheduler's next pass catches the case.
  */
-import { and, gt, inArray, isNotNull, like, not, or } from 'drizzle-orm';
+import { and, gt, inArray, isNotNull, like, or } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { type AppendedEvent, collectingEvents } from '../audit/chain.ts';
 import type { AppEnv } from '../context.ts';
@@ -15,44 +15,7 @@ import { type AlertServices, evaluateCases, evaluateSubjects } from './evaluate.
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The cases and subjects the events after `seq` concern (alert events themselves left out); for the scheduler bench. */
-async function touchedSince(s: AlertServices, seq: number): Promise<{ cases: string[]; subjects: string[] }> {
-  const events = await s.db
-    .select({ caseId: auditEvents.caseId, action: auditEvents.action, target: auditEvents.target })
-    .from(auditEvents)
-    .where(
-      and(
-        gt(auditEvents.seq, seq),
-        not(like(auditEvents.action, 'alert.%')),
-        or(isNotNull(auditEvents.caseId), like(auditEvents.action, 'case-source.%')),
-      ),
-    );
-  const caseIds = new Set(events.flatMap((e) => (e.caseId ? [e.caseId] : [])));
-  const sourceIds = events.flatMap((e) => (e.action.startsWith('case-source.') && e.target ? [e.target] : []));
-  const subjects = sourceIds.length
-    ? await s.db
-        .selectDistinct({ code: caseSources.subjectOrg })
-        .from(caseSources)
-        .where(inArray(caseSources.id, sourceIds))
-    : [];
-  return { cases: [...caseIds], subjects: subjects.map((r) => r.code) };
-}
-
-/**
- * Evaluates the alerts of what the events after `seq` touched; never throws (a failure is
- * logged and left to the scheduler's next pass).
- */
-export async function evaluateTouched(s: AlertServices, seq: number): Promise<void> {
-  try {
-    const touched = await touchedSince(s, seq);
-    await evaluateCases(s, touched.cases);
-    await evaluateSubjects(s, touched.subjects);
-  } catch (e) {
-    console.error('alerts: evaluation after a write failed; the scheduler will catch up', e);
-  }
-}
-
-/** The cases and subjects a request's own events concern (alert events themselves left out). */
+/** The cases and subjects these events concern (alert events themselves left out). */
 async function touchedBy(s: AlertServices, events: AppendedEvent[]): Promise<{ cases: string[]; subjects: string[] }> {
   const mine = events.filter((e) => !e.action.startsWith('alert.'));
   const caseIds = new Set(mine.flatMap((e) => (e.caseId ? [e.caseId] : [])));
@@ -64,6 +27,26 @@ async function touchedBy(s: AlertServices, events: AppendedEvent[]): Promise<{ c
         .where(inArray(caseSources.id, sourceIds))
     : [];
   return { cases: [...caseIds], subjects: subjects.map((r) => r.code) };
+}
+
+/** Judges what these events touched; never throws (a failure is logged and left to the scheduler's next pass). */
+async function evaluateEvents(s: AlertServices, events: AppendedEvent[]): Promise<void> {
+  try {
+    const touched = await touchedBy(s, events);
+    await evaluateCases(s, touched.cases);
+    await evaluateSubjects(s, touched.subjects);
+  } catch (e) {
+    console.error('alerts: evaluation after a write failed; the scheduler will catch up', e);
+  }
+}
+
+/** Evaluates the alerts of what the events after `seq` in the chain touched (the scheduler bench). */
+export async function evaluateTouched(s: AlertServices, seq: number): Promise<void> {
+  const events = await s.db
+    .select({ caseId: auditEvents.caseId, action: auditEvents.action, target: auditEvents.target })
+    .from(auditEvents)
+    .where(and(gt(auditEvents.seq, seq), or(isNotNull(auditEvents.caseId), like(auditEvents.action, 'case-source.%'))));
+  await evaluateEvents(s, events);
 }
 
 /**
@@ -79,13 +62,6 @@ export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
     if (SAFE.has(c.req.method)) return next();
     const s = c.get('services');
     const { events } = await collectingEvents(next);
-    if (c.res.status >= 400 || events.length === 0) return;
-    try {
-      const touched = await touchedBy(s, events);
-      await evaluateCases(s, touched.cases);
-      await evaluateSubjects(s, touched.subjects);
-    } catch (e) {
-      console.error('alerts: evaluation after a write failed; the scheduler will catch up', e);
-    }
+    if (c.res.status < 400 && events.length > 0) await evaluateEvents(s, events);
   };
 }
