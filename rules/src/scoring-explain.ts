@@ -36,11 +36,35 @@ export function derivedText(d: DerivedValue, lang: Lang, derived?: DerivedLabels
   return zh ? `${name} = 按公式由 ${read} 计算 = ${value}` : `${name} = formula of ${read} = ${value}`;
 }
 
-/** The measured value of an indicator, e.g. `人员参与率 = 参与执法人数 265 / 持证执法人员数 288 = 92.01%`. */
+/**
+ * How a ratio reads: a rate as a percentage when both metrics count the same thing (人 / 人,
+ * 件 / 件: 参与率 92.01%), else an amount per unit (件 / 人: 人均执法量 1.5 件/人), as the metrics'
+ * units say. A metric without a known unit is read as the same kind as the other.
+ */
+function ratioText(value: number, numerator: string, denominator: string): string {
+  const over = platformMetric(numerator)?.unit;
+  const under = platformMetric(denominator)?.unit;
+  if (!over || !under || over === under) return pct(value);
+  return `${formatNumber(Math.round(value * 100) / 100)} ${over}/${under}`;
+}
+
+/**
+ * The measured value of an indicator, e.g. `人员参与率 = 参与执法人数 265 / 持证执法人员数 288 = 92.01%`
+ * or `人均执法量 = 执法信息量 2 / 持证执法人员数 2 = 1 件/人`.
+ */
 export function measureText(x: IndicatorScore, lang: Lang, derived?: DerivedLabels): string {
   const name = x.name[lang];
   const { numerator, denominator, metric } = x.measure;
-  const shown = x.value === null ? (lang === 'zh' ? '空' : 'empty') : numerator ? pct(x.value) : formatNumber(x.value);
+  const shown =
+    x.value === null
+      ? lang === 'zh'
+        ? '空'
+        : 'empty'
+      : numerator && denominator
+        ? ratioText(x.value, numerator.metric, denominator.metric)
+        : numerator
+          ? pct(x.value)
+          : formatNumber(x.value);
   if (numerator && denominator)
     return `${name} = ${metricText(numerator, lang, derived)} / ${metricText(denominator, lang, derived)} = ${shown}`;
   return `${name} = ${metric ? metricText(metric, lang, derived) : shown}`;

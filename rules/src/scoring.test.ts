@@ -34,6 +34,27 @@ describe('assessment scoring', () => {
     expect(explainScore(r, 'en').at(-1)).toBe('Total 87.1, grade "良好"');
   });
 
+  it('reads a ratio of two counts of different things as an amount per unit, not a percentage', () => {
+    const perOfficer = {
+      ...BINHAI_ASSESSMENT,
+      code: 'per-officer',
+      indicators: [
+        {
+          code: 'actions-per-officer',
+          name: '人均执法量',
+          nameEn: 'Enforcement actions per officer',
+          measure: { ratio: { numerator: 'enforcementActions', denominator: 'certifiedOfficers' } },
+          weight: 15,
+          scoring: [{ when: { fact: 'value', operator: 'greaterThanInclusive', value: 6 }, points: 15 }, { points: 4 }],
+        },
+      ],
+    } as unknown as typeof BINHAI_ASSESSMENT;
+    const r = scoreAssessment(perOfficer, { enforcementActions: 3, certifiedOfficers: 2 }, env);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(explainScore(r.value)[0]).toContain('人均执法量 = 执法信息量 3 / 持证执法人员数 2 = 1.5 件/人；');
+    // Counts of the same thing stay a rate: 参与执法人数 / 持证执法人员数 (人 / 人) reads 92.01% above.
+  });
+
   it('a denominator of 0 gives an empty value and the rules decide: 无重大案件不扣分', () => {
     const r = score({ ...TEDA_METRICS, majorCases: 0, majorCasesReviewed: 0 });
     const x = r.indicators.find((i) => i.code === 'legal-review-rate');
