@@ -339,7 +339,12 @@ export const auditEvents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_case').on(t.caseId, t.seq)],
+  // The audit administrator's search (routes/admin-audit.ts) filters by person and by action, newest first.
+  (t) => [
+    index('audit_case').on(t.caseId, t.seq),
+    index('audit_actor').on(t.actor, t.seq),
+    index('audit_action').on(t.action, t.seq),
+  ],
 );
 
 /** A text in Chinese and English, as shown to users. */
