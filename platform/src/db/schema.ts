@@ -86,6 +86,22 @@ export const users = sqliteTable('users', {
   passwordChangedAt: text('password_changed_at').notNull().default(now),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull().default(now),
+  /** When a security administrator locked the account (until unlocked), or null; apart from the sign-in failures' timed lock. */
+  lockedAt: text('locked_at'),
+});
+
+/**
+ * One row (id 1): the password and sign-in policy the security administrator set (口令复杂度,
+ * 登录失败处理), over the defaults from the environment; no row means the defaults.
+ */
+export const securitySettings = sqliteTable('security_settings', {
+  id: integer('id').primaryKey(),
+  minLength: integer('min_length').notNull(),
+  minClasses: integer('min_classes').notNull(),
+  maxFailures: integer('max_failures').notNull(),
+  lockMinutes: integer('lock_minutes').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
 });
 
 /**
