@@ -578,6 +578,57 @@ export const studioWorkspaces = sqliteTable(
   (t) => [index('studio_workspaces_pack').on(t.packId)],
 );
 
+/** What a published decision shows, item by item (labels in both languages), already masked (public/content.ts). */
+export interface DisclosureItem {
+  key: string;
+  label: string;
+  labelEn: string;
+  value: string;
+}
+
+/**
+ * 公示 (#16): one record per decision case, what the public pages show of it. `content` is
+ * written masked at publication (a person's 身份证号 masked, no phone, no address) and is all the
+ * public pages read; a withdrawn record keeps it for the audit but the pages no longer show it.
+ */
+export const disclosures = sqliteTable(
+  'disclosures',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    /** The issued document version published (the latest at publication or correction). */
+    documentId: text('document_id').notNull(),
+    subjectOrg: text('subject_org').notNull(),
+    subjectPath: text('subject_path').notNull(),
+    state: text('state', { enum: ['published', 'corrected', 'withdrawn'] }).notNull(),
+    documentNumber: text('document_number').notNull(),
+    /** The party's name as published (searchable). */
+    partyName: text('party_name').notNull(),
+    authority: text('authority').notNull(),
+    decidedOn: text('decided_on').notNull(),
+    /** The last day to publish by (the matter's `disclosure.within`), counted when published. */
+    dueOn: text('due_on'),
+    publishedOn: text('published_on').notNull(),
+    publishedAt: text('published_at').notNull(),
+    publishedBy: text('published_by').notNull(),
+    content: json<DisclosureItem[]>('content').notNull(),
+    /** Why it was corrected or withdrawn (masked as free text is), when, by whom, and the case that changed the decision. */
+    reason: text('reason'),
+    changedAt: text('changed_at'),
+    changedOn: text('changed_on'),
+    changedBy: text('changed_by'),
+    causeCaseId: text('cause_case_id'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('disclosures_case').on(t.caseId),
+    // The public list: shown records newest first, one range of this index per page.
+    index('disclosures_public').on(t.state, t.publishedOn, t.id),
+    index('disclosures_number').on(t.documentNumber),
+    index('disclosures_subject').on(t.subjectPath, t.publishedOn),
+  ],
+);
+
 export type PackVersionRow = typeof packVersions.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
@@ -593,3 +644,4 @@ export type AlertRow = typeof alerts.$inferSelect;
 export type CaseStatsRow = typeof caseStats.$inferSelect;
 export type AssessmentRunRow = typeof assessmentRuns.$inferSelect;
 export type StudioWorkspaceRow = typeof studioWorkspaces.$inferSelect;
+export type DisclosureRow = typeof disclosures.$inferSelect;
