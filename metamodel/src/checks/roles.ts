@@ -12,7 +12,7 @@ type Admin = NonNullable<Role['admin']>;
 /** The permissions each administrator domain owns. */
 export const ADMIN_PERMISSIONS: Readonly<Record<Admin, readonly Permission[]>> = {
   system: ['user.manage', 'org.manage', 'pack.read', 'pack.import', 'pack.activate'],
-  security: ['role.assign', 'security.configure'],
+  security: ['role.assign', 'user.certify', 'user.credentials', 'security.configure'],
   audit: ['audit.read', 'audit.verify'],
 };
 

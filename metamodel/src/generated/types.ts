@@ -951,6 +951,8 @@ export interface Role {
     | 'org.manage'
     | 'user.manage'
     | 'role.assign'
+    | 'user.certify'
+    | 'user.credentials'
     | 'audit.read'
     | 'audit.verify'
     | 'security.configure'
