@@ -645,3 +645,108 @@ export type CaseStatsRow = typeof caseStats.$inferSelect;
 export type AssessmentRunRow = typeof assessmentRuns.$inferSelect;
 export type StudioWorkspaceRow = typeof studioWorkspaces.$inferSelect;
 export type DisclosureRow = typeof disclosures.$inferSelect;
+
+/**
+ * 检查对象名录库 (双随机、一公开): the market entities a subject may inspect, by 统一社会信用代码
+ * (checked by its GB 32100 check character), in the charge of one organisation. A company's
+ * registered address is public register data, not personal data.
+ */
+export const marketEntities = sqliteTable(
+  'market_entities',
+  {
+    id: text('id').primaryKey(),
+    creditCode: text('credit_code').notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    /** A code of the pack's codelist `sectors`. */
+    sector: text('sector').notNull(),
+    /** The organisation in charge, and its path for scope in the query. */
+    orgCode: text('org_code').notNull(),
+    orgPath: text('org_path').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('market_entities_credit_code').on(t.creditCode),
+    index('market_entities_org').on(t.orgPath, t.sector),
+  ],
+);
+
+/** A declared conflict of interest (回避): the officer is never drawn to inspect the entity. */
+export const entityConflicts = sqliteTable(
+  'entity_conflicts',
+  {
+    id: text('id').primaryKey(),
+    entityId: text('entity_id')
+      .notNull()
+      .references(() => marketEntities.id),
+    userId: text('user_id').notNull(),
+    reason: text('reason').notNull(),
+    declaredBy: text('declared_by').notNull(),
+    declaredAt: text('declared_at').notNull(),
+  },
+  (t) => [uniqueIndex('entity_conflicts_pair').on(t.entityId, t.userId)],
+);
+
+/**
+ * 抽查计划: a sector, a period and an organisation; drawn once from a recorded seed with a named
+ * algorithm, so anyone can draw it again and get the same entities and officers.
+ */
+export const inspectionPlans = sqliteTable(
+  'inspection_plans',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    sector: text('sector').notNull(),
+    orgCode: text('org_code').notNull(),
+    orgPath: text('org_path').notNull(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    /** The matter the inspections are opened under, and the risk scheme the classes come from. */
+    matterCode: text('matter_code').notNull(),
+    schemeCode: text('scheme_code').notNull(),
+    packHash: text('pack_hash').notNull(),
+    state: text('state', { enum: ['draft', 'drawn', 'opened'] })
+      .notNull()
+      .default('draft'),
+    /** The draw: its seed, the PRNG algorithm's name, and per class the entities, rate and count. */
+    seed: text('seed'),
+    algorithm: text('algorithm'),
+    classes: json<{ code: string; entities: number; ratePerYear: number; drawn: number }[]>('classes'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    drawnBy: text('drawn_by'),
+    drawnAt: text('drawn_at'),
+    openedAt: text('opened_at'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('inspection_plans_org').on(t.orgPath, t.createdAt)],
+);
+
+/** One drawn inspection of a plan: the entity, its risk class, two officers, and its case once opened. */
+export const planInspections = sqliteTable(
+  'plan_inspections',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id')
+      .notNull()
+      .references(() => inspectionPlans.id),
+    ordinal: integer('ordinal').notNull(),
+    entityId: text('entity_id')
+      .notNull()
+      .references(() => marketEntities.id),
+    riskClass: text('risk_class').notNull(),
+    officers: json<string[]>('officers').notNull(),
+    caseId: text('case_id'),
+    caseNumber: text('case_number'),
+  },
+  (t) => [
+    uniqueIndex('plan_inspections_ordinal').on(t.planId, t.ordinal),
+    index('plan_inspections_entity').on(t.entityId),
+  ],
+);
+
+export type MarketEntityRow = typeof marketEntities.$inferSelect;
+export type InspectionPlanRow = typeof inspectionPlans.$inferSelect;
+export type PlanInspectionRow = typeof planInspections.$inferSelect;
