@@ -155,4 +155,21 @@ describe('backup and restore', () => {
     const home = mkdtempSync(join(tmpdir(), 'yifa-restored-'));
     await expect(restoreCopy(out, pathsOf(home))).rejects.toThrow(/damaged or altered/);
   });
+
+  it('backs up and restores a new copy that has sealed no personal data yet (no key file made)', async () => {
+    // A copy as the deploy guide leaves it before the first case: a pack and users, no key file.
+    const home = mkdtempSync(join(tmpdir(), 'yifa-new-'));
+    const db = await openDb(pathsOf(home).databaseUrl);
+    const out = join(mkdtempSync(join(tmpdir(), 'yifa-backup-')), 'b');
+    let manifest: Awaited<ReturnType<typeof backupCopy>>;
+    try {
+      manifest = await backupCopy(db, pathsOf(home), out);
+    } finally {
+      db.$client.close();
+    }
+    expect(manifest.keys.data).toBe('none');
+    const restored = mkdtempSync(join(tmpdir(), 'yifa-restored-'));
+    const report = await restoreCopy(out, pathsOf(restored));
+    expect(report).toMatchObject({ ok: true, sealed: { checked: 0, failed: 0 } });
+  });
 });

@@ -58,7 +58,8 @@ export interface BackupManifest {
   createdAt: string;
   database: { file: 'yifa.db'; sha256: string; bytes: number; auditEvents: number; auditHead: string | null };
   files: { count: number; bytes: number };
-  keys: { data: 'file' | 'environment'; audit: 'file' | 'environment' | 'none' };
+  /** Where each key is: in the backup (`file`), kept in the environment, or not made yet (`none`). */
+  keys: { data: 'file' | 'environment' | 'none'; audit: 'file' | 'environment' | 'none' };
   checkpoint: boolean;
 }
 
@@ -126,8 +127,11 @@ export async function backupCopy(db: Db, paths: CopyPaths, out: string, now = ne
   }
   if (existsSync(paths.filesDir))
     cpSync(paths.filesDir, join(out, 'files'), { recursive: true, filter: (src) => !src.endsWith('.tmp') });
-  const keys: BackupManifest['keys'] = { data: 'environment', audit: 'none' };
-  if (paths.dataKeyFile && existsSync(paths.dataKeyFile)) {
+  const keys: BackupManifest['keys'] = { data: 'none', audit: 'none' };
+  // The personal-data key file is made when the first personal data is sealed: a copy that has
+  // sealed none yet has no key to back up.
+  if (paths.dataKeyFile === null) keys.data = 'environment';
+  else if (existsSync(paths.dataKeyFile)) {
     copySecret(paths.dataKeyFile, join(out, 'keys', 'pii.key'));
     keys.data = 'file';
   }
@@ -258,12 +262,19 @@ async function checkRestored(manifest: BackupManifest, paths: CopyPaths): Promis
       if (!existsSync(path)) missing.push(hash);
       else if (sha256File(path) !== hash) damaged.push(hash);
     }
-    const key = paths.dataKeyFile ? Buffer.from(readFileSync(paths.dataKeyFile, 'utf8').trim(), 'hex') : undefined;
+    // A key file that is not there (the backup had none): nothing sealed can be opened, and a copy
+    // with no sealed data needs none.
+    const key = paths.dataKeyFile
+      ? existsSync(paths.dataKeyFile)
+        ? Buffer.from(readFileSync(paths.dataKeyFile, 'utf8').trim(), 'hex')
+        : null
+      : undefined;
     let checked = 0;
     let failed = 0;
     for (const row of await db.select({ party: cases.party }).from(cases)) {
       checked++;
       try {
+        if (key === null) throw new Error('no personal-data key');
         const id = openPii(row.party.idNumber, key);
         if (!/^[0-9A-Z]{15,18}$/.test(id)) failed++;
       } catch {
