@@ -311,6 +311,30 @@ export const ISSUE_MESSAGES = {
     en: 'separation of duties: a {admin} administrator role may not hold "{permission}"',
   },
   'codelist.entry-duplicate': { zh: '代码表条目“{entry}”重复', en: 'codelist entry "{entry}" appears twice' },
+  'report-format.column-duplicate': {
+    zh: '列编码“{column}”重复',
+    en: 'column code "{column}" appears twice',
+  },
+  'report-format.source-or-value': {
+    zh: '列“{column}”须写 source（数据来源）或 value（固定值）之一，且只写一个',
+    en: 'column "{column}" must have either a source or a constant value, not both and not neither',
+  },
+  'report-format.unknown-field': {
+    zh: '列“{column}”的来源 field:{field} 不是文书“{document}”的字段',
+    en: 'column "{column}" reads field:{field}, which is not a field of document "{document}"',
+  },
+  'report-format.unit-not-number': {
+    zh: '列“{column}”不是数值列，不能设置金额单位',
+    en: 'column "{column}" is not a number, so it cannot have an amount unit',
+  },
+  'report-format.document-not-issued': {
+    zh: '文书“{document}”不出具（issued 不为 true），不能作为报送记录',
+    en: 'document "{document}" is not issued (issued is not true), so it cannot make a record',
+  },
+  'report-format.unknown-state': {
+    zh: '状态“{state}”不是所列流程（或任何流程）的状态',
+    en: 'state "{state}" is not a state of the workflows listed (or of any workflow)',
+  },
   'calendar.wrong-year': { zh: '日期 {date} 不在 {year} 年', en: 'date {date} is not in {year}' },
   'org.cycle': { zh: '组织上下级关系成环：{chain}', en: 'organisations form a cycle: {chain}' },
   'org.numbering-unknown-form': {

@@ -68,6 +68,13 @@ export const ITEM_KINDS = [
     label: '考核方案',
     labelEn: 'Assessment scheme',
   },
+  {
+    kind: 'report-format',
+    folder: 'report-formats',
+    schema: 'report-format.schema.json',
+    label: '数据报送格式',
+    labelEn: 'Reporting format',
+  },
   { kind: 'test', folder: 'tests', schema: 'test.schema.json', label: '黄金测试', labelEn: 'Golden tests' },
 ] as const satisfies readonly { kind: ItemKind; folder: string; schema: string; label: string; labelEn: string }[];
 

@@ -22,6 +22,7 @@ import organisation from '../schemas/organisation.schema.json' with { type: 'jso
 import overlay from '../schemas/overlay.schema.json' with { type: 'json' };
 import manifest from '../schemas/pack-manifest.schema.json' with { type: 'json' };
 import parameter from '../schemas/parameter.schema.json' with { type: 'json' };
+import reportFormat from '../schemas/report-format.schema.json' with { type: 'json' };
 import role from '../schemas/role.schema.json' with { type: 'json' };
 import test from '../schemas/test.schema.json' with { type: 'json' };
 import workflow from '../schemas/workflow.schema.json' with { type: 'json' };
@@ -50,6 +51,7 @@ export const SCHEMAS: Readonly<Record<string, { $id: string }>> = {
   'parameter.schema.json': parameter,
   'codelist.schema.json': codelist,
   'calendar.schema.json': calendar,
+  'report-format.schema.json': reportFormat,
   'test.schema.json': test,
 };
 
@@ -70,6 +72,7 @@ const KIND_SCHEMA: Readonly<Record<ItemKind | 'manifest' | 'overlay', { $id: str
   parameter,
   codelist,
   calendar,
+  'report-format': reportFormat,
   test,
 };
 

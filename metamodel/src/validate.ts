@@ -18,6 +18,7 @@ import { checkMatters } from './checks/matters.ts';
 import { checkOrganisations } from './checks/organisations.ts';
 import { checkParameters } from './checks/parameters.ts';
 import { checkReferences } from './checks/references.ts';
+import { checkReportFormats } from './checks/report-formats.ts';
 import { checkRoles } from './checks/roles.ts';
 import { checkTests } from './checks/tests.ts';
 import { checkWorkflows } from './checks/workflow.ts';
@@ -46,6 +47,7 @@ export const CHECKS: readonly Check[] = [
   checkAlerts,
   checkParameters,
   checkCodelistsAndCalendars,
+  checkReportFormats,
   checkTests,
   checkEnglishNames,
 ];

@@ -23,6 +23,7 @@ export type ItemKind =
   | 'parameter'
   | 'codelist'
   | 'calendar'
+  | 'report-format'
   | 'test';
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
@@ -586,6 +587,7 @@ export interface YifaMetamodel {
   matter?: Matter;
   alert?: AlertRule;
   assessment?: AssessmentScheme;
+  'report-format'?: ReportFormat;
   test?: PackTestSuite;
 }
 /**
@@ -2640,6 +2642,89 @@ export interface Indicator {
    * 一票否决: scoring zero here caps the total grade at the lowest.
    */
   veto?: boolean;
+}
+/**
+ * A reporting format (数据报送格式): how Yifa's records map to an external format (the national 双公示 items, a province's data-element standard). One record per case with an issued document of the form `records.document`; one column per external item, each with a declarative source checked at pack load.
+ */
+export interface ReportFormat {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * The standard or platform the format follows, as it names itself (e.g. 信用中国 双公示 行政处罚信息).
+   */
+  standard: string;
+  /**
+   * Which cases give a record: those with an issued version of `document` (the latest issued version is the record), optionally only of these matters, workflows or current states.
+   */
+  records: {
+    document: Code;
+    /**
+     * @minItems 1
+     */
+    matters?: [Code, ...Code[]];
+    /**
+     * @minItems 1
+     */
+    workflows?: [Code, ...Code[]];
+    /**
+     * @minItems 1
+     */
+    states?: [Code, ...Code[]];
+  };
+  /**
+   * @minItems 1
+   * @maxItems 200
+   */
+  columns: [ReportColumn, ...ReportColumn[]];
+  source: Source;
+  notes?: Notes;
+}
+export interface ReportColumn {
+  /**
+   * The column's code in the external format (e.g. CF_WSH).
+   */
+  code: string;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * Where the value comes from: a field of the record's document (field:<name>), the document's number or issue date (document.number, document.issuedAt), the party (party.name, party.kind, party.idNumber — a person's masked, an organisation's code in full — party.representative), the subject (org.name, org.code, org.creditCode), the matter (matter.code, matter.name, matter.cause, matter.violatedBasis, matter.penaltyBasis) or the case (case.number, case.openedAt, case.state).
+   */
+  source?: string;
+  /**
+   * A constant written in every row instead of a source (e.g. a fixed category).
+   */
+  value?: string;
+  /**
+   * string: text; number: a number (amounts in `unit`); date: YYYY-MM-DD.
+   */
+  type: 'string' | 'number' | 'date';
+  /**
+   * For amounts stored in 元: the unit the column is in (万元 divides by 10 000).
+   */
+  unit?: '元' | '万元';
+  /**
+   * An empty value is reported as a problem of the row (the row is still exported).
+   */
+  required?: boolean;
+  /**
+   * A longer value is reported as a problem of the row (never cut).
+   */
+  maxLength?: number;
+  /**
+   * Code mapping: a value (or each value of a list) written as this external code or text; a value the map lacks is reported as a problem of the row.
+   */
+  map?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * How the values of a list are joined (default ';').
+   */
+  join?: string;
+  /**
+   * Filled only for parties of this kind (e.g. 统一社会信用代码 for organisations, 证件号码 for persons); empty otherwise.
+   */
+  partyKind?: 'person' | 'organisation';
 }
 /**
  * Golden cases the pack carries: given facts, the expected discretion tier, allowed and refused transitions, alert level or score; given a subject, a matter and officers, whether a case may be opened. `yifa pack test` runs them; a version publishes only when they pass.

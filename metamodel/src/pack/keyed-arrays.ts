@@ -35,6 +35,7 @@ export const KEYED_ARRAYS: { readonly [K in ItemKind]: Readonly<Record<string, r
   matter: { facts: ['name'] },
   alert: { levels: ['level'] },
   assessment: { indicators: ['code'], grades: ['name'] },
+  'report-format': { columns: ['code'] },
   test: { cases: ['name'] },
 };
 

@@ -17,6 +17,7 @@ import type {
   PackManifest,
   PackTestSuite,
   Parameter,
+  ReportFormat,
   Role,
   Workflow,
 } from '../generated/types.ts';
@@ -38,6 +39,7 @@ export interface KindTypes {
   parameter: Parameter;
   codelist: Codelist;
   calendar: HolidayCalendar;
+  'report-format': ReportFormat;
   test: PackTestSuite;
 }
 
