@@ -15,6 +15,7 @@ import { AppError, toAppError } from './errors.ts';
 import { jsonBody } from './node-body.ts';
 import { createLogger, createMetrics, observe, REQUEST_ID } from './observability.ts';
 import { openApiDocument } from './openapi.ts';
+import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
@@ -133,6 +134,7 @@ export function createApp(services: Services) {
     return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
   });
   app.route('/api/v1/auth', authRoutes());
+  app.route('/api/v1/admin/audit', adminAuditRoutes());
   app.route('/api/v1/packs', packRoutes());
   app.route('/api/v1/matters', matterRoutes());
   app.route('/api/v1/cases', caseRoutes());

@@ -1,5 +1,6 @@
 /** What every request handler can reach, set by the app's middleware. */
 
+import type { CheckpointSettings } from './audit/checkpoint.ts';
 import type { Actor } from './auth/access.ts';
 import type { AuthPolicy } from './auth/policy.ts';
 import type { Db } from './db/client.ts';
@@ -17,6 +18,8 @@ export interface Services {
   now(): Date;
   /** Structured logs (pino); the app makes one from YIFA_LOG_LEVEL when none is given. */
   log?: Logger;
+  /** Where this copy's audit checkpoint is (the audit administrator's screen reads it); else from the environment. */
+  auditCheckpoint?: CheckpointSettings;
 }
 
 /** Hono's environment for this app. */

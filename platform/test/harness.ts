@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { bundlePack, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { createApp } from '../src/app.ts';
+import { checkpointSettings } from '../src/audit/checkpoint.ts';
 import type { Services } from '../src/context.ts';
 import { openDb } from '../src/db/client.ts';
 import { documents } from '../src/db/schema.ts';
@@ -44,7 +45,12 @@ export async function startTestServer(overrides: Partial<Services> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yifa-test-'));
   const db = await openDb(`file:${join(dir, 'yifa.db')}`);
   let clock = overrides.now ?? (() => new Date());
-  const services = createServices(db, { filesDir: join(dir, 'files'), ...overrides, now: () => clock() });
+  const services = createServices(db, {
+    filesDir: join(dir, 'files'),
+    auditCheckpoint: checkpointSettings(`file:${join(dir, 'yifa.db')}`),
+    ...overrides,
+    now: () => clock(),
+  });
   const report = await services.packs.importBundle(binhaiBundle(), { apply: true, actor: 'test' });
   await services.packs.activate(report.hash, 'test');
   const app = createApp(services);

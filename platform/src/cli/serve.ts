@@ -106,7 +106,7 @@ export async function startServer(options: {
   const settings = checkpointSettings(url);
   const alertInterval = options.alertIntervalMinutes ?? intervalFromEnv();
   const db = await openDb(url);
-  const services = createServices(db);
+  const services = createServices(db, { auditCheckpoint: settings });
   const app = createApp(services);
   mountWebApps(app);
   const server = await new Promise<Server>((resolve, reject) => {
