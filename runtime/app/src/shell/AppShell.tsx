@@ -2,7 +2,7 @@
  * The signed-in frame: a header with the screens my roles use, the language switch and my
  * name, and the routed screen below. On a phone (≤ 480 px) the navigation folds into a drawer.
  */
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Layout, Menu, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { type Lang, useT } from '../i18n.tsx';
@@ -10,6 +10,7 @@ import { navigate, usePath } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useIsPhone } from '../use-phone.ts';
 import { AlertBell } from './AlertBell.tsx';
+import { landingPath } from './landing.ts';
 import { Routes } from './Routes.tsx';
 
 /** The frame of every signed-in screen. */
@@ -21,7 +22,7 @@ export function AppShell() {
   const [open, setOpen] = useState(false);
 
   const items = [
-    { key: '/', label: t('nav.workbench') },
+    ...(landingPath(can) === '/' ? [{ key: '/', label: t('nav.workbench') }] : []),
     ...(can('case-source.register') || can('case-source.decide')
       ? [{ key: '/case-sources', label: t('nav.sources') }]
       : []),
@@ -31,6 +32,7 @@ export function AppShell() {
     ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
     ...(can('pack.activate') ? [{ key: '/packs', label: t('nav.packs') }] : []),
+    ...(can('audit.read') ? [{ key: '/admin/audit', label: t('audit.nav') }] : []),
   ];
   const selected = items.filter((i) => i.key !== '/' && path.startsWith(i.key)).map((i) => i.key);
   const go = ({ key }: { key: string }) => {
@@ -54,6 +56,7 @@ export function AppShell() {
       menu={{
         items: [
           { key: 'roles', label: list(me?.roles.map((r) => named(r)) ?? []), disabled: true },
+          { key: 'password', icon: <KeyOutlined />, label: t('password.menu'), onClick: () => navigate('/password') },
           { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), onClick: () => void logout() },
         ],
       }}

@@ -1,8 +1,10 @@
 /** The screens by path, each loaded when first visited. */
 import { Result, Spin } from 'antd';
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { useT } from '../i18n.tsx';
-import { match } from '../router.tsx';
+import { match, navigate } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { landingPath } from './landing.ts';
 
 type Page = ComponentType<{ params: Record<string, string> }>;
 const page = (load: () => Promise<Page>) => lazy(async () => ({ default: await load() }));
@@ -24,11 +26,20 @@ const ROUTES: [string, Page][] = [
   ['/alerts/:id', alertsPage],
   ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
   ['/packs', page(() => import('../pages/PacksPage.tsx').then((m) => m.PacksPage))],
+  ['/admin/audit', page(() => import('../pages/admin/AuditPage.tsx').then((m) => m.AuditPage))],
+  ['/password', page(() => import('../pages/PasswordPage.tsx').then((m) => m.PasswordPage))],
 ];
 
 /** Renders the screen of a path, or "not found". */
 export function Routes({ path }: { path: string }) {
   const { t } = useT();
+  const { can } = useSession();
+  const landing = landingPath(can);
+  const away = path === '/' && landing !== '/';
+  useEffect(() => {
+    if (away) navigate(landing, true);
+  }, [away, landing]);
+  if (away) return <Spin style={{ display: 'block', margin: 48 }} />;
   for (const [pattern, Component] of ROUTES) {
     const params = match(pattern, path);
     if (params)
