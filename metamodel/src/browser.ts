@@ -12,6 +12,7 @@ export { MAX_CONDITION_DEPTH } from './checks/conditions.ts';
 export { NUMBERING_TOKENS, PRINT_TOKENS, placeholders } from './checks/documents.ts';
 export { REFERENCES } from './checks/references.ts';
 export { ADMIN_PERMISSIONS } from './checks/roles.ts';
+export * from './entity-facts.ts';
 export * from './facts.ts';
 export type * from './generated/types.ts';
 export * from './issue-fixes.ts';

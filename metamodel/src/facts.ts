@@ -5,7 +5,7 @@
 import type { FactType } from './generated/types.ts';
 
 /** Where a fact is available. */
-export type FactScope = 'case' | 'subject' | 'indicator';
+export type FactScope = 'case' | 'subject' | 'indicator' | 'entity';
 
 /** A fact the platform computes. */
 export interface PlatformFact {

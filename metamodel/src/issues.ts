@@ -385,6 +385,18 @@ export const ISSUE_MESSAGES = {
     zh: '无条件的计分规则必须放在最后',
     en: 'the scoring rule without a condition must be last',
   },
+  'risk.class-duplicate': {
+    zh: '风险类别“{class}”重复',
+    en: 'risk class "{class}" is listed twice',
+  },
+  'risk.fallback': {
+    zh: '只有最后一个风险类别不写条件（其余企业归入该类），其余类别都须有条件',
+    en: 'only the last risk class has no condition (it takes the remaining entities); every other class needs one',
+  },
+  'risk.sector-twice': {
+    zh: '行业领域“{sector}”已由风险分类方案“{other}”分类',
+    en: 'sector "{sector}" is already classified by risk scheme "{other}"',
+  },
   'alert.unknown-placeholder': {
     zh: '消息中的占位符“{name}”不是已知事实',
     en: 'placeholder "{name}" in the message is not a known fact',

@@ -75,6 +75,13 @@ export const ITEM_KINDS = [
     label: '数据报送格式',
     labelEn: 'Reporting format',
   },
+  {
+    kind: 'risk-scheme',
+    folder: 'risk-schemes',
+    schema: 'risk-scheme.schema.json',
+    label: '风险分类方案',
+    labelEn: 'Risk classification scheme',
+  },
   { kind: 'test', folder: 'tests', schema: 'test.schema.json', label: '黄金测试', labelEn: 'Golden tests' },
 ] as const satisfies readonly { kind: ItemKind; folder: string; schema: string; label: string; labelEn: string }[];
 

@@ -23,6 +23,7 @@ import overlay from '../schemas/overlay.schema.json' with { type: 'json' };
 import manifest from '../schemas/pack-manifest.schema.json' with { type: 'json' };
 import parameter from '../schemas/parameter.schema.json' with { type: 'json' };
 import reportFormat from '../schemas/report-format.schema.json' with { type: 'json' };
+import riskScheme from '../schemas/risk-scheme.schema.json' with { type: 'json' };
 import role from '../schemas/role.schema.json' with { type: 'json' };
 import test from '../schemas/test.schema.json' with { type: 'json' };
 import workflow from '../schemas/workflow.schema.json' with { type: 'json' };
@@ -52,6 +53,7 @@ export const SCHEMAS: Readonly<Record<string, { $id: string }>> = {
   'codelist.schema.json': codelist,
   'calendar.schema.json': calendar,
   'report-format.schema.json': reportFormat,
+  'risk-scheme.schema.json': riskScheme,
   'test.schema.json': test,
 };
 
@@ -73,6 +75,7 @@ const KIND_SCHEMA: Readonly<Record<ItemKind | 'manifest' | 'overlay', { $id: str
   codelist,
   calendar,
   'report-format': reportFormat,
+  'risk-scheme': riskScheme,
   test,
 };
 

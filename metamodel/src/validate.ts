@@ -18,6 +18,7 @@ import { checkMatters } from './checks/matters.ts';
 import { checkOrganisations } from './checks/organisations.ts';
 import { checkParameters } from './checks/parameters.ts';
 import { checkReferences } from './checks/references.ts';
+import { checkRiskSchemes } from './checks/risk-schemes.ts';
 import { checkReportFormats } from './checks/report-formats.ts';
 import { checkRoles } from './checks/roles.ts';
 import { checkTests } from './checks/tests.ts';
@@ -45,6 +46,7 @@ export const CHECKS: readonly Check[] = [
   checkOrganisations,
   checkAssessments,
   checkAlerts,
+  checkRiskSchemes,
   checkParameters,
   checkCodelistsAndCalendars,
   checkReportFormats,

@@ -5,6 +5,7 @@
  * the right shape, nesting is bounded, and named conditions do not refer in a cycle.
  */
 
+import { ENTITY_FACT_NAMES } from '../entity-facts.ts';
 import { PLATFORM_FACTS, platformFact } from '../facts.ts';
 import type { Condition, Expression } from '../generated/types.ts';
 import { type Finding, finding, pointerOf } from '../issues.ts';
@@ -141,6 +142,10 @@ export const checkConditions: Check = (ctx) => {
       }),
     );
   }
+  for (const [code, r] of validItems(ctx, 'risk-scheme'))
+    r.classes.forEach((k, i) =>
+      cond(k.when, { kind: 'risk-scheme', code, pointer: pointerOf('classes', i, 'when'), universe: ENTITY_FACT_NAMES }),
+    );
   out.push(...namedConditionCycles(ctx));
   return out;
 };

@@ -23,6 +23,7 @@ export type ItemKind =
   | 'parameter'
   | 'codelist'
   | 'calendar'
+  | 'risk-scheme'
   | 'report-format'
   | 'test';
 /**
@@ -499,6 +500,26 @@ export type Metric = string;
  */
 export type Expression2 = number | string | boolean | FactRef | ParamRef | Operation;
 /**
+ * The sectors (codes of the codelist `sectors`) whose entities this scheme classifies; a plan of a sector uses the scheme that lists it. Absent: every sector without a scheme of its own.
+ */
+export type CodeList22 = Code[];
+/**
+ * Workflows whose cases count as inspections of an entity (the facts inspections3y, inspections12m); a plan opens its inspections in the first one its matter offers.
+ *
+ * @minItems 1
+ */
+export type CodeList23 = [Code, ...Code[]];
+/**
+ * Workflows whose cases count as penalty cases against an entity (penaltyCases3y, penaltyCases12m).
+ *
+ * @minItems 1
+ */
+export type CodeList24 = [Code, ...Code[]];
+/**
+ * The condition over the entity's facts (inspections3y, inspections12m, penaltyCases3y, penaltyCases12m, sector, today). Absent on the last class only.
+ */
+export type Condition4 = AllCondition | AnyCondition | NotCondition | ConditionReference | FactCondition;
+/**
  * Facts (for a scoring case, metrics) the case expects to leave a decision undetermined: missing or of the wrong type on purpose. Any other undetermined fact fails the case, and so does a fact listed here that decided nothing.
  *
  * @minItems 1
@@ -507,7 +528,7 @@ export type ExpectUndetermined = [FieldName, ...FieldName[]];
 /**
  * The tier's kinds of penalty, e.g. [warning] for 警告 alone.
  */
-export type CodeList22 = Code[];
+export type CodeList25 = Code[];
 /**
  * A stable item code: ASCII letters and digits, joined by '-', '_' or '.'. It never changes once a case refers to it.
  */
@@ -553,7 +574,7 @@ export type Code18 = string;
 /**
  * Entries of the codelist 'sectors'.
  */
-export type CodeList23 = Code[];
+export type CodeList26 = Code[];
 /**
  * A calendar date, YYYY-MM-DD.
  */
@@ -588,6 +609,7 @@ export interface YifaMetamodel {
   alert?: AlertRule;
   assessment?: AssessmentScheme;
   'report-format'?: ReportFormat;
+  'risk-scheme'?: RiskScheme;
   test?: PackTestSuite;
 }
 /**
@@ -945,6 +967,10 @@ export interface Role {
     | 'assessment.publish'
     | 'statistics.read'
     | 'disclosure.publish'
+    | 'entity.read'
+    | 'entity.manage'
+    | 'inspection-plan.read'
+    | 'inspection-plan.draw'
     | 'personal-data.read'
     | 'pack.read'
     | 'pack.author'
@@ -2727,6 +2753,53 @@ export interface ReportColumn {
   partyKind?: 'person' | 'organisation';
 }
 /**
+ * 风险分类方案 (双随机、一公开): how market entities are sorted into risk classes (A–D or a region's own) by conditions over their recorded inspections and penalty cases, and what share of each class a random inspection plan draws per year.
+ */
+export interface RiskScheme {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  sectors?: CodeList22;
+  inspectionWorkflows: CodeList23;
+  penaltyWorkflows: CodeList24;
+  /**
+   * Tried in order: an entity is of the first class whose condition holds over its facts; the last class has no condition and takes the rest.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  classes:
+    | [RiskClass]
+    | [RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass, RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass]
+    | [RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass, RiskClass];
+  basis?: CodeList;
+  source?: Source;
+  notes?: Notes;
+}
+/**
+ * One risk class: its code (A, B …), names, the share drawn per year and when an entity is of it.
+ */
+export interface RiskClass {
+  /**
+   * One capital letter, e.g. A (lowest risk) to D (highest).
+   */
+  code: string;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * Percent of the class's entities drawn for inspection per year (抽查比例). A plan covering d days of a year draws ceil(n × rate × d / (100 × 365)) of the n entities of the class, at most n.
+   */
+  ratePerYear: number;
+  when?: Condition4;
+}
+/**
  * Golden cases the pack carries: given facts, the expected discretion tier, allowed and refused transitions, alert level or score; given a subject, a matter and officers, whether a case may be opened. `yifa pack test` runs them; a version publishes only when they pass.
  */
 export interface PackTestSuite {
@@ -2758,7 +2831,7 @@ export interface DiscretionCase {
     version?: string;
     circumstances?: CodeList;
     proposedFineOutsideTier?: boolean;
-    penalties?: CodeList22;
+    penalties?: CodeList25;
     /**
      * 双罚: each responsible person's fine range in the tier, by person code.
      */
@@ -2882,7 +2955,7 @@ export interface OpeningCase {
    */
   subject?: {
     type?: Code18;
-    sectors?: CodeList23;
+    sectors?: CodeList26;
     /**
      * Whether it is an 执法主体 in its own name (true unless given).
      */

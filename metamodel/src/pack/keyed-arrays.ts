@@ -36,6 +36,7 @@ export const KEYED_ARRAYS: { readonly [K in ItemKind]: Readonly<Record<string, r
   alert: { levels: ['level'] },
   assessment: { indicators: ['code'], grades: ['name'] },
   'report-format': { columns: ['code'] },
+  'risk-scheme': { classes: ['code'] },
   test: { cases: ['name'] },
 };
 

@@ -18,6 +18,7 @@ import type {
   PackTestSuite,
   Parameter,
   ReportFormat,
+  RiskScheme,
   Role,
   Workflow,
 } from '../generated/types.ts';
@@ -40,6 +41,7 @@ export interface KindTypes {
   codelist: Codelist;
   calendar: HolidayCalendar;
   'report-format': ReportFormat;
+  'risk-scheme': RiskScheme;
   test: PackTestSuite;
 }
 
