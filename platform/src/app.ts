@@ -30,6 +30,8 @@ import { executionRoutes } from './routes/execution.ts';
 import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
 import { matterRoutes } from './routes/matters.ts';
 import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
+import { publicRoutes } from './routes/public.ts';
+import { disclosureRoutes } from './routes/public-disclosures.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { studioRoutes } from './routes/studio.ts';
@@ -154,6 +156,9 @@ export function createApp(services: Services) {
   app.route('/api/v1', statisticsRoutes());
   app.route('/api/v1', assessmentRoutes());
   app.route('/api/v1', executionRoutes());
+  app.route('/api/v1', disclosureRoutes());
+  // 公示 (#16): public pages, no sign-in, outside /api (routes/public.ts).
+  app.route('/', publicRoutes());
 
   // Built once, on first request: the routes are all registered by then.
   let doc: ReturnType<typeof openApiDocument> | undefined;

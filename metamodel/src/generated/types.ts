@@ -1345,6 +1345,15 @@ export interface Workflow {
    */
   transitions: [WorkflowTransition, ...WorkflowTransition[]];
   deadlines?: WorkflowDeadline[];
+  /**
+   * 公示 of this workflow's decisions: `document` is the issued document published (the 决定书, its latest issued version at publication or correction); `withdrawWithin` and `correctWithin` are how soon a disclosure is withdrawn or corrected once the decision is revoked or changed (行政处罚法第四十八条第二款), from the day that is recorded; `basis` the legal bases of these limits. Whether a matter's decisions are published, how soon and which items: the matter's `disclosure`.
+   */
+  disclosure?: {
+    document: Code;
+    withdrawWithin: Duration;
+    correctWithin?: Duration;
+    basis?: CodeList;
+  };
   source?: Source;
   notes?: Notes;
 }
@@ -1428,6 +1437,10 @@ export interface WorkflowDeadline {
     roles?: CodeList14;
     note?: string;
   };
+}
+export interface Duration {
+  days: number;
+  kind: DayKind;
 }
 /**
  * 裁量基准: for one penalty provision, versions by effective date (chosen by the date of the violation, 行政处罚法第三十七条), each with the legal range, the no-penalty rule, tiers chosen by conditions over case facts, and circumstances.
@@ -1610,9 +1623,36 @@ export interface Matter {
     within: Duration;
     from: Code11;
     /**
+     * The items the public page shows, in this order (the 双公示 names). 当事人 is a person's name with the 身份证号 masked, or an organisation's name with its 统一社会信用代码; a phone number or an address is never published. 公示日期 is always shown.
+     *
      * @minItems 1
      */
-    fields: [string, ...string[]];
+    fields: [
+      (
+        | '行政处罚决定书文号'
+        | '处罚名称'
+        | '处罚类别'
+        | '当事人'
+        | '违法行为类型'
+        | '违法事实'
+        | '处罚依据'
+        | '处罚内容'
+        | '处罚机关'
+        | '决定日期'
+      ),
+      ...(
+        | '行政处罚决定书文号'
+        | '处罚名称'
+        | '处罚类别'
+        | '当事人'
+        | '违法行为类型'
+        | '违法事实'
+        | '处罚依据'
+        | '处罚内容'
+        | '处罚机关'
+        | '决定日期'
+      )[]
+    ];
     retentionYears?: number;
     /**
      * Shorter retention when the party is a natural person.
@@ -1643,10 +1683,6 @@ export interface FactDefinition {
   maximum?: number;
   required?: boolean;
   description?: string;
-}
-export interface Duration {
-  days: number;
-  kind: DayKind;
 }
 /**
  * 预警规则: when a condition on a case or a subject holds, who is warned, how severely and with what message.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { bundlePack, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
@@ -5,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { runPass } from '../alerts/scheduler.ts';
-import { auditEvents, cases } from '../db/schema.ts';
+import { auditEvents, cases, documents } from '../db/schema.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Client = Awaited<ReturnType<Server['as']>>;
@@ -15,6 +16,7 @@ type Json = any;
 let server: Server;
 let officer: Client;
 let elsewhere: Client;
+let head: Client;
 
 const DECISION_MATTER = '120116-SCJ-CF-0001-01';
 const COMPANY = { kind: 'organisation', name: '天津某食品有限公司', idNumber: '91350100M000100Y43' };
@@ -50,6 +52,26 @@ const close = async (id: string) => {
   await server.db.update(cases).set({ state: 'closed', closedAt: new Date().toISOString() }).where(eq(cases.id, id));
   await runPass(server.services, { full: true });
 };
+/**
+ * Discloses the decision (公示, #16): its 决定书 issued as the document routes leave one, then
+ * published by the department head — the record is what the rules read as `disclosed`.
+ */
+const disclose = async (id: string) => {
+  await server.db.insert(documents).values({
+    id: randomUUID(),
+    caseId: id,
+    formCode: 'penalty-decision',
+    version: 1,
+    status: 'issued',
+    number: '津滨市监罚〔2026〕1号',
+    data: { penalties: ['罚款'], fine: 1000, orgName: '天津市滨海新区市场监督管理局', decidedAt: '2026-03-01' },
+    formHash: 'test',
+    createdBy: 'test',
+    issuedAt: new Date().toISOString(),
+  });
+  const res = await head.post(`/api/v1/cases/${id}/disclosure`);
+  expect(res.status, await res.clone().text()).toBe(201);
+};
 const revokedAlerts = async (client: Client): Promise<Json[]> => {
   const res = await client.get('/api/v1/alerts');
   expect(res.status).toBe(200);
@@ -64,7 +86,9 @@ beforeAll(async () => {
   const li = await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
   const wang = await server.user({ username: 'wang.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
   await server.user({ username: 'zhao.officer', orgCode: '120116-STJ', roles: ['officer'], ...cert });
+  await server.user({ username: 'zhou.head', orgCode: '120116-SCJ', roles: ['department-head'], ...cert });
   officer = await server.as('li.officer');
+  head = await server.as('zhou.head');
   elsewhere = await server.as('zhao.officer');
   decision = await created(
     await officer.post('/api/v1/cases', { matter: DECISION_MATTER, party: COMPANY, officers: [li.id, wang.id] }),
@@ -120,7 +144,7 @@ describe('a case linked to the case it concerns', () => {
 
 describe('an alert on a closed case (includeClosed)', () => {
   it('warns that a revoked decision’s disclosure must be withdrawn, on the 应诉 case, closed or not', async () => {
-    await setFacts(officer, decision.id, { disclosed: true });
+    await disclose(decision.id);
     const lost = await created(await officer.post('/api/v1/cases', { ...LITIGATION, linkedCase: decision.id }));
     await setFacts(officer, lost.id, { finalResult: '撤销或部分撤销' });
     const open = (await revokedAlerts(officer)).filter((a) => a.case.id === lost.id);

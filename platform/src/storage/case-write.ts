@@ -43,7 +43,6 @@ export const ENTERABLE_FACTS = [
   'hearingHeld',
   'collectiveDiscussed',
   'lateDecisionReason',
-  'disclosed',
   'partyPriorPenalties12m',
 ] as const;
 

@@ -9,7 +9,7 @@ import type { ResolvedPack } from '@yifa/metamodel';
 import { type RuleEnv, ruleEnvFromPack, scopedEnv } from '@yifa/rules';
 import { type Column, eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type CaseRow, cases, documents, organisations, reviews, users } from '../db/schema.ts';
+import { type CaseRow, cases, disclosures, documents, organisations, reviews, users } from '../db/schema.ts';
 import { openData } from '../documents/sealed.ts';
 import { AppError } from '../errors.ts';
 import { legalDateOf } from '../time.ts';
@@ -67,8 +67,13 @@ export const surroundings = {
   // The linked case (linked-cases.ts) under an alias: the same table, correlated on this row's link.
   linked: sql<string | null>`(SELECT json_object('number', lc.${sql.identifier(cases.number.name)},
     'matter', lc.${sql.identifier(cases.matterCode.name)}, 'state', lc.${sql.identifier(cases.state.name)},
-    'packHash', lc.${sql.identifier(cases.packHash.name)}, 'facts', json(lc.${sql.identifier(cases.facts.name)}))
+    'packHash', lc.${sql.identifier(cases.packHash.name)}, 'facts', json(lc.${sql.identifier(cases.facts.name)}),
+    'disclosed', (SELECT count(*) FROM ${disclosures} WHERE ${q(disclosures.caseId)} = lc.${sql.identifier(cases.id.name)}
+      AND ${q(disclosures.state)} <> 'withdrawn'))
     FROM ${cases} AS lc WHERE lc.${sql.identifier(cases.id.name)} = ${q(cases.linkedCaseId)})`,
+  // 公示 (public/disclosures.ts): the record decides the `disclosed` fact, shown and not withdrawn.
+  disclosed: sql<number>`(SELECT count(*) FROM ${disclosures} WHERE ${q(disclosures.caseId)} = ${q(cases.id)}
+    AND ${q(disclosures.state)} <> 'withdrawn')`,
 };
 
 /** The surroundings of a case as read. */
@@ -78,6 +83,8 @@ export interface Surroundings {
   docs: string;
   opinion: string | null;
   linked: string | null;
+  /** Whether the case's decision is disclosed (a count of its shown records: 0 or 1). */
+  disclosed?: number;
 }
 
 /** The linked case as the surroundings read it. */
@@ -87,6 +94,8 @@ interface StoredLink {
   state: string;
   packHash: string;
   facts: Record<string, unknown>;
+  /** 1 when the linked case's decision is disclosed and not withdrawn. */
+  disclosed: number;
 }
 
 /**
@@ -100,7 +109,8 @@ async function linkedOf(packs: { byHash(hash: string): Promise<ResolvedPack> }, 
     matter: l.matter,
     matterName: pack.items.matter.get(l.matter)?.name ?? l.matter,
     state: l.state,
-    facts: l.facts,
+    // Whether its decision is disclosed is its disclosure record's, not a typed fact.
+    facts: { ...l.facts, disclosed: Number(l.disclosed) > 0 },
   };
 }
 
@@ -147,7 +157,8 @@ export async function loadCase(
     matter,
     workflow,
     state: row.state,
-    facts: { ...unsetByDocuments(pack), ...row.facts },
+    // `disclosed` is the disclosure record's (public/disclosures.ts): published and not withdrawn.
+    facts: { ...unsetByDocuments(pack), ...row.facts, disclosed: Number(around?.disclosed ?? 0) > 0 },
     stateEntered: row.stateEntered,
     extensions: row.extensions,
     party: { kind: row.party.kind, name: row.party.name },

@@ -1,0 +1,70 @@
+/**
+ * The public pages of 公示 (#16), served without sign-in outside /api: `/public/` (the list,
+ * searched by a party's name or a 决定书文号 and by publication date, paged by a cursor) and
+ * `/public/decisions/:id` (one record). Plain hono routes returning HTML: there is no JSON API
+ * behind them, so a public reverse proxy can pass /public/ alone and expose nothing else. Each
+ * page is one indexed query (public/disclosures.ts). Bad input (a malformed date or cursor, a
+ * search too long) is answered 400 with the reason on the page, and nothing is read.
+ */
+import { type Context, Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+import { publicPage, publicRecord } from '../public/disclosures.ts';
+import { listPage, notFoundPage, PUBLIC_CSP, PUBLIC_CSS, recordPage } from '../public/pages.ts';
+
+/** Records per page. */
+export const PUBLIC_PAGE_SIZE = 20;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CURSOR = /^(\d{4}-\d{2}-\d{2})~([0-9a-f-]{36})$/;
+const MAX_QUERY = 50;
+
+/** The public routes (full paths under /public), mounted at the root. */
+export function publicRoutes() {
+  const r = new Hono<AppEnv>();
+  r.use('/public/*', async (c, next) => {
+    await next();
+    c.header('content-security-policy', PUBLIC_CSP);
+    // Short enough that a withdrawal shows within minutes through a caching proxy.
+    c.header('cache-control', 'public, max-age=60');
+  });
+
+  r.get('/public/style.css', (c) => c.body(PUBLIC_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+
+  const list = async (c: Context<AppEnv>) => {
+    const q = (c.req.query('q') ?? '').trim();
+    const from = c.req.query('from') ?? '';
+    const to = c.req.query('to') ?? '';
+    const after = c.req.query('after') ?? '';
+    const problems: string[] = [];
+    if (q.length > MAX_QUERY) problems.push(`查询内容不得超过 ${MAX_QUERY} 字`);
+    if (from && !DAY.test(from)) problems.push('公示日期（自）应为 YYYY-MM-DD');
+    if (to && !DAY.test(to)) problems.push('公示日期（至）应为 YYYY-MM-DD');
+    const cursor = after ? CURSOR.exec(after) : null;
+    if (after && !cursor) problems.push('翻页参数无效，请从第一页查询');
+    const form = { q: q.slice(0, MAX_QUERY), from: DAY.test(from) ? from : '', to: DAY.test(to) ? to : '' };
+    if (problems.length) return c.html(listPage({ ...form, rows: [], next: null, error: problems.join('；') }), 400);
+    const s = c.get('services');
+    const page = await publicPage(s.db, {
+      q: q || undefined,
+      from: from || undefined,
+      to: to || undefined,
+      after: cursor ? { on: cursor[1] as string, id: cursor[2] as string } : undefined,
+      limit: PUBLIC_PAGE_SIZE,
+    });
+    const last = page.rows.at(-1);
+    const next =
+      page.more && last
+        ? `/public/?${new URLSearchParams({ ...(q ? { q } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), after: `${last.publishedOn}~${last.id}` })}`
+        : null;
+    return c.html(listPage({ ...form, rows: page.rows, next, error: null }));
+  };
+  r.get('/public', list);
+  r.get('/public/', list);
+
+  r.get('/public/decisions/:id', async (c) => {
+    const id = c.req.param('id');
+    const row = /^[0-9a-f-]{36}$/.test(id) ? await publicRecord(c.get('services').db, id) : undefined;
+    if (!row) return c.html(notFoundPage(), 404);
+    return c.html(recordPage(row));
+  });
+  return r;
+}
