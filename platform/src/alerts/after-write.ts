@@ -7,11 +7,12 @@
  * here never fails the user's write: it is logged, and the scheduler's next pass catches the case.
  */
 import { and, gt, inArray, isNotNull, like, or } from 'drizzle-orm';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { type AppendedEvent, collectingEvents } from '../audit/chain.ts';
 import type { AppEnv } from '../context.ts';
-import { auditEvents, caseSources } from '../db/schema.ts';
-import { type AlertServices, evaluateCases, evaluateSubjects } from './evaluate.ts';
+import { auditEvents, type CaseRow, caseSources } from '../db/schema.ts';
+import type { Surroundings } from '../storage/snapshot.ts';
+import { type AlertServices, evaluateCases, evaluateSubjects, type WrittenCase } from './evaluate.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -30,10 +31,14 @@ async function touchedBy(s: AlertServices, events: AppendedEvent[]): Promise<{ c
 }
 
 /** Judges what these events touched; never throws (a failure is logged and left to the scheduler's next pass). */
-async function evaluateEvents(s: AlertServices, events: AppendedEvent[]): Promise<void> {
+async function evaluateEvents(
+  s: AlertServices,
+  events: AppendedEvent[],
+  written?: ReadonlyMap<string, WrittenCase>,
+): Promise<void> {
   try {
     const touched = await touchedBy(s, events);
-    await evaluateCases(s, touched.cases);
+    await evaluateCases(s, touched.cases, written);
     await evaluateSubjects(s, touched.subjects);
   } catch (e) {
     console.error('alerts: evaluation after a write failed; the scheduler will catch up', e);
@@ -49,6 +54,57 @@ export async function evaluateTouched(s: AlertServices, seq: number): Promise<vo
   await evaluateEvents(s, events);
 }
 
+/** Cases a request's write left as it knows them, by request (the request's Context). */
+const writtenBy = new WeakMap<Context, Map<string, WrittenCase>>();
+
+/**
+ * Records a case as the request's committed write left it, with its surroundings (what loadCase
+ * reads beside the row), so the alerts after the write judge it without reading it again. Only
+ * for a write that knows the whole of it: a transition changes the row's state, version and
+ * clocks and (when it opens a legal review) the latest opinion; the case's other surroundings
+ * (documents, officers, organisation, linked case) are as the request read them before writing.
+ */
+export function noteWrittenCase(c: Context, written: WrittenCase): void {
+  let m = writtenBy.get(c);
+  if (!m) {
+    m = new Map();
+    writtenBy.set(c, m);
+  }
+  m.set(written.c.id, written);
+}
+
+/** What a committed transition changed of a case (writeTransition's answer and the engine's outcome). */
+export interface TransitionWritten {
+  state: string;
+  version: number;
+  closedAt: string | null;
+  stateEntered: CaseRow['stateEntered'];
+  extensions: CaseRow['extensions'];
+  at: string;
+  /** Whether it opened a legal review (the latest review then has no opinion yet). */
+  reviewOpened: boolean;
+}
+
+/**
+ * The case as a transition left it: the row and surroundings read before writing, with what the
+ * transition's UPDATE (storage/case-write.ts, moveCase) and review insert changed. A test reads the
+ * case back after real transitions and compares (after-write.test.ts).
+ */
+export function transitionedCase(row: CaseRow, around: Surroundings, t: TransitionWritten): WrittenCase {
+  return {
+    c: {
+      ...row,
+      state: t.state,
+      version: t.version,
+      closedAt: t.closedAt,
+      stateEntered: t.stateEntered,
+      extensions: t.extensions,
+      updatedAt: t.at,
+    },
+    around: t.reviewOpened ? { ...around, opinion: null } : around,
+  };
+}
+
 /**
  * The middleware: around each successful write under /api/v1, evaluates the alerts of the cases
  * and subjects the write's own events touched, before the answer leaves (so the next read sees
@@ -62,6 +118,6 @@ export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
     if (SAFE.has(c.req.method)) return next();
     const s = c.get('services');
     const { events } = await collectingEvents(next);
-    if (c.res.status < 400 && events.length > 0) await evaluateEvents(s, events);
+    if (c.res.status < 400 && events.length > 0) await evaluateEvents(s, events, writtenBy.get(c));
   };
 }

@@ -5,8 +5,9 @@
  * (subjects.ts). Used after every committed case event (after-write.ts) and by the scheduler.
  */
 import type { ResolvedPack } from '@yifa/metamodel';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Services } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, organisations } from '../db/schema.ts';
 import { closedTargets } from '../storage/alerts.ts';
 import { loadCase, type Surroundings, surroundings } from '../storage/snapshot.ts';
@@ -33,7 +34,7 @@ function judgesClosed(pack: ResolvedPack, matter: string, workflow: string): boo
 export async function judgeCases(
   packs: { byHash(hash: string): Promise<ResolvedPack> },
   db: Services['db'],
-  rows: readonly { c: CaseRow; around: Surroundings }[],
+  rows: readonly WrittenCase[],
   today: string,
 ): Promise<Judgement[]> {
   const out: Judgement[] = [];
@@ -60,20 +61,61 @@ export async function judgeCases(
   return out;
 }
 
-/** Evaluates the case alert rules on these cases and stores the result. */
-export async function evaluateCases(s: AlertServices, caseIds: readonly string[]): Promise<Reconciled> {
+/** A case as a write left it, with what loadCase reads beside the row: judged without reading it again. */
+export interface WrittenCase {
+  c: CaseRow;
+  around: Surroundings;
+}
+
+/** One case with its surroundings by id, prepared once per database (a write judges one case). */
+type PreparedOne = { get(values: { id: string }): Promise<({ c: CaseRow } & Surroundings) | undefined> };
+const byId = new WeakMap<Db, PreparedOne>();
+/** The cases by id with their surroundings, as the alerts read them (one case by a prepared query). */
+export async function readCases(db: Db, ids: readonly string[]): Promise<WrittenCase[]> {
+  if (ids.length === 0) return [];
+  if (ids.length > 1) {
+    const rows = await db
+      .select({ c: cases, ...surroundings })
+      .from(cases)
+      .where(inArray(cases.id, [...ids]));
+    return rows.map(({ c, ...around }) => ({ c, around }));
+  }
+  let q = byId.get(db);
+  if (!q) {
+    q = db
+      .select({ c: cases, ...surroundings })
+      .from(cases)
+      .where(eq(cases.id, sql.placeholder('id')))
+      .prepare() as unknown as PreparedOne;
+    byId.set(db, q);
+  }
+  const row = await q.get({ id: ids[0] as string });
+  if (!row) return [];
+  const { c, ...around } = row;
+  return [{ c, around }];
+}
+
+/**
+ * Evaluates the case alert rules on these cases and stores the result. Cases in `written` are
+ * judged as the write that just committed left them (a transition knows its row and surroundings),
+ * the others are read.
+ */
+export async function evaluateCases(
+  s: AlertServices,
+  caseIds: readonly string[],
+  written?: ReadonlyMap<string, WrittenCase>,
+): Promise<Reconciled> {
   if (caseIds.length === 0) return { raised: 0, updated: 0, closed: 0 };
   const at = s.now();
-  const rows = await s.db
-    .select({ c: cases, ...surroundings })
-    .from(cases)
-    .where(inArray(cases.id, [...caseIds]));
-  const judged = await judgeCases(
-    s.packs,
+  const known = caseIds.flatMap((id) => {
+    const w = written?.get(id);
+    return w ? [w] : [];
+  });
+  const read = await readCases(
     s.db,
-    rows.map(({ c, ...around }) => ({ c, around })),
-    localDate(at),
+    caseIds.filter((id) => !written?.has(id)),
   );
+  const judged = await judgeCases(s.packs, s.db, [...known, ...read], localDate(at));
   return reconcileAlerts(s.db, judged, at.toISOString());
 }
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ResolvedPack } from '@yifa/metamodel';
 import type { FiredAlert } from '@yifa/rules';
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
 import { type AlertRow, alertChecks, alertRecipients, alerts } from '../db/schema.ts';
@@ -56,12 +56,40 @@ export function alertKey(rule: string, j: Pick<Judgement, 'target' | 'subjectOrg
   return j.target.kind === 'case' ? `${rule}:case:${j.target.caseId}` : `${rule}:subject:${j.subjectOrg}`;
 }
 
+/** The reads of one case's open alerts and check, prepared once per database: a write judges one case. */
+interface OneCase {
+  open: { all(values: { id: string }): Promise<AlertRow[]> };
+  check: { get(values: { id: string }): Promise<typeof alertChecks.$inferSelect | undefined> };
+}
+const oneCase = new WeakMap<Db, OneCase>();
+function oneCaseReads(db: Db): OneCase {
+  let q = oneCase.get(db);
+  if (!q) {
+    const id = sql.placeholder('id');
+    q = {
+      open: db
+        .select()
+        .from(alerts)
+        .where(and(eq(alerts.caseId, id), ne(alerts.status, 'closed')))
+        .prepare() as unknown as OneCase['open'],
+      check: db.select().from(alertChecks).where(eq(alertChecks.caseId, id)).prepare() as unknown as OneCase['check'],
+    };
+    oneCase.set(db, q);
+  }
+  return q;
+}
+
+/** The ids of the judged cases. */
+const caseIdsOf = (judged: readonly Judgement[]) =>
+  judged.flatMap((j) => (j.target.kind === 'case' ? [j.target.caseId] : []));
+
 /** The open (not closed) alerts of the judged cases and subjects, by key. */
 async function openAlertsOf(db: Db, judged: readonly Judgement[]): Promise<Map<string, AlertRow>> {
-  const caseIds = judged.flatMap((j) => (j.target.kind === 'case' ? [j.target.caseId] : []));
+  const caseIds = caseIdsOf(judged);
   const subjects = judged.flatMap((j) => (j.target.kind === 'subject' ? [j.subjectOrg] : []));
   const rows: AlertRow[] = [];
-  if (caseIds.length)
+  if (caseIds.length === 1) rows.push(...(await oneCaseReads(db).open.all({ id: caseIds[0] as string })));
+  else if (caseIds.length)
     rows.push(
       ...(await db
         .select()
@@ -80,8 +108,16 @@ async function openAlertsOf(db: Db, judged: readonly Judgement[]): Promise<Map<s
 
 /** When the judged cases were last checked, by case id. */
 async function checksOf(db: Db, judged: readonly Judgement[]) {
-  const caseIds = judged.flatMap((j) => (j.target.kind === 'case' ? [j.target.caseId] : []));
-  const rows = caseIds.length ? await db.select().from(alertChecks).where(inArray(alertChecks.caseId, caseIds)) : [];
+  const caseIds = caseIdsOf(judged);
+  const one = caseIds.length === 1 ? await oneCaseReads(db).check.get({ id: caseIds[0] as string }) : undefined;
+  const rows =
+    caseIds.length === 1
+      ? one
+        ? [one]
+        : []
+      : caseIds.length
+        ? await db.select().from(alertChecks).where(inArray(alertChecks.caseId, caseIds))
+        : [];
   return new Map(rows.map((r) => [r.caseId, r]));
 }
 

@@ -9,6 +9,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { caseDeadlines, takeAction } from '@yifa/engine';
 import type { Matter, ResolvedPack, Workflow } from '@yifa/metamodel';
 import type { RuleEnv } from '@yifa/rules';
+import { noteWrittenCase, transitionedCase } from '../alerts/after-write.ts';
 import { requireCertificate, requirePermission } from '../auth/access.ts';
 import { powerRefusal } from '../auth/authority-list.ts';
 import { maskPersonalTexts } from '../documents/pii.ts';
@@ -515,6 +516,18 @@ export function caseRoutes() {
         actorId: actor.user.id,
         at,
       });
+      // The alerts after this write judge the case as written, without reading it again.
+      if (around)
+        noteWrittenCase(
+          c,
+          transitionedCase(row, around, {
+            ...updated,
+            stateEntered: outcome.stateEntered,
+            extensions: outcome.extensions,
+            at,
+            reviewOpened: review !== null,
+          }),
+        );
       return c.json({
         id,
         state: stateOf(workflow, updated.state),
