@@ -195,7 +195,7 @@ export function provincialPack(authorityItems = 20_000, matters = 5_000): PackSo
         { name: 'firstViolation', label: '初次违法', type: 'boolean' },
         { name: 'correctedPromptly', label: '及时改正', type: 'boolean' },
       ],
-      disclosure: { within: { days: 7, kind: 'working' }, from: 'decision', fields: ['文号', '当事人'] },
+      disclosure: { within: { days: 7, kind: 'working' }, from: 'decision', fields: ['行政处罚决定书文号', '当事人'] },
     });
   }
   const manifest = {
