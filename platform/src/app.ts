@@ -15,6 +15,7 @@ import { AppError, toAppError } from './errors.ts';
 import { jsonBody } from './node-body.ts';
 import { createLogger, createMetrics, observe, REQUEST_ID } from './observability.ts';
 import { openApiDocument } from './openapi.ts';
+import { adminAccountRoutes } from './routes/admin-accounts.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
@@ -136,6 +137,7 @@ export function createApp(services: Services) {
     return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
   });
   app.route('/api/v1/auth', authRoutes());
+  app.route('/api/v1/admin', adminAccountRoutes());
   app.route('/api/v1/admin/audit', adminAuditRoutes());
   app.route('/api/v1/packs', packRoutes());
   app.route('/api/v1/matters', matterRoutes());

@@ -1,6 +1,7 @@
 /** Users in the database: creating them (CLI, demo, routes), passwords, colleagues. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { passwordRules } from './admin/security-policy.ts';
 import { appendEvent } from './audit/chain.ts';
 import { clearFailures } from './auth/lockout.ts';
 import { hashPassword, passwordProblem } from './auth/password.ts';
@@ -29,9 +30,9 @@ async function userNamed(db: Db, username: string): Promise<UserRow> {
   return user;
 }
 
-/** Refuses a password that breaks the policy, with the rule it breaks (zh/en) on /password. */
-function requirePasswordPolicy(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
+/** Refuses a password that breaks the policy in force, with the rule it breaks (zh/en) on /password. */
+async function requirePasswordPolicy(db: Db, password: string, username: string): Promise<void> {
+  const problem = passwordProblem(password, username, await passwordRules(db));
   if (problem)
     throw new AppError(
       'validation',
@@ -47,7 +48,7 @@ export async function createUser(
   actor = 'system',
   at = new Date().toISOString(),
 ): Promise<UserRow> {
-  requirePasswordPolicy(input.password, input.username);
+  await requirePasswordPolicy(db, input.password, input.username);
   const row = {
     id: randomUUID(),
     username: input.username,
@@ -118,7 +119,7 @@ export async function resetPassword(
   at = new Date().toISOString(),
 ): Promise<UserRow> {
   const user = await userNamed(db, username);
-  requirePasswordPolicy(password, username);
+  await requirePasswordPolicy(db, password, username);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -144,8 +145,8 @@ export interface UserChanges {
 }
 
 /**
- * Changes an account's organisation, roles, 执法证 or 法律职业资格 in one transaction with a
- * `user.update` audit event holding what was and what is. A change that changes nothing is
+ * Changes an account's organisation, roles, 执法证 or 法律职业资格 in one transaction with an
+ * audit event (`user.update`, or the administrator's more precise `action`) holding what was and what is. A change that changes nothing is
  * refused, so the log never records an empty change.
  */
 export async function updateUser(
@@ -154,6 +155,7 @@ export async function updateUser(
   changes: UserChanges,
   actor: string,
   at = new Date().toISOString(),
+  action = 'user.update',
 ): Promise<UserRow> {
   const user = await userNamed(db, username);
   const view = (
@@ -185,7 +187,7 @@ export async function updateUser(
     );
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(users).set(set).where(eq(users.id, user.id)).returning();
-    await appendEvent(tx, { actor, action: 'user.update', target: user.id, before, after }, at);
+    await appendEvent(tx, { actor, action, target: user.id, before, after }, at);
     return updated as UserRow;
   });
 }

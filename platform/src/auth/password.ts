@@ -35,17 +35,36 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** Why a new password is not acceptable, or undefined when it is. */
-export function passwordProblem(password: string, username: string): { zh: string; en: string } | undefined {
-  if (password.length < 10) return { zh: '密码至少 10 位', en: 'a password has at least 10 characters' };
+/** The password rules (口令复杂度): the shortest length and how many character classes a password needs. */
+export interface PasswordRules {
+  /** At least this many characters (at most 128 always). */
+  minLength: number;
+  /** Of lower case, upper case, digits and symbols, at least this many. */
+  minClasses: number;
+}
+
+/** The rules when neither the environment nor the security administrator sets them (等保 三级). */
+export const DEFAULT_PASSWORD_RULES: PasswordRules = { minLength: 10, minClasses: 3 };
+
+/** Why a new password is not acceptable under the rules, or undefined when it is. */
+export function passwordProblem(
+  password: string,
+  username: string,
+  rules: PasswordRules = DEFAULT_PASSWORD_RULES,
+): { zh: string; en: string } | undefined {
+  if (password.length < rules.minLength)
+    return { zh: `密码至少 ${rules.minLength} 位`, en: `a password has at least ${rules.minLength} characters` };
   if (password.length > 128) return { zh: '密码不超过 128 位', en: 'a password has at most 128 characters' };
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3)
+  if (classes < rules.minClasses)
     return {
-      zh: '密码须包含大写字母、小写字母、数字、符号中的至少三类',
-      en: 'a password needs three of: lower case, upper case, digits, symbols',
+      zh: `密码须包含大写字母、小写字母、数字、符号中的至少${CLASSES_ZH[rules.minClasses] ?? rules.minClasses}类`,
+      en: `a password needs ${CLASSES_EN[rules.minClasses] ?? rules.minClasses} of: lower case, upper case, digits, symbols`,
     };
   if (password.toLowerCase().includes(username.toLowerCase()))
     return { zh: '密码不能包含用户名', en: 'a password may not contain the user name' };
   return undefined;
 }
+
+const CLASSES_ZH: Record<number, string> = { 1: '一', 2: '两', 3: '三', 4: '四' };
+const CLASSES_EN: Record<number, string> = { 1: 'one', 2: 'two', 3: 'three', 4: 'all four' };

@@ -51,6 +51,7 @@ export async function signIn(
   // The lock is read after the hash, so a locked account answers as late as any other.
   const until = await lockOf(db, username, now);
   if (until) throw new AppError('account-locked', { until });
+  if (user.lockedAt) throw lockedByAdministrator(user.lockedAt);
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await db.transaction(async (tx) => {
@@ -66,6 +67,18 @@ export async function signIn(
     await appendEvent(tx, { actor: user.id, action: 'auth.login', target: user.id }, now);
   });
   return { id, csrfToken, user };
+}
+
+/** The answer to a correct password of an account a security administrator has locked. */
+export function lockedByAdministrator(lockedAt: string): AppError {
+  return new AppError(
+    'account-locked',
+    { lockedAt, by: 'security-admin' },
+    {
+      zh: '账户已被安全管理员锁定，请联系安全管理员解锁',
+      en: 'a security administrator has locked this account; ask them to unlock it',
+    },
+  );
 }
 
 /**
@@ -135,7 +148,8 @@ export async function sessionUser(
     await db.delete(sessions).where(eq(sessions.idHash, row.idHash));
     throw new AppError('session-expired');
   }
-  if (!user || user.disabled) throw new AppError('unauthenticated');
+  // A locked account's sessions end when it is locked; this refuses one that was in flight.
+  if (!user || user.disabled || user.lockedAt) throw new AppError('unauthenticated');
   // The idle clock moves in steps: a write on every request would queue behind every other write.
   if (Date.parse(now) - Date.parse(row.lastSeenAt) >= TOUCH_INTERVAL_MS)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, row.idHash));

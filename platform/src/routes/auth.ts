@@ -2,6 +2,7 @@
 
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { passwordRules, signInPolicy } from '../admin/security-policy.ts';
 import { appendEvent } from '../audit/chain.ts';
 import { scopeFor } from '../auth/access.ts';
 import { lockOf } from '../auth/lockout.ts';
@@ -46,7 +47,8 @@ export function authRoutes() {
     async (c) => {
       const { username, password } = c.req.valid('json');
       const s = c.get('services');
-      const { id, csrfToken, user } = await signIn(s.db, username, password, s.policy, s.now().toISOString());
+      const policy = await signInPolicy(s.db, s.policy);
+      const { id, csrfToken, user } = await signIn(s.db, username, password, policy, s.now().toISOString());
       setCookie(c, SESSION_COOKIE, id, {
         httpOnly: true,
         sameSite: 'Strict',
@@ -141,12 +143,13 @@ export function authRoutes() {
       const until = await lockOf(s.db, user.username, now);
       if (until) throw new AppError('account-locked', { until });
       if (!(await verifyPassword(current, user.passwordHash))) {
-        const refused = await failedAttempt(s.db, user.username, user.id, s.policy, now, 'auth.password-change-failed');
+        const policy = await signInPolicy(s.db, s.policy);
+        const refused = await failedAttempt(s.db, user.username, user.id, policy, now, 'auth.password-change-failed');
         // Guessing the password from inside a session ends the user's sessions once it locks.
         if (refused.code === 'account-locked') await endSessions(s.db, user.id);
         throw refused;
       }
-      const problem = passwordProblem(next, user.username);
+      const problem = passwordProblem(next, user.username, await passwordRules(s.db));
       if (problem)
         throw new AppError(
           'validation',
