@@ -4,7 +4,7 @@
  * name — Prometheus counters by route and status and transitions taken or refused, and the
  * readiness check that the database answers. Real temp libsql, the real Binhai pack.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -12,6 +12,7 @@ import pino from 'pino';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startTestServer } from '../test/harness.ts';
 import { createApp } from './app.ts';
+import { mountWebApps } from './cli/serve.ts';
 import { openDb } from './db/client.ts';
 import { createServices } from './services.ts';
 
@@ -96,6 +97,23 @@ describe('metrics', () => {
     expect(text).toMatch(/yifa_transitions_total\{outcome="refused"\} [1-9]/);
     expect(text).toContain('yifa_process_resident_memory_bytes');
     expect(text).not.toContain('食品');
+  });
+
+  it('name the API route, not the web apps\' catch-all, when yifa serve mounts the apps', async () => {
+    const app = createApp(server.services);
+    const dist = join(mkdtempSync(join(tmpdir(), 'yifa-dist-')), 'dist');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>依法</title>');
+    mountWebApps(app, [{ mount: '/', root: dist, spa: true }]);
+    lines.length = 0;
+    expect((await app.request('/api/health')).status).toBe(200);
+    expect((await app.request('/api/v1/nothing-here')).status).toBe(401);
+    expect((await app.request('/cases/42')).status).toBe(200);
+    expect(lines.map((l) => l.route)).toEqual(['/api/health', '(none)', '/*']);
+    const text = await (await app.request('/metrics')).text();
+    expect(text).toMatch(/yifa_http_requests_total\{method="GET",route="\/api\/health",status="200"\} 1/);
+    expect(text).toMatch(/yifa_http_requests_total\{method="GET",route="\(none\)",status="401"\} 1/);
+    expect(text).toMatch(/yifa_http_requests_total\{method="GET",route="\/\*",status="200"\} 1/);
   });
 
   it('ask for the token when one is set', async () => {

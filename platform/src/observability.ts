@@ -64,12 +64,18 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** The route pattern that answered (`/api/v1/cases/:id`), not the path with its ids; `(static)` or `(none)` otherwise. */
+/**
+ * The route pattern that answered (`/api/v1/cases/:id`), not the path with its ids; `(static)` or
+ * `(none)` otherwise. `yifa serve` adds the web apps' catch-all `GET /*` after the API (it passes
+ * anything that is not a page of an app on), so a route ending in `*` names the request only when
+ * no route of its own matched.
+ */
 export function routeOf(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
   const handlers = matchedRoutes(c).filter((r) => r.method !== 'ALL');
-  const last = handlers.at(-1);
-  if (last) return last.path;
-  return c.req.path.startsWith('/api/') ? '(none)' : '(static)';
+  const own = handlers.filter((r) => !r.path.endsWith('*')).at(-1);
+  if (own) return own.path;
+  if (c.req.path.startsWith('/api/')) return '(none)';
+  return handlers.at(-1)?.path ?? '(static)';
 }
 
 const TRANSITIONS = '/api/v1/cases/:id/transitions';
