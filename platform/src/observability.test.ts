@@ -99,7 +99,7 @@ describe('metrics', () => {
     expect(text).not.toContain('食品');
   });
 
-  it('name the API route, not the web apps\' catch-all, when yifa serve mounts the apps', async () => {
+  it("name the API route, not the web apps' catch-all, when yifa serve mounts the apps", async () => {
     const app = createApp(server.services);
     const dist = join(mkdtempSync(join(tmpdir(), 'yifa-dist-')), 'dist');
     mkdirSync(dist);
