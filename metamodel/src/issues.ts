@@ -397,6 +397,22 @@ export const ISSUE_MESSAGES = {
     zh: '行业领域“{sector}”已由风险分类方案“{other}”分类',
     en: 'sector "{sector}" is already classified by risk scheme "{other}"',
   },
+  'review.point-duplicate': {
+    zh: '评查项目编码“{point}”重复（评分按编码记录，编码须唯一）',
+    en: 'review point code "{point}" is used twice (scores are recorded by code)',
+  },
+  'review.deduction-over': {
+    zh: '扣分 {points} 超过该评查项目的满分 {maxScore}',
+    en: "the deduction of {points} exceeds the point's maximum of {maxScore}",
+  },
+  'review.pass-mark-over': {
+    zh: '合格分 {passMark} 超过满分合计 {total}，任何案卷都不能合格',
+    en: 'the pass mark {passMark} exceeds the maximum total {total}: no file could pass',
+  },
+  'review.applies-twice': {
+    zh: '“{target}”已由评查标准“{other}”评查，一类案卷只能有一套评查标准',
+    en: '"{target}" is already reviewed by checklist "{other}": a file has one checklist',
+  },
   'alert.unknown-placeholder': {
     zh: '消息中的占位符“{name}”不是已知事实',
     en: 'placeholder "{name}" in the message is not a known fact',

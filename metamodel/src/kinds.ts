@@ -82,6 +82,13 @@ export const ITEM_KINDS = [
     label: '风险分类方案',
     labelEn: 'Risk classification scheme',
   },
+  {
+    kind: 'review-checklist',
+    folder: 'review-checklists',
+    schema: 'review-checklist.schema.json',
+    label: '案卷评查标准',
+    labelEn: 'Case-file review checklist',
+  },
   { kind: 'test', folder: 'tests', schema: 'test.schema.json', label: '黄金测试', labelEn: 'Golden tests' },
 ] as const satisfies readonly { kind: ItemKind; folder: string; schema: string; label: string; labelEn: string }[];
 

@@ -23,6 +23,7 @@ import overlay from '../schemas/overlay.schema.json' with { type: 'json' };
 import manifest from '../schemas/pack-manifest.schema.json' with { type: 'json' };
 import parameter from '../schemas/parameter.schema.json' with { type: 'json' };
 import reportFormat from '../schemas/report-format.schema.json' with { type: 'json' };
+import reviewChecklist from '../schemas/review-checklist.schema.json' with { type: 'json' };
 import riskScheme from '../schemas/risk-scheme.schema.json' with { type: 'json' };
 import role from '../schemas/role.schema.json' with { type: 'json' };
 import test from '../schemas/test.schema.json' with { type: 'json' };
@@ -54,6 +55,7 @@ export const SCHEMAS: Readonly<Record<string, { $id: string }>> = {
   'calendar.schema.json': calendar,
   'report-format.schema.json': reportFormat,
   'risk-scheme.schema.json': riskScheme,
+  'review-checklist.schema.json': reviewChecklist,
   'test.schema.json': test,
 };
 
@@ -76,6 +78,7 @@ const KIND_SCHEMA: Readonly<Record<ItemKind | 'manifest' | 'overlay', { $id: str
   calendar,
   'report-format': reportFormat,
   'risk-scheme': riskScheme,
+  'review-checklist': reviewChecklist,
   test,
 };
 

@@ -20,6 +20,7 @@ import { checkParameters } from './checks/parameters.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkRiskSchemes } from './checks/risk-schemes.ts';
 import { checkReportFormats } from './checks/report-formats.ts';
+import { checkReviewChecklists } from './checks/review-checklists.ts';
 import { checkRoles } from './checks/roles.ts';
 import { checkTests } from './checks/tests.ts';
 import { checkWorkflows } from './checks/workflow.ts';
@@ -47,6 +48,7 @@ export const CHECKS: readonly Check[] = [
   checkAssessments,
   checkAlerts,
   checkRiskSchemes,
+  checkReviewChecklists,
   checkParameters,
   checkCodelistsAndCalendars,
   checkReportFormats,

@@ -24,6 +24,7 @@ export type ItemKind =
   | 'codelist'
   | 'calendar'
   | 'risk-scheme'
+  | 'review-checklist'
   | 'report-format'
   | 'test';
 /**
@@ -610,6 +611,7 @@ export interface YifaMetamodel {
   assessment?: AssessmentScheme;
   'report-format'?: ReportFormat;
   'risk-scheme'?: RiskScheme;
+  'review-checklist'?: ReviewChecklist;
   test?: PackTestSuite;
 }
 /**
@@ -971,6 +973,9 @@ export interface Role {
     | 'entity.manage'
     | 'inspection-plan.read'
     | 'inspection-plan.draw'
+    | 'file-review.read'
+    | 'file-review.run'
+    | 'file-review.score'
     | 'personal-data.read'
     | 'pack.read'
     | 'pack.author'
@@ -2834,6 +2839,77 @@ export interface RiskClass {
    */
   ratePerYear: number;
   when?: Condition4;
+}
+/**
+ * 案卷评查标准: the checklist reviewers score a closed case's file against — basic standards (基本标准) any one of which failed makes the file unqualified with 0 points, and points grouped (立案, 调查取证, 法律适用, 程序, 文书制作, 归档 …), each with a maximum score and its usual deductions; a file passes (合格) with no basic standard failed and at least the pass mark.
+ */
+export interface ReviewChecklist {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * The cases whose files this checklist reviews: those of these workflows, or of these matters (a matter listed wins over its workflow's checklist). A review round samples only cases a checklist applies to.
+   */
+  appliesTo: {
+    workflows?: CodeList;
+    matters?: CodeList;
+  };
+  /**
+   * The least total a file needs to pass (合格), e.g. 80 of 100.
+   */
+  passMark: number;
+  /**
+   * 基本标准 (否决项): failing any one makes the file unqualified (不合格卷) with 0 points, whatever its other points.
+   *
+   * @maxItems 50
+   */
+  basicStandards?: ReviewBasicStandard[];
+  /**
+   * The scored points, grouped; the maximum total is the sum of every point's maxScore.
+   *
+   * @minItems 1
+   * @maxItems 30
+   */
+  groups: [ReviewGroup, ...ReviewGroup[]];
+  basis?: CodeList;
+  source?: Source;
+  notes?: Notes;
+}
+export interface ReviewBasicStandard {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+}
+export interface ReviewGroup {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  points: [ReviewPoint, ...ReviewPoint[]];
+}
+/**
+ * One scored point: what the reviewer looks for, its maximum score, and the usual deductions (a reviewer may also deduct another amount up to what is left of the point, with a note).
+ */
+export interface ReviewPoint {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  description: string;
+  descriptionEn?: string;
+  maxScore: number;
+  /**
+   * @maxItems 30
+   */
+  deductions?: ReviewDeduction[];
+}
+export interface ReviewDeduction {
+  code: Code;
+  name: Name;
+  nameEn?: NameEn;
+  points: number;
 }
 /**
  * Golden cases the pack carries: given facts, the expected discretion tier, allowed and refused transitions, alert level or score; given a subject, a matter and officers, whether a case may be opened. `yifa pack test` runs them; a version publishes only when they pass.

@@ -37,6 +37,12 @@ export const KEYED_ARRAYS: { readonly [K in ItemKind]: Readonly<Record<string, r
   assessment: { indicators: ['code'], grades: ['name'] },
   'report-format': { columns: ['code'] },
   'risk-scheme': { classes: ['code'] },
+  'review-checklist': {
+    groups: ['code'],
+    'groups/*/points': ['code'],
+    'groups/*/points/*/deductions': ['code'],
+    basicStandards: ['code'],
+  },
   test: { cases: ['name'] },
 };
 

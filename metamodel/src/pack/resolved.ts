@@ -18,6 +18,7 @@ import type {
   PackTestSuite,
   Parameter,
   ReportFormat,
+  ReviewChecklist,
   RiskScheme,
   Role,
   Workflow,
@@ -42,6 +43,7 @@ export interface KindTypes {
   calendar: HolidayCalendar;
   'report-format': ReportFormat;
   'risk-scheme': RiskScheme;
+  'review-checklist': ReviewChecklist;
   test: PackTestSuite;
 }
 
