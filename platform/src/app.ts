@@ -17,6 +17,7 @@ import { createLogger, createMetrics, observe, REQUEST_ID } from './observabilit
 import { openApiDocument } from './openapi.ts';
 import { adminAccountRoutes } from './routes/admin-accounts.ts';
 import { adminAuditRoutes } from './routes/admin-audit.ts';
+import { adminImportRoutes, OFFICER_IMPORT_PATH } from './routes/admin-import.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { assessmentRoutes } from './routes/assessments.ts';
 import { attachmentRoutes, UPLOAD_PATH } from './routes/attachments.ts';
@@ -56,6 +57,7 @@ const OWN_BODY_LIMIT = [
   (path: string) => path === IMPORT_PATH,
   (path: string) => UPLOAD_PATH.test(path),
   (path: string) => AUTHORITY_IMPORT_PATH.test(path),
+  (path: string) => path === OFFICER_IMPORT_PATH,
 ];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -139,6 +141,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/auth', authRoutes());
   app.route('/api/v1/admin', adminAccountRoutes());
   app.route('/api/v1/admin/audit', adminAuditRoutes());
+  app.route('/api/v1/admin/import', adminImportRoutes());
   app.route('/api/v1/packs', packRoutes());
   app.route('/api/v1/matters', matterRoutes());
   app.route('/api/v1/cases', caseRoutes());

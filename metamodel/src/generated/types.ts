@@ -967,6 +967,8 @@ export interface Role {
     | 'assessment.read'
     | 'assessment.run'
     | 'assessment.publish'
+    | 'exchange.export'
+    | 'exchange.feed'
     | 'statistics.read'
     | 'disclosure.publish'
     | 'entity.read'

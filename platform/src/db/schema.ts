@@ -750,3 +750,97 @@ export const planInspections = sqliteTable(
 export type MarketEntityRow = typeof marketEntities.$inferSelect;
 export type InspectionPlanRow = typeof inspectionPlans.$inferSelect;
 export type PlanInspectionRow = typeof planInspections.$inferSelect;
+
+/** A sampling rule of 案卷评查: a share (percent, rounded up) or a count of each stratum's closed cases. */
+export interface FileReviewRule {
+  kind: 'share' | 'count';
+  value: number;
+  /** The strata: each subject, or each subject and workflow (power type). */
+  per: 'subject' | 'subject-workflow';
+}
+
+/** One stratum of a drawn round: its subject (and workflow), how many cases it had and how many were drawn. */
+export interface FileReviewStratum {
+  subject: string;
+  workflow: string | null;
+  population: number;
+  drawn: number;
+}
+
+/**
+ * 案卷评查 rounds: a period, the subjects in scope, the checklist and the sampling rule, and the
+ * draw — its seed and the PRNG algorithm's name, and per stratum the cases and the number drawn.
+ * Owned by the organisation of the supervisor who created it (org_path, the scope of the round).
+ */
+export const fileReviewRounds = sqliteTable(
+  'file_review_rounds',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    checklistCode: text('checklist_code').notNull(),
+    packHash: text('pack_hash').notNull(),
+    orgCode: text('org_code').notNull(),
+    orgPath: text('org_path').notNull(),
+    subjects: json<string[]>('subjects').notNull(),
+    rule: json<FileReviewRule>('rule').notNull(),
+    seed: text('seed').notNull(),
+    algorithm: text('algorithm').notNull(),
+    strata: json<FileReviewStratum[]>('strata').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('file_review_rounds_org').on(t.orgPath, t.createdAt)],
+);
+
+/** A deduction or a failed basic standard recorded by a reviewer, with the note it needs. */
+export interface FileReviewMark {
+  /** A point's or a basic standard's code in the checklist. */
+  point: string;
+  /** The listed deduction chosen, if any. */
+  deduction?: string;
+  /** Points deducted (0 for a failed basic standard). */
+  points: number;
+  note: string;
+}
+
+/**
+ * A sampled case file of a round and its review: the reviewer's marks, the total and whether it
+ * passes; a finished review is locked (a correction is an audited change with a reason).
+ */
+export const fileReviews = sqliteTable(
+  'file_reviews',
+  {
+    id: text('id').primaryKey(),
+    roundId: text('round_id')
+      .notNull()
+      .references(() => fileReviewRounds.id),
+    ordinal: integer('ordinal').notNull(),
+    caseId: text('case_id').notNull(),
+    caseNumber: text('case_number').notNull(),
+    subjectOrg: text('subject_org').notNull(),
+    subjectPath: text('subject_path').notNull(),
+    workflowCode: text('workflow_code').notNull(),
+    checklistCode: text('checklist_code').notNull(),
+    state: text('state', { enum: ['pending', 'draft', 'finished'] })
+      .notNull()
+      .default('pending'),
+    marks: json<FileReviewMark[]>('marks').notNull(),
+    total: real('total'),
+    qualified: integer('qualified', { mode: 'boolean' }),
+    reviewerId: text('reviewer_id'),
+    finishedAt: text('finished_at'),
+    corrections: integer('corrections').notNull().default(0),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('file_reviews_ordinal').on(t.roundId, t.ordinal),
+    uniqueIndex('file_reviews_case').on(t.roundId, t.caseId),
+    // 考核评议's reviewedFiles / qualifiedFiles: a subject's reviews finished in a period.
+    index('file_reviews_finished').on(t.subjectOrg, t.finishedAt),
+  ],
+);
+
+export type FileReviewRoundRow = typeof fileReviewRounds.$inferSelect;
+export type FileReviewRow = typeof fileReviews.$inferSelect;
