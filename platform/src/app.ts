@@ -28,8 +28,10 @@ import { caseSourceRoutes } from './routes/case-sources.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { colleagueRoutes } from './routes/colleagues.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { ENTITY_IMPORT_PATH, entityRoutes } from './routes/entities.ts';
 import { executionRoutes } from './routes/execution.ts';
 import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
+import { inspectionPlanRoutes } from './routes/inspection-plans.ts';
 import { matterRoutes } from './routes/matters.ts';
 import { IMPORT_PATH, packRoutes } from './routes/packs.ts';
 import { publicRoutes } from './routes/public.ts';
@@ -58,6 +60,7 @@ const OWN_BODY_LIMIT = [
   (path: string) => UPLOAD_PATH.test(path),
   (path: string) => AUTHORITY_IMPORT_PATH.test(path),
   (path: string) => path === OFFICER_IMPORT_PATH,
+  (path: string) => path === ENTITY_IMPORT_PATH,
 ];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -147,6 +150,8 @@ export function createApp(services: Services) {
   app.route('/api/v1/cases', caseRoutes());
   app.route('/api/v1/cases', caseLinkRoutes());
   app.route('/api/v1/case-sources', caseSourceRoutes());
+  app.route('/api/v1/entities', entityRoutes());
+  app.route('/api/v1/inspection-plans', inspectionPlanRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
   app.route('/api/v1/tasks', taskRoutes());
   app.route('/api/v1/studio/workspaces', studioWorkspaceRoutes());
