@@ -33,6 +33,9 @@ export function AppShell() {
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
     ...(can('pack.activate') ? [{ key: '/packs', label: t('nav.packs') }] : []),
     ...(can('audit.read') ? [{ key: '/admin/audit', label: t('audit.nav') }] : []),
+    ...(can('user.manage') || can('role.assign') || can('user.certify')
+      ? [{ key: '/admin/import', label: t('import.nav') }]
+      : []),
   ];
   const selected = items.filter((i) => i.key !== '/' && path.startsWith(i.key)).map((i) => i.key);
   const go = ({ key }: { key: string }) => {

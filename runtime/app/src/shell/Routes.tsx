@@ -27,6 +27,7 @@ const ROUTES: [string, Page][] = [
   ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
   ['/packs', page(() => import('../pages/PacksPage.tsx').then((m) => m.PacksPage))],
   ['/admin/audit', page(() => import('../pages/admin/AuditPage.tsx').then((m) => m.AuditPage))],
+  ['/admin/import', page(() => import('../pages/admin/ImportPage.tsx').then((m) => m.ImportPage))],
   ['/password', page(() => import('../pages/PasswordPage.tsx').then((m) => m.PasswordPage))],
 ];
 
