@@ -68,7 +68,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function createApp(services: Services) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const log = services.log ?? createLogger();
-  const metrics = createMetrics();
+  const metrics = createMetrics(services.db.$client);
 
   app.onError((err, c) => {
     let e: AppError;

@@ -116,6 +116,21 @@ describe('metrics', () => {
     expect(text).toMatch(/yifa_http_requests_total\{method="GET",route="\/\*",status="200"\} 1/);
   });
 
+  it("measure the database: reads, write transactions, the write turn's wait, group commits and the queue", async () => {
+    // A sign-in reads the user and writes a session and its audit event in one transaction.
+    await server.as('li.officer');
+    const text = await (await server.app.request('/metrics')).text();
+    const value = (series: string) => Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    expect(value('yifa_db_read_duration_seconds_count')).toBeGreaterThan(0);
+    expect(value('yifa_db_transaction_duration_seconds_count\\{outcome="committed"\\}')).toBeGreaterThan(0);
+    expect(value('yifa_db_write_wait_seconds_count')).toBeGreaterThan(0);
+    const commits = value('yifa_db_group_commit_size_count');
+    expect(commits).toBeGreaterThan(0);
+    expect(value('yifa_db_group_commit_size_sum')).toBeGreaterThanOrEqual(commits);
+    expect(text).toMatch(/^yifa_db_write_queue 0$/m);
+    expect(text).toMatch(/yifa_db_transaction_duration_seconds_bucket\{le="0\.001",outcome="committed"\}/);
+  });
+
   it('ask for the token when one is set', async () => {
     process.env.YIFA_METRICS_TOKEN = 'scrape-secret';
     expect((await server.app.request('/metrics')).status).toBe(401);

@@ -7,11 +7,13 @@
  * do not share counters.
  */
 import { randomUUID } from 'node:crypto';
+import type { Client } from '@libsql/client';
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import pino, { type Logger } from 'pino';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppEnv } from './context.ts';
+import { observeDatabase, writeQueueLength } from './db/embedded.ts';
 
 export type { Logger };
 
@@ -36,10 +38,63 @@ export interface Metrics {
   transitions: Counter<'outcome'>;
 }
 
-/** A registry with the app's metrics and the process's default ones. */
-export function createMetrics(): Metrics {
+const DB_SECONDS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
+
+/**
+ * The database's metrics, for an embedded database file (db/embedded.ts; a libsql server's client
+ * reports nothing, and then none of these is registered): reads outside transactions, write
+ * transactions from their turn to their durable COMMIT by outcome, the wait for the write turn,
+ * the group commit's queue (waiting now) and its groups' sizes (a histogram: its count is the
+ * COMMITs, its sum the transactions they made durable).
+ */
+function databaseMetrics(registry: Registry, client: Client): void {
+  if (writeQueueLength(client) === undefined) return;
+  const read = new Histogram({
+    name: 'yifa_db_read_duration_seconds',
+    help: 'Database reads outside write transactions (one statement each)',
+    buckets: DB_SECONDS,
+    registers: [registry],
+  });
+  const transaction = new Histogram({
+    name: 'yifa_db_transaction_duration_seconds',
+    help: 'Write transactions, from their write turn to their durable COMMIT (or rollback), by outcome',
+    labelNames: ['outcome'],
+    buckets: DB_SECONDS,
+    registers: [registry],
+  });
+  const wait = new Histogram({
+    name: 'yifa_db_write_wait_seconds',
+    help: 'Time a write transaction waited for its write turn (the group commit queue)',
+    buckets: DB_SECONDS,
+    registers: [registry],
+  });
+  const group = new Histogram({
+    name: 'yifa_db_group_commit_size',
+    help: 'Write transactions each COMMIT made durable (count: COMMITs; sum: transactions)',
+    buckets: [1, 2, 4, 8, 16, 32, 64],
+    registers: [registry],
+  });
+  observeDatabase(client, (e) => {
+    if (e.kind === 'read') read.observe(e.seconds);
+    else if (e.kind === 'wait') wait.observe(e.seconds);
+    else if (e.kind === 'transaction') transaction.observe({ outcome: e.outcome }, e.seconds);
+    else group.observe(e.members);
+  });
+  new Gauge({
+    name: 'yifa_db_write_queue',
+    help: 'Write transactions and statements waiting for the write turn now (the group commit queue)',
+    registers: [registry],
+    collect() {
+      this.set(writeQueueLength(client) ?? 0);
+    },
+  });
+}
+
+/** A registry with the app's metrics, the database's (given its client) and the process's default ones. */
+export function createMetrics(client?: Client): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'yifa_' });
+  if (client) databaseMetrics(registry, client);
   return {
     registry,
     requests: new Counter({

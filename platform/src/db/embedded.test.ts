@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { takeTurns } from '../../test/write-turns.ts';
-import { MAX_GROUP, openEmbedded, STATEMENT_CACHE_SIZE, writerStats } from './embedded.ts';
+import {
+  type DatabaseEvent,
+  MAX_GROUP,
+  observeDatabase,
+  openEmbedded,
+  STATEMENT_CACHE_SIZE,
+  writeQueueLength,
+  writerStats,
+} from './embedded.ts';
 
 const opened: Client[] = [];
 const open = async (ddl = 'CREATE TABLE t (x INTEGER)') => {
@@ -133,6 +141,44 @@ describe('embedded database client', () => {
     );
     expect(writerStats(client)).toEqual({ commits: 2, committed: n }); // a full group, then the rest
     expect((await xs(client)).length).toBe(n);
+  });
+
+  it('tells an observer its reads, write waits, transactions and group commits, and its queue', async () => {
+    const client = await open();
+    const seen: DatabaseEvent[] = [];
+    const stop = observeDatabase(client, (e) => seen.push(e));
+    expect(stop).toBeTypeOf('function');
+    expect(writeQueueLength(client)).toBe(0);
+    // One transaction holds the write turn; two more wait for it.
+    const first = await client.transaction('write');
+    await first.execute({ sql: 'INSERT INTO t VALUES (?)', args: [1] });
+    const waiting = [2, 3].map(async (x) => {
+      const t = await client.transaction('write');
+      await t.execute({ sql: 'INSERT INTO t VALUES (?)', args: [x] });
+      if (x === 3) await t.rollback();
+      else await t.commit();
+    });
+    expect(writeQueueLength(client)).toBe(2);
+    await first.commit();
+    await Promise.all(waiting);
+    expect(writeQueueLength(client)).toBe(0);
+    expect(await xs(client)).toEqual([1, 2]);
+    const kinds = (k: DatabaseEvent['kind']) => seen.filter((e) => e.kind === k);
+    expect(kinds('wait')).toHaveLength(3);
+    expect(
+      kinds('transaction')
+        .map((e) => (e as { outcome: string }).outcome)
+        .sort(),
+    ).toEqual(['committed', 'committed', 'rolled-back']);
+    // The first and the second ended in one group: one COMMIT made both durable.
+    expect(kinds('commit').map((e) => (e as { members: number }).members)).toEqual([2]);
+    expect(kinds('read')).toHaveLength(1);
+    for (const e of seen) if ('seconds' in e) expect(e.seconds).toBeGreaterThanOrEqual(0);
+    stop?.();
+    await client.execute('SELECT 1');
+    expect(kinds('read')).toHaveLength(1);
+    expect(observeDatabase({} as Client, () => undefined)).toBeUndefined();
+    expect(writeQueueLength({} as Client)).toBeUndefined();
   });
 
   it('runs PRAGMAs outside any transaction', async () => {

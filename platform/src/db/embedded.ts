@@ -210,6 +210,19 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * What the client reports as it works, to whoever observes it (the metrics, observability.ts): a
+ * read outside a transaction, the wait for the write turn, a write transaction from its turn to
+ * its durable COMMIT (or its rollback), and each group COMMIT with the transactions it made durable.
+ */
+export type DatabaseEvent =
+  | { kind: 'read'; seconds: number }
+  | { kind: 'wait'; seconds: number }
+  | { kind: 'transaction'; seconds: number; outcome: 'committed' | 'rolled-back' | 'failed' }
+  | { kind: 'commit'; members: number };
+
+type Listener = (e: DatabaseEvent) => void;
+
 /** What the writer has done since the database was opened. */
 export interface WriterStats {
   /** COMMITs that made work durable. */
@@ -222,12 +235,22 @@ export interface WriterStats {
 class Writer {
   readonly conn: CachedConnection;
   readonly stats: WriterStats = { commits: 0, committed: 0 };
+  readonly listeners = new Set<Listener>();
   #busy = false;
   readonly #queue: Waiter[] = [];
   #group: Group | undefined;
 
   constructor(conn: CachedConnection) {
     this.conn = conn;
+  }
+
+  /** Write transactions and statements waiting for their turn now. */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
+  emit(e: DatabaseEvent): void {
+    for (const l of this.listeners) l(e);
   }
 
   /** Waits for the writer; `joins` turns may run inside an open group. */
@@ -346,6 +369,7 @@ class Writer {
     }
     this.stats.commits += 1;
     this.stats.committed += g.members;
+    if (this.listeners.size) this.emit({ kind: 'commit', members: g.members });
     for (const w of g.waiting) w.resolve();
   }
 
@@ -369,9 +393,17 @@ class Writer {
 class MemberTransaction implements Transaction {
   #writer: Writer;
   #ended = false;
+  /** When its turn began (performance.now()), when someone observes the database. */
+  #began: number | undefined;
 
-  constructor(writer: Writer) {
+  constructor(writer: Writer, began?: number) {
     this.#writer = writer;
+    this.#began = began;
+  }
+
+  #ends(outcome: 'committed' | 'rolled-back' | 'failed'): void {
+    if (this.#began !== undefined)
+      this.#writer.emit({ kind: 'transaction', seconds: (performance.now() - this.#began) / 1000, outcome });
   }
 
   get closed(): boolean {
@@ -396,13 +428,20 @@ class MemberTransaction implements Transaction {
   async commit(): Promise<void> {
     if (this.#ended) throw new Error('the transaction has ended');
     this.#ended = true;
-    await this.#writer.keep();
+    try {
+      await this.#writer.keep();
+    } catch (e) {
+      this.#ends('failed');
+      throw e;
+    }
+    this.#ends('committed');
   }
 
   async rollback(): Promise<void> {
     if (this.#ended) return;
     this.#ended = true;
     this.#writer.undo();
+    this.#ends('rolled-back');
   }
 
   close(): void {
@@ -411,10 +450,27 @@ class MemberTransaction implements Transaction {
 }
 
 const statsOf = new WeakMap<Client, WriterStats>();
+const writerOf = new WeakMap<Client, Writer>();
 
 /** The writer's counts for a client from openEmbedded (undefined for any other client). */
 export function writerStats(client: Client): Readonly<WriterStats> | undefined {
   return statsOf.get(client);
+}
+
+/**
+ * Calls `listener` with what a client from openEmbedded does (DatabaseEvent) until the returned
+ * function is called; undefined for any other client. Nothing is timed while no one listens.
+ */
+export function observeDatabase(client: Client, listener: Listener): (() => void) | undefined {
+  const writer = writerOf.get(client);
+  if (!writer) return undefined;
+  writer.listeners.add(listener);
+  return () => writer.listeners.delete(listener);
+}
+
+/** Write transactions and statements waiting for the write turn now (undefined for any other client). */
+export function writeQueueLength(client: Client): number | undefined {
+  return writerOf.get(client)?.waiting;
 }
 
 /**
@@ -436,14 +492,30 @@ export function openEmbedded(path: string): Client {
   let closed = false;
 
   const member = async (): Promise<MemberTransaction> => {
+    const asked = writer.listeners.size ? performance.now() : undefined;
     await writer.take(true);
+    let began: number | undefined;
+    if (asked !== undefined && writer.listeners.size) {
+      began = performance.now();
+      writer.emit({ kind: 'wait', seconds: (began - asked) / 1000 });
+    }
     try {
       writer.begin();
     } catch (e) {
       writer.release();
       throw e;
     }
-    return new MemberTransaction(writer);
+    return new MemberTransaction(writer, began);
+  };
+
+  const read = (s: InStatement | string): ResultSet => {
+    if (!writer.listeners.size) return reader.execute(s);
+    const started = performance.now();
+    try {
+      return reader.execute(s);
+    } finally {
+      writer.emit({ kind: 'read', seconds: (performance.now() - started) / 1000 });
+    }
   };
 
   /** Runs statements as one member: all of them or none. */
@@ -473,7 +545,7 @@ export function openEmbedded(path: string): Client {
   const client: Client = {
     async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
       const s = typeof stmt === 'string' && args ? { sql: stmt, args } : stmt;
-      if (isRead(s)) return reader.execute(s);
+      if (isRead(s)) return read(s);
       if (isOutsideTransactions(s)) return alone(() => writerConn.execute(s));
       return atomically((tx) => tx.execute(typeof s === 'string' ? { sql: s } : s));
     },
@@ -524,5 +596,6 @@ export function openEmbedded(path: string): Client {
     protocol: 'file',
   } as unknown as Client;
   statsOf.set(client, writer.stats);
+  writerOf.set(client, writer);
   return client;
 }
