@@ -30,6 +30,7 @@ export function AppShell() {
     ...(can('review.perform') ? [{ key: '/reviews', label: t('nav.reviews') }] : []),
     ...(can('statistics.read') ? [{ key: '/supervision', label: t('supervision.nav') }] : []),
     ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),
+    ...(can('exchange.export') ? [{ key: '/exchange', label: t('exchange.nav') }] : []),
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
     ...(can('pack.activate') ? [{ key: '/packs', label: t('nav.packs') }] : []),
     ...(can('audit.read') ? [{ key: '/admin/audit', label: t('audit.nav') }] : []),

@@ -22,6 +22,7 @@ const ROUTES: [string, Page][] = [
   ['/reviews', page(() => import('../pages/ReviewQueuePage.tsx').then((m) => m.ReviewQueuePage))],
   ['/reviews/:id', page(() => import('../pages/ReviewPage.tsx').then((m) => m.ReviewPage))],
   ['/supervision', page(() => import('../pages/SupervisionPage.tsx').then((m) => m.SupervisionPage))],
+  ['/exchange', page(() => import('../pages/ExchangePage.tsx').then((m) => m.ExchangePage))],
   ['/alerts', alertsPage],
   ['/alerts/:id', alertsPage],
   ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
