@@ -1,11 +1,13 @@
 /** The app's own words in zh-CN and English (pack content comes from the API in its own language). */
 import { AUDIT_EN, AUDIT_ZH } from './messages-audit.ts';
+import { INSPECTION_EN, INSPECTION_ZH } from './messages-inspection.ts';
 import { EXCHANGE_EN, EXCHANGE_ZH } from './messages-exchange.ts';
 
 const ZH = {
   'app.title': '依法 · 行政执法办案',
   'app.short': '依法',
   ...AUDIT_ZH,
+  ...INSPECTION_ZH,
   ...EXCHANGE_ZH,
   'login.subtitle': '行政执法与执法监督平台 · 执法人员、法制审核人员与法制业务人员使用',
   'login.username': '用户名',
@@ -481,6 +483,7 @@ const EN: Record<MessageKey, string> = {
   'app.title': 'Yifa · Enforcement cases',
   'app.short': 'Yifa',
   ...AUDIT_EN,
+  ...INSPECTION_EN,
   ...EXCHANGE_EN,
   'login.subtitle': 'Administrative enforcement platform · for officers, legal reviewers and legal-affairs staff',
   'login.username': 'User name',

@@ -27,6 +27,8 @@ export function AppShell() {
       ? [{ key: '/case-sources', label: t('nav.sources') }]
       : []),
     ...(can('case.create') ? [{ key: '/cases/new', label: t('nav.open') }] : []),
+    ...(can('inspection-plan.read') ? [{ key: '/inspection-plans', label: t('plans.nav') }] : []),
+    ...(can('entity.read') ? [{ key: '/entities', label: t('entities.nav') }] : []),
     ...(can('review.perform') ? [{ key: '/reviews', label: t('nav.reviews') }] : []),
     ...(can('statistics.read') ? [{ key: '/supervision', label: t('supervision.nav') }] : []),
     ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),

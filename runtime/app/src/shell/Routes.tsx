@@ -16,6 +16,15 @@ const ROUTES: [string, Page][] = [
   ['/', page(() => import('../pages/WorkbenchPage.tsx').then((m) => m.WorkbenchPage))],
   ['/case-sources', page(() => import('../pages/CaseSourcesPage.tsx').then((m) => m.CaseSourcesPage))],
   ['/cases/new', page(() => import('../pages/OpenCasePage.tsx').then((m) => m.OpenCasePage))],
+  ['/entities', page(() => import('../pages/inspection/EntitiesPage.tsx').then((m) => m.EntitiesPage))],
+  [
+    '/inspection-plans',
+    page(() => import('../pages/inspection/InspectionPlansPage.tsx').then((m) => m.InspectionPlansPage)),
+  ],
+  [
+    '/inspection-plans/:id',
+    page(() => import('../pages/inspection/InspectionPlanPage.tsx').then((m) => m.InspectionPlanPage)),
+  ],
   ['/cases/:id', page(() => import('../pages/CasePage.tsx').then((m) => m.CasePage))],
   ['/cases/:id/inspection', page(() => import('../pages/InspectionPage.tsx').then((m) => m.InspectionPage))],
   ['/documents/:id', page(() => import('../pages/DocumentPage.tsx').then((m) => m.DocumentPage))],
