@@ -21,6 +21,7 @@ import { seedDemo } from '../demo/seed.ts';
 import { storyDate } from '../demo/story.ts';
 import { createServices } from '../services.ts';
 import { localDate } from '../time.ts';
+import { createUser } from '../users.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -57,6 +58,14 @@ beforeAll(async () => {
     auditCheckpoint: checkpointSettings(`file:${join(dir, 'yifa.db')}`),
   });
   app = createApp(services);
+  // The province's platform: an account of the consumer role, with the demo's password.
+  await createUser(db, {
+    username: 'province-feed',
+    displayName: '省平台接口',
+    orgCode: '120116-SFJ',
+    roles: ['exchange-consumer'],
+    password: DEMO_PASSWORD,
+  });
 }, 600_000);
 
 /**
@@ -195,6 +204,11 @@ describe('exchange: the 双公示 export of the demo cases', () => {
     expect(officer.status).toBe(403);
     const feed = await get('zhoujie', '/api/v1/exchange/formats/sgs-penalty/feed');
     expect(feed.status).toBe(403);
+    // The feed's account pulls the feed and nothing else.
+    const consumer = await get('province-feed', '/api/v1/exchange/formats/sgs-penalty/records');
+    expect(consumer.status).toBe(403);
+    const cases = await get('province-feed', '/api/v1/cases');
+    expect(cases.status).toBe(403);
     const unknown = await get('sunli', '/api/v1/exchange/formats/nope/records');
     expect(unknown.status).toBe(404);
     const badDate: Json = await get('sunli', '/api/v1/exchange/formats/sgs-penalty/records?from=2026-13-01');
@@ -253,9 +267,11 @@ describe('exchange: the feed of changes since a cursor', () => {
     return id;
   }
 
+  let pages = 0;
   async function page(cursor: string | undefined, limit: number): Promise<Json> {
+    pages++;
     const q = `limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
-    const res = await get('sunli', `/api/v1/exchange/formats/sgs-penalty/feed?${q}`);
+    const res = await get('province-feed', `/api/v1/exchange/formats/sgs-penalty/feed?${q}`);
     expect(res.status).toBe(200);
     return res.json();
   }
@@ -296,5 +312,9 @@ describe('exchange: the feed of changes since a cursor', () => {
     const last = await page(cursor, 2);
     expect(last.records).toEqual([]);
     expect(last.cursor).toBe(cursor);
+    // Every page pulled is in the audit chain, as the consumer's.
+    const pulled = await db.select().from(auditEvents).where(eq(auditEvents.action, 'exchange.feed'));
+    expect(pulled).toHaveLength(pages);
+    expect(pulled[0]?.after).toMatchObject({ format: 'sgs-penalty', scope: 'all', after: 0 });
   });
 });
