@@ -15,7 +15,8 @@ export function StateTag({ state }: { state: StateView }) {
   const { named } = useT();
   const color = state.terminal ? 'default' : (KIND[state.kind ?? ''] ?? 'processing');
   return (
-    <Tag color={color} data-state={state.code} style={{ marginInlineEnd: 0 }}>
+    // Long state names (答复举证（简易程序，五日）) wrap inside a narrow column instead of running over the next one.
+    <Tag color={color} data-state={state.code} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
       {named(state)}
     </Tag>
   );
