@@ -1304,6 +1304,21 @@ const BAD: Bad[] = [
     expect: { code: 'names.english-missing', file: 'workflows/penalty.yaml', pointer: '/deadlines/0', line: 17 },
   },
   {
+    name: "a transition's refusal without its English text, when English names are required",
+    edits: {
+      'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n`,
+      // Every name of the workflow in English; the refusal of 提交法制审核 alone has no English text.
+      'base/workflows/penalty.yaml': base('workflows/penalty.yaml')
+        .replace('name: 普通程序', 'name: 普通程序\nnameEn: Ordinary procedure')
+        .replace(/name: ([^,}\n]+)([,}])/g, 'name: $1, nameEn: En$2')
+        .replace(
+          'when: { condition: needs-legal-review } }',
+          'when: { condition: needs-legal-review }, refusal: 本案不属于应当法制审核的情形 }',
+        ),
+    },
+    expect: { code: 'names.english-missing', file: 'workflows/penalty.yaml', pointer: '/transitions/1', line: 13 },
+  },
+  {
     name: 'a labelled condition without its English label, when English names are required',
     edits: {
       'base/pack.yaml': `${base('pack.yaml')}require: { englishNames: true }\n`,

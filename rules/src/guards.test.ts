@@ -67,6 +67,28 @@ describe('guards of 行政处罚普通程序', () => {
     expect(why?.message.en).toContain('the condition does not hold: ');
   });
 
+  it("says the pack's own refusal in English when it gives one (refusalEn)", () => {
+    const workflow = {
+      ...PENALTY_ORDINARY,
+      transitions: PENALTY_ORDINARY.transitions.map((t) =>
+        t.action === 'submit-legal-review'
+          ? { ...t, refusalEn: 'Below the threshold of a major enforcement decision: no legal review (Article 58)' }
+          : t,
+      ) as typeof PENALTY_ORDINARY.transitions,
+    };
+    const r = checkGuards(
+      workflow,
+      { state: 'case-review', roles: ['department-head'], facts: { ...reviewFacts, proposedFine: 5000 } },
+      env,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const why = r.value.transitions.find((t) => t.action === 'submit-legal-review')?.refusals[0];
+    expect(why?.message.zh).toBe('未达到重大执法决定标准，无须法制审核（行政处罚法第五十八条）');
+    expect(why?.message.en).toBe('Below the threshold of a major enforcement decision: no legal review (Article 58)');
+    // The evaluation behind it is still given in both languages.
+    expect(why?.detail?.en).toContain('100,000');
+  });
+
   it('refuses on undetermined conditions and says which facts are missing', () => {
     const r = check({ state: 'case-review', roles: ['department-head'], facts: { proposedFine: 5000 } });
     expect(r.allowed).toEqual([]);

@@ -89,9 +89,12 @@ export function refusalFor(code: RefusalCode, t: WorkflowTransition, params: P, 
       en: `cannot tell whether "${t.nameEn ?? t.action}" is allowed: ${detail.en}`,
     };
   } else if (code === 'when') {
-    message = { zh: t.refusal ?? `条件不满足：${detail.zh}`, en: `the condition does not hold: ${detail.en}` };
+    message = {
+      zh: t.refusal ?? `条件不满足：${detail.zh}`,
+      en: t.refusalEn ?? `the condition does not hold: ${detail.en}`,
+    };
   } else {
-    message = { zh: t.refusal ?? `排除条件成立：${detail.zh}`, en: `the exclusion holds: ${detail.en}` };
+    message = { zh: t.refusal ?? `排除条件成立：${detail.zh}`, en: t.refusalEn ?? `the exclusion holds: ${detail.en}` };
   }
   return { code, message, detail, evaluation: ev, params: { ...params, held: ev.held } };
 }

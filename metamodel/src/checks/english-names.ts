@@ -107,10 +107,21 @@ const NAMES: { [K in ItemKind]?: (item: never, out: Missing[]) => void } = {
     need(out, d, []);
     needFields(out, d.fields, ['fields']);
   },
-  workflow: (w: Named & { states?: Named[]; transitions?: Named[]; deadlines?: Named[] }, out) => {
+  workflow: (
+    w: Named & {
+      states?: Named[];
+      transitions?: (Named & { refusal?: string; refusalEn?: string })[];
+      deadlines?: Named[];
+    },
+    out,
+  ) => {
     need(out, w, []);
     needEach(out, w.states, ['states']);
     needEach(out, w.transitions, ['transitions']);
+    // The text shown when the action is refused (an officer working in English reads it too).
+    (w.transitions ?? []).forEach((t, i) =>
+      need(out, { name: t.refusal, nameEn: t.refusalEn }, ['transitions', i], 'refusalEn'),
+    );
     needEach(out, w.deadlines, ['deadlines']);
   },
   discretion: (d: Named & { versions?: Record<string, Named[] | undefined>[] }, out) => {

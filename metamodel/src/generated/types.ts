@@ -1389,6 +1389,10 @@ export interface WorkflowTransition {
    * Why the action is refused, as shown to the officer.
    */
   refusal?: string;
+  /**
+   * The refusal in English (required with `refusal` when the pack requires English names).
+   */
+  refusalEn?: string;
   basis?: CodeList11;
   documents?: CodeList12;
   /**
