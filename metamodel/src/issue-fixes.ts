@@ -264,6 +264,18 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
     zh: '把无条件的计分规则移到最后',
     en: 'move the rule without a condition to the end',
   },
+  'risk.class-duplicate': {
+    zh: '给每个风险类别一个不同的字母，或删去重复的类别',
+    en: 'give each risk class its own letter, or remove the duplicate',
+  },
+  'risk.fallback': {
+    zh: '给前面的类别写上 when 条件，并把不写条件的类别放在最后',
+    en: 'give the earlier classes a when condition and put the class without one last',
+  },
+  'risk.sector-twice': {
+    zh: '从其中一个方案的 sectors 中删去该领域',
+    en: 'remove the sector from the sectors of one of the schemes',
+  },
   'alert.unknown-placeholder': {
     zh: '改为已知事实名，或删去该占位符',
     en: 'use a known fact name, or drop the placeholder',
