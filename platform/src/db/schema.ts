@@ -627,7 +627,9 @@ export const disclosures = sqliteTable(
     index('disclosures_shown')
       .on(t.publishedOn, t.id)
       .where(sql`${t.state} <> 'withdrawn'`),
+    // The public search: a name or a 文号 as typed from its start, each a range of its index.
     index('disclosures_number').on(t.documentNumber),
+    index('disclosures_party').on(t.partyName),
     index('disclosures_subject').on(t.subjectPath, t.publishedOn),
   ],
 );

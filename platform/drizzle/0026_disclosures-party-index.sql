@@ -1,0 +1,1 @@
+CREATE INDEX `disclosures_party` ON `disclosures` (`party_name`);
