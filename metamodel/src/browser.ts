@@ -11,6 +11,7 @@ export { SPECIAL_RECIPIENTS } from './checks/alerts.ts';
 export { MAX_CONDITION_DEPTH } from './checks/conditions.ts';
 export { NUMBERING_TOKENS, PRINT_TOKENS, placeholders } from './checks/documents.ts';
 export { REFERENCES } from './checks/references.ts';
+export { checklistTotal } from './checks/review-checklists.ts';
 export { ADMIN_PERMISSIONS } from './checks/roles.ts';
 export * from './entity-facts.ts';
 export * from './facts.ts';

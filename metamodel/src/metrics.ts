@@ -40,6 +40,7 @@ export const PLATFORM_METRICS: readonly PlatformMetric[] = [
   },
   { name: 'reviewedFiles', label: '评查案卷数', labelEn: 'case files reviewed', unit: '卷' },
   { name: 'qualifiedFiles', label: '评查合格案卷数', labelEn: 'case files passing review', unit: '卷' },
+  { name: 'reviewedFilesScore', label: '评查案卷得分合计', labelEn: 'total score of the files reviewed', unit: '分' },
   { name: 'reconsiderations', label: '行政复议案件数', labelEn: 'reconsiderations', unit: '件' },
   { name: 'reconsiderationsCorrected', label: '复议纠错数', labelEn: 'reconsiderations corrected', unit: '件' },
   { name: 'lawsuits', label: '行政诉讼案件数', labelEn: 'lawsuits', unit: '件' },

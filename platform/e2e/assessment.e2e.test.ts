@@ -46,7 +46,7 @@ describe.sequential('考核评议', () => {
     await login(page, SUPERVISOR.username);
     await page.getByRole('menuitem', { name: '考核评议' }).click();
     await page.getByTestId('assessment').waitFor();
-    await expect(page.getByTestId('excluded').textContent()).resolves.toContain('案卷评查合格率（10 分）');
+    await expect(page.getByTestId('excluded').textContent()).resolves.toContain('按时公示率（10 分）');
     await page.getByTestId('run').click();
     await page.getByTestId('run-status').filter({ hasText: '草稿' }).waitFor();
     await page.getByTestId(`score-${SCJ}`).waitFor();

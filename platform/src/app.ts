@@ -30,6 +30,7 @@ import { colleagueRoutes } from './routes/colleagues.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { ENTITY_IMPORT_PATH, entityRoutes } from './routes/entities.ts';
 import { executionRoutes } from './routes/execution.ts';
+import { fileReviewRoutes } from './routes/file-review.ts';
 import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
 import { inspectionPlanRoutes } from './routes/inspection-plans.ts';
 import { matterRoutes } from './routes/matters.ts';
@@ -152,6 +153,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/case-sources', caseSourceRoutes());
   app.route('/api/v1/entities', entityRoutes());
   app.route('/api/v1/inspection-plans', inspectionPlanRoutes());
+  app.route('/api/v1/file-review', fileReviewRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
   app.route('/api/v1/tasks', taskRoutes());
   app.route('/api/v1/studio/workspaces', studioWorkspaceRoutes());

@@ -43,6 +43,10 @@ describe('measureSubjects', () => {
       overdueCaseSources: 2,
       complaints: 2,
       complaintsHandled: 1,
+      // No 案卷评查 in these fixtures (file-review/rounds.test.ts counts reviewed files by hand).
+      reviewedFiles: 0,
+      qualifiedFiles: 0,
+      reviewedFilesScore: 0,
     });
     expect(m.get(B)).toEqual({
       officers: 2,
@@ -59,6 +63,9 @@ describe('measureSubjects', () => {
       overdueCaseSources: 0,
       complaints: 0,
       complaintsHandled: 0,
+      reviewedFiles: 0,
+      qualifiedFiles: 0,
+      reviewedFilesScore: 0,
     });
   });
 
@@ -113,9 +120,9 @@ describe('scoreSubjects on Binhai’s scheme', () => {
     const run = scoreSubjects(pack, scheme, subjects, m);
     expect(run.excluded.map((x) => [x.code, x.weight, x.metrics.map((y) => y.metric)])).toEqual([
       ['disclosure-in-time', 10, ['decisionsDisclosedInTime', 'decisionsToDisclose']],
-      ['file-quality', 10, ['qualifiedFiles', 'reviewedFiles']],
     ]);
-    expect(run.measurableWeight).toBe(80);
+    // 案卷评查合格率 is measured (file-review/): no file reviewed in the fixtures, so empty → full marks.
+    expect(run.measurableWeight).toBe(90);
     const [first, second] = run.subjects;
     // B: participation 2/2 → 20, actions 3/2 → 4, duty 2/8 → 2, legal review 0/0 (empty) → 15, closure 2/3 → 7.
     expect(first?.subject.code).toBe(B);
@@ -125,12 +132,13 @@ describe('scoreSubjects on Binhai’s scheme', () => {
       ['duty-performance-rate', 2],
       ['legal-review-rate', 15],
       ['closure-rate', 7],
+      ['file-quality', 10],
     ]);
-    expect(first).toMatchObject({ earned: 48, score: 60, grade: '合格', rank: 1, vetoed: [] });
+    expect(first).toMatchObject({ earned: 58, score: 64.44, grade: '合格', rank: 1, vetoed: [] });
     // A: participation 3/4 → 6, actions 4/4 → 4, duty 2/9 → 2, legal review 1/2 → 0 (veto), closure 1/4 → 3.
     expect(second?.subject.code).toBe(A);
-    expect(second?.indicators.map((i) => i.points)).toEqual([6, 4, 2, 0, 3]);
-    expect(second).toMatchObject({ earned: 15, score: 18.75, grade: '不合格', rank: 2, vetoed: ['legal-review-rate'] });
+    expect(second?.indicators.map((i) => i.points)).toEqual([6, 4, 2, 0, 3, 10]);
+    expect(second).toMatchObject({ earned: 25, score: 27.78, grade: '不合格', rank: 2, vetoed: ['legal-review-rate'] });
     const review = second?.indicators[3];
     expect(review?.metrics).toEqual([
       { metric: 'majorCasesReviewed', value: 1, counts: 'case' },
@@ -138,7 +146,7 @@ describe('scoreSubjects on Binhai’s scheme', () => {
     ]);
     expect(review?.explanation.zh).toContain('经法制审核的重大执法决定数 1 / 重大执法决定数 2 = 50%');
     expect(second?.explanation.zh.join('\n')).toContain('按时公示率（10 分）不计分');
-    expect(second?.explanation.en.join('\n')).toContain('15 of 80 measurable points, 18.75 on the 100-point scale');
+    expect(second?.explanation.en.join('\n')).toContain('25 of 90 measurable points, 27.78 on the 100-point scale');
     // B's 法制审核率 is empty (no major cases): said in words, no codes.
     const bWhy = first?.explanation.zh.join('\n') ?? '';
     expect(bWhy).toContain(

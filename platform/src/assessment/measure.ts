@@ -30,12 +30,15 @@
  * - overdueCaseSources: case sources undecided on `asOf` after their day to decide by (received
  *   whenever: with `asOf` today, the ones still pending past their day — the subject alert's fact);
  * - complaints: case sources of the period of the national kind complaint-report (投诉举报);
- * - complaintsHandled: of those, the ones decided by their day.
+ * - complaintsHandled: of those, the ones decided by their day;
+ * - reviewedFiles: the subject's sampled case files whose 案卷评查 was finished in the period
+ *   (file-review/); qualifiedFiles: of those, the ones that passed; reviewedFilesScore: their
+ *   totals added up (reviewedFilesScore / reviewedFiles is the average score).
  */
 import { PLATFORM_METRICS, type ResolvedPack, type Workflow } from '@yifa/metamodel';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { caseSources, cases, organisations, reviews, users } from '../db/schema.ts';
+import { caseSources, cases, fileReviews, organisations, reviews, users } from '../db/schema.ts';
 import { startOfLegalDay } from '../time.ts';
 
 /** A period of legal dates, both included (YYYY-MM-DD). */
@@ -82,14 +85,6 @@ export const NOT_MEASURABLE: Readonly<Record<string, NotMeasurable>> = {
     zh: '办案期限由流程引擎按日计算，尚未记录“超期”事件（待预警记录入库后计量）',
     en: 'case deadlines are computed on demand and no "overdue" event is recorded yet',
   },
-  reviewedFiles: {
-    zh: '案卷评查尚未上线，平台没有评查记录',
-    en: 'case-file review (案卷评查) is not built yet: no review records',
-  },
-  qualifiedFiles: {
-    zh: '案卷评查尚未上线，平台没有评查记录',
-    en: 'case-file review (案卷评查) is not built yet: no review records',
-  },
   reconsiderations: {
     zh: '复议案件与被复议主体的对应及复议结果尚未作为平台记录统一标明',
     en: 'reconsideration cases and their outcomes are not recorded against the subject in a form the platform counts',
@@ -126,6 +121,7 @@ const CASE_METRICS = ['enforcementActions', 'inspections', 'cases', 'closedCases
 const USER_METRICS = ['officers', 'certifiedOfficers'];
 const SOURCE_METRICS = ['overdueCaseSources', 'complaints', 'complaintsHandled'];
 const ITEM_METRICS = ['authorityItems', 'authorityItemsExercised'];
+const REVIEW_METRICS = ['reviewedFiles', 'qualifiedFiles', 'reviewedFilesScore'];
 
 /** The metrics the platform measures today. */
 export const MEASURABLE: readonly string[] = [
@@ -134,6 +130,7 @@ export const MEASURABLE: readonly string[] = [
   ...ITEM_METRICS,
   ...CASE_METRICS,
   ...SOURCE_METRICS,
+  ...REVIEW_METRICS,
 ];
 
 /** Whether a platform metric can be measured, or why not. */
@@ -153,7 +150,7 @@ export function measurability(metric: string): { measurable: true } | { measurab
 /** What a metric counts. */
 export function countedKind(metric: string): CountedKind | undefined {
   if (USER_METRICS.includes(metric) || metric === 'officersWithCases') return 'user';
-  if (CASE_METRICS.includes(metric)) return 'case';
+  if (CASE_METRICS.includes(metric) || REVIEW_METRICS.includes(metric)) return 'case';
   if (SOURCE_METRICS.includes(metric)) return 'case-source';
   if (ITEM_METRICS.includes(metric)) return 'authority-item';
   return undefined;
@@ -285,6 +282,11 @@ function userConditions(pack: ResolvedPack, asOf: string): Record<string, SQL> {
   };
 }
 
+/** A sampled file's review finished in the period (file-review/). */
+function fileReviewFinishedIn(start: string, end: string): SQL {
+  return sql`${fileReviews.state} = 'finished' AND ${fileReviews.finishedAt} >= ${start} AND ${fileReviews.finishedAt} < ${end}`;
+}
+
 const sumOf = (cond: SQL) => sql`sum(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
 
 /**
@@ -404,6 +406,23 @@ export async function measureSubjects(
     for (const row of await db.all<Record<string, unknown>>(query))
       for (const m of names) put(String(row.code), m, row[m]);
   };
+  const reviewed = REVIEW_METRICS.filter((m) => want.has(m));
+  if (reviewed.length) {
+    // 案卷评查: the subject's files finished in the period, read through the index file_reviews_finished.
+    zero(reviewed);
+    const { start, end } = periodBounds(period);
+    const rows = await db.all<{ code: string; n: number; ok: number; score: number }>(
+      sql`SELECT ${fileReviews.subjectOrg} AS code, count(*) AS n,
+          sum(CASE WHEN ${fileReviews.qualified} = 1 THEN 1 ELSE 0 END) AS ok, sum(${fileReviews.total}) AS score
+        FROM ${fileReviews} WHERE ${inArray(fileReviews.subjectOrg, codes)} AND ${fileReviewFinishedIn(start, end)}
+        GROUP BY ${fileReviews.subjectOrg}`,
+    );
+    for (const r of rows) {
+      if (want.has('reviewedFiles')) put(r.code, 'reviewedFiles', r.n);
+      if (want.has('qualifiedFiles')) put(r.code, 'qualifiedFiles', r.ok);
+      if (want.has('reviewedFilesScore')) put(r.code, 'reviewedFilesScore', Math.round(Number(r.score) * 100) / 100);
+    }
+  }
   await grouped('users', userConditions(pack, asOf));
   await grouped('sources', sourceConditions(period, asOf));
   return out;
@@ -491,6 +510,35 @@ export async function countedRows(
           },
         };
       }),
+    };
+  }
+  if (REVIEW_METRICS.includes(metric)) {
+    const where = and(
+      eq(fileReviews.subjectOrg, subject.code),
+      fileReviewFinishedIn(start, end),
+      metric === 'qualifiedFiles' ? eq(fileReviews.qualified, true) : undefined,
+    );
+    const rows = await db
+      .select({
+        id: fileReviews.caseId,
+        number: fileReviews.caseNumber,
+        total: fileReviews.total,
+        ok: fileReviews.qualified,
+      })
+      .from(fileReviews)
+      .where(where)
+      .orderBy(asc(fileReviews.finishedAt), asc(fileReviews.caseNumber));
+    return {
+      total: rows.length,
+      rows: rows.slice(0, limit).map((r) => ({
+        kind: 'case',
+        id: r.id,
+        label: r.number,
+        detail: {
+          zh: `评查得分 ${r.total ?? 0} · ${r.ok ? '合格' : '不合格'}`,
+          en: `review score ${r.total ?? 0} · ${r.ok ? 'passed' : 'failed'}`,
+        },
+      })),
     };
   }
   const userCond = userConditions(pack, asOf)[metric];

@@ -40,20 +40,18 @@ describe('POST /assessments/{scheme}/runs', () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const created: Json = await res.json();
     expect(created).toMatchObject({ scheme: 'binhai-2026', status: 'draft', period: YEAR, asOf: '2026-12-31' });
-    expect(created.summary.measurableWeight).toBe(80);
-    expect(created.summary.excluded.map((x: Json) => [x.code, x.weight])).toEqual([
-      ['disclosure-in-time', 10],
-      ['file-quality', 10],
-    ]);
-    expect(created.summary.excluded[1].metrics[0].why.zh).toContain('案卷评查');
+    // 案卷评查合格率 is measured (file-review/); no file reviewed here: empty → full marks.
+    expect(created.summary.measurableWeight).toBe(90);
+    expect(created.summary.excluded.map((x: Json) => [x.code, x.weight])).toEqual([['disclosure-in-time', 10]]);
+    expect(created.summary.excluded[0].metrics[0].why.zh).toContain('公示');
     const view: Json = await (
       await (await as('zhang.supervisor')).get(`/api/v1/assessments/runs/${created.id}`)
     ).json();
     expect(view.ranked).toBe(true);
     const a = view.results.find((r: Json) => r.subject.code === A);
     const b = view.results.find((r: Json) => r.subject.code === B);
-    expect(a).toMatchObject({ score: 18.75, grade: '不合格', vetoed: ['legal-review-rate'] });
-    expect(b).toMatchObject({ score: 60, grade: '合格' });
+    expect(a).toMatchObject({ score: 27.78, grade: '不合格', vetoed: ['legal-review-rate'] });
+    expect(b).toMatchObject({ score: 64.44, grade: '合格' });
     expect(b.rank).toBeLessThan(a.rank);
     // Ranks follow scores among the subjects with records; those without any come after, unranked.
     const ranked = view.results.filter((r: Json) => r.rank !== null);
@@ -66,7 +64,7 @@ describe('POST /assessments/{scheme}/runs', () => {
       .select()
       .from(auditEvents)
       .where(sql`${auditEvents.action} = 'assessment.run' AND ${auditEvents.target} = ${created.id}`);
-    expect(event?.after).toMatchObject({ scheme: 'binhai-2026', excluded: ['disclosure-in-time', 'file-quality'] });
+    expect(event?.after).toMatchObject({ scheme: 'binhai-2026', excluded: ['disclosure-in-time'] });
   });
 
   it('refuses a reversed period, one too long and one before the scheme, in Chinese and English, storing nothing', async () => {
@@ -115,7 +113,7 @@ describe('reading a run', () => {
     expect(drill.rows.map((r: Json) => r.id).sort()).toEqual([ids.c1, ids.c3].sort());
     expect(drill.rows[0]).toMatchObject({ kind: 'case' });
     expect((await (await as('guo.agency')).get(path)).status).toBe(404);
-    const unmeasured = `/api/v1/assessments/runs/${id}/subjects/${A}/metrics/reviewedFiles`;
+    const unmeasured = `/api/v1/assessments/runs/${id}/subjects/${A}/metrics/decisionsToDisclose`;
     expect((await (await as('zhang.supervisor')).get(unmeasured)).status).toBe(404);
   });
 });
@@ -133,7 +131,7 @@ describe('publishing', () => {
     const frozen: Json = await (await (await as('zhang.supervisor')).get(`/api/v1/assessments/runs/${id}`)).json();
 
     // New records after publishing: a recomputation sees them in a new draft; the published run does not change.
-    // B's open case d2 is closed in the period: closure 3/3 → 10 points, 51 of 80 = 63.75.
+    // B's open case d2 is closed in the period: closure 3/3 → 10 points, 61 of 90 = 67.78.
     await server.db
       .update(cases)
       .set({ state: 'closed', closedAt: '2026-10-01T02:00:00.000Z' })
@@ -142,8 +140,8 @@ describe('publishing', () => {
     expect(redo.id).not.toBe(id);
     expect(redo.status).toBe('draft');
     const redone: Json = await (await (await as('zhang.supervisor')).get(`/api/v1/assessments/runs/${redo.id}`)).json();
-    expect(redone.results.find((r: Json) => r.subject.code === B).score).toBe(63.75);
-    expect(frozen.results.find((r: Json) => r.subject.code === B).score).toBe(60);
+    expect(redone.results.find((r: Json) => r.subject.code === B).score).toBe(67.78);
+    expect(frozen.results.find((r: Json) => r.subject.code === B).score).toBe(64.44);
     const still: Json = await (await (await as('zhang.supervisor')).get(`/api/v1/assessments/runs/${id}`)).json();
     expect(still).toEqual(frozen);
     await expect(

@@ -1,0 +1,213 @@
+/**
+ * 案卷评分 and results: a reviewer scores a sampled file (drafts as often as needed), finishes it —
+ * then it is locked — and corrects a finished one only with a reason, as an audited change with
+ * the marks before and after. A reviewer never scores a case they handled (回避). Results per
+ * subject are counted in SQL over the sampled files in the reader's scope.
+ */
+import type { ResolvedPack } from '@yifa/metamodel';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { appendEvent } from '../audit/chain.ts';
+import { type Actor, requirePermission } from '../auth/access.ts';
+import type { Db } from '../db/client.ts';
+import { cases, type FileReviewRow, fileReviews } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { reviewScope } from './rounds.ts';
+import { type MarkInput, scoreFile } from './score.ts';
+
+/** A sampled file in the actor's scope for the permission, or not-found. */
+export async function scopedReview(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: 'file-review.read' | 'file-review.score',
+): Promise<FileReviewRow> {
+  const scope = requirePermission(actor, permission);
+  const [row] = await db
+    .select()
+    .from(fileReviews)
+    .where(and(eq(fileReviews.id, id), reviewScope(actor, scope)));
+  if (!row) throw new AppError('not-found', { review: id });
+  return row;
+}
+
+/** The sampled files of a round in the actor's scope, in the order drawn. */
+export async function reviewsOfRound(db: Db, actor: Actor, roundId: string): Promise<FileReviewRow[]> {
+  const scope = requirePermission(actor, 'file-review.read');
+  return db
+    .select()
+    .from(fileReviews)
+    .where(and(eq(fileReviews.roundId, roundId), reviewScope(actor, scope)))
+    .orderBy(asc(fileReviews.ordinal));
+}
+
+async function refuseOwnCase(db: Db, actor: Actor, review: FileReviewRow): Promise<void> {
+  const [c] = await db
+    .select({ officers: cases.officers, createdBy: cases.createdBy })
+    .from(cases)
+    .where(eq(cases.id, review.caseId));
+  if (c && (c.createdBy === actor.user.id || c.officers.includes(actor.user.id)))
+    throw new AppError(
+      'forbidden',
+      { review: review.id, reason: 'own-case' },
+      { zh: '评查人员不得评查本人承办的案件（回避）', en: 'a reviewer may not review a case they handled (recusal)' },
+    );
+}
+
+function checklistOf(pack: ResolvedPack, review: FileReviewRow) {
+  const c = pack.items['review-checklist'].get(review.checklistCode);
+  if (!c)
+    throw new AppError(
+      'conflict',
+      { checklist: review.checklistCode },
+      {
+        zh: `现行配置包中没有评查标准“${review.checklistCode}”`,
+        en: `the active pack has no review checklist "${review.checklistCode}"`,
+      },
+    );
+  return c;
+}
+
+function score(pack: ResolvedPack, review: FileReviewRow, marks: readonly MarkInput[]) {
+  const scored = scoreFile(checklistOf(pack, review), marks);
+  if (!scored.ok)
+    throw new AppError(
+      'validation',
+      { problems: scored.problems },
+      scored.problems.length === 1 ? scored.problems[0]?.message : undefined,
+    );
+  return scored.value;
+}
+
+async function update(
+  db: Pick<Db, 'update'>,
+  review: FileReviewRow,
+  version: number,
+  set: Partial<FileReviewRow>,
+  where?: SQL,
+) {
+  const [row] = await db
+    .update(fileReviews)
+    .set({ ...set, version: sql`${fileReviews.version} + 1` })
+    .where(and(eq(fileReviews.id, review.id), eq(fileReviews.version, version), where))
+    .returning();
+  if (!row) throw new AppError('conflict', { review: review.id, version: review.version });
+  return row;
+}
+
+/** Saves a reviewer's marks (a draft), or finishes the review, which locks it; audited. */
+export async function scoreReview(
+  db: Db,
+  actor: Actor,
+  pack: ResolvedPack,
+  review: FileReviewRow,
+  input: { version: number; marks: MarkInput[]; finish: boolean },
+  at: string,
+): Promise<FileReviewRow> {
+  requirePermission(actor, 'file-review.score');
+  if (review.version !== input.version) throw new AppError('conflict', { review: review.id, version: review.version });
+  if (review.state === 'finished')
+    throw new AppError(
+      'conflict',
+      { review: review.id, state: review.state },
+      {
+        zh: '评查已完成并锁定；如需更正，请填写更正理由',
+        en: 'the review is finished and locked; correct it with a reason',
+      },
+    );
+  await refuseOwnCase(db, actor, review);
+  const s = score(pack, review, input.marks);
+  return db.transaction(async (tx) => {
+    const row = await update(
+      tx,
+      review,
+      input.version,
+      {
+        state: input.finish ? 'finished' : 'draft',
+        marks: s.marks,
+        total: s.total,
+        qualified: s.qualified,
+        reviewerId: actor.user.id,
+        finishedAt: input.finish ? at : null,
+      },
+      sql`${fileReviews.state} <> 'finished'`,
+    );
+    await appendEvent(
+      tx,
+      {
+        actor: actor.user.id,
+        action: input.finish ? 'file-review.finish' : 'file-review.score',
+        caseId: review.caseId,
+        target: review.id,
+        after: { marks: s.marks, total: s.total, qualified: s.qualified, vetoed: s.vetoed },
+      },
+      at,
+    );
+    return row;
+  });
+}
+
+/** Corrects a finished review with a reason: the marks before and after are audited; it stays finished. */
+export async function correctReview(
+  db: Db,
+  actor: Actor,
+  pack: ResolvedPack,
+  review: FileReviewRow,
+  input: { version: number; marks: MarkInput[]; reason: string },
+  at: string,
+): Promise<FileReviewRow> {
+  requirePermission(actor, 'file-review.score');
+  if (review.version !== input.version) throw new AppError('conflict', { review: review.id, version: review.version });
+  if (review.state !== 'finished')
+    throw new AppError(
+      'conflict',
+      { review: review.id, state: review.state },
+      { zh: '评查尚未完成，直接修改评分即可', en: 'the review is not finished: change the marks directly' },
+    );
+  await refuseOwnCase(db, actor, review);
+  const s = score(pack, review, input.marks);
+  return db.transaction(async (tx) => {
+    const row = await update(tx, review, input.version, {
+      marks: s.marks,
+      total: s.total,
+      qualified: s.qualified,
+      corrections: review.corrections + 1,
+    });
+    await appendEvent(
+      tx,
+      {
+        actor: actor.user.id,
+        action: 'file-review.correct',
+        caseId: review.caseId,
+        target: review.id,
+        before: { marks: review.marks, total: review.total, qualified: review.qualified },
+        after: { marks: s.marks, total: s.total, qualified: s.qualified, reason: input.reason },
+      },
+      at,
+    );
+    return row;
+  });
+}
+
+/** Per subject of a round, in the reader's scope: files sampled, finished, qualified, and the finished files' average. */
+export async function roundResults(db: Db, actor: Actor, roundId: string) {
+  const scope = requirePermission(actor, 'file-review.read');
+  const rows = await db
+    .select({
+      subject: fileReviews.subjectOrg,
+      sampled: sql<number>`count(*)`,
+      finished: sql<number>`sum(CASE WHEN ${fileReviews.state} = 'finished' THEN 1 ELSE 0 END)`,
+      qualified: sql<number>`sum(CASE WHEN ${fileReviews.state} = 'finished' AND ${fileReviews.qualified} = 1 THEN 1 ELSE 0 END)`,
+      average: sql<number | null>`avg(CASE WHEN ${fileReviews.state} = 'finished' THEN ${fileReviews.total} END)`,
+    })
+    .from(fileReviews)
+    .where(and(eq(fileReviews.roundId, roundId), reviewScope(actor, scope)))
+    .groupBy(fileReviews.subjectOrg)
+    .orderBy(asc(fileReviews.subjectOrg));
+  return rows.map((r) => ({
+    subject: r.subject,
+    sampled: Number(r.sampled),
+    finished: Number(r.finished ?? 0),
+    qualified: Number(r.qualified ?? 0),
+    average: r.average === null ? null : Math.round(Number(r.average) * 100) / 100,
+  }));
+}
