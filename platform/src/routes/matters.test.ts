@@ -152,6 +152,15 @@ describe('searching matters', () => {
     expect(m.facts.find((f: Json) => f.name === 'lateDecisionReason').setBy).toBeUndefined();
   });
 
+  it('marks a matter’s own fact that one of its documents records, so the form shows it read-only', async () => {
+    const m = await json(await officer.get('/api/v1/matters/legal-information-report'));
+    expect(m.facts.find((f: Json) => f.name === 'reportSubmittedAt')).toMatchObject({
+      source: 'matter',
+      setBy: [expect.objectContaining({ code: 'information-report', name: '法治工作信息报送单' })],
+    });
+    expect(m.facts.find((f: Json) => f.name === 'dueDate').setBy).toBeUndefined();
+  });
+
   it('answers bad input and missing matters clearly', async () => {
     expect((await officer.get('/api/v1/matters/no-such-matter')).status).toBe(404);
     const long = await officer.get(`/api/v1/matters?q=${'x'.repeat(101)}`);

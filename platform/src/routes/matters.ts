@@ -138,10 +138,14 @@ export function matterSummary(pack: ResolvedPack, m: Matter, date: string) {
 /** The facts a case of this matter records: the matter's own, then the platform facts an officer enters. */
 export function factDefinitions(m: Matter, pack: ResolvedPack) {
   const setBy = factSetters(pack.items.document.values());
-  const own = (m.facts ?? []).map((f: FactDefinition) => ({ ...f, source: 'matter' as const }));
+  const setters = (name: string) => {
+    const forms = setBy.get(name);
+    return forms ? { setBy: forms.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn ?? d.name })) } : {};
+  };
+  // A matter's own fact may be recorded by one of its documents too (the 信息报送单 sets 报送日期).
+  const own = (m.facts ?? []).map((f: FactDefinition) => ({ ...f, ...setters(f.name), source: 'matter' as const }));
   const platform = ENTERABLE_FACTS.map((name) => {
     const f = platformFact(name);
-    const forms = setBy.get(name);
     return {
       name,
       label: f?.label ?? name,
@@ -150,7 +154,7 @@ export function factDefinitions(m: Matter, pack: ResolvedPack) {
       ...(f?.unit ? { unit: f.unit } : {}),
       // Recorded by issuing these documents (a served notice, a written waiver), never typed: the
       // app shows it read-only, and PATCH /cases/{id}/facts refuses it.
-      ...(forms ? { setBy: forms.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn ?? d.name })) } : {}),
+      ...setters(name),
       source: 'platform' as const,
     };
   });
