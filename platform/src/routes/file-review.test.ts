@@ -111,7 +111,7 @@ describe('drawing a round', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'file-review.draw'), eq(auditEvents.target, round.id)));
     expect(event?.after).toMatchObject({ seed: 20261231, rule: SHARE, checklist: 'penalty-file' });
-    expect((event?.after as Json).candidates).toHaveLength(17);
+    expect((event?.after as Json)?.candidates).toHaveLength(17);
 
     // The same seed over the same cases draws the same files; the verification draws again and agrees.
     const again = await body(await draw('zhang.supervisor', { seed: 20261231 }));
