@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '@yifa/engine';
 import type { Matter, ResolvedPack, Workflow } from '@yifa/metamodel';
 import { addWorkingDays } from '@yifa/rules';
-import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, type DisclosureRow, disclosures, documents } from '../db/schema.ts';
@@ -20,9 +20,6 @@ import { AppError } from '../errors.ts';
 import { envOf } from '../storage/snapshot.ts';
 import { legalDateOf } from '../time.ts';
 import { disclosureContent, type IssuedDecision } from './content.ts';
-
-/** The states the public pages show a record's content in. */
-export const SHOWN = ['published', 'corrected'] as const;
 
 type Duration = { days: number; kind: 'calendar' | 'working' };
 
@@ -270,10 +267,11 @@ export async function changeDisclosure(db: Db, w: Change): Promise<DisclosureRow
   });
 }
 
-/** A LIKE pattern for typed text, matched literally (escape character `\`). */
-const containing = (q: string) => `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** The values that start with `q`, as a range an index reads: [q, q + U+10FFFF). */
+const startingWith = (column: typeof disclosures.partyName, q: string) =>
+  and(gte(column, q), lt(column, `${q}\u{10FFFF}`));
 
-/** The public list's filters: a name or a 文号 (contained), a day range of publication. */
+/** The public list's filters: the start of a name or of a 文号, a day range of publication. */
 export interface PublicQuery {
   q?: string | undefined;
   from?: string | undefined;
@@ -295,26 +293,18 @@ const listColumns = {
 };
 
 /**
- * One page of shown records, newest publication first, in one statement over the index
- * (state, published_on, id): a keyset page, so page 1,000 costs what page 1 does.
+ * One page of shown records, newest publication first, in one statement: a walk of the partial
+ * index of shown records (published_on, id) from the cursor (a row-value seek), stopping at the
+ * page's last row, so page 1,000 costs what page 1 does; a date range is a range of it. A search
+ * reads the names and the 文号 that start with what was typed — two index ranges (party_name,
+ * document_number) — and sorts only what they match.
  */
 export async function publicPage(db: Db, f: PublicQuery) {
-  const where: (SQL | undefined)[] = [inArray(disclosures.state, [...SHOWN])];
-  if (f.q) {
-    const p = containing(f.q);
-    where.push(
-      or(sql`${disclosures.partyName} LIKE ${p} ESCAPE '\\'`, sql`${disclosures.documentNumber} LIKE ${p} ESCAPE '\\'`),
-    );
-  }
+  const where: (SQL | undefined)[] = [ne(disclosures.state, 'withdrawn')];
+  if (f.q) where.push(or(startingWith(disclosures.partyName, f.q), startingWith(disclosures.documentNumber, f.q)));
   if (f.from) where.push(sql`${disclosures.publishedOn} >= ${f.from}`);
   if (f.to) where.push(sql`${disclosures.publishedOn} <= ${f.to}`);
-  if (f.after)
-    where.push(
-      or(
-        lt(disclosures.publishedOn, f.after.on),
-        and(eq(disclosures.publishedOn, f.after.on), lt(disclosures.id, f.after.id)),
-      ),
-    );
+  if (f.after) where.push(sql`(${disclosures.publishedOn}, ${disclosures.id}) < (${f.after.on}, ${f.after.id})`);
   const rows = await db
     .select(listColumns)
     .from(disclosures)

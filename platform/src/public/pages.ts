@@ -91,7 +91,7 @@ export function listPage(p: {
   const body = html`
 ${p.error ? html`<div class="error" role="alert">${p.error}</div>` : ''}
 <form class="search" method="get" action="/public/">
-<label>当事人名称或决定书文号<input name="q" value="${p.q}" maxlength="50"></label>
+<label>当事人名称或决定书文号（从开头输入）<input name="q" value="${p.q}" maxlength="50"></label>
 <label>公示日期自<input name="from" type="date" value="${p.from}"></label>
 <label>至<input name="to" type="date" value="${p.to}"></label>
 <button type="submit">查询</button>
