@@ -45,7 +45,7 @@ export const AUDIT_ZH = {
   'import.nav': '批量导入',
   'import.title': '批量导入执法人员',
   'import.intro':
-    '上传 .xlsx：系统管理员导入账号（用户名、姓名、机构），安全管理员导入角色、执法证和法律职业资格。每位管理员只导入自己职责内的列，其余列须留空。',
+    '上传 .xlsx：系统管理员导入账号（用户名、姓名、机构），安全管理员导入角色、执法证和法律职业资格。每位管理员只导入自己职责内的列，其余列留给另一位管理员导入同一张表。全部行无误才导入，有一行有误则全部不导入。',
   'import.mine': '您可导入的列：{columns}',
   'import.template': '下载模板',
   'import.choose': '选择 .xlsx 文件',
@@ -133,7 +133,7 @@ export const AUDIT_EN: Record<keyof typeof AUDIT_ZH, string> = {
   'import.nav': 'Bulk import',
   'import.title': 'Bulk import of officers',
   'import.intro':
-    'Upload an .xlsx file: the system administrator imports accounts (user name, name, organisation), the security administrator their roles, certificates and legal qualification. Each imports only the columns of their own duties and leaves the others empty.',
+    'Upload an .xlsx file: the system administrator imports accounts (user name, name, organisation), the security administrator their roles, certificates and legal qualification. Each imports only the columns of their own duties, leaving the others for the other administrator to import from the same sheet. Every row must be right: one wrong row and nothing is imported.',
   'import.mine': 'Columns you may import: {columns}',
   'import.template': 'Download the template',
   'import.choose': 'Choose an .xlsx file',

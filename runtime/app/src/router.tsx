@@ -21,6 +21,8 @@ export function usePath(): string {
     const update = () => setPath(location.pathname);
     listeners.add(update);
     window.addEventListener('popstate', update);
+    // A child's effect may have navigated before this one subscribed (children's effects run first).
+    update();
     return () => {
       listeners.delete(update);
       window.removeEventListener('popstate', update);

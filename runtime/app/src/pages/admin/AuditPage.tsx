@@ -184,7 +184,7 @@ export function AuditPage() {
         <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
           <Input
             allowClear
-            style={{ width: 160 }}
+            style={{ width: 220 }}
             addonBefore={t('audit.person')}
             placeholder={t('audit.person.hint')}
             value={draft.person ?? ''}
