@@ -1,4 +1,5 @@
 /** The app's own words in zh-CN and English (pack content comes from the API in its own language). */
+import { ADMIN_EN, ADMIN_ZH } from './messages-admin.ts';
 import { AUDIT_EN, AUDIT_ZH } from './messages-audit.ts';
 import { INSPECTION_EN, INSPECTION_ZH } from './messages-inspection.ts';
 import { EXCHANGE_EN, EXCHANGE_ZH } from './messages-exchange.ts';
@@ -6,6 +7,7 @@ import { EXCHANGE_EN, EXCHANGE_ZH } from './messages-exchange.ts';
 const ZH = {
   'app.title': '依法 · 行政执法办案',
   'app.short': '依法',
+  ...ADMIN_ZH,
   ...AUDIT_ZH,
   ...INSPECTION_ZH,
   ...EXCHANGE_ZH,
@@ -482,6 +484,7 @@ export type MessageKey = keyof typeof ZH;
 const EN: Record<MessageKey, string> = {
   'app.title': 'Yifa · Enforcement cases',
   'app.short': 'Yifa',
+  ...ADMIN_EN,
   ...AUDIT_EN,
   ...INSPECTION_EN,
   ...EXCHANGE_EN,

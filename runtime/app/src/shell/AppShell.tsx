@@ -34,6 +34,11 @@ export function AppShell() {
     ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),
     ...(can('exchange.export') ? [{ key: '/exchange', label: t('exchange.nav') }] : []),
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
+    ...(can('user.manage') ? [{ key: '/admin/accounts', label: t('admin.accounts.nav') }] : []),
+    ...(can('role.assign') || can('user.certify') || can('user.credentials')
+      ? [{ key: '/admin/roles', label: t('admin.roles.nav') }]
+      : []),
+    ...(can('security.configure') ? [{ key: '/admin/security-policy', label: t('admin.policy.nav') }] : []),
     ...(can('pack.activate') ? [{ key: '/packs', label: t('nav.packs') }] : []),
     ...(can('audit.read') ? [{ key: '/admin/audit', label: t('audit.nav') }] : []),
     ...(can('user.manage') || can('role.assign') || can('user.certify')

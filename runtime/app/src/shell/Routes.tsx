@@ -38,6 +38,12 @@ const ROUTES: [string, Page][] = [
   ['/packs', page(() => import('../pages/PacksPage.tsx').then((m) => m.PacksPage))],
   ['/admin/audit', page(() => import('../pages/admin/AuditPage.tsx').then((m) => m.AuditPage))],
   ['/admin/import', page(() => import('../pages/admin/ImportPage.tsx').then((m) => m.ImportPage))],
+  ['/admin/accounts', page(() => import('../pages/admin/AccountsPage.tsx').then((m) => m.AccountsPage))],
+  ['/admin/roles', page(() => import('../pages/admin/AccountsRolesPage.tsx').then((m) => m.AccountsRolesPage))],
+  [
+    '/admin/security-policy',
+    page(() => import('../pages/admin/AccountsPolicyPage.tsx').then((m) => m.AccountsPolicyPage)),
+  ],
   ['/password', page(() => import('../pages/PasswordPage.tsx').then((m) => m.PasswordPage))],
 ];
 

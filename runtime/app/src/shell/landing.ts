@@ -7,5 +7,8 @@
 export function landingPath(can: (permission: string) => boolean): string {
   if (can('case.read')) return '/';
   if (can('audit.read')) return '/admin/audit';
+  if (can('user.manage')) return '/admin/accounts';
+  if (can('role.assign') || can('user.certify') || can('user.credentials')) return '/admin/roles';
+  if (can('security.configure')) return '/admin/security-policy';
   return '/';
 }
