@@ -130,6 +130,35 @@ async function checkAgainstPack(db: Db, roles: string[], org: string | undefined
   return undefined;
 }
 
+/** The roles a user holds now, or a 404 naming the user. */
+async function userRoles(db: Db, username: string): Promise<string[]> {
+  const [found] = await db.select({ roles: users.roles }).from(users).where(eq(users.username, username));
+  if (!found)
+    throw new AppError('not-found', { username }, { zh: `没有用户 ${username}`, en: `there is no user ${username}` });
+  return found.roles;
+}
+
+/** 三员分立: an administrator role (the pack's `admin`) is held alone, as the security administrator's screen requires. */
+async function requireAdminRoleAlone(db: Db, roles: string[]): Promise<void> {
+  if (roles.length < 2) return;
+  let pack: ResolvedPack;
+  try {
+    pack = (await createPackRegistry(db).active()).pack;
+  } catch {
+    return;
+  }
+  const admins = roles.filter((r) => pack.items.role.get(r)?.admin);
+  if (admins.length > 0)
+    throw new AppError(
+      'validation',
+      { roles, admin: admins },
+      {
+        zh: `三员分立：管理员角色 ${admins.join('、')} 只能单独持有`,
+        en: `separation of duties: the administrator role ${admins.join(', ')} is held alone`,
+      },
+    );
+}
+
 /** Role codes from a comma-separated option; at least one. */
 function rolesOf(option: string): string[] {
   const roles = option
@@ -251,6 +280,79 @@ export function userCommand(exit: Exit): Command {
           return updateUser(db, opts.username, changes, cliActor());
         });
         process.stdout.write(`✓ 已修改用户 ${updated.username} / updated user ${updated.username}\n`);
+        exit(0);
+      } catch (e) {
+        refuse(exit, e);
+      }
+    });
+  user
+    .command('roles')
+    .description(
+      '设置、增加或去除用户的角色（管理员角色只能单独持有） / set, add or remove a user’s roles (an administrator role is held alone)',
+    )
+    .argument('<username>', '用户名 / user name')
+    .option(
+      '--set <codes>',
+      '角色编码，逗号分隔（替换原有角色） / role codes, comma-separated, replacing the current ones',
+    )
+    .option('--add <codes>', '增加的角色编码，逗号分隔 / role codes to add')
+    .option('--remove <codes>', '去除的角色编码，逗号分隔 / role codes to take away')
+    .action(async (username: string, opts: { set?: string; add?: string; remove?: string }) => {
+      try {
+        if ((opts.set === undefined) === (opts.add === undefined && opts.remove === undefined))
+          throw new AppError('validation', undefined, {
+            zh: '请给出 --set，或 --add / --remove（二者择一）',
+            en: 'give --set, or --add and/or --remove (not both)',
+          });
+        const updated = await withDb(async (db) => {
+          const current = await userRoles(db, username);
+          const roles =
+            opts.set !== undefined
+              ? rolesOf(opts.set)
+              : [
+                  ...current.filter((r) => !(opts.remove ? rolesOf(opts.remove) : []).includes(r)),
+                  ...(opts.add ? rolesOf(opts.add) : []).filter((r) => !current.includes(r)),
+                ];
+          const warning = await checkAgainstPack(db, roles, undefined);
+          if (warning) process.stderr.write(`! ${warning}\n`);
+          await requireAdminRoleAlone(db, roles);
+          return updateUser(db, username, { roles }, cliActor(), undefined, 'user.roles-set');
+        });
+        const list = updated.roles.length ? updated.roles.join(', ') : '（无 / none）';
+        process.stdout.write(`✓ ${updated.username} 的角色 / roles of ${updated.username}: ${list}\n`);
+        exit(0);
+      } catch (e) {
+        refuse(exit, e);
+      }
+    });
+  user
+    .command('certificate')
+    .description('登记或注销用户的执法证 / record a user’s enforcement certificate, or that they hold none')
+    .argument('<username>', '用户名 / user name')
+    .option('--number <no>', '执法证号 / certificate number')
+    .option('--valid-until <date>', '有效期至 YYYY-MM-DD / valid until')
+    .option('--none', '记录该用户不持执法证 / record that the user holds no certificate')
+    .action(async (username: string, opts: { number?: string; validUntil?: string; none?: boolean }) => {
+      try {
+        if (opts.none && (opts.number || opts.validUntil))
+          throw new AppError('validation', undefined, {
+            zh: '--none 不能与 --number、--valid-until 同时给出',
+            en: '--none does not go with --number or --valid-until',
+          });
+        const certificate = opts.none ? null : certificateOf(opts.number, opts.validUntil);
+        if (certificate === undefined)
+          throw new AppError('validation', undefined, {
+            zh: '请给出 --number 和 --valid-until，或 --none',
+            en: 'give --number and --valid-until, or --none',
+          });
+        const updated = await withDb((db) =>
+          updateUser(db, username, { certificate }, cliActor(), undefined, 'user.certificate-set'),
+        );
+        process.stdout.write(
+          updated.certificateNo
+            ? `✓ ${updated.username}：执法证 ${updated.certificateNo}，有效期至 ${updated.certificateValidUntil} / certificate ${updated.certificateNo} valid until ${updated.certificateValidUntil}\n`
+            : `✓ ${updated.username}：不持执法证 / holds no certificate\n`,
+        );
         exit(0);
       } catch (e) {
         refuse(exit, e);
