@@ -214,7 +214,9 @@ async function exclusions(db: Db, entityIds: readonly string[]): Promise<Record<
       .from(planInspections)
       .innerJoin(inspectionPlans, eq(inspectionPlans.id, planInspections.planId))
       .where(and(inArray(planInspections.entityId, part), ne(inspectionPlans.state, 'draft')))
-      .orderBy(desc(inspectionPlans.drawnAt), asc(planInspections.ordinal))) {
+      // The latest draw first: by its time, and among draws in the same millisecond (a clock held
+      // still, or two quick draws) by insertion — draws are written one transaction at a time.
+      .orderBy(desc(inspectionPlans.drawnAt), desc(sql`${planInspections}.rowid`))) {
       if (last.has(p.e)) continue;
       last.add(p.e);
       for (const o of p.officers) add(p.e, o);

@@ -4,11 +4,11 @@
  * made again from the seed and inputs the audit chain recorded, refused a second time, opened as
  * inspection cases in one transaction, and its results listed; refusals by permission and scope.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { sealPii } from '../crypto/pii.ts';
-import { auditEvents, cases, entityConflicts, marketEntities } from '../db/schema.ts';
+import { auditEvents, cases, entityConflicts, inspectionPlans, marketEntities, planInspections } from '../db/schema.ts';
 import { creditCode } from '../demo/ids.ts';
 import { insertTestCase } from '../documents/test-case.ts';
 import { writeEntitySheet } from '../inspection-plans/entities-xlsx.ts';
@@ -52,7 +52,7 @@ beforeAll(async () => {
     certificateNo: `12011620262${String(n).padStart(3, '0')}`,
     certificateValidUntil: '2099-12-31',
   });
-  for (let i = 1; i <= 4; i++)
+  for (let i = 1; i <= 6; i++)
     certified.push(
       (await server.user({ username: `o${i}`, orgCode: '120116-SCJ', roles: ['officer'], ...cert(i) })).id,
     );
@@ -176,7 +176,6 @@ describe('drawing a plan', () => {
   it('finds a tampered draw: the stored officers no longer match the seed', async () => {
     const other = await newPlan({ name: '篡改检验' });
     const d = await json(await draw(other));
-    const { planInspections } = await import('../db/schema.ts');
     await server.db
       .update(planInspections)
       .set({ officers: [...(d.inspections[0].officers as Json[]).map((o) => o.id)].reverse() })
@@ -191,42 +190,61 @@ describe('drawing a plan', () => {
   });
 
   it('never gives an entity an officer with a declared conflict, nor last time’s officers', async () => {
-    // Every entity declares a conflict with o1: with last time's two excluded as well, at most o2–o4 remain.
+    // Every entity declares a conflict with o1; with last time's two out as well, three of six remain.
     const all = await server.db.select({ id: marketEntities.id }).from(marketEntities);
-    await server.db.insert(entityConflicts).values(
+    const conflict = (userId: string) =>
       all.map((e) => ({
-        id: `c-${e.id}`,
+        id: `c-${userId}-${e.id}`,
         entityId: e.id,
-        userId: certified[0] as string,
+        userId,
         reason: '测试',
         declaredBy: 'test',
         declaredAt: '2026-06-10T00:00:00Z',
-      })),
-    );
-    const last = new Map<string, string[]>(
-      drawn.inspections.map((i: Json) => [i.entity.id, i.officers.map((o: Json) => o.id)]),
-    );
-    let checked = 0;
-    for (let round = 0; round < 5; round++) {
-      const p = await newPlan({ name: `回避检验${round}` });
-      const res = await draw(p);
-      if (res.status === 422) {
-        // Nothing was drawn: the plan is still a draft.
-        expect((await json(await head.get(`/api/v1/inspection-plans/${p.id}`))).state).toBe('draft');
-        // Too few left for an entity drawn again: o2–o4 less last time's two leaves one.
-        expect((await json(res)).error.message.zh).toContain('可派执法人员不足两名');
-        continue;
-      }
-      const d = await json(res);
-      for (const i of d.inspections) {
+      }));
+    await server.db.insert(entityConflicts).values(conflict(certified[0] as string));
+    // Last time's officers of each entity, from every plan drawn so far, in the order drawn.
+    const last = new Map<string, string[]>();
+    for (const r of await server.db
+      .select({ e: planInspections.entityId, officers: planInspections.officers })
+      .from(planInspections)
+      .innerJoin(inspectionPlans, eq(inspectionPlans.id, planInspections.planId))
+      .orderBy(asc(inspectionPlans.drawnAt), asc(sql`${planInspections}.rowid`)))
+      last.set(r.e, r.officers);
+    let again = 0;
+    for (let round = 0; round < 4; round++) {
+      const res = await draw(await newPlan({ name: `回避检验${round}` }));
+      expect(res.status, await res.clone().text()).toBe(200);
+      for (const i of (await json(res)).inspections) {
         const ids = i.officers.map((o: Json) => o.id);
         expect(ids).not.toContain(certified[0]);
+        if (last.has(i.entity.id)) again++;
         for (const o of last.get(i.entity.id) ?? []) expect(ids).not.toContain(o);
         last.set(i.entity.id, ids);
       }
-      checked++;
     }
-    expect(checked).toBeGreaterThan(0);
+    // Not vacuous: some entities were drawn again (10 D entities, 2 drawn each time).
+    expect(again).toBeGreaterThan(0);
+  });
+
+  it('refuses the whole draw when an entity drawn has fewer than two officers left, and draws nothing', async () => {
+    // o1–o5 in conflict with every entity: one officer is left.
+    const all = await server.db.select({ id: marketEntities.id }).from(marketEntities);
+    for (const u of certified.slice(1, 5))
+      await server.db.insert(entityConflicts).values(
+        all.map((e) => ({
+          id: `c-${u}-${e.id}`,
+          entityId: e.id,
+          userId: u,
+          reason: '测试',
+          declaredBy: 'test',
+          declaredAt: '2026-06-10T00:00:00Z',
+        })),
+      );
+    const p = await newPlan({ name: '人员不足检验' });
+    const res = await draw(p);
+    expect(res.status).toBe(422);
+    expect((await json(res)).error.message.zh).toContain('可派执法人员不足两名');
+    expect((await json(await head.get(`/api/v1/inspection-plans/${p.id}`))).state).toBe('draft');
   });
 });
 

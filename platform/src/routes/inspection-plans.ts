@@ -6,10 +6,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ResolvedPack } from '@yifa/metamodel';
-import { asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, scopeFor } from '../auth/access.ts';
-import type { Db } from '../db/client.ts';
-import { cases, type InspectionPlanRow, marketEntities, planInspections, users } from '../db/schema.ts';
+import type { InspectionPlanRow } from '../db/schema.ts';
 import { schemeFor } from '../inspection-plans/classify.ts';
 import {
   createPlan,
@@ -20,6 +18,7 @@ import {
   scopedPlan,
   verifyDraw,
 } from '../inspection-plans/plans.ts';
+import { inspectionsOf, planResults } from '../inspection-plans/results.ts';
 import { plainText } from '../validation.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
@@ -75,58 +74,6 @@ function summary(pack: ResolvedPack, p: InspectionPlanRow) {
     openedAt: p.openedAt,
     version: p.version,
   };
-}
-
-/** The plan's inspections with entity, officers, case and the result so far (the case's state). */
-async function inspectionsOf(db: Db, pack: ResolvedPack, plan: InspectionPlanRow) {
-  const rows = await db
-    .select({
-      ordinal: planInspections.ordinal,
-      riskClass: planInspections.riskClass,
-      officers: planInspections.officers,
-      caseId: planInspections.caseId,
-      caseNumber: planInspections.caseNumber,
-      entityId: marketEntities.id,
-      creditCode: marketEntities.creditCode,
-      name: marketEntities.name,
-      address: marketEntities.address,
-      state: cases.state,
-      workflow: cases.workflowCode,
-      closedAt: cases.closedAt,
-    })
-    .from(planInspections)
-    .innerJoin(marketEntities, eq(marketEntities.id, planInspections.entityId))
-    .leftJoin(cases, eq(cases.id, planInspections.caseId))
-    .where(eq(planInspections.planId, plan.id))
-    .orderBy(asc(planInspections.ordinal));
-  const ids = [...new Set(rows.flatMap((r) => r.officers))];
-  const names = new Map(
-    ids.length
-      ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map(
-          (u) => [u.id, u.name],
-        )
-      : [],
-  );
-  return rows.map((r) => {
-    const wf = r.workflow ? pack.items.workflow.get(r.workflow) : undefined;
-    const state = wf?.states.find((s) => s.code === r.state);
-    return {
-      ordinal: r.ordinal,
-      entity: { id: r.entityId, creditCode: r.creditCode, name: r.name, address: r.address },
-      riskClass: r.riskClass,
-      officers: r.officers.map((id) => ({ id, name: names.get(id) ?? id })),
-      case: r.caseId ? { id: r.caseId, number: r.caseNumber } : null,
-      result: state
-        ? {
-            state: state.code,
-            name: state.name,
-            nameEn: state.nameEn ?? null,
-            final: state.terminal === true,
-            date: r.closedAt?.slice(0, 10) ?? null,
-          }
-        : null,
-    };
-  });
 }
 
 /** The inspection-plan routes, mounted at /api/v1/inspection-plans. */
@@ -288,14 +235,10 @@ export function inspectionPlanRoutes() {
       const s = c.get('services');
       const { pack } = c.get('pack');
       const plan = await scopedPlan(s.db, c.get('actor'), c.req.valid('param').id, 'inspection-plan.read');
-      const items = (await inspectionsOf(s.db, pack, plan))
-        .filter((i) => i.result?.final)
-        .map((i) => ({
-          entity: { name: i.entity.name, creditCode: i.entity.creditCode },
-          date: i.result?.date ?? null,
-          result: { name: i.result?.name ?? '', nameEn: i.result?.nameEn ?? null },
-        }));
-      return c.json({ plan: { id: plan.id, name: plan.name, org: plan.orgCode }, items });
+      return c.json({
+        plan: { id: plan.id, name: plan.name, org: plan.orgCode },
+        items: await planResults(s.db, pack, plan),
+      });
     },
   );
 
