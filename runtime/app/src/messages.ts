@@ -1,16 +1,18 @@
 /** The app's own words in zh-CN and English (pack content comes from the API in its own language). */
 import { ADMIN_EN, ADMIN_ZH } from './messages-admin.ts';
 import { AUDIT_EN, AUDIT_ZH } from './messages-audit.ts';
-import { INSPECTION_EN, INSPECTION_ZH } from './messages-inspection.ts';
 import { EXCHANGE_EN, EXCHANGE_ZH } from './messages-exchange.ts';
+import { FILE_REVIEW_EN, FILE_REVIEW_ZH } from './messages-file-review.ts';
+import { INSPECTION_EN, INSPECTION_ZH } from './messages-inspection.ts';
 
 const ZH = {
   'app.title': '依法 · 行政执法办案',
   'app.short': '依法',
   ...ADMIN_ZH,
   ...AUDIT_ZH,
-  ...INSPECTION_ZH,
   ...EXCHANGE_ZH,
+  ...FILE_REVIEW_ZH,
+  ...INSPECTION_ZH,
   'login.subtitle': '行政执法与执法监督平台 · 执法人员、法制审核人员与法制业务人员使用',
   'login.username': '用户名',
   'login.username.required': '请输入用户名',
@@ -486,8 +488,9 @@ const EN: Record<MessageKey, string> = {
   'app.short': 'Yifa',
   ...ADMIN_EN,
   ...AUDIT_EN,
-  ...INSPECTION_EN,
   ...EXCHANGE_EN,
+  ...FILE_REVIEW_EN,
+  ...INSPECTION_EN,
   'login.subtitle': 'Administrative enforcement platform · for officers, legal reviewers and legal-affairs staff',
   'login.username': 'User name',
   'login.username.required': 'Enter your user name',

@@ -35,6 +35,12 @@ const ROUTES: [string, Page][] = [
   ['/alerts', alertsPage],
   ['/alerts/:id', alertsPage],
   ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
+  ['/file-review', page(() => import('../pages/FileReviewPage.tsx').then((m) => m.FileReviewPage))],
+  [
+    '/file-review/rounds/:id',
+    page(() => import('../pages/FileReviewRoundPage.tsx').then((m) => m.FileReviewRoundPage)),
+  ],
+  ['/file-review/files/:id', page(() => import('../pages/FileReviewScorePage.tsx').then((m) => m.FileReviewScorePage))],
   ['/packs', page(() => import('../pages/PacksPage.tsx').then((m) => m.PacksPage))],
   ['/admin/audit', page(() => import('../pages/admin/AuditPage.tsx').then((m) => m.AuditPage))],
   ['/admin/import', page(() => import('../pages/admin/ImportPage.tsx').then((m) => m.ImportPage))],
