@@ -11,7 +11,7 @@
  * contents are of the same moment.
  */
 import type { ReportFormat, ResolvedPack } from '@yifa/metamodel';
-import { and, asc, eq, gt, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, inArray, max, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { auditEvents, cases, documents } from '../db/schema.ts';
@@ -45,7 +45,7 @@ export function decodeCursor(cursor: string | undefined): number {
 /** One page of the feed. */
 export interface FeedPage {
   records: (ExchangeRecord & { position: number })[];
-  /** Where the next page starts (the same cursor when nothing changed). */
+  /** Where the next page starts (at the chain's head as read, when the page is not full). */
   cursor: string;
   /** Whether more records lay after this page when it was read. */
   more: boolean;
@@ -63,20 +63,20 @@ export async function feedPage(
 ): Promise<FeedPage> {
   return db.transaction(
     async (tx) => {
-      const position = max(auditEvents.seq);
-      const changed = await tx
-        .select({ caseId: auditEvents.caseId, position })
-        .from(auditEvents)
-        .innerJoin(cases, eq(cases.id, auditEvents.caseId))
-        .innerJoin(documents, eq(documents.caseId, cases.id))
-        .where(
-          and(gt(auditEvents.seq, after), isNotNull(auditEvents.caseId), ...formatConditions(format, actor, scope)),
-        )
-        .groupBy(auditEvents.caseId)
-        .orderBy(asc(position))
-        .limit(limit + 1);
+      // The chain is read forward from the cursor by its key (seq), and an event counts where it is
+      // its case's latest: so a page reads the events since the cursor up to its last record, never
+      // the whole chain. CROSS JOIN keeps SQLite from starting at another table.
+      const changed = await tx.all<{ caseId: string; position: number }>(sql`
+        select ${auditEvents.caseId} as "caseId", ${auditEvents.seq} as "position"
+        from ${auditEvents} cross join ${cases} cross join ${documents}
+        where ${auditEvents.seq} > ${after} and ${auditEvents.caseId} is not null
+          and not exists (select 1 from ${auditEvents} later
+            where later.case_id = ${auditEvents.caseId} and later.seq > ${auditEvents.seq})
+          and ${cases.id} = ${auditEvents.caseId} and ${documents.caseId} = ${cases.id}
+          and ${and(...formatConditions(format, actor, scope))}
+        order by ${auditEvents.seq} limit ${limit + 1}`);
       const page = changed.slice(0, limit);
-      const positions = new Map(page.map((c) => [c.caseId as string, c.position ?? 0]));
+      const positions = new Map(page.map((c) => [c.caseId, Number(c.position)]));
       const records = page.length
         ? await readRecords(tx, pack, [
             ...formatConditions(format, actor, scope),
@@ -86,8 +86,15 @@ export async function feedPage(
       const ordered = records
         .map((r) => ({ ...r, position: positions.get(r.caseId) ?? 0 }))
         .sort((a, b) => a.position - b.position);
-      const last = page.at(-1)?.position ?? after;
-      return { records: ordered, cursor: encodeCursor(last), more: changed.length > limit };
+      const more = changed.length > limit;
+      let last = page.length ? Number(page.at(-1)?.position) : after;
+      // A page that is not full read the chain to its head in this snapshot: every event up to the
+      // head was considered, so the cursor moves there and the next poll skips what matched nothing.
+      if (!more) {
+        const [head] = await tx.select({ seq: max(auditEvents.seq) }).from(auditEvents);
+        last = Math.max(last, head?.seq ?? 0);
+      }
+      return { records: ordered, cursor: encodeCursor(last), more };
     },
     { behavior: 'deferred' },
   );
