@@ -274,6 +274,8 @@ describe('the public pages', () => {
       expect(page.status).toBe(200);
       expect(page.res.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(page.res.headers.get('content-type')).toContain('text/html');
+      // Asked for again each time: a withdrawal is never hidden behind a cached copy.
+      expect(page.res.headers.get('cache-control')).toBe('no-cache');
       expect(page.text).not.toContain('<script');
       expect(page.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;某商行');
     }

@@ -23,11 +23,15 @@ export function publicRoutes() {
   r.use('/public/*', async (c, next) => {
     await next();
     c.header('content-security-policy', PUBLIC_CSP);
-    // Short enough that a withdrawal shows within minutes through a caching proxy.
-    c.header('cache-control', 'public, max-age=60');
+    // A page may be stored but is asked for again each time: a withdrawn decision must not stay
+    // readable from a browser's or a proxy's copy (the browser test saw it do so at max-age=60).
+    // The pages cost about a millisecond of server time each (docs/benchmarks.md).
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
   });
 
-  r.get('/public/style.css', (c) => c.body(PUBLIC_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  r.get('/public/style.css', (c) =>
+    c.body(PUBLIC_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }),
+  );
 
   const list = async (c: Context<AppEnv>) => {
     const q = (c.req.query('q') ?? '').trim();
