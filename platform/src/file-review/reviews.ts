@@ -2,7 +2,9 @@
  * 案卷评分 and results: a reviewer scores a sampled file (drafts as often as needed), finishes it —
  * then it is locked — and corrects a finished one only with a reason, as an audited change with
  * the marks before and after. A reviewer never scores a case they handled (回避). Results per
- * subject are counted in SQL over the sampled files in the reader's scope.
+ * subject are counted in SQL over the sampled files in the reader's scope. Notes and reasons are
+ * stored with any personal data typed into them masked (个人信息保护法): a reviewer's note names the
+ * defect, never the party's 身份证号 or phone, so no unmasked copy is kept.
  */
 import type { ResolvedPack } from '@yifa/metamodel';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
@@ -10,6 +12,7 @@ import { appendEvent } from '../audit/chain.ts';
 import { type Actor, requirePermission } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { cases, type FileReviewRow, fileReviews } from '../db/schema.ts';
+import { maskPersonalText, maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import { reviewScope } from './rounds.ts';
 import { type MarkInput, scoreFile } from './score.ts';
@@ -75,7 +78,7 @@ function score(pack: ResolvedPack, review: FileReviewRow, marks: readonly MarkIn
       { problems: scored.problems },
       scored.problems.length === 1 ? scored.problems[0]?.message : undefined,
     );
-  return scored.value;
+  return { ...scored.value, marks: maskPersonalTexts(scored.value.marks) };
 }
 
 async function update(
@@ -180,7 +183,7 @@ export async function correctReview(
         caseId: review.caseId,
         target: review.id,
         before: { marks: review.marks, total: review.total, qualified: review.qualified },
-        after: { marks: s.marks, total: s.total, qualified: s.qualified, reason: input.reason },
+        after: { marks: s.marks, total: s.total, qualified: s.qualified, reason: maskPersonalText(input.reason) },
       },
       at,
     );

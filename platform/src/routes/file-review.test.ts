@@ -186,9 +186,16 @@ describe('scoring', () => {
       { point: 'evidence-records', deduction: 'signature-missing', note: '询问笔录缺当事人签名' },
       { point: 'archive-order', points: 1.5, note: '无卷内目录' },
     ];
-    const saved = await score('chen.reviewer', f.id, { version: 1, marks, finish: false });
+    const saved = await score('chen.reviewer', f.id, {
+      version: 1,
+      marks: [...marks.slice(0, 1), { ...marks[1], note: '无卷内目录，当事人电话13812345678' }],
+      finish: false,
+    });
     expect(saved.status, await saved.clone().text()).toBe(200);
-    expect(await body(saved)).toMatchObject({ state: 'draft', total: 95.5, qualified: true, version: 2 });
+    const draft = await body(saved);
+    expect(draft).toMatchObject({ state: 'draft', total: 95.5, qualified: true, version: 2 });
+    // Personal data typed into a note is stored masked.
+    expect(draft.marks[1].note).toBe('无卷内目录，当事人电话138****5678');
 
     const bad = await score('chen.reviewer', f.id, {
       version: 2,
