@@ -1,6 +1,7 @@
 /** The app's own words in zh-CN and English (pack content comes from the API in its own language). */
 import { ADMIN_EN, ADMIN_ZH } from './messages-admin.ts';
 import { AUDIT_EN, AUDIT_ZH } from './messages-audit.ts';
+import { DISCLOSURE_EN, DISCLOSURE_ZH } from './messages-disclosure.ts';
 import { EXCHANGE_EN, EXCHANGE_ZH } from './messages-exchange.ts';
 import { FILE_REVIEW_EN, FILE_REVIEW_ZH } from './messages-file-review.ts';
 import { INSPECTION_EN, INSPECTION_ZH } from './messages-inspection.ts';
@@ -10,6 +11,7 @@ const ZH = {
   'app.short': '依法',
   ...ADMIN_ZH,
   ...AUDIT_ZH,
+  ...DISCLOSURE_ZH,
   ...EXCHANGE_ZH,
   ...FILE_REVIEW_ZH,
   ...INSPECTION_ZH,
@@ -488,6 +490,7 @@ const EN: Record<MessageKey, string> = {
   'app.short': 'Yifa',
   ...ADMIN_EN,
   ...AUDIT_EN,
+  ...DISCLOSURE_EN,
   ...EXCHANGE_EN,
   ...FILE_REVIEW_EN,
   ...INSPECTION_EN,

@@ -12,6 +12,7 @@ import { AttachmentsPanel } from '../components/AttachmentsPanel.tsx';
 import { CaseHeader } from '../components/CaseHeader.tsx';
 import { CaseOverview } from '../components/CaseOverview.tsx';
 import { DeadlinesCard } from '../components/DeadlinesCard.tsx';
+import { DisclosureCard } from '../components/DisclosureCard.tsx';
 import { DiscretionPanel } from '../components/DiscretionPanel.tsx';
 import { DocumentsPanel } from '../components/DocumentsPanel.tsx';
 import { ExecutionCard } from '../components/ExecutionCard.tsx';
@@ -151,6 +152,7 @@ export function CasePage({ params }: { params: Record<string, string> }) {
           <ActionsPanel detail={d} onDone={reload} />
           <ExecutionCard caseId={d.id} canRecord={open && can('case.transition')} onRecorded={reload} />
           <DeadlinesCard deadlines={d.deadlines} />
+          {enforcement && <DisclosureCard key={d.version} caseId={d.id} linkedFrom={d.linkedFrom} onChanged={reload} />}
           {open && can('evidence.upload') && rules?.forms.some((f) => f.code === 'on-site-inspection-record') && (
             <Button
               icon={<CameraOutlined />}

@@ -31,6 +31,7 @@ export function AppShell() {
     ...(can('entity.read') ? [{ key: '/entities', label: t('entities.nav') }] : []),
     ...(can('review.perform') ? [{ key: '/reviews', label: t('nav.reviews') }] : []),
     ...(can('statistics.read') ? [{ key: '/supervision', label: t('supervision.nav') }] : []),
+    ...(can('disclosure.publish') ? [{ key: '/disclosures', label: t('disclosure.nav') }] : []),
     ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),
     ...(can('exchange.export') ? [{ key: '/exchange', label: t('exchange.nav') }] : []),
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),

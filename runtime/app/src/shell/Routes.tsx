@@ -32,6 +32,7 @@ const ROUTES: [string, Page][] = [
   ['/reviews/:id', page(() => import('../pages/ReviewPage.tsx').then((m) => m.ReviewPage))],
   ['/supervision', page(() => import('../pages/SupervisionPage.tsx').then((m) => m.SupervisionPage))],
   ['/exchange', page(() => import('../pages/ExchangePage.tsx').then((m) => m.ExchangePage))],
+  ['/disclosures', page(() => import('../pages/DisclosuresPage.tsx').then((m) => m.DisclosuresPage))],
   ['/alerts', alertsPage],
   ['/alerts/:id', alertsPage],
   ['/assessment', page(() => import('../pages/AssessmentPage.tsx').then((m) => m.AssessmentPage))],
