@@ -6,7 +6,8 @@
  * that decided it is kept, so the screen can say why.
  *
  * A party's id number is sealed with a random IV (crypto/pii.ts), so the cases of the window are
- * read and each organisation party's code opened, once per classification, not once per entity.
+ * read and each organisation party's code opened — once per process, as a party never changes
+ * (docs/benchmarks.md, "双随机", has what this costs).
  */
 import type { ResolvedPack, RiskScheme } from '@yifa/metamodel';
 import { type CompiledCondition, compileCondition, explainEvaluation } from '@yifa/rules';
@@ -79,9 +80,28 @@ function before(today: string, years: number, months = 0): string {
   return `${yy}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/**
+ * Organisation parties' credit codes by their sealed text. A case's party is written once, when
+ * it is opened, and never changed, so a code opened once stays right; the codes are an
+ * organisation's public 统一社会信用代码 (a person's 身份证号 is never opened here). Kept to
+ * MEMO_LIMIT entries, then started afresh.
+ */
+const opened = new Map<string, string>();
+const MEMO_LIMIT = 500_000;
+
+function creditCodeOf(sealed: string): string {
+  let code = opened.get(sealed);
+  if (code === undefined) {
+    code = openPii(sealed).toUpperCase();
+    if (opened.size >= MEMO_LIMIT) opened.clear();
+    opened.set(sealed, code);
+  }
+  return code;
+}
+
 /** Counts of inspections and penalty cases per credit code, over the scheme's workflows. */
 export async function countRecords(
-  db: Db,
+  db: Pick<Db, 'select'>,
   scheme: RiskScheme,
   today: string,
 ): Promise<Map<string, Omit<EntityFacts, 'sector' | 'today'>>> {
@@ -101,7 +121,7 @@ export async function countRecords(
     );
   const out = new Map<string, Omit<EntityFacts, 'sector' | 'today'>>();
   for (const r of rows) {
-    const code = openPii(r.party.idNumber).toUpperCase();
+    const code = creditCodeOf(r.party.idNumber);
     const f = out.get(code) ?? { inspections3y: 0, inspections12m: 0, penaltyCases3y: 0, penaltyCases12m: 0 };
     const recent = r.openedAt.slice(0, 10) >= from12m;
     if (inspection.has(r.workflow)) {

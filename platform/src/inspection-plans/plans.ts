@@ -40,6 +40,9 @@ export interface NewPlan {
   matter: string;
 }
 
+/** What reads inside a transaction as well as outside one. */
+type Reader = Pick<Db, 'select'>;
+
 const validation = (problems: FieldProblem[]) =>
   new AppError('validation', { problems }, problems.length === 1 ? problems[0]?.message : undefined);
 
@@ -178,7 +181,7 @@ function requireVersion(plan: InspectionPlanRow, version: number) {
 }
 
 /** The certified officers of the plan's organisation: active, 执法证 valid through the period, in a role that requires one. */
-async function officerPool(db: Db, pack: ResolvedPack, plan: InspectionPlanRow): Promise<string[]> {
+async function officerPool(db: Reader, pack: ResolvedPack, plan: InspectionPlanRow): Promise<string[]> {
   const certifiedRoles = new Set([...pack.items.role.values()].filter((r) => r.requiresCertificate).map((r) => r.code));
   const rows = await db
     .select({ id: users.id, roles: users.roles })
@@ -195,7 +198,7 @@ async function officerPool(db: Db, pack: ResolvedPack, plan: InspectionPlanRow):
 }
 
 /** Per entity, the officers it may not have: its declared conflicts and the officers of its last drawn inspection. */
-async function exclusions(db: Db, entityIds: readonly string[]): Promise<Record<string, string[]>> {
+async function exclusions(db: Reader, entityIds: readonly string[]): Promise<Record<string, string[]>> {
   const out: Record<string, Set<string>> = {};
   const add = (e: string, o: string) => {
     out[e] ??= new Set();
@@ -271,11 +274,11 @@ export async function drawInspectionPlan(
           en: 'no entities of this sector are registered for the organisation',
         },
       );
-    const records = await countRecords(tx as unknown as Db, scheme, today);
+    const records = await countRecords(tx, scheme, today);
     const byClass = new Map(scheme.classes.map((k) => [k.code, [] as { id: string; creditCode: string }[]]));
     for (const e of entities)
       byClass.get(classify(pack, scheme, records, e, today).code)?.push({ id: e.id, creditCode: e.creditCode });
-    const officers = await officerPool(tx as unknown as Db, pack, plan);
+    const officers = await officerPool(tx, pack, plan);
     const input: DrawInput = {
       seed: randomInt(0, 2 ** 31 - 1),
       periodDays: periodDays(plan.periodFrom, plan.periodTo),
@@ -286,7 +289,7 @@ export async function drawInspectionPlan(
       })),
       officers,
       excluded: await exclusions(
-        tx as unknown as Db,
+        tx,
         entities.map((e) => e.id),
       ),
     };
