@@ -48,7 +48,7 @@ type AddUser = (
  *    c4 opened 2025-12-31 and c5 on 2027-01-01 China time are outside; officers who acted a1 a2 a3
  *    = 3; enforcementActions 4; cases 4; closed c1 = 1 (c6 closed 2027-01-05); major c1 c3 = 2
  *    (c2 entered 法制审核 but no decision yet); reviewed c1 = 1 (c3's opinion disagreed); authority
- *    items 9 of Binhai's list, exercised 0001 and 0002 = 2; case sources: complaints s1 s2 = 2,
+ *    items 10 of Binhai's list (with the 双随机抽查 item), exercised 0001 and 0002 = 2; case sources: complaints s1 s2 = 2,
  *    handled in time s1 = 1 (s4 is of 2025, s2 decided late); undecided past their day on 12-31:
  *    s3 and s4 (of 2025, still pending) = 2 — s2 was decided (late) on 05-25, before.
  * B: officers b1 b2 = 2, certified 2; cases d1 d2 d3; officers who acted 2; enforcementActions 3;

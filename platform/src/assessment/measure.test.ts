@@ -32,7 +32,8 @@ describe('measureSubjects', () => {
       officers: 5,
       certifiedOfficers: 4,
       officersWithCases: 3,
-      authorityItems: 9,
+      // Binhai's nine 处罚 items of the market regulator and its 双随机抽查 (行政检查) item 120116-SCJ-JC-0001.
+      authorityItems: 10,
       authorityItemsExercised: 2,
       enforcementActions: 4,
       inspections: 0,
