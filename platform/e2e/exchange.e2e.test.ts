@@ -2,7 +2,8 @@
  * 数据报送 in a real browser against a real platform over the demo database (`yifa demo`, played
  * through the API): the supervision centre's supervisor opens 数据报送, chooses the 双公示
  * 行政处罚 format, previews the decided case's row with its problems, and exports the .xlsx (read
- * back with exceljs). Screenshot docs/screenshots/exchange-penalty.png.
+ * back with exceljs); the screen in English. Screenshots docs/screenshots/exchange-penalty.png and
+ * exchange-penalty-en.png.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,6 +72,20 @@ describe.sequential('数据报送', () => {
     const ws = wb.worksheets[0] as ExcelJS.Worksheet;
     expect((ws.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['行政相对人名称', '行政相对人类别']);
     expect((ws.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['天津某某餐饮管理有限公司', '法人及非法人组织']);
+  });
+
+  step('the screen in English: headers by the columns’ English names, the data as written', async () => {
+    await page.locator('.ant-segmented-item').filter({ hasText: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Data exchange · export' }).waitFor();
+    await select(page, page.getByTestId('exchange-format'), 'Double publicity: administrative penalty information');
+    await page.getByTestId('exchange-preview').click();
+    const header = page.locator('[data-testid="exchange-rows"] thead');
+    await header.getByText('Name of the party', { exact: true }).waitFor();
+    const text =
+      (await page.locator('[data-testid="exchange-rows"] tbody tr.ant-table-row').first().textContent()) ?? '';
+    expect(text).toContain("Penalising agency's unified social credit code: a required value is empty");
+    await expect(page.getByTestId('exchange-standard').textContent()).resolves.toContain('Derived');
+    await shot(page, 'exchange-penalty-en');
     expect(browser.errors).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ export function ExchangePage() {
         </Space>
         {format && (
           <Typography.Paragraph style={{ margin: '12px 0 0' }} data-testid="exchange-standard">
-            {t('exchange.standard')}：{format.standard}{' '}
+            {t('exchange.standard', { standard: format.standard })}{' '}
             <Tag color={STATUS_COLOUR[format.status]}>{t(`exchange.${format.status}`)}</Tag>
             <Typography.Text type="secondary">
               {t('exchange.columns', { count: format.columns.length })}
