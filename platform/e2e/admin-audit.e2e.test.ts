@@ -6,7 +6,8 @@
  * is refused an account creation on the server and offered no way to it on the screen. Then the
  * system administrator's bulk import: a sheet with one bad row is checked and refused as a whole,
  * each row reported; the corrected sheet imports, and the new accounts' passwords show once.
- * Screenshots: docs/screenshots/admin-audit*.png, admin-import*.png.
+ * Last, the system administrator changes their password from the user menu, refused first on the
+ * field at fault. Screenshots: docs/screenshots/admin-audit*.png, admin-import*.png, password-refused.png.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { OFFICER_COLUMNS } from '../src/admin/officer-sheet.ts';
 import { binhaiBundle } from '../test/harness.ts';
 import { apiAs } from './support/api.ts';
 import { flowSteps, login, openBrowser, shot } from './support/browser.ts';
+import { audit } from './support/language.ts';
 import { type E2eServer, PASSWORD, startSeededServer } from './support/server.ts';
 
 const SYS = { username: 'wang.sysadmin', displayName: '王系统', orgCode: '120116-GOV', roles: ['system-admin'] };
@@ -151,6 +153,16 @@ describe('the audit administrator', () => {
     await shot(page, 'admin-audit-verified');
   });
 
+  step('reads as it should in English and in Chinese', async () => {
+    expect(await audit(page, 'zh', 'audit log')).toEqual([]);
+    await page.locator('.ant-segmented-item').filter({ hasText: 'EN' }).click();
+    await page.getByText('Audit log', { exact: true }).first().waitFor();
+    expect(await audit(page, 'en', 'audit log')).toEqual([]);
+    await shot(page, 'admin-audit-en');
+    await page.locator('.ant-segmented-item').filter({ hasText: '中' }).click();
+    await page.getByText('审计日志', { exact: true }).first().waitFor();
+  });
+
   step('is refused an account creation on the server and offered none on the screen', async () => {
     const res = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
@@ -215,4 +227,36 @@ describe('the bulk import of officers', () => {
     await expect(passwords.textContent()).resolves.toContain('liu.yang');
     await shot(page, 'admin-import');
   });
+});
+
+describe('changing one’s password', () => {
+  step(
+    'from the user menu: a wrong current password and a weak new one are refused on their fields, then it changes',
+    async () => {
+      await page.getByTestId('user-menu').hover();
+      await page.getByRole('menuitem', { name: '修改密码' }).click();
+      await page.getByTestId('password-page').waitFor();
+      const fill = async (current: string, next: string, repeat = next) => {
+        await page.getByTestId('password-current').fill(current);
+        await page.getByTestId('password-next').fill(next);
+        await page.getByTestId('password-repeat').fill(repeat);
+        await page.getByTestId('password-submit').click();
+      };
+      await fill('not-my-password', 'Zhifa#2027-next');
+      await page.locator('.ant-form-item-explain-error').getByText('当前密码不正确').waitFor();
+      await fill(PASSWORD, 'short');
+      await page.locator('.ant-form-item-explain-error').getByText('密码至少').waitFor();
+      await shot(page, 'password-refused');
+      await fill(PASSWORD, 'Zhifa#2027-next', 'Zhifa#2027-other');
+      await page.locator('.ant-form-item-explain-error').getByText('两次输入的新密码不一致').waitFor();
+      await fill(PASSWORD, 'Zhifa#2027-next');
+      await page.getByTestId('password-done').waitFor();
+      const signIn = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: SYS.username, password: 'Zhifa#2027-next' }),
+      });
+      expect(signIn.status).toBe(200);
+    },
+  );
 });

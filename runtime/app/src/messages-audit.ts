@@ -86,6 +86,7 @@ export const AUDIT_ZH = {
   'password.repeat': '再次输入新密码',
   'password.required': '请输入',
   'password.mismatch': '两次输入的新密码不一致',
+  'password.wrongCurrent': '当前密码不正确（多次输错将锁定账号）',
   'password.submit': '修改密码',
   'password.done': '密码已修改',
 } as const;
@@ -177,6 +178,7 @@ export const AUDIT_EN: Record<keyof typeof AUDIT_ZH, string> = {
   'password.repeat': 'New password again',
   'password.required': 'Required',
   'password.mismatch': 'The two new passwords differ',
+  'password.wrongCurrent': 'The current password is wrong (repeated wrong tries lock the account)',
   'password.submit': 'Change password',
   'password.done': 'Your password was changed',
 };

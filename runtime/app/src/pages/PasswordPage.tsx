@@ -34,10 +34,12 @@ export function PasswordPage() {
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       // A rule the new password breaks shows under it; a wrong current password under that one.
+      // Anything else (the account locked by wrong guesses, a session that ended) above the form.
       const onNext = e.details.problems?.find((p) => p.path === '/next');
       if (onNext) form.setFields([{ name: 'next', errors: [pick(onNext.message)] }]);
-      else if (e.code === 'bad-credentials') form.setFields([{ name: 'current', errors: [pick(e.text)] }]);
-      setError(e);
+      else if (e.code === 'bad-credentials')
+        form.setFields([{ name: 'current', errors: [t('password.wrongCurrent')] }]);
+      else setError(e);
     } finally {
       setSaving(false);
     }

@@ -249,8 +249,9 @@ export function AuditPage() {
             onChange: (p, s) => setPage([p, s]),
           }}
           expandable={{
+            // What the event recorded, as recorded (field names and codes): technical details opened on purpose.
             expandedRowRender: (e) => (
-              <Descriptions size="small" column={1} bordered>
+              <Descriptions size="small" column={1} bordered data-technical="">
                 <Descriptions.Item label={t('audit.before')}>
                   <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{json(e.before)}</pre>
                 </Descriptions.Item>
