@@ -29,6 +29,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { colleagueRoutes } from './routes/colleagues.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { ENTITY_IMPORT_PATH, entityRoutes } from './routes/entities.ts';
+import { exchangeRoutes } from './routes/exchange.ts';
 import { executionRoutes } from './routes/execution.ts';
 import { fileReviewRoutes } from './routes/file-review.ts';
 import { fineCheckRoutes } from './routes/fine-outside-tier.ts';
@@ -155,6 +156,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/inspection-plans', inspectionPlanRoutes());
   app.route('/api/v1/file-review', fileReviewRoutes());
   app.route('/api/v1/reviews', reviewRoutes());
+  app.route('/api/v1/exchange', exchangeRoutes());
   app.route('/api/v1/tasks', taskRoutes());
   app.route('/api/v1/studio/workspaces', studioWorkspaceRoutes());
   app.route('/api/v1/studio', studioRoutes());
