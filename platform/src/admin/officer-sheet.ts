@@ -125,6 +125,20 @@ export async function officerTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Excel's day 0 (its serial numbers count days from 1899-12-30, counting 1900-02-29 that never was). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A validity as its day: a date cell, or a date Excel keeps as a serial number in the template's
+ * text-formatted column (a date pasted there reads back as, say, 47848), or text as typed.
+ */
+function dayText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 2_958_466)
+    return new Date(EXCEL_EPOCH + v * 86_400_000).toISOString().slice(0, 10);
+  return cellText(cell);
+}
+
 /** Whether a row is the template's hint row (left in by whoever filled it). */
 const isHintRow = (cells: SheetRow['cells']) =>
   OFFICER_COLUMNS.every((c) => cells[c.key] === undefined || cells[c.key] === `${c.hint.zh} / ${c.hint.en}`);
@@ -158,7 +172,7 @@ export async function readOfficerSheet(
         const cells: SheetRow['cells'] = {};
         ws.getRow(n).eachCell((cell, col) => {
           const key = columns.get(col);
-          const text = cellText(cell);
+          const text = key === 'validUntil' ? dayText(cell) : cellText(cell);
           if (key && text) cells[key] = text;
         });
         if (Object.keys(cells).length === 0 || isHintRow(cells)) continue;
