@@ -110,7 +110,12 @@ export async function countRecords(
   const inspection = new Set(scheme.inspectionWorkflows);
   const penalty = new Set(scheme.penaltyWorkflows);
   const rows = await db
-    .select({ party: cases.party, workflow: cases.workflowCode, openedAt: cases.openedAt })
+    // The sealed id alone: the party's other sealed fields are neither read nor parsed.
+    .select({
+      sealed: sql<string>`json_extract(${cases.party}, '$.idNumber')`,
+      workflow: cases.workflowCode,
+      openedAt: cases.openedAt,
+    })
     .from(cases)
     .where(
       and(
@@ -121,7 +126,7 @@ export async function countRecords(
     );
   const out = new Map<string, Omit<EntityFacts, 'sector' | 'today'>>();
   for (const r of rows) {
-    const code = creditCodeOf(r.party.idNumber);
+    const code = creditCodeOf(r.sealed);
     const f = out.get(code) ?? { inspections3y: 0, inspections12m: 0, penaltyCases3y: 0, penaltyCases12m: 0 };
     const recent = r.openedAt.slice(0, 10) >= from12m;
     if (inspection.has(r.workflow)) {
