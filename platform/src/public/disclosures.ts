@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { addCalendarDays } from '@yifa/engine';
 import type { Matter, ResolvedPack, Workflow } from '@yifa/metamodel';
 import { addWorkingDays } from '@yifa/rules';
-import { and, desc, eq, gte, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, desc, eq, gte, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, type DisclosureRow, disclosures, documents } from '../db/schema.ts';
@@ -268,7 +268,7 @@ export async function changeDisclosure(db: Db, w: Change): Promise<DisclosureRow
 }
 
 /** The values that start with `q`, as a range an index reads: [q, q + U+10FFFF). */
-const startingWith = (column: typeof disclosures.partyName, q: string) =>
+const startingWith = (column: Column, q: string) =>
   and(gte(column, q), lt(column, `${q}\u{10FFFF}`));
 
 /** The public list's filters: the start of a name or of a 文号, a day range of publication. */
@@ -327,14 +327,4 @@ export async function publicRecord(db: Db, id: string) {
     .where(eq(disclosures.id, id))
     .limit(1);
   return row;
-}
-
-/** Records of a subject path prefix (the officer's 公示 list), newest first. */
-export async function scopedRecords(db: Db, scope: SQL | undefined, limit: number) {
-  return db
-    .select()
-    .from(disclosures)
-    .where(scope)
-    .orderBy(desc(disclosures.publishedOn), desc(disclosures.id))
-    .limit(limit);
 }

@@ -291,6 +291,9 @@ describe('the public pages', () => {
     const byName = await publicHtml(`/public/?q=${encodeURIComponent('张三')}`);
     expect(byName.text).toContain('张三');
     expect(byName.text).not.toContain('天津某食品有限公司');
+    // From the start of a name (an index range), not within it: 食品有限 is in a name but starts none.
+    expect((await publicHtml(`/public/?q=${encodeURIComponent('天津某')}`)).text).toContain('天津某食品有限公司');
+    expect((await publicHtml(`/public/?q=${encodeURIComponent('食品有限')}`)).text).toContain('没有符合条件的公示信息');
     const none = await publicHtml('/public/?from=2030-01-01');
     expect(none.text).toContain('没有符合条件的公示信息');
     const bad = await publicHtml('/public/?from=yesterday');
