@@ -325,6 +325,30 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
     zh: '补上缺少的英文名（nameEn、条件的 labelEn 等），或在 pack.yaml 中关闭 require.englishNames',
     en: "add the missing English names (nameEn, a condition's labelEn and the like), or turn require.englishNames off in pack.yaml",
   },
+  'report-format.column-duplicate': {
+    zh: '给其中一列改用另一个列编码，或删除重复的列',
+    en: 'give one of the columns another code, or remove the duplicate',
+  },
+  'report-format.source-or-value': {
+    zh: '从记录取值的列写 source（如 field:caseNumber、party.name），固定内容的列写 value；二者只写一个',
+    en: 'write source (e.g. field:caseNumber, party.name) for a column read from the record, or value for a fixed one; not both',
+  },
+  'report-format.unknown-field': {
+    zh: '改为该文书的字段名（见文书的 fields），或改用 party.*、org.*、case.* 等来源',
+    en: 'use a field name of that document (see its fields), or another source such as party.*, org.* or case.*',
+  },
+  'report-format.unit-not-number': {
+    zh: '删除 unit，或把列的 type 改为 number',
+    en: 'remove unit, or make the column a number (type: number)',
+  },
+  'report-format.document-not-issued': {
+    zh: '改用出具的文书（如行政处罚决定书），或在该文书中设置 issued: true',
+    en: 'use an issued document (such as the penalty decision), or set issued: true on that document',
+  },
+  'report-format.unknown-state': {
+    zh: '改为所列流程中的状态编码，或去掉 records.states 中的这一项',
+    en: 'use a state code of the workflows listed, or remove it from records.states',
+  },
   'test.reason-not-in-guard': { zh: '改为该守卫实际用到的条件或事实', en: 'name a condition or fact the guard uses' },
   'test.opening-subject': {
     zh: '用 org 写本包的组织机构，或用 subject 写类型和领域',

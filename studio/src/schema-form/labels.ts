@@ -188,6 +188,7 @@ const ZH: Readonly<Record<string, string>> = {
   reasonRequired: '需要理由',
   ref: '引用',
   refusal: '拒绝提示',
+  refusalEn: '拒绝提示（英文）',
   refused: '拒绝',
   region: '地区',
   remove: '删除',
