@@ -268,8 +268,7 @@ export async function changeDisclosure(db: Db, w: Change): Promise<DisclosureRow
 }
 
 /** The values that start with `q`, as a range an index reads: [q, q + U+10FFFF). */
-const startingWith = (column: Column, q: string) =>
-  and(gte(column, q), lt(column, `${q}\u{10FFFF}`));
+const startingWith = (column: Column, q: string) => and(gte(column, q), lt(column, `${q}\u{10FFFF}`));
 
 /** The public list's filters: the start of a name or of a 文号, a day range of publication. */
 export interface PublicQuery {
