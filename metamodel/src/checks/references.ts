@@ -41,8 +41,6 @@ export const REFERENCES: readonly (readonly [ItemKind, string, Target])[] = [
   ['workflow', 'deadlines/*/basis/*', 'legal-basis'],
   ['workflow', 'disclosure/document', 'document'],
   ['workflow', 'disclosure/basis/*', 'legal-basis'],
-  ['workflow', 'disclosure/document', 'document'],
-  ['workflow', 'disclosure/basis/*', 'legal-basis'],
   ['workflow', 'deadlines/*/extension/roles/*', 'role'],
   ['discretion', 'basis/*', 'legal-basis'],
   ['discretion', 'versions/*/noPenalty/*/basis/*', 'legal-basis'],
