@@ -63,6 +63,15 @@ describe.sequential('案卷评查', () => {
     await page.getByTestId('round-name').fill(`${YEAR}年度行政处罚案卷评查`);
     await date(page, 'periodFrom', `${YEAR}-01-01`);
     await date(page, 'periodTo', `${YEAR}-12-31`);
+    // 110 subjects: the list is searched by name, as a supervisor would.
+    await page.getByTestId('round-subjects').click();
+    await page.keyboard.type('天津市滨海新区市场监督管理局');
+    await page
+      .locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="天津市滨海新区市场监督管理局"]',
+      )
+      .click();
+    await page.keyboard.press('Escape');
     await select(page, page.getByTestId('round-kind'), '按件数');
     await type(page, 'value', 2);
     await page.getByTestId('round-draw').click();

@@ -10,7 +10,7 @@ import type { ResolvedPack, ReviewChecklist } from '@yifa/metamodel';
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { periodBounds } from '../assessment/measure.ts';
 import { appendEvent } from '../audit/chain.ts';
-import { type Actor, requirePermission, type Scope } from '../auth/access.ts';
+import { type Actor, requirePermission, type Scope, scopeFor } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import {
   auditEvents,
@@ -268,6 +268,17 @@ export async function createRound(
     );
     return stored as FileReviewRoundRow;
   });
+}
+
+/** The enforcement subjects a new round may sample: those in the actor's file-review.run scope (none without it). */
+export async function subjectsForRound(db: Db, actor: Actor): Promise<{ code: string; name: string }[]> {
+  const scope = scopeFor(actor, 'file-review.run');
+  if (!scope) return [];
+  return db
+    .select({ code: organisations.code, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.enforcementSubject, true), subjectsInScope(actor, scope)))
+    .orderBy(asc(organisations.code));
 }
 
 /** Rounds in scope, newest first. */

@@ -163,6 +163,9 @@ describe('scope', () => {
     const results = await body(await (await as('guo.agency')).get(`/api/v1/file-review/rounds/${round.id}/results`));
     expect(results.items.map((r: Json) => r.subject)).toEqual([B]);
     expect((await (await as('li.officer')).get('/api/v1/file-review/rounds')).status).toBe(403);
+    const list = await body(await (await as('zhang.supervisor')).get('/api/v1/file-review/rounds'));
+    expect(list.subjects.map((x: Json) => x.code)).toEqual(expect.arrayContaining([A, B]));
+    expect((await body(await (await as('qian.agency')).get('/api/v1/file-review/rounds'))).subjects).toEqual([]);
   });
 });
 

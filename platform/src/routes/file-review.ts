@@ -12,7 +12,7 @@ import { type Actor, scopeFor } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { type FileReviewRoundRow, type FileReviewRow, organisations, users } from '../db/schema.ts';
 import { correctReview, reviewsOfRound, roundResults, scopedReview, scoreReview } from '../file-review/reviews.ts';
-import { createRound, listRounds, scopedRound, verifyRound } from '../file-review/rounds.ts';
+import { createRound, listRounds, scopedRound, subjectsForRound, verifyRound } from '../file-review/rounds.ts';
 import { plainText } from '../validation.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
 
@@ -136,7 +136,7 @@ export function fileReviewRoutes() {
       method: 'get',
       path: '/rounds',
       tags: ['file-review'],
-      summary: '评查批次 / review rounds in scope, newest first, and the checklists a new round may use',
+      summary: '评查批次 / review rounds in scope, newest first, and the checklists and subjects a new round may use',
       responses: ok,
     }),
     async (c) => {
@@ -152,7 +152,7 @@ export function fileReviewRoutes() {
       }));
       const items = [];
       for (const round of rounds) items.push(await roundView(s.db, pack, round));
-      return c.json({ items, checklists, may: mayDo(actor) });
+      return c.json({ items, checklists, subjects: await subjectsForRound(s.db, actor), may: mayDo(actor) });
     },
   );
 

@@ -18,6 +18,7 @@ interface NewRound {
   checklist: string;
   periodFrom: string;
   periodTo: string;
+  subjects?: string[];
   kind: 'share' | 'count';
   value: number;
   per: 'subject' | 'subject-workflow';
@@ -42,6 +43,7 @@ export function FileReviewPage() {
           checklist: v.checklist,
           periodFrom: v.periodFrom,
           periodTo: v.periodTo,
+          ...(v.subjects?.length ? { subjects: v.subjects } : {}),
           rule: { kind: v.kind, value: v.value, per: v.per },
           ...(typeof v.seed === 'number' ? { seed: v.seed } : {}),
         });
@@ -111,6 +113,16 @@ export function FileReviewPage() {
                 <DateInput style={{ width: 160 }} data-field="periodTo" />
               </Form.Item>
             </Space>
+            <Form.Item name="subjects" label={t('fileReview.subjects')} extra={t('fileReview.subjects.all')}>
+              <Select
+                mode="multiple"
+                allowClear
+                style={{ maxWidth: 720 }}
+                optionFilterProp="label"
+                options={data.subjects.map((s) => ({ value: s.code, label: s.name }))}
+                data-testid="round-subjects"
+              />
+            </Form.Item>
             <Space wrap align="start">
               <Form.Item name="kind" label={t('fileReview.rule')}>
                 <Select

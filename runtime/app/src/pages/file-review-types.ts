@@ -28,6 +28,8 @@ export interface Round {
 export interface RoundList {
   items: Round[];
   checklists: { code: string; name: string; nameEn: string | null }[];
+  /** Enforcement subjects a new round may sample. */
+  subjects: { code: string; name: string }[];
   may: { run: boolean; score: boolean };
 }
 
