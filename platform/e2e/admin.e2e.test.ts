@@ -328,4 +328,18 @@ describe.sequential('三员分立: the system and security administrators in the
     expect(browser.errors.filter((e) => !refused.test(e))).toEqual([]);
     expect(browser.errors.filter((e) => refused.test(e))).toHaveLength(5);
   });
+
+  step('the screens read in English', async () => {
+    await login(page, SEC.username);
+    await page.getByTestId('roles-page').waitFor();
+    await page.locator('.ant-segmented-item').filter({ hasText: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Roles and certificates' }).waitFor();
+    expect(await nav()).toEqual(expect.arrayContaining(['Roles and certificates', 'Security policy']));
+    await find(REVIEWER.username);
+    await row(REVIEWER.username).filter({ hasText: 'Held' }).waitFor();
+    await expect(row(REVIEWER.username).textContent()).resolves.toContain('Revoke legal qualification');
+    await shot(page, 'admin-roles-en');
+    await page.getByRole('menuitem', { name: 'Security policy' }).click();
+    await page.getByTestId('policy-source').filter({ hasText: 'Set by sec.admin' }).waitFor();
+  });
 });

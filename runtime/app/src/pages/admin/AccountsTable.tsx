@@ -146,13 +146,13 @@ export function AccountsTable({
             title: t('admin.col.username'),
             dataIndex: 'username',
             render: (u: string, a) => (
-              <Space size={4}>
+              <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                 <Typography.Text code>{u}</Typography.Text>
                 {a.id === me?.id && <Tag>{t('admin.self')}</Tag>}
               </Space>
             ),
           },
-          { title: t('admin.col.name'), dataIndex: 'displayName' },
+          { title: t('admin.col.name'), dataIndex: 'displayName', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('admin.col.org'), render: (_, a) => a.orgName ?? a.orgCode },
           {
             title: t('admin.col.roles'),
