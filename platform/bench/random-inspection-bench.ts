@@ -111,6 +111,15 @@ const time = async <T>(label: string, fn: () => Promise<T> | T): Promise<T> => {
 const records = await time('countRecords (read and open every party of 3 years of cases)', () =>
   countRecords(server.db, scheme, today),
 );
+// Baseline in the same run: the same rows read with a bare statement, nothing opened or counted.
+await time('baseline: the same SELECT, rows only', () =>
+  server.db.$client.execute({
+    sql: `select json_extract(party, '$.idNumber'), workflow_code, opened_at from cases
+          where workflow_code in ('inspection', 'penalty-ordinary', 'penalty-summary') and opened_at >= ?
+          and json_extract(party, '$.kind') = 'organisation'`,
+    args: ['2023-06-10'],
+  }),
+);
 const entities = codes.map((code, i) => ({ id: String(i), creditCode: code, sector: 'market-regulation' }));
 const classes = await time(`classify ${E} entities`, () =>
   entities.map((e) => classify(pack, scheme, records, e, today).code),
