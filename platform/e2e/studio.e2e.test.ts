@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { apiAs } from './support/api.ts';
-import { flowSteps, openBrowser, shot } from './support/browser.ts';
+import { flowSteps, openBrowser, SHOTS, shot } from './support/browser.ts';
 import { type E2eServer, PASSWORD, PEOPLE, startE2eServer } from './support/server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -353,6 +353,54 @@ describe.sequential('the studio: an implementer edits, tests and publishes a wor
     expect(page.url()).not.toContain('new=1');
     await page.getByTestId('back').click();
     await page.locator('[data-ws-item="condition/e2e-large-fine"]').waitFor();
+  });
+
+  step('draws a workflow as a graph and adds a state and an action to it there', async () => {
+    const graph = page.getByTestId('workflow-graph');
+    const modal = page.locator('.ant-modal:visible');
+    await page.locator('[data-tab="items"]').click();
+    await page.locator('[data-ws-kind="workflow"]').click();
+    await page.locator('[data-ws-item="workflow/penalty-summary"]').click();
+    await page.getByTestId('item-editor').waitFor();
+    // The six states of the national 简易程序, the start marked.
+    await graph.locator('.react-flow__node', { hasText: '▶' }).waitFor();
+    await expect(graph.locator('.react-flow__node').count()).resolves.toBe(6);
+    await expect(graph.locator('.react-flow__edge').count()).resolves.toBeGreaterThanOrEqual(5);
+    // A state code already used is refused in the dialog, in Chinese, and nothing changes.
+    await page.getByTestId('graph-add-state').click();
+    await page.getByTestId('graph-code').fill('decision');
+    await page.getByTestId('graph-name').fill('重复的环节');
+    await modal.locator('.ant-btn-primary').click();
+    await modal.getByText('环节编码“decision”已被使用').waitFor();
+    await page.getByTestId('graph-code').fill('e2e-check');
+    await page.getByTestId('graph-name').fill('复核（测试）');
+    await modal.locator('.ant-btn-primary').click();
+    await graph.locator('.react-flow__node', { hasText: '复核（测试）' }).waitFor();
+    await page.getByTestId('unsaved').waitFor();
+    // An action from 现场调查确认 to it, chosen in the dialog.
+    await page.getByTestId('graph-add-transition').click();
+    await page.getByTestId('graph-from').click();
+    await page.locator('[data-option="from-on-site"]').click();
+    await page.getByTestId('graph-to').click();
+    await page.locator('[data-option="to-e2e-check"]').click();
+    await page.getByTestId('graph-code').fill('to-e2e-check');
+    await page.getByTestId('graph-name').fill('提交复核（测试）');
+    await page.getByTestId('graph-name-en').fill('Submit for checking (test)');
+    await modal.locator('.ant-btn-primary').click();
+    await graph.locator('.react-flow__edge', { hasText: '提交复核（测试）' }).waitFor();
+    // (The YAML view holds the same value; Monaco draws only the lines in view, and the new
+    // action is at the end of a long list, so the saved override below is what is checked.)
+    // The page below is the long generated form: the picture is of the graph and what is selected.
+    await graph.locator('.react-flow__edge', { hasText: '提交复核（测试）' }).click();
+    await page.getByTestId('graph-selected-transition').waitFor();
+    await graph.screenshot({ path: join(SHOTS, 'studio-workflow-graph.png') });
+    await page.getByTestId('save').click();
+    await page.getByTestId('saved').waitFor();
+    // Saved as the smallest override: the new state and action, keyed, not the whole workflow.
+    const patch = (await page.getByTestId('patch').textContent()) ?? '';
+    expect(patch).toContain('e2e-check');
+    expect(patch).toContain('to-e2e-check');
+    expect(patch).not.toContain('not-penalised');
   });
 
   step('no page error and nothing the Content-Security-Policy refused', async () => {

@@ -3,15 +3,19 @@
  * YAML/JSON view of the same item. Both edit one value — a change in either shows in the other —
  * and the value goes up on every change; the page saves it. Loaded with a dynamic import when an
  * item is opened for editing (formily here, Monaco one import further), never in the first load.
+ * A workflow also has its graph above (WorkflowGraph), a third view of the same value.
  */
 import type { ItemKind } from '@yifa/metamodel';
-import { Col, Row } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Col, Row, Space, Spin } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../messages.ts';
 import { MonacoView } from './MonacoView.tsx';
 import { type FieldError, SchemaForm } from './SchemaForm.tsx';
 
 export type { FieldError };
+
+// React Flow and dagre load only when a workflow is opened.
+const WorkflowGraph = lazy(() => import('./WorkflowGraph.tsx'));
 
 export interface ItemEditorProps {
   kind: ItemKind;
@@ -51,7 +55,7 @@ export default function ItemEditor(props: ItemEditorProps) {
     [onChange],
   );
 
-  return (
+  const editor = (
     <Row gutter={16} data-testid="item-editor">
       <Col xs={24} xl={13} data-testid="item-form">
         <SchemaForm kind={kind} value={value} version={version} lang={lang} errors={errors} onChange={fromForm} />
@@ -62,5 +66,14 @@ export default function ItemEditor(props: ItemEditorProps) {
         </div>
       </Col>
     </Row>
+  );
+  if (kind !== 'workflow') return editor;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      <Suspense fallback={<Spin />}>
+        <WorkflowGraph value={value} lang={lang} onChange={fromText} />
+      </Suspense>
+      {editor}
+    </Space>
   );
 }

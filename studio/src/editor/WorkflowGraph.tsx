@@ -1,0 +1,256 @@
+/**
+ * The workflow graph editor (#14): the item's states and transitions drawn with React Flow, laid
+ * out by dagre (workflow-graph.ts). Dragging from one state to another adds a transition; the
+ * toolbar adds a state or a transition; a state or transition clicked can be removed. Every edit
+ * changes the same item value the form and the YAML view edit, so the three stay one; roles,
+ * guards, documents and deadlines are set in the form below.
+ */
+import { Background, type Connection, Controls, type Edge, MarkerType, type Node, ReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { format, type Lang, type MessageKey } from '../messages.ts';
+import {
+  addState,
+  addTransition,
+  type EditResult,
+  graphOf,
+  NODE_SIZE,
+  removeState,
+  removeTransition,
+  type WorkflowValue,
+} from './workflow-graph.ts';
+
+export interface WorkflowGraphProps {
+  value: WorkflowValue;
+  lang: Lang;
+  onChange: (value: WorkflowValue) => void;
+}
+
+type Selected = { kind: 'state'; code: string } | { kind: 'edge'; index: number; from: string } | null;
+type Adding = { kind: 'state' } | { kind: 'transition'; from?: string; to?: string } | null;
+
+const nodeStyle = (start: boolean, terminal: boolean, selected: boolean) => ({
+  width: NODE_SIZE.width,
+  minHeight: NODE_SIZE.height,
+  fontSize: 13,
+  borderRadius: terminal ? 22 : 6,
+  border: `${selected ? 2 : 1}px solid ${selected ? '#1677ff' : start ? '#389e0d' : terminal ? '#595959' : '#8c8c8c'}`,
+  background: start ? '#f6ffed' : terminal ? '#fafafa' : '#fff',
+});
+
+export default function WorkflowGraph({ value, lang, onChange }: WorkflowGraphProps) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => format(lang, key, params);
+  const graph = useMemo(() => graphOf(value, lang), [value, lang]);
+  const [selected, setSelected] = useState<Selected>(null);
+  const [adding, setAdding] = useState<Adding>(null);
+  const [form] = Form.useForm();
+  const states = value.states ?? [];
+  const stateName = (code: string) => graph.nodes.find((n) => n.id === code)?.label ?? code;
+
+  const nodes: Node[] = graph.nodes.map((n) => ({
+    id: n.id,
+    position: { x: n.x, y: n.y },
+    data: { label: n.start ? `▶ ${n.label}` : n.label },
+    style: nodeStyle(n.start, n.terminal, selected?.kind === 'state' && selected.code === n.id),
+    draggable: false,
+  }));
+  const edges: Edge[] = graph.edges.map((e) => {
+    const on = selected?.kind === 'edge' && `${selected.index}:${selected.from}` === e.id;
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      label: e.label,
+      markerEnd: { type: MarkerType.ArrowClosed },
+      style: on ? { stroke: '#1677ff', strokeWidth: 2 } : undefined,
+      labelStyle: { fontSize: 11 },
+      labelBgStyle: { fill: on ? '#e6f4ff' : '#fff' },
+    };
+  });
+
+  /** Applies an edit, or shows its problems on the modal's fields. */
+  const apply = (r: EditResult): boolean => {
+    if (r.ok) {
+      onChange(r.value);
+      return true;
+    }
+    form.setFields(r.problems.map((p) => ({ name: p.field, errors: [lang === 'en' ? p.en : p.zh] })));
+    return false;
+  };
+
+  const openAdding = (a: NonNullable<Adding>) => {
+    form.resetFields();
+    if (a.kind === 'transition') form.setFieldsValue({ from: a.from, to: a.to });
+    setAdding(a);
+  };
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const done =
+      adding?.kind === 'state'
+        ? apply(addState(value, { code: v.code ?? '', name: v.name ?? '', nameEn: v.nameEn }))
+        : apply(
+            addTransition(value, {
+              action: v.action ?? '',
+              name: v.name ?? '',
+              nameEn: v.nameEn,
+              from: v.from ?? '',
+              to: v.to ?? '',
+            }),
+          );
+    if (done) setAdding(null);
+  };
+
+  const selectedEdge = selected?.kind === 'edge' ? value.transitions?.[selected.index] : undefined;
+  // Each list's options carry their own test id: both lists name the same states.
+  const stateOptions = (list: 'from' | 'to') =>
+    states.map((s) => ({
+      value: s.code,
+      label: (
+        <span data-option={`${list}-${s.code}`}>
+          {stateName(s.code)}（{s.code}）
+        </span>
+      ),
+    }));
+  const required = [{ required: true, message: t('ws.required') }];
+
+  return (
+    <Card
+      size="small"
+      title={t('graph.title')}
+      data-testid="workflow-graph"
+      extra={
+        <Space>
+          <Button size="small" onClick={() => openAdding({ kind: 'state' })} data-testid="graph-add-state">
+            {t('graph.addState')}
+          </Button>
+          <Button size="small" onClick={() => openAdding({ kind: 'transition' })} data-testid="graph-add-transition">
+            {t('graph.addTransition')}
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('graph.hint')}
+      </Typography.Paragraph>
+      {graph.dangling.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="graph-dangling"
+          message={graph.dangling
+            .map((d) => t('graph.dangling', { action: d.action, missing: d.missing.join('、') }))
+            .join('；')}
+        />
+      )}
+      <div style={{ height: 460, border: '1px solid #f0f0f0' }} data-testid="graph-canvas">
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          fitView
+          nodesConnectable
+          onConnect={(c: Connection) => openAdding({ kind: 'transition', from: c.source, to: c.target })}
+          onNodeClick={(_, n) => setSelected({ kind: 'state', code: n.id })}
+          onEdgeClick={(_, e) => {
+            const [index, from] = e.id.split(':');
+            setSelected({ kind: 'edge', index: Number(index), from: from as string });
+          }}
+          onPaneClick={() => setSelected(null)}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+      {selected?.kind === 'state' && (
+        <Space style={{ marginTop: 8 }} data-testid="graph-selected-state">
+          <Typography.Text strong>
+            {t('graph.state')}：{stateName(selected.code)}（{selected.code}）
+          </Typography.Text>
+          <Button size="small" onClick={() => openAdding({ kind: 'transition', from: selected.code })}>
+            {t('graph.addFromHere')}
+          </Button>
+          <Popconfirm
+            title={t('graph.removeStateConfirm')}
+            okText={t('graph.remove')}
+            cancelText={t('graph.cancel')}
+            onConfirm={() => {
+              const r = removeState(value, selected.code);
+              if (r.ok) {
+                onChange(r.value);
+                setSelected(null);
+              } else Modal.error({ title: lang === 'en' ? r.problems[0]?.en : r.problems[0]?.zh });
+            }}
+          >
+            <Button size="small" danger data-testid="graph-remove-state">
+              {t('graph.removeState')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+      {selected?.kind === 'edge' && selectedEdge && (
+        <Space style={{ marginTop: 8 }} data-testid="graph-selected-transition">
+          <Typography.Text strong>
+            {t('graph.transition')}：{lang === 'en' && selectedEdge.nameEn ? selectedEdge.nameEn : selectedEdge.name}（
+            {selectedEdge.action}）{stateName(selected.from)} → {stateName(selectedEdge.to)}
+          </Typography.Text>
+          <Popconfirm
+            title={t('graph.removeTransitionConfirm')}
+            okText={t('graph.remove')}
+            cancelText={t('graph.cancel')}
+            onConfirm={() => {
+              const r = removeTransition(value, selected.index, selected.from);
+              if (r.ok) {
+                onChange(r.value);
+                setSelected(null);
+              }
+            }}
+          >
+            <Button size="small" danger data-testid="graph-remove-transition">
+              {t('graph.removeTransition')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+      <Modal
+        open={adding !== null}
+        title={adding?.kind === 'state' ? t('graph.addState') : t('graph.addTransition')}
+        okText={t('graph.add')}
+        cancelText={t('graph.cancel')}
+        onOk={submit}
+        onCancel={() => setAdding(null)}
+        destroyOnHidden
+        data-testid="graph-modal"
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          {adding?.kind === 'transition' && (
+            <>
+              <Form.Item name="from" label={t('graph.from')} rules={required}>
+                <Select options={stateOptions('from')} data-testid="graph-from" />
+              </Form.Item>
+              <Form.Item name="to" label={t('graph.to')} rules={required}>
+                <Select options={stateOptions('to')} data-testid="graph-to" />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item
+            name={adding?.kind === 'state' ? 'code' : 'action'}
+            label={adding?.kind === 'state' ? t('graph.stateCode') : t('graph.actionCode')}
+            rules={required}
+            extra={t('graph.codeHint')}
+          >
+            <Input data-testid="graph-code" />
+          </Form.Item>
+          <Form.Item name="name" label={t('graph.name')} rules={required}>
+            <Input data-testid="graph-name" />
+          </Form.Item>
+          <Form.Item name="nameEn" label={t('graph.nameEn')}>
+            <Input data-testid="graph-name-en" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
