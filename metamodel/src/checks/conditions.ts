@@ -144,7 +144,12 @@ export const checkConditions: Check = (ctx) => {
   }
   for (const [code, r] of validItems(ctx, 'risk-scheme'))
     r.classes.forEach((k, i) =>
-      cond(k.when, { kind: 'risk-scheme', code, pointer: pointerOf('classes', i, 'when'), universe: ENTITY_FACT_NAMES }),
+      cond(k.when, {
+        kind: 'risk-scheme',
+        code,
+        pointer: pointerOf('classes', i, 'when'),
+        universe: ENTITY_FACT_NAMES,
+      }),
     );
   out.push(...namedConditionCycles(ctx));
   return out;

@@ -42,7 +42,7 @@ describe('risk schemes at pack load', () => {
     ['a class listed twice', GOOD.replace('code: A', 'code: D'), 'risk.class-duplicate', '/classes/1/code'],
     [
       'a middle class without a condition',
-      GOOD.replace("    when: { fact: inspections3y, operator: greaterThan, value: 0 }\n", ''),
+      GOOD.replace('    when: { fact: inspections3y, operator: greaterThan, value: 0 }\n', ''),
       'risk.fallback',
       '/classes/1/when',
     ],
@@ -52,8 +52,18 @@ describe('risk schemes at pack load', () => {
       'risk.fallback',
       '/classes/2/when',
     ],
-    ['an unknown workflow', GOOD.replace('inspectionWorkflows: [penalty]', 'inspectionWorkflows: [nope]'), undefined, '/inspectionWorkflows/0'],
-    ['a rate over 100', GOOD.replace('ratePerYear: 20', 'ratePerYear: 120'), 'schema.maximum', '/classes/0/ratePerYear'],
+    [
+      'an unknown workflow',
+      GOOD.replace('inspectionWorkflows: [penalty]', 'inspectionWorkflows: [nope]'),
+      undefined,
+      '/inspectionWorkflows/0',
+    ],
+    [
+      'a rate over 100',
+      GOOD.replace('ratePerYear: 20', 'ratePerYear: 120'),
+      'schema.maximum',
+      '/classes/0/ratePerYear',
+    ],
     ['a two-letter class', GOOD.replace('code: D', 'code: DD'), 'schema.pattern', '/classes/0/code'],
   ])('refuses %s', (_name, text, code, pointer) => {
     const issues = issuesOf({ 'risk.yaml': text });

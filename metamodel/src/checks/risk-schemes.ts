@@ -14,7 +14,9 @@ export const checkRiskSchemes: Check = (ctx) => {
     const seen = new Set<string>();
     s.classes.forEach((k, i) => {
       if (seen.has(k.code))
-        out.push(finding('risk-scheme', code, pointerOf('classes', i, 'code'), 'risk.class-duplicate', { class: k.code }));
+        out.push(
+          finding('risk-scheme', code, pointerOf('classes', i, 'code'), 'risk.class-duplicate', { class: k.code }),
+        );
       seen.add(k.code);
       const last = i === s.classes.length - 1;
       if (last === (k.when !== undefined))
@@ -22,7 +24,8 @@ export const checkRiskSchemes: Check = (ctx) => {
     });
     s.sectors?.forEach((sector, i) => {
       const other = sectorOwner.get(sector);
-      if (other) out.push(finding('risk-scheme', code, pointerOf('sectors', i), 'risk.sector-twice', { sector, other }));
+      if (other)
+        out.push(finding('risk-scheme', code, pointerOf('sectors', i), 'risk.sector-twice', { sector, other }));
       else sectorOwner.set(sector, code);
     });
   }

@@ -624,9 +624,7 @@ export const disclosures = sqliteTable(
     uniqueIndex('disclosures_case').on(t.caseId),
     // The public list: the shown records (not withdrawn) in publication order, so a page is a walk
     // of this index that stops at its last row (public/disclosures.ts; the bench shows the plan).
-    index('disclosures_shown')
-      .on(t.publishedOn, t.id)
-      .where(sql`${t.state} <> 'withdrawn'`),
+    index('disclosures_shown').on(t.publishedOn, t.id).where(sql`${t.state} <> 'withdrawn'`),
     // The public search: a name or a 文号 as typed from its start, each a range of its index.
     index('disclosures_number').on(t.documentNumber),
     index('disclosures_party').on(t.partyName),
