@@ -4,7 +4,7 @@
  * of each subject, seed recorded) and verifies the draw; a reviewer (案卷评查人员) opens a drawn file,
  * reads the case read-only, scores it point by point with a note per deduction — the total follows
  * as they type — and finishes it, which locks it; the supervisor sees the result per subject.
- * Screenshots go to docs/screenshots/file-review-*.png.
+ * The reviewer reads the finished file in English too. Screenshots go to docs/screenshots/file-review-*.png.
  */
 import { join } from 'node:path';
 import { inArray } from 'drizzle-orm';
@@ -120,6 +120,14 @@ describe.sequential('案卷评查', () => {
     await page.getByTestId('file-state').filter({ hasText: '已完成' }).waitFor();
     await page.getByText('评查已完成并锁定（更正 0 次）').waitFor();
     await expect(page.getByTestId('save-draft').count()).resolves.toBe(0);
+    // The same file in English: the checklist's own English names and the app's words.
+    await page.locator('.ant-segmented-item').filter({ hasText: 'EN' }).click();
+    await page.getByText('Finished and locked (0 corrections)').waitFor();
+    await page.getByText('Interview and inspection records in order').waitFor();
+    await page.getByTestId('live-total').filter({ hasText: 'Score 96 / 100 (80 to pass)' }).waitFor();
+    await shot(page, 'file-review-score-en');
+    await page.locator('.ant-segmented-item').filter({ hasText: '中' }).click();
+    await page.getByTestId('live-total').filter({ hasText: '得分 96 / 100' }).waitFor();
   });
 
   step('the supervisor sees the result per subject', async () => {
