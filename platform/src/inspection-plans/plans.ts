@@ -247,75 +247,68 @@ export async function drawInspectionPlan(
     );
   const scheme = schemeFor(pack, plan.sector);
   const today = localDate(new Date(at));
-  return db.transaction(async (tx) => {
-    const entities = await tx
-      .select({
-        id: marketEntities.id,
-        creditCode: marketEntities.creditCode,
-        name: marketEntities.name,
-        sector: marketEntities.sector,
-      })
-      .from(marketEntities)
-      .where(
-        and(
-          eq(marketEntities.sector, plan.sector),
-          or(
-            eq(marketEntities.orgPath, plan.orgPath),
-            sql`substr(${marketEntities.orgPath}, 1, ${plan.orgPath.length + 1}) = ${`${plan.orgPath}/`}`,
-          ),
+  // Read and drawn before the write: a district's count reads its cases of three years, which must
+  // not hold the database's one writer. The draw is made from exactly the inputs it records, and the
+  // write below takes the plan only while it is still this version's draft.
+  const entities = await db
+    .select({
+      id: marketEntities.id,
+      creditCode: marketEntities.creditCode,
+      name: marketEntities.name,
+      sector: marketEntities.sector,
+    })
+    .from(marketEntities)
+    .where(
+      and(
+        eq(marketEntities.sector, plan.sector),
+        or(
+          eq(marketEntities.orgPath, plan.orgPath),
+          sql`substr(${marketEntities.orgPath}, 1, ${plan.orgPath.length + 1}) = ${`${plan.orgPath}/`}`,
         ),
-      );
-    if (entities.length === 0)
-      throw new AppError(
-        'validation',
-        { plan: plan.id },
-        {
-          zh: '本机构在该行业领域没有登记的检查对象，无从抽取',
-          en: 'no entities of this sector are registered for the organisation',
-        },
-      );
-    const records = await countRecords(tx, scheme, today);
-    const byClass = new Map(scheme.classes.map((k) => [k.code, [] as { id: string; creditCode: string }[]]));
-    for (const e of entities)
-      byClass.get(classify(pack, scheme, records, e, today).code)?.push({ id: e.id, creditCode: e.creditCode });
-    const officers = await officerPool(tx, pack, plan);
-    const input: DrawInput = {
-      seed: randomInt(0, 2 ** 31 - 1),
-      periodDays: periodDays(plan.periodFrom, plan.periodTo),
-      classes: scheme.classes.map((k) => ({
-        code: k.code,
-        ratePerYear: k.ratePerYear,
-        entities: byClass.get(k.code) ?? [],
-      })),
-      officers,
-      excluded: await exclusions(
-        tx,
-        entities.map((e) => e.id),
       ),
-    };
-    const result = drawPlan(input);
-    if (!result.ok) {
-      const e = entities.find((x) => x.id === result.entityId);
-      throw new AppError(
-        'validation',
-        { entity: e?.creditCode, eligible: result.eligible, officers: officers.length },
-        {
-          zh: `抽中的“${e?.name}”可派执法人员不足两名（本机构持证执法人员${officers.length}名，除去回避和上次检查的人员后剩${result.eligible}名），未抽取`,
-          en: `fewer than two officers may inspect "${e?.name}" (${officers.length} certified, ${result.eligible} left after conflicts and last time's officers); nothing was drawn`,
-        },
-      );
-    }
-    if (result.inspections.length)
-      await tx.insert(planInspections).values(
-        result.inspections.map((d, i) => ({
-          id: randomUUID(),
-          planId: plan.id,
-          ordinal: i + 1,
-          entityId: d.entityId,
-          riskClass: d.riskClass,
-          officers: d.officers,
-        })),
-      );
+    );
+  if (entities.length === 0)
+    throw new AppError(
+      'validation',
+      { plan: plan.id },
+      {
+        zh: '本机构在该行业领域没有登记的检查对象，无从抽取',
+        en: 'no entities of this sector are registered for the organisation',
+      },
+    );
+  const records = await countRecords(db, scheme, today);
+  const byClass = new Map(scheme.classes.map((k) => [k.code, [] as { id: string; creditCode: string }[]]));
+  for (const e of entities)
+    byClass.get(classify(pack, scheme, records, e, today).code)?.push({ id: e.id, creditCode: e.creditCode });
+  const officers = await officerPool(db, pack, plan);
+  const input: DrawInput = {
+    seed: randomInt(0, 2 ** 31 - 1),
+    periodDays: periodDays(plan.periodFrom, plan.periodTo),
+    classes: scheme.classes.map((k) => ({
+      code: k.code,
+      ratePerYear: k.ratePerYear,
+      entities: byClass.get(k.code) ?? [],
+    })),
+    officers,
+    excluded: await exclusions(
+      db,
+      entities.map((e) => e.id),
+    ),
+  };
+  const result = drawPlan(input);
+  if (!result.ok) {
+    const e = entities.find((x) => x.id === result.entityId);
+    throw new AppError(
+      'validation',
+      { entity: e?.creditCode, eligible: result.eligible, officers: officers.length },
+      {
+        zh: `抽中的“${e?.name}”可派执法人员不足两名（本机构持证执法人员${officers.length}名，除去回避和上次检查的人员后剩${result.eligible}名），未抽取`,
+        en: `fewer than two officers may inspect "${e?.name}" (${officers.length} certified, ${result.eligible} left after conflicts and last time's officers); nothing was drawn`,
+      },
+    );
+  }
+  return db.transaction(async (tx) => {
+    // The plan first: a second draw of it racing this one finds it drawn and is refused (409).
     const [updated] = await tx
       .update(inspectionPlans)
       .set({
@@ -332,6 +325,17 @@ export async function drawInspectionPlan(
       )
       .returning();
     if (!updated) throw new AppError('conflict', { plan: plan.id });
+    if (result.inspections.length)
+      await tx.insert(planInspections).values(
+        result.inspections.map((d, i) => ({
+          id: randomUUID(),
+          planId: plan.id,
+          ordinal: i + 1,
+          entityId: d.entityId,
+          riskClass: d.riskClass,
+          officers: d.officers,
+        })),
+      );
     await appendEvent(
       tx,
       {

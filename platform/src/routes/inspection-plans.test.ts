@@ -187,6 +187,14 @@ describe('drawing a plan', () => {
     const res = await head.post(`/api/v1/inspection-plans/${plan.id}/draw`, { version: drawn.version });
     expect(res.status).toBe(409);
     expect((await json(res)).error.message.zh).toBe('计划已抽取，不能重新抽取');
+    // Two draws of one plan at once: one is drawn, the other refused, and the plan holds one draw.
+    const p = await newPlan({ name: '并发抽取检验' });
+    const both = await Promise.all([draw(p), draw(p)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const view = await json(await head.get(`/api/v1/inspection-plans/${p.id}`));
+    expect(view.inspections).toHaveLength(
+      (await json(both.find((r) => r.status === 200) as Response)).inspections.length,
+    );
   });
 
   it('never gives an entity an officer with a declared conflict, nor last time’s officers', async () => {
