@@ -136,15 +136,16 @@ describe('GET /statistics', () => {
     expect(row(subjects, BSQ)).toMatchObject({ cases: 1, open: 1 });
     expect(row(subjects, STJ)).toMatchObject({ cases: 1 });
     expect(row(subjects, '120116-YJJ')).toMatchObject({ cases: 0, rates: { performanceRate: 0 } });
-    // 区市场监管局: 9 market-regulation items, 1 exercised; li, wang and zhou of 4 certified acted; 4 cases.
+    // 区市场监管局: 10 market-regulation items (the 双随机抽查 检查 item 120116-SCJ-JC-0001-01 among them),
+    // 1 exercised; li, wang and zhou of 4 certified acted; 4 cases.
     expect(row(subjects, SCJ).counts).toEqual({
       cases: 4,
       certifiedOfficers: 4,
       officersWithCases: 3,
-      authorityItems: 9,
+      authorityItems: 10,
       authorityItemsExercised: 1,
     });
-    expect(row(subjects, SCJ).rates).toEqual({ performanceRate: 0.1111, participationRate: 0.75, casesPerOfficer: 1 });
+    expect(row(subjects, SCJ).rates).toEqual({ performanceRate: 0.1, participationRate: 0.75, casesPerOfficer: 1 });
     expect(subjects.rows[0].key).toBe(SCJ);
     expect(subjects.next).toBe('unit');
 
@@ -315,7 +316,7 @@ describe('GET /statistics.xlsx', () => {
     expect(ws.getRow(headerAt + 1).font?.bold).toBe(true);
     const first = values(headerAt + 2);
     expect(first.slice(0, 6)).toEqual(['天津市滨海新区市场监督管理局', 4, 3, 1, 3, 1]);
-    expect(first[6]).toBeCloseTo(0.1111);
+    expect(first[6]).toBeCloseTo(0.1);
     const [event] = await server.db.select().from(auditEvents).where(eq(auditEvents.action, 'statistics.export'));
     expect(event).toMatchObject({ actor: ids['jian.supervisor'], target: 'statistics:subject' });
     expect(event?.after).toMatchObject({
