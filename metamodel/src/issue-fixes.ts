@@ -349,6 +349,22 @@ export const ISSUE_FIXES: Partial<Record<IssueKey, Message>> = {
     zh: '改为所列流程中的状态编码，或去掉 records.states 中的这一项',
     en: 'use a state code of the workflows listed, or remove it from records.states',
   },
+  'review.point-duplicate': {
+    zh: '给其中一个评查项目改用另一个编码（已记录的评分按编码对应，已使用的编码不要改）',
+    en: 'give one of the points another code (recorded scores follow the code: keep a code once it is used)',
+  },
+  'review.deduction-over': {
+    zh: '把该扣分项的分值改为不超过项目满分，或提高项目满分',
+    en: "lower the deduction to at most the point's maximum, or raise the maximum",
+  },
+  'review.pass-mark-over': {
+    zh: '把合格分改为不超过各项目满分之和',
+    en: 'set the pass mark at or below the sum of the points’ maximums',
+  },
+  'review.applies-twice': {
+    zh: '从其中一套评查标准的 appliesTo 中去掉这一流程或事项，或合并两套标准',
+    en: "remove the workflow or matter from one checklist's appliesTo, or merge the two checklists",
+  },
   'test.reason-not-in-guard': { zh: '改为该守卫实际用到的条件或事实', en: 'name a condition or fact the guard uses' },
   'test.opening-subject': {
     zh: '用 org 写本包的组织机构，或用 subject 写类型和领域',
