@@ -8,6 +8,7 @@
  */
 import { html } from 'hono/html';
 import type { DisclosureItem } from '../db/schema.ts';
+import type { PublicPlan } from './inspections.ts';
 
 /** The pages' policy: nothing runs, only the stylesheet of this origin loads, forms submit here. */
 export const PUBLIC_CSP = [
@@ -25,6 +26,9 @@ body { font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; margin:
 header { background: #a8071a; color: #fff; padding: 16px 32px; }
 header h1 { margin: 0; font-size: 22px; }
 header p { margin: 4px 0 0; font-size: 13px; opacity: .9; }
+header nav { margin-top: 10px; display: flex; gap: 20px; font-size: 14px; }
+header nav a { color: #fff; opacity: .85; text-decoration: none; }
+header nav a[aria-current] { opacity: 1; font-weight: 600; border-bottom: 2px solid #fff; }
 main { max-width: 1080px; margin: 24px auto; background: #fff; padding: 24px 32px; border-radius: 6px; }
 form.search { display: flex; gap: 12px; flex-wrap: wrap; align-items: end; margin-bottom: 16px; }
 form.search label { display: flex; flex-direction: column; font-size: 13px; gap: 4px; }
@@ -45,7 +49,16 @@ dd { white-space: pre-wrap; }
 a { color: #a8071a; }
 `;
 
-const layout = (title: string, body: unknown) => html`<!doctype html>
+/** The two public sections: decisions (公示) and random inspections (一公开). */
+type Section = 'decisions' | 'inspections';
+const HEADINGS: Record<Section, string> = { decisions: '行政执法决定公示', inspections: '双随机抽查结果公示' };
+const BASES: Record<Section, string> = {
+  decisions:
+    '依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》和《中华人民共和国行政处罚法》第四十八条公开',
+  inspections: '依据《国务院办公厅关于推广随机抽查规范事中事后监管的通知》（国办发〔2015〕58号）公开',
+};
+
+const layout = (title: string, body: unknown, section: Section = 'decisions') => html`<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -54,7 +67,8 @@ const layout = (title: string, body: unknown) => html`<!doctype html>
 <link rel="stylesheet" href="/public/style.css">
 </head>
 <body>
-<header><h1>行政执法决定公示</h1><p>依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》和《中华人民共和国行政处罚法》第四十八条公开</p></header>
+<header><h1>${HEADINGS[section]}</h1><p>${BASES[section]}</p>
+<nav><a href="/public/"${section === 'decisions' ? html` aria-current="page"` : ''}>执法决定</a><a href="/public/inspections"${section === 'inspections' ? html` aria-current="page"` : ''}>双随机抽查结果</a></nav></header>
 <main>${body}</main>
 </body>
 </html>`;
@@ -136,4 +150,57 @@ ${r.state === 'corrected' ? html`<div class="notice" role="status"><p>本决定�
 /** The page for a record that does not exist. */
 export function notFoundPage() {
   return layout('未找到', html`<p>未找到该公示信息。</p><p><a href="/public/">返回列表</a></p>`);
+}
+
+/** The list of drawn inspection plans (双随机、一公开). */
+export function plansPage(p: { rows: PublicPlan[]; next: string | null; error: string | null }) {
+  const rows = p.rows.map(
+    (r) => html`<tr>
+<td><a href="/public/inspections/${encodeURIComponent(r.id)}">${r.name}</a></td>
+<td>${r.authority}</td>
+<td>${r.periodFrom} 至 ${r.periodTo}</td>
+<td>${r.drawnOn}</td>
+<td>${r.drawn}</td>
+</tr>`,
+  );
+  const body = html`
+${p.error ? html`<div class="error" role="alert">${p.error}</div>` : ''}
+<p class="muted">检查对象和执法检查人员均随机抽取（双随机），抽查情况和查处结果依法公开（一公开）。</p>
+${
+  p.rows.length
+    ? html`<table>
+<thead><tr><th>抽查计划</th><th>抽查机关</th><th>抽查期间</th><th>抽取日期</th><th>抽取检查对象数</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`
+    : html`<p class="muted">尚无已抽取的抽查计划。</p>`
+}
+<div class="pager"><a href="/public/inspections">返回首页</a>${p.next ? html`<a href="${p.next}" rel="next">下一页</a>` : ''}</div>`;
+  return layout('双随机抽查结果公示', body, 'inspections');
+}
+
+/** One plan's results: the finished inspections (entity, day, result), and how many are still open. */
+export function planPage(p: {
+  plan: PublicPlan;
+  results: { entity: { name: string; creditCode: string }; date: string | null; result: { name: string } }[];
+  pending: number;
+}) {
+  const rows = p.results.map(
+    (r) =>
+      html`<tr><td>${r.entity.name}</td><td>${r.entity.creditCode}</td><td>${r.date ?? ''}</td><td>${r.result.name}</td></tr>`,
+  );
+  return layout(
+    p.plan.name,
+    html`<h2>${p.plan.name}</h2>
+<dl><dt>抽查机关</dt><dd>${p.plan.authority}</dd><dt>抽查期间</dt><dd>${p.plan.periodFrom} 至 ${p.plan.periodTo}</dd>
+<dt>抽取日期</dt><dd>${p.plan.drawnOn}</dd><dt>抽取检查对象数</dt><dd>${p.plan.drawn}</dd></dl>
+<h3>检查结果</h3>
+${
+  rows.length
+    ? html`<table><thead><tr><th>检查对象</th><th>统一社会信用代码</th><th>检查结束日期</th><th>检查结果</th></tr></thead><tbody>${rows}</tbody></table>`
+    : html`<p class="muted">尚无已结束的检查。</p>`
+}
+${p.pending > 0 ? html`<p class="muted">另有 ${p.pending} 户检查尚未结束，结束后公示结果。</p>` : ''}
+<p class="pager"><a href="/public/inspections">返回列表</a></p>`,
+    'inspections',
+  );
 }

@@ -297,4 +297,45 @@ describe('opening the inspections and the results', () => {
     expect((await draw(plan, zone)).status).toBe(404);
     expect((await draw(plan, officer)).status).toBe(403);
   });
+
+  it('discloses a drawn plan and its finished inspections on the public pages, without sign-in, officers or addresses', async () => {
+    await server.db.delete(entityConflicts);
+    const draft = await newPlan({ name: '公示检验（未抽取）' });
+    const plan = await newPlan({ name: '公示检验' });
+    const drawn = await json(await draw(plan));
+    const opened = await head.post(`/api/v1/inspection-plans/${plan.id}/open`, { version: drawn.version });
+    expect(opened.status, await opened.clone().text()).toBe(200);
+    const view = await json(await head.get(`/api/v1/inspection-plans/${plan.id}`));
+    const [done, ...open] = view.inspections;
+    await server.db
+      .update(cases)
+      .set({ state: 'closed', closedAt: '2026-08-03T02:00:00Z' })
+      .where(eq(cases.id, done.case.id));
+    const page = async (path: string) => {
+      const res = await server.app.request(path);
+      return { status: res.status, text: await res.text(), csp: res.headers.get('content-security-policy') };
+    };
+    const list = await page('/public/inspections');
+    expect(list.status).toBe(200);
+    expect(list.csp).toContain("default-src 'none'");
+    expect(list.text).toContain('公示检验');
+    expect(list.text).toContain(`/public/inspections/${plan.id}`);
+    // A plan not drawn yet is not public.
+    expect(list.text).not.toContain('公示检验（未抽取）');
+    expect((await page(`/public/inspections/${draft.id}`)).status).toBe(404);
+    const one = await page(`/public/inspections/${plan.id}`);
+    expect(one.status).toBe(200);
+    expect(one.text).toContain(done.entity.name);
+    expect(one.text).toContain(done.entity.creditCode);
+    expect(one.text).toContain('2026-08-03');
+    expect(one.text).toContain('检查结束');
+    expect(one.text).toContain(`另有 ${open.length} 户检查尚未结束`);
+    // Still-open inspections are not named; no officer, address or case number is on the page.
+    for (const i of open) expect(one.text).not.toContain(i.entity.name);
+    for (const o of done.officers) expect(one.text).not.toContain(o.name);
+    expect(one.text).not.toContain(done.entity.address);
+    expect(one.text).not.toContain(done.case.number);
+    expect((await page('/public/inspections?after=bad')).status).toBe(400);
+    expect((await page('/public/inspections/not-a-plan')).status).toBe(404);
+  });
 });

@@ -1,7 +1,9 @@
 /**
  * The public pages of 公示 (#16), served without sign-in outside /api: `/public/` (the list,
  * searched by a party's name or a 决定书文号 and by publication date, paged by a cursor) and
- * `/public/decisions/:id` (one record). Plain hono routes returning HTML: there is no JSON API
+ * `/public/decisions/:id` (one record); the random inspections' results (双随机、一公开) at
+ * `/public/inspections` (the drawn plans) and `/public/inspections/:id` (a plan's finished
+ * inspections: entity, day, result; no officer, no address). Plain hono routes returning HTML: there is no JSON API
  * behind them, so a public reverse proxy can pass /public/ alone and expose nothing else. Each
  * page is one indexed query (public/disclosures.ts). Bad input (a malformed date or cursor, a
  * search too long) is answered 400 with the reason on the page, and nothing is read.
@@ -9,7 +11,8 @@
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { publicPage, publicRecord } from '../public/disclosures.ts';
-import { listPage, notFoundPage, PUBLIC_CSP, PUBLIC_CSS, recordPage } from '../public/pages.ts';
+import { publicPlan, publicPlans } from '../public/inspections.ts';
+import { listPage, notFoundPage, PUBLIC_CSP, PUBLIC_CSS, planPage, plansPage, recordPage } from '../public/pages.ts';
 
 /** Records per page. */
 export const PUBLIC_PAGE_SIZE = 20;
@@ -69,6 +72,32 @@ export function publicRoutes() {
     const row = /^[0-9a-f-]{36}$/.test(id) ? await publicRecord(c.get('services').db, id) : undefined;
     if (!row) return c.html(notFoundPage(), 404);
     return c.html(recordPage(row));
+  });
+  const PLAN_CURSOR = /^([0-9T:.Z-]{10,30})~([0-9a-f-]{36})$/;
+  const plans = async (c: Context<AppEnv>) => {
+    const after = c.req.query('after') ?? '';
+    const cursor = after ? PLAN_CURSOR.exec(after) : null;
+    if (after && !cursor)
+      return c.html(plansPage({ rows: [], next: null, error: '翻页参数无效，请从第一页查看' }), 400);
+    const page = await publicPlans(c.get('services').db, {
+      limit: PUBLIC_PAGE_SIZE,
+      ...(cursor ? { after: { at: cursor[1] as string, id: cursor[2] as string } } : {}),
+    });
+    const next =
+      page.more && page.last
+        ? `/public/inspections?${new URLSearchParams({ after: `${page.last.at}~${page.last.id}` })}`
+        : null;
+    return c.html(plansPage({ rows: page.rows, next, error: null }));
+  };
+  r.get('/public/inspections', plans);
+  r.get('/public/inspections/', plans);
+
+  r.get('/public/inspections/:id', async (c) => {
+    const id = c.req.param('id');
+    const s = c.get('services');
+    const found = /^[0-9a-f-]{36}$/.test(id) ? await publicPlan(s.db, s.packs, id) : undefined;
+    if (!found) return c.html(notFoundPage(), 404);
+    return c.html(planPage(found));
   });
   return r;
 }
