@@ -155,4 +155,21 @@ describe.sequential('双随机、一公开: an inspection plan drawn and its cas
     await page.getByTestId('case-page').waitFor();
     await expect(page.getByTestId('case-page').getAttribute('data-state')).resolves.toBe('assigned');
   });
+
+  step('the plan is public (一公开) without sign-in: drawn, its results to follow', async () => {
+    const visitor = await page.context().browser()?.newContext({ baseURL: server.url });
+    if (!visitor) throw new Error('no browser to open a visitor’s page');
+    const pub = await visitor.newPage();
+    try {
+      await pub.goto('/public/inspections');
+      await pub.getByRole('link', { name: PLAN }).click();
+      await pub.getByRole('heading', { name: PLAN }).waitFor();
+      await pub.getByText('另有 4 户检查尚未结束').waitFor();
+      // No officer's name on the public page.
+      for (const o of ['李明', '王强', '刘洋', '陈静']) expect(await pub.getByText(o).count()).toBe(0);
+      await shot(pub, 'public-inspections');
+    } finally {
+      await visitor.close();
+    }
+  });
 });
