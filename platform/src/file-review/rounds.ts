@@ -5,7 +5,7 @@
  * candidates recorded in the audit chain — `verifyRound` draws again from that record and compares.
  * The round, its sampled files and the audit event are written in one transaction.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ResolvedPack, ReviewChecklist } from '@yifa/metamodel';
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { periodBounds } from '../assessment/measure.ts';
@@ -22,6 +22,7 @@ import {
   organisations,
 } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { newSeed } from '../random/seeded-sample.ts';
 import { caseScope, scopeValues, subjectCondition } from '../storage/scope.ts';
 import type { FieldProblem } from '../validation.ts';
 import { type Candidate, drawSample, SAMPLE_ALGORITHM } from './sample.ts';
@@ -193,7 +194,7 @@ export async function createRound(
     { from: n.periodFrom, to: n.periodTo },
     caseScope(actor, scope),
   );
-  const seed = n.seed ?? randomInt(0, 2 ** 31);
+  const seed = n.seed ?? newSeed();
   const { drawn, strata } = drawSample(seed, candidates, n.rule);
   if (!drawn.length)
     throw validation([

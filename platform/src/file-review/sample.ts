@@ -5,17 +5,14 @@
  * with one seeded generator. The draw is a pure function of the candidates, the rule and the
  * seed: the same seed over the same cases draws the same files, in the same order.
  *
- * Generator and sampling are those of the 双随机 draw (inspection-plans/draw.ts): pure-rand's
- * xoroshiro128+ seeded with a 32-bit integer, its unbiased `uniformInt`, and a partial
- * Fisher–Yates shuffle (Knuth, TAOCP vol. 2, Algorithm P, stopped after k steps).
+ * Generator and sampling are those of the 双随机 draw: random/seeded-sample.ts (pure-rand's
+ * xoroshiro128+ seeded with a 32-bit integer, its unbiased `uniformInt`, a partial Fisher–Yates).
  */
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { FileReviewRule, FileReviewStratum } from '../db/schema.ts';
+import { SEEDED_SAMPLE, sampleOf, seededRng } from '../random/seeded-sample.ts';
 
 /** The name recorded with the seed: generator, distribution and sampling, with the library's version. */
-export const SAMPLE_ALGORITHM =
-  'pure-rand@8.4.2 xoroshiro128plus + uniformInt, partial Fisher-Yates per stratum (strata by key, cases by number)';
+export const SAMPLE_ALGORITHM = `${SEEDED_SAMPLE} per stratum (strata by key, cases by number)`;
 
 /** A closed case that may be drawn. */
 export interface Candidate {
@@ -49,18 +46,14 @@ export function drawSample(
     s.cases.push(c);
     strata.set(key, s);
   }
-  const rng = xoroshiro128plus(seed);
+  const rng = seededRng(seed);
   const drawn: Candidate[] = [];
   const counts: FileReviewStratum[] = [];
   for (const key of [...strata.keys()].sort(cmp)) {
     const s = strata.get(key) as { subject: string; workflow: string | null; cases: Candidate[] };
     const a = [...s.cases].sort((x, y) => cmp(x.number, y.number));
     const k = sampleSize(a.length, rule);
-    for (let i = 0; i < k; i++) {
-      const j = uniformInt(rng, i, a.length - 1);
-      [a[i], a[j]] = [a[j] as Candidate, a[i] as Candidate];
-    }
-    drawn.push(...a.slice(0, k));
+    drawn.push(...sampleOf(rng, a, k));
     counts.push({ subject: s.subject, workflow: s.workflow, population: a.length, drawn: k });
   }
   return { drawn, strata: counts };

@@ -5,16 +5,14 @@
  * given the inputs and the seed recorded in the audit chain, anyone draws it again and gets the
  * same entities, in the same order, with the same officers.
  *
- * The generator is pure-rand's xoroshiro128+ seeded with a 32-bit integer; an index is chosen by
- * pure-rand's unbiased `uniformInt`, and a sample by a partial Fisher–Yates shuffle (Knuth,
- * TAOCP vol. 2, Algorithm P, stopped after k steps). Inputs are sorted before drawing (entities by
- * credit code, officers by id), so the order rows come out of the database never matters.
+ * Samples are drawn by random/seeded-sample.ts (xoroshiro128+, unbiased `uniformInt`, partial
+ * Fisher–Yates). Inputs are sorted before drawing (entities by credit code, officers by id), so the
+ * order rows come out of the database never matters.
  */
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { SEEDED_SAMPLE, sampleOf as sample, seededRng } from '../random/seeded-sample.ts';
 
 /** The name recorded with the seed: generator, distribution and sampling, with the library's version. */
-export const DRAW_ALGORITHM = 'pure-rand@8.4.2 xoroshiro128plus + uniformInt, partial Fisher-Yates';
+export const DRAW_ALGORITHM = SEEDED_SAMPLE;
 
 /** Officers per inspection (行政处罚法第四十二条: 执法人员不得少于两人). */
 export const OFFICERS_PER_INSPECTION = 2;
@@ -60,19 +58,9 @@ export function drawCount(n: number, ratePerYear: number, days: number): number 
   return Math.min(n, k);
 }
 
-/** A sample of `k` of `items`, in the order drawn (partial Fisher–Yates on a copy). */
-function sample<T>(rng: ReturnType<typeof xoroshiro128plus>, items: readonly T[], k: number): T[] {
-  const a = [...items];
-  for (let i = 0; i < k; i++) {
-    const j = uniformInt(rng, i, a.length - 1);
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a.slice(0, k);
-}
-
 /** Draws the plan. */
 export function drawPlan(input: DrawInput): DrawResult {
-  const rng = xoroshiro128plus(input.seed);
+  const rng = seededRng(input.seed);
   const officers = [...input.officers].sort();
   const inspections: Drawn[] = [];
   const counts = [];

@@ -4,7 +4,7 @@
  * the draw's inputs in the audit chain, so `verifyDraw` can draw it again and compare; then its
  * inspections are opened as cases of the matter's inspection workflow, all in one transaction.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Matter, ResolvedPack } from '@yifa/metamodel';
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { appendEvent } from '../audit/chain.ts';
@@ -21,6 +21,7 @@ import {
   users,
 } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { newSeed } from '../random/seeded-sample.ts';
 import { openingProblems } from '../routes/opening-officers.ts';
 import { organisationOf } from '../storage/case-view.ts';
 import { openCase } from '../storage/case-write.ts';
@@ -282,7 +283,7 @@ export async function drawInspectionPlan(
     byClass.get(classify(pack, scheme, records, e, today).code)?.push({ id: e.id, creditCode: e.creditCode });
   const officers = await officerPool(db, pack, plan);
   const input: DrawInput = {
-    seed: randomInt(0, 2 ** 31 - 1),
+    seed: newSeed(),
     periodDays: periodDays(plan.periodFrom, plan.periodTo),
     classes: scheme.classes.map((k) => ({
       code: k.code,
