@@ -6,7 +6,6 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { applyOfficerImport, planOfficerImport } from '../admin/officer-import.ts';
 import { officerTemplate, readOfficerSheet } from '../admin/officer-sheet.ts';
 import { scopeFor } from '../auth/access.ts';
@@ -14,8 +13,8 @@ import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { localDate } from '../time.ts';
 import { OK as ok, router } from './router.ts';
+import { readXlsx, XLSX_TYPE, xlsxBody, xlsxLimit } from './xlsx-upload.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The largest sheet accepted (2,000 rows are well under it). */
 export const OFFICER_XLSX_LIMIT = 5 * 1024 * 1024;
 /** The import's path under the app, which applies OFFICER_XLSX_LIMIT instead of the JSON limit. */
@@ -33,13 +32,6 @@ function importer(c: Context<AppEnv>) {
   if (!permissions.some((p) => scopeFor(actor, p))) throw new AppError('forbidden', { permission: permissions });
   return actor;
 }
-
-const xlsxLimit = bodyLimit({
-  maxSize: OFFICER_XLSX_LIMIT,
-  onError: () => {
-    throw new AppError('too-large', { limit: OFFICER_XLSX_LIMIT });
-  },
-});
 
 /** The import routes, mounted at /api/v1/admin/import. */
 export function adminImportRoutes() {
@@ -75,14 +67,11 @@ export function adminImportRoutes() {
           importer(c);
           await next();
         },
-        xlsxLimit,
+        xlsxLimit(OFFICER_XLSX_LIMIT),
       ],
       request: {
         query: ImportQuery,
-        body: {
-          required: true,
-          content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-        },
+        body: xlsxBody,
       },
       responses: ok,
     }),
@@ -90,14 +79,7 @@ export function adminImportRoutes() {
       const actor = importer(c);
       const s = c.get('services');
       const { apply } = c.req.valid('query');
-      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim();
-      if (type !== XLSX_TYPE)
-        throw new AppError(
-          'unsupported-media',
-          { expected: XLSX_TYPE, got: type ?? null },
-          { zh: '请上传 Excel 工作簿（.xlsx）', en: 'upload an Excel workbook (.xlsx)' },
-        );
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const bytes = await readXlsx(c);
       const sheet = await readOfficerSheet(bytes);
       if (!sheet.ok) throw new AppError('validation', { code: sheet.problem.code }, sheet.problem.message);
       const now = s.now();

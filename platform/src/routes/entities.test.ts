@@ -11,7 +11,7 @@ import { auditEvents, marketEntities } from '../db/schema.ts';
 import { creditCode } from '../demo/ids.ts';
 import { insertTestCase } from '../documents/test-case.ts';
 import { type EntityField, writeEntitySheet } from '../inspection-plans/entities-xlsx.ts';
-import { XLSX_TYPE } from './studio-authority.ts';
+import { XLSX_TYPE } from './xlsx-upload.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Client = Awaited<ReturnType<Server['as']>>;

@@ -6,7 +6,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ResolvedPack } from '@yifa/metamodel';
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { bodyLimit } from 'hono/body-limit';
 import { type Actor, requirePermission, scopeFor } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { inspectionPlans, type MarketEntityRow, planInspections, users } from '../db/schema.ts';
@@ -24,7 +23,7 @@ import { readEntitySheet } from '../inspection-plans/entities-xlsx.ts';
 import { localDate } from '../time.ts';
 import { plainText } from '../validation.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
-import { XLSX_TYPE } from './studio-authority.ts';
+import { readXlsx, xlsxBody, xlsxLimit } from './xlsx-upload.ts';
 
 /** Largest register workbook accepted. */
 export const ENTITY_XLSX_LIMIT = 10 * 1024 * 1024;
@@ -48,13 +47,6 @@ const ConflictInput = z
   .object({ userId: z.string().min(1).max(100), reason: plainText(z.string().trim().min(1).max(500)) })
   .strict()
   .openapi('EntityConflictInput');
-
-const xlsxLimit = bodyLimit({
-  maxSize: ENTITY_XLSX_LIMIT,
-  onError: () => {
-    throw new AppError('too-large', { limit: ENTITY_XLSX_LIMIT });
-  },
-});
 
 /** The risk classes of entities, by the scheme of each one's sector (none where the pack has no scheme). */
 async function classesOf(db: Db, pack: ResolvedPack, rows: readonly MarketEntityRow[], today: string) {
@@ -140,14 +132,11 @@ export function entityRoutes() {
           requirePermission(c.get('actor'), 'entity.manage');
           await next();
         },
-        xlsxLimit,
+        xlsxLimit(ENTITY_XLSX_LIMIT),
       ],
       request: {
         query: ImportQuery,
-        body: {
-          required: true,
-          content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-        },
+        body: xlsxBody,
       },
       responses: ok,
     }),
@@ -155,14 +144,7 @@ export function entityRoutes() {
       const s = c.get('services');
       const actor = c.get('actor');
       const { pack } = c.get('pack');
-      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim();
-      if (type !== XLSX_TYPE)
-        throw new AppError(
-          'unsupported-media',
-          { expected: XLSX_TYPE, got: type ?? null },
-          { zh: '请上传 Excel 工作簿（.xlsx）', en: 'upload an Excel workbook (.xlsx)' },
-        );
-      const sheet = await readEntitySheet(new Uint8Array(await c.req.arrayBuffer()));
+      const sheet = await readEntitySheet(await readXlsx(c));
       if (!sheet.ok)
         throw new AppError('validation', { code: sheet.error.code, ...sheet.error.params }, sheet.error.message);
       const plan = await planImport(s.db, actor, pack, sheet.rows);

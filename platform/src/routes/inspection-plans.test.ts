@@ -12,7 +12,7 @@ import { auditEvents, cases, entityConflicts, inspectionPlans, marketEntities, p
 import { creditCode } from '../demo/ids.ts';
 import { insertTestCase } from '../documents/test-case.ts';
 import { writeEntitySheet } from '../inspection-plans/entities-xlsx.ts';
-import { XLSX_TYPE } from './studio-authority.ts';
+import { XLSX_TYPE } from './xlsx-upload.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Client = Awaited<ReturnType<Server['as']>>;

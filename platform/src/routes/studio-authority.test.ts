@@ -5,7 +5,8 @@ import { startTestServer } from '../../test/harness.ts';
 import { auditEvents, studioWorkspaces } from '../db/schema.ts';
 import { readAuthoritySheet } from '../studio/authority-xlsx.ts';
 import { createWorkspace, resolvedWorkspace, workspaceRow } from '../studio/workspaces.ts';
-import { AUTHORITY_XLSX_LIMIT, XLSX_TYPE } from './studio-authority.ts';
+import { AUTHORITY_XLSX_LIMIT } from './studio-authority.ts';
+import { XLSX_TYPE } from './xlsx-upload.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Client = Awaited<ReturnType<Server['as']>>;

@@ -7,7 +7,6 @@
  * in the same columns and records `studio.authority-export`. Every call needs `pack.author`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { appendEvent } from '../audit/chain.ts';
 import { requirePermission } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
@@ -15,9 +14,9 @@ import { planAuthorityImport } from '../studio/authority-plan.ts';
 import { readAuthoritySheet, writeAuthoritySheet } from '../studio/authority-xlsx.ts';
 import { resolvedWorkspace, saveItems, workspaceRow } from '../studio/workspaces.ts';
 import { OK as ok, router } from './router.ts';
+import { readXlsx, XLSX_TYPE, xlsxBody, xlsxLimit } from './xlsx-upload.ts';
 
 /** The media type of an .xlsx workbook. */
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Largest workbook accepted (a county's 3,000-item list is about 1 MB). */
 export const AUTHORITY_XLSX_LIMIT = 10 * 1024 * 1024;
 /** The import route's path under the app, which applies AUTHORITY_XLSX_LIMIT instead of the JSON limit. */
@@ -33,14 +32,6 @@ const ImportQuery = z
   })
   .strict()
   .openapi('AuthorityImportQuery');
-
-/** The size limit, applied after the session check and the permission. */
-const xlsxLimit = bodyLimit({
-  maxSize: AUTHORITY_XLSX_LIMIT,
-  onError: () => {
-    throw new AppError('too-large', { limit: AUTHORITY_XLSX_LIMIT });
-  },
-});
 
 /** A Content-Disposition naming the file, with an ASCII fallback for old clients. */
 function disposition(filename: string): string {
@@ -64,15 +55,12 @@ export function studioAuthorityRoutes() {
           requirePermission(c.get('actor'), 'pack.author');
           await next();
         },
-        xlsxLimit,
+        xlsxLimit(AUTHORITY_XLSX_LIMIT),
       ],
       request: {
         params: Id,
         query: ImportQuery,
-        body: {
-          required: true,
-          content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-        },
+        body: xlsxBody,
       },
       responses: ok,
     }),
@@ -81,13 +69,7 @@ export function studioAuthorityRoutes() {
       const actor = c.get('actor');
       const { id } = c.req.valid('param');
       const { apply, revision, skipRejected } = c.req.valid('query');
-      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim();
-      if (type !== XLSX_TYPE)
-        throw new AppError(
-          'unsupported-media',
-          { expected: XLSX_TYPE, got: type ?? null },
-          { zh: '请上传 Excel 工作簿（.xlsx）', en: 'upload an Excel workbook (.xlsx)' },
-        );
+      const bytes = await readXlsx(c);
       if (apply === '1' && revision === undefined)
         throw new AppError(
           'bad-request',
@@ -99,7 +81,6 @@ export function studioAuthorityRoutes() {
       // Checked here too, for a sheet with nothing to save; saveItems checks it again in its transaction.
       if (apply === '1' && revision !== row.revision)
         throw new AppError('conflict', { revision, current: row.revision });
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
       const sheet = await readAuthoritySheet(bytes);
       if (!sheet.ok)
         throw new AppError('validation', { code: sheet.error.code, ...sheet.error.params }, sheet.error.message);
