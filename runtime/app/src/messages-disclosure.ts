@@ -54,7 +54,7 @@ export const DISCLOSURE_ZH = {
 /** English. */
 export const DISCLOSURE_EN: Record<keyof typeof DISCLOSURE_ZH, string> = {
   'disclosure.nav': 'Disclosure',
-  'disclosure.title': 'Disclosure (公示)',
+  'disclosure.title': 'Disclosure',
   'disclosure.notRequired': 'The decisions of this matter are not disclosed',
   'disclosure.limit': 'Time limit',
   'disclosure.within': '{days} {kind}',

@@ -32,7 +32,7 @@ export const EXCHANGE_EN: Record<keyof typeof EXCHANGE_ZH, string> = {
   'exchange.nav': 'Data exchange',
   'exchange.title': 'Data exchange · export',
   'exchange.intro':
-    "Exports the records in your scope that have an issued decision, in one of the pack's reporting formats (such as 双公示); every export is recorded in the audit chain. A person's ID number is exported masked.",
+    "Exports the records in your scope that have an issued decision, in one of the pack's reporting formats (such as the national double-publicity format); every export is recorded in the audit chain. A person's ID number is exported masked.",
   'exchange.format': 'Reporting format',
   'exchange.period': 'Issued between',
   'exchange.preview': 'Preview',
