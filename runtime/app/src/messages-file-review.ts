@@ -103,7 +103,7 @@ export const FILE_REVIEW_EN: Record<keyof typeof FILE_REVIEW_ZH, string> = {
   'fileReview.per.subject-workflow': 'Each subject and workflow',
   'fileReview.seed': 'Seed (optional, to repeat a draw)',
   'fileReview.draw': 'Draw',
-  'fileReview.drawn': '{n} files drawn',
+  'fileReview.drawn': '{n, plural, one {# file} other {# files}} drawn',
   'fileReview.none': 'No review rounds yet',
   'fileReview.rounds': 'Review rounds',
   'fileReview.created': 'Created',

@@ -159,7 +159,7 @@ export const INSPECTION_EN: Record<keyof typeof INSPECTION_ZH, string> = {
   'plans.verifyFailed': 'Drawn again from the recorded seed and inputs: a different result',
   'plans.open': 'Open the inspections',
   'plans.openConfirm': 'Open an inspection case for each entity drawn?',
-  'plans.opened': '{n} cases opened',
+  'plans.opened': '{n, plural, one {# case} other {# cases}} opened',
   'plans.classes': 'Drawn by risk class',
   'plans.class': 'Risk class',
   'plans.classEntities': 'Entities',
