@@ -833,6 +833,10 @@ export const fileReviews = sqliteTable(
     total: real('total'),
     qualified: integer('qualified', { mode: 'boolean' }),
     reviewerId: text('reviewer_id'),
+    /** The reviewer the round's organiser assigned the file to: only they see and score it. */
+    assigneeId: text('assignee_id'),
+    assignedBy: text('assigned_by'),
+    assignedAt: text('assigned_at'),
     finishedAt: text('finished_at'),
     corrections: integer('corrections').notNull().default(0),
     version: integer('version').notNull().default(1),
@@ -842,6 +846,8 @@ export const fileReviews = sqliteTable(
     uniqueIndex('file_reviews_case').on(t.roundId, t.caseId),
     // 考核评议's reviewedFiles / qualifiedFiles: a subject's reviews finished in a period.
     index('file_reviews_finished').on(t.subjectOrg, t.finishedAt),
+    // A reviewer's own files: the rounds and files they may see.
+    index('file_reviews_assignee').on(t.assigneeId, t.roundId),
   ],
 );
 
