@@ -1,5 +1,5 @@
 /**
- * What the statistics rollup's triggers (migration 0013) add to one transition: the same UPDATE a
+ * What the statistics rollup's triggers (migration 0028) add to one transition: the same UPDATE a
  * transition makes (state, state_entered, version, updated_at), one per transaction as the app
  * commits them, on a database with the triggers and on the same database after they are dropped,
  * interleaved in rounds. Prints the time per UPDATE of each and the difference.
@@ -25,7 +25,14 @@ const STATES = ['received', 'checked', 'reviewed'];
 async function database(dir: string, name: string, triggers: boolean): Promise<Db> {
   const db = await openDb(`file:${join(dir, `${name}.db`)}`);
   if (!triggers)
-    for (const t of ['case_stats_insert', 'case_stats_update', 'case_stats_delete'])
+    for (const t of [
+      'case_rollups_insert',
+      'case_counts_update',
+      'case_state_counts_update',
+      'case_closings_update',
+      'officer_counts_update',
+      'case_rollups_delete',
+    ])
       await db.run(sql.raw(`DROP TRIGGER ${t}`));
   for (let i = 0; i < CASES; i += 500)
     await db.insert(cases).values(
@@ -85,7 +92,7 @@ console.log(`with the rollup triggers: wall ${line(a, 'wall')}, CPU ${line(a, 'c
 console.log(`without them:             wall ${line(b, 'wall')}, CPU ${line(b, 'cpu')} per UPDATE`);
 const cpu = (xs: typeof a) => median(xs.map((x) => x.cpu));
 console.log(`the triggers add ${(cpu(a) - cpu(b)).toFixed(0)} µs of CPU per state change`);
-const check = await withT.all<{ n: number }>(sql`SELECT sum(cases) AS n FROM case_stats`);
+const check = await withT.all<{ n: number }>(sql`SELECT sum(cases) AS n FROM case_counts WHERE length(period) = 7`);
 if (Number(check[0]?.n) !== CASES) throw new Error(`the rollup counts ${check[0]?.n} cases, not ${CASES}`);
 withT.$client.close();
 without.$client.close();

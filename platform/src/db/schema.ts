@@ -464,44 +464,74 @@ export const schedulerLeases = sqliteTable('scheduler_leases', {
 });
 
 /**
- * 执法统计 rollup: the number of cases per subject, month opened (legal month), matter, current
- * state and closed or not. Kept by triggers on `cases` (migrations 0013, 0019) in the same transaction as
- * every insert, transition and reassignment, so the statistics page reads a few thousand rows
- * instead of grouping millions of cases, and shows every committed event.
+ * 执法统计 and 考核评议 rollups, kept by triggers on `cases` (migration 0028, replacing the
+ * case_stats tables of 0013 and 0019) in the same transaction as every insert, transition and
+ * reassignment, so the statistics page and the assessment read a few thousand rows instead of
+ * grouping millions of cases, and show every committed event. Each count is kept twice: by the
+ * legal month the case was opened in (`period` YYYY-MM) and by its year (`period` YYYY), so a
+ * period of whole years reads one row where it would read twelve. A row whose count reaches zero
+ * is deleted. The tables are WITHOUT ROWID (written in the migration; drizzle has no word for
+ * it): the primary key holds every column, so a read is one range of one b-tree.
  */
-export const caseStats = sqliteTable(
-  'case_stats',
+/** Cases per period opened, subject, matter and closed or not (every screen but the states). */
+export const caseCounts = sqliteTable(
+  'case_counts',
   {
+    /** YYYY-MM or YYYY of opened_at in the legal time zone (statistics_settings.month_offset). */
+    period: text('period').notNull(),
     subjectOrg: text('subject_org').notNull(),
-    /** YYYY-MM of opened_at in the legal time zone (statistics_settings.month_offset). */
-    month: text('month').notNull(),
+    matterCode: text('matter_code').notNull(),
+    closed: integer('closed', { mode: 'boolean' }).notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.subjectOrg, t.matterCode, t.closed] })],
+);
+
+/** The same with the current state: the grouping and filter by state. */
+export const caseStateCounts = sqliteTable(
+  'case_state_counts',
+  {
+    period: text('period').notNull(),
+    subjectOrg: text('subject_org').notNull(),
     matterCode: text('matter_code').notNull(),
     state: text('state').notNull(),
     closed: integer('closed', { mode: 'boolean' }).notNull(),
     cases: integer('cases').notNull(),
   },
-  // By month first, with the count: a period's rows are one range of the index (migration 0019).
-  (t) => [
-    primaryKey({ columns: [t.subjectOrg, t.month, t.matterCode, t.state, t.closed] }),
-    index('case_stats_month').on(t.month, t.subjectOrg, t.matterCode, t.closed, t.state, t.cases),
-  ],
+  (t) => [primaryKey({ columns: [t.period, t.subjectOrg, t.matterCode, t.state, t.closed] })],
 );
 
 /**
- * Officers who acted: the cases each officer is named on, per subject and legal month opened
- * (migration 0019; a case of two officers counts once for each). Small at any number of cases
- * (officers × months), so 参与率 over a year reads a few thousand rows; the officer level of the
- * table, which needs matters and states too, reads the cases of the unit it drills into.
+ * Cases per period opened, subject, matter, category and legal month closed ('' while open): the
+ * assessment's counts (closed by the end of its period) for a period of whole months.
  */
-export const caseStatsOfficers = sqliteTable(
-  'case_stats_officers',
+export const caseClosings = sqliteTable(
+  'case_closings',
   {
-    month: text('month').notNull(),
+    period: text('period').notNull(),
+    subjectOrg: text('subject_org').notNull(),
+    matterCode: text('matter_code').notNull(),
+    category: text('category').notNull(),
+    closedMonth: text('closed_month').notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.subjectOrg, t.matterCode, t.category, t.closedMonth] })],
+);
+
+/**
+ * Officers who acted: the cases each officer is named on, per period opened and subject (a case
+ * of two officers counts once for each). Small at any number of cases (officers × periods), so
+ * 参与率 over a year reads one row per officer.
+ */
+export const officerCounts = sqliteTable(
+  'officer_counts',
+  {
+    period: text('period').notNull(),
     subjectOrg: text('subject_org').notNull(),
     officerId: text('officer_id').notNull(),
     cases: integer('cases').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.subjectOrg, t.officerId] })],
+  (t) => [primaryKey({ columns: [t.period, t.subjectOrg, t.officerId] })],
 );
 
 /** One row (id 1): the SQLite date modifier that turns opened_at (UTC) into the legal month, e.g. '+480 minutes'. */
@@ -644,7 +674,7 @@ export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type CaseSourceRow = typeof caseSources.$inferSelect;
 export type AlertRow = typeof alerts.$inferSelect;
-export type CaseStatsRow = typeof caseStats.$inferSelect;
+export type CaseCountsRow = typeof caseCounts.$inferSelect;
 export type AssessmentRunRow = typeof assessmentRuns.$inferSelect;
 export type StudioWorkspaceRow = typeof studioWorkspaces.$inferSelect;
 export type DisclosureRow = typeof disclosures.$inferSelect;

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
-import { auditEvents, caseStats, cases } from '../db/schema.ts';
+import { auditEvents, caseCounts, cases } from '../db/schema.ts';
 import { ensureLegalMonths, legalMonthModifier } from '../statistics/month.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -384,10 +384,11 @@ describe('legal months', () => {
     // A copy in UTC: the rollup is counted again by UTC months.
     await ensureLegalMonths(server.db, '+0 minutes');
     const stored = await server.db
-      .select({ month: caseStats.month })
-      .from(caseStats)
-      .where(and(eq(caseStats.subjectOrg, STJ), sql`${caseStats.cases} > 0`));
-    expect(stored).toEqual([{ month: '2026-04' }]);
+      .select({ period: caseCounts.period })
+      .from(caseCounts)
+      .where(and(eq(caseCounts.subjectOrg, STJ), sql`${caseCounts.cases} > 0`))
+      .orderBy(caseCounts.period);
+    expect(stored).toEqual([{ period: '2026' }, { period: '2026-04' }]);
     // This copy's zone (Asia/Shanghai): the route puts its months back before it reads.
     expect(legalMonthModifier()).toBe('+480 minutes');
     expect(await months()).toEqual([['2026-05', 1]]);

@@ -1,8 +1,9 @@
 /** Legal months (YYYY-MM) as instants, for conditions on when a case was opened. */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { statisticsSettings } from '../db/schema.ts';
 import { startOfLegalDay } from '../time.ts';
+import { ROLLUPS, recount } from './recount.ts';
 
 /** The first instant of a legal month (YYYY-MM), or of the month after it. */
 export function monthStart(month: string, after = false): string {
@@ -20,7 +21,7 @@ export function legalMonthModifier(): string {
 const checked = new WeakMap<object, Map<string, Promise<void>>>();
 
 /**
- * Makes the rollup's months the legal months of this copy: migration 0013 wrote +480 minutes
+ * Makes the rollups' months the legal months of this copy: migration 0013 wrote +480 minutes
  * (Asia/Shanghai, the default zone); a copy running in another YIFA_TIME_ZONE gets its modifier
  * written and the rollup counted again from the cases, in one transaction, once per process.
  */
@@ -32,20 +33,12 @@ export function ensureLegalMonths(db: Db, modifier = legalMonthModifier()): Prom
     done = (async () => {
       const [row] = await db.select().from(statisticsSettings).where(eq(statisticsSettings.id, 1));
       if (row?.monthOffset === modifier) return;
-      const month = (column: string) => sql.raw(`strftime('%Y-%m', ${column}, '${modifier.replace(/'/g, '')}')`);
       await db.transaction(async (tx) => {
         await tx
           .insert(statisticsSettings)
           .values({ id: 1, monthOffset: modifier })
           .onConflictDoUpdate({ target: statisticsSettings.id, set: { monthOffset: modifier } });
-        await tx.run(sql`DELETE FROM case_stats`);
-        await tx.run(sql`DELETE FROM case_stats_officers`);
-        await tx.run(sql`INSERT INTO case_stats (subject_org, month, matter_code, state, closed, cases)
-          SELECT subject_org, ${month('opened_at')}, matter_code, state, closed_at IS NOT NULL, count(*)
-          FROM cases GROUP BY 1, 2, 3, 4, 5`);
-        await tx.run(sql`INSERT INTO case_stats_officers (month, subject_org, officer_id, cases)
-          SELECT ${month('c.opened_at')}, c.subject_org, j.value, count(DISTINCT c.id)
-          FROM cases AS c, json_each(c.officers) AS j GROUP BY 1, 2, 3`);
+        for (const table of ROLLUPS) await recount(tx, table, modifier);
       });
     })();
     // Another modifier asked later (a test) checks again; a failure is retried on the next call.

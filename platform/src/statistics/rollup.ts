@@ -1,16 +1,26 @@
 /**
- * Reads of the statistics rollup (case_stats, case_stats_officers: migration 0013) with the
- * actor's data scope and the filters in the WHERE clause: the organisations in scope, the case
- * counts per organisation, matter, state, closed and month, the officers who acted per
- * organisation, and the certified officers per organisation. Each read groups a few thousand
- * rollup rows, never the cases themselves.
+ * Reads of the statistics rollups (case_counts, case_state_counts, officer_counts: migration
+ * 0028) with the actor's data scope and the filters in the WHERE clause: the organisations in
+ * scope, the case counts per organisation, matter, closed, and state or month when asked, the
+ * officers who acted per organisation, and the certified officers per organisation. A span of
+ * months reads the year rows of its whole years and the month rows of the rest (periods.ts), so
+ * each read groups a few thousand rollup rows, never the cases themselves.
  */
 import { and, type Column, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { caseStats, caseStatsOfficers, cases, organisations, statisticsSettings, users } from '../db/schema.ts';
+import {
+  caseCounts,
+  caseStateCounts,
+  cases,
+  officerCounts,
+  organisations,
+  statisticsSettings,
+  users,
+} from '../db/schema.ts';
 import { caseScope, scopeValues, subjectCondition } from '../storage/scope.ts';
 import { monthStart } from './month.ts';
+import { monthRanges, type PeriodKeys, periodCondition, periodKeys } from './periods.ts';
 
 /** What the rows are narrowed to; an organisation filter means that organisation and its tree. */
 export interface StatisticsFilters {
@@ -96,20 +106,45 @@ export interface RollupDims {
   org?: boolean;
   officer?: boolean;
   state?: boolean;
+  /** Keep months apart (month rows only). */
   month?: boolean;
+  /** Keep the rollup's periods apart: years, and months where the span begins or ends mid-year. */
+  year?: boolean;
 }
 
 /** The legal month a case was opened in, as the rollup's triggers compute it. */
 const monthOpened = sql`strftime('%Y-%m', ${cases.openedAt}, coalesce((SELECT ${statisticsSettings.monthOffset} FROM ${statisticsSettings} WHERE ${statisticsSettings.id} = 1), '+0 minutes'))`;
 
-/** The condition on case_stats rows (or case_stats_officers rows) of the scope and filters. */
-function rollupWhere(actor: Actor, scope: Scope, f: StatisticsFilters, paths: string[], t: typeof caseStats) {
+/** The first and last year the rollups hold, for a span open at either end; null when they are empty. */
+async function rollupYears(db: Db): Promise<[number, number] | null> {
+  const t = caseCounts;
+  const [row] = await db
+    .select({ lo: sql<string | null>`min(${t.period})`, hi: sql<string | null>`max(${t.period})` })
+    .from(t);
+  return row?.lo && row.hi ? [Number(row.lo.slice(0, 4)), Number(row.hi.slice(0, 4))] : null;
+}
+
+/** The period keys of the filters' months: whole years by year rows, or every month when months are kept apart. */
+async function keysOf(db: Db, f: StatisticsFilters, months: boolean): Promise<PeriodKeys | null> {
+  const years = f.from && f.to ? [Number(f.from.slice(0, 4)), Number(f.to.slice(0, 4))] : await rollupYears(db);
+  if (!years) return null;
+  const [lo, hi] = years as [number, number];
+  return months ? { years: [], months: monthRanges(f.from, f.to, lo, hi) } : periodKeys(f.from, f.to, lo, hi);
+}
+
+/** The condition on rollup rows of the scope, the organisations filtered on, the matters and the periods. */
+function rollupWhere(
+  actor: Actor,
+  scope: Scope,
+  f: StatisticsFilters,
+  paths: string[],
+  t: { subjectOrg: Column; matterCode: Column; period: Column },
+  keys: PeriodKeys,
+) {
   const orgs = and(orgScope(actor, scope), ...treeFilters(paths));
   return and(
+    periodCondition(t.period, keys),
     f.matters ? inArray(t.matterCode, f.matters) : undefined,
-    f.state ? eq(t.state, f.state) : undefined,
-    f.from ? sql`${t.month} >= ${f.from}` : undefined,
-    f.to ? sql`${t.month} <= ${f.to}` : undefined,
     orgs ? sql`${t.subjectOrg} IN (SELECT ${o.code} FROM ${o} WHERE ${orgs})` : undefined,
   );
 }
@@ -163,7 +198,7 @@ export async function rollupRows(
     const rows = await db.all<Record<string, unknown>>(sql`SELECT ${cases.subjectOrg} AS org,
         ${byOfficer ? officer : sql`NULL`} AS officer, ${cases.matterCode} AS matter,
         ${dims.state ? state : sql`NULL`} AS state, ${closed} AS closed,
-        ${dims.month ? monthOpened : sql`NULL`} AS month, count(*) AS n
+        ${dims.month || dims.year ? monthOpened : sql`NULL`} AS month, count(*) AS n
       FROM ${cases}${byOfficer ? sql.raw(', json_each(cases.officers) AS j') : sql``}
       WHERE ${casesWhere(actor, scope, f, paths) ?? sql`1`}
       GROUP BY 1, 2, 3, 4, 5, 6`);
@@ -177,35 +212,65 @@ export async function rollupRows(
       cases: Number(r.n),
     }));
   }
-  const t = caseStats;
-  const keep = (yes: boolean | undefined, col: SQL | Column) => (yes ? col : sql`NULL`);
+  const keys = await keysOf(db, f, dims.month === true);
+  if (!keys) return [];
   const byOrg = dims.org !== false;
+  const byPeriod = dims.month === true || dims.year === true;
+  const keep = (yes: boolean | undefined, col: SQL | Column) => (yes ? col : sql`NULL`);
+  // The states only when grouped or filtered by one (case_state_counts has more rows).
+  if (dims.state || f.state) {
+    const t = caseStateCounts;
+    const rows = await db
+      .select({
+        subjectOrg: sql<string | null>`${keep(byOrg, t.subjectOrg)}`,
+        matter: t.matterCode,
+        state: sql<string | null>`${keep(dims.state, t.state)}`,
+        closed: t.closed,
+        month: sql<string | null>`${keep(byPeriod, t.period)}`,
+        cases: sql<number>`sum(${t.cases})`,
+      })
+      .from(t)
+      .where(and(rollupWhere(actor, scope, f, paths, t, keys), f.state ? eq(t.state, f.state) : undefined))
+      .groupBy(
+        ...(byOrg ? [t.subjectOrg] : []),
+        t.matterCode,
+        t.closed,
+        ...(dims.state ? [t.state] : []),
+        ...(byPeriod ? [t.period] : []),
+      );
+    return rows.map((r) => ({
+      ...r,
+      officer: null,
+      subjectOrg: r.subjectOrg ?? '',
+      cases: Number(r.cases),
+      closed: Boolean(r.closed),
+    }));
+  }
+  const t = caseCounts;
   const rows = await db
     .select({
       subjectOrg: sql<string | null>`${keep(byOrg, t.subjectOrg)}`,
-      officer: sql<string | null>`NULL`,
       matter: t.matterCode,
-      state: sql<string | null>`${keep(dims.state, t.state)}`,
       closed: t.closed,
-      month: sql<string | null>`${keep(dims.month, t.month)}`,
+      month: sql<string | null>`${keep(byPeriod, t.period)}`,
       cases: sql<number>`sum(${t.cases})`,
     })
     .from(t)
-    .where(rollupWhere(actor, scope, f, paths, t))
-    .groupBy(
-      ...(byOrg ? [t.subjectOrg] : []),
-      t.matterCode,
-      t.closed,
-      ...(dims.state ? [t.state] : []),
-      ...(dims.month ? [t.month] : []),
-    )
-    .having(sql`sum(${t.cases}) > 0`);
-  return rows.map((r) => ({ ...r, subjectOrg: r.subjectOrg ?? '', cases: Number(r.cases), closed: Boolean(r.closed) }));
+    .where(rollupWhere(actor, scope, f, paths, t, keys))
+    .groupBy(...(byOrg ? [t.subjectOrg] : []), t.matterCode, t.closed, ...(byPeriod ? [t.period] : []));
+  return rows.map((r) => ({
+    ...r,
+    officer: null,
+    state: null,
+    subjectOrg: r.subjectOrg ?? '',
+    cases: Number(r.cases),
+    closed: Boolean(r.closed),
+  }));
 }
 
 /**
  * The distinct officers named on cases in scope and filters, per organisation (参与执法人数): from
- * the officers' rollup (month, subject, officer), or from the cases when a matter, state or officer
+ * the officers' rollup (period, subject, officer), or from the cases when a matter, state or officer
  * narrows them.
  */
 export async function officersWithCases(
@@ -222,16 +287,16 @@ export async function officersWithCases(
       WHERE ${casesWhere(actor, scope, f, paths) ?? sql`1`} GROUP BY 1`);
     return new Map(rows.map((r) => [r.org, Number(r.n)]));
   }
-  const t = caseStatsOfficers;
+  const keys = await keysOf(db, f, false);
+  if (!keys) return new Map();
+  const t = officerCounts;
   const orgs = and(orgScope(actor, scope), ...treeFilters(paths));
   const rows = await db
     .select({ org: t.subjectOrg, n: sql<number>`count(DISTINCT ${t.officerId})` })
     .from(t)
     .where(
       and(
-        sql`${t.cases} > 0`,
-        f.from ? sql`${t.month} >= ${f.from}` : undefined,
-        f.to ? sql`${t.month} <= ${f.to}` : undefined,
+        periodCondition(t.period, keys),
         orgs ? sql`${t.subjectOrg} IN (SELECT ${o.code} FROM ${o} WHERE ${orgs})` : undefined,
       ),
     )

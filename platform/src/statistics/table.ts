@@ -230,7 +230,8 @@ export async function statisticsTable(db: Db, pack: ResolvedPack, actor: Actor, 
           org: g === 'officer',
           officer: g === 'officer',
           state: g === 'state',
-          month: g === 'month' || g === 'year',
+          month: g === 'month',
+          year: g === 'year',
         })
       : base;
   const rateCounts = await orgRateCounts(db, pack, actor, scope, q, orgs, base);

@@ -1,0 +1,159 @@
+/**
+ * The rollups the triggers keep (migration 0028) equal a recount from the cases after any mix of
+ * writes: inserts, transitions, closing and reopening, a case moved to another subject, matter,
+ * category or opening day, its officers changed, deletes — each rollup compared row by row, count
+ * included, and no row left at zero. Then the legal time zone changes and the recount rewrites them.
+ * A real database (temp libsql file with the checked-in migrations), writes in random order from a
+ * fixed seed.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../db/client.ts';
+import { cases } from '../db/schema.ts';
+import { ensureLegalMonths } from './month.ts';
+import { ROLLUPS, rollupDifferences } from './recount.ts';
+
+type Db = Awaited<ReturnType<typeof openDb>>;
+let db: Db;
+
+// mulberry32: the same writes on every run.
+let seed = 7;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+
+const SUBJECTS = ['S1', 'S2', 'S3'];
+const MATTERS = ['m1', 'm2', 'm3', 'm4'];
+const STATES = ['filing', 'investigation', 'decision', 'closed'];
+const OFFICERS = ['o1', 'o2', 'o3', 'o4', 'o5'];
+// Instants around the ends of months and years, where UTC and Beijing months differ.
+const INSTANTS = [
+  '2025-12-31T15:30:00.000Z',
+  '2025-12-31T16:30:00.000Z',
+  '2026-01-15T02:00:00.000Z',
+  '2026-03-31T17:00:00.000Z',
+  '2026-06-30T10:00:00.000Z',
+  '2026-12-31T16:00:00.000Z',
+];
+const officersOf = () => {
+  const a = pick(OFFICERS);
+  const b = pick(OFFICERS);
+  return rnd() < 0.2 ? [a] : [a, b]; // sometimes the same officer twice
+};
+
+async function expectEqualToRecount(modifier: string) {
+  for (const table of ROLLUPS) {
+    const diff = await rollupDifferences(db, table, modifier);
+    expect({ table, ...diff }).toEqual({ table, stored: [], recounted: [] });
+    const [zero] = await db.all<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table} WHERE cases <= 0`));
+    expect({ table, zeroRows: Number(zero?.n) }).toEqual({ table, zeroRows: 0 });
+  }
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yifa-recount-'));
+  db = await openDb(`file:${join(dir, 'yifa.db')}`);
+});
+
+describe('the rollups equal a recount', () => {
+  it('after inserts, transitions, closings, reopenings, moves, officer changes and deletes', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const opened = pick(INSTANTS);
+      const closed = rnd() < 0.4;
+      await db.insert(cases).values({
+        id: `c${i}`,
+        number: `N${i}`,
+        matterCode: pick(MATTERS),
+        workflowCode: 'w',
+        category: rnd() < 0.8 ? 'enforcement' : 'legal-affairs',
+        subjectOrg: pick(SUBJECTS),
+        subjectPath: 'GOV/S',
+        packHash: 'h',
+        state: closed ? 'closed' : pick(STATES),
+        party: { kind: 'person', name: '某', idNumber: 'x' },
+        facts: {},
+        officers: officersOf(),
+        stateEntered: {},
+        extensions: {},
+        openedAt: opened,
+        closedAt: closed ? pick(INSTANTS) : null,
+        createdBy: 'o1',
+      });
+      ids.push(`c${i}`);
+    }
+    await expectEqualToRecount('+480 minutes');
+    const live = new Set(ids);
+    for (let step = 0; step < 400; step++) {
+      const id = pick([...live]);
+      const r = rnd();
+      const where = eq(cases.id, id);
+      if (r < 0.3)
+        await db
+          .update(cases)
+          .set({ state: pick(STATES) })
+          .where(where);
+      else if (r < 0.45)
+        await db
+          .update(cases)
+          .set({ state: 'closed', closedAt: pick(INSTANTS) })
+          .where(where);
+      else if (r < 0.5) await db.update(cases).set({ closedAt: null }).where(where);
+      else if (r < 0.6) await db.update(cases).set({ officers: officersOf() }).where(where);
+      else if (r < 0.65)
+        await db
+          .update(cases)
+          .set({ subjectOrg: pick(SUBJECTS) })
+          .where(where);
+      else if (r < 0.7)
+        await db
+          .update(cases)
+          .set({ matterCode: pick(MATTERS) })
+          .where(where);
+      else if (r < 0.75)
+        await db
+          .update(cases)
+          .set({ openedAt: pick(INSTANTS) })
+          .where(where);
+      else if (r < 0.8)
+        await db
+          .update(cases)
+          .set({ category: pick(['enforcement', 'legal-affairs']) })
+          .where(where);
+      else if (r < 0.85)
+        await db
+          .update(cases)
+          .set({ state: pick(STATES), officers: officersOf(), closedAt: rnd() < 0.5 ? null : pick(INSTANTS) })
+          .where(where);
+      else if (r < 0.9)
+        await db
+          .update(cases)
+          .set({ version: sql`${cases.version} + 1` })
+          .where(where);
+      else if (live.size > 20) {
+        await db.delete(cases).where(where);
+        live.delete(id);
+      }
+      if (step % 100 === 99) await expectEqualToRecount('+480 minutes');
+    }
+    // A copy in UTC: the recount moves the cases opened near the ends of months and years.
+    const before = await db.all<{ period: string }>(sql`SELECT DISTINCT period FROM case_counts ORDER BY 1`);
+    await ensureLegalMonths(db, '+0 minutes');
+    await expectEqualToRecount('+0 minutes');
+    const after = await db.all<{ period: string }>(sql`SELECT DISTINCT period FROM case_counts ORDER BY 1`);
+    expect(after).not.toEqual(before);
+    // The triggers count in the zone now written, as the recount does.
+    await db
+      .update(cases)
+      .set({ openedAt: '2025-12-31T16:30:00.000Z' })
+      .where(eq(cases.id, [...live][0] as string));
+    await expectEqualToRecount('+0 minutes');
+  });
+});
