@@ -2,7 +2,14 @@ import type { ResolvedPack } from '@yifa/metamodel';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { A, B, MA2, writeHistory } from './fixtures.ts';
-import { countedRows, enforcementSubjects, MEASURABLE, type MeasuredSubject, measureSubjects } from './measure.ts';
+import {
+  countedRows,
+  enforcementSubjects,
+  MEASURABLE,
+  type MeasuredSubject,
+  measureSubjects,
+  wholeMonths,
+} from './measure.ts';
 import { scoreSubjects } from './score.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -68,6 +75,24 @@ describe('measureSubjects', () => {
       qualifiedFiles: 0,
       reviewedFilesScore: 0,
     });
+  });
+
+  it('reads a period of whole months from the rollups, and counts as the cases do', async () => {
+    for (const period of [
+      YEAR,
+      { from: '2026-03-01', to: '2026-03-31' },
+      { from: '2026-02-01', to: '2026-09-30' },
+      { from: '2025-12-01', to: '2026-02-28' },
+      { from: '2025-01-01', to: '2026-12-31' },
+    ]) {
+      expect(wholeMonths(period), period.from).not.toBeNull();
+      const fromRollups = await measureSubjects(server.db, pack, subjects, period, period.to);
+      const fromCases = await measureSubjects(server.db, pack, subjects, period, period.to, MEASURABLE, false);
+      expect(fromRollups, `${period.from}…${period.to}`).toEqual(fromCases);
+    }
+    expect(wholeMonths({ from: '2026-01-02', to: '2026-12-31' })).toBeNull();
+    expect(wholeMonths({ from: '2026-01-01', to: '2026-12-30' })).toBeNull();
+    expect(wholeMonths({ from: '2026-02-01', to: '2026-02-28' })).toEqual({ from: '2026-02', to: '2026-02' });
   });
 
   it('counts certificates on the day given: before a4’s ended, a4 is certified too', async () => {
