@@ -883,3 +883,61 @@ export const fileReviews = sqliteTable(
 
 export type FileReviewRoundRow = typeof fileReviewRounds.$inferSelect;
 export type FileReviewRow = typeof fileReviews.$inferSelect;
+
+/**
+ * 我的待办 kept as a read (tasks/refresh.ts): for each open case, what its next steps need that
+ * does not depend on who asks — its nearest running deadline (the date it falls due, and the day
+ * it starts to be near; days left are counted at read, since today moves), the transitions its
+ * guards allow (with the roles each needs), and how it is shown. Written for the legal date in
+ * `computedFor`; triggers (migration 0029) delete the row whenever the case, its documents,
+ * reviews, disclosure, linked case, subject or officers' certificates change, and a read
+ * recomputes a case whose row is missing or of another day before answering.
+ */
+export const caseTasks = sqliteTable('case_tasks', {
+  caseId: text('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  computedFor: text('computed_for').notNull(),
+  /** Whether the case's state is a legal-review node (review.perform then also lets one act). */
+  legalReview: integer('legal_review', { mode: 'boolean' }).notNull(),
+  /** The nearest running deadline's due date (YYYY-MM-DD), or null. */
+  due: text('due'),
+  /** The first day that deadline is near (due − warnBefore). */
+  warnFrom: text('warn_from'),
+  /** That deadline as JSON: { code, name, nameEn, due, warnBefore }. */
+  deadline: text('deadline'),
+  /** How the case is shown, as JSON: { matter: { name, nameEn }, state, subject: { code, name } }. */
+  view: text('view').notNull(),
+  /** The transitions its guards allow now, as JSON: [{ action, name, to, reasonRequired, roles }]. */
+  actions: text('actions').notNull(),
+});
+
+/**
+ * The candidate next steps of an open case, in the workflow's order, each with who may take it:
+ * one of `rolesAny` (null: anyone), and one of `rolesAlso`, none of `rolesNot`, a case officer
+ * when `officersOnly`, holding document.issue when `needsIssue`; a `review` step needs
+ * review.perform over the case. Of the steps sharing a `key`, a user takes the first they may.
+ */
+export const taskSteps = sqliteTable(
+  'task_steps',
+  {
+    caseId: text('case_id')
+      .notNull()
+      .references(() => caseTasks.caseId, { onDelete: 'cascade' }),
+    ord: integer('ord').notNull(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    action: text('action'),
+    /** { code, name: { zh, en }, id } as JSON, or null. */
+    document: text('document'),
+    /** { zh, en } as JSON. */
+    name: text('name').notNull(),
+    href: text('href').notNull(),
+    rolesAny: text('roles_any'),
+    rolesAlso: text('roles_also'),
+    rolesNot: text('roles_not'),
+    officersOnly: integer('officers_only', { mode: 'boolean' }).notNull(),
+    needsIssue: integer('needs_issue', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.ord] })],
+);
