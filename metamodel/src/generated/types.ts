@@ -2865,6 +2865,10 @@ export interface ReviewChecklist {
    */
   passMark: number;
   /**
+   * 回避: when true, a reviewer may not be assigned a file of the enforcement subject they belong to (or of a unit under it) — files are reviewed across subjects (交叉评查). Without it, only the case's own officers are recused.
+   */
+  recuseOwnSubject?: boolean;
+  /**
    * 基本标准 (否决项): failing any one makes the file unqualified (不合格卷) with 0 points, whatever its other points.
    *
    * @maxItems 50

@@ -1,6 +1,8 @@
 /**
- * 案卷评分 and results: a reviewer scores a sampled file (drafts as often as needed), finishes it —
- * then it is locked — and corrects a finished one only with a reason, as an audited change with
+ * 案卷评分 and results: the reviewer a file is assigned to scores it against the checklist of the pack
+ * version the round was drawn under (`pack` is that version: an upgrade mid-round changes nothing
+ * of how the round's files are scored) — drafts as often as needed — and finishes it, which
+ * locks it — and corrects a finished one only with a reason, as an audited change with
  * the marks before and after. A reviewer never scores a case they handled (回避). Results per
  * subject are counted in SQL over the sampled files in the reader's scope. Notes and reasons are
  * stored with any personal data typed into them masked (个人信息保护法): a reviewer's note names the
@@ -14,32 +16,36 @@ import type { Db } from '../db/client.ts';
 import { cases, type FileReviewRow, fileReviews } from '../db/schema.ts';
 import { maskPersonalText, maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
-import { reviewScope } from './rounds.ts';
+import { assignedTo, readableFiles } from './rounds.ts';
 import { type MarkInput, scoreFile } from './score.ts';
 
-/** A sampled file in the actor's scope for the permission, or not-found. */
+/**
+ * A sampled file the actor may read (`file-review.read`: in their read scope, or assigned to them),
+ * or score (`file-review.score`: assigned to them by the round's organiser, within their score
+ * scope); not-found otherwise.
+ */
 export async function scopedReview(
   db: Db,
   actor: Actor,
   id: string,
   permission: 'file-review.read' | 'file-review.score',
 ): Promise<FileReviewRow> {
-  const scope = requirePermission(actor, permission);
+  const where =
+    permission === 'file-review.read' ? readableFiles(actor) : assignedTo(actor, requirePermission(actor, permission));
   const [row] = await db
     .select()
     .from(fileReviews)
-    .where(and(eq(fileReviews.id, id), reviewScope(actor, scope)));
+    .where(and(eq(fileReviews.id, id), where));
   if (!row) throw new AppError('not-found', { review: id });
   return row;
 }
 
-/** The sampled files of a round in the actor's scope, in the order drawn. */
+/** The sampled files of a round the actor may read, in the order drawn. */
 export async function reviewsOfRound(db: Db, actor: Actor, roundId: string): Promise<FileReviewRow[]> {
-  const scope = requirePermission(actor, 'file-review.read');
   return db
     .select()
     .from(fileReviews)
-    .where(and(eq(fileReviews.roundId, roundId), reviewScope(actor, scope)))
+    .where(and(eq(fileReviews.roundId, roundId), readableFiles(actor)))
     .orderBy(asc(fileReviews.ordinal));
 }
 
@@ -63,8 +69,8 @@ function checklistOf(pack: ResolvedPack, review: FileReviewRow) {
       'conflict',
       { checklist: review.checklistCode },
       {
-        zh: `现行配置包中没有评查标准“${review.checklistCode}”`,
-        en: `the active pack has no review checklist "${review.checklistCode}"`,
+        zh: `本轮抽取时的配置包中没有评查标准“${review.checklistCode}”`,
+        en: `the pack the round was drawn under has no review checklist "${review.checklistCode}"`,
       },
     );
   return c;
@@ -132,7 +138,8 @@ export async function scoreReview(
         reviewerId: actor.user.id,
         finishedAt: input.finish ? at : null,
       },
-      sql`${fileReviews.state} <> 'finished'`,
+      // Still unfinished and still assigned to this reviewer (not taken back meanwhile).
+      and(sql`${fileReviews.state} <> 'finished'`, eq(fileReviews.assigneeId, actor.user.id)),
     );
     await appendEvent(
       tx,
@@ -191,9 +198,8 @@ export async function correctReview(
   });
 }
 
-/** Per subject of a round, in the reader's scope: files sampled, finished, qualified, and the finished files' average. */
+/** Per subject of a round, over the files the reader may read: files sampled, finished, qualified, and the finished files' average. */
 export async function roundResults(db: Db, actor: Actor, roundId: string) {
-  const scope = requirePermission(actor, 'file-review.read');
   const rows = await db
     .select({
       subject: fileReviews.subjectOrg,
@@ -203,7 +209,7 @@ export async function roundResults(db: Db, actor: Actor, roundId: string) {
       average: sql<number | null>`avg(CASE WHEN ${fileReviews.state} = 'finished' THEN ${fileReviews.total} END)`,
     })
     .from(fileReviews)
-    .where(and(eq(fileReviews.roundId, roundId), reviewScope(actor, scope)))
+    .where(and(eq(fileReviews.roundId, roundId), readableFiles(actor)))
     .groupBy(fileReviews.subjectOrg)
     .orderBy(asc(fileReviews.subjectOrg));
   return rows.map((r) => ({

@@ -61,19 +61,53 @@ export function reviewScope(actor: Actor, scope: Scope): SQL | undefined {
   return subjectCondition(s, scopeValues(actor), { code: fileReviews.subjectOrg, path: fileReviews.subjectPath });
 }
 
-/** Rounds in scope: made by the actor's organisation tree, or holding a sampled file in scope. */
-function roundScope(actor: Actor, scope: Scope): SQL | undefined {
+/**
+ * The sampled files an actor may read: those in their file-review.read scope, and — for a reviewer
+ * (file-review.score) — the files the round's organiser assigned to them, within that scope. A
+ * reviewer without file-review.read sees no other file. Forbidden with neither permission.
+ */
+export function readableFiles(actor: Actor): SQL {
+  const read = scopeFor(actor, 'file-review.read');
+  const score = scopeFor(actor, 'file-review.score');
+  if (!read && !score) throw new AppError('forbidden', { permission: 'file-review.read' });
+  return or(
+    read ? (reviewScope(actor, read) ?? sql`1`) : undefined,
+    score ? assignedTo(actor, score) : undefined,
+  ) as SQL;
+}
+
+/** The files assigned to the actor, within their file-review.score scope. */
+export function assignedTo(actor: Actor, scope: Scope): SQL {
+  return and(eq(fileReviews.assigneeId, actor.user.id), reviewScope(actor, scope)) as SQL;
+}
+
+/** Rounds made by the organisations of a scope (the organiser's side of a round). */
+function madeWithin(actor: Actor, scope: Scope): SQL | undefined {
   if (scope === 'all') return undefined;
   const s = scope === 'own' ? 'subject' : scope;
-  const own = subjectCondition(s, scopeValues(actor), {
-    code: fileReviewRounds.orgCode,
-    path: fileReviewRounds.orgPath,
-  });
-  const files = reviewScope(actor, scope);
+  return subjectCondition(s, scopeValues(actor), { code: fileReviewRounds.orgCode, path: fileReviewRounds.orgPath });
+}
+
+/** Rounds in scope: made by the actor's organisation tree (file-review.read), or holding a file the actor may read. */
+function roundScope(actor: Actor): SQL | undefined {
+  const read = scopeFor(actor, 'file-review.read');
+  const files = readableFiles(actor);
+  if (read === 'all') return undefined;
   return or(
-    own,
+    read ? madeWithin(actor, read) : undefined,
     sql`exists (select 1 from ${fileReviews} where ${fileReviews.roundId} = ${fileReviewRounds.id} and ${files})`,
   );
+}
+
+/** A round the actor organises (made within their file-review.run scope), or not-found. */
+export async function organisedRound(db: Db, actor: Actor, id: string): Promise<FileReviewRoundRow> {
+  const scope = requirePermission(actor, 'file-review.run');
+  const [row] = await db
+    .select()
+    .from(fileReviewRounds)
+    .where(and(eq(fileReviewRounds.id, id), madeWithin(actor, scope)));
+  if (!row) throw new AppError('not-found', { round: id });
+  return row;
 }
 
 /** The enforcement subjects in a scope (on the organisations table). */
@@ -284,22 +318,20 @@ export async function subjectsForRound(db: Db, actor: Actor): Promise<{ code: st
 
 /** Rounds in scope, newest first. */
 export async function listRounds(db: Db, actor: Actor): Promise<FileReviewRoundRow[]> {
-  const scope = requirePermission(actor, 'file-review.read');
   return db
     .select()
     .from(fileReviewRounds)
-    .where(roundScope(actor, scope))
+    .where(roundScope(actor))
     .orderBy(desc(fileReviewRounds.createdAt))
     .limit(500);
 }
 
 /** A round in scope, or not-found. */
 export async function scopedRound(db: Db, actor: Actor, id: string): Promise<FileReviewRoundRow> {
-  const scope = requirePermission(actor, 'file-review.read');
   const [row] = await db
     .select()
     .from(fileReviewRounds)
-    .where(and(eq(fileReviewRounds.id, id), roundScope(actor, scope)));
+    .where(and(eq(fileReviewRounds.id, id), roundScope(actor)));
   if (!row) throw new AppError('not-found', { round: id });
   return row;
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { join } from 'node:path';
+import { bundlePack, validatePackDir } from '@yifa/metamodel';
+import { PACKS_DIR } from '@yifa/packs';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { A, B, MA1, MB1 } from '../assessment/fixtures.ts';
@@ -41,6 +44,7 @@ beforeAll(async () => {
   await add('qian.agency', A, ['agency-head']);
   await add('guo.agency', B, ['agency-head']);
   await add('li.officer', A, ['officer'], cert);
+  await add('wu.reviewer', B, ['file-reviewer']);
   const paths = new Map(
     (await server.db.select({ code: organisations.code, path: organisations.path }).from(organisations)).map((o) => [
       o.code,
@@ -180,7 +184,14 @@ describe('scoring', () => {
     round = await body(
       await draw('zhang.supervisor', { subjects: [A], rule: { kind: 'count', value: 12, per: 'subject' } }),
     );
-    files = (await body(await (await as('chen.reviewer')).get(`/api/v1/file-review/rounds/${round.id}`))).files;
+    files = (await body(await (await as('zhang.supervisor')).get(`/api/v1/file-review/rounds/${round.id}`))).files;
+    // The organiser gives every file but he.officer's own case to chen.reviewer.
+    const res = await (await as('zhang.supervisor')).post(`/api/v1/file-review/rounds/${round.id}/assign`, {
+      assignments: files
+        .filter((f) => f.case.id !== ids.case1)
+        .map((f) => ({ file: f.id, reviewer: ids['chen.reviewer'] })),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
   });
 
   it('saves a draft with its total, refuses bad marks unchanged, finishes and locks', async () => {
@@ -244,9 +255,14 @@ describe('scoring', () => {
 
   it('refuses a reviewer their own case (回避) and an officer any', async () => {
     const own = files.find((x) => x.case.id === ids.case1);
+    const assign = await (await as('zhang.supervisor')).post(`/api/v1/file-review/rounds/${round.id}/assign`, {
+      assignments: [{ file: own.id, reviewer: ids['he.officer'] }],
+    });
+    expect(assign.status).toBe(422);
+    expect((await body(assign)).error.message.zh).toContain('回避');
+    // Not assigned to them, so not theirs to score.
     const res = await score('he.officer', own.id, { version: 1, marks: [], finish: false });
-    expect(res.status).toBe(403);
-    expect((await body(res)).error.message.zh).toContain('回避');
+    expect(res.status).toBe(404);
     const other = files.find((x) => x.case.id !== ids.case1 && x.state === 'pending');
     expect((await score('li.officer', other.id, { version: 1, marks: [], finish: false })).status).toBe(403);
   });
@@ -292,5 +308,169 @@ describe('scoring', () => {
     );
     expect(m.get(B)).toBeUndefined();
     expect(last.get(A)).toEqual({ reviewedFiles: 0 });
+  });
+});
+
+describe('assigning reviewers', () => {
+  let round: Json;
+  let files: Json[];
+  const assign = async (u: string, assignments: Json[]) =>
+    (await as(u)).post(`/api/v1/file-review/rounds/${round.id}/assign`, { assignments });
+  const assignees = async () =>
+    (await server.db.select().from(fileReviews).where(eq(fileReviews.roundId, round.id))).map((f) => [
+      f.id,
+      f.assigneeId,
+    ]);
+
+  beforeAll(async () => {
+    // All of A's 12 (he.officer's own case 1 among them) and all of B's 5.
+    round = await body(await draw('zhang.supervisor', { rule: { kind: 'count', value: 12, per: 'subject' } }));
+    files = (await body(await (await as('zhang.supervisor')).get(`/api/v1/file-review/rounds/${round.id}`))).files;
+  });
+  const ofA = () => files.filter((f) => f.subject.code === A && f.case.id !== ids.case1);
+  const ofB = () => files.filter((f) => f.subject.code === B);
+
+  it('shows a reviewer nothing until files are assigned, then only those; audited per file', async () => {
+    const chen = await as('chen.reviewer');
+    expect((await body(await chen.get('/api/v1/file-review/rounds'))).items.map((r: Json) => r.id)).not.toContain(
+      round.id,
+    );
+    expect((await chen.get(`/api/v1/file-review/rounds/${round.id}`)).status).toBe(404);
+    const [a1, a2] = ofA();
+    const res = await assign('zhang.supervisor', [
+      { file: a1.id, reviewer: ids['chen.reviewer'] },
+      { file: a2.id, reviewer: ids['chen.reviewer'] },
+    ]);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const back = await body(res);
+    expect(back.files.find((f: Json) => f.id === a1.id).assignee).toEqual({
+      id: ids['chen.reviewer'],
+      name: expect.any(String),
+    });
+    expect((await body(await chen.get('/api/v1/file-review/rounds'))).items.map((r: Json) => r.id)).toContain(round.id);
+    const view = await body(await chen.get(`/api/v1/file-review/rounds/${round.id}`));
+    expect(view.files.map((f: Json) => f.id).sort()).toEqual([a1.id, a2.id].sort());
+    const results = await body(await chen.get(`/api/v1/file-review/rounds/${round.id}/results`));
+    expect(results.items).toEqual([expect.objectContaining({ subject: A, sampled: 2 })]);
+    // Another file of the round: neither read nor scored.
+    const other = ofA()[2];
+    expect((await chen.get(`/api/v1/file-review/files/${other.id}`)).status).toBe(404);
+    expect(
+      (await chen.post(`/api/v1/file-review/files/${other.id}/score`, { version: 1, marks: [], finish: false })).status,
+    ).toBe(404);
+    const events = await server.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'file-review.assign'), inArray(auditEvents.target, [a1.id, a2.id])));
+    expect(events.map((e) => [e.actor, (e.after as Json).assignee])).toEqual([
+      [ids['zhang.supervisor'], ids['chen.reviewer']],
+      [ids['zhang.supervisor'], ids['chen.reviewer']],
+    ]);
+  });
+
+  it('refuses 回避, a non-reviewer and an unknown file on their rows, and changes nothing', async () => {
+    const before = await assignees();
+    const own = files.find((f) => f.case.id === ids.case1);
+    const [, , a3] = ofA();
+    const [b1, b2] = ofB();
+    const res = await assign('zhang.supervisor', [
+      { file: a3.id, reviewer: ids['chen.reviewer'] }, // fine alone
+      { file: own.id, reviewer: ids['he.officer'] }, // handled the case
+      { file: b1.id, reviewer: ids['wu.reviewer'] }, // belongs to B: 交叉评查
+      { file: a3.id, reviewer: ids['wu.reviewer'] }, // the same file twice
+      { file: b2.id, reviewer: ids['li.officer'] }, // not a reviewer
+      { file: 'no-such-file', reviewer: ids['chen.reviewer'] },
+    ]);
+    expect(res.status).toBe(422);
+    const problems = (await body(res)).error.details.problems;
+    expect(problems.map((p: Json) => [p.path, p.code])).toEqual([
+      ['/assignments/1/reviewer', 'recused-own-case'],
+      ['/assignments/2/reviewer', 'recused-own-subject'],
+      ['/assignments/3/file', 'assigned-twice'],
+      ['/assignments/4/reviewer', 'not-a-reviewer'],
+      ['/assignments/5/file', 'unknown-file'],
+    ]);
+    expect(problems[1].message.zh).toContain('交叉评查');
+    expect(problems[1].message.en).toContain('other subjects');
+    expect(await assignees()).toEqual(before);
+    // he.officer may review B's files: another subject, not their case.
+    expect((await assign('zhang.supervisor', [{ file: b1.id, reviewer: ids['he.officer'] }])).status).toBe(200);
+  });
+
+  it('lets only the organiser assign, lists the reviewers, and never reassigns a started review', async () => {
+    const [a1] = ofA();
+    expect((await assign('qian.agency', [{ file: a1.id, reviewer: ids['chen.reviewer'] }])).status).toBe(403);
+    expect((await assign('chen.reviewer', [{ file: a1.id, reviewer: ids['chen.reviewer'] }])).status).toBe(403);
+    const reviewers = await body(
+      await (await as('zhang.supervisor')).get(`/api/v1/file-review/rounds/${round.id}/reviewers`),
+    );
+    const listed = reviewers.items.map((r: Json) => r.id);
+    expect(listed).toEqual(expect.arrayContaining([ids['chen.reviewer'], ids['he.officer'], ids['wu.reviewer']]));
+    expect(listed).not.toContain(ids['li.officer']);
+    const started = await (await as('chen.reviewer')).post(`/api/v1/file-review/files/${a1.id}/score`, {
+      version: 1,
+      marks: [],
+      finish: false,
+    });
+    expect(started.status, await started.clone().text()).toBe(200);
+    const moved = await assign('zhang.supervisor', [{ file: a1.id, reviewer: ids['he.officer'] }]);
+    expect(moved.status).toBe(422);
+    expect((await body(moved)).error.details.problems[0].code).toBe('review-started');
+    // A file nobody started is taken back with null.
+    const [, , a3] = ofA();
+    expect((await assign('zhang.supervisor', [{ file: a3.id, reviewer: ids['chen.reviewer'] }])).status).toBe(200);
+    expect((await assign('zhang.supervisor', [{ file: a3.id, reviewer: null }])).status).toBe(200);
+    expect((await (await as('chen.reviewer')).get(`/api/v1/file-review/files/${a3.id}`)).status).toBe(404);
+  });
+});
+
+describe('the round’s pinned checklist', () => {
+  it('scores a round’s files by the checklist it was drawn under when a new pack is activated mid-round', async () => {
+    const round = await body(
+      await draw('zhang.supervisor', { subjects: [B], rule: { kind: 'count', value: 2, per: 'subject' } }),
+    );
+    const [file] = (await body(await (await as('zhang.supervisor')).get(`/api/v1/file-review/rounds/${round.id}`)))
+      .files;
+    const assigned = await (await as('zhang.supervisor')).post(`/api/v1/file-review/rounds/${round.id}/assign`, {
+      assignments: [{ file: file.id, reviewer: ids['chen.reviewer'] }],
+    });
+    expect(assigned.status).toBe(200);
+    // The new version has no 归档 group (archive-order is gone; 92 in all) and passes a file at 90.
+    const { pack: binhai } = validatePackDir(join(PACKS_DIR, 'tj-binhai'));
+    const lists = new Map(binhai.items['review-checklist']);
+    const old = lists.get('penalty-file');
+    if (!old) throw new Error('no penalty-file');
+    lists.set('penalty-file', {
+      ...old,
+      passMark: 90,
+      groups: old.groups.filter((g) => !g.points.some((p) => p.code === 'archive-order')) as typeof old.groups,
+    });
+    const pack = {
+      ...binhai,
+      manifest: { ...binhai.manifest, version: '1.0.1-review-test' },
+      items: { ...binhai.items, 'review-checklist': lists },
+    };
+    const report = await server.services.packs.importBundle(bundlePack(pack).text, { apply: true, actor: 'test' });
+    await server.services.packs.activate(report.hash, 'test');
+    expect((await server.services.packs.active()).hash).not.toBe(server.packHash);
+
+    const chen = await as('chen.reviewer');
+    const view = await body(await chen.get(`/api/v1/file-review/files/${file.id}`));
+    expect(view.checklist).toMatchObject({ passMark: 80, max: 100 });
+    expect(view.checklist.groups.flatMap((g: Json) => g.points.map((p: Json) => p.code))).toContain('archive-order');
+    const res = await chen.post(`/api/v1/file-review/files/${file.id}/score`, {
+      version: view.version,
+      marks: [{ point: 'archive-order', points: 5, note: '未装订' }],
+      finish: true,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    // By the round's checklist: 95 of 100 passes at 80 (by the new one archive-order is unknown).
+    expect(await body(res)).toMatchObject({ state: 'finished', total: 95, qualified: true });
+    // A round drawn now is drawn under the new version.
+    const later = await body(
+      await draw('zhang.supervisor', { subjects: [B], rule: { kind: 'count', value: 1, per: 'subject' } }),
+    );
+    const [stored] = await server.db.select().from(fileReviewRounds).where(eq(fileReviewRounds.id, later.id));
+    expect(stored?.packHash).toBe(report.hash);
   });
 });

@@ -7,10 +7,12 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { checklistTotal, type ResolvedPack, type ReviewChecklist } from '@yifa/metamodel';
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { type Actor, scopeFor } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { type FileReviewRoundRow, type FileReviewRow, organisations, users } from '../db/schema.ts';
+import { type FileReviewRoundRow, type FileReviewRow, fileReviewRounds, organisations, users } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { assignReviewers, reviewersFor } from '../file-review/assign.ts';
 import { correctReview, reviewsOfRound, roundResults, scopedReview, scoreReview } from '../file-review/reviews.ts';
 import { createRound, listRounds, scopedRound, subjectsForRound, verifyRound } from '../file-review/rounds.ts';
 import { plainText } from '../validation.ts';
@@ -56,8 +58,19 @@ const CorrectInput = z
   .strict()
   .openapi('FileReviewCorrectInput');
 
+const AssignInput = z
+  .object({
+    assignments: z
+      .array(z.object({ file: z.string().min(1).max(100), reviewer: z.string().min(1).max(100).nullable() }).strict())
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .openapi('FileReviewAssignInput');
+
 const mayDo = (actor: Actor) => ({
   run: scopeFor(actor, 'file-review.run') !== undefined,
+  read: scopeFor(actor, 'file-review.read') !== undefined,
   score: scopeFor(actor, 'file-review.score') !== undefined,
 });
 
@@ -110,7 +123,9 @@ async function roundView(db: Db, pack: ResolvedPack, r: FileReviewRoundRow) {
 
 async function filesView(db: Db, rows: FileReviewRow[]) {
   const orgs = await names(db, 'organisations', [...new Set(rows.map((r) => r.subjectOrg))]);
-  const people = await names(db, 'users', [...new Set(rows.flatMap((r) => (r.reviewerId ? [r.reviewerId] : [])))]);
+  const people = await names(db, 'users', [
+    ...new Set(rows.flatMap((r) => [r.reviewerId, r.assigneeId].filter((x): x is string => x !== null))),
+  ]);
   return rows.map((r) => ({
     id: r.id,
     ordinal: r.ordinal,
@@ -121,10 +136,27 @@ async function filesView(db: Db, rows: FileReviewRow[]) {
     total: r.total,
     qualified: r.qualified,
     reviewer: r.reviewerId ? { id: r.reviewerId, name: people.get(r.reviewerId) ?? r.reviewerId } : null,
+    assignee: r.assigneeId ? { id: r.assigneeId, name: people.get(r.assigneeId) ?? r.assigneeId } : null,
     finishedAt: r.finishedAt,
     corrections: r.corrections,
     version: r.version,
   }));
+}
+
+/**
+ * The pack version a file's round was drawn under: its checklist scores the file, so a pack
+ * activated mid-round changes nothing of how the round's files are scored.
+ */
+async function pinnedPack(
+  s: { db: Db; packs: { byHash(hash: string): Promise<ResolvedPack> } },
+  review: FileReviewRow,
+): Promise<ResolvedPack> {
+  const [round] = await s.db
+    .select({ packHash: fileReviewRounds.packHash })
+    .from(fileReviewRounds)
+    .where(eq(fileReviewRounds.id, review.roundId));
+  if (!round) throw new AppError('not-found', { round: review.roundId });
+  return s.packs.byHash(round.packHash);
 }
 
 /** The 案卷评查 routes, mounted at /api/v1/file-review. */
@@ -151,7 +183,7 @@ export function fileReviewRoutes() {
         workflows: k.appliesTo.workflows ?? [],
       }));
       const items = [];
-      for (const round of rounds) items.push(await roundView(s.db, pack, round));
+      for (const round of rounds) items.push(await roundView(s.db, await s.packs.byHash(round.packHash), round));
       return c.json({ items, checklists, subjects: await subjectsForRound(s.db, actor), may: mayDo(actor) });
     },
   );
@@ -186,7 +218,8 @@ export function fileReviewRoutes() {
       const actor = c.get('actor');
       const round = await scopedRound(s.db, actor, c.req.valid('param').id);
       const files = await filesView(s.db, await reviewsOfRound(s.db, actor, round.id));
-      return c.json({ ...(await roundView(s.db, c.get('pack').pack, round)), files, may: mayDo(actor) });
+      const pinned = await s.packs.byHash(round.packHash);
+      return c.json({ ...(await roundView(s.db, pinned, round)), files, may: mayDo(actor) });
     },
   );
 
@@ -235,6 +268,46 @@ export function fileReviewRoutes() {
   r.openapi(
     createRoute({
       method: 'get',
+      path: '/rounds/{id}/reviewers',
+      tags: ['file-review'],
+      summary: '评查人员 / the active case-file reviewers the round’s organiser may assign files to',
+      request: { params: IdParam },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      return c.json({ items: await reviewersFor(s.db, c.get('actor'), c.get('pack').pack, c.req.valid('param').id) });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/rounds/{id}/assign',
+      tags: ['file-review'],
+      summary:
+        '分配评查人员 / assign sampled files to reviewers (or take them back), all or none; 回避 of the case’s officers and, where the checklist says so, of its subject',
+      request: { params: IdParam, body: json(AssignInput) },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const actor = c.get('actor');
+      await assignReviewers(
+        s.db,
+        actor,
+        s.packs,
+        c.req.valid('param').id,
+        c.req.valid('json').assignments,
+        s.now().toISOString(),
+      );
+      return c.json({ files: await filesView(s.db, await reviewsOfRound(s.db, actor, c.req.valid('param').id)) });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
       path: '/files/{id}',
       tags: ['file-review'],
       summary: '评查案卷 / a sampled file: its case, the checklist and the marks so far',
@@ -251,7 +324,10 @@ export function fileReviewRoutes() {
         ...file,
         marks: review.marks,
         round: { id: round.id, name: round.name },
-        checklist: checklistView(c.get('pack').pack.items['review-checklist'].get(review.checklistCode)),
+        // The checklist of the pack version the round was drawn under, not the one active now.
+        checklist: checklistView(
+          (await s.packs.byHash(round.packHash)).items['review-checklist'].get(review.checklistCode),
+        ),
         may: mayDo(actor),
       });
     },
@@ -273,7 +349,7 @@ export function fileReviewRoutes() {
       const row = await scoreReview(
         s.db,
         actor,
-        c.get('pack').pack,
+        await pinnedPack(s, review),
         review,
         c.req.valid('json'),
         s.now().toISOString(),
@@ -299,7 +375,7 @@ export function fileReviewRoutes() {
       const row = await correctReview(
         s.db,
         actor,
-        c.get('pack').pack,
+        await pinnedPack(s, review),
         review,
         c.req.valid('json'),
         s.now().toISOString(),
