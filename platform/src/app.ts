@@ -42,6 +42,7 @@ import { reviewRoutes } from './routes/reviews.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { studioRoutes } from './routes/studio.ts';
 import { AUTHORITY_IMPORT_PATH, studioAuthorityRoutes } from './routes/studio-authority.ts';
+import { studioBenchRoutes } from './routes/studio-bench.ts';
 import { studioWorkspaceRoutes } from './routes/studio-workspaces.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { validationHook } from './validation.ts';
@@ -161,6 +162,7 @@ export function createApp(services: Services) {
   app.route('/api/v1/studio/workspaces', studioWorkspaceRoutes());
   app.route('/api/v1/studio', studioRoutes());
   app.route('/api/v1/studio/workspaces', studioAuthorityRoutes());
+  app.route('/api/v1/studio/workspaces', studioBenchRoutes());
   app.route('/api/v1', documentRoutes());
   app.route('/api/v1', fineCheckRoutes());
   app.route('/api/v1', attachmentRoutes());

@@ -184,10 +184,36 @@ export async function saveItems(
   if (problems.length > 0)
     throw new AppError('validation', { problems }, problems.length === 1 ? problems[0]?.message : undefined);
   const resolved = await resolvedWorkspace(db, row, ctx);
+  const { files, saved } = filesWithItems(resolved, row.files, input.items);
+  const revision = await write(
+    db,
+    row,
+    files,
+    input.actor,
+    'studio.save',
+    {
+      items: input.items.map(({ kind, code }) => ({ kind, code })),
+    },
+    ctx,
+  );
+  return { revision, saved };
+}
+
+/**
+ * The copy's files with items edited: each becomes its file (a minimal override of a base item —
+ * deleted when nothing is left —, or the whole item of this pack). Writes nothing: `saveItems`
+ * stores the result, the studio's bench and live validation resolve it unsaved (`draftWorkspace`).
+ * An edit that cannot be written as an override (an element's key missing or repeated) is 422.
+ */
+export function filesWithItems(
+  resolved: ResolvedWorkspace & { base: ResolvedPack | null },
+  current: Readonly<Record<string, string>>,
+  items: readonly ItemEdit[],
+): { files: Record<string, string>; saved: SavedItem[] } {
   const keyed = metamodelVersion(resolved.source.manifest) === '2';
-  const files = { ...row.files };
+  const files = { ...current };
   const saved: SavedItem[] = [];
-  for (const { kind, code, value } of input.items) {
+  for (const { kind, code, value } of items) {
     const inBase = resolved.base?.items[kind].get(code) as Record<string, unknown> | undefined;
     const edited = { ...value, code };
     if (inBase === undefined) {
@@ -215,18 +241,26 @@ export async function saveItems(
     else files[file] = itemText(file, code, patch);
     saved.push({ kind, code, file, patch: empty ? null : patch, removed: empty });
   }
-  const revision = await write(
-    db,
-    row,
-    files,
-    input.actor,
-    'studio.save',
-    {
-      items: input.items.map(({ kind, code }) => ({ kind, code })),
-    },
-    ctx,
-  );
-  return { revision, saved };
+  return { files, saved };
+}
+
+/**
+ * The working copy resolved with items edited but not saved (the studio's rule bench and
+ * validation as you type): the files a save would write, read and layered over the base. The
+ * copy's parsed texts are reused (only the edited file is parsed) and nothing is stored or cached.
+ * Values are not checked against their schema here: reading the files reports what a schema
+ * refuses as issues of the item's file, as for a saved copy.
+ */
+export async function draftWorkspace(
+  db: Db,
+  row: StudioWorkspaceRow,
+  items: readonly ItemEdit[],
+  ctx: StoreContext = {},
+): Promise<ResolvedWorkspace & { base: ResolvedPack | null }> {
+  const resolved = await resolvedWorkspace(db, row, ctx);
+  const { files } = filesWithItems(resolved, row.files, items);
+  const parsed = new Map(parsedCache.get(row.id) ?? []);
+  return { ...resolveWorkspace(files, resolved.base, parsed), base: resolved.base };
 }
 
 /** Reverts a base item to the base: its override file is removed. */
