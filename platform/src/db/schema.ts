@@ -534,6 +534,29 @@ export const officerCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.period, t.subjectOrg, t.officerId] })],
 );
 
+/**
+ * 法制审核 marks for the assessment's 重大执法决定 counts: one row per case with at least one review,
+ * with what the count reads — subject, when opened, workflow, the states entered, when its last
+ * review and its last agreeing review were requested — kept by triggers on `reviews` and `cases`
+ * (migration 0030), so a year's major cases are one range of this narrow table by opened_at
+ * instead of a join of the year's cases with their reviews. WITHOUT ROWID (in the migration).
+ */
+export const reviewMarks = sqliteTable(
+  'review_marks',
+  {
+    openedAt: text('opened_at').notNull(),
+    caseId: text('case_id').notNull(),
+    subjectOrg: text('subject_org').notNull(),
+    workflowCode: text('workflow_code').notNull(),
+    stateEntered: text('state_entered').notNull(),
+    /** The latest requested_at of the case's reviews. */
+    requestedAt: text('requested_at').notNull(),
+    /** The latest requested_at of its agreeing reviews (agree, agree-after-change), or null. */
+    agreedAt: text('agreed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.openedAt, t.caseId] }), uniqueIndex('review_marks_case').on(t.caseId)],
+);
+
 /** One row (id 1): the SQLite date modifier that turns opened_at (UTC) into the legal month, e.g. '+480 minutes'. */
 export const statisticsSettings = sqliteTable('statistics_settings', {
   id: integer('id').primaryKey(),

@@ -1,8 +1,8 @@
 /**
  * The rollups the triggers keep (migration 0028) equal a recount from the cases after any mix of
  * writes: inserts, transitions, closing and reopening, a case moved to another subject, matter,
- * category or opening day, its officers changed, deletes — each rollup compared row by row, count
- * included, and no row left at zero. Then the legal time zone changes and the recount rewrites them.
+ * category or opening day, its officers changed, 法制审核 requested, decided, changed and removed,
+ * deletes — each rollup compared row by row, count included, and no count left at zero. Then the legal time zone changes and the recount rewrites them.
  * A real database (temp libsql file with the checked-in migrations), writes in random order from a
  * fixed seed.
  */
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
-import { cases } from '../db/schema.ts';
+import { cases, reviews } from '../db/schema.ts';
 import { ensureLegalMonths } from './month.ts';
 import { ROLLUPS, rollupDifferences } from './recount.ts';
 
@@ -52,6 +52,7 @@ async function expectEqualToRecount(modifier: string) {
   for (const table of ROLLUPS) {
     const diff = await rollupDifferences(db, table, modifier);
     expect({ table, ...diff }).toEqual({ table, stored: [], recounted: [] });
+    if (table === 'review_marks') continue;
     const [zero] = await db.all<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table} WHERE cases <= 0`));
     expect({ table, zeroRows: Number(zero?.n) }).toEqual({ table, zeroRows: 0 });
   }
@@ -132,17 +133,50 @@ describe('the rollups equal a recount', () => {
           .update(cases)
           .set({ state: pick(STATES), officers: officersOf(), closedAt: rnd() < 0.5 ? null : pick(INSTANTS) })
           .where(where);
-      else if (r < 0.9)
+      else if (r < 0.87)
         await db
           .update(cases)
           .set({ version: sql`${cases.version} + 1` })
           .where(where);
-      else if (live.size > 20) {
+      else if (r < 0.89)
+        await db
+          .update(cases)
+          .set({ stateEntered: { filing: pick(INSTANTS), [pick(STATES)]: pick(INSTANTS) } })
+          .where(where);
+      else if (r < 0.94)
+        await db.insert(reviews).values({
+          id: `r${step}`,
+          caseId: id,
+          requestedBy: 'o1',
+          requestedAt: pick(INSTANTS),
+          ...(rnd() < 0.6 ? { opinion: pick(['agree', 'disagree', 'agree-after-change'] as const) } : {}),
+        });
+      else if (r < 0.96) {
+        const [one] = await db
+          .select({ id: reviews.id })
+          .from(reviews)
+          .limit(1)
+          .offset(Math.floor(rnd() * 5));
+        if (one)
+          await db
+            .update(reviews)
+            .set({ opinion: pick(['agree', 'disagree'] as const), requestedAt: pick(INSTANTS) })
+            .where(eq(reviews.id, one.id));
+      } else if (r < 0.97) {
+        const [one] = await db.select({ id: reviews.id }).from(reviews).limit(1);
+        if (one) await db.delete(reviews).where(eq(reviews.id, one.id));
+      } else if (live.size > 20) {
         await db.delete(cases).where(where);
         live.delete(id);
       }
       if (step % 100 === 99) await expectEqualToRecount('+480 minutes');
     }
+    // The writes left reviewed cases, agreeing and not, and cases of every kind of change.
+    const [marks] = await db.all<{ n: number; agreed: number }>(
+      sql`SELECT count(*) AS n, count(agreed_at) AS agreed FROM review_marks`,
+    );
+    expect(Number(marks?.n)).toBeGreaterThan(Number(marks?.agreed));
+    expect(Number(marks?.agreed)).toBeGreaterThan(0);
     // A copy in UTC: the recount moves the cases opened near the ends of months and years.
     const before = await db.all<{ period: string }>(sql`SELECT DISTINCT period FROM case_counts ORDER BY 1`);
     await ensureLegalMonths(db, '+0 minutes');
