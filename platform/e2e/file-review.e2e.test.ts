@@ -1,7 +1,8 @@
 /**
  * 案卷评查 in a real browser against a real platform: two penalty cases of the 区市场监管局 closed
  * this year; the centre's supervisor (执法监督人员, 区司法局) opens 案卷评查, draws a round (two files
- * of each subject, seed recorded) and verifies the draw; a reviewer (案卷评查人员) opens a drawn file,
+ * of each subject, seed recorded), verifies the draw and assigns the files to a reviewer; the
+ * reviewer (案卷评查人员, who sees only the files assigned to them) opens one,
  * reads the case read-only, scores it point by point with a note per deduction — the total follows
  * as they type — and finishes it, which locks it; the supervisor sees the result per subject.
  * The reviewer reads the finished file in English too. Screenshots go to docs/screenshots/file-review-*.png.
@@ -86,10 +87,26 @@ describe.sequential('案卷评查', () => {
     await shot(page, 'file-review-round');
   });
 
+  step('the supervisor assigns the drawn files to a reviewer', async () => {
+    // Both files ticked, the reviewer found by name, assigned; the table names the reviewer on each.
+    await page.getByTestId('round-files').locator('thead .ant-checkbox-input').check();
+    await page.getByTestId('assign-reviewer').click();
+    await page.keyboard.type(REVIEWER.displayName);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: REVIEWER.displayName })
+      .click();
+    await page.getByTestId('assign-submit').filter({ hasText: '分配所选案卷（2）' }).click();
+    await page.getByTestId('assignee-1').filter({ hasText: REVIEWER.displayName }).waitFor();
+    await page.getByTestId('assignee-2').filter({ hasText: REVIEWER.displayName }).waitFor();
+    await shot(page, 'file-review-assigned');
+  });
+
   step('a reviewer reads a drawn file and scores it point by point, then finishes it', async () => {
     await login(page, REVIEWER.username);
     await page.getByRole('menuitem', { name: '案卷评查' }).click();
     await page.getByTestId('file-review-page').locator('tbody a').first().click();
+    await page.getByTestId('only-mine').waitFor();
     await page.getByTestId('score-1').click();
     await page.getByTestId('file-review-score').waitFor();
     await page.getByTestId('live-total').filter({ hasText: '得分 100 / 100' }).waitFor();

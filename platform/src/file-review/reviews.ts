@@ -9,11 +9,12 @@
  * defect, never the party's 身份证号 or phone, so no unmasked copy is kept.
  */
 import type { ResolvedPack } from '@yifa/metamodel';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, or, type SQL, sql } from 'drizzle-orm';
+import { periodBounds } from '../assessment/measure.ts';
 import { appendEvent } from '../audit/chain.ts';
 import { type Actor, requirePermission } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
-import { cases, type FileReviewRow, fileReviews } from '../db/schema.ts';
+import { cases, type FileReviewRow, fileReviewRounds, fileReviews, organisations } from '../db/schema.ts';
 import { maskPersonalText, maskPersonalTexts } from '../documents/pii.ts';
 import { AppError } from '../errors.ts';
 import { assignedTo, readableFiles } from './rounds.ts';
@@ -219,4 +220,64 @@ export async function roundResults(db: Db, actor: Actor, roundId: string) {
     qualified: Number(r.qualified ?? 0),
     average: r.average === null ? null : Math.round(Number(r.average) * 100) / 100,
   }));
+}
+
+/** The last day of a month (YYYY-MM) as YYYY-MM-DD. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The first screen's 抽查案卷 figure: files sampled by rounds drawn in the months given (all when
+ * absent), of the subjects under `org` when given, over the files the reader may read — how many
+ * were drawn, reviewed (finished) and passed. Counted in SQL.
+ */
+export async function sampledSummary(
+  db: Db,
+  actor: Actor,
+  q: { from?: string; to?: string; org?: string },
+): Promise<{ sampled: number; finished: number; qualified: number }> {
+  const readable = readableFiles(actor);
+  let under: SQL | undefined;
+  if (q.org) {
+    const [o] = await db.select({ path: organisations.path }).from(organisations).where(eq(organisations.code, q.org));
+    if (!o)
+      throw new AppError('validation', {
+        problems: [
+          {
+            path: '/org',
+            code: 'unknown-value',
+            message: { zh: `没有编码为 ${q.org} 的组织`, en: `no organisation has the code ${q.org}` },
+          },
+        ],
+      });
+    under = or(
+      eq(fileReviews.subjectPath, o.path),
+      sql`substr(${fileReviews.subjectPath}, 1, ${o.path.length + 1}) = ${`${o.path}/`}`,
+    );
+  }
+  const bounds =
+    q.from || q.to ? periodBounds({ from: `${q.from ?? '1970-01'}-01`, to: lastDayOf(q.to ?? '9999-12') }) : undefined;
+  const [row] = await db
+    .select({
+      sampled: sql<number>`count(*)`,
+      finished: sql<number>`sum(CASE WHEN ${fileReviews.state} = 'finished' THEN 1 ELSE 0 END)`,
+      qualified: sql<number>`sum(CASE WHEN ${fileReviews.state} = 'finished' AND ${fileReviews.qualified} = 1 THEN 1 ELSE 0 END)`,
+    })
+    .from(fileReviews)
+    .innerJoin(fileReviewRounds, eq(fileReviewRounds.id, fileReviews.roundId))
+    .where(
+      and(
+        readable,
+        under,
+        bounds ? sql`${fileReviewRounds.createdAt} >= ${bounds.start}` : undefined,
+        bounds ? sql`${fileReviewRounds.createdAt} < ${bounds.end}` : undefined,
+      ),
+    );
+  return {
+    sampled: Number(row?.sampled ?? 0),
+    finished: Number(row?.finished ?? 0),
+    qualified: Number(row?.qualified ?? 0),
+  };
 }

@@ -424,6 +424,48 @@ describe('assigning reviewers', () => {
   });
 });
 
+describe('the files sampled on the first screen', () => {
+  it('counts the files drawn, reviewed and passed in the months, under an organisation, in the reader’s scope', async () => {
+    const summary = async (u: string, q = '') =>
+      body(await (await as(u)).get(`/api/v1/file-review/summary?from=2027-01&to=2027-01${q}`));
+    const before = {
+      all: await summary('zhang.supervisor'),
+      b: await summary('zhang.supervisor', `&org=${B}`),
+      a: await summary('qian.agency'),
+    };
+    // All 12 of A's closed cases of 2026 and all 5 of B's, drawn on 2027-01-10.
+    const round = await body(await draw('zhang.supervisor', { rule: { kind: 'count', value: 12, per: 'subject' } }));
+    expect((await summary('zhang.supervisor')).sampled - before.all.sampled).toBe(17);
+    expect((await summary('zhang.supervisor', `&org=${B}`)).sampled - before.b.sampled).toBe(5);
+    // A's head reads A's files only.
+    expect((await summary('qian.agency')).sampled - before.a.sampled).toBe(12);
+    // One of B's finished at 100: reviewed and passed.
+    const files = (await body(await (await as('zhang.supervisor')).get(`/api/v1/file-review/rounds/${round.id}`)))
+      .files;
+    const b1 = files.find((f: Json) => f.subject.code === B);
+    await (await as('zhang.supervisor')).post(`/api/v1/file-review/rounds/${round.id}/assign`, {
+      assignments: [{ file: b1.id, reviewer: ids['chen.reviewer'] }],
+    });
+    const done = await (await as('chen.reviewer')).post(`/api/v1/file-review/files/${b1.id}/score`, {
+      version: 1,
+      marks: [],
+      finish: true,
+    });
+    expect(done.status).toBe(200);
+    const after = await summary('zhang.supervisor', `&org=${B}`);
+    expect([after.finished - before.b.finished, after.qualified - before.b.qualified]).toEqual([1, 1]);
+    // Drawn in 2027, so nothing in 2026; an unknown organisation is refused with the field.
+    const last = await body(
+      await (await as('zhang.supervisor')).get('/api/v1/file-review/summary?from=2026-01&to=2026-12'),
+    );
+    expect(last).toEqual({ sampled: 0, finished: 0, qualified: 0 });
+    const unknown = await (await as('zhang.supervisor')).get('/api/v1/file-review/summary?org=nowhere');
+    expect(unknown.status).toBe(422);
+    expect((await body(unknown)).error.details.problems[0].path).toBe('/org');
+    expect((await (await as('li.officer')).get('/api/v1/file-review/summary')).status).toBe(403);
+  });
+});
+
 describe('the round’s pinned checklist', () => {
   it('scores a round’s files by the checklist it was drawn under when a new pack is activated mid-round', async () => {
     const round = await body(

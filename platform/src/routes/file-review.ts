@@ -13,7 +13,14 @@ import type { Db } from '../db/client.ts';
 import { type FileReviewRoundRow, type FileReviewRow, fileReviewRounds, organisations, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { assignReviewers, reviewersFor } from '../file-review/assign.ts';
-import { correctReview, reviewsOfRound, roundResults, scopedReview, scoreReview } from '../file-review/reviews.ts';
+import {
+  correctReview,
+  reviewsOfRound,
+  roundResults,
+  sampledSummary,
+  scopedReview,
+  scoreReview,
+} from '../file-review/reviews.ts';
 import { createRound, listRounds, scopedRound, subjectsForRound, verifyRound } from '../file-review/rounds.ts';
 import { plainText } from '../validation.ts';
 import { jsonBody as json, OK as ok, router } from './router.ts';
@@ -67,6 +74,12 @@ const AssignInput = z
   })
   .strict()
   .openapi('FileReviewAssignInput');
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const SummaryQuery = z
+  .object({ from: Month.optional(), to: Month.optional(), org: z.string().min(1).max(100).optional() })
+  .strict()
+  .openapi('FileReviewSummaryQuery');
 
 const mayDo = (actor: Actor) => ({
   run: scopeFor(actor, 'file-review.run') !== undefined,
@@ -185,6 +198,23 @@ export function fileReviewRoutes() {
       const items = [];
       for (const round of rounds) items.push(await roundView(s.db, await s.packs.byHash(round.packHash), round));
       return c.json({ items, checklists, subjects: await subjectsForRound(s.db, actor), may: mayDo(actor) });
+    },
+  );
+
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/summary',
+      tags: ['file-review'],
+      summary:
+        '抽查案卷 / files sampled by the rounds drawn in the months given, under an organisation: drawn, reviewed, passed (the supervision first screen)',
+      request: { query: SummaryQuery },
+      responses: ok,
+    }),
+    async (c) => {
+      const s = c.get('services');
+      const q = c.req.valid('query');
+      return c.json(await sampledSummary(s.db, c.get('actor'), q));
     },
   );
 

@@ -371,6 +371,10 @@ const ZH = {
   // 执法统计 (supervision page: statistics with drill-down)
   'stats.title': '执法统计',
   'stats.asOf': '统计时间 {time}（含截至此刻已提交的全部记录）',
+  'stats.refresh': '刷新',
+  'stats.sampledFiles': '抽查案卷',
+  'stats.sampledReviewed': '已评 {a} · 合格 {b}',
+  'stats.sampledHint': '案卷评查在所选期间抽取的案卷（本范围内），其中已评查完成和合格的件数',
   'stats.records': '执法记录',
   'stats.open': '在办',
   'stats.closed': '办结',
@@ -858,6 +862,11 @@ const EN: Record<MessageKey, string> = {
   // 执法统计 (supervision page: statistics with drill-down)
   'stats.title': 'Enforcement statistics',
   'stats.asOf': 'Figures as of {time} (every record committed by then)',
+  'stats.refresh': 'Refresh',
+  'stats.sampledFiles': 'Case files sampled',
+  'stats.sampledReviewed': '{a} reviewed · {b} passed',
+  'stats.sampledHint':
+    'Files drawn by case-file review rounds in the period (within your scope), with how many were reviewed and passed',
   'stats.records': 'Enforcement records',
   'stats.open': 'Open',
   'stats.closed': 'Closed',

@@ -1,9 +1,11 @@
 /**
  * One 案卷评查 round: how it was drawn (rule, seed, algorithm, per stratum), a button that draws it
  * again from the audit record and compares, the files drawn (each opening its scoring form) and
- * the results per subject — all as far as my scope reaches.
+ * the results per subject — all as far as my scope reaches. The round's organiser ticks files and
+ * assigns them to a reviewer (the server refuses 回避 with the reason); a reviewer sees only the
+ * files assigned to them.
  */
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -12,7 +14,7 @@ import type { MessageKey } from '../messages.ts';
 import { Link } from '../router.tsx';
 import { useResource } from '../use-resource.ts';
 import { useSubmit } from '../use-submit.ts';
-import type { Results, Round, SampledFile } from './file-review-types.ts';
+import type { Results, Reviewer, Round, SampledFile } from './file-review-types.ts';
 
 const STATE_COLOR: Record<SampledFile['state'], string> = { pending: 'default', draft: 'blue', finished: 'green' };
 
@@ -41,11 +43,27 @@ export function Verdict({ file }: { file: Pick<SampledFile, 'state' | 'qualified
 export function FileReviewRoundPage({ params }: { params: Record<string, string> }) {
   const { t, lang } = useT();
   const id = params.id as string;
-  const round = useResource<Round & { files: SampledFile[]; may: { score: boolean } }>(`/file-review/rounds/${id}`);
+  const { message } = App.useApp();
+  const round = useResource<Round & { files: SampledFile[]; may: { score: boolean; run: boolean; read: boolean } }>(
+    `/file-review/rounds/${id}`,
+  );
   const results = useResource<Results>(`/file-review/rounds/${id}/results`);
   const { busy, error, setError, submit } = useSubmit();
   const [verified, setVerified] = useState<{ same: boolean } | null>(null);
   const r = round.data;
+  const organiser = r?.may.run ?? false;
+  const reviewers = useResource<{ items: Reviewer[] }>(organiser ? `/file-review/rounds/${id}/reviewers` : null);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [reviewer, setReviewer] = useState<string>();
+  const assign = () =>
+    submit(async () => {
+      await api.post(`/file-review/rounds/${id}/assign`, {
+        assignments: picked.map((file) => ({ file, reviewer: reviewer ?? null })),
+      });
+      message.success(t('fileReview.assigned', { n: picked.length }));
+      setPicked([]);
+      await round.reload();
+    });
   const verify = () =>
     submit(async () => setVerified(await api.get<{ same: boolean }>(`/file-review/rounds/${id}/verify`)));
   const ruleText = r
@@ -107,12 +125,60 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
             />
           </Card>
           <Card size="small" title={t('fileReview.files')}>
+            {!r.may.read && (
+              <Alert
+                type="info"
+                showIcon
+                message={t('fileReview.mine')}
+                style={{ marginBottom: 12 }}
+                data-testid="only-mine"
+              />
+            )}
+            {organiser && (
+              <Space wrap style={{ marginBottom: 12 }} data-testid="assign-bar">
+                <Select
+                  showSearch
+                  allowClear
+                  optionFilterProp="label"
+                  placeholder={t('fileReview.assignTo')}
+                  style={{ minWidth: 240 }}
+                  value={reviewer}
+                  onChange={setReviewer}
+                  loading={reviewers.loading}
+                  options={(reviewers.data?.items ?? []).map((p) => ({
+                    value: p.id,
+                    label: `${p.name}（${p.orgName}）`,
+                  }))}
+                  data-testid="assign-reviewer"
+                />
+                <Button
+                  type="primary"
+                  disabled={!picked.length}
+                  loading={busy}
+                  onClick={assign}
+                  data-testid="assign-submit"
+                >
+                  {reviewer
+                    ? t('fileReview.assign', { n: picked.length })
+                    : t('fileReview.unassign', { n: picked.length })}
+                </Button>
+              </Space>
+            )}
             <Table
               rowKey="id"
               size="small"
               pagination={false}
               dataSource={r.files}
               scroll={{ x: true }}
+              rowSelection={
+                organiser
+                  ? {
+                      selectedRowKeys: picked,
+                      onChange: (keys) => setPicked(keys.map(String)),
+                      getCheckboxProps: (f) => ({ disabled: f.state !== 'pending', name: `pick-${f.ordinal}` }),
+                    }
+                  : undefined
+              }
               data-testid="round-files"
               columns={[
                 { title: '#', dataIndex: 'ordinal', width: 50 },
@@ -124,7 +190,13 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
                 { title: t('fileReview.state'), render: (_, f) => <FileState state={f.state} />, width: 100 },
                 { title: t('fileReview.total'), render: (_, f) => f.total ?? '—', width: 80 },
                 { title: t('fileReview.result'), render: (_, f) => <Verdict file={f} />, width: 90 },
-                { title: t('fileReview.reviewer'), render: (_, f) => f.reviewer?.name ?? '—', width: 110 },
+                {
+                  title: t('fileReview.reviewer'),
+                  render: (_, f) => (
+                    <span data-testid={`assignee-${f.ordinal}`}>{(f.assignee ?? f.reviewer)?.name ?? '—'}</span>
+                  ),
+                  width: 110,
+                },
                 {
                   title: '',
                   width: 80,

@@ -30,7 +30,7 @@ export interface RoundList {
   checklists: { code: string; name: string; nameEn: string | null }[];
   /** Enforcement subjects a new round may sample. */
   subjects: { code: string; name: string }[];
-  may: { run: boolean; score: boolean };
+  may: { run: boolean; read: boolean; score: boolean };
 }
 
 /** A sampled file. */
@@ -44,9 +44,19 @@ export interface SampledFile {
   total: number | null;
   qualified: boolean | null;
   reviewer: { id: string; name: string } | null;
+  /** The reviewer the organiser assigned the file to. */
+  assignee: { id: string; name: string } | null;
   finishedAt: string | null;
   corrections: number;
   version: number;
+}
+
+/** A reviewer the organiser may assign files to. */
+export interface Reviewer {
+  id: string;
+  name: string;
+  org: string;
+  orgName: string;
 }
 
 /** A mark as stored. */

@@ -35,7 +35,9 @@ export function AppShell() {
     ...(can('alert.read') ? [{ key: '/alerts', label: t('nav.alerts') }] : []),
     ...(can('exchange.export') ? [{ key: '/exchange', label: t('exchange.nav') }] : []),
     ...(can('assessment.read') ? [{ key: '/assessment', label: t('assessment.nav') }] : []),
-    ...(can('file-review.read') ? [{ key: '/file-review', label: t('fileReview.nav') }] : []),
+    ...(can('file-review.read') || can('file-review.score')
+      ? [{ key: '/file-review', label: t('fileReview.nav') }]
+      : []),
     ...(can('user.manage') ? [{ key: '/admin/accounts', label: t('admin.accounts.nav') }] : []),
     ...(can('role.assign') || can('user.certify') || can('user.credentials')
       ? [{ key: '/admin/roles', label: t('admin.roles.nav') }]

@@ -1,11 +1,12 @@
 /**
  * The first screen's figures for the scope and filters: records and how many are open and closed,
  * records by kind (power type, or the matter of a legal-affairs record), and the seed's rates —
- * 履职率, 参与率, 人均办案率 — each with what it divides.
+ * 履职率, 参与率, 人均办案率 — each with what it divides — and the files 案卷评查 sampled (when the
+ * reader may see them), with how many were reviewed and passed.
  */
 import { Card, Col, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { useT } from '../../i18n.tsx';
-import type { RateCode, StatisticsAnswer } from './statistics-api.ts';
+import type { RateCode, SampledSummary, StatisticsAnswer } from './statistics-api.ts';
 
 /** A rate as shown: a percentage, or a ratio to two decimals; a dash when nothing was measured. */
 export function rateText(code: RateCode, value: number | null | undefined): string {
@@ -16,7 +17,13 @@ export function rateText(code: RateCode, value: number | null | undefined): stri
 const STAT = '1 1 150px';
 
 /** The figures of an answer. */
-export function StatisticsFigures({ answer }: { answer: StatisticsAnswer | undefined }) {
+export function StatisticsFigures({
+  answer,
+  sampled,
+}: {
+  answer: StatisticsAnswer | undefined;
+  sampled?: SampledSummary | undefined;
+}) {
   const { t, named } = useT();
   const f = answer?.figures;
   const rate = (code: RateCode, hint: string) => (
@@ -63,6 +70,23 @@ export function StatisticsFigures({ answer }: { answer: StatisticsAnswer | undef
         {rate(
           'casesPerOfficer',
           t('stats.rate.perOfficerHint', { a: f?.counts.cases ?? 0, b: f?.counts.certifiedOfficers ?? 0 }),
+        )}
+        {sampled && (
+          <Col flex={STAT}>
+            <Card size="small" data-testid="figure-sampledFiles">
+              <Tooltip title={t('stats.sampledHint')}>
+                <Statistic
+                  title={t('stats.sampledFiles')}
+                  value={sampled.sampled}
+                  suffix={
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('stats.sampledReviewed', { a: sampled.finished, b: sampled.qualified })}
+                    </Typography.Text>
+                  }
+                />
+              </Tooltip>
+            </Card>
+          </Col>
         )}
       </Row>
       <Space wrap size={[8, 8]} style={{ marginTop: 12 }} data-testid="records-by-kind">

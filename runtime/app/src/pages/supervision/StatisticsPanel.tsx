@@ -3,16 +3,20 @@
  * with the table beside it, grouped by a dimension the reader picks, filtered by period and power
  * type, searched and sorted; a click on a row (or bar) drills down — district → subject → unit →
  * officer → the cases, each a link to its case — with a breadcrumb back; 导出 Excel downloads the
- * same table. Everything is counted by the server within the reader's scope (GET /statistics).
+ * same table. Everything is counted by the server within the reader's scope (GET /statistics),
+ * from counts kept in the transaction of every write, so the time shown is what the figures
+ * include; the panel counts again on 刷新 and by itself every minute while it is on screen, so the
+ * figures shown are never more than 60 s old. 抽查案卷 (files sampled by 案卷评查) sits beside them.
  */
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Col, DatePicker, Input, Row, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { dateTime } from '../../format.ts';
 import { useT } from '../../i18n.tsx';
 import type { MessageKey } from '../../messages.ts';
+import { useSession } from '../../session.tsx';
 import { useResource } from '../../use-resource.ts';
 import { StatisticsCases } from './StatisticsCases.tsx';
 import { StatisticsFigures } from './StatisticsFigures.tsx';
@@ -22,6 +26,7 @@ import {
   GROUP_BYS,
   type GroupBy,
   queryOf,
+  type SampledSummary,
   type StatCasesAnswer,
   type StatisticsAnswer,
   type StatRow,
@@ -67,6 +72,33 @@ export function StatisticsPanel() {
     level === 'cases' ? `/statistics/cases?${filters}&page=${casePage[0]}&pageSize=${casePage[1]}` : null,
   );
   const answer = level === 'cases' ? figures.data : table.data;
+  // 抽查案卷 for the organisation drilled into (the deepest of district, subject, unit), when no other filter narrows the records.
+  const { can } = useSession();
+  const followed = new URLSearchParams(filters);
+  const narrowed = ['officer', 'matter', 'powerType', 'sector', 'state'].some((k) => followed.has(k));
+  const org = followed.get('unit') ?? followed.get('subject') ?? followed.get('district');
+  const sampledQuery = new URLSearchParams({
+    ...(base.from ? { from: base.from } : {}),
+    ...(base.to ? { to: base.to } : {}),
+    ...(org ? { org } : {}),
+  });
+  const sampled = useResource<SampledSummary>(
+    !narrowed && (can('file-review.read') || can('file-review.score')) ? `/file-review/summary?${sampledQuery}` : null,
+  );
+  // Counted again every minute while the page is on screen, and on 刷新.
+  const reloads = useRef<(() => void) | null>(null);
+  reloads.current = () => {
+    void table.reload();
+    void figures.reload();
+    void cases.reload();
+    void sampled.reload();
+  };
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reloads.current?.();
+    }, 60_000);
+    return () => clearInterval(timer);
+  }, []);
   const exportHref =
     level === 'cases'
       ? null
@@ -100,11 +132,22 @@ export function StatisticsPanel() {
         )
       }
     >
-      <Typography.Paragraph type="secondary" style={{ marginTop: 0, fontSize: 12 }} data-testid="statistics-as-of">
-        {answer ? t('stats.asOf', { time: dateTime(answer.asOf) }) : '…'}
-      </Typography.Paragraph>
-      <ErrorAlert error={table.error ?? cases.error ?? figures.error} />
-      <StatisticsFigures answer={answer} />
+      <Space size={8} wrap style={{ marginBottom: 8 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="statistics-as-of">
+          {answer ? t('stats.asOf', { time: dateTime(answer.asOf) }) : '…'}
+        </Typography.Text>
+        <Button
+          size="small"
+          type="link"
+          icon={<ReloadOutlined />}
+          onClick={() => reloads.current?.()}
+          data-testid="statistics-refresh"
+        >
+          {t('stats.refresh')}
+        </Button>
+      </Space>
+      <ErrorAlert error={table.error ?? cases.error ?? figures.error ?? sampled.error} />
+      <StatisticsFigures answer={answer} sampled={sampled.data} />
       <Space wrap size={[8, 8]} style={{ margin: '16px 0 8px' }}>
         <Select<GroupBy>
           data-testid="statistics-group-by"

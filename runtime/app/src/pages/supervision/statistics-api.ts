@@ -70,6 +70,13 @@ export interface StatisticsAnswer {
   pageSize: number;
 }
 
+/** GET /file-review/summary: files sampled by 案卷评查 rounds drawn in the period, reviewed and passed. */
+export interface SampledSummary {
+  sampled: number;
+  finished: number;
+  qualified: number;
+}
+
 /** A case of the last level. */
 export interface StatCase {
   id: string;
