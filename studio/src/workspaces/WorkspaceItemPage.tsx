@@ -161,6 +161,8 @@ export function WorkspaceItemPage(props: {
   };
 
   const value = useMemo(() => item?.value ?? {}, [item?.value]);
+  // Validation as you type and the rule bench (its golden cases move the copy's revision).
+  const copy = useMemo(() => ({ id, revision, onRevision: setRevision }), [id, revision]);
   if (loaded.error) return <Alert type="error" message={loaded.error.text[lang]} data-testid="ws-item-error" />;
   if (!item) return <Spin />;
   const name = String((lang === 'en' && item.value.nameEn) || item.value.name || '');
@@ -273,6 +275,7 @@ export function WorkspaceItemPage(props: {
       )}
       <Suspense fallback={<Spin data-testid="editor-loading" />}>
         <ItemEditor
+          copy={copy}
           kind={kind as ItemKind}
           code={code}
           value={value}
