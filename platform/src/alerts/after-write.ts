@@ -12,6 +12,7 @@ import { type AppendedEvent, collectingEvents } from '../audit/chain.ts';
 import type { AppEnv } from '../context.ts';
 import { auditEvents, type CaseRow, caseSources } from '../db/schema.ts';
 import type { Surroundings } from '../storage/snapshot.ts';
+import { refreshAfterEvents } from '../tasks/refresh.ts';
 import { type AlertServices, evaluateCases, evaluateSubjects, type WrittenCase } from './evaluate.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -119,5 +120,6 @@ export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
     const s = c.get('services');
     const { events } = await collectingEvents(next);
     if (c.res.status < 400 && events.length > 0) await evaluateEvents(s, events, writtenBy.get(c));
+    if (c.res.status < 400 && events.length > 0) await refreshAfterEvents(s, events); // 我的待办 (tasks/refresh.ts)
   };
 }

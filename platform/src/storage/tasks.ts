@@ -1,11 +1,12 @@
 /**
- * The open cases an actor may act on, read in one statement: the scopes of case.read and of the
- * acting permissions (case.transition, review.perform) are conditions in its WHERE clause, each
- * row says which acting permission covers it, and the snapshot's surroundings (officers,
- * subject, documents, latest review) come with it, with the ids a task links to (its documents'
- * latest versions, its pending legal review), so no case is read twice.
+ * The cases the next steps are computed from (我的待办), each read in one statement with the
+ * snapshot's surroundings (officers, subject, documents, latest review) and the ids a task links
+ * to (its documents' latest versions, its pending legal review): by id for the stored steps
+ * (tasks/refresh.ts), or — the per-request reference the stored steps are tested against — the
+ * open cases an actor may act on, the scopes of case.read and of the acting permissions
+ * (case.transition, review.perform) as conditions in the WHERE clause.
  */
-import { and, type Column, desc, getTableName, isNull, or, sql } from 'drizzle-orm';
+import { and, type Column, desc, getTableName, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Actor, Permission } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, documents, reviews } from '../db/schema.ts';
@@ -37,11 +38,39 @@ const pendingReview = sql<string | null>`(SELECT ${q(reviews.id)} FROM ${reviews
   ORDER BY ${q(reviews.requestedAt)} DESC LIMIT 1)`;
 
 /** The latest version's id of each form, from the JSON the query read. */
-function latestIds(json: string): Map<string, string> {
+export function latestIds(json: string): Map<string, string> {
   const best = new Map<string, [number, string]>();
   for (const [form, version, id] of JSON.parse(json) as [string, number, string][])
     if ((best.get(form)?.[0] ?? 0) < version) best.set(form, [version, id]);
   return new Map([...best].map(([form, [, id]]) => [form, id]));
+}
+
+/** A case with what its next steps are computed from. */
+export interface TaskCase {
+  row: CaseRow;
+  around: Surroundings;
+  documentIds: Map<string, string>;
+  pendingReview: string | null;
+}
+
+/**
+ * These cases (open or not) with what their next steps are computed from; through `tx` inside a transaction.
+ *
+ * @example
+ * await casesForTasks(tx, [id]) // [{ row, around, documentIds: Map { 'case-filing-approval' => '…' }, pendingReview: null }]
+ */
+export async function casesForTasks(db: Pick<Db, 'select'>, ids: readonly string[]): Promise<TaskCase[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ c: cases, ...surroundings, documentIds, pendingReview })
+    .from(cases)
+    .where(inArray(cases.id, [...ids]));
+  return rows.map(({ c, documentIds: ids, pendingReview: pending, ...around }) => ({
+    row: c,
+    around,
+    documentIds: latestIds(ids),
+    pendingReview: pending ?? null,
+  }));
 }
 
 /**

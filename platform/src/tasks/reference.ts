@@ -1,35 +1,31 @@
 /**
- * The next steps of one case for one user (我的待办), decided from the pack: the workflow's
- * transitions out of the case's state that are tasks (a transition with `task: false` — 撤销案件,
- * 撤销立案, 终止 — is an exceptional action of the case's page, never a next step), the documents
- * those transitions need and who fills and issues them (a form's sections by role; a form without
- * sections by the case's officers; an issued form by its `issuedBy` roles, or in a decision step
- * by the roles that take the decision), and the legal review waiting for its opinion.
+ * The next steps computed per request, case by case and user by user — what GET /api/v1/tasks did
+ * before the steps were stored (tasks/refresh.ts, tasks/read.ts). No route uses it: it is the
+ * reference the stored steps are tested against (read.test.ts), kept as it was.
  */
-import { type CaseSnapshot, checkDocument } from '@yifa/engine';
-import type { DocumentForm, ResolvedPack, WorkflowTransition } from '@yifa/metamodel';
-import type { RuleEnv } from '@yifa/rules';
-import { openData } from '../documents/sealed.ts';
-import type { ActionView } from './case-views.ts';
 
-/** A thing to do on a case: its kind, its name (zh/en), what it concerns and where it is done. */
-export interface TaskStep {
-  /**
-   * action: a transition the user may take now; approve: a transition that waits only on the
-   * user's own part of a form (the head's 批准立案 on the 立案审批表); fill: a form (or the user's
-   * part of it) to fill; issue: a completed form to issue (出具) or sign and issue (签发); review:
-   * the 法制审核 waiting for the reviewer's opinion; deadline: a limit of the officer's own case
-   * near or past while the case waits on someone else (法制审核, 负责人审批).
-   */
-  kind: 'action' | 'approve' | 'fill' | 'issue' | 'review' | 'deadline';
-  name: { zh: string; en: string };
-  /** The workflow action the step takes or prepares. */
-  action?: string;
-  /** The form the step fills or issues, and its latest version's id if it exists. */
-  document?: { code: string; name: { zh: string; en: string }; id: string | null };
-  /** The app's path where the step is done. */
-  href: string;
-}
+import type { CaseSnapshot } from '@yifa/engine';
+import { caseDeadlines } from '@yifa/engine';
+import type { ResolvedPack } from '@yifa/metamodel';
+import type { RuleEnv } from '@yifa/rules';
+import type { Actor } from '../auth/access.ts';
+import { scopeFor } from '../auth/access.ts';
+import type { Db } from '../db/client.ts';
+import type { ActionView } from '../routes/case-views.ts';
+import { actionsFor, certified, dayOf, mayAct, nearestDeadline, stateOf } from '../routes/case-views.ts';
+import { loadCase } from '../storage/snapshot.ts';
+import { actionableCases } from '../storage/tasks.ts';
+import { legalDateOf } from '../time.ts';
+import {
+  enOf,
+  fillStep,
+  fromOf,
+  missingFields,
+  nextSectionRoles,
+  requiredFacts,
+  type StoredDocument,
+  type TaskStep,
+} from './steps.ts';
 
 /** What the steps are computed from: the case as loaded, and what the task query read with it. */
 export interface StepInput {
@@ -56,52 +52,6 @@ export interface StepInput {
   pendingReview: string | null;
   /** The case's deadline closest to running out, if any. */
   deadline: { name: string; status: string; daysLeft: number } | null;
-}
-
-/** A document version as the task query read it. */
-export interface StoredDocument {
-  formCode: string;
-  version: number;
-  status: 'draft' | 'issued';
-  data: Record<string, unknown>;
-  sealed: string | null;
-}
-
-const fromOf = (t: WorkflowTransition) => (Array.isArray(t.from) ? t.from : [t.from]) as string[];
-
-/**
- * The facts a guard requires to hold: its own fact, or those of its top-level `all` — not those
- * offered as alternatives (`any`: a written waiver instead of the period running out).
- */
-function requiredFacts(cond: unknown): string[] {
-  if (!cond || typeof cond !== 'object') return [];
-  const c = cond as { fact?: unknown; all?: unknown };
-  if (typeof c.fact === 'string') return [c.fact];
-  return Array.isArray(c.all) ? c.all.flatMap(requiredFacts) : [];
-}
-const enOf = (zh: string, en: string | undefined) => en ?? zh;
-
-/** The required fields still empty in the latest draft of a form; undefined when there is no draft. */
-function missingFields(form: DocumentForm, input: StepInput): Set<string> | undefined {
-  let latest: StoredDocument | undefined;
-  for (const d of input.documents) if (d.formCode === form.code && (latest?.version ?? 0) < d.version) latest = d;
-  if (latest?.status !== 'draft') return undefined;
-  const check = checkDocument(form, openData(latest.data, latest.sealed), { facts: input.snapshot.facts }, input.env);
-  return new Set(check.missing.map((m) => m.field));
-}
-
-/**
- * The roles whose part of a sectioned form is next: those of the first section with a required
- * field still empty (every section's, in order, when there is no draft yet); none when all are filled.
- */
-function nextSectionRoles(form: DocumentForm, missing: Set<string> | undefined): readonly string[] {
-  for (const section of form.sections ?? [])
-    if (!missing || section.fields.some((f) => missing.has(f))) {
-      // A section with no required field (承办机构负责人意见) never holds the form up.
-      const required = form.fields.some((f) => section.fields.includes(f.name) && f.required);
-      if (required) return section.roles;
-    }
-  return [];
 }
 
 /**
@@ -217,12 +167,64 @@ export function taskSteps(input: StepInput): TaskStep[] {
   return steps;
 }
 
-function fillStep(document: NonNullable<TaskStep['document']>, action: string, href: string): TaskStep {
-  return {
-    kind: 'fill',
-    name: { zh: `填写《${document.name.zh}》`, en: `Fill in the ${document.name.en}` },
-    action,
-    document,
-    href,
-  };
+/**
+ * Every task of the actor, computed per request as the route did: each open case in scope loaded,
+ * its guards judged for the actor, most urgent first (no limit).
+ *
+ * @example
+ * await referenceTasks({ db, packs, now }, actor) // [{ id, number, steps, actions, … }]
+ */
+export async function referenceTasks(
+  s: { db: Db; packs: { byHash(hash: string): Promise<ResolvedPack> }; now: () => Date },
+  actor: Actor,
+) {
+  const today = dayOf(s.now());
+  const found = await actionableCases(s.db, actor, { limit: 1_000_000 });
+  const tasks = [];
+  const roles = actor.roles.map((x) => x.code);
+  const issues = scopeFor(actor, 'document.issue') !== undefined;
+  for (const { row, around, covering, documentIds, pendingReview } of found) {
+    const { env, snapshot, pack } = await loadCase(s.db, s.packs, row, today, around);
+    const actions = actionsFor(snapshot, actor, covering, today, env);
+    const deadline = nearestDeadline(
+      caseDeadlines(snapshot.workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
+    );
+    const steps = taskSteps({
+      caseId: row.id,
+      snapshot,
+      pack,
+      env,
+      roles,
+      caseOfficer: row.officers.includes(actor.user.id),
+      mayAct: mayAct(snapshot.workflow, row.state, covering) && certified(actor, today),
+      reviews: covering.includes('review.perform'),
+      issues,
+      actions,
+      documentIds,
+      documents: JSON.parse(around.docs) as StoredDocument[],
+      pendingReview,
+      deadline,
+    });
+    if (steps.length === 0) continue;
+    tasks.push({
+      id: row.id,
+      number: row.number,
+      version: row.version,
+      matter: { code: row.matterCode, name: snapshot.matter.name, nameEn: snapshot.matter.nameEn ?? null },
+      state: stateOf(snapshot.workflow, row.state),
+      subject: { code: snapshot.subject.code, name: snapshot.subject.name },
+      party: { kind: row.party.kind, name: row.party.name },
+      nearestDeadline: deadline,
+      steps,
+      actions: actions
+        .filter((a) => a.allowed && steps.some((x) => x.action === a.action))
+        .map(({ action, name, to, reasonRequired }) => ({ action, name, to, reasonRequired })),
+    });
+  }
+  tasks.sort((a, b) => {
+    const da = a.nearestDeadline?.daysLeft ?? Number.POSITIVE_INFINITY;
+    const db = b.nearestDeadline?.daysLeft ?? Number.POSITIVE_INFINITY;
+    return da === db ? a.number.localeCompare(b.number) : da - db;
+  });
+  return tasks;
 }

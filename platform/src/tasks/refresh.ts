@@ -1,0 +1,157 @@
+/**
+ * Keeps the stored next steps (case_tasks, task_steps) up to date. The database forgets a case's
+ * rows whenever anything they are computed from changes (the triggers of migration 0029, so no
+ * writer — route, demo generator, import, test — can leave them stale); this module computes them
+ * again: right after a write request for the cases its events name (alerts/after-write.ts), and
+ * before a task list is read for the cases in the reader's scope still without rows or computed
+ * for another day (a new day moves the guards' dates and the parameters in force; an upgraded
+ * database has no rows at all, so its first read is the backfill).
+ *
+ * Each batch is read, computed and written in one write transaction: no other write can commit
+ * between reading a case and storing its steps, so a step is never stored from a case as it was.
+ */
+
+import { caseDeadlines } from '@yifa/engine';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import type { AlertServices } from '../alerts/evaluate.ts';
+import { cases, caseTasks, taskSteps } from '../db/schema.ts';
+import { dayOf, nearestDeadline, stateOf } from '../routes/case-views.ts';
+import { loadCase } from '../storage/snapshot.ts';
+import { casesForTasks } from '../storage/tasks.ts';
+import { legalDateOf } from '../time.ts';
+import { candidateSteps, type StoredDocument } from './steps.ts';
+
+/** What the refresh needs of the app's services. */
+export type TaskServices = AlertServices;
+
+/** Cases computed per write transaction: long enough to amortise the COMMIT, short enough not to hold writers up. */
+export const REFRESH_BATCH = 50;
+
+const list = (roles: readonly string[] | null) => (roles === null ? null : JSON.stringify(roles));
+
+/** The nearest running deadline of a case, with the days before it that it is near. */
+function storedDeadline(loaded: Awaited<ReturnType<typeof loadCase>>, today: string) {
+  const { snapshot, row, env } = loaded;
+  const d = nearestDeadline(
+    caseDeadlines(snapshot.workflow, row.stateEntered, row.extensions, today, env, legalDateOf),
+  );
+  if (!d) return null;
+  const warnBefore = snapshot.workflow.deadlines?.find((x) => x.code === d.code)?.warnBefore ?? 3;
+  return { code: d.code, name: d.name, nameEn: d.nameEn, due: d.due, warnBefore };
+}
+
+/** The day `n` calendar days before an ISO date. */
+function daysBefore(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Computes and stores the next steps of these cases for the legal date `today` (a closed case's
+ * rows are removed).
+ *
+ * @example
+ * await refreshCaseTasks(services, [caseId], '2026-06-01')
+ */
+export async function refreshCaseTasks(s: TaskServices, ids: readonly string[], today: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
+    const batch = ids.slice(i, i + REFRESH_BATCH);
+    await s.db.transaction(async (tx) => {
+      const found = await casesForTasks(tx, batch);
+      await tx.delete(taskSteps).where(inArray(taskSteps.caseId, batch));
+      await tx.delete(caseTasks).where(inArray(caseTasks.caseId, batch));
+      const heads: (typeof caseTasks.$inferInsert)[] = [];
+      const steps: (typeof taskSteps.$inferInsert)[] = [];
+      for (const { row, around, documentIds, pendingReview } of found) {
+        if (row.closedAt) continue;
+        // The surroundings were read with the row: loadCase reads nothing more from the database.
+        const loaded = await loadCase(s.db, s.packs, row, today, around);
+        const { snapshot, pack, env } = loaded;
+        const { steps: candidates, actions } = candidateSteps({
+          caseId: row.id,
+          snapshot,
+          pack,
+          env,
+          today,
+          documentIds,
+          documents: JSON.parse(around.docs) as StoredDocument[],
+          pendingReview,
+        });
+        const deadline = storedDeadline(loaded, today);
+        const state = snapshot.workflow.states.find((x) => x.code === row.state);
+        heads.push({
+          caseId: row.id,
+          computedFor: today,
+          legalReview: state?.kind === 'legal-review',
+          due: deadline?.due ?? null,
+          warnFrom: deadline ? daysBefore(deadline.due, deadline.warnBefore) : null,
+          deadline: deadline ? JSON.stringify(deadline) : null,
+          view: JSON.stringify({
+            matter: { name: snapshot.matter.name, nameEn: snapshot.matter.nameEn ?? null },
+            state: stateOf(snapshot.workflow, row.state),
+            subject: { code: snapshot.subject.code, name: snapshot.subject.name },
+          }),
+          actions: JSON.stringify(actions),
+        });
+        candidates.forEach((c, ord) =>
+          steps.push({
+            caseId: row.id,
+            ord,
+            key: c.key,
+            kind: c.step.kind,
+            action: c.step.action ?? null,
+            document: c.step.document ? JSON.stringify(c.step.document) : null,
+            name: JSON.stringify(c.step.name),
+            href: c.step.href,
+            rolesAny: list(c.rolesAny),
+            rolesAlso: list(c.rolesAlso),
+            rolesNot: list(c.rolesNot),
+            officersOnly: c.officersOnly,
+            needsIssue: c.needsIssue,
+          }),
+        );
+      }
+      if (heads.length) await tx.insert(caseTasks).values(heads);
+      // SQLite allows 32,766 variables a statement: 13 a step, so a batch's steps go in chunks.
+      for (let j = 0; j < steps.length; j += 1000) await tx.insert(taskSteps).values(steps.slice(j, j + 1000));
+    });
+  }
+}
+
+/**
+ * After a committed write request: the next steps of the cases its audit events name (the alerts'
+ * middleware collects them, alerts/after-write.ts). Never throws.
+ */
+export async function refreshAfterEvents(s: TaskServices, events: readonly { caseId: string | null }[]): Promise<void> {
+  await refreshAfterWrite(s, [...new Set(events.flatMap((e) => (e.caseId ? [e.caseId] : [])))]);
+}
+
+/**
+ * After a committed write: computes the steps of the open cases it touched whose rows the write
+ * made the database forget. Never throws: a failure is logged, and the next read computes them.
+ */
+export async function refreshAfterWrite(s: TaskServices, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  try {
+    const today = dayOf(s.now());
+    const stale = await s.db
+      .select({ id: cases.id })
+      .from(cases)
+      .leftJoin(caseTasks, eq(caseTasks.caseId, cases.id))
+      .where(
+        and(
+          inArray(cases.id, [...caseIds]),
+          isNull(cases.closedAt),
+          or(isNull(caseTasks.caseId), ne(caseTasks.computedFor, today)),
+        ),
+      );
+    await refreshCaseTasks(
+      s,
+      stale.map((r) => r.id),
+      today,
+    );
+  } catch (e) {
+    console.error('tasks: computing the next steps after a write failed; the next read computes them', e);
+  }
+}
