@@ -535,6 +535,24 @@ export const officerCounts = sqliteTable(
 );
 
 /**
+ * The officer level of the statistics: cases per period opened, subject, officer named, matter and
+ * closed or not (migration 0031), so a subject's officers with their power types are a few hundred
+ * rows instead of the subject's cases with their officer lists. Kept like officer_counts.
+ */
+export const officerMatterCounts = sqliteTable(
+  'officer_matter_counts',
+  {
+    period: text('period').notNull(),
+    subjectOrg: text('subject_org').notNull(),
+    officerId: text('officer_id').notNull(),
+    matterCode: text('matter_code').notNull(),
+    closed: integer('closed', { mode: 'boolean' }).notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.subjectOrg, t.officerId, t.matterCode, t.closed] })],
+);
+
+/**
  * 法制审核 marks for the assessment's 重大执法决定 counts: one row per case with at least one review,
  * with what the count reads — subject, when opened, workflow, the states entered, when its last
  * review and its last agreeing review were requested — kept by triggers on `reviews` and `cases`

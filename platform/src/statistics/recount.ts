@@ -1,5 +1,5 @@
 /**
- * The rollups counted again from the cases (the same grouping the migrations 0028 and 0030 backfill
+ * The rollups counted again from the cases (the same grouping the migrations 0028, 0030 and 0031 backfill
  * and the triggers keep), for two uses: a copy whose legal time zone differs from the one the rollups were
  * counted in rewrites them (month.ts), and the tests prove the triggers' rollups equal a recount
  * after any mix of writes (`rollupDifferences`).
@@ -8,7 +8,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 
 /** The rollup tables the triggers on `cases` keep. */
-export const ROLLUPS = ['case_counts', 'case_state_counts', 'case_closings', 'officer_counts', 'review_marks'] as const;
+export const ROLLUPS = [
+  'case_counts',
+  'case_state_counts',
+  'case_closings',
+  'officer_counts',
+  'officer_matter_counts',
+  'review_marks',
+] as const;
 export type Rollup = (typeof ROLLUPS)[number];
 
 /**
@@ -35,6 +42,10 @@ export function recountQuery(table: Rollup, modifier: string): SQL {
     case 'officer_counts':
       return sql.raw(`SELECT ${period} AS period, c.subject_org, j.value AS officer_id, count(DISTINCT c.id) AS cases
         FROM cases AS c, ${periods} AS p, json_each(c.officers) AS j GROUP BY 1, 2, 3`);
+    case 'officer_matter_counts':
+      return sql.raw(`SELECT ${period} AS period, c.subject_org, j.value AS officer_id, c.matter_code,
+          c.closed_at IS NOT NULL AS closed, count(DISTINCT c.id) AS cases
+        FROM cases AS c, ${periods} AS p, json_each(c.officers) AS j GROUP BY 1, 2, 3, 4, 5`);
     case 'review_marks':
       return sql.raw(`SELECT c.opened_at, c.id AS case_id, c.subject_org, c.workflow_code, c.state_entered,
           max(r.requested_at) AS requested_at,
@@ -49,6 +60,7 @@ const COLUMNS: Record<Rollup, string> = {
   case_state_counts: 'period, subject_org, matter_code, state, closed, cases',
   case_closings: 'period, subject_org, matter_code, category, closed_month, cases',
   officer_counts: 'period, subject_org, officer_id, cases',
+  officer_matter_counts: 'period, subject_org, officer_id, matter_code, closed, cases',
   review_marks: 'opened_at, case_id, subject_org, workflow_code, state_entered, requested_at, agreed_at',
 };
 

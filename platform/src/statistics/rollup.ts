@@ -14,6 +14,7 @@ import {
   caseStateCounts,
   cases,
   officerCounts,
+  officerMatterCounts,
   organisations,
   statisticsSettings,
   users,
@@ -173,13 +174,16 @@ function casesWhere(actor: Actor, scope: Scope, f: StatisticsFilters, paths: str
 
 /** Whether a read needs the cases themselves: officers kept apart, an officer filtered on, or the `own` scope. */
 const needsCases = (scope: Scope, f: StatisticsFilters, dims: RollupDims) =>
-  dims.officer === true || f.officer !== undefined || scope === 'own';
+  f.officer !== undefined ||
+  scope === 'own' ||
+  (dims.officer === true && (f.state !== undefined || dims.state === true));
 
 /**
  * The groups in scope and filters: cases per organisation, matter and closed, and per officer,
- * state or month when `dims` asks. Read from the case_stats rollup; officers (kept apart, filtered
- * on, or the `own` scope) are read from the cases, which the drill-down has narrowed to a unit by
- * then. Groups that count no case are left out.
+ * state or month when `dims` asks. Read from the rollups (the officers kept apart from
+ * officer_matter_counts); an officer filtered on, the `own` scope, or officers by state are read
+ * from the cases, which the drill-down has narrowed to a unit by then. Groups that count no case
+ * are left out.
  */
 export async function rollupRows(
   db: Db,
@@ -245,6 +249,23 @@ export async function rollupRows(
       cases: Number(r.cases),
       closed: Boolean(r.closed),
     }));
+  }
+  if (dims.officer) {
+    // The officer level: officer_matter_counts (migration 0031).
+    const t = officerMatterCounts;
+    const rows = await db
+      .select({
+        subjectOrg: t.subjectOrg,
+        officer: t.officerId,
+        matter: t.matterCode,
+        closed: t.closed,
+        month: sql<string | null>`${keep(byPeriod, t.period)}`,
+        cases: sql<number>`sum(${t.cases})`,
+      })
+      .from(t)
+      .where(rollupWhere(actor, scope, f, paths, t, keys))
+      .groupBy(t.subjectOrg, t.officerId, t.matterCode, t.closed, ...(byPeriod ? [t.period] : []));
+    return rows.map((r) => ({ ...r, state: null, cases: Number(r.cases), closed: Boolean(r.closed) }));
   }
   const t = caseCounts;
   const rows = await db
