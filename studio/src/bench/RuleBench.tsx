@@ -18,6 +18,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Row,
   Select,
   Space,
@@ -53,17 +54,17 @@ function FactInput(props: { fact: BenchFact; value: unknown; lang: Lang; onChang
   const id = `bench-fact-${fact.name}`;
   if (fact.type === 'boolean')
     return (
-      <Select
+      <Radio.Group
         data-testid={id}
-        allowClear
-        style={{ width: '100%' }}
-        placeholder={t('bench.unset')}
-        value={value === undefined ? undefined : String(value)}
+        optionType="button"
+        size="small"
+        value={value === undefined ? '' : String(value)}
         options={[
           { value: 'true', label: t('bench.yes') },
           { value: 'false', label: t('bench.no') },
+          { value: '', label: t('bench.unset') },
         ]}
-        onChange={(v?: string) => onChange(v === undefined ? undefined : v === 'true')}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'true')}
       />
     );
   if (fact.type === 'number' || fact.type === 'integer')
