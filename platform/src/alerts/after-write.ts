@@ -120,6 +120,6 @@ export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
     const s = c.get('services');
     const { events } = await collectingEvents(next);
     if (c.res.status < 400 && events.length > 0) await evaluateEvents(s, events, writtenBy.get(c));
-    if (c.res.status < 400 && events.length > 0) await refreshAfterEvents(s, events); // 我的待办 (tasks/refresh.ts)
+    if (c.res.status < 400 && events.length > 0) refreshAfterEvents(s, events); // 我的待办, after the answer (tasks/refresh.ts)
   };
 }

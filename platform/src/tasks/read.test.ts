@@ -6,6 +6,7 @@ import { cases as caseRows, caseTasks, organisations, taskSteps, users } from '.
 import { insertTestCase } from '../documents/test-case.ts';
 import { dayOf } from '../routes/case-views.ts';
 import { referenceTasks } from './reference.ts';
+import { tasksSettled } from './refresh.ts';
 
 process.env.YIFA_DATA_KEY ??= '0123456789abcdeffedcba9876543210';
 
@@ -232,6 +233,7 @@ describe('stored next steps (我的待办 as a read)', () => {
   it('are stored by the write itself, forgotten by the database when a case changes behind the routes, and computed again on read', async () => {
     const id = await open('li.officer', ['li.officer', 'wang.officer']);
     const today = dayOf(server.services.now());
+    await tasksSettled(server.services);
     // No read yet: the write's own hook stored them (the 立案审批表 to fill, a candidate for each transition it serves).
     const [head] = await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id));
     expect(head?.computedFor).toBe(today);

@@ -119,12 +119,42 @@ export async function refreshCaseTasks(s: TaskServices, ids: readonly string[], 
   }
 }
 
+/** The cases written and not yet refreshed, and the drain working through them, by app services. */
+const pending = new WeakMap<TaskServices, { ids: Set<string>; draining: Promise<void> | null }>();
+
+async function drain(s: TaskServices, q: { ids: Set<string> }): Promise<void> {
+  // Writes answered in the same turn join one batch: one read and one transaction for all of them.
+  await new Promise((resolve) => setImmediate(resolve));
+  while (q.ids.size > 0) {
+    const batch = [...q.ids].slice(0, REFRESH_BATCH);
+    for (const id of batch) q.ids.delete(id);
+    await refreshAfterWrite(s, batch);
+  }
+}
+
 /**
- * After a committed write request: the next steps of the cases its audit events name (the alerts'
- * middleware collects them, alerts/after-write.ts). Never throws.
+ * After a committed write request: queues the cases its audit events name (the alerts'
+ * middleware collects them, alerts/after-write.ts) and computes their steps once the answer has
+ * left, in batches — the write's answer never waits for it, and a read before it is done computes
+ * what is still missing itself. Never throws.
  */
-export async function refreshAfterEvents(s: TaskServices, events: readonly { caseId: string | null }[]): Promise<void> {
-  await refreshAfterWrite(s, [...new Set(events.flatMap((e) => (e.caseId ? [e.caseId] : [])))]);
+export function refreshAfterEvents(s: TaskServices, events: readonly { caseId: string | null }[]): void {
+  let q = pending.get(s);
+  if (!q) {
+    q = { ids: new Set(), draining: null };
+    pending.set(s, q);
+  }
+  for (const e of events) if (e.caseId) q.ids.add(e.caseId);
+  if (q.draining || q.ids.size === 0) return;
+  const queue = q;
+  queue.draining = drain(s, queue).finally(() => {
+    queue.draining = null;
+  });
+}
+
+/** Resolves once the queued refreshes are done (tests, benches, shutdown). */
+export async function tasksSettled(s: TaskServices): Promise<void> {
+  while (pending.get(s)?.draining) await pending.get(s)?.draining;
 }
 
 /**
