@@ -36,7 +36,15 @@ import type { WorkspacePlace } from './workspaces/WorkspaceArea.tsx';
 const WorkspaceArea = lazy(() => import('./workspaces/WorkspaceArea.tsx'));
 
 const BASE = '/studio';
-const TABS = ['items', 'validate', 'diff', 'tests', 'excel', 'publish'] as const satisfies readonly WorkspaceTab[];
+const TABS = [
+  'items',
+  'manifest',
+  'validate',
+  'diff',
+  'tests',
+  'excel',
+  'publish',
+] as const satisfies readonly WorkspaceTab[];
 const LANG_KEY = 'yifa.studio.lang';
 
 /** Where the studio is: parsed from the path under /studio. */
@@ -62,6 +70,7 @@ function placeOf(location: Location): Place {
         code: parts[4],
         ...(pointer ? { pointer } : {}),
         ...(query.get('new') === '1' ? { isNew: true } : {}),
+        ...(query.get('new') === '1' && query.get('from') ? { from: query.get('from') as string } : {}),
       };
     }
     const tab = (TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as WorkspaceTab) : 'items';
@@ -83,7 +92,7 @@ function pathOf(place: Place): string {
   if (place.page === 'workspace')
     return `${BASE}/workspaces/${e(place.id)}/${place.tab}${place.kind ? `?kind=${e(place.kind)}` : ''}`;
   if (place.page === 'ws-item')
-    return `${BASE}/workspaces/${e(place.id)}/items/${e(place.kind)}/${e(place.code)}${place.isNew ? '?new=1' : place.pointer ? `?field=${e(place.pointer)}` : ''}`;
+    return `${BASE}/workspaces/${e(place.id)}/items/${e(place.kind)}/${e(place.code)}${place.isNew ? `?new=1${place.from ? `&from=${e(place.from)}` : ''}` : place.pointer ? `?field=${e(place.pointer)}` : ''}`;
   return `${BASE}/`;
 }
 

@@ -228,6 +228,12 @@ export const api = {
     call<SavedItem>('PUT', itemPath(id, kind, code), { value, revision }),
   revertItem: (id: string, kind: string, code: string, revision: number) =>
     call<{ revision: number }>('DELETE', `${itemPath(id, kind, code)}/override?revision=${revision}`),
+  deleteItem: (id: string, kind: string, code: string, revision: number) =>
+    call<{ revision: number }>('DELETE', `${itemPath(id, kind, code)}?revision=${revision}`),
+  removeBaseItem: (id: string, body: { kind: string; code: string; reason: string; revision: number }) =>
+    call<{ revision: number }>('POST', `${ws(id)}/remove`, body),
+  saveManifest: (id: string, manifest: Record<string, unknown>, revision: number) =>
+    call<{ revision: number }>('PUT', `${ws(id)}/manifest`, { manifest, revision }),
   validate: (id: string) => call<{ issues: WorkspaceIssue[]; ms: number }>('GET', `${ws(id)}/validate`),
   diff: (id: string, against: 'base' | 'published') =>
     call<{ items: DiffItem[] }>('GET', `${ws(id)}/diff?against=${against}`),

@@ -14,7 +14,7 @@ import { WorkspacesPage } from './WorkspacesPage.tsx';
 export type WorkspacePlace =
   | { page: 'workspaces' }
   | { page: 'workspace'; id: string; tab: WorkspaceTab; kind?: string }
-  | { page: 'ws-item'; id: string; kind: string; code: string; pointer?: string; isNew?: boolean };
+  | { page: 'ws-item'; id: string; kind: string; code: string; pointer?: string; isNew?: boolean; from?: string };
 
 export default function WorkspaceArea(props: {
   t: T;
@@ -29,7 +29,8 @@ export default function WorkspaceArea(props: {
   const nav: WorkspaceNav = {
     tab: (tab, kind) => go({ page: 'workspace', id: place.id, tab, ...(kind ? { kind } : {}) }),
     item: (kind, code, pointer) => go({ page: 'ws-item', id: place.id, kind, code, ...(pointer ? { pointer } : {}) }),
-    create: (kind, code) => go({ page: 'ws-item', id: place.id, kind, code, isNew: true }),
+    create: (kind, code, from) =>
+      go({ page: 'ws-item', id: place.id, kind, code, isNew: true, ...(from ? { from } : {}) }),
   };
   if (place.page === 'workspace') {
     return (
@@ -53,8 +54,10 @@ export default function WorkspaceArea(props: {
       code={place.code}
       {...(place.pointer ? { pointer: place.pointer } : {})}
       isNew={place.isNew === true}
+      {...(place.from ? { from: place.from } : {})}
       onCreated={() => nav.item(place.kind, place.code)}
       back={() => nav.tab('items', place.kind)}
+      nav={nav}
     />
   );
 }

@@ -2,16 +2,18 @@
  * An item of a working copy, edited (#14): the item editor (form + Monaco, loaded on opening),
  * 保存 → the platform writes the smallest override and answers with it, shown beside the base
  * value; 恢复为基础值 removes the override. A save another implementer made meanwhile (409) is
- * said so, with a reload; the schema's refusals (422) are shown on their fields.
+ * said so, with a reload; the schema's refusals (422) are shown on their fields. 删除 removes an
+ * item this pack added; 从本包移除 removes a base item in the manifest's `remove`, with a reason;
+ * 复制为新条目 starts a new item of the same kind from this one's value under a new code.
  */
 import type { ItemKind } from '@yifa/metamodel';
-import { Alert, Button, Card, Col, Popconfirm, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Input, Modal, Popconfirm, Row, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, type Bilingual, type WorkspaceItem } from '../api.ts';
 import type { FieldError } from '../editor/SchemaForm.tsx';
 import type { Lang } from '../messages.ts';
 import { asApiError, type T, useLoad } from '../use-load.ts';
-import { kindLabel, OriginTag } from './common.tsx';
+import { kindLabel, OriginTag, type WorkspaceNav } from './common.tsx';
 
 const ItemEditor = lazy(() => import('../editor/ItemEditor.tsx'));
 
@@ -54,18 +56,18 @@ export function WorkspaceItemPage(props: {
   pointer?: string;
   /** A new item of this code, not saved yet: the editor starts from its code alone. */
   isNew?: boolean;
+  /** A new item copied from the item of this code (same kind). */
+  from?: string;
   /** After a new item's first save. */
   onCreated?: () => void;
   back: () => void;
+  nav: WorkspaceNav;
 }) {
   const { t, lang, id, kind, code } = props;
   const isNew = props.isNew === true;
   const loaded = useLoad(
-    () =>
-      isNew
-        ? Promise.resolve<WorkspaceItem>({ value: { code }, base: null, patch: null, file: null, origin: 'added' })
-        : api.workspaceItem(id, kind, code),
-    `${id}/${kind}/${code}/${isNew}`,
+    () => (isNew ? newItem(id, kind, code, props.from) : api.workspaceItem(id, kind, code)),
+    `${id}/${kind}/${code}/${isNew}/${props.from ?? ''}`,
   );
   const ws = useLoad(() => api.workspace(id), `ws:${id}`);
   const [revision, setRevision] = useState<number>();
@@ -160,6 +162,21 @@ export function WorkspaceItemPage(props: {
     }
   };
 
+  const removeAdded = async () => {
+    if (revision === undefined) return;
+    setBusy(true);
+    try {
+      await api.deleteItem(id, kind, code, revision);
+      props.back();
+    } catch (e) {
+      const err = asApiError(e);
+      setStatus(
+        err.status === 409 ? { kind: 'stale', message: err.text[lang] } : { kind: 'error', message: err.text[lang] },
+      );
+      setBusy(false);
+    }
+  };
+
   const value = useMemo(() => item?.value ?? {}, [item?.value]);
   // Validation as you type and the rule bench (its golden cases move the copy's revision).
   const copy = useMemo(() => ({ id, revision, onRevision: setRevision }), [id, revision]);
@@ -188,6 +205,30 @@ export function WorkspaceItemPage(props: {
             <Button onClick={props.back} data-testid="back">
               {t('back')}
             </Button>
+            {!isNew && <CopyAsNew t={t} lang={lang} id={id} kind={kind} code={code} nav={props.nav} />}
+            {!isNew && item.origin === 'added' && (
+              <Popconfirm
+                title={t('item.deleteConfirm', { code })}
+                onConfirm={removeAdded}
+                okText={t('item.delete')}
+                cancelText={t('item.cancel')}
+              >
+                <Button danger loading={busy} data-testid="delete-item">
+                  {t('item.delete')}
+                </Button>
+              </Popconfirm>
+            )}
+            {!isNew && item.origin !== 'added' && revision !== undefined && (
+              <RemoveBaseItem
+                t={t}
+                lang={lang}
+                id={id}
+                kind={kind}
+                code={code}
+                revision={revision}
+                onRemoved={props.back}
+              />
+            )}
             {item.origin === 'overridden' && (
               <Popconfirm
                 title={t('item.revertConfirm')}
@@ -287,5 +328,140 @@ export function WorkspaceItemPage(props: {
         />
       </Suspense>
     </Space>
+  );
+}
+
+/** A new item's first value: its code alone, or a copy of the item `from` (same kind) under the new code. */
+async function newItem(id: string, kind: string, code: string, from?: string): Promise<WorkspaceItem> {
+  const value = from ? { ...(await api.workspaceItem(id, kind, from)).value, code } : { code };
+  return { value, base: null, patch: null, file: null, origin: 'added' };
+}
+
+const CODE = /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/;
+
+/** 复制为新条目: a new code (refused when the copy has it), then the editor on a copy of this item. */
+function CopyAsNew(props: { t: T; lang: Lang; id: string; kind: string; code: string; nav: WorkspaceNav }) {
+  const { t, lang, id, kind, code, nav } = props;
+  const [open, setOpen] = useState(false);
+  const [next, setNext] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    const c = next.trim();
+    if (!CODE.test(c)) return setError(t('item.codeBad'));
+    setBusy(true);
+    try {
+      const { items } = await api.workspaceItems(id, kind, c);
+      if (items.some((i) => i.code === c)) setError(t('item.codeTaken', { code: c }));
+      else {
+        setOpen(false);
+        nav.create(kind, c, code);
+      }
+    } catch (e) {
+      setError(asApiError(e).text[lang]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="copy-item">
+        {t('item.copy')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('item.copyTitle', { code })}
+        onCancel={() => setOpen(false)}
+        onOk={start}
+        okText={t('item.newStart')}
+        cancelText={t('item.cancel')}
+        okButtonProps={{ loading: busy, 'data-testid': 'copy-item-start' } as never}
+        destroyOnClose
+      >
+        <Input
+          autoFocus
+          placeholder={t('item.newCode')}
+          value={next}
+          status={error ? 'error' : undefined}
+          onChange={(e) => {
+            setNext(e.target.value);
+            setError(undefined);
+          }}
+          onPressEnter={start}
+          data-testid="copy-item-code"
+        />
+        {error && (
+          <Typography.Text type="danger" data-testid="copy-item-error">
+            {error}
+          </Typography.Text>
+        )}
+      </Modal>
+    </>
+  );
+}
+
+/** 从本包移除: a base item removed in the manifest's `remove`, with the reason the pack records. */
+function RemoveBaseItem(props: {
+  t: T;
+  lang: Lang;
+  id: string;
+  kind: string;
+  code: string;
+  revision: number;
+  onRemoved: () => void;
+}) {
+  const { t, lang, id, kind, code, revision } = props;
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const remove = async () => {
+    if (reason.trim() === '') return setError(t('item.removeReasonNeeded'));
+    setBusy(true);
+    try {
+      await api.removeBaseItem(id, { kind, code, reason: reason.trim(), revision });
+      setOpen(false);
+      props.onRemoved();
+    } catch (e) {
+      setError(asApiError(e).text[lang]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button danger onClick={() => setOpen(true)} data-testid="remove-item">
+        {t('item.remove')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('item.removeTitle', { code })}
+        onCancel={() => setOpen(false)}
+        onOk={remove}
+        okText={t('item.remove')}
+        cancelText={t('item.cancel')}
+        okButtonProps={{ danger: true, loading: busy, 'data-testid': 'remove-item-confirm' } as never}
+        destroyOnClose
+      >
+        <Typography.Paragraph type="secondary">{t('item.removeHelp')}</Typography.Paragraph>
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          placeholder={t('item.removeReason')}
+          value={reason}
+          status={error ? 'error' : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setError(undefined);
+          }}
+          data-testid="remove-item-reason"
+        />
+        {error && (
+          <Typography.Text type="danger" data-testid="remove-item-error">
+            {error}
+          </Typography.Text>
+        )}
+      </Modal>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * A working copy (#14): its pack, base and revision, and six tabs — 条目 (items by kind, with
- * their origin: from the base, added, overridden), 校验 (the resolved pack's issues, each linking
+ * A working copy (#14): its pack, base and revision, and seven tabs — 条目 (items by kind, with
+ * their origin: from the base, added, overridden), 配置包信息 (the manifest, ManifestPanel), 校验 (the resolved pack's issues, each linking
  * to its item and field), 差异 (against the base or the published version, item then field),
  * 黄金测试 (run the golden cases; failures with their explanation), 权责清单 Excel (AuthorityExcel) and 发布.
  */
@@ -12,6 +12,7 @@ import { api, type Workspace, type WorkspaceIssue } from '../api.ts';
 import type { Lang } from '../messages.ts';
 import { asApiError, type T, useLoad } from '../use-load.ts';
 import { kindLabel, OriginTag, type WorkspaceNav, type WorkspaceTab } from './common.tsx';
+import { ManifestPanel } from './ManifestPanel.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { DiffPanel, TestsPanel } from './panels.tsx';
 
@@ -40,6 +41,11 @@ export function WorkspacePage(props: {
             key: 'items',
             label: <span data-tab="items">{t('tab.items')}</span>,
             children: <ItemsPanel t={t} lang={lang} id={id} w={w} kind={props.kind} nav={nav} />,
+          },
+          {
+            key: 'manifest',
+            label: <span data-tab="manifest">{t('tab.manifest')}</span>,
+            children: <ManifestPanel t={t} lang={lang} id={id} w={w} onSaved={loaded.reload} />,
           },
           {
             key: 'validate',

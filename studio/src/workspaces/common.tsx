@@ -5,14 +5,14 @@ import type { Origin } from '../api.ts';
 import type { Lang } from '../messages.ts';
 import type { T } from '../use-load.ts';
 
-export type WorkspaceTab = 'items' | 'validate' | 'diff' | 'tests' | 'excel' | 'publish';
+export type WorkspaceTab = 'items' | 'manifest' | 'validate' | 'diff' | 'tests' | 'excel' | 'publish';
 
 /** Moves within a working copy: to a tab (the items of a kind), to an item (at a field), or to a new item. */
 export interface WorkspaceNav {
   tab: (tab: WorkspaceTab, kind?: string) => void;
   item: (kind: string, code: string, pointer?: string) => void;
-  /** A new item of a kind, not saved yet. */
-  create: (kind: string, code: string) => void;
+  /** A new item of a kind, not saved yet: empty but for its code, or a copy of the item `from` of that kind. */
+  create: (kind: string, code: string, from?: string) => void;
 }
 
 /** A kind by its name in the reader's language (代码表 / Codelist). */

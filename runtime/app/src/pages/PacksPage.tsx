@@ -314,6 +314,10 @@ function ActivateDrawer({
           <Typography.Text strong>{say('scope')}</Typography.Text>
           <Select<string>
             style={{ minWidth: 320 }}
+            // A province has hundreds of organisations: found by typing a name or code.
+            showSearch
+            optionFilterProp="label"
+            popupMatchSelectWidth={false}
             value={org ?? ''}
             onChange={(v) => {
               setOrg(v === '' ? undefined : v);
