@@ -15,6 +15,7 @@ import { type DemoSummary, existingSummary, seedDemo } from '../demo/seed.ts';
 import { AppError } from '../errors.ts';
 import { createPackRegistry } from '../packs/registry.ts';
 import { bundleOf, cliActor, refuse } from './db.ts';
+import { demoGenerateCommand } from './demo-generate.ts';
 import { serveUntilSignal } from './serve.ts';
 
 type Exit = (code: number) => void;
@@ -122,6 +123,7 @@ export function demoCommand(exit: Exit): Command {
     .option('--port <port>', '端口，0 表示任选 / port, 0 picks a free one', port, 3000)
     .option('--host <host>', '监听地址 / address to listen on', '127.0.0.1')
     .option('--no-serve', '只准备数据，不启动服务 / prepare only, do not serve')
+    .addCommand(demoGenerateCommand(exit))
     .action(async (o: DemoOptions) => {
       try {
         const url = o.db ?? process.env.YIFA_DATABASE_URL ?? DEMO_DATABASE_URL;
