@@ -111,6 +111,11 @@ export interface RollupDims {
   month?: boolean;
   /** Keep the rollup's periods apart: years, and months where the span begins or ends mid-year. */
   year?: boolean;
+  /**
+   * Matters summed into one (matter → the matter standing for its class), for a grouping that
+   * reads only a class of the matter (its power type): fewer groups come back. Matters not named stay apart.
+   */
+  matterAs?: ReadonlyMap<string, string>;
 }
 
 /** The legal month a case was opened in, as the rollup's triggers compute it. */
@@ -218,74 +223,43 @@ export async function rollupRows(
   }
   const keys = await keysOf(db, f, dims.month === true);
   if (!keys) return [];
-  const byOrg = dims.org !== false;
+  const byOrg = dims.org !== false || dims.officer === true;
   const byPeriod = dims.month === true || dims.year === true;
-  const keep = (yes: boolean | undefined, col: SQL | Column) => (yes ? col : sql`NULL`);
-  // The states only when grouped or filtered by one (case_state_counts has more rows).
-  if (dims.state || f.state) {
-    const t = caseStateCounts;
-    const rows = await db
-      .select({
-        subjectOrg: sql<string | null>`${keep(byOrg, t.subjectOrg)}`,
-        matter: t.matterCode,
-        state: sql<string | null>`${keep(dims.state, t.state)}`,
-        closed: t.closed,
-        month: sql<string | null>`${keep(byPeriod, t.period)}`,
-        cases: sql<number>`sum(${t.cases})`,
-      })
-      .from(t)
-      .where(and(rollupWhere(actor, scope, f, paths, t, keys), f.state ? eq(t.state, f.state) : undefined))
-      .groupBy(
-        ...(byOrg ? [t.subjectOrg] : []),
-        t.matterCode,
-        t.closed,
-        ...(dims.state ? [t.state] : []),
-        ...(byPeriod ? [t.period] : []),
-      );
-    return rows.map((r) => ({
-      ...r,
-      officer: null,
-      subjectOrg: r.subjectOrg ?? '',
-      cases: Number(r.cases),
-      closed: Boolean(r.closed),
-    }));
-  }
-  if (dims.officer) {
-    // The officer level: officer_matter_counts (migration 0031).
-    const t = officerMatterCounts;
-    const rows = await db
-      .select({
-        subjectOrg: t.subjectOrg,
-        officer: t.officerId,
-        matter: t.matterCode,
-        closed: t.closed,
-        month: sql<string | null>`${keep(byPeriod, t.period)}`,
-        cases: sql<number>`sum(${t.cases})`,
-      })
-      .from(t)
-      .where(rollupWhere(actor, scope, f, paths, t, keys))
-      .groupBy(t.subjectOrg, t.officerId, t.matterCode, t.closed, ...(byPeriod ? [t.period] : []));
-    return rows.map((r) => ({ ...r, state: null, cases: Number(r.cases), closed: Boolean(r.closed) }));
-  }
-  const t = caseCounts;
-  const rows = await db
-    .select({
-      subjectOrg: sql<string | null>`${keep(byOrg, t.subjectOrg)}`,
-      matter: t.matterCode,
-      closed: t.closed,
-      month: sql<string | null>`${keep(byPeriod, t.period)}`,
-      cases: sql<number>`sum(${t.cases})`,
-    })
-    .from(t)
-    .where(rollupWhere(actor, scope, f, paths, t, keys))
-    .groupBy(...(byOrg ? [t.subjectOrg] : []), t.matterCode, t.closed, ...(byPeriod ? [t.period] : []));
+  const byState = dims.state === true;
+  // The states only when grouped or filtered by one (case_state_counts has more rows); the officer
+  // level from officer_matter_counts (migration 0031); the rest from case_counts.
+  const t = byState || f.state ? caseStateCounts : dims.officer ? officerMatterCounts : caseCounts;
+  const col = (name: string) => sql.raw(`"${name}"`);
+  const keep = (yes: boolean, name: string) => (yes ? col(name) : sql`NULL`);
+  const as = [...(dims.matterAs ?? [])].filter(([m, to]) => m !== to);
+  const matter = as.length
+    ? sql`CASE matter_code ${sql.join(
+        as.map(([m, to]) => sql`WHEN ${m} THEN ${to}`),
+        sql` `,
+      )} ELSE matter_code END`
+    : sql`matter_code`;
+  const groups = [
+    ...(byOrg ? ['subject_org'] : []),
+    ...(dims.officer ? ['officer_id'] : []),
+    'closed',
+    ...(byState ? ['state'] : []),
+    ...(byPeriod ? ['period'] : []),
+  ];
+  // A plain statement, its rows read as they come: a few thousand groups, no row mapping on top.
+  const rows = await db.all<Record<string, unknown>>(sql`SELECT ${keep(byOrg, 'subject_org')} AS org,
+      ${keep(dims.officer === true, 'officer_id')} AS officer, ${matter} AS matter, ${keep(byState, 'state')} AS state,
+      closed, ${keep(byPeriod, 'period')} AS month, sum(cases) AS n
+    FROM ${t}
+    WHERE ${and(rollupWhere(actor, scope, f, paths, t as typeof caseCounts, keys), f.state ? sql`state = ${f.state}` : undefined)}
+    GROUP BY ${sql.join([...groups.map(col), sql`3`], sql`, `)}`);
   return rows.map((r) => ({
-    ...r,
-    officer: null,
-    state: null,
-    subjectOrg: r.subjectOrg ?? '',
-    cases: Number(r.cases),
+    subjectOrg: r.org === null ? '' : String(r.org),
+    officer: r.officer === null ? null : String(r.officer),
+    matter: String(r.matter),
+    state: r.state === null ? null : String(r.state),
     closed: Boolean(r.closed),
+    month: r.month === null ? null : String(r.month),
+    cases: Number(r.n),
   }));
 }
 

@@ -194,6 +194,18 @@ function keyOf(
   }
 }
 
+/** Each matter of the pack → the first matter of its power type (so both have the same class). */
+function byPowerType(classes: ReadonlyMap<string, MatterClass>): Map<string, string> {
+  const first = new Map<string, string>();
+  const out = new Map<string, string>();
+  for (const [code, cls] of classes) {
+    const pt = cls.powerType ?? NO_POWER_TYPE;
+    if (!first.has(pt)) first.set(pt, code);
+    out.set(code, first.get(pt) as string);
+  }
+  return out;
+}
+
 /** Compares two rows by a sort key ('-' first: descending); ties by name. */
 function comparator(sort: string): (a: StatisticsRow, b: StatisticsRow) => number {
   const desc = sort.startsWith('-');
@@ -232,6 +244,8 @@ export async function statisticsTable(db: Db, pack: ResolvedPack, actor: Actor, 
           state: g === 'state',
           month: g === 'month',
           year: g === 'year',
+          // By state, month or year a row reads only the matter's power type: one matter stands for each.
+          ...(g === 'officer' ? {} : { matterAs: byPowerType(classes) }),
         })
       : base;
   const rateCounts = await orgRateCounts(db, pack, actor, scope, q, orgs, base);
