@@ -132,11 +132,21 @@ const stats = (ms: number[]) => {
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
   return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms (${s.length} runs)`;
 };
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+/** CPU milliseconds of this process by label (the machine is shared: wall time waits for other work too). */
+const cpuBy = new Map<string, number[]>();
+async function timed<T>(fn: () => Promise<T>, label?: string): Promise<[number, T]> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const out = await fn();
-  return [performance.now() - start, out];
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  if (label) cpuBy.set(label, [...(cpuBy.get(label) ?? []), (used.user + used.system) / 1000]);
+  return [ms, out];
 }
+const cpuOf = (label: string) => {
+  const s = [...(cpuBy.get(label) ?? [])].sort((a, b) => a - b);
+  return `CPU p50 ${(s[Math.floor(s.length / 2)] ?? 0).toFixed(1)} ms`;
+};
 const list = async () => {
   const res = await client.get('/api/v1/tasks?limit=50');
   if (res.status !== 200) throw new Error(`GET /tasks: ${res.status} ${await res.text()}`);
@@ -151,8 +161,8 @@ console.log(
 );
 
 const read: number[] = [];
-for (let i = 0; i < RUNS; i++) read.push((await timed(list))[0]);
-console.log(`GET /api/v1/tasks?limit=50, steps stored: ${stats(read)}`);
+for (let i = 0; i < RUNS; i++) read.push((await timed(list, 'read'))[0]);
+console.log(`GET /api/v1/tasks?limit=50, steps stored: ${stats(read)}; ${cpuOf('read')}`);
 
 // Baseline 1: the head's open cases, a bare scoped SELECT (rows only).
 const scope = permissionScope(actor, 'case.read');
@@ -168,18 +178,18 @@ for (let i = 0; i < RUNS; i++) {
   bare.push(ms);
   bareRows = rows.length;
 }
-console.log(`baseline, bare scoped SELECT of the open cases (${bareRows} rows): ${stats(bare)}`);
+console.log(`baseline, bare scoped SELECT of the open cases (${bareRows} rows): ${stats(bare)}; ${cpuOf('bare')}`);
 
 // Baseline 2: the per-request computation the route did before (every case, no 500 cap).
 const old: number[] = [];
 let oldTotal = 0;
 for (let i = 0; i < Math.max(3, Math.floor(RUNS / 10)); i++) {
-  const [ms, tasks] = await timed(() => referenceTasks(server.services, actor));
+  const [ms, tasks] = await timed(() => referenceTasks(server.services, actor), 'old');
   old.push(ms);
   oldTotal = tasks.length;
 }
 console.log(
-  `baseline, per-request computation (${oldTotal} tasks; stored read says ${firstPage.total}): ${stats(old)}`,
+  `baseline, per-request computation (${oldTotal} tasks; stored read says ${firstPage.total}): ${stats(old)}; ${cpuOf('old')}`,
 );
 
 // What the after-write hook adds to a transition: one case's steps computed and stored again.

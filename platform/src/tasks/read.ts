@@ -8,9 +8,9 @@
  * Days left are counted from the stored due dates today. A valid 执法证 is the actor's own.
  */
 import { daysBetween } from '@yifa/engine';
-import { and, asc, type Column, eq, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Actor, scopeFor } from '../auth/access.ts';
-import { type CaseRow, cases, caseTasks, taskSteps } from '../db/schema.ts';
+import { cases, caseTasks, taskSteps } from '../db/schema.ts';
 import { certified, dayOf } from '../routes/case-views.ts';
 import { permissionScope } from '../storage/scope.ts';
 import { refreshCaseTasks, type TaskServices } from './refresh.ts';
@@ -53,29 +53,17 @@ interface StoredDeadline {
   warnBefore: number;
 }
 
-/** The case's columns each row of the task read carries. */
-const head = {
+/** What each row of the task read carries of its case: enough to count and order the list. */
+const brief = { id: cases.id, number: cases.number, due: caseTasks.due, deadline: caseTasks.deadline };
+
+/** What the page's cases are shown with, read for those cases alone. */
+const shown = {
   id: cases.id,
-  number: cases.number,
   version: cases.version,
   matterCode: cases.matterCode,
   party: cases.party,
-  due: caseTasks.due,
-  deadline: caseTasks.deadline,
   view: caseTasks.view,
   actions: caseTasks.actions,
-};
-
-type Head = {
-  id: string;
-  number: string;
-  version: number;
-  matterCode: string;
-  party: CaseRow['party'];
-  due: string | null;
-  deadline: string | null;
-  view: string;
-  actions: string;
 };
 
 /** The open cases in the actor's scope still without stored steps for today: computed before reading. */
@@ -113,6 +101,38 @@ function deadlineStep(caseId: string, d: NonNullable<TaskItem['nearestDeadline']
   };
 }
 
+/** A step row as the task read selects it. */
+interface StepRow {
+  key: string;
+  kind: string;
+  action: string | null;
+  document: string | null;
+  name: string;
+  href: string;
+}
+
+/**
+ * The user's steps on a case from the rows they may take, in order: the first of each key, and
+ * for a user review.perform covers, the review alone (its page gives the opinion and takes the transition).
+ */
+function stepsOf(candidates: readonly StepRow[]): TaskStep[] {
+  const reviewing = candidates.some((c) => c.kind === 'review');
+  const seen = new Set<string>();
+  const steps: TaskStep[] = [];
+  for (const c of candidates) {
+    if ((reviewing && c.kind !== 'review') || seen.has(c.key)) continue;
+    seen.add(c.key);
+    steps.push({
+      kind: c.kind as TaskStep['kind'],
+      name: JSON.parse(c.name),
+      ...(c.action !== null ? { action: c.action } : {}),
+      ...(c.document !== null ? { document: JSON.parse(c.document) } : {}),
+      href: c.href,
+    });
+  }
+  return steps;
+}
+
 /**
  * The actor's tasks, most urgent first (the nearest deadline, then cases without one; by number
  * within), `limit` of them from `offset`, with how many there are in all.
@@ -139,17 +159,19 @@ export async function readTasks(
   await refreshScope(s, inScope, today);
 
   const mayAct = sql`(${T} OR (${caseTasks.legalReview} AND ${R}))`;
-  const officer = sql`EXISTS (SELECT 1 FROM json_each(${cases.officers}) WHERE value = ${actor.user.id})`;
-  const mine = sql.join(
-    roles.map((r) => sql`${r}`),
-    sql`, `,
-  );
-  const some = (col: Column) =>
-    sql`(${col} IS NULL OR EXISTS (SELECT 1 FROM json_each(${col}) WHERE value IN (${mine})))`;
+  // The case's officers are a JSON array of user ids (no id holds a quote): the quoted id is in it or not.
+  const officer = sql`instr(${cases.officers}, ${JSON.stringify(actor.user.id)}) > 0`;
+  // A stored role list (refresh.ts, roleList) holds one of the actor's roles.
+  const holds = (col: Column) =>
+    sql.join(
+      roles.map((r) => sql`instr(${col}, ${`|${r}|`}) > 0`),
+      sql` OR `,
+    );
+  const some = (col: Column) => sql`(${col} IS NULL OR ${holds(col)})`;
   const issues = scopeFor(actor, 'document.issue') !== undefined;
   const rows = await s.db
     .select({
-      ...head,
+      ...brief,
       ord: taskSteps.ord,
       key: taskSteps.key,
       kind: taskSteps.kind,
@@ -167,68 +189,79 @@ export async function readTasks(
         mayAct,
         some(taskSteps.rolesAny),
         some(taskSteps.rolesAlso),
-        sql`(${taskSteps.rolesNot} IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(${taskSteps.rolesNot}) WHERE value IN (${mine})))`,
+        sql`(${taskSteps.rolesNot} IS NULL OR NOT (${holds(taskSteps.rolesNot)}))`,
         sql`(NOT ${taskSteps.officersOnly} OR ${officer})`,
         issues ? undefined : eq(taskSteps.needsIssue, false),
         sql`(${taskSteps.kind} <> 'review' OR ${R})`,
       ),
     )
-    .orderBy(asc(cases.id), asc(taskSteps.ord));
+    .orderBy(asc(taskSteps.caseId), asc(taskSteps.ord));
   // The case officer's reminders: their cases in reach of a limit (the step only when nothing else is theirs).
   const reminders = await s.db
-    .select(head)
+    .select(brief)
     .from(cases)
     .innerJoin(caseTasks, eq(caseTasks.caseId, cases.id))
     .where(and(inScope, mayAct, officer, lte(caseTasks.warnFrom, today)));
 
-  const found = new Map<string, { head: Head; steps: typeof rows }>();
+  const found = new Map<string, typeof rows>();
   for (const r of rows) {
     const f = found.get(r.id);
-    if (f) f.steps.push(r);
-    else found.set(r.id, { head: r, steps: [r] });
+    if (f) f.push(r);
+    else found.set(r.id, [r]);
   }
-  const tasks: { head: Head; steps: TaskStep[]; daysLeft: number }[] = [];
-  for (const { head: h, steps: candidates } of found.values()) {
-    // A user review.perform covers has the review alone: its page gives the opinion and takes the transition.
-    const reviewing = candidates.some((c) => c.kind === 'review');
-    const seen = new Set<string>();
-    const steps: TaskStep[] = [];
-    for (const c of candidates) {
-      if ((reviewing && c.kind !== 'review') || seen.has(c.key)) continue;
-      seen.add(c.key);
-      steps.push({
-        kind: c.kind as TaskStep['kind'],
-        name: JSON.parse(c.name),
-        ...(c.action !== null ? { action: c.action } : {}),
-        ...(c.document !== null ? { document: JSON.parse(c.document) } : {}),
-        href: c.href,
-      });
-    }
-    tasks.push({ head: h, steps, daysLeft: h.due ? daysBetween(today, h.due) : Number.POSITIVE_INFINITY });
+  type Found = { id: string; number: string; deadline: string | null; daysLeft: number; steps: () => TaskStep[] };
+  const tasks: Found[] = [];
+  for (const [id, candidates] of found) {
+    const { number, due, deadline } = candidates[0] as (typeof rows)[number];
+    tasks.push({
+      id,
+      number,
+      deadline,
+      daysLeft: due ? daysBetween(today, due) : Number.POSITIVE_INFINITY,
+      steps: () => stepsOf(candidates),
+    });
   }
   for (const h of reminders) {
     if (found.has(h.id)) continue;
     const d = deadlineView(h.deadline, today);
     if (d && (d.status === 'near' || d.status === 'overdue'))
-      tasks.push({ head: h, steps: [deadlineStep(h.id, d)], daysLeft: d.daysLeft });
+      tasks.push({ ...h, daysLeft: d.daysLeft, steps: () => [deadlineStep(h.id, d)] });
   }
-  tasks.sort((a, b) =>
-    a.daysLeft === b.daysLeft ? a.head.number.localeCompare(b.head.number) : a.daysLeft - b.daysLeft,
+  tasks.sort((a, b) => (a.daysLeft === b.daysLeft ? a.number.localeCompare(b.number) : a.daysLeft - b.daysLeft));
+  const page = tasks.slice(o.offset, o.offset + o.limit);
+  const details = new Map(
+    page.length
+      ? (
+          await s.db
+            .select(shown)
+            .from(cases)
+            .innerJoin(caseTasks, eq(caseTasks.caseId, cases.id))
+            .where(
+              inArray(
+                cases.id,
+                page.map((t) => t.id),
+              ),
+            )
+        ).map((d) => [d.id, d])
+      : [],
   );
-  const items = tasks.slice(o.offset, o.offset + o.limit).map(({ head: h, steps }): TaskItem => {
+  const items = page.map((t): TaskItem => {
+    const h = details.get(t.id);
+    if (!h) throw new Error(`case ${t.id} left the task store while read`);
     const view = JSON.parse(h.view) as Pick<TaskItem, 'state' | 'subject'> & {
       matter: Omit<TaskItem['matter'], 'code'>;
     };
     const allowed = JSON.parse(h.actions) as AllowedAction[];
+    const steps = t.steps();
     return {
-      id: h.id,
-      number: h.number,
+      id: t.id,
+      number: t.number,
       version: h.version,
       matter: { code: h.matterCode, ...view.matter },
       state: view.state,
       subject: view.subject,
       party: { kind: h.party.kind, name: h.party.name },
-      nearestDeadline: deadlineView(h.deadline, today),
+      nearestDeadline: deadlineView(t.deadline, today),
       steps,
       // The transitions the user may take now that are next steps (never the exceptional ones).
       actions: allowed

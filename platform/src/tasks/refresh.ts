@@ -27,7 +27,12 @@ export type TaskServices = AlertServices;
 /** Cases computed per write transaction: long enough to amortise the COMMIT, short enough not to hold writers up. */
 export const REFRESH_BATCH = 50;
 
-const list = (roles: readonly string[] | null) => (roles === null ? null : JSON.stringify(roles));
+/**
+ * A list of role codes as stored: each between bars (`|officer|agency-head|`), so the read tests a
+ * role with instr() rather than opening JSON for every step; an empty list (`|`) holds no role.
+ */
+export const roleList = (roles: readonly string[] | null) =>
+  roles === null ? null : roles.length ? `|${roles.join('|')}|` : '|';
 
 /** The nearest running deadline of a case, with the days before it that it is near. */
 function storedDeadline(loaded: Awaited<ReturnType<typeof loadCase>>, today: string) {
@@ -104,9 +109,9 @@ export async function refreshCaseTasks(s: TaskServices, ids: readonly string[], 
             document: c.step.document ? JSON.stringify(c.step.document) : null,
             name: JSON.stringify(c.step.name),
             href: c.step.href,
-            rolesAny: list(c.rolesAny),
-            rolesAlso: list(c.rolesAlso),
-            rolesNot: list(c.rolesNot),
+            rolesAny: roleList(c.rolesAny),
+            rolesAlso: roleList(c.rolesAlso),
+            rolesNot: roleList(c.rolesNot),
             officersOnly: c.officersOnly,
             needsIssue: c.needsIssue,
           }),
