@@ -4,9 +4,12 @@
  * client (below drizzle, above the embedded client of db/embedded.ts). Prints the time per transition and, per
  * statement, how often it runs and how long it takes — the numbers behind docs/benchmarks.md.
  *
- * Usage: npx tsx platform/bench/transition-profile.ts [--n 1000]
+ * Usage: npx tsx platform/bench/transition-profile.ts [--n 1000] [--cpu-profile file.cpuprofile]
+ * (`--cpu-profile` writes a V8 CPU profile of the measured transitions only, start-up and warm-up
+ * left out; open it in Chrome's DevTools or read it as JSON).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client, InStatement, Transaction } from '@libsql/client';
@@ -24,6 +27,8 @@ import { BENCH_PACK } from './yifa-target.ts';
 
 const i = process.argv.indexOf('--n');
 const N = i > 0 ? Number(process.argv[i + 1]) : 1000;
+const p = process.argv.indexOf('--cpu-profile');
+const PROFILE = p > 0 ? process.argv[p + 1] : undefined;
 process.env.YIFA_DATA_KEY ??= '00112233445566778899aabbccddeeff';
 
 const timings = new Map<string, { n: number; ms: number }>();
@@ -123,15 +128,31 @@ const step = async () => {
 };
 
 for (let k = 0; k < 100; k++) await step();
+const inspector = PROFILE ? new Session() : undefined;
+if (inspector) {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
 counting = true;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 for (let k = 0; k < N; k++) await step();
 const total = (performance.now() - t0) / N;
+const cpu = process.cpuUsage(cpu0);
 counting = false;
+if (inspector && PROFILE) {
+  const { profile } = await inspector.post('Profiler.stop');
+  writeFileSync(PROFILE, JSON.stringify(profile));
+  inspector.disconnect();
+}
 const rows = [...timings.entries()].sort((a, b) => b[1].ms - a[1].ms);
 const sqlMs = rows.reduce((s, [, t]) => s + t.ms, 0) / N;
 const statements = rows.reduce((s, [, t]) => s + t.n, 0) / N;
-console.log(`${N} transitions in sequence: ${total.toFixed(2)} ms each (${(1000 / total).toFixed(0)}/s)`);
+console.log(
+  `${N} transitions in sequence: ${total.toFixed(2)} ms each (${(1000 / total).toFixed(0)}/s), ` +
+    `CPU ${((cpu.user + cpu.system) / 1000 / N).toFixed(3)} ms each (user ${(cpu.user / 1000 / N).toFixed(3)}, system ${(cpu.system / 1000 / N).toFixed(3)})`,
+);
 console.log(
   `${statements.toFixed(1)} SQL statements per transition, ${sqlMs.toFixed(2)} ms in them (awaited at the client), ` +
     `${(total - sqlMs).toFixed(2)} ms elsewhere (drizzle, hono, zod, rules, JSON, SM3)\n`,

@@ -7,7 +7,7 @@
  * here never fails the user's write: it is logged, and the scheduler's next pass catches the case.
  */
 import { and, gt, inArray, isNotNull, like, or } from 'drizzle-orm';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { type AppendedEvent, collectingEvents } from '../audit/chain.ts';
 import type { AppEnv } from '../context.ts';
 import { auditEvents, type CaseRow, caseSources } from '../db/schema.ts';
@@ -106,6 +106,27 @@ export function transitionedCase(row: CaseRow, around: Surroundings, t: Transiti
   };
 }
 
+/** A workflow action's path (routes/cases.ts), with the case's id. */
+const TRANSITION = /^\/api\/v1\/cases\/([^/]+)\/transitions$/;
+
+/**
+ * A workflow action's events, known without collecting them: all of them (case.transition,
+ * review.request) name the case of its path, and it answers 200 only when it wrote them. Collecting
+ * keeps an AsyncLocalStorage in use, and while one is, Node runs a hook on every promise of the
+ * process (audit/chain.ts, collectingEvents): the commonest write is spared it.
+ */
+const pathParam = (raw: string) => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+};
+async function transitionWrite(caseId: string, next: Next): Promise<{ events: AppendedEvent[] }> {
+  await next();
+  return { events: [{ caseId: pathParam(caseId), action: 'case.transition', target: null }] };
+}
+
 /**
  * The middleware: around each successful write under /api/v1, evaluates the alerts of the cases
  * and subjects the write's own events touched, before the answer leaves (so the next read sees
@@ -118,7 +139,8 @@ export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
     const s = c.get('services');
-    const { events } = await collectingEvents(next);
+    const transition = c.req.method === 'POST' ? TRANSITION.exec(c.req.path) : null;
+    const { events } = transition ? await transitionWrite(transition[1] as string, next) : await collectingEvents(next);
     if (c.res.status < 400 && events.length > 0) await evaluateEvents(s, events, writtenBy.get(c));
     if (c.res.status < 400 && events.length > 0) refreshAfterEvents(s, events); // 我的待办, after the answer (tasks/refresh.ts)
   };

@@ -11,7 +11,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
 import * as schema from '../db/schema.ts';
-import { appendEvent, verifyChain } from './chain.ts';
+import { appendEvent, collectingEvents, verifyChain } from './chain.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yifa-chain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +49,43 @@ describe('appendEvent', () => {
     expect(await verifyChain(b)).toMatchObject({ ok: true, events: 2 });
     a.$client.close();
     b.$client.close();
+  });
+});
+
+describe('collectingEvents', () => {
+  it('gives each of overlapping collections its own events, also after another one ended', async () => {
+    const db = await openDb(`file:${join(dir, 'collect.db')}`);
+    // As the routes append: inside the transaction of their write.
+    const append = (action: string, caseId?: string) =>
+      db.transaction((tx) => appendEvent(tx, { actor: 't', action, caseId: caseId ?? null }));
+    let endFirst = () => {};
+    const firstMayEnd = new Promise<void>((resolve) => {
+      endFirst = resolve;
+    });
+    let secondMayGoOn = () => {};
+    const secondWaits = new Promise<void>((resolve) => {
+      secondMayGoOn = resolve;
+    });
+    const first = collectingEvents(async () => {
+      await append('first', 'c1');
+      await firstMayEnd;
+    });
+    const second = collectingEvents(async () => {
+      await append('second-before', 'c2');
+      await secondWaits;
+      // The first collection has ended meanwhile (the storage may have been turned off then): this one still collects.
+      await append('second-after', 'c2');
+    });
+    endFirst();
+    const one = await first;
+    secondMayGoOn();
+    const two = await second;
+    // Outside any collection nothing is collected; a new collection collects again.
+    await append('outside');
+    const three = await collectingEvents(() => append('third'));
+    expect(one.events.map((e) => e.action)).toEqual(['first']);
+    expect(two.events.map((e) => e.action)).toEqual(['second-before', 'second-after']);
+    expect(three.events.map((e) => e.action)).toEqual(['third']);
+    db.$client.close();
   });
 });

@@ -64,16 +64,29 @@ export function onAppended(listener: () => void): () => void {
 export type AppendedEvent = Pick<AuditEventRow, 'caseId' | 'action' | 'target'>;
 
 const collected = new AsyncLocalStorage<AppendedEvent[]>();
+/** Calls of collectingEvents still running. */
+let collecting = 0;
 
 /**
  * Runs `fn` and gives the events it appended (in this async context only: not another request's
  * that committed meanwhile). An event of a transaction that rolled back may be among them; who
  * reads them acts only on a request that succeeded.
+ *
+ * While any AsyncLocalStorage is in use, Node (20) runs a hook on every promise the process
+ * creates, in every request (about a third of what the alerts added to a transition, measured
+ * with bench/transition-profile.ts). So the storage is turned off again when the last running
+ * collection ends: disable() leaves every context of the storage, and none is running then.
  */
 export async function collectingEvents<T>(fn: () => Promise<T>): Promise<{ result: T; events: AppendedEvent[] }> {
   const events: AppendedEvent[] = [];
-  const result = await collected.run(events, fn);
-  return { result, events };
+  collecting += 1;
+  try {
+    const result = await collected.run(events, fn);
+    return { result, events };
+  } finally {
+    collecting -= 1;
+    if (collecting === 0) collected.disable();
+  }
 }
 
 /** Remembers the new head and tells the listeners. */
