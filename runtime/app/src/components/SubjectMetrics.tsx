@@ -36,6 +36,8 @@ export function SubjectMetrics({ rows, loading = false }: { rows: SubjectMetrics
       dataSource={rows}
       pagination={rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
       locale={{ emptyText: t('supervision.noSubjects') }}
+      // On a phone the subject's name keeps a readable width (not a character a line) and the table scrolls sideways.
+      scroll={phone ? { x: 'max-content' } : undefined}
       onRow={(r) =>
         ({ 'data-testid': 'subject-metrics-row', 'data-subject': r.subject.code }) as HTMLAttributes<HTMLElement>
       }
@@ -58,7 +60,11 @@ export function SubjectMetrics({ rows, loading = false }: { rows: SubjectMetrics
         ),
       }}
       columns={[
-        { title: t('supervision.subject'), render: (_, r) => <span lang="zh-CN">{r.subject.name}</span> },
+        {
+          title: t('supervision.subject'),
+          ...(phone ? { width: 170 } : {}),
+          render: (_, r) => <span lang="zh-CN">{r.subject.name}</span>,
+        },
         {
           title: <Tooltip title={t('supervision.participationHint')}>{t('supervision.participation')}</Tooltip>,
           align: 'right',

@@ -28,6 +28,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useT } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { useIsPhone } from '../use-phone.ts';
 import { useResource } from '../use-resource.ts';
 import { useSubmit } from '../use-submit.ts';
 
@@ -95,6 +96,7 @@ const today = () => new Date().toLocaleDateString('en-CA');
 /** The assessment page. */
 export function AssessmentPage() {
   const { t, lang, pick } = useT();
+  const phone = useIsPhone();
   const { can } = useSession();
   const allowed = can('assessment.read');
   const schemes = useResource<{ items: Scheme[]; metrics: MetricLabels }>(allowed ? '/assessments/schemes' : null);
@@ -184,10 +186,11 @@ export function AssessmentPage() {
         onClose={() => submit.setError(null)}
       />
       <Card size="small">
-        <Form layout="inline" style={{ rowGap: 8 }}>
+        {/* On a phone the form stacks and its selects take the width of the screen, not more. */}
+        <Form layout={phone ? 'vertical' : 'inline'} style={{ rowGap: 8 }}>
           <Form.Item label={t('assessment.scheme')}>
             <Select
-              style={{ minWidth: 280 }}
+              style={phone ? { width: '100%' } : { minWidth: 280 }}
               value={scheme}
               onChange={(s) => {
                 setScheme(s);
@@ -231,7 +234,7 @@ export function AssessmentPage() {
           )}
           <Form.Item label={t('assessment.runs')}>
             <Select
-              style={{ minWidth: 300 }}
+              style={phone ? { width: '100%' } : { minWidth: 300 }}
               value={runId}
               onChange={setRunId}
               placeholder={t('assessment.noRuns')}
@@ -270,6 +273,8 @@ export function AssessmentPage() {
         <Card
           size="small"
           style={{ marginTop: 12 }}
+          // The period and its status wrap rather than being cut off.
+          styles={{ title: { whiteSpace: 'normal' } }}
           title={
             <Space wrap>
               <span>{t('assessment.result', { from: v.period.from, to: v.period.to, asOf: v.asOf })}</span>
@@ -296,7 +301,7 @@ export function AssessmentPage() {
               loading={run.loading}
               dataSource={v.results}
               pagination={{ pageSize: 20, showSizeChanger: true }}
-              scroll={{ x: true }}
+              scroll={{ x: phone ? 'max-content' : true }}
               columns={[
                 ...(v.ranked
                   ? [
@@ -309,7 +314,13 @@ export function AssessmentPage() {
                       },
                     ]
                   : []),
-                { title: t('assessment.subject'), key: 'subject', render: (r: SubjectResult) => r.subject.name },
+                {
+                  title: t('assessment.subject'),
+                  key: 'subject',
+                  // A readable width on a phone (the table scrolls sideways), not a character a line.
+                  ...(phone ? { width: 170 } : {}),
+                  render: (r: SubjectResult) => r.subject.name,
+                },
                 {
                   title: t('assessment.score'),
                   key: 'score',

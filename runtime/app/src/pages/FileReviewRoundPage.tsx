@@ -55,12 +55,12 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
   const reviewers = useResource<{ items: Reviewer[] }>(organiser ? `/file-review/rounds/${id}/reviewers` : null);
   const [picked, setPicked] = useState<string[]>([]);
   const [reviewer, setReviewer] = useState<string>();
-  const assign = () =>
+  const assign = (to: string | null) =>
     submit(async () => {
       await api.post(`/file-review/rounds/${id}/assign`, {
-        assignments: picked.map((file) => ({ file, reviewer: reviewer ?? null })),
+        assignments: picked.map((file) => ({ file, reviewer: to })),
       });
-      message.success(t('fileReview.assigned', { n: picked.length }));
+      message.success(t(to ? 'fileReview.assigned' : 'fileReview.takenBack', { n: picked.length }));
       setPicked([]);
       await round.reload();
     });
@@ -112,9 +112,9 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
               size="small"
               pagination={false}
               dataSource={r.strata}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               columns={[
-                { title: t('fileReview.subject'), dataIndex: 'subjectName' },
+                { title: t('fileReview.subject'), dataIndex: 'subjectName', width: 180 },
                 {
                   title: t('fileReview.workflow'),
                   render: (_, s) => (lang === 'en' && s.workflowNameEn ? s.workflowNameEn : (s.workflowName ?? '—')),
@@ -147,20 +147,21 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
                   loading={reviewers.loading}
                   options={(reviewers.data?.items ?? []).map((p) => ({
                     value: p.id,
-                    label: `${p.name}（${p.orgName}）`,
+                    label: lang === 'en' ? `${p.name} (${p.orgName})` : `${p.name}（${p.orgName}）`,
                   }))}
                   data-testid="assign-reviewer"
                 />
                 <Button
                   type="primary"
-                  disabled={!picked.length}
+                  disabled={!picked.length || !reviewer}
                   loading={busy}
-                  onClick={assign}
+                  onClick={() => assign(reviewer ?? null)}
                   data-testid="assign-submit"
                 >
-                  {reviewer
-                    ? t('fileReview.assign', { n: picked.length })
-                    : t('fileReview.unassign', { n: picked.length })}
+                  {t('fileReview.assign', { n: picked.length })}
+                </Button>
+                <Button disabled={!picked.length} loading={busy} onClick={() => assign(null)} data-testid="unassign">
+                  {t('fileReview.unassign', { n: picked.length })}
                 </Button>
               </Space>
             )}
@@ -169,7 +170,7 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
               size="small"
               pagination={false}
               dataSource={r.files}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               rowSelection={
                 organiser
                   ? {
@@ -184,9 +185,11 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
                 { title: '#', dataIndex: 'ordinal', width: 50 },
                 {
                   title: t('fileReview.case'),
+                  width: 200,
                   render: (_, f) => <Link to={`/cases/${f.case.id}`}>{f.case.number}</Link>,
                 },
-                { title: t('fileReview.subject'), render: (_, f) => f.subject.name },
+                // Readable widths on a phone too: the table scrolls sideways rather than a character a line.
+                { title: t('fileReview.subject'), width: 180, render: (_, f) => f.subject.name },
                 { title: t('fileReview.state'), render: (_, f) => <FileState state={f.state} />, width: 100 },
                 { title: t('fileReview.total'), render: (_, f) => f.total ?? '—', width: 80 },
                 { title: t('fileReview.result'), render: (_, f) => <Verdict file={f} />, width: 90 },
@@ -218,10 +221,10 @@ export function FileReviewRoundPage({ params }: { params: Record<string, string>
               pagination={false}
               loading={results.loading}
               dataSource={results.data?.items ?? []}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               data-testid="round-results"
               columns={[
-                { title: t('fileReview.subject'), dataIndex: 'subjectName' },
+                { title: t('fileReview.subject'), dataIndex: 'subjectName', width: 180 },
                 { title: t('fileReview.sampled'), dataIndex: 'sampled', width: 80 },
                 { title: t('fileReview.finished'), dataIndex: 'finished', width: 80 },
                 { title: t('fileReview.qualifiedCount'), dataIndex: 'qualified', width: 80 },

@@ -137,7 +137,12 @@ export function FileReviewScorePage({ params }: { params: Record<string, string>
           {f.state === 'finished' && (
             <Alert type="info" showIcon message={t('fileReview.locked', { n: f.corrections })} />
           )}
-          <Card size="small" title={`${label(c)} · ${t('fileReview.basic')}`}>
+          <Card
+            size="small"
+            title={`${label(c)} · ${t('fileReview.basic')}`}
+            // The rule (any one failed → unqualified, 0 points) wraps on a phone rather than being cut off.
+            styles={{ title: { whiteSpace: 'normal' } }}
+          >
             {(c.basicStandards ?? []).map((b) => (
               <Space key={b.code} wrap style={{ display: 'flex', marginBottom: 6 }} data-point={b.code}>
                 <Checkbox

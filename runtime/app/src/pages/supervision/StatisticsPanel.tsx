@@ -97,7 +97,15 @@ export function StatisticsPanel() {
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') reloads.current?.();
     }, 60_000);
-    return () => clearInterval(timer);
+    // Back on a tab left in the background: counted again at once, not at the next minute.
+    const back = () => {
+      if (document.visibilityState === 'visible') reloads.current?.();
+    };
+    document.addEventListener('visibilitychange', back);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', back);
+    };
   }, []);
   const exportHref =
     level === 'cases'
