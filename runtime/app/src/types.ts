@@ -384,7 +384,7 @@ export interface TaskView {
   subject: { code: string; name: string; nameEn?: string | null };
   party: { kind: 'person' | 'organisation'; name: string };
   nearestDeadline: (Omit<DeadlineView, 'status'> & { status: string }) | null;
-  /** What I am to do next on the case, in the workflow's order (platform/src/routes/task-steps.ts). */
+  /** What I am to do next on the case, in the workflow's order (platform/src/tasks/steps.ts). */
   steps: TaskStepView[];
   /** The transitions I may take now that are next steps (never 撤销案件 and the like). */
   actions: Omit<ActionView, 'allowed' | 'refusals'>[];
@@ -403,7 +403,7 @@ export interface TaskStepView {
 /** My tasks: the most urgent first, up to the limit asked for. */
 export interface TaskPage {
   total: number;
-  /** More open cases than the server looks at in one request. */
+  /** Always false: every open case in scope is looked at (kept for older servers, which looked at 500). */
   truncated: boolean;
   limit: number;
   items: TaskView[];
