@@ -326,3 +326,30 @@ describe('activate', () => {
     expect(await own.db.select({ n: count() }).from(auditEvents)).toEqual([{ n: events }]);
   });
 });
+
+describe('the implementer publishes, the system administrator activates', () => {
+  let implementer: Client;
+  beforeAll(async () => {
+    await server.user({ username: 'tang.impl', orgCode: '120116-SFJ', roles: ['implementer'] });
+    implementer = await server.as('tang.impl');
+  });
+
+  it('an implementer reads the versions and the dry run, but is refused (403) import, activation for the copy or a subtree, and ending one; nothing changes', async () => {
+    const before = await snapshot();
+    const activations = await (await admin.get('/api/v1/packs/activations')).json();
+    expect((await implementer.get('/api/v1/packs')).status).toBe(200);
+    const report = await implementer.get(`/api/v1/packs/${server.packHash}/report?org=120116-GOV`);
+    expect(report.status).toBe(200);
+    for (const res of [
+      await implementer.post(IMPORT_PATH, { bundle: national, apply: true }),
+      await implementer.post(`/api/v1/packs/${server.packHash}/activate`),
+      await implementer.post(`/api/v1/packs/${server.packHash}/activate?org=120116-GOV`),
+      await implementer.call('DELETE', '/api/v1/packs/activations/120116-GOV'),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as ErrorJson).error.code).toBe('forbidden');
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await (await admin.get('/api/v1/packs/activations')).json()).toEqual(activations);
+  });
+});
