@@ -1,13 +1,16 @@
 /**
  * A transition's alerts are judged from the case as the transition left it (transitionedCase),
  * not read again: this walks real transitions and checks that what the route hands the alerts is
- * what the database holds, and that judging the case again from the database changes nothing.
+ * what the database holds (the row, its surroundings and the engine's snapshot of it), and that
+ * judging the case again from the database changes nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
 import { documents } from '../db/schema.ts';
+import { loadCase } from '../storage/snapshot.ts';
+import { localDate } from '../time.ts';
 import { evaluateCases, readCases, type WrittenCase } from './evaluate.ts';
 
 // The real evaluation, watched: what the after-write middleware hands it.
@@ -88,7 +91,14 @@ describe('alerts after a transition', () => {
       states.push(after.c.state);
       // What the route handed the alerts: the case as the database holds it now, not read again.
       const handed = evaluate.mock.calls.at(-1)?.[2] as ReadonlyMap<string, WrittenCase> | undefined;
-      expect(handed?.get(caseId), action).toEqual(after);
+      const { loaded, ...written } = handed?.get(caseId) ?? {};
+      expect(written, action).toEqual(after);
+      // And the case as the engine sees it (the snapshot the route loaded, moved on): as loaded now.
+      const today = localDate(server.services.now());
+      expect(loaded?.today, action).toBe(today);
+      expect(loaded?.loaded, action).toEqual(
+        await loadCase(server.db, server.services.packs, after.c, today, after.around),
+      );
       // Judging the case again from the database finds the stored alerts already right.
       expect(await evaluateCases(server.services, [caseId]), action).toEqual({ raised: 0, updated: 0, closed: 0 });
     }

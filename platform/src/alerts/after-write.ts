@@ -11,7 +11,7 @@ import type { Context, MiddlewareHandler, Next } from 'hono';
 import { type AppendedEvent, collectingEvents } from '../audit/chain.ts';
 import type { AppEnv } from '../context.ts';
 import { auditEvents, type CaseRow, caseSources } from '../db/schema.ts';
-import type { Surroundings } from '../storage/snapshot.ts';
+import type { LoadedCase, Surroundings } from '../storage/snapshot.ts';
 import { refreshAfterEvents } from '../tasks/refresh.ts';
 import { type AlertServices, evaluateCases, evaluateSubjects, type WrittenCase } from './evaluate.ts';
 
@@ -91,19 +91,40 @@ export interface TransitionWritten {
  * transition's UPDATE (storage/case-write.ts, moveCase) and review insert changed. A test reads the
  * case back after real transitions and compares (after-write.test.ts).
  */
-export function transitionedCase(row: CaseRow, around: Surroundings, t: TransitionWritten): WrittenCase {
-  return {
-    c: {
-      ...row,
+export function transitionedCase(
+  row: CaseRow,
+  around: Surroundings,
+  t: TransitionWritten,
+  before?: { today: string; loaded: LoadedCase },
+): WrittenCase {
+  const c: CaseRow = {
+    ...row,
+    state: t.state,
+    version: t.version,
+    closedAt: t.closedAt,
+    stateEntered: t.stateEntered,
+    extensions: t.extensions,
+    updatedAt: t.at,
+  };
+  const written: WrittenCase = { c, around: t.reviewOpened ? { ...around, opinion: null } : around };
+  if (!before) return written;
+  // What loadCase reads of the row and the latest review changed; facts, documents, officers,
+  // subject, linked case and parameters did not (a test compares with loadCase after the write).
+  const { legalReview: _opinion, ...snapshot } = before.loaded.snapshot;
+  const loaded: LoadedCase = {
+    ...before.loaded,
+    row: c,
+    snapshot: {
+      ...snapshot,
       state: t.state,
-      version: t.version,
-      closedAt: t.closedAt,
       stateEntered: t.stateEntered,
       extensions: t.extensions,
-      updatedAt: t.at,
+      ...(!t.reviewOpened && before.loaded.snapshot.legalReview
+        ? { legalReview: before.loaded.snapshot.legalReview }
+        : {}),
     },
-    around: t.reviewOpened ? { ...around, opinion: null } : around,
   };
+  return { ...written, loaded: { today: before.today, loaded } };
 }
 
 /** A workflow action's path (routes/cases.ts), with the case's id. */

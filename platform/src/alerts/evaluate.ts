@@ -10,7 +10,7 @@ import type { Services } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type CaseRow, cases, organisations } from '../db/schema.ts';
 import { closedTargets } from '../storage/alerts.ts';
-import { loadCase, type Surroundings, surroundings } from '../storage/snapshot.ts';
+import { type LoadedCase, loadCase, type Surroundings, surroundings } from '../storage/snapshot.ts';
 import { localDate } from '../time.ts';
 import { scanCase } from './scan.ts';
 import { type Judgement, type Reconciled, reconcileAlerts } from './store.ts';
@@ -38,8 +38,10 @@ export async function judgeCases(
   today: string,
 ): Promise<Judgement[]> {
   const out: Judgement[] = [];
-  for (const { c, around } of rows) {
-    const scanned = scanCase(await loadCase(db, packs, c, today, around), today);
+  for (const { c, around, loaded } of rows) {
+    // As the write loaded it, when it did so for the same legal date (its snapshot is then the same).
+    const known = loaded?.today === today ? loaded.loaded : undefined;
+    const scanned = scanCase(known ?? (await loadCase(db, packs, c, today, around)), today);
     const closed = c.closedAt !== null;
     out.push({
       target: {
@@ -65,6 +67,8 @@ export async function judgeCases(
 export interface WrittenCase {
   c: CaseRow;
   around: Surroundings;
+  /** What loadCase gives for it on `today`, when the write has it (then it is not loaded again that day). */
+  loaded?: { today: string; loaded: LoadedCase };
 }
 
 /** One case with its surroundings by id, prepared once per database (a write judges one case). */

@@ -448,7 +448,8 @@ export function caseRoutes() {
         covering: perms,
         around,
       } = await scopedCase(s.db, actor, id, ['case.transition', 'review.perform'], { surroundings: true });
-      const { env, snapshot } = await loadCase(s.db, s.packs, row, today, around);
+      const loaded = await loadCase(s.db, s.packs, row, today, around);
+      const { env, snapshot } = loaded;
       const workflow = snapshot.workflow;
       if (!mayAct(workflow, row.state, perms)) throw new AppError('forbidden', { permission: 'case.transition' });
       requireCertificate(actor, today);
@@ -520,13 +521,18 @@ export function caseRoutes() {
       if (around)
         noteWrittenCase(
           c,
-          transitionedCase(row, around, {
-            ...updated,
-            stateEntered: outcome.stateEntered,
-            extensions: outcome.extensions,
-            at,
-            reviewOpened: review !== null,
-          }),
+          transitionedCase(
+            row,
+            around,
+            {
+              ...updated,
+              stateEntered: outcome.stateEntered,
+              extensions: outcome.extensions,
+              at,
+              reviewOpened: review !== null,
+            },
+            { today, loaded },
+          ),
         );
       return c.json({
         id,
