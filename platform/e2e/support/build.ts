@@ -26,3 +26,17 @@ export function ensureAppBuilt(): void {
     env: { ...process.env, NODE_ENV: 'production' },
   });
 }
+
+const STUDIO_SOURCES = ['studio/src', 'studio/index.html', 'studio/vite.config.ts', 'runtime/ui/src'];
+
+/** Runs `npm run build -w @yifa/studio` unless studio/dist/index.html is newer than every source (the server mounts what exists). */
+export function ensureStudioBuilt(): void {
+  const built = newest(join(ROOT, 'studio/dist/index.html'));
+  const source = Math.max(...STUDIO_SOURCES.map((s) => newest(join(ROOT, s))));
+  if (built > source) return;
+  execFileSync('npm', ['run', 'build', '-w', '@yifa/studio'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
