@@ -10,15 +10,24 @@
  * date changes a verdict between events); the next day's first pass judges its budget of the
  * longest-unjudged cases.
  *
- * Usage: npx tsx platform/bench/alert-scheduler-bench.ts [--cases 20000] [--page 500]
+ * With `--db <file>` (a database made by `yifa demo generate`) the bench makes no cases: it
+ * works on a copy of that file (the file itself is not changed) with its open cases, the day after
+ * the generation's last day, when every open case is due again.
+ *
+ * Usage: npx tsx platform/bench/alert-scheduler-bench.ts [--cases 20000] [--page 500] [--db file]
  */
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { evaluateTouched } from '../src/alerts/after-write.ts';
 import { MAX_CASES_PER_PASS, runPass } from '../src/alerts/scheduler.ts';
+import { openDb } from '../src/db/client.ts';
 import { alerts, auditEvents, cases } from '../src/db/schema.ts';
+import { createServices } from '../src/services.ts';
 import { surroundings } from '../src/storage/snapshot.ts';
+import { startOfLegalDay } from '../src/time.ts';
 import { FOOD_FACTS, FOOD_MATTER } from '../test/food-case.ts';
 import { startTestServer } from '../test/harness.ts';
 
@@ -26,45 +35,71 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const N = arg('cases', 20_000);
+let N = arg('cases', 20_000);
 const PAGE = arg('page', 500);
+const dbAt = process.argv.indexOf('--db');
+const generatedFile = dbAt > 0 ? process.argv[dbAt + 1] : undefined;
 
 const OPENED = new Date('2026-03-02T02:00:00Z');
-const LATER = new Date('2026-04-01T02:00:00Z');
+let LATER = new Date('2026-04-01T02:00:00Z');
 let clock = OPENED;
-const server = await startTestServer({ now: () => clock });
-const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
-const li = await server.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
-const wang = await server.user({ username: 'wang.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
-const res = await (await server.as('li.officer')).post('/api/v1/cases', {
-  matter: FOOD_MATTER,
-  party: { kind: 'person', name: '张三', idNumber: '11010519491231002X' },
-  facts: FOOD_FACTS,
-  violationDate: '2026-02-20',
-  officers: [li.id, wang.id],
-});
-if (res.status !== 201) throw new Error(`opening the template case failed: ${await res.text()}`);
-const [template] = await server.db.select().from(cases);
-if (!template) throw new Error('no template case');
-
-// N copies, in batches (one transaction each).
 const t = performance.now();
-for (let i = 0; i < N; i += 500) {
-  const rows = [];
-  for (let j = i; j < Math.min(N, i + 500); j++) {
-    const opened = new Date(OPENED.getTime() - (j % 365) * 86_400_000).toISOString();
-    const investigating = j % 2 === 1;
-    rows.push({
-      ...template,
-      id: randomUUID(),
-      number: `${template.number}-${j}`,
-      state: investigating ? 'investigation' : 'filing',
-      stateEntered: investigating ? { filing: opened, investigation: opened } : { filing: opened },
-      openedAt: opened,
-      updatedAt: opened,
-    });
+let server: Pick<Awaited<ReturnType<typeof startTestServer>>, 'db' | 'services'>;
+let template: typeof cases.$inferSelect;
+if (generatedFile) {
+  // A copy of the generated file, so the passes' writes leave it as it was for the next bench.
+  if (!existsSync(generatedFile)) throw new Error(`${generatedFile} does not exist (yifa demo generate --file …)`);
+  const copy = join(mkdtempSync(join(tmpdir(), 'yifa-alert-bench-')), 'generated.db');
+  copyFileSync(generatedFile, copy);
+  if (existsSync(`${generatedFile}-wal`)) copyFileSync(`${generatedFile}-wal`, `${copy}-wal`);
+  const db = await openDb(`file:${copy}`);
+  const [last] = await db.select({ day: sql<string>`max(${cases.openedAt})` }).from(cases);
+  // The day after the generation's last day, 10:00 in Beijing.
+  const lastDay = new Date(Date.parse(last?.day ?? '') + 8 * 3_600_000).toISOString().slice(0, 10);
+  LATER = new Date(startOfLegalDay(lastDay).getTime() + 86_400_000 + 10 * 3_600_000);
+  clock = LATER;
+  server = { db, services: createServices(db, { now: () => clock, filesDir: join(copy, '..', 'files') }) };
+  const [open] = await db.select().from(cases).where(isNull(cases.closedAt)).limit(1);
+  if (!open) throw new Error('the generated file has no open case');
+  template = open;
+  const [count] = await db.select({ n: sql<number>`count(*)` }).from(cases).where(isNull(cases.closedAt));
+  N = Number(count?.n ?? 0) - 1;
+} else {
+  const started = await startTestServer({ now: () => clock });
+  server = started;
+  const cert = { certificateNo: '12011620260001', certificateValidUntil: '2030-12-31' };
+  const li = await started.user({ username: 'li.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+  const wang = await started.user({ username: 'wang.officer', orgCode: '120116-SCJ', roles: ['officer'], ...cert });
+  const res = await (await started.as('li.officer')).post('/api/v1/cases', {
+    matter: FOOD_MATTER,
+    party: { kind: 'person', name: '张三', idNumber: '11010519491231002X' },
+    facts: FOOD_FACTS,
+    violationDate: '2026-02-20',
+    officers: [li.id, wang.id],
+  });
+  if (res.status !== 201) throw new Error(`opening the template case failed: ${await res.text()}`);
+  const [first] = await server.db.select().from(cases);
+  if (!first) throw new Error('no template case');
+  template = first;
+
+  // N copies, in batches (one transaction each).
+  for (let i = 0; i < N; i += 500) {
+    const rows = [];
+    for (let j = i; j < Math.min(N, i + 500); j++) {
+      const opened = new Date(OPENED.getTime() - (j % 365) * 86_400_000).toISOString();
+      const investigating = j % 2 === 1;
+      rows.push({
+        ...template,
+        id: randomUUID(),
+        number: `${template.number}-${j}`,
+        state: investigating ? 'investigation' : 'filing',
+        stateEntered: investigating ? { filing: opened, investigation: opened } : { filing: opened },
+        openedAt: opened,
+        updatedAt: opened,
+      });
+    }
+    await server.db.insert(cases).values(rows);
   }
-  await server.db.insert(cases).values(rows);
 }
 const generated = performance.now() - t;
 clock = LATER;
@@ -101,7 +136,9 @@ const load = () =>
 console.log(
   `${new Date().toISOString()}  ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}; load ${load()}`,
 );
-console.log(`${N + 1} open cases generated in ${(generated / 1000).toFixed(1)} s; pages of ${PAGE}\n`);
+console.log(
+  `${N + 1} open cases ${generatedFile ? `in ${generatedFile} (copied in` : 'generated in'} ${(generated / 1000).toFixed(1)} s${generatedFile ? ')' : ''}; pages of ${PAGE}\n`,
+);
 
 const keyset = await bareKeyset();
 const plain = await bareSelect();
