@@ -246,6 +246,23 @@ describe('stored next steps (我的待办 as a read)', () => {
     // The next read computes them: the agency head now approves.
     const page = await json(await as('qian.agency').get('/api/v1/tasks?limit=100'));
     expect(page.items.find((t: Json) => t.id === id)?.steps.map((s: Json) => s.kind)).toEqual(['action']);
+    // The subject renamed: its open cases are forgotten (their steps show its name).
+    await as('qian.agency').get('/api/v1/tasks');
+    expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toHaveLength(1);
+    const [org] = await server.db.select().from(organisations).where(eq(organisations.code, '120116-SCJ'));
+    await server.db
+      .update(organisations)
+      .set({ name: `${org?.name}（新）` })
+      .where(eq(organisations.code, '120116-SCJ'));
+    expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toEqual([]);
+    const renamed = await json(await as('qian.agency').get('/api/v1/tasks?limit=100'));
+    expect(renamed.items.find((t: Json) => t.id === id)?.subject.name).toBe(`${org?.name}（新）`);
+    await server.db
+      .update(organisations)
+      .set({ name: org?.name as string })
+      .where(eq(organisations.code, '120116-SCJ'));
+    await as('qian.agency').get('/api/v1/tasks');
+    expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toHaveLength(1);
     // An officer's certificate renewed: their open cases are forgotten too.
     await server.db
       .update(users)
