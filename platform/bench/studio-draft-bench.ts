@@ -49,7 +49,7 @@ const item = (
   (await (await impl.get(`${BASE}/${id}/items/discretion/${CODE}`)).json()) as { value: Record<string, unknown> }
 ).value;
 
-const time = async (f: () => Promise<Response>) => {
+const time = async (f: () => Response | Promise<Response>) => {
   const t = performance.now();
   const res = await f();
   if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
