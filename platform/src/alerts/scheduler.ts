@@ -16,6 +16,7 @@ import { and, asc, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alertChecks, cases, organisations, schedulerLeases } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type Surroundings, surroundings } from '../storage/snapshot.ts';
+import { refreshStaleTasks } from '../tasks/refresh.ts';
 import { localDate } from '../time.ts';
 import { type AlertServices, evaluateSubjects, judgeCases } from './evaluate.ts';
 import { reconcileAlerts } from './store.ts';
@@ -282,6 +283,7 @@ export function createAlertScheduler(s: AlertServices, options: SchedulerOptions
     const [lease] = await s.db.select().from(schedulerLeases).where(eq(schedulerLeases.name, ALERT_LEASE));
     const firstToday = !lease?.lastPassAt || localDate(new Date(lease.lastPassAt)) < localDate(now);
     const report = await runPass(s, { ...(options.pageSize ? { pageSize: options.pageSize } : {}), sweep: firstToday });
+    await refreshStaleTasks(s); // 我的待办 computed for the new day before it is read (tasks/refresh.ts)
     const end = s.now();
     await s.db
       .update(schedulerLeases)

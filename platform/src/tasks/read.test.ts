@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
+import { createAlertScheduler } from '../alerts/scheduler.ts';
 import { type Actor, rolesOf } from '../auth/access.ts';
 import { cases as caseRows, caseTasks, organisations, taskSteps, users } from '../db/schema.ts';
 import { insertTestCase } from '../documents/test-case.ts';
@@ -269,6 +270,26 @@ describe('stored next steps (我的待办 as a read)', () => {
       .set({ certificateValidUntil: '2031-12-31' })
       .where(eq(users.id, ids['wang.officer'] as string));
     expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toEqual([]);
+  });
+
+  it("are computed for a new day by the scheduler's tick before anyone reads them", async () => {
+    const id = await open('li.officer', ['li.officer', 'wang.officer']);
+    await tasksSettled(server.services);
+    const today = dayOf(server.services.now());
+    const later = new Date(server.services.now().getTime() + 86_400_000);
+    server.setClock(() => later);
+    try {
+      await createAlertScheduler(server.services, { holder: 'tasks-test' }).tick();
+      const [head] = await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id));
+      expect(head?.computedFor).not.toBe(today);
+      expect(head?.computedFor).toBe(dayOf(later));
+      // Every stored case is of the new day now.
+      const stale = (await server.db.select().from(caseTasks)).filter((r) => r.computedFor !== dayOf(later));
+      expect(stale).toEqual([]);
+    } finally {
+      server.setClock(() => new Date());
+      await signInAgain();
+    }
   });
 
   it('pages through every task without a cap: the pages together are the whole list, in order', async () => {

@@ -12,7 +12,7 @@
  */
 
 import { caseDeadlines } from '@yifa/engine';
-import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { AlertServices } from '../alerts/evaluate.ts';
 import { cases, caseTasks, taskSteps } from '../db/schema.ts';
 import { dayOf, nearestDeadline, stateOf } from '../routes/case-views.ts';
@@ -192,5 +192,37 @@ export async function refreshAfterWrite(s: TaskServices, caseIds: readonly strin
     );
   } catch (e) {
     console.error('tasks: computing the next steps after a write failed; the next read computes them', e);
+  }
+}
+
+/** The most stored cases one scheduler tick computes again for a new day. */
+export const STALE_PER_TICK = 2_000;
+
+/**
+ * For the scheduler's tick (alerts/scheduler.ts): the stored cases computed for another day, the
+ * oldest first, at most `max` — so that the first read of a day finds them computed (a day moves
+ * the guards' dates and the parameters in force). Never throws; what it leaves, a read computes.
+ *
+ * @example
+ * await refreshStaleTasks(services) // { refreshed: 2000 }
+ */
+export async function refreshStaleTasks(s: TaskServices, max = STALE_PER_TICK): Promise<{ refreshed: number }> {
+  try {
+    const today = dayOf(s.now());
+    const stale = await s.db
+      .select({ id: caseTasks.caseId })
+      .from(caseTasks)
+      .where(ne(caseTasks.computedFor, today))
+      .orderBy(asc(caseTasks.computedFor))
+      .limit(max);
+    await refreshCaseTasks(
+      s,
+      stale.map((r) => r.id),
+      today,
+    );
+    return { refreshed: stale.length };
+  } catch (e) {
+    console.error('tasks: computing the stored steps for a new day failed; reads compute them', e);
+    return { refreshed: 0 };
   }
 }
