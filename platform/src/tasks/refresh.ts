@@ -2,10 +2,11 @@
  * Keeps the stored next steps (case_tasks, task_steps) up to date. The database forgets a case's
  * rows whenever anything they are computed from changes (the triggers of migration 0029, so no
  * writer — route, demo generator, import, test — can leave them stale); this module computes them
- * again: right after a write request for the cases its events name (alerts/after-write.ts), and
- * before a task list is read for the cases in the reader's scope still without rows or computed
- * for another day (a new day moves the guards' dates and the parameters in force; an upgraded
- * database has no rows at all, so its first read is the backfill).
+ * again: right after a write request for the cases its events name (alerts/after-write.ts), on
+ * the scheduler's tick for the stored cases of another day (a new day moves the guards' dates and
+ * the parameters in force; alerts/scheduler.ts), and before a task list is read for the cases in
+ * the reader's scope still without rows or of another day (an upgraded database has no rows at
+ * all, so its first reads are the backfill).
  *
  * Each batch is read, computed and written in one write transaction: no other write can commit
  * between reading a case and storing its steps, so a step is never stored from a case as it was.
