@@ -9,7 +9,7 @@
  * (document-model.ts), so a save writes the smallest override. Loaded only when a document opens.
  */
 import { formatDocumentNumber, layoutDocument, printHtml } from '@yifa/engine';
-import type { DocumentForm } from '@yifa/metamodel';
+import { type DocumentForm, deepEqual } from '@yifa/metamodel';
 import { evaluateForm, type RuleEnv } from '@yifa/rules';
 import { DocumentForm as OfficerForm, PrintPreview } from '@yifa/ui';
 import {
@@ -31,7 +31,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { Component, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Component, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConditionEditor } from '../editor/ConditionEditor.tsx';
 import { JsonEditor } from '../editor/fields.tsx';
 import { format, type Lang, type MessageKey } from '../messages.ts';
@@ -58,7 +58,7 @@ import {
   setPrinted,
   updateField,
 } from './document-model.ts';
-import { loadRuleEnv } from './rule-env.ts';
+import { loadRuleEnv, needsKey } from './rule-env.ts';
 
 export interface DocumentDesignerProps {
   value: DocValue;
@@ -83,26 +83,60 @@ class PreviewBoundary extends Component<{ children: ReactNode; message: string }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export default function DocumentDesigner({ value, lang, workspace, onChange }: DocumentDesignerProps) {
+/** How long the designer waits after the last keystroke before the form and the YAML view take the value. */
+const QUIET_MS = 250;
+
+export default function DocumentDesigner({ value: outer, lang, workspace, onChange: send }: DocumentDesignerProps) {
   const t = (key: MessageKey, params?: Record<string, string | number>) => format(lang, key, params);
+  // The designer and its preview follow every keystroke; the generated form below (rebuilt whole
+  // on a value from outside) and the YAML view take the value after a pause in typing, or at once
+  // when focus leaves the designer (a click on Save) or it closes. A value from them replaces the draft.
+  // The generated form, rebuilt on the value sent, gives it back once its fields settle (the same
+  // item, its keys perhaps in another order): that echo is no edit and must not undo a newer one.
+  const [value, setDraft] = useState(outer);
+  const sent = useRef(outer);
+  const pending = useRef<{ value: DocValue; timer: ReturnType<typeof setTimeout> }>();
+  const flush = useCallback(() => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.current = undefined;
+    sent.current = p.value;
+    send(p.value);
+  }, [send]);
+  useEffect(() => {
+    if (outer === sent.current || deepEqual(outer, sent.current)) return;
+    sent.current = outer;
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = undefined;
+    setDraft(outer);
+  }, [outer]);
+  useEffect(() => flush, [flush]);
+  const onChange = (next: DocValue) => {
+    setDraft(next);
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { value: next, timer: setTimeout(flush, QUIET_MS) };
+  };
   const fields = fieldsOf(value);
   const [selected, setSelected] = useState<number | undefined>(fields.length > 0 ? 0 : undefined);
   const problems = useMemo(() => fieldProblems(value), [value]);
   const numbering = numberingProblem(value);
   const current = selected !== undefined ? fields[selected] : undefined;
 
+  // Read again only when the rules come to name another condition or parameter.
+  const needs = useMemo(() => needsKey(value), [value]);
   const [env, setEnv] = useState<RuleEnv>();
   const [envError, setEnvError] = useState<string>();
   useEffect(() => {
     let live = true;
-    loadRuleEnv(workspace).then(
+    loadRuleEnv(workspace, JSON.parse(needs)).then(
       (e) => live && setEnv(e),
       (e: unknown) => live && setEnvError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [workspace]);
+  }, [workspace, needs]);
 
   const add = () => {
     const name = freshName(value);
@@ -234,7 +268,7 @@ export default function DocumentDesigner({ value, lang, workspace, onChange }: D
   );
 
   return (
-    <Card size="small" title={t('designer.title')} data-testid="form-designer">
+    <Card size="small" title={t('designer.title')} data-testid="form-designer" onBlurCapture={flush}>
       <Typography.Paragraph type="secondary">{t('designer.hint')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} xl={12}>

@@ -78,6 +78,13 @@ describe('field list operations', () => {
     expect(JSON.stringify(next.print)).not.toMatch(/"method"|\{method\}/);
     // Conditions compare the field as a fact: they are left to the implementer (they may mean a case fact).
     expect(updateField(receipt, 0, { required: undefined }).fields).not.toHaveProperty('0.required');
+    // A new field named like another for a moment, then renamed: the other's rules and print stay its own.
+    const added = addField(receipt, { name: 'field1', title: '快递公司', type: 'string' });
+    const last = fieldsOf(added).length - 1;
+    const clash = updateField(added, last, { name: 'method' });
+    const renamed = updateField(clash, last, { name: 'courier' });
+    expect(renamed.rules).toEqual(receipt.rules);
+    expect(renamed.print).toEqual(receipt.print);
     const named = updateField(receipt, indexOf(receipt, 'witness'), { name: 'witnessName' });
     expect((named.rules as { fields: string[] }[]).some((r) => r.fields.includes('witnessName'))).toBe(true);
   });
@@ -134,7 +141,14 @@ describe('numbering and print', () => {
     expect(numberingProblem(setNumbering(receipt, '{org}{seq}'))?.zh).toContain('{org}');
   });
 
-  it('prints a field on the A4 sheet before the signatures, and takes it off again', () => {
+  it('prints a field on the A4 sheet after its neighbour, and takes it off again', () => {
+    const placed = setPrinted(
+      addField(receipt, { name: 'courier', title: '快递公司', type: 'string' }, indexOf(receipt, 'method') + 1),
+      'courier',
+      true,
+    );
+    const lines = (placed.print as { blocks: { field?: string }[] }).blocks.map((b) => b.field);
+    expect(lines[lines.indexOf('method') + 1]).toBe('courier');
     const doc = addField(receipt, { name: 'courier', title: '快递公司', type: 'string' });
     expect(printed(doc, 'courier')).toBe(false);
     const on = setPrinted(doc, 'courier', true);

@@ -135,7 +135,8 @@ export function removeField(doc: DocValue, index: number): DocValue {
 
 /**
  * The field at `index` changed: `patch`'s keys set, those given as undefined left out. A new
- * name is carried to the rules, sections and print blocks that named the old one.
+ * name is carried to the rules, sections and print blocks that named the old one (when neither
+ * name is another field's).
  */
 export function updateField(doc: DocValue, index: number, patch: Record<string, unknown>): DocValue {
   const fields = fieldsOf(doc);
@@ -146,7 +147,18 @@ export function updateField(doc: DocValue, index: number, patch: Record<string, 
   let next: DocValue = { ...doc, fields: fields.map((f, i) => (i === index ? (field as FieldValue) : f)) };
   const from = before.name;
   const to = field.name;
-  if (typeof from === 'string' && typeof to === 'string' && from !== to && to !== '') next = renameRefs(next, from, to);
+  // The mentions are carried only from a name this field alone had to one no other field has: a
+  // name shared by two fields (while the designer marks it) names the other one's rules and print too.
+  const others = fields.filter((_, i) => i !== index).map((f) => f.name);
+  if (
+    typeof from === 'string' &&
+    typeof to === 'string' &&
+    from !== to &&
+    to !== '' &&
+    !others.includes(from) &&
+    !others.includes(to)
+  )
+    next = renameRefs(next, from, to);
   return next;
 }
 
@@ -224,8 +236,9 @@ export const printed = (doc: DocValue, name: string): boolean =>
   );
 
 /**
- * The field printed on the A4 sheet (a field block, or a table block for a table; placed before
- * the signatures and seal) or not printed (its own blocks removed).
+ * The field printed on the A4 sheet (a field block, or a table block for a table; placed after the
+ * line of the nearest field before it that has one, else before the signatures and seal) or not
+ * printed (its own blocks removed).
  */
 export function setPrinted(doc: DocValue, name: string, on: boolean): DocValue {
   const print = obj(doc.print);
@@ -233,10 +246,16 @@ export function setPrinted(doc: DocValue, name: string, on: boolean): DocValue {
   const own = (b: Record<string, unknown>) => (b.kind === 'field' || b.kind === 'table') && b.field === name;
   if (!on) return { ...doc, print: { ...print, blocks: blocks.filter((b) => !own(b)) } };
   if (blocks.some(own)) return doc;
-  const field = fieldsOf(doc).find((f) => f.name === name);
-  const block = { kind: field?.type === 'table' ? 'table' : 'field', field: name };
+  const fields = fieldsOf(doc);
+  const index = fields.findIndex((f) => f.name === name);
+  const block = { kind: fields[index]?.type === 'table' ? 'table' : 'field', field: name };
+  // After the line of the nearest field before it that prints one; else before the signatures.
+  const before = new Set(fields.slice(0, Math.max(0, index)).map((f) => f.name));
+  const after = blocks.findLastIndex(
+    (b) => (b.kind === 'field' || b.kind === 'table') && before.has(b.field as string),
+  );
   const end = blocks.findIndex((b) => b.kind === 'signatures' || b.kind === 'seal');
-  const at = end < 0 ? blocks.length : end;
+  const at = after >= 0 ? after + 1 : end < 0 ? blocks.length : end;
   return { ...doc, print: { ...print, blocks: [...blocks.slice(0, at), block, ...blocks.slice(at)] } };
 }
 

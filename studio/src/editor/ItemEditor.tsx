@@ -7,9 +7,9 @@
  * officer's form and A4 print previewed (DocumentDesigner): a third view of the same value.
  */
 import type { ItemKind } from '@yifa/metamodel';
-import { Col, Row, Space, Spin } from 'antd';
+import { Col, Collapse, Row, Space, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Lang } from '../messages.ts';
+import { format, type Lang } from '../messages.ts';
 import { LiveIssues } from '../validation/LiveIssues.tsx';
 import { useLiveValidation } from '../validation/useLiveValidation.ts';
 import { MonacoView } from './MonacoView.tsx';
@@ -140,7 +140,17 @@ export default function ItemEditor(props: ItemEditorProps) {
           <DocumentDesigner value={value} lang={lang} workspace={props.workspace} onChange={fromText} />
         )}
       </Suspense>
-      {editor}
+      {kind === 'document' ? (
+        // A document's generated form is long and rebuilt on each change from the designer: it
+        // opens on request (and is rendered only while open), on the value as edited so far.
+        <Collapse
+          destroyInactivePanel
+          data-testid="document-form-yaml"
+          items={[{ key: 'editor', label: format(lang, 'designer.formAndYaml'), children: editor }]}
+        />
+      ) : (
+        editor
+      )}
     </Space>
   );
 }

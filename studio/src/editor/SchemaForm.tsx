@@ -55,6 +55,9 @@ export function SchemaForm(props: SchemaFormProps) {
   const { kind, lang, errors, version } = props;
   const latest = useRef(props);
   latest.current = props;
+  // The form on screen: a form replaced (a new version) may still report its fields leaving as
+  // value changes, and its value is stale — only the current form's changes go out.
+  const current = useRef<unknown>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new form only when the value is replaced from outside (version) or the language changes (formily keeps a field's first title), from the value as edited so far
   const form = useMemo(() => {
     const initial = plain(latest.current.value);
@@ -65,6 +68,7 @@ export function SchemaForm(props: SchemaFormProps) {
       initialValues: initial,
       effects() {
         onFormValuesChange((f) => {
+          if (current.current !== f) return;
           const next = prune(plain(f.values), initial) as Record<string, unknown>;
           const text = JSON.stringify(next);
           if (text === last) return;
@@ -74,6 +78,7 @@ export function SchemaForm(props: SchemaFormProps) {
       },
     });
   }, [kind, version, lang]);
+  current.current = form;
   const schema = useMemo(() => translateKind(kind, lang).schema, [kind, lang]);
 
   useEffect(() => {
