@@ -7,11 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
 import * as schema from '../db/schema.ts';
-import { appendEvent, collectingEvents, verifyChain } from './chain.ts';
+import { appendEvent, collectingEvents, eventHash, verifyChain } from './chain.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yifa-chain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,5 +88,59 @@ describe('collectingEvents', () => {
     expect(two.events.map((e) => e.action)).toEqual(['second-before', 'second-after']);
     expect(three.events.map((e) => e.action)).toEqual(['third']);
     db.$client.close();
+  });
+});
+
+describe('verifyChain in pages', () => {
+  /** A chain of ten events with the append-only triggers dropped, as someone who can write the file would. */
+  async function chainOfTen(name: string) {
+    const db = await openDb(`file:${join(dir, `${name}.db`)}`);
+    for (let i = 1; i <= 10; i++) await appendEvent(db, { actor: 't', action: `a${i}`, after: { i } });
+    for (const t of ['audit_events_no_update', 'audit_events_no_delete']) await db.$client.execute(`DROP TRIGGER ${t}`);
+    return db;
+  }
+  const hashOf = async (db: Awaited<ReturnType<typeof openDb>>, seq: number) =>
+    (await db.select().from(schema.auditEvents).where(eq(schema.auditEvents.seq, seq)))[0];
+
+  it('reads an intact chain page by page to the same head', async () => {
+    const db = await chainOfTen('pages-intact');
+    const whole = await verifyChain(db);
+    expect(whole).toMatchObject({ ok: true, events: 10 });
+    for (const page of [1, 3, 10, 11]) expect(await verifyChain(db, undefined, page)).toEqual(whole);
+    db.$client.close();
+  });
+
+  it('names a deleted, an edited, a moved and a rewritten event across page boundaries', async () => {
+    const deleted = await chainOfTen('pages-deleted');
+    await deleted.$client.execute('DELETE FROM audit_events WHERE seq = 4');
+    expect(await verifyChain(deleted, undefined, 3)).toMatchObject({
+      ok: false,
+      seq: 5,
+      problem: 'missing',
+      events: 9,
+    });
+
+    const edited = await chainOfTen('pages-edited');
+    await edited.$client.execute(`UPDATE audit_events SET after = '{"i":50}' WHERE seq = 5`);
+    expect(await verifyChain(edited, undefined, 3)).toMatchObject({ ok: false, seq: 5, problem: 'edited' });
+
+    const moved = await chainOfTen('pages-moved');
+    await moved.$client.execute('UPDATE audit_events SET seq = 100 WHERE seq = 6');
+    await moved.$client.execute('UPDATE audit_events SET seq = 6 WHERE seq = 7');
+    await moved.$client.execute('UPDATE audit_events SET seq = 7 WHERE seq = 100');
+    const report = await verifyChain(moved, undefined, 3);
+    expect(report).toMatchObject({ ok: false, seq: 6, problem: 'reordered' });
+    expect(report.ok === false && report.message.en).toBe('event 6 was written as event 7: the order was changed');
+
+    const rewritten = await chainOfTen('pages-rewritten');
+    const row = await hashOf(rewritten, 3);
+    if (!row) throw new Error('no event 3');
+    const forged = { ...row, after: { i: 30 } };
+    await rewritten.$client.execute({
+      sql: 'UPDATE audit_events SET after = ?, hash = ? WHERE seq = 3',
+      args: [JSON.stringify(forged.after), eventHash(row.prevHash, forged)],
+    });
+    expect(await verifyChain(rewritten, undefined, 3)).toMatchObject({ ok: false, seq: 3, problem: 'broken-link' });
+    for (const db of [deleted, edited, moved, rewritten]) db.$client.close();
   });
 });

@@ -11,7 +11,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { asc, desc, getTableName } from 'drizzle-orm';
+import { asc, count, desc, getTableName, gt, max } from 'drizzle-orm';
 import { canonicalJson } from '../canonical.ts';
 import { fixedStatement, jsonText } from '../db/fixed-statement.ts';
 import { type AuditEventRow, auditEvents } from '../db/schema.ts';
@@ -218,14 +218,13 @@ type IntactReport = Extract<ChainReport, { ok: true }>;
 /**
  * The chain, whole so far, against its last checkpoint: shorter than the checkpoint's seq, or
  * another event at that seq, means events at its end were deleted (and maybe written anew).
+ * `atAnchor` is the hash of the event at the checkpoint's seq, if the chain reaches it.
  */
-function againstAnchor(rows: readonly AuditEventRow[], anchor: Anchor, intact: IntactReport): ChainReport {
-  const base = { ok: false as const, events: rows.length, algorithm: CHAIN_ALGORITHM };
+function againstAnchor(last: number, atAnchor: string | undefined, anchor: Anchor, intact: IntactReport): ChainReport {
+  const base = { ok: false as const, events: last, algorithm: CHAIN_ALGORITHM };
   if (anchor.state === 'bad') return { ...base, problem: 'bad-checkpoint', file: anchor.file, message: anchor.message };
   if (anchor.state === 'none') return { ...intact, checkpoint: { file: anchor.file, latest: null } };
   const { seq, at } = anchor;
-  // The chain was checked whole, so rows[i] is event i + 1.
-  const last = rows.length;
   if (last < seq)
     return {
       ...base,
@@ -242,7 +241,7 @@ function againstAnchor(rows: readonly AuditEventRow[], anchor: Anchor, intact: I
               en: `the chain was truncated after event ${last}: the checkpoint of ${at} records events up to ${seq}`,
             },
     };
-  if (rows[seq - 1]?.hash !== anchor.hash)
+  if (atAnchor !== anchor.hash)
     return {
       ...base,
       seq,
@@ -255,64 +254,85 @@ function againstAnchor(rows: readonly AuditEventRow[], anchor: Anchor, intact: I
   return { ...intact, checkpoint: { file: anchor.file, latest: { seq, at } } };
 }
 
+/** How many events `verifyChain` reads at a time: memory stays flat at tens of millions of events. */
+export const VERIFY_PAGE = 5_000;
+
 /**
  * Recomputes the whole chain and reports the first event that does not fit; given the last
  * checkpoint (`anchor`), it also reports a chain that ends before it or differs where it signed.
+ * It reads the chain in pages of `page` events by seq, so only a page is held at a time.
  */
 export async function verifyChain(
   db: Pick<import('../db/client.ts').Db, 'select'>,
   anchor?: Anchor,
+  page = VERIFY_PAGE,
 ): Promise<ChainReport> {
-  const rows = await db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
   let prev = GENESIS;
   let expectedSeq = 1;
-  for (const row of rows) {
-    const fail = (problem: LinkProblem, zh: string, en: string): ChainReport => ({
-      ok: false,
-      events: rows.length,
-      algorithm: CHAIN_ALGORITHM,
-      seq: row.seq,
-      problem,
-      message: { zh: `第 ${row.seq} 号记录${zh}`, en: `event ${row.seq} ${en}` },
-    });
-    if (row.seq !== expectedSeq) {
-      return row.seq > expectedSeq
-        ? fail(
-            'missing',
-            `之前缺少第 ${expectedSeq} 号记录（已被删除）`,
-            `follows a gap: event ${expectedSeq} was deleted`,
-          )
-        : fail('reordered', '顺序错乱', 'is out of order');
-    }
-    if (row.prevHash !== prev && eventHash(row.prevHash, row) !== row.hash) {
-      // This event does not fit where it stands: hashed under another seq, it was moved; otherwise edited.
-      const was = rows.find((r) => r.seq !== row.seq && eventHash(row.prevHash, { ...row, seq: r.seq }) === row.hash);
-      return was
-        ? fail(
-            'reordered',
-            `原为第 ${was.seq} 号记录，顺序被调换`,
-            `was written as event ${was.seq}: the order was changed`,
-          )
-        : fail('edited', '的内容已被改动', 'was edited after it was written');
-    }
-    if (row.prevHash !== prev) {
-      // This event is intact but the one before is not what it recorded: that one was rewritten and rehashed.
-      return {
+  let atAnchor: string | undefined;
+  const anchorSeq = anchor?.state === 'signed' ? anchor.seq : undefined;
+  const total = async () => (await db.select({ n: count() }).from(auditEvents))[0]?.n ?? 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, expectedSeq - 1))
+      .orderBy(asc(auditEvents.seq))
+      .limit(page);
+    for (const row of rows) {
+      const fail = async (problem: LinkProblem, zh: string, en: string): Promise<ChainReport> => ({
         ok: false,
-        events: rows.length,
+        events: await total(),
         algorithm: CHAIN_ALGORITHM,
-        seq: row.seq - 1,
-        problem: 'broken-link',
-        message: {
-          zh: `第 ${row.seq - 1} 号记录已被改写（第 ${row.seq} 号记录所记的前一哈希与之不符）`,
-          en: `event ${row.seq - 1} was rewritten (event ${row.seq} recorded a different hash for it)`,
-        },
-      };
+        seq: row.seq,
+        problem,
+        message: { zh: `第 ${row.seq} 号记录${zh}`, en: `event ${row.seq} ${en}` },
+      });
+      if (row.seq !== expectedSeq) {
+        // Pages are read after the last seq seen, so a seq out of step is a gap.
+        return fail(
+          'missing',
+          `之前缺少第 ${expectedSeq} 号记录（已被删除）`,
+          `follows a gap: event ${expectedSeq} was deleted`,
+        );
+      }
+      if (row.prevHash !== prev && eventHash(row.prevHash, row) !== row.hash) {
+        // This event does not fit where it stands: hashed under another seq, it was moved; otherwise edited.
+        const was = await movedFrom(db, row);
+        return was !== undefined
+          ? fail('reordered', `原为第 ${was} 号记录，顺序被调换`, `was written as event ${was}: the order was changed`)
+          : fail('edited', '的内容已被改动', 'was edited after it was written');
+      }
+      if (row.prevHash !== prev) {
+        // This event is intact but the one before is not what it recorded: that one was rewritten and rehashed.
+        return {
+          ok: false,
+          events: await total(),
+          algorithm: CHAIN_ALGORITHM,
+          seq: row.seq - 1,
+          problem: 'broken-link',
+          message: {
+            zh: `第 ${row.seq - 1} 号记录已被改写（第 ${row.seq} 号记录所记的前一哈希与之不符）`,
+            en: `event ${row.seq - 1} was rewritten (event ${row.seq} recorded a different hash for it)`,
+          },
+        };
+      }
+      if (eventHash(prev, row) !== row.hash) return fail('edited', '的内容已被改动', 'was edited after it was written');
+      prev = row.hash;
+      if (row.seq === anchorSeq) atAnchor = row.hash;
+      expectedSeq++;
     }
-    if (eventHash(prev, row) !== row.hash) return fail('edited', '的内容已被改动', 'was edited after it was written');
-    prev = row.hash;
-    expectedSeq++;
+    if (rows.length < page) break;
   }
-  const intact: IntactReport = { ok: true, events: rows.length, head: prev, algorithm: CHAIN_ALGORITHM };
-  return anchor ? againstAnchor(rows, anchor, intact) : intact;
+  const events = expectedSeq - 1;
+  const intact: IntactReport = { ok: true, events, head: prev, algorithm: CHAIN_ALGORITHM };
+  return anchor ? againstAnchor(events, atAnchor, anchor, intact) : intact;
+}
+
+/** The seq an event was hashed under, if it is another seq of the chain's range (the event was moved). */
+async function movedFrom(db: Pick<import('../db/client.ts').Db, 'select'>, row: AuditEventRow) {
+  const last = (await db.select({ n: max(auditEvents.seq) }).from(auditEvents))[0]?.n ?? 0;
+  for (let seq = 1; seq <= last; seq++)
+    if (seq !== row.seq && eventHash(row.prevHash, { ...row, seq }) === row.hash) return seq;
+  return undefined;
 }
