@@ -263,6 +263,7 @@ export const MESSAGES = {
     'graph.nameEn': '英文名称',
     'graph.dangling': '操作 {action} 指向不存在的环节 {missing}',
     'designer.title': '文书表单设计器',
+    'designer.formAndYaml': '表单与 YAML（编辑同一条目；打开时显示设计器中的修改）',
     'designer.hint':
       '在这里增删、排序和设置文书的字段、预填来源、显示与必填条件、计算字段和文号格式；右侧是办案人员看到的同一张表单（同一套编译后的字段规则）及其 A4 打印样式。设计器、下方的表单和 YAML 编辑的是同一个条目，保存时只写入最小覆盖。',
     'designer.fields': '字段',
@@ -597,6 +598,7 @@ export const MESSAGES = {
     'graph.nameEn': 'English name',
     'graph.dangling': 'action {action} names a state that does not exist: {missing}',
     'designer.title': 'Document-form designer',
+    'designer.formAndYaml': 'Form and YAML (the same item; they show the designer’s changes when opened)',
     'designer.hint':
       'Add, order and set up the document’s fields, their pre-fill sources, when they show or are required, computed fields and the number pattern; beside them, the same form officers see (the same compiled field rules) and its A4 print. The designer, the form below and the YAML edit one item; a save writes only the smallest override.',
     'designer.fields': 'Fields',
