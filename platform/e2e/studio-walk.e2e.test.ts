@@ -5,7 +5,8 @@
  * regulator (统一社会信用代码, the bureau's own number prefix), a new matter with its authority
  * item, discretion benchmark and a fact of its own for the officer's form, overrides one parameter
  * and one workflow guard by editing the base items (smallest overrides), removes a base item and
- * restores it, writes a golden case, and publishes 0.1.0 with a note. The system administrator
+ * restores it, enters facts in the rule test bench and saves them as a golden case, runs the golden
+ * tests and publishes 0.1.0 with a note. The system administrator
  * reads the dry-run report for 保定市's subtree and activates it there. An officer of 竞秀区's market
  * regulator then opens a case on the new matter — the new fact on the form, the bureau's prefix in
  * the case number — while an officer of 石家庄市 still works under the province's pack. The audit
@@ -86,9 +87,13 @@ const input = (path: string, last = false): Locator => {
 };
 
 /** Finds an item of a kind in the working copy's list and opens it. */
-async function openItem(kind: string, code: string, timeout = 30_000) {
-  // From an item's page, back to the copy's tabs first.
+/** From an item's page, back to the copy's tabs. */
+async function toTabs() {
   if ((await page.getByTestId('ws-item').count()) > 0) await page.getByTestId('back').click();
+}
+
+async function openItem(kind: string, code: string, timeout = 30_000) {
+  await toTabs();
   await page.locator('[data-tab="items"]').click();
   await page.locator(`[data-ws-kind="${kind}"]`).click();
   // antd's Input.Search puts the test id on its input.
@@ -100,11 +105,11 @@ async function openItem(kind: string, code: string, timeout = 30_000) {
 }
 
 /** 复制为新条目 on the open item: the editor on its copy under the new code. */
-async function copyAs(code: string) {
+async function copyAs(code: string, timeout = 30_000) {
   await page.getByTestId('copy-item').click();
   await page.getByTestId('copy-item-code').fill(code);
   await page.getByTestId('copy-item-start').click();
-  await page.getByTestId('item-editor').waitFor();
+  await page.getByTestId('item-editor').waitFor({ timeout });
   await expect(page.getByTestId('ws-item').textContent()).resolves.toContain(code);
 }
 
@@ -115,9 +120,9 @@ async function viewShot(name: string, at: Locator) {
 }
 
 /** Saves the item and waits for the platform's answer. */
-async function save() {
+async function save(timeout = 30_000) {
   await page.getByTestId('save').click();
-  await page.getByTestId('saved').waitFor();
+  await page.getByTestId('saved').waitFor({ timeout });
 }
 
 describe.sequential('studio → publish → activate for a city → officer (#14)', () => {
@@ -179,38 +184,91 @@ describe.sequential('studio → publish → activate for a city → officer (#14
     await page.locator('[data-origin="added"]').waitFor();
   });
 
-  step('adds the city’s authority item and discretion benchmark', async () => {
+  step('adds the city’s authority item', async () => {
     await openItem('authority-item', '130000-SCJ-CF-0001');
     await copyAs(AUTHORITY);
     await input('name').fill('对未取得食品经营许可从事食品经营活动的处罚（保定市）');
     await save();
-    await openItem('discretion', 'DB-SPAQF-122-1');
-    await copyAs(BENCHMARK);
-    await input('name').fill('未取得食品生产经营许可从事食品生产经营活动的裁量基准（保定市）');
-    await input('nameEn').fill('Benchmark for food business without a licence (Baoding)');
-    await save();
   });
 
-  step('adds the new matter with a fact of its own for the officer’s form', async () => {
-    await openItem('matter', '130000-SCJ-CF-0001-01');
-    await copyAs(MATTER);
-    await input('name').fill('未取得食品经营许可从事食品经营活动（保定市）');
-    await input('nameEn').fill('Trading food without a food business licence (Baoding)');
-    await input('authorityItem').fill(AUTHORITY);
-    await input('discretion').fill(BENCHMARK);
-    const facts = page.getByTestId('item-form').locator('[data-field="facts"]').first();
-    await facts.getByRole('button', { name: '添加一项' }).last().click();
-    await input('facts.*.name', true).fill(NEW_FACT.name);
-    await input('facts.*.label', true).fill(NEW_FACT.label);
-    await input('facts.*.labelEn', true).fill(NEW_FACT.labelEn);
-    await select(page, page.getByTestId('item-form').locator('[data-field="facts.*.type"]').last(), 'number');
-    await viewShot(
-      'studio-walk-matter',
-      page.getByTestId('item-form').locator('[data-field="facts.*.labelEn"]').last(),
-    );
-    await save();
-    await page.locator('[data-origin="added"]').waitFor();
-  });
+  step(
+    'adds the city’s discretion benchmark (a large form: slow on a busy machine)',
+    async () => {
+      await openItem('discretion', 'DB-SPAQF-122-1', 100_000);
+      await copyAs(BENCHMARK, 100_000);
+      await input('name').fill('未取得食品生产经营许可从事食品生产经营活动的裁量基准（保定市）');
+      await input('nameEn').fill('Benchmark for food business without a licence (Baoding)');
+      await save();
+      await page.locator('[data-origin="added"]').waitFor({ timeout: 60_000 });
+    },
+    240_000,
+  );
+
+  step(
+    'writes a golden case from the rule bench: 一般, 260,000–340,000 yuan, saved as a case',
+    async () => {
+      const bench = page.getByTestId('rule-bench');
+      await bench.waitFor({ timeout: 100_000 });
+      await page
+        .locator('[data-testid="bench-facts"] [data-testid="bench-fact-goodsValue"]')
+        .waitFor({ timeout: 60_000 });
+      const benchInput = (testId: string) =>
+        page.locator(`[data-testid="${testId}"]`).locator('xpath=descendant-or-self::input').first();
+      await benchInput('bench-violation-date').fill('2026-05-06');
+      // Every fact the benchmark reads: the goods' value, no earlier penalty, ordinary harm, and no to
+      // each circumstance but cooperation.
+      const asked = await page
+        .locator('[data-testid="bench-facts"] [data-testid^="bench-fact-"]')
+        .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').slice('bench-fact-'.length)));
+      expect(asked).toContain('goodsValue');
+      for (const fact of asked) {
+        const id = `bench-fact-${fact}`;
+        if (fact === 'goodsValue') await benchInput(id).fill('20000');
+        else if (fact === 'partyPriorPenalties12m') await benchInput(id).fill('0');
+        else if (fact === 'harmConsequence') {
+          await page.locator(`[data-testid="${id}"]`).click();
+          await page.locator('.ant-select-item-option[title="一般"]:visible').last().click();
+        } else
+          await page.locator(`[data-testid="${id}"] label`, { hasText: fact === 'cooperated' ? '是' : '否' }).click();
+      }
+      await page.getByTestId('bench-run').click();
+      await page.getByTestId('bench-tier').getByText('一般').waitFor();
+      await expect(page.getByTestId('bench-fine').textContent()).resolves.toBe('260,000 – 340,000 元');
+      await page.getByTestId('bench-save-golden').click();
+      await benchInput('bench-golden-name').fill('保定市场监管：货值二万元、一般情节 → 一般，26万元至34万元');
+      await page.getByTestId('bench-golden-ok').click();
+      await page.getByTestId('bench-saved').waitFor();
+      // Saved as a case of the copy's golden tests (the studio-bench suite, a test item of this pack).
+      await expect(page.getByTestId('bench-saved').textContent()).resolves.toContain('studio-bench');
+      await viewShot('studio-walk-golden', bench);
+    },
+    240_000,
+  );
+
+  step(
+    'adds the new matter with a fact of its own for the officer’s form',
+    async () => {
+      await openItem('matter', '130000-SCJ-CF-0001-01', 100_000);
+      await copyAs(MATTER, 100_000);
+      await input('name').fill('未取得食品经营许可从事食品经营活动（保定市）');
+      await input('nameEn').fill('Trading food without a food business licence (Baoding)');
+      await input('authorityItem').fill(AUTHORITY);
+      await input('discretion').fill(BENCHMARK);
+      const facts = page.getByTestId('item-form').locator('[data-field="facts"]').first();
+      await facts.getByRole('button', { name: '添加一项' }).last().click();
+      await input('facts.*.name', true).fill(NEW_FACT.name);
+      await input('facts.*.label', true).fill(NEW_FACT.label);
+      await input('facts.*.labelEn', true).fill(NEW_FACT.labelEn);
+      await select(page, page.getByTestId('item-form').locator('[data-field="facts.*.type"]').last(), 'number');
+      await viewShot(
+        'studio-walk-matter',
+        page.getByTestId('item-form').locator('[data-field="facts.*.labelEn"]').last(),
+      );
+      await save();
+      await page.locator('[data-origin="added"]').waitFor();
+    },
+    240_000,
+  );
 
   step('overrides a parameter in the form: one field', async () => {
     await openItem('parameter', 'case-source-extension-days');
@@ -221,21 +279,30 @@ describe.sequential('studio → publish → activate for a city → officer (#14
     expect(fields).toEqual({ value: 20 });
   });
 
-  step('opens 普通程序, the national ordinary procedure (its graph and long form take a while)', async () => {
-    await openItem('workflow', 'penalty-ordinary', 100_000);
-  });
+  step(
+    'opens 普通程序, the national ordinary procedure (its graph and long form take a while)',
+    async () => {
+      await openItem('workflow', 'penalty-ordinary', 220_000);
+    },
+    240_000,
+  );
 
-  step('overrides one guard of 普通程序 in the condition builder: only that transition', async () => {
-    const guard = page.locator('[data-condition-fact="transferAccepted"]').first();
-    await guard.scrollIntoViewIfNeeded();
-    await guard.getByPlaceholder('标签（解释中的名称）').fill('公安机关已在回执上签字并注明受案日期（保定市）');
-    await viewShot('studio-walk-guard', guard);
-    await save();
-    const patch = (await page.getByTestId('patch').textContent()) ?? '';
-    expect(patch).toContain('police-accepted');
-    expect(patch).toContain('注明受案日期');
-    expect(patch).not.toContain('approve-filing');
-  });
+  step(
+    'overrides one guard of 普通程序 in the condition builder: only that transition',
+    async () => {
+      const guard = page.locator('[data-condition-fact="transferAccepted"]').first();
+      await guard.waitFor({ timeout: 100_000 });
+      await guard.scrollIntoViewIfNeeded();
+      await guard.getByPlaceholder('标签（解释中的名称）').fill('公安机关已在回执上签字并注明受案日期（保定市）');
+      await viewShot('studio-walk-guard', guard);
+      await save(100_000);
+      const patch = (await page.getByTestId('patch').textContent()) ?? '';
+      expect(patch).toContain('police-accepted');
+      expect(patch).toContain('注明受案日期');
+      expect(patch).not.toContain('approve-filing');
+    },
+    240_000,
+  );
 
   step('removes a base item with its reason, sees it in the manifest, and restores it', async () => {
     await openItem('organisation', '130624-Z-LQG');
@@ -255,42 +322,8 @@ describe.sequential('studio → publish → activate for a city → officer (#14
     await removed.waitFor({ state: 'detached' });
   });
 
-  step('writes a golden case for the city’s benchmark as a test item', async () => {
-    await page.locator('[data-tab="items"]').click();
-    await page.locator('[data-ws-kind="test"]').click();
-    await page.getByTestId('new-item').click();
-    await page.getByTestId('new-item-code').fill('discretion-baoding');
-    await page.getByTestId('new-item-start').click();
-    await page.getByTestId('item-editor').waitFor();
-    await input('name').fill('保定市裁量基准黄金测试');
-    const cases = [
-      {
-        name: '保定市场监管：货值二万元、一般情节 → 一般，货值13倍至17倍（26万元至34万元）',
-        discretion: BENCHMARK,
-        violationDate: '2026-05-06',
-        facts: {
-          noSubjectiveFault: false,
-          minorViolation: false,
-          correctedPromptly: false,
-          harmConsequence: '一般',
-          eliminatedHarm: false,
-          coerced: false,
-          cooperated: true,
-          obstructedEnforcement: false,
-          partyPriorPenalties12m: 0,
-          goodsValue: 20000,
-        },
-        expect: { tier: 'general', fine: { min: 260000, max: 340000 } },
-      },
-    ];
-    await page.getByTestId('item-form').locator('[data-field="cases"] textarea').first().fill(JSON.stringify(cases));
-    await shot(page, 'studio-walk-golden');
-    await save();
-    await page.locator('[data-origin="added"]').waitFor();
-  });
-
-  step('validates, runs the golden tests (all pass) and publishes 0.1.0 with a note', async () => {
-    await page.getByTestId('back').click();
+  step('runs the golden tests (all pass, the bench’s case among them) and publishes 0.1.0 with a note', async () => {
+    await toTabs();
     await page.locator('[data-tab="tests"]').click();
     await page.getByTestId('run-tests').click();
     await page.getByTestId('tests-summary').waitFor();
@@ -319,10 +352,11 @@ describe.sequential('studio → publish → activate for a city → officer (#14
     await page.locator('.ant-select-item-option').filter({ hasText: '130600-GOV' }).click();
     await drawer.getByText('he-hebei@1.0.0').waitFor();
     await expect(drawer.getByTestId('pack-refused').count()).resolves.toBe(0);
-    // Added: two organisations, the authority item, the benchmark, the matter and the test; changed:
+    // Added: two organisations, the authority item, the benchmark, the matter and the bench's golden tests; changed:
     // the parameter and the workflow.
     await expect(drawer.getByTestId('pack-summary').textContent()).resolves.toBe('6 / 2 / 0');
     await drawer.getByText(MATTER).waitFor();
+    await drawer.getByText('studio-bench').waitFor();
     await shot(page, 'studio-walk-report');
     await drawer.getByTestId('pack-activate').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();

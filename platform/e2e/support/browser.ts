@@ -113,12 +113,13 @@ export async function shotBoth(page: Page, name: string): Promise<void> {
 
 /**
  * The steps of one browser flow, each building on the one before: after a failure the rest are
- * skipped (the failing step still fails the run), and the failure leaves a screenshot.
+ * skipped (the failing step still fails the run), and the failure leaves a screenshot. A step
+ * that must render a very large screen on a busy machine may be given a longer timeout.
  */
 export function flowSteps(page: () => Page | undefined) {
   let failed = false;
-  return (name: string, fn: () => Promise<void>) =>
-    it(name, { timeout: 120_000 }, async (ctx) => {
+  return (name: string, fn: () => Promise<void>, timeout = 120_000) =>
+    it(name, { timeout }, async (ctx) => {
       if (failed) ctx.skip();
       try {
         await fn();

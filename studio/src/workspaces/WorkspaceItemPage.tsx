@@ -182,7 +182,8 @@ export function WorkspaceItemPage(props: {
   const copy = useMemo(() => ({ id, revision, onRevision: setRevision }), [id, revision]);
   if (loaded.error) return <Alert type="error" message={loaded.error.text[lang]} data-testid="ws-item-error" />;
   if (!item) return <Spin />;
-  const name = String((lang === 'en' && item.value.nameEn) || item.value.name || '');
+  // A new item copied from another still has that item's name until it is saved: not shown as its own.
+  const name = isNew ? '' : String((lang === 'en' && item.value.nameEn) || item.value.name || '');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="ws-item">
       <Card
