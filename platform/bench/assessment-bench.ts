@@ -260,7 +260,7 @@ const passes = [
     ['enforcementActions', 'inspections', 'cases', 'closedCases', 'authorityItemsExercised'],
   ],
   ['officers who acted (rollup officer_counts)', ['officersWithCases']],
-  ['major cases (reviews joined)', ['majorCases', 'majorCasesReviewed']],
+  ['major cases (rollup review_marks)', ['majorCases', 'majorCasesReviewed']],
   ['officers and certificates (users)', ['officers', 'certifiedOfficers']],
   ['case sources', ['overdueCaseSources', 'complaints', 'complaintsHandled']],
 ] as const;
