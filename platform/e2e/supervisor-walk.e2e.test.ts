@@ -103,7 +103,9 @@ describe.sequential('the supervisor’s walk', () => {
     await login(page, SUPERVISOR.username);
     await page.getByRole('menuitem', { name: '执法监督' }).click();
     await atLevel('district');
-    await figure('cases').filter({ hasText: /执法记录\s*3/ }).waitFor();
+    await figure('cases')
+      .filter({ hasText: /执法记录\s*3/ })
+      .waitFor();
     await page.getByTestId('records-by-kind').filter({ hasText: '行政处罚' }).waitFor();
     for (const rate of ['performanceRate', 'participationRate', 'casesPerOfficer'])
       await figure(rate).filter({ hasText: /\d/ }).waitFor();
@@ -148,11 +150,15 @@ describe.sequential('the supervisor’s walk', () => {
   step('刷新 counts what was committed since the page opened: a new case, the files sampled and reviewed', async () => {
     await page.getByRole('menuitem', { name: '执法监督' }).click();
     await atLevel('district');
-    await figure('cases').filter({ hasText: /执法记录\s*3/ }).waitFor();
+    await figure('cases')
+      .filter({ hasText: /执法记录\s*3/ })
+      .waitFor();
     // A case opened by the officer while the supervisor reads the page.
     await seedCase(server.url, people, false);
     await page.getByTestId('statistics-refresh').click();
-    await figure('cases').filter({ hasText: /执法记录\s*4/ }).waitFor();
+    await figure('cases')
+      .filter({ hasText: /执法记录\s*4/ })
+      .waitFor();
     await figure('sampledFiles')
       .filter({ hasText: /抽查案卷\s*2/ })
       .waitFor();
@@ -200,7 +206,9 @@ describe.sequential('the supervisor’s walk', () => {
     await row('120116-TEDA-SCJ').waitFor();
     await expect(row(STJ).count()).resolves.toBe(0);
     // Records of own bureau only (the 区生态环境局's case is not counted); its two sampled files.
-    await figure('cases').filter({ hasText: /执法记录\s*3/ }).waitFor();
+    await figure('cases')
+      .filter({ hasText: /执法记录\s*3/ })
+      .waitFor();
     await figure('sampledFiles')
       .filter({ hasText: /抽查案卷\s*2/ })
       .waitFor();
