@@ -6,15 +6,17 @@
  * item, discretion benchmark and a fact of its own for the officer's form, overrides one parameter
  * and one workflow guard by editing the base items (smallest overrides), removes a base item and
  * restores it, enters facts in the rule test bench and saves them as a golden case, runs the golden
- * tests and publishes 0.1.0 with a note. The system administrator
+ * tests, publishes 0.1.0 with a note and downloads the pack's folder as a .zip. The system administrator
  * reads the dry-run report for 保定市's subtree and activates it there. An officer of 竞秀区's market
  * regulator then opens a case on the new matter — the new fact on the form, the bureau's prefix in
  * the case number — while an officer of 石家庄市 still works under the province's pack. The audit
  * chain holds the publish and the activation. Screenshots docs/screenshots/studio-walk-*.png.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePack, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { apiAs } from './support/api.ts';
@@ -336,6 +338,19 @@ describe.sequential('studio → publish → activate for a city → officer (#14
     await expect(page.getByTestId('publish-report').textContent()).resolves.toContain('系统管理员');
     await shot(page, 'studio-walk-publish');
   });
+
+  step(
+    'downloads the city pack as a folder (.zip in the layout of packs/) with its manifest and organisations',
+    async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-zip').click()]);
+      expect(download.suggestedFilename()).toBe(`${PACK}.zip`);
+      const path = await download.path();
+      const files = unzipSync(new Uint8Array(readFileSync(path)));
+      expect(Object.keys(files)).toContain(`${PACK}/pack.yaml`);
+      const texts = Object.values(files).map((bytes) => strFromU8(bytes));
+      expect(texts.some((t) => t.includes(PREFIX))).toBe(true);
+    },
+  );
 
   step('the system administrator reads the dry run for 保定市 and activates it for its subtree', async () => {
     await login(page, PEOPLE.admin.username);

@@ -129,6 +129,11 @@ export const MESSAGES = {
     'pub.report': '导入报告',
     'pub.submit': '发布',
     'pub.title': '发布新版本',
+    'pub.exportTitle': '导出',
+    'pub.exportHelp':
+      '下载工作副本：文件夹（.zip，与 packs/ 目录的布局相同，未编辑的文件逐字节保留，可用 yifa pack validate 校验）或打包文件（.json，可在另一套系统导入注册表）。',
+    'pub.exportZip': '下载文件夹（.zip）',
+    'pub.exportBundle': '下载打包文件（.json）',
     'pub.version': '版本号（语义化版本，如 0.1.0）',
     'pub.versionBad': '版本号应为 主版本.次版本.修订号，如 0.1.0',
     'tab.diff': '差异',
@@ -461,6 +466,11 @@ export const MESSAGES = {
     'pub.report': 'Import report',
     'pub.submit': 'Publish',
     'pub.title': 'Publish a new version',
+    'pub.exportTitle': 'Export',
+    'pub.exportHelp':
+      "Download the working copy: its folder (.zip, in the layout of packs/, unedited files byte for byte, checked with yifa pack validate) or its bundle (.json, imported into another copy's registry).",
+    'pub.exportZip': 'Download the folder (.zip)',
+    'pub.exportBundle': 'Download the bundle (.json)',
     'pub.version': 'Version (semver, e.g. 0.1.0)',
     'pub.versionBad': 'A version reads major.minor.patch, e.g. 0.1.0',
     'tab.diff': 'Diff',

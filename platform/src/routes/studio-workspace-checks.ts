@@ -2,16 +2,35 @@
  * The working-copy routes that check and ship a copy (#14): validate (every issue of the
  * resolved copy, placed on its item and field), diff against the base or the last published
  * version field by field, run the golden tests, export the files (byte for byte where not
- * edited) or the bundle, and publish a version to the registry. All need `pack.author`.
+ * edited; as JSON or as a .zip of the pack's folder) or the bundle, and publish a version to the registry. All need `pack.author`.
  */
 import { z } from '@hono/zod-openapi';
 import { bundlePack } from '@yifa/metamodel';
 import { runPackTests } from '@yifa/rules';
+import { strToU8, zipSync } from 'fflate';
 import { AppError } from '../errors.ts';
 import { publishWorkspace } from '../studio/publish.ts';
 import { diffItems, issueView } from '../studio/workspace-views.ts';
 import { jsonBody as json, router } from './router.ts';
 import { Id, loaded, route } from './studio-workspace-common.ts';
+
+/**
+ * The copy's files as a .zip of one folder named after the pack, in the layout of `packs/`: each
+ * file's text as UTF-8, byte for byte as kept; fixed timestamps, so the same files give the same
+ * archive. fflate writes it (a maintained zero-dependency zip library) rather than code of ours.
+ */
+export function zipFolder(packId: string, files: Record<string, string>): Uint8Array<ArrayBuffer> {
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  const mtime = new Date('2000-01-01T00:00:00Z');
+  for (const path of Object.keys(files).sort()) entries[`${packId}/${path}`] = [strToU8(files[path] ?? ''), { mtime }];
+  const zip = zipSync(entries, { level: 6 });
+  return new Uint8Array(zip);
+}
+
+const zipHeaders = (packId: string) => ({
+  'content-type': 'application/zip',
+  'content-disposition': `attachment; filename="${packId}.zip"`,
+});
 
 const PublishBody = z
   .object({
@@ -65,12 +84,17 @@ export function studioWorkspaceCheckRoutes() {
   r.openapi(
     route('get', '/{id}/export', '导出文件或打包 / export the files or the bundle', {
       params: Id,
-      query: z.object({ format: z.enum(['files', 'bundle']).default('files') }).strict(),
+      query: z.object({ format: z.enum(['files', 'zip', 'bundle']).default('files') }).strict(),
     }),
     async (c) => {
       const { row, ws } = await loaded(c, c.req.valid('param').id);
-      if (c.req.valid('query').format === 'bundle')
-        return c.body(bundlePack(ws.pack).text, 200, { 'content-type': 'application/json; charset=utf-8' });
+      const format = c.req.valid('query').format;
+      if (format === 'bundle')
+        return c.body(bundlePack(ws.pack).text, 200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-disposition': `attachment; filename="${row.packId}-bundle.json"`,
+        });
+      if (format === 'zip') return c.body(zipFolder(row.packId, row.files), 200, zipHeaders(row.packId));
       return c.json({ files: row.files });
     },
   );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { bundlePack, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { eq } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { auditEvents } from '../db/schema.ts';
@@ -170,6 +171,25 @@ describe('studio working copies API', () => {
     expect(Object.keys(exported).sort()).toEqual(Object.keys(disk).sort());
     for (const path of Object.keys(disk))
       expect(Buffer.from(exported[path] as string), path).toEqual(readFileSync(join(PACKS_DIR, 'tj-binhai', path)));
+    // The same files as a .zip of the folder tj-binhai/, unzipped byte for byte; the same archive twice.
+    const zipped = await implementer.get(`${BASE}/${binhai}/export?format=zip`);
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('content-type')).toBe('application/zip');
+    expect(zipped.headers.get('content-disposition')).toBe('attachment; filename="tj-binhai.zip"');
+    const archive = new Uint8Array(await zipped.arrayBuffer());
+    const unzipped = unzipSync(archive);
+    expect(Object.keys(unzipped).sort()).toEqual(
+      Object.keys(disk)
+        .map((p) => `tj-binhai/${p}`)
+        .sort(),
+    );
+    for (const path of Object.keys(disk))
+      expect(Buffer.from(unzipped[`tj-binhai/${path}`] as Uint8Array), path).toEqual(
+        readFileSync(join(PACKS_DIR, 'tj-binhai', path)),
+      );
+    const again = new Uint8Array(await (await implementer.get(`${BASE}/${binhai}/export?format=zip`)).arrayBuffer());
+    expect(Buffer.from(again)).toEqual(Buffer.from(archive));
+    expect((await implementer.get(`${BASE}/${binhai}/export?format=tar`)).status).toBe(422);
     const bundle = await implementer.get(`${BASE}/${binhai}/export?format=bundle`);
     expect(bundle.status).toBe(200);
     const text = await bundle.text();
