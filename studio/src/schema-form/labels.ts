@@ -185,6 +185,7 @@ const ZH: Readonly<Record<string, string>> = {
   ratio: '比率',
   reason: '理由',
   records: '报送记录',
+  recuseOwnSubject: '交叉评查（本主体人员回避）',
   reasonRequired: '需要理由',
   ref: '引用',
   refusal: '拒绝提示',
