@@ -267,6 +267,8 @@ export const MESSAGES = {
     'graph.name': '名称',
     'graph.nameEn': '英文名称',
     'graph.dangling': '操作 {action} 指向不存在的环节 {missing}',
+    'graph.unreachable': '环节“{state}”从开始环节无法到达（虚线框）',
+    'graph.deadEnd': '环节“{state}”不是结束环节，却没有任何操作离开它：案件会停在这里（虚线框）',
     'designer.title': '文书表单设计器',
     'designer.formAndYaml': '表单与 YAML（编辑同一条目；打开时显示设计器中的修改）',
     'designer.hint':
@@ -607,6 +609,9 @@ export const MESSAGES = {
     'graph.name': 'Name',
     'graph.nameEn': 'English name',
     'graph.dangling': 'action {action} names a state that does not exist: {missing}',
+    'graph.unreachable': 'state "{state}" cannot be reached from the start (dashed box)',
+    'graph.deadEnd':
+      'state "{state}" is not an end state, yet no action leaves it: a case would stop there (dashed box)',
     'designer.title': 'Document-form designer',
     'designer.formAndYaml': 'Form and YAML (the same item; they show the designer’s changes when opened)',
     'designer.hint':

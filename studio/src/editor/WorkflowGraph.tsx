@@ -14,6 +14,7 @@ import {
   addState,
   addTransition,
   type EditResult,
+  type GraphNode,
   graphOf,
   NODE_SIZE,
   removeState,
@@ -30,14 +31,18 @@ export interface WorkflowGraphProps {
 type Selected = { kind: 'state'; code: string } | { kind: 'edge'; index: number; from: string } | null;
 type Adding = { kind: 'state' } | { kind: 'transition'; from?: string; to?: string } | null;
 
-const nodeStyle = (start: boolean, terminal: boolean, selected: boolean) => ({
-  width: NODE_SIZE.width,
-  minHeight: NODE_SIZE.height,
-  fontSize: 13,
-  borderRadius: terminal ? 22 : 6,
-  border: `${selected ? 2 : 1}px solid ${selected ? '#1677ff' : start ? '#389e0d' : terminal ? '#595959' : '#8c8c8c'}`,
-  background: start ? '#f6ffed' : terminal ? '#fafafa' : '#fff',
-});
+const nodeStyle = (n: GraphNode, selected: boolean) => {
+  const flagged = n.unreachable || n.deadEnd;
+  const colour = selected ? '#1677ff' : flagged ? '#d4380d' : n.start ? '#389e0d' : n.terminal ? '#595959' : '#8c8c8c';
+  return {
+    width: NODE_SIZE.width,
+    minHeight: NODE_SIZE.height,
+    fontSize: 13,
+    borderRadius: n.terminal ? 22 : 6,
+    border: `${selected || flagged ? 2 : 1}px ${flagged && !selected ? 'dashed' : 'solid'} ${colour}`,
+    background: flagged ? '#fff2e8' : n.start ? '#f6ffed' : n.terminal ? '#fafafa' : '#fff',
+  };
+};
 
 export default function WorkflowGraph({ value, lang, onChange }: WorkflowGraphProps) {
   const t = (key: MessageKey, params?: Record<string, string | number>) => format(lang, key, params);
@@ -46,13 +51,15 @@ export default function WorkflowGraph({ value, lang, onChange }: WorkflowGraphPr
   const [adding, setAdding] = useState<Adding>(null);
   const [form] = Form.useForm();
   const states = value.states ?? [];
+  const flagged = graph.nodes.filter((n) => n.unreachable || n.deadEnd);
   const stateName = (code: string) => graph.nodes.find((n) => n.id === code)?.label ?? code;
 
   const nodes: Node[] = graph.nodes.map((n) => ({
     id: n.id,
     position: { x: n.x, y: n.y },
     data: { label: n.start ? `▶ ${n.label}` : n.label },
-    style: nodeStyle(n.start, n.terminal, selected?.kind === 'state' && selected.code === n.id),
+    style: nodeStyle(n, selected?.kind === 'state' && selected.code === n.id),
+    className: n.unreachable ? 'graph-unreachable' : n.deadEnd ? 'graph-dead-end' : undefined,
     draggable: false,
   }));
   const edges: Edge[] = graph.edges.map((e) => {
@@ -142,6 +149,17 @@ export default function WorkflowGraph({ value, lang, onChange }: WorkflowGraphPr
           data-testid="graph-dangling"
           message={graph.dangling
             .map((d) => t('graph.dangling', { action: d.action, missing: d.missing.join('、') }))
+            .join('；')}
+        />
+      )}
+      {flagged.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="graph-flags"
+          message={flagged
+            .map((n) => t(n.unreachable ? 'graph.unreachable' : 'graph.deadEnd', { state: n.label }))
             .join('；')}
         />
       )}

@@ -71,6 +71,28 @@ describe('graphOf', () => {
     };
     expect(graphOf(broken, 'zh').dangling).toEqual([{ index: 3, action: 'x', missing: ['zz'] }]);
   });
+
+  it('flags states the start cannot reach and states no action leaves, as the pack check does', () => {
+    const flags = (v: WorkflowValue) =>
+      graphOf(v, 'zh')
+        .nodes.filter((n) => n.unreachable || n.deadEnd)
+        .map((n) => `${n.id}:${n.unreachable ? 'unreachable' : ''}${n.deadEnd ? 'dead-end' : ''}`);
+    expect(flags(small)).toEqual([]);
+    expect(flags(ordinary)).toEqual([]);
+    // A state added on the graph is both until a transition reaches it and one leaves it.
+    const added = addState(small, { code: 'd', name: '听证' });
+    if (!added.ok) throw new Error('refused');
+    expect(flags(added.value)).toEqual(['d:unreachabledead-end']);
+    const into = addTransition(added.value, { action: 'hear', name: '听证', from: 'b', to: 'd' });
+    if (!into.ok) throw new Error('refused');
+    expect(flags(into.value)).toEqual(['d:dead-end']);
+    const out = addTransition(into.value, { action: 'heard', name: '听证结束', from: 'd', to: 'c' });
+    if (!out.ok) throw new Error('refused');
+    expect(flags(out.value)).toEqual([]);
+    // Without 提交 nothing leads to 审核 any more.
+    const stranded = { ...small, transitions: (small.transitions ?? []).filter((t) => t.action !== 'go') };
+    expect(flags(stranded)).toEqual(['b:unreachable']);
+  });
 });
 
 describe('graph edits', () => {

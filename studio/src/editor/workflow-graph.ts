@@ -38,6 +38,10 @@ export interface GraphNode {
   label: string;
   start: boolean;
   terminal: boolean;
+  /** Not reached from the start state by any transition (as the pack's validation says). */
+  unreachable: boolean;
+  /** Not terminal, yet no transition leaves it: a case would stop there for good. */
+  deadEnd: boolean;
   kind?: string;
   x: number;
   y: number;
@@ -73,10 +77,12 @@ export function graphOf(value: WorkflowValue, lang: Lang): Graph {
   for (const s of states) g.setNode(s.code, { ...NODE_SIZE });
   const edges: GraphEdge[] = [];
   const dangling: Graph['dangling'] = [];
+  const next = new Map<string, string[]>();
   (value.transitions ?? []).forEach((t, index) => {
     const missing = [...fromsOf(t), t.to].filter((c) => !known.has(c));
     if (missing.length > 0) dangling.push({ index, action: t.action, missing: [...new Set(missing)] });
     for (const from of fromsOf(t)) {
+      next.set(from, [...(next.get(from) ?? []), t.to]);
       if (!known.has(from) || !known.has(t.to)) continue;
       const id = `${index}:${from}`;
       edges.push({ id, index, source: from, target: t.to, label: nameOf(t, lang) });
@@ -85,6 +91,7 @@ export function graphOf(value: WorkflowValue, lang: Lang): Graph {
     }
   });
   dagre.layout(g);
+  const reached = reachedFrom(value.start, next, known);
   const nodes = states.map((s) => {
     const at = g.node(s.code);
     return {
@@ -92,12 +99,31 @@ export function graphOf(value: WorkflowValue, lang: Lang): Graph {
       label: nameOf(s, lang),
       start: s.code === value.start,
       terminal: s.terminal === true,
+      unreachable: reached !== undefined && !reached.has(s.code),
+      deadEnd: s.terminal !== true && !next.has(s.code),
       ...(s.kind ? { kind: s.kind } : {}),
       x: Math.round((at?.x ?? 0) - NODE_SIZE.width / 2),
       y: Math.round((at?.y ?? 0) - NODE_SIZE.height / 2),
     };
   });
   return { nodes, edges, dangling };
+}
+
+/**
+ * The states reached from the start by the transitions, as the metamodel's workflow check walks
+ * them; undefined when the start names no state (validation reports that, not each state).
+ */
+function reachedFrom(start: string | undefined, next: ReadonlyMap<string, string[]>, known: ReadonlySet<string>) {
+  if (start === undefined || !known.has(start)) return undefined;
+  const reached = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const s = queue.pop() as string;
+    if (reached.has(s)) continue;
+    reached.add(s);
+    for (const n of next.get(s) ?? []) if (known.has(n)) queue.push(n);
+  }
+  return reached;
 }
 
 /** A refusal of an edit, in both languages. */
