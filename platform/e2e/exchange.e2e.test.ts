@@ -36,7 +36,13 @@ beforeAll(async () => {
   await seedDemo(db, { bundle: binhaiBundle(), actor: 'e2e' });
   await createUser(db, { ...SUPERVISOR, password: PASSWORD });
   db.$client.close();
-  server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl, alertIntervalMinutes: 0 });
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    alertIntervalMinutes: 0,
+    backgroundTasks: false,
+  });
   browser = await openBrowser(server.url);
   page = browser.page;
 }, 600_000);

@@ -20,6 +20,13 @@ export interface Services {
   log?: Logger;
   /** Where this copy's audit checkpoint is (the audit administrator's screen reads it); else from the environment. */
   auditCheckpoint?: CheckpointSettings;
+  /**
+   * Whether 我的待办's steps are computed in the background after each write (default: yes).
+   * Off, reads compute what is missing themselves: for a test that writes to the same file through
+   * a second connection in the server's own process, whose busy wait would block the event loop
+   * while the background write holds the lock (tasks/refresh.ts).
+   */
+  backgroundTasks?: boolean;
 }
 
 /** Hono's environment for this app. */

@@ -64,9 +64,17 @@ export async function startSeededServer(bundles: string[], people: readonly Pers
       ...(p.certificateNo ? { certificateValidUntil: '2099-12-31' } : {}),
     });
   db.$client.close();
-  // No alert scheduler in the background: a test writing to the same file from this process would
-  // wait on it; the flows run a pass themselves where a deadline must pass with no event.
-  const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl, alertIntervalMinutes: 0 });
+  // No alert scheduler and no background 我的待办 refresh: a test writing to the same file from this
+  // process would wait on them with its event loop blocked, so they could not finish (SQLITE_BUSY
+  // after 5 s; the CI run at d2bc205). The flows run a pass themselves where a deadline must pass
+  // with no event, and reads compute the task steps they miss.
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    alertIntervalMinutes: 0,
+    backgroundTasks: false,
+  });
   return { url: server.url, dir, close: () => server.close() };
 }
 

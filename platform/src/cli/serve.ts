@@ -97,6 +97,8 @@ export async function startServer(options: {
   databaseUrl?: string;
   /** Minutes between alert scheduler passes (default: YIFA_ALERT_INTERVAL_MINUTES, else 5; 0: off). */
   alertIntervalMinutes?: number;
+  /** 我的待办's steps computed in the background after writes (default true; see Services.backgroundTasks). */
+  backgroundTasks?: boolean;
 }): Promise<RunningServer> {
   // The PDF fonts are deployment settings: a missing file stops the start, naming the setting.
   checkPrintFonts();
@@ -106,7 +108,10 @@ export async function startServer(options: {
   const settings = checkpointSettings(url);
   const alertInterval = options.alertIntervalMinutes ?? intervalFromEnv();
   const db = await openDb(url);
-  const services = createServices(db, { auditCheckpoint: settings });
+  const services = createServices(db, {
+    auditCheckpoint: settings,
+    ...(options.backgroundTasks === false ? { backgroundTasks: false } : {}),
+  });
   const app = createApp(services);
   mountWebApps(app);
   const server = await new Promise<Server>((resolve, reject) => {

@@ -272,6 +272,20 @@ describe('stored next steps (我的待办 as a read)', () => {
     expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toEqual([]);
   });
 
+  it('with the background refresh off, are not stored by the write but computed by the first read', async () => {
+    server.services.backgroundTasks = false;
+    try {
+      const id = await open('li.officer', ['li.officer', 'wang.officer']);
+      await tasksSettled(server.services);
+      expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toEqual([]);
+      const page = await json(await as('li.officer').get('/api/v1/tasks?limit=100'));
+      expect(page.items.find((t: Json) => t.id === id)?.steps.map((s: Json) => s.kind)).toEqual(['fill']);
+      expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toHaveLength(1);
+    } finally {
+      delete server.services.backgroundTasks;
+    }
+  });
+
   it("are computed for a new day by the scheduler's tick before anyone reads them", async () => {
     const id = await open('li.officer', ['li.officer', 'wang.officer']);
     await tasksSettled(server.services);

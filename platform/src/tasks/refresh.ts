@@ -15,6 +15,7 @@
 import { caseDeadlines } from '@yifa/engine';
 import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { AlertServices } from '../alerts/evaluate.ts';
+import type { Services } from '../context.ts';
 import { cases, caseTasks, taskSteps } from '../db/schema.ts';
 import { dayOf, nearestDeadline, stateOf } from '../routes/case-views.ts';
 import { loadCase } from '../storage/snapshot.ts';
@@ -23,7 +24,7 @@ import { legalDateOf } from '../time.ts';
 import { candidateSteps, type StoredDocument } from './steps.ts';
 
 /** What the refresh needs of the app's services. */
-export type TaskServices = AlertServices;
+export type TaskServices = AlertServices & Pick<Services, 'backgroundTasks'>;
 
 /** Cases computed per write transaction: long enough to amortise the COMMIT, short enough not to hold writers up. */
 export const REFRESH_BATCH = 50;
@@ -60,8 +61,14 @@ function daysBefore(date: string, n: number): string {
  * @example
  * await refreshCaseTasks(services, [caseId], '2026-06-01')
  */
-export async function refreshCaseTasks(s: TaskServices, ids: readonly string[], today: string): Promise<void> {
+export async function refreshCaseTasks(
+  s: TaskServices,
+  ids: readonly string[],
+  today: string,
+  { pauseMs = 0 }: { pauseMs?: number } = {},
+): Promise<void> {
   for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
+    if (i > 0 && pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     const batch = ids.slice(i, i + REFRESH_BATCH);
     await s.db.transaction(async (tx) => {
       const found = await casesForTasks(tx, batch);
@@ -128,6 +135,14 @@ export async function refreshCaseTasks(s: TaskServices, ids: readonly string[], 
 /** How long the hook waits for more written cases before computing a batch. */
 export const DRAIN_WAIT_MS = 25;
 
+/**
+ * The pause between two background batches (the hook's drain, the scheduler's tick): longer than
+ * SQLite's longest busy-handler sleep (100 ms), so another process waiting for the file's write
+ * lock (a `yifa` command, a second app process) gets it between them rather than after a whole
+ * backlog. A read that computes missing steps does not pause.
+ */
+export const BACKGROUND_PAUSE_MS = 120;
+
 /** The cases written and not yet refreshed, and the drain working through them, by app services. */
 const pending = new WeakMap<TaskServices, { ids: Set<string>; draining: Promise<void> | null }>();
 
@@ -135,7 +150,8 @@ async function drain(s: TaskServices, q: { ids: Set<string> }): Promise<void> {
   // Writes answered meanwhile join one batch: one read and one transaction for all of them (a case
   // alone costs ≈ 4× its share of a batch of 50: platform/bench/tasks-bench.ts).
   await new Promise((resolve) => setTimeout(resolve, DRAIN_WAIT_MS));
-  while (q.ids.size > 0) {
+  for (let first = true; q.ids.size > 0; first = false) {
+    if (!first) await new Promise((resolve) => setTimeout(resolve, BACKGROUND_PAUSE_MS));
     const batch = [...q.ids].slice(0, REFRESH_BATCH);
     for (const id of batch) q.ids.delete(id);
     await refreshAfterWrite(s, batch);
@@ -149,6 +165,7 @@ async function drain(s: TaskServices, q: { ids: Set<string> }): Promise<void> {
  * what is still missing itself. Never throws.
  */
 export function refreshAfterEvents(s: TaskServices, events: readonly { caseId: string | null }[]): void {
+  if (s.backgroundTasks === false) return;
   let q = pending.get(s);
   if (!q) {
     q = { ids: new Set(), draining: null };
@@ -220,6 +237,7 @@ export async function refreshStaleTasks(s: TaskServices, max = STALE_PER_TICK): 
       s,
       stale.map((r) => r.id),
       today,
+      { pauseMs: BACKGROUND_PAUSE_MS },
     );
     return { refreshed: stale.length };
   } catch (e) {
