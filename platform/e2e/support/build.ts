@@ -1,10 +1,41 @@
-/** Builds the officer app for the browser tests when its dist is missing or older than its sources. */
+/**
+ * Builds the officer app and the studio for the browser tests when their dist is missing or older
+ * than their sources. Test files run in parallel workers: a build takes a lock first and looks
+ * again once it holds it, so a second worker never rebuilds (and empties) a dist that a first one
+ * has just built and is serving — on a clean clone both would build at once, and pages and lazy
+ * chunks answered 404 meanwhile (the CI run at d2bc205).
+ */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/** A lock older than this is left by a killed run and taken over. */
+const STALE_LOCK_MS = 10 * 60_000;
+
+/** Runs `build` holding a lock of this checkout's web builds (a directory: mkdir is atomic). */
+function withBuildLock(build: () => void): void {
+  const lock = join(tmpdir(), `yifa-web-build-${createHash('sha1').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (since !== undefined && Date.now() - since > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 500);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
 const SOURCES = ['runtime/app/src', 'runtime/app/index.html', 'runtime/app/vite.config.ts', 'runtime/ui/src'];
 
 function newest(path: string): number {
@@ -16,14 +47,17 @@ function newest(path: string): number {
 
 /** Runs `npm run build -w @yifa/app` unless runtime/app/dist/index.html is newer than every source. */
 export function ensureAppBuilt(): void {
-  const built = newest(join(ROOT, 'runtime/app/dist/index.html'));
-  const source = Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
-  if (built > source) return;
-  // vitest sets NODE_ENV=test, which would give React's and antd's development builds.
-  execFileSync('npm', ['run', 'build', '-w', '@yifa/app'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, NODE_ENV: 'production' },
+  const stale = () =>
+    newest(join(ROOT, 'runtime/app/dist/index.html')) <= Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
+  if (!stale()) return;
+  withBuildLock(() => {
+    if (!stale()) return;
+    // vitest sets NODE_ENV=test, which would give React's and antd's development builds.
+    execFileSync('npm', ['run', 'build', '-w', '@yifa/app'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   });
 }
 
@@ -31,12 +65,15 @@ const STUDIO_SOURCES = ['studio/src', 'studio/index.html', 'studio/vite.config.t
 
 /** Runs `npm run build -w @yifa/studio` unless studio/dist/index.html is newer than every source (the server mounts what exists). */
 export function ensureStudioBuilt(): void {
-  const built = newest(join(ROOT, 'studio/dist/index.html'));
-  const source = Math.max(...STUDIO_SOURCES.map((s) => newest(join(ROOT, s))));
-  if (built > source) return;
-  execFileSync('npm', ['run', 'build', '-w', '@yifa/studio'], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, NODE_ENV: 'production' },
+  const stale = () =>
+    newest(join(ROOT, 'studio/dist/index.html')) <= Math.max(...STUDIO_SOURCES.map((s) => newest(join(ROOT, s))));
+  if (!stale()) return;
+  withBuildLock(() => {
+    if (!stale()) return;
+    execFileSync('npm', ['run', 'build', '-w', '@yifa/studio'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   });
 }

@@ -97,6 +97,29 @@ export async function confirmAction(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Clicks the OK button of the open Popconfirm and waits for the request it sends (`sends`: method
+ * and a path pattern). Under load a click can land while the popover is still opening and send
+ * nothing (seen on the studio's 恢复为基础值: the popover stayed open, no request went out): then
+ * it clicks again, at most three times, and reports a click that never sends anything.
+ */
+export async function confirmPopconfirm(page: Page, sends: { method: string; path: RegExp }): Promise<void> {
+  const ok = page.locator('.ant-popconfirm:visible .ant-btn-primary');
+  for (let attempt = 1; ; attempt++) {
+    const sent = page
+      .waitForRequest((r) => r.method() === sends.method && sends.path.test(new URL(r.url()).pathname), {
+        timeout: 10_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    await ok.click();
+    if (await sent) return;
+    if (attempt === 3) throw new Error(`the Popconfirm's OK was clicked three times and no ${sends.method} went out`);
+  }
+}
+
 /** Takes a workflow action from the case page's actions panel, with a reason when asked. */
 export async function act(page: Page, action: string, reason?: string): Promise<void> {
   const before = await page.getByTestId('case-page').getAttribute('data-state');
