@@ -10,10 +10,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { apiAs } from './support/api.ts';
 import { flowSteps, openBrowser, SHOTS } from './support/browser.ts';
 import { ensureStudioBuilt } from './support/build.ts';
 import { type E2eServer, PASSWORD, PEOPLE, startE2eServer } from './support/server.ts';
+import { binhaiWorkingCopy } from './support/studio.ts';
 
 let server: E2eServer;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -27,16 +27,7 @@ beforeAll(async () => {
   server = await startE2eServer();
   browser = await openBrowser(server.url);
   page = browser.page;
-  const impl = await apiAs(server.url, PEOPLE.implementer.username);
-  const { versions } = await impl.get<{ versions: { hash: string; packId: string; version: string }[] }>('/packs');
-  const binhai = versions.find((v) => v.packId === 'tj-binhai');
-  if (!binhai) throw new Error('tj-binhai is not installed');
-  ({ id } = await impl.post<{ id: string }>('/studio/workspaces', {
-    packId: 'tj-binhai-forms',
-    name: '滨海新区文书测试配置包',
-    region: { code: '120116', name: '天津市滨海新区', level: 'district' },
-    base: { hash: binhai.hash },
-  }));
+  id = await binhaiWorkingCopy(server.url, 'tj-binhai-forms', '滨海新区文书测试配置包');
 }, 240_000);
 
 afterAll(async () => {
