@@ -575,6 +575,44 @@ export const reviewMarks = sqliteTable(
   (t) => [primaryKey({ columns: [t.openedAt, t.caseId] }), uniqueIndex('review_marks_case').on(t.caseId)],
 );
 
+/**
+ * Cases per period opened, matter and closed or not, all subjects together (migration 0032): the
+ * centre's grouping by month or year over every subject reads a few thousand rows instead of
+ * case_counts' rows of every subject. Kept like case_counts.
+ */
+export const casePeriodCounts = sqliteTable(
+  'case_period_counts',
+  {
+    period: text('period').notNull(),
+    matterCode: text('matter_code').notNull(),
+    closed: integer('closed', { mode: 'boolean' }).notNull(),
+    cases: integer('cases').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.matterCode, t.closed] })],
+);
+
+/**
+ * Each officer's cases, the drill-down's last level (执法人员 → 案件): one row per officer named on
+ * a case, keyed in the order the list shows them (newest first: opened_at, then number), with what
+ * the list filters on besides the state (subject, its path, matter). Kept by triggers on `cases`
+ * (migration 0032) in the same transaction as every insert, change of officers and delete, so an
+ * officer's page and count are one range of this table, not the subject's cases read through their
+ * officer lists. WITHOUT ROWID (in the migration).
+ */
+export const caseOfficers = sqliteTable(
+  'case_officers',
+  {
+    officerId: text('officer_id').notNull(),
+    openedAt: text('opened_at').notNull(),
+    number: text('number').notNull(),
+    caseId: text('case_id').notNull(),
+    subjectOrg: text('subject_org').notNull(),
+    subjectPath: text('subject_path').notNull(),
+    matterCode: text('matter_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officerId, t.openedAt, t.number] })],
+);
+
 /** One row (id 1): the SQLite date modifier that turns opened_at (UTC) into the legal month, e.g. '+480 minutes'. */
 export const statisticsSettings = sqliteTable('statistics_settings', {
   id: integer('id').primaryKey(),
