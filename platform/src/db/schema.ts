@@ -177,6 +177,9 @@ export const cases = sqliteTable(
     // 考核评议 (assessment/measure.ts): a period's case counts, matters and officers per subject read
     // from this index's range alone. A transition's UPDATE sets closed_at, so SQLite rewrites the entry then too.
     index('cases_opened').on(t.openedAt, t.subjectOrg, t.category, t.matterCode, t.closedAt, t.officers),
+    // The open cases only (partial): the alert scheduler's sweep for open cases never judged reads
+    // them by id without walking every case of every year (alerts/scheduler.ts).
+    index('cases_open').on(t.id).where(sql`closed_at IS NULL`),
   ],
 );
 
@@ -336,6 +339,10 @@ export const caseSources = sqliteTable(
   (t) => [
     index('case_sources_subject').on(t.subjectOrg, t.outcome),
     index('case_sources_path').on(t.subjectPath),
+    // 考核评议 (assessment/measure.ts): the sources decided after a day (overdue on it) and a
+    // period's sources of one kind (投诉举报), read by range instead of every source.
+    index('case_sources_decided').on(t.decidedAt),
+    index('case_sources_kind').on(t.kind, t.receivedOn),
     uniqueIndex('case_sources_case').on(t.caseId),
   ],
 );
@@ -461,6 +468,8 @@ export const schedulerLeases = sqliteTable('scheduler_leases', {
   expiresAt: text('expires_at').notNull(),
   /** When the holder last finished a pass. */
   lastPassAt: text('last_pass_at'),
+  /** The legal day (YYYY-MM-DD) whose sweep for open cases never judged finished (alerts/scheduler.ts). */
+  sweptOn: text('swept_on'),
 });
 
 /**
