@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundlePack, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
@@ -115,6 +116,205 @@ describe('studio working copies API', () => {
     expect(after.manifest).toEqual(manifest);
     expect(after.issues).toEqual([]);
     expect((await put(implementer, `${BASE}/${id}/manifest`, { manifest, revision: 1 })).status).toBe(409);
+  });
+
+  it('changes the base range: refused with the field when no installed version satisfies it, for a bad range or another base; nothing changes', async () => {
+    const national = (await server.services.packs.list()).find((v) => v.packId === 'cn-national');
+    expect(national?.version).toBe('1.0.0');
+    const id = (
+      await body(
+        await implementer.post(BASE, {
+          packId: 'cn-beidaihe',
+          name: '北戴河试点',
+          region: { code: '130304', name: '北戴河区', level: 'district' },
+          base: { hash: national?.hash },
+        }),
+      )
+    ).id as string;
+    const ws = await body(await implementer.get(`${BASE}/${id}`));
+    const manifest = ws.manifest as Json;
+    expect(manifest.extends).toEqual({ id: 'cn-national', version: '^1.0.0' });
+    const refused = async (next: Json, pointer: string, code: string) => {
+      const res = await put(implementer, `${BASE}/${id}/manifest`, { manifest: next, revision: 1 });
+      expect(res.status, pointer).toBe(422);
+      const error = (await body(res)).error as { message: { zh: string; en: string }; details: { problems: Json[] } };
+      expect(error.details.problems.map((p) => [p.pointer, p.code])).toEqual([[pointer, code]]);
+      return error;
+    };
+    const none = await refused(
+      { ...manifest, extends: { id: 'cn-national', version: '^3.0.0' } },
+      '/extends/version',
+      'base-not-installed',
+    );
+    expect(none.message.zh).toBe(
+      '没有已安装的 cn-national 版本满足 ^3.0.0（已安装：1.0.0）；请先由系统管理员导入满足该范围的版本',
+    );
+    expect(none.message.en).toBe(
+      'no installed version of cn-national satisfies ^3.0.0 (installed: 1.0.0): the system administrator imports one first',
+    );
+    const range = await refused(
+      { ...manifest, extends: { id: 'cn-national', version: 'newest' } },
+      '/extends/version',
+      'range',
+    );
+    expect(range.message.en).toContain('"newest" is not a version range');
+    const other = await refused(
+      { ...manifest, extends: { id: 'tj-binhai', version: '^1.0.0' } },
+      '/extends/id',
+      'extends-id',
+    );
+    expect(other.message.zh).toContain('基础包应为 cn-national');
+    const { extends: _gone, ...rootless } = manifest;
+    await refused(rootless, '/extends', 'extends');
+    const after = await body(await implementer.get(`${BASE}/${id}`));
+    expect(after.revision).toBe(1);
+    expect(after.base).toEqual(ws.base);
+    expect(after.manifest).toEqual(manifest);
+  });
+
+  it('rebases a copy onto the installed version its new range picks; an override the new base cannot take is a validation issue', async () => {
+    // cn-national 2.0.0: the national folder with one alert dropped, imported beside 1.0.0 (a major version, so
+    // Binhai's ^1.0.0 elsewhere in this file never picks it).
+    const dir = mkdtempSync(join(tmpdir(), 'yifa-national-200-'));
+    try {
+      cpSync(join(PACKS_DIR, 'cn-national'), dir, { recursive: true });
+      const pack = readFileSync(join(dir, 'pack.yaml'), 'utf8');
+      writeFileSync(join(dir, 'pack.yaml'), pack.replace(/^version: 1\.0\.0$/m, 'version: 2.0.0'));
+      rmSync(join(dir, 'alerts/overdue-emergency-report.yaml'));
+      const read = validatePackDir(dir);
+      expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      await server.services.packs.importBundle(bundlePack(read.pack).text, { apply: true, actor: 'test' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const versions = await server.services.packs.list();
+    const v100 = versions.find((v) => v.packId === 'cn-national' && v.version === '1.0.0');
+    const v200 = versions.find((v) => v.packId === 'cn-national' && v.version === '2.0.0');
+    const id = (
+      await body(
+        await implementer.post(BASE, {
+          packId: 'cn-shanhaiguan',
+          name: '山海关试点',
+          region: { code: '130303', name: '山海关区', level: 'district' },
+          base: { hash: v100?.hash },
+        }),
+      )
+    ).id as string;
+    // An override of the alert 2.0.0 lacks, and the range left as it was: still on 1.0.0 after a save.
+    const alert = (await item(id, 'alert', 'overdue-emergency-report')).value as Json;
+    expect(
+      (
+        await put(implementer, `${BASE}/${id}/items/alert/overdue-emergency-report`, {
+          value: { ...alert, notes: '试点说明' },
+          revision: 1,
+        })
+      ).status,
+    ).toBe(200);
+    const manifest = (await body(await implementer.get(`${BASE}/${id}`))).manifest as Json;
+    const same = await put(implementer, `${BASE}/${id}/manifest`, {
+      manifest: { ...manifest, description: '山海关' },
+      revision: 2,
+    });
+    expect(await body(same)).toEqual({ revision: 3 });
+    expect((await body(await implementer.get(`${BASE}/${id}`))).base).toMatchObject({ version: '1.0.0' });
+
+    const next = { ...manifest, description: '山海关', extends: { id: 'cn-national', version: '^2.0.0' } };
+    const rebased = await put(implementer, `${BASE}/${id}/manifest`, { manifest: next, revision: 3 });
+    expect(rebased.status).toBe(200);
+    const answer = await body(rebased);
+    expect(answer).toMatchObject({
+      revision: 4,
+      base: { hash: v200?.hash, packId: 'cn-national', version: '2.0.0' },
+      rebased: { from: { version: '1.0.0', hash: v100?.hash }, to: { version: '2.0.0', hash: v200?.hash } },
+    });
+    const missing = (answer.issues as Json[]).filter((i) => i.code === 'layer.override-missing');
+    expect(missing).toEqual([
+      expect.objectContaining({ severity: 'error', kind: 'alert', itemCode: 'overdue-emergency-report' }),
+    ]);
+    const ws = await body(await implementer.get(`${BASE}/${id}`));
+    expect(ws.base).toEqual({ hash: v200?.hash, packId: 'cn-national', version: '2.0.0' });
+    expect(ws.manifest).toEqual(next);
+    expect((ws.issues as Json[]).some((i) => i.code === 'layer.override-missing')).toBe(true);
+    expect((ws.counts as Json).alert).toBe(
+      (v200 ? await server.services.packs.byHash(v200.hash) : undefined)?.items.alert.size,
+    );
+    const [event] = await server.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.target, id))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(event?.action).toBe('studio.manifest');
+    expect(event?.after).toMatchObject({
+      revision: 4,
+      base: { from: { version: '1.0.0' }, to: { version: '2.0.0' } },
+    });
+
+    // Back to 1.0.x: the override applies again. A pinned manifest is re-pinned to the version rebased onto.
+    const back = {
+      ...next,
+      extends: { id: 'cn-national', version: '~1.0.0', pinned: { version: '2.0.0', hash: v200?.hash } },
+    };
+    const again = await body(await put(implementer, `${BASE}/${id}/manifest`, { manifest: back, revision: 4 }));
+    expect(again).toMatchObject({ revision: 5, base: { version: '1.0.0' } });
+    expect((again.issues as Json[]).filter((i) => i.severity === 'error')).toEqual([]);
+    const pinned = (await body(await implementer.get(`${BASE}/${id}`))).manifest as Json;
+    expect(pinned.extends).toEqual({
+      id: 'cn-national',
+      version: '~1.0.0',
+      pinned: { version: '1.0.0', hash: v100?.hash },
+    });
+  });
+
+  it('sets require (English names for every name an officer sees) and takes it off; a require the schema lacks is refused', async () => {
+    const national = (await server.services.packs.list()).find(
+      (v) => v.packId === 'cn-national' && v.version === '1.0.0',
+    );
+    const id = (
+      await body(
+        await implementer.post(BASE, {
+          packId: 'cn-changli',
+          name: '昌黎试点',
+          region: { code: '130322', name: '昌黎县', level: 'county' },
+          base: { hash: national?.hash },
+        }),
+      )
+    ).id as string;
+    const value = { code: 'changli-sources', name: '昌黎案源', entries: [{ code: 'patrol', name: '巡查' }] };
+    expect(
+      (await put(implementer, `${BASE}/${id}/items/codelist/changli-sources`, { value, revision: 1 })).status,
+    ).toBe(200);
+    const manifest = (await body(await implementer.get(`${BASE}/${id}`))).manifest as Json;
+    const english = (ws: Json) =>
+      (ws.issues as Json[]).filter((i) => i.code === 'names.english-missing').map((i) => i.itemCode);
+    expect(english(await body(await implementer.get(`${BASE}/${id}`)))).toEqual([]);
+
+    const bad = await put(implementer, `${BASE}/${id}/manifest`, {
+      manifest: { ...manifest, require: { englishNames: 'yes' } },
+      revision: 2,
+    });
+    expect(bad.status).toBe(422);
+    const problems = (((await body(bad)).error as Json).details as { problems: Json[] }).problems;
+    expect(problems.map((p) => p.pointer)).toEqual(['/require/englishNames']);
+    const unknown = await put(implementer, `${BASE}/${id}/manifest`, {
+      manifest: { ...manifest, require: { packs: ['cn-national'] } },
+      revision: 2,
+    });
+    expect(unknown.status).toBe(422);
+
+    const on = await put(implementer, `${BASE}/${id}/manifest`, {
+      manifest: { ...manifest, require: { englishNames: true } },
+      revision: 2,
+    });
+    expect(await body(on)).toEqual({ revision: 3 });
+    const withRequire = await body(await implementer.get(`${BASE}/${id}`));
+    expect((withRequire.manifest as Json).require).toEqual({ englishNames: true });
+    expect(english(withRequire)).toEqual(['changli-sources']);
+    const off = await put(implementer, `${BASE}/${id}/manifest`, { manifest, revision: 3 });
+    expect(await body(off)).toEqual({ revision: 4 });
+    const without = await body(await implementer.get(`${BASE}/${id}`));
+    expect((without.manifest as Json).require).toBeUndefined();
+    expect(english(without)).toEqual([]);
   });
 
   it('adds an item and removes it; a base item is removed in the manifest, not deleted', async () => {

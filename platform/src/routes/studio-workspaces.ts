@@ -7,7 +7,7 @@
  * (`pack.activate`, /api/v1/packs/{hash}/activate).
  */
 import { z } from '@hono/zod-openapi';
-import { ITEM_KINDS, type ItemKind, indexPacks, loadPackFiles, schemaViolations, validatorFor } from '@yifa/metamodel';
+import { ITEM_KINDS, type ItemKind, indexPacks, loadPackFiles } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { desc } from 'drizzle-orm';
 import { maxSatisfying } from 'semver';
@@ -15,6 +15,7 @@ import { stringify } from 'yaml';
 import { requirePermission } from '../auth/access.ts';
 import { studioWorkspaces } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { planManifest } from '../studio/manifest.ts';
 import { readPackFolder } from '../studio/pack-folder.ts';
 import { addRemoval, newPackManifest } from '../studio/publish.ts';
 import { issueView, listItems, originOf } from '../studio/workspace-views.ts';
@@ -320,45 +321,50 @@ export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
   );
 
   r.openapi(
-    route('put', '/{id}/manifest', '修改清单 pack.yaml / edit the manifest', {
-      params: Id,
-      body: json(ManifestBody),
-    }),
+    route(
+      'put',
+      '/{id}/manifest',
+      '修改清单 pack.yaml（可改基础包的版本范围，即换到满足它的已安装版本）/ edit the manifest (a new base range rebases the copy)',
+      {
+        params: Id,
+        body: json(ManifestBody),
+      },
+    ),
     async (c) => {
       const { id } = c.req.valid('param');
       const { manifest, revision } = c.req.valid('json');
-      const { row, services } = await loaded(c, id);
-      const validate = validatorFor('manifest');
-      const problems = validate(manifest)
-        ? []
-        : schemaViolations(validate.errors ?? [], manifest).map((v) => ({
-            path: v.pointer,
-            pointer: v.pointer,
-            code: v.keyword,
-            message: v.message,
-          }));
-      if (manifest.id !== row.packId)
-        problems.push({
-          path: '/id',
-          pointer: '/id',
-          code: 'id',
-          message: { zh: `配置包编号应为 ${row.packId}，不能修改`, en: `the pack id must stay ${row.packId}` },
-        });
-      if (problems.length > 0)
-        throw new AppError('validation', { problems }, problems.length === 1 ? problems[0]?.message : undefined);
+      const { row, ws, services } = await loaded(c, id);
+      const plan = planManifest({
+        manifest,
+        packId: row.packId,
+        base: row.base,
+        previous: ws.source.manifest,
+        versions: await services.packs.list(),
+      });
+      if (!plan.ok)
+        throw new AppError(
+          'validation',
+          { problems: plan.problems, ...(plan.reason ? { reason: plan.reason } : {}) },
+          plan.problems.length === 1 ? plan.problems[0]?.message : undefined,
+        );
+      const rebase = plan.rebase;
       const done = await writeFiles(
         services.db,
         id,
         {
           revision,
           actor: c.get('actor').user.id,
-          files: { 'pack.yaml': stringify(manifest, { lineWidth: 0 }) },
+          files: { 'pack.yaml': stringify(plan.manifest, { lineWidth: 0 }) },
           action: 'studio.manifest',
-          detail: { file: 'pack.yaml' },
+          detail: { file: 'pack.yaml', ...(rebase ? { base: { from: rebase.from, to: rebase.to } } : {}) },
+          ...(rebase ? { base: rebase.to } : {}),
         },
         { packs: services.packs, now: services.now },
       );
-      return c.json(done);
+      if (!rebase) return c.json(done);
+      // Rebased: what no longer applies on the new base is the copy's validation issues, answered here.
+      const after = await loaded(c, id);
+      return c.json({ ...done, base: after.row.base, rebased: rebase, issues: after.issues().map(issueView) });
     },
   );
 

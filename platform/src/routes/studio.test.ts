@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundlePack, validatePackDir } from '@yifa/metamodel';
+import { PACKS_DIR } from '@yifa/packs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
 import { buildStudioIndex, layerStates, studioItem } from './studio-index.ts';
@@ -31,6 +33,8 @@ let server: Server;
 let implementer: Client;
 let admin: Client;
 let officer: Client;
+/** cn-national installed beside the active Binhai, not active: the version explored by hash. */
+let national: { hash: string; pack: ReturnType<typeof validatePackDir>['pack'] };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -46,6 +50,9 @@ beforeAll(async () => {
   implementer = await server.as('tang.impl');
   admin = await server.as('wang.admin');
   officer = await server.as('li.officer');
+  const read = validatePackDir(join(PACKS_DIR, 'cn-national'));
+  const report = await server.services.packs.importBundle(bundlePack(read.pack).text, { apply: true, actor: 'test' });
+  national = { hash: report.hash, pack: read.pack };
 }, 120_000);
 
 describe('studio API', () => {
@@ -217,5 +224,75 @@ describe('studio API', () => {
     }
     // A query across the separator between code and name finds nothing there.
     expect(index.search('\u0000', 10).total).toBe(0);
+  });
+
+  it('explores an installed version that is not active, by its hash: kinds, items, search and an item', async () => {
+    const q = `hash=${encodeURIComponent(national.hash)}`;
+    const { hash: activeHash } = await server.services.packs.active();
+    expect(national.hash).not.toBe(activeHash);
+    const kinds = (await (await implementer.get(`/api/v1/studio/kinds?${q}`)).json()) as {
+      pack: { id: string; hash: string };
+      active: boolean;
+      layers: { id: string }[];
+      total: number;
+      kinds: { kind: string; count: number }[];
+    };
+    expect(kinds.pack).toMatchObject({ id: 'cn-national', hash: national.hash });
+    expect(kinds.active).toBe(false);
+    expect(kinds.layers.map((l) => l.id)).toEqual(['cn-national']);
+    expect(kinds.kinds.find((k) => k.kind === 'workflow')?.count).toBe(national.pack.items.workflow.size);
+    const active = (await (await implementer.get('/api/v1/studio/kinds')).json()) as typeof kinds;
+    expect(active.active).toBe(true);
+    expect(active.pack.hash).toBe(activeHash);
+    expect(active.total).not.toBe(kinds.total);
+
+    const matters = (await (await implementer.get(`/api/v1/studio/items?kind=matter&${q}`)).json()) as {
+      total: number;
+      items: Ref[];
+    };
+    expect(matters.total).toBe(national.pack.items.matter.size);
+    expect(matters.items.every((r) => r.layer === 'cn-national' && !r.overridden)).toBe(true);
+    const found = (await (await implementer.get(`/api/v1/studio/items?q=penalty-ordinary&${q}`)).json()) as {
+      items: Ref[];
+    };
+    expect(found.items[0]).toMatchObject({ kind: 'workflow', code: 'penalty-ordinary', layer: 'cn-national' });
+
+    // Binhai overrides 普通程序; the national version shows it as the base wrote it, no override.
+    const own = (await (await implementer.get(`/api/v1/studio/items/workflow/penalty-ordinary?${q}`)).json()) as Item;
+    expect(own.origin.pack).toBe('cn-national');
+    expect(own.overrides).toEqual([]);
+    expect(own.item).toEqual(national.pack.items.workflow.get('penalty-ordinary'));
+    const inActive = (await (await implementer.get('/api/v1/studio/items/workflow/penalty-ordinary')).json()) as Item;
+    expect(inActive.overrides.map((o) => o.pack)).toContain('tj-binhai');
+    expect(inActive.item).not.toEqual(own.item);
+  });
+
+  it('refuses a version not installed (404, zh/en), a malformed hash (422), an item the version lacks, and every other role', async () => {
+    const missing = await implementer.get(`/api/v1/studio/kinds?hash=sha256:${'0'.repeat(64)}`);
+    expect(missing.status).toBe(404);
+    const error = ((await missing.json()) as { error: { message: { zh: string; en: string } } }).error;
+    expect(error.message.zh).toContain('不存在');
+    expect(error.message.en).toContain('does not exist');
+    const malformed = await implementer.get('/api/v1/studio/kinds?hash=1.0.0');
+    expect(malformed.status).toBe(422);
+    expect(JSON.stringify(await malformed.json())).toContain('hash');
+    const { pack } = await server.services.packs.active();
+    const binhaiOnly = [...pack.items.organisation.keys()].find((code) => !national.pack.items.organisation.has(code));
+    expect(binhaiOnly).toBeDefined();
+    const lacks = await implementer.get(
+      `/api/v1/studio/items/organisation/${binhaiOnly}?hash=${encodeURIComponent(national.hash)}`,
+    );
+    expect(lacks.status).toBe(404);
+    expect(((await lacks.json()) as { error: { message: { en: string } } }).error.message.en).toBe(
+      `cn-national@1.0.0 has no organisation ${binhaiOnly}`,
+    );
+    const q = `hash=${encodeURIComponent(national.hash)}`;
+    for (const client of [officer, admin])
+      for (const path of [
+        `/api/v1/studio/kinds?${q}`,
+        `/api/v1/studio/items?kind=matter&${q}`,
+        `/api/v1/studio/items/workflow/penalty-ordinary?${q}`,
+      ])
+        expect((await client.get(path)).status, path).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The studio's API (#14, first slice): the implementer explores the active pack — its items by
+ * The studio's API (#14, first slice): the implementer explores the active pack — or, with
+ * `?hash=`, any installed registry version, read-only — its items by
  * kind with counts, a search by code and name across every kind, and one item with the layer
  * that added it and, per overriding layer, each field it set beside the base value. Every read
  * needs `pack.author` (the implementer's permission), checked here on the server.
@@ -7,7 +8,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ITEM_KINDS, type ItemKind, type ResolvedPack } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
+import type { Context } from 'hono';
 import { requirePermission } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { OK as ok, router } from './router.ts';
 import { buildStudioIndex, type LayerStates, layerStates, type StudioIndex, studioItem } from './studio-index.ts';
@@ -17,8 +20,17 @@ const KINDS = ITEM_KINDS.map((k) => k.kind) as [ItemKind, ...ItemKind[]];
 /** Most search results one answer carries; the total says how many matched. */
 export const SEARCH_LIMIT = 200;
 
+/** An installed registry version to read instead of the active pack (its bundle hash). */
+const Hash = z
+  .string()
+  .regex(/^sha256:[0-9a-f]{64}$/)
+  .optional();
+
+const VersionQuery = z.object({ hash: Hash }).strict().openapi('StudioVersionQuery');
+
 const ItemsQuery = z
   .object({
+    hash: Hash,
     kind: z.enum(KINDS).optional(),
     q: z.string().max(100).optional(),
     limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT).default(50),
@@ -43,6 +55,13 @@ function entryOf(pack: ResolvedPack) {
   return entry;
 }
 
+/** The pack a request explores: the installed version `hash` names (404 if none), or the active one. */
+async function explored(c: Context<AppEnv>, hash: string | undefined): Promise<{ hash: string; pack: ResolvedPack }> {
+  const active = c.get('pack');
+  if (hash === undefined || hash === active.hash) return active;
+  return { hash, pack: await c.get('services').packs.byHash(hash) };
+}
+
 /** The studio routes; `packsRoot` is where the installed chain's folders are read for base values. */
 export function studioRoutes(packsRoot: string = PACKS_DIR) {
   const r = router();
@@ -52,12 +71,14 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
       method: 'get',
       path: '/kinds',
       tags: ['studio'],
-      summary: '配置工作室：当前配置包的条目种类与数量 / studio: the active pack’s kinds with counts',
+      summary:
+        '配置工作室：当前配置包（或某个已导入版本）的条目种类与数量 / studio: the kinds with counts of the active pack, or of an installed version',
+      request: { query: VersionQuery },
       responses: ok,
     }),
     async (c) => {
       requirePermission(c.get('actor'), 'pack.author');
-      const { hash, pack } = c.get('pack');
+      const { hash, pack } = await explored(c, c.req.valid('query').hash);
       const { index } = entryOf(pack);
       return c.json({
         pack: {
@@ -67,6 +88,7 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
           ...(pack.manifest.nameEn ? { nameEn: pack.manifest.nameEn } : {}),
           hash,
         },
+        active: hash === c.get('pack').hash,
         layers: pack.layers,
         total: index.refs.length,
         kinds: index.counts,
@@ -85,8 +107,8 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
     }),
     async (c) => {
       requirePermission(c.get('actor'), 'pack.author');
-      const { kind, q, limit } = c.req.valid('query');
-      const { pack } = c.get('pack');
+      const { kind, q, limit, hash } = c.req.valid('query');
+      const { pack } = await explored(c, hash);
       const { index } = entryOf(pack);
       if (q !== undefined && q.trim() !== '') return c.json(index.search(q, limit, kind));
       if (!kind)
@@ -106,20 +128,26 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
       path: '/items/{kind}/{code}',
       tags: ['studio'],
       summary: '配置工作室：一个条目、其来源层及覆盖的字段 / studio: one item, its layer of origin and its overrides',
-      request: { params: ItemParam },
+      request: { params: ItemParam, query: VersionQuery },
       responses: ok,
     }),
     async (c) => {
       requirePermission(c.get('actor'), 'pack.author');
       const { kind, code } = c.req.valid('param');
-      const { hash, pack } = c.get('pack');
+      const { hash, pack } = await explored(c, c.req.valid('query').hash);
+      const active = hash === c.get('pack').hash;
       const entry = entryOf(pack);
       const found = pack.items[kind].get(code);
       if (found === undefined)
         throw new AppError(
           'not-found',
           { kind, code },
-          { zh: `当前配置包中没有 ${kind} ${code}`, en: `the active pack has no ${kind} ${code}` },
+          active
+            ? { zh: `当前配置包中没有 ${kind} ${code}`, en: `the active pack has no ${kind} ${code}` }
+            : {
+                zh: `${pack.manifest.id}@${pack.manifest.version} 中没有 ${kind} ${code}`,
+                en: `${pack.manifest.id}@${pack.manifest.version} has no ${kind} ${code}`,
+              },
         );
       const overridden = (pack.origins[kind].get(code)?.overrides.length ?? 0) > 0;
       // The chain's folders are read only for an item some layer overrode, once per installed version.

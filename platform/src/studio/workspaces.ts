@@ -335,11 +335,21 @@ export async function removeAddedItem(
   return { revision, file: found.file };
 }
 
-/** Replaces files (text, or null to delete) and records why, as one save. */
+/**
+ * Replaces files (text, or null to delete) and records why, as one save. With `base`, the copy is
+ * rebased onto that installed version in the same transaction (the manifest's `extends` range changed).
+ */
 export async function writeFiles(
   db: Db,
   workspaceId: string,
-  input: { revision: number; actor: string; files: Record<string, string | null>; action: string; detail: unknown },
+  input: {
+    revision: number;
+    actor: string;
+    files: Record<string, string | null>;
+    action: string;
+    detail: unknown;
+    base?: WorkspaceBase;
+  },
   ctx: StoreContext = {},
 ): Promise<{ revision: number }> {
   const row = await current(db, workspaceId, input.revision);
@@ -348,7 +358,8 @@ export async function writeFiles(
     if (text === null) delete files[path];
     else files[path] = text;
   }
-  return { revision: await write(db, row, files, input.actor, input.action, input.detail, ctx) };
+  const extra = input.base === undefined ? {} : { base: input.base };
+  return { revision: await write(db, row, files, input.actor, input.action, input.detail, ctx, extra) };
 }
 
 /** Records a version published from the copy: its files as published, the hash, one `studio.publish` event. */
@@ -388,7 +399,7 @@ async function write(
   action: string,
   detail: unknown,
   ctx: StoreContext,
-  extra: { publishedHash?: string } = {},
+  extra: { publishedHash?: string; base?: WorkspaceBase } = {},
 ): Promise<number> {
   const revision = row.revision + 1;
   const at = nowOf(ctx);
