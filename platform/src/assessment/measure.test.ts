@@ -1,6 +1,8 @@
 import type { ResolvedPack } from '@yifa/metamodel';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
+import { caseSources } from '../db/schema.ts';
 import { A, B, MA2, writeHistory } from './fixtures.ts';
 import {
   countedRows,
@@ -8,6 +10,7 @@ import {
   MEASURABLE,
   type MeasuredSubject,
   measureSubjects,
+  sourceConditions,
   wholeMonths,
 } from './measure.ts';
 import { scoreSubjects } from './score.ts';
@@ -135,6 +138,65 @@ describe('measureSubjects', () => {
     // On 05-23, s2 (due 05-22, decided 05-25) was still undecided past its day, and s4 too; s3 not yet received.
     const may = await countedRows(server.db, pack, a, YEAR, '2026-05-23', 'overdueCaseSources');
     expect(may.rows.map((r) => r.id).sort()).toEqual([ids.s2, ids.s4].sort());
+  });
+
+  it('counts the case sources by index ranges as their conditions count every source, on days around a decision', async () => {
+    // B's sources (it has none in the fixtures), decided either side of a legal midnight
+    // (16:00 UTC); removed after, so the other tests keep their hand counts.
+    const [b] = subjects.filter((s) => s.code === B);
+    if (!b) throw new Error('no subject B');
+    const source = (id: string, kind: string, receivedOn: string, dueOn: string, decidedAt: string | null) => ({
+      id,
+      subjectOrg: B,
+      subjectPath: b.path,
+      packHash: server.packHash,
+      kind,
+      receivedOn,
+      description: '线索',
+      registeredBy: 'test',
+      dueOn,
+      outcome: decidedAt ? ('filed' as const) : ('pending' as const),
+      decidedAt,
+    });
+    const rows = [
+      source('sb1', 'complaint-report', '2026-06-01', '2026-06-20', '2026-06-20T15:59:00.000Z'), // decided 06-20, on time
+      source('sb2', 'complaint-report', '2026-06-01', '2026-06-19', '2026-06-20T16:00:00.000Z'), // decided 06-21, late
+      source('sb3', 'complaint-report', '2026-06-02', '2026-06-19', '2026-06-20T15:59:59.000Z'), // decided 06-20, late
+      source('sb4', 'inspection', '2026-06-10', '2026-06-30', null),
+      source('sb5', 'complaint-report', '2025-12-31', '2026-01-20', null), // received the year before
+    ];
+    await server.db.insert(caseSources).values(rows);
+    try {
+      const metrics = ['overdueCaseSources', 'complaints', 'complaintsHandled'];
+      // By hand, on 06-20 for the year: overdue sb2 (decided the day after) and sb5 (pending);
+      // complaints of 2026 sb1 sb2 sb3, of which sb1 decided by its day.
+      const june20 = await measureSubjects(server.db, pack, [b], YEAR, '2026-06-20', metrics);
+      expect(june20.get(B)).toEqual({ overdueCaseSources: 2, complaints: 3, complaintsHandled: 1 });
+      for (const asOf of ['2026-01-20', '2026-01-21', '2026-06-19', '2026-06-20', '2026-06-21', '2026-07-01', AS_OF]) {
+        for (const period of [YEAR, { from: '2026-06-01', to: asOf }]) {
+          const c = sourceConditions(period, asOf);
+          const plain = await server.db.all<Record<string, number>>(
+            sql`SELECT subject_org AS code, ${sql.join(
+              metrics.map((m) => sql`sum(CASE WHEN ${c[m] as SQL} THEN 1 ELSE 0 END) AS ${sql.identifier(m)}`),
+              sql`, `,
+            )} FROM ${caseSources} GROUP BY subject_org`,
+          );
+          const ranged = await measureSubjects(server.db, pack, subjects, period, asOf, metrics);
+          for (const s of subjects) {
+            const row = plain.find((r) => String(r.code) === s.code);
+            const want = Object.fromEntries(metrics.map((m) => [m, Number(row?.[m] ?? 0)]));
+            expect(ranged.get(s.code), `${s.code} on ${asOf}, ${period.from}…${period.to}`).toEqual(want);
+          }
+        }
+      }
+    } finally {
+      await server.db.delete(caseSources).where(
+        inArray(
+          caseSources.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    }
   });
 });
 

@@ -279,7 +279,7 @@ export function caseConditions(pack: ResolvedPack, period: Period): Record<strin
   };
 }
 
-function sourceConditions(period: Period, asOf: string): Record<string, SQL> {
+export function sourceConditions(period: Period, asOf: string): Record<string, SQL> {
   // The legal date a case source was decided on (China time, +8 h; the decision instant is UTC).
   const decidedOn = sql`date(${caseSources.decidedAt}, '+8 hours')`;
   // Undecided on the as-of day past its day to decide by, whenever it was received.
@@ -333,7 +333,7 @@ function openedIn(codes: readonly string[], period: Period): SQL {
  * The values of the measurable metrics named, for each subject (by code), counted by the
  * database: one pass over the period's range of the index cases_opened for the case counts and
  * matters, one for the officers named, one over the period's cases with a 法制审核 request, one
- * over the users, one over the case sources; the authority items from the pack.
+ * over the users, three index ranges of the case sources (sourceCounts); the authority items from the pack.
  */
 export async function measureSubjects(
   db: Db,
@@ -448,36 +448,33 @@ export async function measureSubjects(
   if (want.has('majorCases') || want.has('majorCasesReviewed')) {
     // The period's cases with a 法制审核 request: one range of review_marks (migration 0030), a
     // narrow row per reviewed case kept by triggers, instead of the cases joined with their reviews.
+    // Both counts need the decision made: tested once per row, in the WHERE clause (the states
+    // entered are JSON, and which states mean decided is the pack's, so no trigger can keep it).
     zero(['majorCases', 'majorCasesReviewed'].filter((m) => want.has(m)));
     const t = reviewMarks;
     const { start, end } = periodBounds(period);
     const decided = decidedCondition(pack, { workflow: t.workflowCode, entered: t.stateEntered });
     const rows = await db.all<{ code: string; major: number; reviewed: number }>(
       sql`SELECT ${t.subjectOrg} AS code,
-          sum(CASE WHEN ${t.requestedAt} >= ${start} AND ${decided} THEN 1 ELSE 0 END) AS major,
-          sum(CASE WHEN ${t.agreedAt} >= ${start} AND ${decided} THEN 1 ELSE 0 END) AS reviewed
+          sum(CASE WHEN ${t.requestedAt} >= ${start} THEN 1 ELSE 0 END) AS major,
+          sum(CASE WHEN ${t.agreedAt} >= ${start} THEN 1 ELSE 0 END) AS reviewed
         FROM ${t} WHERE ${t.openedAt} >= ${start} AND ${t.openedAt} < ${end}
           AND ${t.subjectOrg} IN (${sql.join(
             codes.map((c) => sql`${c}`),
             sql`, `,
-          )}) GROUP BY ${t.subjectOrg}`,
+          )}) AND ${decided} GROUP BY ${t.subjectOrg}`,
     );
     for (const r of rows) {
       if (want.has('majorCases')) put(r.code, 'majorCases', r.major);
       if (want.has('majorCasesReviewed')) put(r.code, 'majorCasesReviewed', r.reviewed);
     }
   }
-  const grouped = async (table: 'users' | 'sources', conditions: Record<string, SQL>) => {
+  const officersOf = async (conditions: Record<string, SQL>) => {
     const names = Object.keys(conditions).filter((m) => want.has(m));
     if (!names.length) return;
     zero(names);
-    const cols = columns(conditions, names);
-    const query =
-      table === 'users'
-        ? sql`SELECT ${users.orgCode} AS code, ${cols} FROM ${users}
-            WHERE ${inArray(users.orgCode, codes)} AND ${users.disabled} = 0 GROUP BY ${users.orgCode}`
-        : sql`SELECT ${caseSources.subjectOrg} AS code, ${cols} FROM ${caseSources}
-            WHERE ${inArray(caseSources.subjectOrg, codes)} GROUP BY ${caseSources.subjectOrg}`;
+    const query = sql`SELECT ${users.orgCode} AS code, ${columns(conditions, names)} FROM ${users}
+      WHERE ${inArray(users.orgCode, codes)} AND ${users.disabled} = 0 GROUP BY ${users.orgCode}`;
     for (const row of await db.all<Record<string, unknown>>(query))
       for (const m of names) put(String(row.code), m, row[m]);
   };
@@ -498,9 +495,60 @@ export async function measureSubjects(
       if (want.has('reviewedFilesScore')) put(r.code, 'reviewedFilesScore', Math.round(Number(r.score) * 100) / 100);
     }
   }
-  await grouped('users', userConditions(pack, asOf));
-  await grouped('sources', sourceConditions(period, asOf));
+  await officersOf(userConditions(pack, asOf));
+  const sourced = SOURCE_METRICS.filter((m) => want.has(m));
+  if (sourced.length) {
+    zero(sourced);
+    for (const row of await sourceCounts(db, codes, period, asOf, sourced))
+      for (const m of sourced) put(String(row.code), m, row[m]);
+  }
   return out;
+}
+
+/**
+ * The case-source counts of these subjects, read by three index ranges instead of every source
+ * of every year: the pending ones (case_sources_subject) and the ones decided after the as-of day
+ * (case_sources_decided) — together every source that can be undecided on it — and the period's
+ * complaints (case_sources_kind). Each range keeps the metric's own condition (sourceConditions,
+ * which countedRows lists by) as its filter: a range only leaves out rows the condition cannot
+ * hold for, so the counts are the conditions' (measure.test.ts compares them on days around a
+ * decision). A source decided after the as-of day has a decision instant whose UTC date, and
+ * so its text, is not before that day.
+ */
+async function sourceCounts(
+  db: Db,
+  codes: readonly string[],
+  period: Period,
+  asOf: string,
+  wanted: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  const t = caseSources;
+  const c = sourceConditions(period, asOf);
+  const list = sql.join(
+    codes.map((x) => sql`${x}`),
+    sql`, `,
+  );
+  const ranges: SQL[] = [];
+  if (wanted.includes('overdueCaseSources'))
+    ranges.push(
+      sql`SELECT ${t.subjectOrg} AS code, 1 AS late, 0 AS complaint, 0 AS handled FROM ${t}
+          WHERE ${t.subjectOrg} IN (${list}) AND ${t.outcome} = 'pending' AND ${c.overdueCaseSources}`,
+      sql`SELECT ${t.subjectOrg}, 1, 0, 0 FROM ${t}
+          WHERE ${t.decidedAt} >= ${asOf} AND ${t.outcome} <> 'pending' AND ${c.overdueCaseSources}
+            AND +${t.subjectOrg} IN (${list})`,
+    );
+  if (wanted.includes('complaints') || wanted.includes('complaintsHandled'))
+    ranges.push(
+      sql`SELECT ${t.subjectOrg}, 0, 1, CASE WHEN ${c.complaintsHandled} THEN 1 ELSE 0 END FROM ${t}
+          WHERE ${t.kind} = ${COMPLAINT_KIND} AND ${t.receivedOn} >= ${period.from} AND ${t.receivedOn} <= ${period.to}
+            AND ${c.complaints} AND +${t.subjectOrg} IN (${list})`,
+    );
+  if (!ranges.length) return [];
+  return db.all<Record<string, unknown>>(
+    sql`SELECT code, sum(late) AS ${sql.identifier('overdueCaseSources')}, sum(complaint) AS ${sql.identifier('complaints')},
+        sum(handled) AS ${sql.identifier('complaintsHandled')}
+      FROM (${sql.join(ranges, sql` UNION ALL `)}) GROUP BY code`,
+  );
 }
 
 /** The authority items of a subject exercised in the period (a case opened on one of their matters). */
