@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOOD_FACTS, FOOD_MATTER } from '../../test/food-case.ts';
 import { startTestServer } from '../../test/harness.ts';
@@ -150,5 +150,39 @@ describe('the alert scheduler', () => {
       .from(alertChecks)
       .where(eq(alertChecks.caseId, id ?? ''));
     expect(check?.watched).toBe(true);
+  });
+
+  it('spreads a sweep larger than the budget over the next passes, and records the day it finished', async () => {
+    const [lease] = await server.db.select().from(schedulerLeases).where(eq(schedulerLeases.name, ALERT_LEASE));
+    const scheduler = createAlertScheduler(server.services, {
+      holder: lease?.holder ?? '',
+      intervalMinutes: 5,
+      maxCases: 2,
+    });
+    const open = caseIds.slice(1); // the first was closed above
+    // A new day, and the four open cases never judged (as if written outside the platform).
+    clock = new Date(clock.getTime() + 86_400_000);
+    const today = clock.toISOString().slice(0, 10);
+    await server.db.delete(alertChecks).where(inArray(alertChecks.caseId, open));
+    const sweptOn = async () =>
+      (await server.db.select().from(schedulerLeases).where(eq(schedulerLeases.name, ALERT_LEASE)))[0]?.sweptOn;
+    // Each tick judges at most two cases: the sweep goes on until a pass finds none left.
+    const ticks = [];
+    for (let i = 0; i < 3; i++) {
+      clock = new Date(clock.getTime() + 5 * 60_000);
+      ticks.push(await scheduler.tick());
+      if (i < 2) expect(await sweptOn(), `after tick ${i + 1}`).not.toBe(today);
+    }
+    expect(ticks.map((r) => [r?.swept, r?.sweepDone])).toEqual([
+      [2, false],
+      [2, false],
+      [0, true],
+    ]);
+    expect(await sweptOn()).toBe(today);
+    const checks = await server.db.select().from(alertChecks).where(inArray(alertChecks.caseId, open));
+    expect(checks.map((c) => [c.checkedOn, c.watched])).toEqual(open.map(() => [today, true]));
+    // The day's sweep is done: the next pass does not sweep again.
+    clock = new Date(clock.getTime() + 5 * 60_000);
+    expect(await scheduler.tick()).toMatchObject({ swept: 0, sweepDone: false, casesRead: 0 });
   });
 });

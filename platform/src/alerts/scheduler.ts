@@ -4,9 +4,11 @@
  * rule reads days, and an event judges its case at once, so a case's verdict can only have
  * changed since it was last judged if the legal date has: a pass judges the watched cases (open,
  * or closed under an includeClosed rule) not yet judged today, read by an index range
- * (alert_checks), the longest-unjudged first and at most MAX_CASES_PER_PASS of them; the first
- * pass of a day also sweeps for open cases never judged; every pass judges every enforcement
- * subject. However many processes share the database, one runs each pass: a pass needs the lease
+ * (alert_checks), the longest-unjudged first and at most MAX_CASES_PER_PASS of them; once a day
+ * a pass also sweeps for open cases never judged (through the partial index cases_open, the open
+ * cases only), within the same budget: a sweep larger than the budget goes on in the next passes
+ * until one finds none left, and the lease row records the day it finished (swept_on), so it
+ * carries over to another process too; every pass judges every enforcement subject. However many processes share the database, one runs each pass: a pass needs the lease
  * row `alerts` of scheduler_leases, taken by one conditional upsert when it is free or expired
  * (or already ours) and held for 1.5 intervals, so its holder keeps it from tick to tick and
  * another process takes over only when the holder stops.
@@ -41,6 +43,8 @@ export interface PassReport {
   casesRead: number;
   /** Of them, open cases that had never been judged. */
   swept: number;
+  /** Whether the pass swept and found no more never-judged open case (not stopped by its budget). */
+  sweepDone: boolean;
   subjectsRead: number;
   pages: number;
   raised: number;
@@ -55,6 +59,8 @@ export interface SchedulerOptions {
   /** This process's name in the lease (a random id by default). */
   holder?: string;
   pageSize?: number;
+  /** The most cases a pass judges (MAX_CASES_PER_PASS by default). */
+  maxCases?: number;
   /** Where a failed pass is reported (stderr by default). */
   log?: (message: string, error: unknown) => void;
 }
@@ -113,8 +119,9 @@ export async function takeLease(
 export interface PassOptions {
   pageSize?: number;
   /**
-   * Also look for open cases never judged (their evaluation after opening failed): an anti-join
-   * over every open case, so done once a legal day (the first pass of the day).
+   * Also look for open cases never judged (their evaluation after opening failed, or the rows were
+   * written outside the platform): an anti-join over the open cases, so done once a legal day,
+   * within the pass's budget (first, before the cases due); `sweepDone` says whether it finished.
    */
   sweep?: boolean;
   /** Judge every watched case again, whatever day it was judged (after data changed outside the platform). */
@@ -181,7 +188,10 @@ async function passOverDue(s: AlertServices, today: string, o: PassOptions, repo
   }
 }
 
-/** Open cases with no check row, by id (keyset). */
+/**
+ * Open cases with no check row, by id (keyset over the partial index cases_open, which holds the
+ * open cases only), within the pass's budget; sets `sweepDone` when none is left.
+ */
 async function sweepUnchecked(s: AlertServices, today: string, o: PassOptions, report: PassReport) {
   const size = o.pageSize ?? DEFAULT_PAGE_SIZE;
   const budget = o.maxCases ?? MAX_CASES_PER_PASS;
@@ -201,7 +211,10 @@ async function sweepUnchecked(s: AlertServices, today: string, o: PassOptions, r
       )
       .orderBy(asc(cases.id))
       .limit(room);
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      report.sweepDone = true;
+      return;
+    }
     report.swept += rows.length;
     await judgePage(
       s,
@@ -210,7 +223,10 @@ async function sweepUnchecked(s: AlertServices, today: string, o: PassOptions, r
       report,
     );
     after = rows[rows.length - 1]?.c.id ?? after;
-    if (rows.length < room) return;
+    if (rows.length < room) {
+      report.sweepDone = true;
+      return;
+    }
   }
 }
 
@@ -224,6 +240,7 @@ export async function runPass(s: AlertServices, options: PassOptions = {}): Prom
   const report: PassReport = {
     casesRead: 0,
     swept: 0,
+    sweepDone: false,
     subjectsRead: 0,
     pages: 0,
     raised: 0,
@@ -281,13 +298,23 @@ export function createAlertScheduler(s: AlertServices, options: SchedulerOptions
     const now = s.now();
     if (!(await takeLease(s, ALERT_LEASE, holder, now, new Date(now.getTime() + intervalMs * 1.5)))) return undefined;
     const [lease] = await s.db.select().from(schedulerLeases).where(eq(schedulerLeases.name, ALERT_LEASE));
-    const firstToday = !lease?.lastPassAt || localDate(new Date(lease.lastPassAt)) < localDate(now);
-    const report = await runPass(s, { ...(options.pageSize ? { pageSize: options.pageSize } : {}), sweep: firstToday });
+    // The day's sweep until a pass finishes it (the budget may spread it over several passes).
+    const today = localDate(now);
+    const sweep = !lease?.sweptOn || lease.sweptOn < today;
+    const report = await runPass(s, {
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      ...(options.maxCases ? { maxCases: options.maxCases } : {}),
+      sweep,
+    });
     await refreshStaleTasks(s); // 我的待办 computed for the new day before it is read (tasks/refresh.ts)
     const end = s.now();
     await s.db
       .update(schedulerLeases)
-      .set({ lastPassAt: end.toISOString(), expiresAt: new Date(end.getTime() + intervalMs * 1.5).toISOString() })
+      .set({
+        lastPassAt: end.toISOString(),
+        expiresAt: new Date(end.getTime() + intervalMs * 1.5).toISOString(),
+        ...(report.sweepDone ? { sweptOn: today } : {}),
+      })
       .where(and(eq(schedulerLeases.name, ALERT_LEASE), eq(schedulerLeases.holder, holder)));
     return report;
   };
