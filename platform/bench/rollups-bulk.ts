@@ -13,7 +13,8 @@ import { ROLLUPS, recount } from '../src/statistics/recount.ts';
 export async function setAsideRollupTriggers(db: Db): Promise<() => Promise<number>> {
   const triggers = await db.all<{ name: string; sql: string }>(
     sql`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('cases', 'reviews')
-      AND (name LIKE '%counts%' OR name LIKE '%rollups%' OR name LIKE '%closings%' OR name LIKE 'review_marks%')`,
+      AND (name LIKE '%counts%' OR name LIKE '%rollups%' OR name LIKE '%closings%' OR name LIKE 'review_marks%'
+        OR name LIKE 'case_officers%')`,
   );
   for (const t of triggers) await db.run(sql.raw(`DROP TRIGGER ${t.name}`));
   return async () => {

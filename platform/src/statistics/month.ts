@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { statisticsSettings } from '../db/schema.ts';
 import { startOfLegalDay } from '../time.ts';
-import { ROLLUPS, recount } from './recount.ts';
+import { ROLLUPS, recount, ZONE_FREE } from './recount.ts';
 
 /** The first instant of a legal month (YYYY-MM), or of the month after it. */
 export function monthStart(month: string, after = false): string {
@@ -23,7 +23,8 @@ const checked = new WeakMap<object, Map<string, Promise<void>>>();
 /**
  * Makes the rollups' months the legal months of this copy: migration 0013 wrote +480 minutes
  * (Asia/Shanghai, the default zone); a copy running in another YIFA_TIME_ZONE gets its modifier
- * written and the rollup counted again from the cases, in one transaction, once per process.
+ * written and the rollups by month counted again from the cases, in one transaction, once per
+ * process (those of no month, ZONE_FREE, stay).
  */
 export function ensureLegalMonths(db: Db, modifier = legalMonthModifier()): Promise<void> {
   const byModifier = checked.get(db) ?? new Map<string, Promise<void>>();
@@ -38,7 +39,7 @@ export function ensureLegalMonths(db: Db, modifier = legalMonthModifier()): Prom
           .insert(statisticsSettings)
           .values({ id: 1, monthOffset: modifier })
           .onConflictDoUpdate({ target: statisticsSettings.id, set: { monthOffset: modifier } });
-        for (const table of ROLLUPS) await recount(tx, table, modifier);
+        for (const table of ROLLUPS) if (!ZONE_FREE.has(table)) await recount(tx, table, modifier);
       });
     })();
     // Another modifier asked later (a test) checks again; a failure is retried on the next call.

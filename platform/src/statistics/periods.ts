@@ -56,6 +56,29 @@ export function monthRanges(from: string | undefined, to: string | undefined, mi
   return out;
 }
 
+/** The month after a month (YYYY-MM). */
+function nextMonth(m: string): string {
+  const y = yearOf(m);
+  const n = Number(m.slice(5, 7));
+  return n === 12 ? `${pad(y + 1)}-01` : `${pad(y)}-${String(n + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Month ranges that follow one another joined into one (so every month of four years is one range
+ * of the key, not four ranges SQLite reads as a multi-index OR); a joined range spans year rows.
+ */
+export function joinMonthRanges(ranges: readonly [string, string][]): { from: string; to: string; years: boolean }[] {
+  const out: { from: string; to: string; years: boolean }[] = [];
+  for (const [a, b] of ranges) {
+    const last = out[out.length - 1];
+    if (last && nextMonth(last.to) === a) {
+      last.to = b;
+      last.years = true;
+    } else out.push({ from: a, to: b, years: false });
+  }
+  return out;
+}
+
 /** The condition on a rollup's period column for these keys (false when there are none). */
 export function periodCondition(column: SQL | unknown, keys: PeriodKeys): SQL {
   const col = sql`${column}`;
@@ -67,6 +90,12 @@ export function periodCondition(column: SQL | unknown, keys: PeriodKeys): SQL {
         sql`, `,
       )})`,
     );
-  for (const [a, b] of keys.months) parts.push(sql`(${col} >= ${a} AND ${col} <= ${b})`);
+  // A range across a year's end holds that year's row (YYYY sorts before YYYY-01): month rows only.
+  for (const r of joinMonthRanges(keys.months))
+    parts.push(
+      r.years
+        ? sql`(${col} >= ${r.from} AND ${col} <= ${r.to} AND length(${col}) = 7)`
+        : sql`(${col} >= ${r.from} AND ${col} <= ${r.to})`,
+    );
   return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`0`;
 }

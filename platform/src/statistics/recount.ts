@@ -1,6 +1,6 @@
 /**
- * The rollups counted again from the cases (the same grouping the migrations 0028, 0030 and 0031 backfill
- * and the triggers keep), for two uses: a copy whose legal time zone differs from the one the rollups were
+ * The rollups counted again from the cases (the same grouping the migrations 0028, 0030, 0031 and 0032
+ * backfill and the triggers keep), for two uses: a copy whose legal time zone differs from the one the rollups were
  * counted in rewrites them (month.ts), and the tests prove the triggers' rollups equal a recount
  * after any mix of writes (`rollupDifferences`).
  */
@@ -15,8 +15,16 @@ export const ROLLUPS = [
   'officer_counts',
   'officer_matter_counts',
   'review_marks',
+  'case_period_counts',
+  'case_officers',
 ] as const;
 export type Rollup = (typeof ROLLUPS)[number];
+
+/** The rollups whose rows do not depend on the legal time zone (a zone change leaves them as they are). */
+export const ZONE_FREE: ReadonlySet<Rollup> = new Set<Rollup>(['review_marks', 'case_officers']);
+
+/** The rollups that hold a count per row (`cases`), whose rows are deleted when it reaches zero. */
+export const COUNTED: ReadonlySet<Rollup> = new Set<Rollup>(ROLLUPS.filter((t) => !ZONE_FREE.has(t)));
 
 /**
  * The rows each rollup should hold, counted from `cases`: per legal month and per year opened
@@ -51,6 +59,14 @@ export function recountQuery(table: Rollup, modifier: string): SQL {
           max(r.requested_at) AS requested_at,
           max(CASE WHEN r.opinion IN ('agree', 'agree-after-change') THEN r.requested_at END) AS agreed_at
         FROM cases AS c JOIN reviews AS r ON r.case_id = c.id GROUP BY c.id`);
+    case 'case_period_counts':
+      return sql.raw(`SELECT ${period} AS period, c.matter_code, c.closed_at IS NOT NULL AS closed, count(*) AS cases
+        FROM cases AS c, ${periods} AS p GROUP BY 1, 2, 3`);
+    case 'case_officers':
+      // In the key's order, so a bulk fill appends to the b-tree.
+      return sql.raw(`SELECT DISTINCT j.value AS officer_id, c.opened_at, c.number, c.id AS case_id, c.subject_org,
+          c.subject_path, c.matter_code
+        FROM cases AS c, json_each(c.officers) AS j ORDER BY 1, 2, 3`);
   }
 }
 
@@ -62,6 +78,8 @@ const COLUMNS: Record<Rollup, string> = {
   officer_counts: 'period, subject_org, officer_id, cases',
   officer_matter_counts: 'period, subject_org, officer_id, matter_code, closed, cases',
   review_marks: 'opened_at, case_id, subject_org, workflow_code, state_entered, requested_at, agreed_at',
+  case_period_counts: 'period, matter_code, closed, cases',
+  case_officers: 'officer_id, opened_at, number, case_id, subject_org, subject_path, matter_code',
 };
 
 /** Empties a rollup and fills it again from the cases (inside the caller's transaction). */

@@ -1,16 +1,21 @@
 /**
  * Reads of the statistics rollups (case_counts, case_state_counts, officer_counts: migration
- * 0028) with the actor's data scope and the filters in the WHERE clause: the organisations in
- * scope, the case counts per organisation, matter, closed, and state or month when asked, the
- * officers who acted per organisation, and the certified officers per organisation. A span of
- * months reads the year rows of its whole years and the month rows of the rest (periods.ts), so
- * each read groups a few thousand rollup rows, never the cases themselves.
+ * 0028; officer_matter_counts: 0031; case_period_counts: 0032) with the actor's data scope and the
+ * filters in the WHERE clause: the organisations in scope, the case counts per organisation,
+ * matter, closed, and state or month when asked, the officers who acted per organisation, and the
+ * certified officers per organisation. A span of months reads the year rows of its whole years and
+ * the month rows of the rest (periods.ts), so each read groups a few thousand rollup rows, never
+ * the cases themselves; a grouping over every subject (the centre's months or years) reads
+ * case_period_counts, which has no subject column. The reads the rollups cannot answer come from
+ * the cases, an officer's through case_officers (0032).
  */
 import { and, type Column, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import {
   caseCounts,
+  caseOfficers,
+  casePeriodCounts,
   caseStateCounts,
   cases,
   officerCounts,
@@ -123,10 +128,10 @@ const monthOpened = sql`strftime('%Y-%m', ${cases.openedAt}, coalesce((SELECT ${
 
 /** The first and last year the rollups hold, for a span open at either end; null when they are empty. */
 async function rollupYears(db: Db): Promise<[number, number] | null> {
-  const t = caseCounts;
-  const [row] = await db
-    .select({ lo: sql<string | null>`min(${t.period})`, hi: sql<string | null>`max(${t.period})` })
-    .from(t);
+  // Two subqueries: each is one end of the primary key, where min and max in one SELECT read every row.
+  const [row] = await db.all<{ lo: string | null; hi: string | null }>(
+    sql`SELECT (SELECT min(period) FROM ${casePeriodCounts}) AS lo, (SELECT max(period) FROM ${casePeriodCounts}) AS hi`,
+  );
   return row?.lo && row.hi ? [Number(row.lo.slice(0, 4)), Number(row.hi.slice(0, 4))] : null;
 }
 
@@ -144,10 +149,11 @@ function rollupWhere(
   scope: Scope,
   f: StatisticsFilters,
   paths: string[],
-  t: { subjectOrg: Column; matterCode: Column; period: Column },
+  t: { subjectOrg?: Column; matterCode: Column; period: Column },
   keys: PeriodKeys,
 ) {
   const orgs = and(orgScope(actor, scope), ...treeFilters(paths));
+  if (orgs && !t.subjectOrg) throw new Error('a rollup without subjects read with a condition on them');
   return and(
     periodCondition(t.period, keys),
     f.matters ? inArray(t.matterCode, f.matters) : undefined,
@@ -158,7 +164,8 @@ function rollupWhere(
 /**
  * The condition on `cases` rows of the scope and filters, for the reads the rollup cannot answer
  * (an officer's cases, the officer level): the scope of storage/scope.ts, each organisation's tree
- * as a range of subject paths (the cases_path index), the officer among the case's officers.
+ * as a range of subject paths (the cases_path index), the officer among the case's officers (the
+ * officer's rows of case_officers, so SQLite reads those cases by key instead of every case of the tree).
  */
 function casesWhere(actor: Actor, scope: Scope, f: StatisticsFilters, paths: string[]): SQL | undefined {
   return and(
@@ -168,7 +175,7 @@ function casesWhere(actor: Actor, scope: Scope, f: StatisticsFilters, paths: str
         sql`(${cases.subjectPath} = ${p} OR (${cases.subjectPath} >= ${`${p}/`} AND ${cases.subjectPath} < ${`${p}0`}))`,
     ),
     f.officer
-      ? sql`EXISTS (SELECT 1 FROM json_each(${cases.officers}) WHERE json_each.value = ${f.officer})`
+      ? sql`${cases.id} IN (SELECT ${caseOfficers.caseId} FROM ${caseOfficers} WHERE ${caseOfficers.officerId} = ${f.officer})`
       : undefined,
     f.matters ? inArray(cases.matterCode, f.matters) : undefined,
     f.state ? eq(cases.state, f.state) : undefined,
@@ -227,8 +234,17 @@ export async function rollupRows(
   const byPeriod = dims.month === true || dims.year === true;
   const byState = dims.state === true;
   // The states only when grouped or filtered by one (case_state_counts has more rows); the officer
-  // level from officer_matter_counts (migration 0031); the rest from case_counts.
-  const t = byState || f.state ? caseStateCounts : dims.officer ? officerMatterCounts : caseCounts;
+  // level from officer_matter_counts (migration 0031); every subject summed from case_period_counts
+  // (0032: a tenth of case_counts' rows at a province's scale); the rest from case_counts.
+  const everySubject = !byOrg && scope === 'all' && paths.length === 0;
+  const t =
+    byState || f.state
+      ? caseStateCounts
+      : dims.officer
+        ? officerMatterCounts
+        : everySubject
+          ? casePeriodCounts
+          : caseCounts;
   const col = (name: string) => sql.raw(`"${name}"`);
   const keep = (yes: boolean, name: string) => (yes ? col(name) : sql`NULL`);
   const as = [...(dims.matterAs ?? [])].filter(([m, to]) => m !== to);
@@ -250,7 +266,7 @@ export async function rollupRows(
       ${keep(dims.officer === true, 'officer_id')} AS officer, ${matter} AS matter, ${keep(byState, 'state')} AS state,
       closed, ${keep(byPeriod, 'period')} AS month, sum(cases) AS n
     FROM ${t}
-    WHERE ${and(rollupWhere(actor, scope, f, paths, t as typeof caseCounts, keys), f.state ? sql`state = ${f.state}` : undefined)}
+    WHERE ${and(rollupWhere(actor, scope, f, paths, t, keys), f.state ? sql`state = ${f.state}` : undefined)}
     GROUP BY ${sql.join([...groups.map(col), sql`3`], sql`, `)}`);
   return rows.map((r) => ({
     subjectOrg: r.org === null ? '' : String(r.org),
