@@ -160,6 +160,8 @@ export interface LayerOverride {
   fields: OverriddenField[];
   /** Keyed elements the layer removed (`/fields[name=x]`). */
   removed: string[];
+  /** Set when the pack before this layer could not be had (its version not installed): no base values. */
+  baseUnknown?: true;
 }
 
 /** An item with its layer of origin and its overrides. */
@@ -171,8 +173,49 @@ export interface StudioItem extends StudioItemRef {
   bases: { available: true } | { available: false; reason: { zh: string; en: string } };
 }
 
-/** The pack after each layer of the chain (index i: layers 0..i applied), or why they cannot be had. */
-export type LayerStates = { ok: true; states: ResolvedPack[] } | { ok: false; reason: { zh: string; en: string } };
+/**
+ * The pack after each layer of the chain (index i: layers 0..i applied), or why they cannot be had.
+ * A state read from the registry may be missing (undefined) when that layer's version is not installed.
+ */
+export type LayerStates =
+  | { ok: true; states: (ResolvedPack | undefined)[] }
+  | { ok: false; reason: { zh: string; en: string } };
+
+/**
+ * The pack after each layer, from the registry rather than the packs folder — for an installed
+ * version whose folders are not there or differ (one published from the studio, an older import):
+ * the state after layer i is the installed version of that layer's id and version whose own chain
+ * is the same i + 1 layers (ids and versions); the last state is the pack itself. A layer with no
+ * such installed version is left undefined, so only its base values are not shown. Null when no
+ * earlier layer is installed.
+ */
+export async function registryStates(
+  pack: ResolvedPack,
+  versions: readonly { hash: string; packId: string; version: string }[],
+  byHash: (hash: string) => Promise<ResolvedPack>,
+): Promise<(ResolvedPack | undefined)[] | null> {
+  const layers = pack.layers;
+  const states: (ResolvedPack | undefined)[] = [];
+  for (let i = 0; i < layers.length - 1; i++) {
+    const layer = layers[i] as { id: string; version: string };
+    let found: ResolvedPack | undefined;
+    for (const v of versions) {
+      if (v.packId !== layer.id || v.version !== layer.version) continue;
+      const candidate = await byHash(v.hash);
+      const same =
+        candidate.layers.length === i + 1 &&
+        candidate.layers.every((l, j) => l.id === layers[j]?.id && l.version === layers[j]?.version);
+      if (same) {
+        found = candidate;
+        break;
+      }
+    }
+    states.push(found);
+  }
+  if (states.every((s) => s === undefined)) return null;
+  states.push(pack);
+  return states;
+}
 
 /**
  * The resolved pack after each layer of the installed chain, from the pack folders under
@@ -252,6 +295,7 @@ export function studioItem(
     const i = layerIndex(o.pack);
     const before = i > 0 ? at(i - 1) : undefined;
     const after = at(i);
+    const unknown = states.ok && i > 0 && states.states[i - 1] === undefined;
     return {
       pack: o.pack,
       name: layer(o.pack).name,
@@ -267,9 +311,16 @@ export function studioItem(
         };
       }),
       removed: o.removed ?? [],
+      ...(unknown ? { baseUnknown: true as const } : {}),
     };
   });
   const l = layer(origin.pack);
+  const missing = overrides
+    .filter((o) => o.baseUnknown)
+    .map((o) => {
+      const before = pack.layers[layerIndex(o.pack) - 1];
+      return before ? `${before.id}@${before.version}` : o.pack;
+    });
   return {
     kind,
     code,
@@ -279,6 +330,16 @@ export function studioItem(
     item,
     origin: { pack: l.id, name: l.name, version: l.version },
     overrides,
-    bases: states.ok ? { available: true } : { available: false, reason: states.reason },
+    bases: !states.ok
+      ? { available: false, reason: states.reason }
+      : missing.length > 0
+        ? {
+            available: false,
+            reason: {
+              zh: `注册表中没有 ${missing.join('、')}（或其层次不同），这些覆盖前的基础值无法显示`,
+              en: `${missing.join(', ')} is not installed (or has other layers): the base values before these overrides cannot be shown`,
+            },
+          }
+        : { available: true },
   };
 }

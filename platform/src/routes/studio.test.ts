@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundlePack, validatePackDir } from '@yifa/metamodel';
+import { bundlePack, loadPackChain, loadPackFiles, resolveLayers, validatePackDir } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
@@ -294,5 +294,50 @@ describe('studio API', () => {
         `/api/v1/studio/items/workflow/penalty-ordinary?${q}`,
       ])
         expect((await client.get(path)).status, path).toBe(403);
+  });
+
+  it('shows base values of a version whose folders are not here from the installed versions of its layers', async () => {
+    const { chain } = loadPackChain(join(PACKS_DIR, 'tj-binhai'), { packsRoot: PACKS_DIR });
+    const layer = (id: string, base: string, value: number) =>
+      loadPackFiles({
+        'pack.yaml': `id: ${id}\nname: 测试 ${id}\nversion: 0.1.0\nregion: { code: "120116", name: 天津市滨海新区, level: district }\nlocale: zh-CN\nmetamodel: "2"\nextends: { id: ${base}, version: "*" }\n`,
+        'overrides/parameters/case-source-extension-days.yaml': `code: case-source-extension-days\nvalue: ${value}\n`,
+      });
+    const install = async (layers: ReturnType<typeof layer>[]) => {
+      const resolved = resolveLayers([...chain, ...layers]);
+      expect(resolved.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      return (await server.services.packs.importBundle(bundlePack(resolved.pack).text, { apply: true, actor: 'test' }))
+        .hash;
+    };
+    const get = async (hash: string, kind: string, code: string) =>
+      (await (
+        await implementer.get(`/api/v1/studio/items/${kind}/${code}?hash=${encodeURIComponent(hash)}`)
+      ).json()) as Item & {
+        overrides: { pack: string; fields: Field[]; baseUnknown?: true }[];
+        bases: { available: boolean; reason?: { zh: string; en: string } };
+      };
+
+    // tj-binhai-x over the installed Binhai (over the installed cn-national): every base is known.
+    const x = await install([layer('tj-binhai-x', 'tj-binhai', 20)]);
+    const param = await get(x, 'parameter', 'case-source-extension-days');
+    expect(param.bases.available).toBe(true);
+    const own = param.overrides.find((o) => o.pack === 'tj-binhai-x');
+    expect(own?.fields).toEqual([expect.objectContaining({ pointer: '/value', base: 15, value: 20 })]);
+    const workflow = await get(x, 'workflow', 'penalty-ordinary');
+    expect(workflow.bases.available).toBe(true);
+    expect(workflow.overrides.find((o) => o.pack === 'tj-binhai')?.fields.some((f) => 'base' in f)).toBe(true);
+
+    // tj-binhai-z over tj-binhai-y, which is not installed: z's base values cannot be had, and it says so.
+    const z = await install([layer('tj-binhai-y', 'tj-binhai', 30), layer('tj-binhai-z', 'tj-binhai-y', 40)]);
+    const partial = await get(z, 'parameter', 'case-source-extension-days');
+    const byZ = partial.overrides.find((o) => o.pack === 'tj-binhai-z');
+    expect(byZ?.baseUnknown).toBe(true);
+    expect(byZ?.fields).toEqual([expect.objectContaining({ pointer: '/value', value: 40 })]);
+    expect(byZ?.fields[0] && 'base' in byZ.fields[0]).toBe(false);
+    expect(partial.overrides.find((o) => o.pack === 'tj-binhai-y')?.fields).toEqual([
+      expect.objectContaining({ pointer: '/value', base: 15 }),
+    ]);
+    expect(partial.bases.available).toBe(false);
+    expect(partial.bases.reason?.en).toContain('tj-binhai-y@0.1.0 is not installed');
   });
 });

@@ -13,7 +13,14 @@ import { requirePermission } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { OK as ok, router } from './router.ts';
-import { buildStudioIndex, type LayerStates, layerStates, type StudioIndex, studioItem } from './studio-index.ts';
+import {
+  buildStudioIndex,
+  type LayerStates,
+  layerStates,
+  registryStates,
+  type StudioIndex,
+  studioItem,
+} from './studio-index.ts';
 
 const KINDS = ITEM_KINDS.map((k) => k.kind) as [ItemKind, ...ItemKind[]];
 
@@ -150,9 +157,20 @@ export function studioRoutes(packsRoot: string = PACKS_DIR) {
               },
         );
       const overridden = (pack.origins[kind].get(code)?.overrides.length ?? 0) > 0;
-      // The chain's folders are read only for an item some layer overrode, once per installed version.
-      if (overridden) entry.states ??= layerStates(pack, hash, packsRoot);
-      const item = studioItem(pack, kind, code, entry.states ?? { ok: true, states: [pack] });
+      // The chain's folders are read only for an item some layer overrode, once per installed version;
+      // when they are not the installed chain, the earlier layers' installed versions are the states.
+      let states = entry.states;
+      if (overridden && !states) {
+        states = layerStates(pack, hash, packsRoot);
+        if (!states.ok) {
+          const { packs } = c.get('services');
+          const fromRegistry = await registryStates(pack, await packs.list(), (h) => packs.byHash(h));
+          if (fromRegistry) states = { ok: true, states: fromRegistry };
+        }
+        // States with a layer not installed are read again next time: it may be imported meanwhile.
+        if (!states.ok || states.states.every((s) => s !== undefined)) entry.states = states;
+      }
+      const item = studioItem(pack, kind, code, states ?? { ok: true, states: [pack] });
       return c.json(item);
     },
   );
