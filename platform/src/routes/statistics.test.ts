@@ -5,7 +5,8 @@
  * supervises by sector) and one of the 区生态环境局, all in 2026. Counts per group, the rates,
  * the drill-down district → subject → unit → officer → cases, the data scope (the centre sees all;
  * a department head with sector supervision sees own and the zone bureau, not the other
- * department; an officer is refused), the filters' errors, and the workbook read back.
+ * department, and a filter on it is refused; an officer is refused), the filters' errors, and
+ * the workbook read back.
  */
 
 import { and, eq, sql } from 'drizzle-orm';
@@ -256,14 +257,53 @@ describe('data scope', () => {
     expect(body.figures.cases).toBe(5);
     const keys = body.rows.map((r: Json) => r.key).sort();
     expect(keys).toEqual([SCJ, BSQ_SCJ, '120116-DJ-SCJ', '120116-GXQ-SCJ', '120116-STC-SCJ', '120116-TEDA-SCJ'].sort());
-    // Filtering on a subject out of scope shows nothing of it.
-    const other = await get('zhao.head', `/api/v1/statistics?groupBy=subject&subject=${STJ}`);
-    expect(other.rows).toEqual([]);
-    expect(other.figures.cases).toBe(0);
-    const list = await get('zhao.head', `/api/v1/statistics/cases?subject=${STJ}`);
-    expect(list.total).toBe(0);
     const all = await get('zhao.head', '/api/v1/statistics/cases?pageSize=200');
     expect(all.total).toBe(5);
+  });
+
+  it('refuses a subject or unit filter outside the scope (403, the field named in zh and en), and exports nothing', async () => {
+    const exports = async () =>
+      (await server.db.select().from(auditEvents).where(eq(auditEvents.action, 'statistics.export'))).filter(
+        (e) => e.actor === ids['zhao.head'],
+      ).length;
+    const before = await exports();
+    for (const path of [
+      `/api/v1/statistics?groupBy=subject&subject=${STJ}`,
+      `/api/v1/statistics/cases?subject=${STJ}`,
+      `/api/v1/statistics.xlsx?groupBy=subject&subject=${STJ}`,
+    ]) {
+      const body = await get('zhao.head', path, 403);
+      expect(body.error.code).toBe('forbidden');
+      expect(body.error.message).toEqual({
+        zh: '筛选条件超出您的数据范围：执法主体',
+        en: 'the filter is outside your data scope: enforcement subject',
+      });
+      expect(body.error.details.problems).toEqual([
+        {
+          path: '/subject',
+          code: 'out-of-scope',
+          message: {
+            zh: `执法主体 ${STJ} 不在您的数据范围内`,
+            en: `enforcement subject ${STJ} is outside your data scope`,
+          },
+        },
+      ]);
+    }
+    expect(await exports()).toBe(before);
+    const unit = await get('zhao.head', `/api/v1/statistics?groupBy=unit&unit=${STJ}&district=${GOV}`, 403);
+    expect(unit.error.details.problems.map((p: Json) => p.path)).toEqual(['/unit']);
+    // An organisation above the scope is the scope within its tree: the district, and the
+    // development zone whose bureau the head supervises by sector.
+    const district = await get('zhao.head', `/api/v1/statistics?groupBy=subject&district=${GOV}&pageSize=500`);
+    expect(district.figures.cases).toBe(5);
+    const zone = await get('zhao.head', `/api/v1/statistics?groupBy=unit&subject=${BSQ}`);
+    expect(zone.figures.cases).toBe(1);
+    expect(row(zone, BSQ_SCJ)).toMatchObject({ cases: 1 });
+    const own = await get('zhao.head', `/api/v1/statistics/cases?subject=${BSQ_SCJ}`);
+    expect(own.total).toBe(1);
+    // The centre sees every subject.
+    const centre = await get('jian.supervisor', `/api/v1/statistics/cases?subject=${STJ}`);
+    expect(centre.total).toBe(1);
   });
 
   it('refuses an officer (no statistics.read) with 403', async () => {

@@ -3,14 +3,15 @@
  * matter, power type, sector, state, month or year, filtered, sorted, searched and paged, with the
  * first screen's figures (records by kind, 履职率, 参与率, 人均办案率); the cases behind a row (the
  * drill-down's last level); and the same table as an .xlsx workbook (audited as
- * statistics.export). Read from the rollup the case triggers keep (migration 0013), so the figures
- * include every committed event; the actor's data scope is a condition of every query.
+ * statistics.export). Read from the rollups the case triggers keep (migrations 0028–0032), so the
+ * figures include every committed event; the actor's data scope is a condition of every query, and
+ * an organisation filter outside it is refused (403), not answered with nothing.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { appendEvent } from '../audit/chain.ts';
 import { requirePermission } from '../auth/access.ts';
 import { statisticsCases } from '../statistics/case-list.ts';
-import { type FilterInput, resolveFilters } from '../statistics/filters.ts';
+import { type FilterInput, refuseOutOfScope, resolveFilters } from '../statistics/filters.ts';
 import { ensureLegalMonths } from '../statistics/month.ts';
 import { GROUP_BYS, SORTS, statisticsTable } from '../statistics/table.ts';
 import { FILTER_NAMES, GROUP_NAMES, SCOPE_NAMES, sheetWords } from '../statistics/words.ts';
@@ -123,6 +124,7 @@ export function statisticsRoutes() {
       await ensureLegalMonths(s.db);
       const { pack } = await s.packs.active();
       const { filters, applied } = await resolveFilters(s.db, pack, filterInput(q));
+      await refuseOutOfScope(s.db, actor, scope, filterInput(q));
       const now = s.now();
       const table = await statisticsTable(s.db, pack, actor, scope, {
         groupBy: q.groupBy,
@@ -155,6 +157,7 @@ export function statisticsRoutes() {
       await ensureLegalMonths(s.db);
       const { pack } = await s.packs.active();
       const { filters, applied } = await resolveFilters(s.db, pack, filterInput(q));
+      await refuseOutOfScope(s.db, actor, scope, filterInput(q));
       const list = await statisticsCases(s.db, pack, actor, scope, filters, q.page, q.pageSize);
       return c.json({ scope, filters: applied, ...list });
     },
@@ -177,6 +180,7 @@ export function statisticsRoutes() {
       await ensureLegalMonths(s.db);
       const { pack } = await s.packs.active();
       const { filters, applied } = await resolveFilters(s.db, pack, filterInput(q));
+      await refuseOutOfScope(s.db, actor, scope, filterInput(q));
       const now = s.now();
       const table = await statisticsTable(s.db, pack, actor, scope, {
         groupBy: q.groupBy,

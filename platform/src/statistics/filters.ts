@@ -2,17 +2,19 @@
  * The query's filters checked against the active pack and the database and turned into what the
  * rollup reads: organisation codes that exist, an officer who exists, a matter, power type, sector
  * and state the pack has (power type and sector become the set of matters they cover). A code that
- * names nothing is refused with the field and the reason in zh and en, never read as "no rows".
- * Each filter comes back with its name, for the breadcrumb and the workbook's header.
+ * names nothing is refused with the field and the reason in zh and en, never read as "no rows";
+ * so is an organisation outside the reader's data scope (403). Each filter comes back with its
+ * name, for the breadcrumb and the workbook's header.
  */
 import type { ResolvedPack } from '@yifa/metamodel';
-import { inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
+import type { Actor, Scope } from '../auth/access.ts';
 import type { Db } from '../db/client.ts';
 import { organisations, users } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import type { FieldProblem } from '../validation.ts';
 import { codelistNames, matterClasses, type Names, stateNames } from './dimensions.ts';
-import type { StatisticsFilters } from './rollup.ts';
+import { orgScope, type StatisticsFilters } from './rollup.ts';
 import { NO_POWER_TYPE } from './table.ts';
 import { FILTER_NAMES, type FilterField } from './words.ts';
 
@@ -128,4 +130,68 @@ export async function resolveFilters(
     },
     applied,
   };
+}
+
+/**
+ * Refuses (403, naming each field) an organisation filter outside the actor's data scope: one whose
+ * tree holds no organisation the scope covers. The organisation itself in scope, or one above it
+ * (a department head's district, the development zone of a bureau it supervises by sector), is
+ * allowed: the rows are then those of the scope within that tree. Unknown codes are left to
+ * resolveFilters.
+ */
+export async function refuseOutOfScope(db: Db, actor: Actor, scope: Scope, input: FilterInput): Promise<void> {
+  if (scope === 'all') return;
+  const asked = ORG_FIELDS.flatMap((f) => (input[f] ? [{ field: f, code: input[f] as string }] : []));
+  if (!asked.length) return;
+  const o = organisations;
+  const paths = new Map(
+    (
+      await db
+        .select({ code: o.code, path: o.path })
+        .from(o)
+        .where(
+          inArray(
+            o.code,
+            asked.map((a) => a.code),
+          ),
+        )
+    ).map((r) => [r.code, r.path]),
+  );
+  const problems: FieldProblem[] = [];
+  for (const { field, code } of asked) {
+    const path = paths.get(code);
+    if (path === undefined) continue;
+    const [inside] = await db
+      .select({ one: sql<number>`1` })
+      .from(o)
+      .where(
+        and(
+          orgScope(actor, scope),
+          sql`(${o.path} = ${path} OR substr(${o.path}, 1, ${path.length + 1}) = ${`${path}/`})`,
+        ),
+      )
+      .limit(1);
+    if (!inside) {
+      const label = FILTER_NAMES[field];
+      problems.push({
+        path: `/${field}`,
+        code: 'out-of-scope',
+        message: {
+          zh: `${label.zh} ${code} 不在您的数据范围内`,
+          en: `${label.en.toLowerCase()} ${code} is outside your data scope`,
+        },
+      });
+    }
+  }
+  if (problems.length) {
+    const fields = problems.map((p) => p.path.slice(1) as (typeof ORG_FIELDS)[number]);
+    throw new AppError(
+      'forbidden',
+      { problems },
+      {
+        zh: `筛选条件超出您的数据范围：${fields.map((f) => FILTER_NAMES[f].zh).join('、')}`,
+        en: `the filter is outside your data scope: ${fields.map((f) => FILTER_NAMES[f].en.toLowerCase()).join(', ')}`,
+      },
+    );
+  }
 }

@@ -66,7 +66,7 @@ export interface RollupRow {
 const o = organisations;
 
 /** The actor's scope as a condition on organisations rows, or undefined for all. */
-function orgScope(actor: Actor, scope: Scope): SQL | undefined {
+export function orgScope(actor: Actor, scope: Scope): SQL | undefined {
   if (scope === 'all') return undefined;
   if (scope === 'own') return eq(o.code, actor.user.orgCode);
   return subjectCondition(scope, scopeValues(actor), { code: o.code, path: o.path });
