@@ -1,9 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, jsonb, pgTable, text as pgText, uniqueIndex as pgUniqueIndex } from 'drizzle-orm/pg-core';
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
+import { openDb } from '../client.ts';
 import * as sqliteSchema from '../schema.ts';
-import { differences, INTENDED_KIND_DIFFERENCES, pgShapes, sqliteShapes } from './parity.ts';
+import { differences, INTENDED_KIND_DIFFERENCES, pgShapes, sqliteShapes, TRIGGER_TRANSLATIONS } from './parity.ts';
 import * as pgSchema from './schema.ts';
 
 describe('the SQLite and PostgreSQL descriptions of the tables (#18)', () => {
@@ -61,5 +65,15 @@ describe('the SQLite and PostgreSQL descriptions of the tables (#18)', () => {
       'index things.things_n: {"unique":true,"columns":["n"],"where":"= 1"} in SQLite, {"unique":true,"columns":["n"],"where":"= 0"} in PostgreSQL',
     ]);
     expect(differences(sqliteShapes({ a }), {})).toEqual(['table things: only in SQLite']);
+  });
+
+  it('has a PostgreSQL counterpart (or a reason for none) for every trigger of the SQLite migrations', async () => {
+    const db = await openDb(`file:${join(mkdtempSync(join(tmpdir(), 'yifa-pg-parity-')), 'yifa.db')}`);
+    const rows = await db.all<{ name: string; tbl_name: string }>(
+      sql`SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1`,
+    );
+    const inSqlite = rows.map((r) => `${r.tbl_name}.${r.name}`).sort();
+    expect(inSqlite.length).toBeGreaterThan(40);
+    expect(inSqlite).toEqual(Object.keys(TRIGGER_TRANSLATIONS).sort());
   });
 });

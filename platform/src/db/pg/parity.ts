@@ -182,3 +182,63 @@ export function differences(sqlite: Record<string, TableShape>, pg: Record<strin
   }
   return out;
 }
+
+/**
+ * Each SQLite trigger (`table.trigger`, from platform/drizzle) and the PostgreSQL trigger that does
+ * its work (drizzle-pg/0001_triggers.sql), or null with the reason PostgreSQL needs none. A trigger
+ * added to one store and not the other fails parity.test.ts (SQLite) or pg.test.ts (PostgreSQL).
+ */
+export const TRIGGER_TRANSLATIONS: Record<string, string | { none: string }> = {
+  'assessment_results.assessment_results_frozen_delete': 'assessment_results.assessment_results_frozen',
+  'assessment_results.assessment_results_frozen_insert': 'assessment_results.assessment_results_frozen',
+  'assessment_results.assessment_results_frozen_update': 'assessment_results.assessment_results_frozen',
+  'assessment_runs.assessment_runs_frozen_delete': 'assessment_runs.assessment_runs_frozen_delete',
+  'assessment_runs.assessment_runs_frozen_update': 'assessment_runs.assessment_runs_frozen_update',
+  'audit_events.audit_events_no_delete': 'audit_events.audit_events_no_delete',
+  'audit_events.audit_events_no_replace': {
+    none: 'no INSERT OR REPLACE in PostgreSQL; the primary key refuses a second seq, ON CONFLICT DO UPDATE fires the UPDATE trigger',
+  },
+  'audit_events.audit_events_no_update': 'audit_events.audit_events_no_update',
+  'cases.case_closings_update': 'cases.case_rollups_update',
+  'cases.case_counts_update': 'cases.case_rollups_update',
+  'cases.case_officers_delete': 'cases.case_rollups_delete',
+  'cases.case_officers_insert': 'cases.case_rollups_insert',
+  'cases.case_officers_update': 'cases.case_rollups_update',
+  'cases.case_period_counts_delete': 'cases.case_rollups_delete',
+  'cases.case_period_counts_insert': 'cases.case_rollups_insert',
+  'cases.case_period_counts_update': 'cases.case_rollups_update',
+  'cases.case_rollups_delete': 'cases.case_rollups_delete',
+  'cases.case_rollups_insert': 'cases.case_rollups_insert',
+  'cases.case_state_counts_update': 'cases.case_rollups_update',
+  'cases.case_tasks_case_update': 'cases.case_tasks_case_update',
+  'cases.officer_counts_update': 'cases.case_rollups_update',
+  'cases.officer_matter_counts_delete': 'cases.case_rollups_delete',
+  'cases.officer_matter_counts_insert': 'cases.case_rollups_insert',
+  'cases.officer_matter_counts_update': 'cases.case_rollups_update',
+  'cases.review_marks_case_delete': 'cases.review_marks_case_delete',
+  'cases.review_marks_case_update': 'cases.review_marks_case_update',
+  'disclosures.case_tasks_disclosures_delete': 'disclosures.case_tasks_disclosures',
+  'disclosures.case_tasks_disclosures_insert': 'disclosures.case_tasks_disclosures',
+  'disclosures.case_tasks_disclosures_update': 'disclosures.case_tasks_disclosures',
+  'disclosures.case_tasks_disclosures_linking': 'disclosures.case_tasks_disclosures_linking',
+  'disclosures.case_tasks_disclosures_linking_delete': 'disclosures.case_tasks_disclosures_linking',
+  'disclosures.case_tasks_disclosures_linking_update': 'disclosures.case_tasks_disclosures_linking',
+  'documents.case_tasks_documents_delete': 'documents.case_tasks_documents',
+  'documents.case_tasks_documents_insert': 'documents.case_tasks_documents',
+  'documents.case_tasks_documents_update': 'documents.case_tasks_documents',
+  'organisations.case_tasks_subject_update': 'organisations.case_tasks_subject_update',
+  'reviews.case_tasks_reviews_delete': 'reviews.case_tasks_reviews',
+  'reviews.case_tasks_reviews_insert': 'reviews.case_tasks_reviews',
+  'reviews.case_tasks_reviews_update': 'reviews.case_tasks_reviews',
+  'reviews.review_marks_review_delete': 'reviews.review_marks_review',
+  'reviews.review_marks_review_insert': 'reviews.review_marks_review',
+  'reviews.review_marks_review_update': 'reviews.review_marks_review',
+  'users.case_tasks_certificate_update': 'users.case_tasks_certificate_update',
+};
+
+/** PostgreSQL's own additions, with no SQLite trigger: TRUNCATE skips row triggers there. */
+export const PG_ONLY_TRIGGERS = [
+  'assessment_results.assessment_results_no_truncate',
+  'assessment_runs.assessment_runs_no_truncate',
+  'audit_events.audit_events_no_truncate',
+];

@@ -20,7 +20,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Db, openDb } from '../client.ts';
 import * as lite from '../schema.ts';
 import { openPgDb, type PgDb } from './client.ts';
-import { pgShapes } from './parity.ts';
+import { PG_ONLY_TRIGGERS, pgShapes, TRIGGER_TRANSLATIONS } from './parity.ts';
 import * as pgs from './schema.ts';
 
 const adminUrl = process.env.YIFA_TEST_PG_URL;
@@ -146,13 +146,22 @@ describe.skipIf(!adminUrl)(title, () => {
         .map(([t, s]) => `${t} (${s.primaryKey})`)
         .sort(),
     );
+    // Every SQLite trigger's counterpart (parity.ts), and PostgreSQL's own TRUNCATE guards, nothing else.
+    const triggers = await client.query<{ t: string }>(
+      `SELECT c.relname || '.' || g.tgname AS t FROM pg_trigger AS g JOIN pg_class AS c ON c.oid = g.tgrelid
+       JOIN pg_namespace AS n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT g.tgisinternal`,
+    );
+    const translated = Object.values(TRIGGER_TRANSLATIONS).filter((v): v is string => typeof v === 'string');
+    expect(triggers.rows.map((r) => r.t).sort()).toEqual([...new Set([...translated, ...PG_ONLY_TRIGGERS])].sort());
     // The seed row of SQLite's 0013.
     expect((await client.query('SELECT month_offset FROM statistics_settings WHERE id = 1')).rows).toEqual([
       { month_offset: '+480 minutes' },
     ]);
   });
 
-  it('keeps the rollups, officers’ case lists, review marks and 我的待办 rows as SQLite’s triggers do', async () => {
+  it('keeps the rollups, officers’ case lists, review marks and 我的待办 rows as SQLite’s triggers do', {
+    timeout: 120_000,
+  }, async () => {
     const sqlite = await openDb(`file:${join(mkdtempSync(join(tmpdir(), 'yifa-pg-parity-')), 'yifa.db')}`);
     const postgres = await openPg(await freshDatabase());
     const stores = [liteStore(sqlite), pgStore(postgres)] as const;
