@@ -1,6 +1,6 @@
 /**
  * Statistics benchmark: the supervision page's queries (platform/src/statistics, reading the
- * case_stats rollup the case triggers keep) against a baseline in the same run — the plain SQL
+ * rollups the case triggers keep and each officer's cases, case_officers) against a baseline in the same run — the plain SQL
  * GROUP BY over the `cases` table, with the indexes that table has for the app's own queries, that
  * gives the same figures. The database is a temp libsql file with the Binhai pack active (its 110
  * enforcement subjects), ~27 certified officers per subject and N cases over four years (opened
@@ -50,7 +50,10 @@ const LAST_YEAR = 2026;
 const dir = mkdtempSync(join(tmpdir(), 'yifa-stats-bench-'));
 const file = dbArg ?? join(dir, 'stats.db');
 const reuse = dbArg !== undefined && existsSync(dbArg);
+// Opening applies the checked-in migrations; on a file made before one, its backfill is timed here.
+const opening = performance.now();
 const db = await openDb(`file:${file}`);
+const openS = (performance.now() - opening) / 1000;
 const services = createServices(db, { filesDir: join(dir, 'files') });
 if (!reuse) {
   const report = await services.packs.importBundle(binhaiBundle(), { apply: true, actor: 'bench' });
@@ -196,8 +199,9 @@ console.log(
   `\r${Number(caseCount).toLocaleString()} cases ${reuse ? 'reused from the file' : 'loaded'} in ${loadS.toFixed(1)} s (${Math.round(N / loadS).toLocaleString()}/s, ${BULK ? `rollups counted after the load in ${rollupS.toFixed(1)} s` : 'triggers on'}); ` +
     `audit_events ${(await count('audit_events')).toLocaleString()} rows; ` +
     `case_counts ${(await count('case_counts')).toLocaleString()} rows, case_state_counts ${(await count('case_state_counts')).toLocaleString()}, ` +
-    `case_closings ${(await count('case_closings')).toLocaleString()}, officer_counts ${(await count('officer_counts')).toLocaleString()}; ` +
-    `file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`,
+    `case_closings ${(await count('case_closings')).toLocaleString()}, officer_counts ${(await count('officer_counts')).toLocaleString()}, ` +
+    `case_period_counts ${(await count('case_period_counts')).toLocaleString()}, case_officers ${(await count('case_officers')).toLocaleString()}; ` +
+    `file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB; opened (migrations applied) in ${openS.toFixed(1)} s`,
 );
 await db.run(sql`ANALYZE`);
 
@@ -322,8 +326,10 @@ async function timed(f: () => Promise<unknown>): Promise<number[]> {
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
 
 console.log(`\n${RUNS} runs each after a warm-up; times in ms\n`);
-console.log('| query | page p50 | page p90 | baseline p50 | baseline p90 | page / baseline (p50) |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log(
+  '| query | page p50 | page p90 | baseline p50 | baseline p90 | page / baseline (p50) | p50 ≤ 50 ms | ≤ 1/10 |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---|---|');
 for (const p of pairs) {
   const page = await timed(p.page);
   const base = await timed(p.baseline);
@@ -331,7 +337,7 @@ for (const p of pairs) {
   console.log(
     `| ${p.name} | ${pct(page, 0.5).toFixed(1)} | ${pct(page, 0.9).toFixed(1)} | ${pct(base, 0.5).toFixed(1)} | ${pct(base, 0.9).toFixed(1)} | ${
       ratio >= 0.1 ? ratio.toFixed(2) : `1/${Math.round(1 / ratio)}`
-    } |`,
+    } | ${pct(page, 0.5) <= 50 ? 'met' : '**not met**'} | ${ratio <= 0.1 ? 'met' : '**not met**'} |`,
   );
 }
 db.$client.close();
