@@ -185,4 +185,13 @@ describe('the alert scheduler', () => {
     clock = new Date(clock.getTime() + 5 * 60_000);
     expect(await scheduler.tick()).toMatchObject({ swept: 0, sweepDone: false, casesRead: 0 });
   });
+
+  it('takes no page after its time budget, but always one, and leaves the rest to the next passes', async () => {
+    // A new day: the four open cases are due again. With no time at all, each pass judges one page.
+    clock = new Date(clock.getTime() + 86_400_000);
+    const pass = () => runPass(server.services, { pageSize: 2, maxMs: 0 });
+    expect(await pass()).toMatchObject({ casesRead: 2, pages: 1, timeUp: true });
+    expect(await pass()).toMatchObject({ casesRead: 2, pages: 1, timeUp: true });
+    expect(await pass()).toMatchObject({ casesRead: 0, pages: 0, timeUp: false });
+  });
 });
