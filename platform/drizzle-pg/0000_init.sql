@@ -72,7 +72,7 @@ CREATE TABLE "attachments" (
 	"note" text,
 	"sealed_text" text,
 	"uploaded_by" text NOT NULL,
-	"uploaded_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL
+	"uploaded_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "audit_events" (
@@ -137,7 +137,7 @@ CREATE TABLE "case_sources" (
 	"party_name" text,
 	"sealed_text" text,
 	"registered_by" text NOT NULL,
-	"registered_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"registered_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"due_on" text NOT NULL,
 	"extended_by" text,
 	"extension_reason" text,
@@ -188,8 +188,8 @@ CREATE TABLE "cases" (
 	"state_entered" jsonb NOT NULL,
 	"extensions" jsonb NOT NULL,
 	"violation_date" text,
-	"opened_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
-	"updated_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"opened_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"updated_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"closed_at" text,
 	"created_by" text NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -245,7 +245,7 @@ CREATE TABLE "documents" (
 	"correction_reason" text,
 	"sealed_correction_reason" text,
 	"created_by" text NOT NULL,
-	"updated_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"updated_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"issued_at" text,
 	"issued_by" text
 );
@@ -378,7 +378,7 @@ CREATE TABLE "pack_versions" (
 	"version" text NOT NULL,
 	"name" text NOT NULL,
 	"bundle" text NOT NULL,
-	"imported_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"imported_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"imported_by" text,
 	"active" boolean DEFAULT false NOT NULL
 );
@@ -390,7 +390,7 @@ CREATE TABLE "payments" (
 	"paid_on" text NOT NULL,
 	"reference" text,
 	"recorded_by" text NOT NULL,
-	"recorded_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL
+	"recorded_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "plan_inspections" (
@@ -419,7 +419,7 @@ CREATE TABLE "reviews" (
 	"id" text PRIMARY KEY NOT NULL,
 	"case_id" text NOT NULL,
 	"requested_by" text NOT NULL,
-	"requested_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"requested_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"due_date" text,
 	"reviewer" text,
 	"opinion" text,
@@ -482,9 +482,9 @@ CREATE TABLE "studio_workspaces" (
 	"files" jsonb NOT NULL,
 	"revision" integer DEFAULT 1 NOT NULL,
 	"created_by" text NOT NULL,
-	"created_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"created_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"updated_by" text NOT NULL,
-	"updated_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"updated_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"published_hash" text
 );
 --> statement-breakpoint
@@ -515,9 +515,9 @@ CREATE TABLE "users" (
 	"certificate_no" text,
 	"certificate_valid_until" text,
 	"legal_qualification" boolean DEFAULT false NOT NULL,
-	"password_changed_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"password_changed_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"disabled" boolean DEFAULT false NOT NULL,
-	"created_at" text DEFAULT (to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
+	"created_at" text DEFAULT (to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) NOT NULL,
 	"locked_at" text,
 	CONSTRAINT "users_username_unique" UNIQUE("username")
 );

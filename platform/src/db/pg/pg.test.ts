@@ -153,6 +153,13 @@ describe.skipIf(!adminUrl)(title, () => {
     );
     const translated = Object.values(TRIGGER_TRANSLATIONS).filter((v): v is string => typeof v === 'string');
     expect(triggers.rows.map((r) => r.t).sort()).toEqual([...new Set([...translated, ...PG_ONLY_TRIGGERS])].sort());
+    // A default time is written as SQLite's default writes it: ISO 8601 in UTC with milliseconds.
+    const [pack] = await (db as PgDb)
+      .insert(pgs.packVersions)
+      .values({ hash: 'h', packId: 'p', version: '1.0.0', name: 'p', bundle: '{}' })
+      .returning({ at: pgs.packVersions.importedAt });
+    expect(pack?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(pack?.at as string) - Date.now())).toBeLessThan(60_000);
     // The seed row of SQLite's 0013.
     expect((await client.query('SELECT month_offset FROM statistics_settings WHERE id = 1')).rows).toEqual([
       { month_offset: '+480 minutes' },

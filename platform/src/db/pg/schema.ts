@@ -37,8 +37,11 @@ import type {
   StoredText,
 } from '../schema.ts';
 
-/** The UTC time now as SQLite's default writes it (strftime('%Y-%m-%dT%H:%M:%fZ','now')). */
-const now = sql`(to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+/**
+ * The UTC time now as SQLite's default writes it (strftime('%Y-%m-%dT%H:%M:%fZ','now')): the
+ * statement's time, as SQLite's 'now' is, not the transaction's (now()).
+ */
+const now = sql`(to_char(statement_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 const json = <T>(name: string) => jsonb(name).$type<T>();
 /** An integer that may pass 2^31, read as a JS number (exact to 2^53). */
 const bigNumber = (name: string) => bigint(name, { mode: 'number' });
