@@ -5,7 +5,9 @@
  * in Chinese, then in English. A user without pack.author is refused. Then a working copy: started
  * on the installed Binhai version, a parameter changed in the generated form and saved as a
  * one-field override (the Monaco view saying the same), reverted to base, validated, diffed, its
- * golden tests run, and published as 0.1.0.
+ * golden tests run, and published as 0.1.0. The manifest's base range refused when no installed
+ * version satisfies it, and English names required; the published 0.1.0 explored read-only beside
+ * the active pack, and a pack started on it.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -410,6 +412,61 @@ describe.sequential('the studio: an implementer edits, tests and publishes a wor
     expect(patch).toContain('e2e-check');
     expect(patch).toContain('to-e2e-check');
     expect(patch).not.toContain('not-penalised');
+  });
+
+  step(
+    'the manifest: a base range no installed version satisfies is refused at its field; English names required',
+    async () => {
+      await page.getByTestId('back').click();
+      await page.locator('[data-tab="manifest"]').click();
+      await page.getByTestId('manifest').waitFor();
+      const range = page.getByTestId('manifest-extends-range');
+      await expect(range.inputValue()).resolves.toBe('^1.0.0');
+      await range.fill('^2.0.0');
+      await page.getByTestId('manifest-require-english').check();
+      await page.getByTestId('manifest-save').click();
+      const error = page.getByTestId('manifest-error');
+      await error.waitFor();
+      await expect(error.textContent()).resolves.toContain('没有已安装的 tj-binhai 版本满足 ^2.0.0（已安装：1.0.0）');
+      await expect(error.textContent()).resolves.toContain('/extends/version');
+      await shot(page, 'studio-manifest');
+      // The browser logs the refused request; it is the refusal this step asked for, not a page error.
+      const refused = browser.errors.findIndex((e) => e.includes('422 (Unprocessable Entity)'));
+      expect(refused).toBeGreaterThanOrEqual(0);
+      browser.errors.splice(refused, 1);
+      await range.fill('^1.0.0');
+      await page.getByTestId('manifest-save').click();
+      await page.getByTestId('manifest-saved').waitFor();
+      await expect(page.getByTestId('manifest-require-english').isChecked()).resolves.toBe(true);
+      await expect(page.getByTestId('manifest-extends').textContent()).resolves.toBe('tj-binhai ^1.0.0');
+    },
+  );
+
+  step('explores the published 0.1.0, not the active pack, read-only, and starts a pack on it', async () => {
+    await page.getByTestId('nav-explore').click();
+    await page.getByTestId('kind-list').waitFor();
+    await page.locator('[data-testid="pack-header"][data-active="yes"]').waitFor();
+    await page.getByTestId('explore-version').click();
+    await page.locator('.ant-select-item-option', { hasText: 'tj-binhai-e2e@0.1.0' }).click();
+    await page.locator('[data-testid="pack-header"][data-active="no"]').waitFor();
+    await page.getByTestId('read-only').waitFor();
+    await expect(page.getByTestId('pack').textContent()).resolves.toContain('tj-binhai-e2e@0.1.0');
+    expect(page.url()).toMatch(/\/studio\/\?v=sha256/);
+    await shot(page, 'studio-explore-version');
+    // The copy's override as published: the parameter from the layer of the version explored, 25.
+    await page.locator('[data-kind="parameter"]').click();
+    await page.getByTestId('kind-items').waitFor();
+    await page.locator(`[data-item="${PARAM}"]`).click();
+    const override = page.locator('[data-override="tj-binhai-e2e"]');
+    await override.waitFor();
+    await expect(override.locator('[data-value]').first().textContent()).resolves.toBe('25');
+    // Its base value from the installed Binhai (the version before its layer), not from a folder.
+    await expect(override.locator('[data-base]').first().textContent()).resolves.toBe('15');
+    await shot(page, 'studio-explore-version-item');
+    expect(page.url()).toContain('v=sha256');
+    await page.getByTestId('explore-start').click();
+    await page.getByTestId('new-workspace').waitFor();
+    await expect(page.getByTestId('base-version').textContent()).resolves.toContain('tj-binhai-e2e@0.1.0');
   });
 
   step('no page error and nothing the Content-Security-Policy refused', async () => {

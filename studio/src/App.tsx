@@ -17,6 +17,7 @@ import {
   Input,
   Layout,
   Result,
+  Select,
   Space,
   Spin,
   Table,
@@ -47,20 +48,25 @@ const TABS = [
 ] as const satisfies readonly WorkspaceTab[];
 const LANG_KEY = 'yifa.studio.lang';
 
-/** Where the studio is: parsed from the path under /studio. */
+/**
+ * Where the studio is: parsed from the path under /studio. The explore pages carry `hash` (`?v=`)
+ * when they read an installed version other than the active pack.
+ */
 type Place =
-  | { page: 'home' }
+  | { page: 'home'; hash?: string }
   | WorkspacePlace
-  | { page: 'kind'; kind: string }
-  | { page: 'search'; q: string }
-  | { page: 'item'; kind: string; code: string };
+  | { page: 'kind'; kind: string; hash?: string }
+  | { page: 'search'; q: string; hash?: string }
+  | { page: 'item'; kind: string; code: string; hash?: string };
+type ExplorePlace = Exclude<Place, WorkspacePlace>;
 
 function placeOf(location: Location): Place {
   const parts = location.pathname.slice(BASE.length).split('/').filter(Boolean).map(decodeURIComponent);
   const query = new URLSearchParams(location.search);
   if (parts[0] === 'workspaces') {
     const id = parts[1];
-    if (!id) return { page: 'workspaces' };
+    const base = query.get('base');
+    if (!id) return base ? { page: 'workspaces', base } : { page: 'workspaces' };
     if (parts[2] === 'items' && parts[3] && parts[4]) {
       const pointer = query.get('field') ?? undefined;
       return {
@@ -77,18 +83,22 @@ function placeOf(location: Location): Place {
     const kind = query.get('kind') ?? undefined;
     return { page: 'workspace', id, tab, ...(kind ? { kind } : {}) };
   }
-  if (parts[0] === 'kinds' && parts[1]) return { page: 'kind', kind: parts[1] };
-  if (parts[0] === 'items' && parts[1] && parts[2]) return { page: 'item', kind: parts[1], code: parts[2] };
-  if (parts[0] === 'search') return { page: 'search', q: new URLSearchParams(location.search).get('q') ?? '' };
-  return { page: 'home' };
+  const v = query.get('v');
+  const hash = v ? { hash: v } : {};
+  if (parts[0] === 'kinds' && parts[1]) return { page: 'kind', kind: parts[1], ...hash };
+  if (parts[0] === 'items' && parts[1] && parts[2]) return { page: 'item', kind: parts[1], code: parts[2], ...hash };
+  if (parts[0] === 'search') return { page: 'search', q: query.get('q') ?? '', ...hash };
+  return { page: 'home', ...hash };
 }
 
 function pathOf(place: Place): string {
   const e = encodeURIComponent;
-  if (place.page === 'kind') return `${BASE}/kinds/${e(place.kind)}`;
-  if (place.page === 'item') return `${BASE}/items/${e(place.kind)}/${e(place.code)}`;
-  if (place.page === 'search') return `${BASE}/search?q=${e(place.q)}`;
-  if (place.page === 'workspaces') return `${BASE}/workspaces`;
+  const v = (sep: string) => ('hash' in place && place.hash ? `${sep}v=${e(place.hash)}` : '');
+  if (place.page === 'kind') return `${BASE}/kinds/${e(place.kind)}${v('?')}`;
+  if (place.page === 'item') return `${BASE}/items/${e(place.kind)}/${e(place.code)}${v('?')}`;
+  if (place.page === 'search') return `${BASE}/search?q=${e(place.q)}${v('&')}`;
+  if (place.page === 'home') return `${BASE}/${v('?')}`;
+  if (place.page === 'workspaces') return `${BASE}/workspaces${place.base ? `?base=${e(place.base)}` : ''}`;
   if (place.page === 'workspace')
     return `${BASE}/workspaces/${e(place.id)}/${place.tab}${place.kind ? `?kind=${e(place.kind)}` : ''}`;
   if (place.page === 'ws-item')
@@ -240,9 +250,12 @@ function SignIn({ t, lang, onSignedIn }: { t: T; lang: Lang; onSignedIn: (me: Me
   );
 }
 
-function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p: Place) => void }) {
-  const overview = useLoad(() => api.overview(), 'overview');
+function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: ExplorePlace; go: (p: Place) => void }) {
+  const hash = place.hash;
+  const overview = useLoad(() => api.overview(hash), `overview:${hash ?? ''}`);
   const [q, setQ] = useState(place.page === 'search' ? place.q : '');
+  /** The same place in the version explored. */
+  const at = <P extends ExplorePlace>(p: P): P => (hash ? { ...p, hash } : p);
   if (overview.error) return <Alert type="error" message={overview.error.text[lang]} />;
   const o = overview.value;
   if (!o) return <Spin />;
@@ -252,7 +265,7 @@ function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p
   };
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <PackHeader t={t} lang={lang} o={o} />
+      <PackHeader t={t} lang={lang} o={o} go={go} />
       <div data-testid="search">
         <Input.Search
           placeholder={t('search')}
@@ -260,19 +273,19 @@ function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p
           enterButton
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          onSearch={(v) => (v.trim() ? go({ page: 'search', q: v.trim() }) : go({ page: 'home' }))}
+          onSearch={(v) => go(at(v.trim() ? { page: 'search', q: v.trim() } : { page: 'home' }))}
         />
       </div>
-      {place.page === 'home' && <Kinds t={t} lang={lang} o={o} go={go} />}
+      {place.page === 'home' && <Kinds t={t} lang={lang} o={o} go={(p) => go(at(p))} />}
       {place.page === 'kind' && (
         <ItemList
           t={t}
           title={kindLabel(place.kind)}
-          load={() => api.ofKind(place.kind)}
-          loadKey={`kind:${place.kind}`}
+          load={() => api.ofKind(place.kind, hash)}
+          loadKey={`kind:${place.kind}:${hash ?? ''}`}
           lang={lang}
           kindLabel={kindLabel}
-          go={go}
+          go={(p) => go(at(p))}
           testId="kind-items"
         />
       )}
@@ -280,26 +293,67 @@ function Studio({ t, lang, place, go }: { t: T; lang: Lang; place: Place; go: (p
         <ItemList
           t={t}
           title={`${t('results')}：${place.q}`}
-          load={() => api.search(place.q)}
-          loadKey={`q:${place.q}`}
+          load={() => api.search(place.q, hash)}
+          loadKey={`q:${place.q}:${hash ?? ''}`}
           lang={lang}
           kindLabel={kindLabel}
-          go={go}
+          go={(p) => go(at(p))}
           testId="search-results"
         />
       )}
       {place.page === 'item' && (
-        <ItemPage t={t} lang={lang} kind={place.kind} code={place.code} kindLabel={kindLabel} go={go} />
+        <ItemPage
+          t={t}
+          lang={lang}
+          kind={place.kind}
+          code={place.code}
+          {...(hash ? { hash } : {})}
+          kindLabel={kindLabel}
+          go={(p) => go(at(p))}
+        />
       )}
     </Space>
   );
 }
 
-function PackHeader({ t, lang, o }: { t: T; lang: Lang; o: Overview }) {
+/**
+ * The pack explored: the active one, or an installed version chosen here (read-only, with a way to
+ * start a working copy on it). The versions come from the registry's list (`pack.read`).
+ */
+function PackHeader({ t, lang, o, go }: { t: T; lang: Lang; o: Overview; go: (p: Place) => void }) {
+  const versions = useLoad(() => api.packVersions(), 'pack-versions');
+  const list = versions.value?.versions ?? [];
   return (
-    <Card size="small">
+    <Card
+      size="small"
+      data-testid="pack-header"
+      data-active={o.active ? 'yes' : 'no'}
+      extra={
+        <Space wrap>
+          {list.length > 0 && (
+            <Select
+              data-testid="explore-version"
+              style={{ minWidth: 320 }}
+              value={o.pack.hash}
+              onChange={(hash: string) => {
+                const chosen = list.find((v) => v.hash === hash);
+                go(chosen?.active ? { page: 'home' } : { page: 'home', hash });
+              }}
+              options={list.map((v) => ({
+                value: v.hash,
+                label: `${v.packId}@${v.version}${v.active ? ` · ${t('ex.active')}` : ''}`,
+              }))}
+              prefix={t('ex.version')}
+            />
+          )}
+          <Button data-testid="explore-start" onClick={() => go({ page: 'workspaces', base: o.pack.hash })}>
+            {t('ex.startFrom')}
+          </Button>
+        </Space>
+      }
+    >
       <Descriptions size="small" column={3}>
-        <Descriptions.Item label={t('activePack')}>
+        <Descriptions.Item label={o.active ? t('activePack') : t('ex.readOnly')}>
           <span data-testid="pack">
             {lang === 'en' && o.pack.nameEn ? o.pack.nameEn : o.pack.name} · {o.pack.id}@{o.pack.version}
           </span>
@@ -315,12 +369,16 @@ function PackHeader({ t, lang, o }: { t: T; lang: Lang; o: Overview }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('items')}>{o.total}</Descriptions.Item>
       </Descriptions>
-      <Typography.Text type="secondary">{t('notYet')}</Typography.Text>
+      {o.active ? (
+        <Typography.Text type="secondary">{t('notYet')}</Typography.Text>
+      ) : (
+        <Alert type="info" showIcon message={t('ex.readOnlyHelp')} data-testid="read-only" />
+      )}
     </Card>
   );
 }
 
-function Kinds({ t, lang, o, go }: { t: T; lang: Lang; o: Overview; go: (p: Place) => void }) {
+function Kinds({ t, lang, o, go }: { t: T; lang: Lang; o: Overview; go: (p: ExplorePlace) => void }) {
   return (
     <Card title={t('kinds')} data-testid="kind-list">
       <Table
@@ -354,7 +412,7 @@ function ItemList(props: {
   load: () => Promise<{ total: number; items: ItemRef[] }>;
   loadKey: string;
   kindLabel: (k: string) => string;
-  go: (p: Place) => void;
+  go: (p: ExplorePlace) => void;
   testId: string;
 }) {
   const { t, lang, kindLabel, go } = props;
@@ -427,11 +485,12 @@ function ItemPage(props: {
   lang: Lang;
   kind: string;
   code: string;
+  hash?: string;
   kindLabel: (k: string) => string;
-  go: (p: Place) => void;
+  go: (p: ExplorePlace) => void;
 }) {
-  const { t, lang, kind, code, kindLabel, go } = props;
-  const loaded = useLoad(() => api.item(kind, code), `${kind}/${code}`);
+  const { t, lang, kind, code, hash, kindLabel, go } = props;
+  const loaded = useLoad(() => api.item(kind, code, hash), `${kind}/${code}@${hash ?? ''}`);
   if (loaded.error) return <Alert type="error" message={loaded.error.text[lang]} data-testid="item-error" />;
   const item: StudioItem | undefined = loaded.value;
   if (!item) return <Spin />;
@@ -495,7 +554,9 @@ function ItemPage(props: {
                             {show(f.base)}
                           </pre>
                         ) : (
-                          <Typography.Text type="secondary">{t('absent')}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {o.baseUnknown ? t('ex.baseUnknown') : t('absent')}
+                          </Typography.Text>
                         ),
                     },
                     {

@@ -68,6 +68,8 @@ export interface KindCount {
 
 export interface Overview {
   pack: { id: string; version: string; name: string; nameEn?: string; hash: string };
+  /** Whether the pack explored is the one active for the reader (not another installed version). */
+  active: boolean;
   layers: { id: string; name: string; version: string }[];
   total: number;
   kinds: KindCount[];
@@ -92,7 +94,15 @@ export interface OverriddenField {
 export interface StudioItem extends ItemRef {
   item: unknown;
   origin: { pack: string; name: string; version: string };
-  overrides: { pack: string; name: string; version: string; fields: OverriddenField[]; removed: string[] }[];
+  overrides: {
+    pack: string;
+    name: string;
+    version: string;
+    fields: OverriddenField[];
+    removed: string[];
+    /** The version before this layer is not installed: its base values cannot be shown. */
+    baseUnknown?: true;
+  }[];
   bases: { available: true } | { available: false; reason: Bilingual };
 }
 
@@ -176,6 +186,9 @@ export interface TestRun {
   results: unknown[];
 }
 
+/** `?hash=` (or `&hash=`) for an installed version the explorer reads; nothing for the active pack. */
+const versionQuery = (sep: '?' | '&', hash?: string) => (hash ? `${sep}hash=${encodeURIComponent(hash)}` : '');
+
 const ws = (id: string) => `/studio/workspaces/${encodeURIComponent(id)}`;
 const itemPath = (id: string, kind: string, code: string) =>
   `${ws(id)}/items/${encodeURIComponent(kind)}/${encodeURIComponent(code)}`;
@@ -197,13 +210,23 @@ export const api = {
     await call('POST', '/auth/logout', {});
     csrf = '';
   },
-  overview: () => call<Overview>('GET', '/studio/kinds'),
-  ofKind: (kind: string) =>
-    call<{ total: number; items: ItemRef[] }>('GET', `/studio/items?kind=${encodeURIComponent(kind)}`),
-  search: (q: string) =>
-    call<{ total: number; items: ItemRef[] }>('GET', `/studio/items?q=${encodeURIComponent(q)}&limit=100`),
-  item: (kind: string, code: string) =>
-    call<StudioItem>('GET', `/studio/items/${encodeURIComponent(kind)}/${encodeURIComponent(code)}`),
+  /** The explorer reads the active pack, or with `hash` an installed version (read-only). */
+  overview: (hash?: string) => call<Overview>('GET', `/studio/kinds${versionQuery('?', hash)}`),
+  ofKind: (kind: string, hash?: string) =>
+    call<{ total: number; items: ItemRef[] }>(
+      'GET',
+      `/studio/items?kind=${encodeURIComponent(kind)}${versionQuery('&', hash)}`,
+    ),
+  search: (q: string, hash?: string) =>
+    call<{ total: number; items: ItemRef[] }>(
+      'GET',
+      `/studio/items?q=${encodeURIComponent(q)}&limit=100${versionQuery('&', hash)}`,
+    ),
+  item: (kind: string, code: string, hash?: string) =>
+    call<StudioItem>(
+      'GET',
+      `/studio/items/${encodeURIComponent(kind)}/${encodeURIComponent(code)}${versionQuery('?', hash)}`,
+    ),
   packVersions: () => call<{ versions: PackVersion[] }>('GET', '/packs'),
   workspaces: () => call<{ workspaces: WorkspaceSummary[] }>('GET', '/studio/workspaces'),
   createWorkspace: (
@@ -232,8 +255,16 @@ export const api = {
     call<{ revision: number }>('DELETE', `${itemPath(id, kind, code)}?revision=${revision}`),
   removeBaseItem: (id: string, body: { kind: string; code: string; reason: string; revision: number }) =>
     call<{ revision: number }>('POST', `${ws(id)}/remove`, body),
+  /** With a new base range the copy may be rebased: then `rebased` (from, to) and the copy's issues on the new base. */
   saveManifest: (id: string, manifest: Record<string, unknown>, revision: number) =>
-    call<{ revision: number }>('PUT', `${ws(id)}/manifest`, { manifest, revision }),
+    call<{
+      revision: number;
+      rebased?: {
+        from: { hash: string; packId: string; version: string };
+        to: { hash: string; packId: string; version: string };
+      };
+      issues?: WorkspaceIssue[];
+    }>('PUT', `${ws(id)}/manifest`, { manifest, revision }),
   validate: (id: string) => call<{ issues: WorkspaceIssue[]; ms: number }>('GET', `${ws(id)}/validate`),
   diff: (id: string, against: 'base' | 'published') =>
     call<{ items: DiffItem[] }>('GET', `${ws(id)}/diff?against=${against}`),

@@ -1,15 +1,19 @@
 /**
- * 配置包信息 (#14): the working copy's manifest (pack.yaml) on a screen — its id and base (fixed),
- * the name in both languages, the region, a description and notes — saved through the platform,
- * which checks it against the manifest's JSON Schema (each refused field shown on its input) and
- * records `studio.manifest`; and the base items the pack removes, each with its reason, any of which
- * can be restored (taken out of `remove`, so the base item is in force again). The version is set
- * when publishing.
+ * 配置包信息 (#14): the working copy's manifest (pack.yaml) on a screen — its id (fixed), its base
+ * pack (fixed) and the version range of it, the name in both languages, the region, a description,
+ * notes and what the pack requires (English names) — saved through the platform, which checks it
+ * against the manifest's JSON Schema (each refused field listed with its pointer) and records
+ * `studio.manifest`. A new base range moves the copy onto the highest installed version in it
+ * (refused when none is installed); the panel then says which version it is on and lists the
+ * problems the new base brings (an override of an item it lacks …). Below, the base items the pack
+ * removes, each with its reason, any of which can be restored (taken out of `remove`, so the base
+ * item is in force again). The version is set when publishing.
  */
 import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Form,
   Input,
@@ -21,10 +25,11 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, type Workspace } from '../api.ts';
+import { api, type Workspace, type WorkspaceIssue } from '../api.ts';
 import type { Lang } from '../messages.ts';
-import { asApiError, type T } from '../use-load.ts';
+import { asApiError, type T, useLoad } from '../use-load.ts';
 import { kindLabel } from './common.tsx';
+import { type ManifestValues as Values, withValues } from './manifest-values.ts';
 import { fieldErrors } from './WorkspaceItemPage.tsx';
 
 interface Removal {
@@ -33,35 +38,18 @@ interface Removal {
   reason: string;
 }
 
-interface Values {
-  name: string;
-  nameEn?: string;
-  regionCode: string;
-  regionName: string;
-  regionLevel: string;
-  description?: string;
-  notes?: string;
+type Base = { hash: string; packId: string; version: string };
+/** What a save that moved the copy onto another base version answered. */
+interface Rebased {
+  from: Base;
+  to: Base;
+  issues: WorkspaceIssue[];
 }
 
 const LEVELS = ['province', 'city', 'district', 'county'] as const;
 
 /** A text field of the manifest, or undefined. */
 const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-
-/** The manifest with the form's values: an emptied optional field leaves the manifest. */
-export function withValues(manifest: Record<string, unknown>, v: Values): Record<string, unknown> {
-  const next: Record<string, unknown> = {
-    ...manifest,
-    name: v.name.trim(),
-    region: { code: v.regionCode.trim(), name: v.regionName.trim(), level: v.regionLevel },
-  };
-  for (const key of ['nameEn', 'description', 'notes'] as const) {
-    const value = v[key]?.trim();
-    if (value) next[key] = value;
-    else delete next[key];
-  }
-  return next;
-}
 
 export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspace; onSaved: () => void }) {
   const { t, lang, id, w } = props;
@@ -72,6 +60,12 @@ export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspac
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<{ message: string; fields: { pointer: string; text: string }[] }>();
+  const [rebased, setRebased] = useState<Rebased>();
+  const versions = useLoad(() => api.packVersions(), 'pack-versions');
+  const installed = (versions.value?.versions ?? [])
+    .filter((v) => v.packId === ext?.id)
+    .map((v) => v.version)
+    .sort();
 
   useEffect(() => {
     const r = (m.region ?? {}) as Record<string, unknown>;
@@ -83,6 +77,8 @@ export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspac
       regionLevel: text(r.level) ?? 'city',
       description: text(m.description),
       notes: text(m.notes),
+      range: (m.extends as { version?: string } | undefined)?.version,
+      englishNames: (m.require as { englishNames?: unknown } | undefined)?.englishNames === true,
     });
   }, [form, m]);
 
@@ -90,8 +86,10 @@ export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspac
     setBusy(true);
     setSaved(false);
     setError(undefined);
+    setRebased(undefined);
     try {
-      await api.saveManifest(id, manifest, w.revision);
+      const done = await api.saveManifest(id, manifest, w.revision);
+      if (done.rebased && done.issues) setRebased({ ...done.rebased, issues: done.issues });
       setSaved(true);
       props.onSaved();
     } catch (e) {
@@ -147,6 +145,22 @@ export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspac
               <Select style={{ width: 140 }} options={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
             </Form.Item>
           </Space>
+          {ext && (
+            <Form.Item
+              name="range"
+              label={t('mf.range')}
+              extra={t('mf.rangeHelp', {
+                base: w.base ? `${w.base.packId}@${w.base.version}` : ext.id,
+                versions: installed.join(lang === 'zh' ? '、' : ', ') || '—',
+              })}
+              rules={[{ required: true, message: t('ws.required') }]}
+            >
+              <Input addonBefore={ext.id} data-testid="manifest-extends-range" style={{ width: 360 }} />
+            </Form.Item>
+          )}
+          <Form.Item name="englishNames" label={t('mf.require')} valuePropName="checked">
+            <Checkbox data-testid="manifest-require-english">{t('mf.englishNames')}</Checkbox>
+          </Form.Item>
           <Form.Item name="description" label={t('mf.description')}>
             <Input.TextArea rows={3} data-testid="manifest-description" />
           </Form.Item>
@@ -182,6 +196,7 @@ export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspac
               data-testid="manifest-saved"
             />
           )}
+          {rebased && <RebaseReport t={t} lang={lang} rebased={rebased} />}
           <Button type="primary" htmlType="submit" loading={busy} data-testid="manifest-save">
             {t('item.save')}
           </Button>
@@ -223,5 +238,40 @@ export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspac
         />
       </Card>
     </Space>
+  );
+}
+
+/** Which version the copy moved onto, and the errors the new base brings. */
+function RebaseReport(props: { t: T; lang: Lang; rebased: Rebased }) {
+  const { t, lang, rebased } = props;
+  const errors = rebased.issues.filter((i) => i.severity === 'error');
+  const at = (b: Base) => `${b.packId}@${b.version}`;
+  return (
+    <Alert
+      type={errors.length > 0 ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="manifest-rebased"
+      message={t('mf.rebased', { to: at(rebased.to), from: at(rebased.from) })}
+      description={
+        errors.length === 0 ? (
+          t('mf.rebaseClean')
+        ) : (
+          <>
+            {t('mf.rebaseIssues', { n: errors.length })}
+            <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="manifest-rebase-issues">
+              {errors.slice(0, 20).map((i) => (
+                <li key={`${i.code}:${i.kind}:${i.itemCode}:${i.pointer}`} data-issue={i.code}>
+                  {i.kind && i.itemCode && (
+                    <Typography.Text code>{`${kindLabel(i.kind, lang)} ${i.itemCode}`}</Typography.Text>
+                  )}{' '}
+                  {i.message[lang]}
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      }
+    />
   );
 }

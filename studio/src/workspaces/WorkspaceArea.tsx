@@ -12,7 +12,7 @@ import { WorkspacesPage } from './WorkspacesPage.tsx';
 
 /** Where in the working copies the studio is. */
 export type WorkspacePlace =
-  | { page: 'workspaces' }
+  | { page: 'workspaces'; base?: string }
   | { page: 'workspace'; id: string; tab: WorkspaceTab; kind?: string }
   | { page: 'ws-item'; id: string; kind: string; code: string; pointer?: string; isNew?: boolean; from?: string };
 
@@ -24,7 +24,14 @@ export default function WorkspaceArea(props: {
 }) {
   const { t, lang, place, go } = props;
   if (place.page === 'workspaces') {
-    return <WorkspacesPage t={t} lang={lang} open={(id) => go({ page: 'workspace', id, tab: 'items' })} />;
+    return (
+      <WorkspacesPage
+        t={t}
+        lang={lang}
+        {...(place.base ? { base: place.base } : {})}
+        open={(id) => go({ page: 'workspace', id, tab: 'items' })}
+      />
+    );
   }
   const nav: WorkspaceNav = {
     tab: (tab, kind) => go({ page: 'workspace', id: place.id, tab, ...(kind ? { kind } : {}) }),

@@ -1,6 +1,7 @@
 /**
  * 工作副本 (#14): the working copies the platform keeps, and starting one — a new pack on an
- * installed base version (pack id, name, region), or an installed pack opened for editing.
+ * installed base version (pack id, name, region), or an installed pack opened for editing. Coming
+ * from an installed version explored (在此版本上新建配置包), that version is the base chosen.
  */
 import { Alert, Button, Card, Form, Input, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -10,7 +11,7 @@ import { asApiError, type T, useLoad } from '../use-load.ts';
 
 const PACK_ID = /^[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function WorkspacesPage(props: { t: T; lang: Lang; open: (id: string) => void }) {
+export function WorkspacesPage(props: { t: T; lang: Lang; base?: string; open: (id: string) => void }) {
   const { t, lang, open } = props;
   const list = useLoad(() => api.workspaces(), 'workspaces');
   const versions = useLoad(() => api.packVersions(), 'pack-versions');
@@ -69,7 +70,13 @@ export function WorkspacesPage(props: { t: T; lang: Lang; open: (id: string) => 
         <Spin />
       ) : (
         <Space align="start" size="large" wrap style={{ width: '100%' }}>
-          <NewWorkspace t={t} lang={lang} versions={versions.value.versions} open={open} />
+          <NewWorkspace
+            t={t}
+            lang={lang}
+            versions={versions.value.versions}
+            {...(props.base ? { base: props.base } : {})}
+            open={open}
+          />
           <OpenInstalled t={t} lang={lang} versions={versions.value.versions} open={open} />
         </Space>
       )}
@@ -89,8 +96,9 @@ interface NewValues {
 
 const LEVELS = ['province', 'city', 'district', 'county'] as const;
 
-function NewWorkspace(props: { t: T; lang: Lang; versions: PackVersion[]; open: (id: string) => void }) {
+function NewWorkspace(props: { t: T; lang: Lang; versions: PackVersion[]; base?: string; open: (id: string) => void }) {
   const { t, lang, versions, open } = props;
+  const initial = versions.some((v) => v.hash === props.base) ? { base: props.base } : {};
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
@@ -98,6 +106,7 @@ function NewWorkspace(props: { t: T; lang: Lang; versions: PackVersion[]; open: 
       <Typography.Paragraph type="secondary">{t('ws.newHelp')}</Typography.Paragraph>
       <Form<NewValues>
         layout="vertical"
+        initialValues={initial}
         onFinish={async (v) => {
           setBusy(true);
           setError(undefined);
