@@ -34,13 +34,13 @@ if (!adminUrl) console.warn(title);
 const created: string[] = [];
 const pools: pg.Pool[] = [];
 
-/** A new empty database on the test server; its URL. */
-async function freshDatabase(): Promise<string> {
+/** A new empty database on the test server (`options`: CREATE DATABASE's); its URL. */
+async function freshDatabase(options = ''): Promise<string> {
   const name = `yifa_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}" ${options}`);
   } finally {
     await admin.end();
   }
@@ -164,6 +164,24 @@ describe.skipIf(!adminUrl)(title, () => {
     expect((await client.query('SELECT month_offset FROM statistics_settings WHERE id = 1')).rows).toEqual([
       { month_offset: '+480 minutes' },
     ]);
+  });
+
+  it('refuses a database that collates text by a language, not by bytes, and changes nothing in it', async () => {
+    const url = await freshDatabase(
+      "TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8'",
+    );
+    await expect(openPgDb(url)).rejects.toThrow(
+      /collates text by the ICU locale zh-CN, .*CREATE DATABASE .* LOCALE 'C.UTF-8'/,
+    );
+    const check = new pg.Client({ connectionString: url });
+    await check.connect();
+    try {
+      const schemas = await check.query(`SELECT nspname FROM pg_namespace WHERE nspname = 'drizzle'`);
+      const tables = await check.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+      expect({ schemas: schemas.rows, tables: tables.rows }).toEqual({ schemas: [], tables: [] });
+    } finally {
+      await check.end();
+    }
   });
 
   it('keeps the rollups, officers’ case lists, review marks and 我的待办 rows as SQLite’s triggers do', {
