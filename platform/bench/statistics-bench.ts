@@ -15,6 +15,7 @@
  * Usage: npx tsx platform/bench/statistics-bench.ts [--cases 200000] [--runs 15] [--events 10]
  *          [--db file]   (build the data into this file and keep it; when it exists, reuse it)
  *          [--bulk]      (load with the rollups' triggers set aside, then count the rollups once)
+ *          [--only words] (only the queries whose name holds the words, e.g. --only 'by month')
  *        (--cases 1000000 for the issue's scale)
  */
 import { randomUUID } from 'node:crypto';
@@ -43,6 +44,8 @@ const EVENTS = arg('events', 10);
 const BULK = process.argv.includes('--bulk');
 const dbArg = process.argv.indexOf('--db') > 0 ? process.argv[process.argv.indexOf('--db') + 1] : undefined;
 const RUNS = arg('runs', 15);
+// --only <words>: the queries whose name holds these words (e.g. --only 'by month'), the rest left out.
+const ONLY = process.argv.indexOf('--only') > 0 ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const OFFICERS_PER_SUBJECT = 27;
 const YEARS = 4;
 const LAST_YEAR = 2026;
@@ -196,7 +199,11 @@ const count = async (t: string) =>
   Number((await db.all<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${t}`)))[0]?.n);
 const [{ n: caseCount } = { n: 0 }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM cases`);
 console.log(
-  `\r${Number(caseCount).toLocaleString()} cases ${reuse ? 'reused from the file' : 'loaded'} in ${loadS.toFixed(1)} s (${Math.round(N / loadS).toLocaleString()}/s, ${BULK ? `rollups counted after the load in ${rollupS.toFixed(1)} s` : 'triggers on'}); ` +
+  `\r${Number(caseCount).toLocaleString()} cases ${
+    reuse
+      ? 'reused from the file'
+      : `loaded in ${loadS.toFixed(1)} s (${Math.round(N / loadS).toLocaleString()}/s, ${BULK ? `rollups counted after the load in ${rollupS.toFixed(1)} s` : 'triggers on'})`
+  }; ` +
     `audit_events ${(await count('audit_events')).toLocaleString()} rows; ` +
     `case_counts ${(await count('case_counts')).toLocaleString()} rows, case_state_counts ${(await count('case_state_counts')).toLocaleString()}, ` +
     `case_closings ${(await count('case_closings')).toLocaleString()}, officer_counts ${(await count('officer_counts')).toLocaleString()}, ` +
@@ -331,6 +338,7 @@ console.log(
 );
 console.log('|---|---:|---:|---:|---:|---:|---|---|');
 for (const p of pairs) {
+  if (ONLY && !p.name.includes(ONLY)) continue;
   const page = await timed(p.page);
   const base = await timed(p.baseline);
   const ratio = pct(page, 0.5) / pct(base, 0.5);
