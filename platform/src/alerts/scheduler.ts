@@ -56,6 +56,8 @@ export interface PassReport {
   /** Whether the pass stopped taking cases at its time budget (maxMs) with cases left. */
   timeUp: boolean;
   subjectsRead: number;
+  /** The time judging the subjects took (the pass's fixed cost), in ms. */
+  subjectsMs: number;
   pages: number;
   raised: number;
   updated: number;
@@ -267,6 +269,7 @@ export async function runPass(s: AlertServices, options: PassOptions = {}): Prom
     sweepDone: false,
     timeUp: false,
     subjectsRead: 0,
+    subjectsMs: 0,
     pages: 0,
     raised: 0,
     updated: 0,
@@ -297,6 +300,7 @@ export async function runPass(s: AlertServices, options: PassOptions = {}): Prom
     report.updated += r.updated;
     report.closed += r.closed;
   }
+  report.subjectsMs = Math.round(performance.now() - started);
   if (options.sweep) await sweepUnchecked(s, today, options, report, started);
   await passOverDue(s, today, options, report, started);
   report.ms = Math.round(performance.now() - started);
