@@ -448,8 +448,9 @@ export async function measureSubjects(
   if (want.has('majorCases') || want.has('majorCasesReviewed')) {
     // The period's cases with a 法制审核 request: one range of review_marks (migration 0030), a
     // narrow row per reviewed case kept by triggers, instead of the cases joined with their reviews.
-    // Both counts need the decision made: tested once per row, in the WHERE clause (the states
-    // entered are JSON, and which states mean decided is the pack's, so no trigger can keep it).
+    // Both counts need the decision made: tested once per row, in the WHERE clause. Which states
+    // mean decided is the pack's workflow (decidedStates), so the row keeps the states entered
+    // rather than a flag a pack version would have to recompute.
     zero(['majorCases', 'majorCasesReviewed'].filter((m) => want.has(m)));
     const t = reviewMarks;
     const { start, end } = periodBounds(period);
