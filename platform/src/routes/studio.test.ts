@@ -312,8 +312,8 @@ describe('studio API', () => {
     const get = async (hash: string, kind: string, code: string) =>
       (await (
         await implementer.get(`/api/v1/studio/items/${kind}/${code}?hash=${encodeURIComponent(hash)}`)
-      ).json()) as Item & {
-        overrides: { pack: string; fields: Field[]; baseUnknown?: true }[];
+      ).json()) as Omit<Item, 'overrides' | 'bases'> & {
+        overrides: { pack: string; fields: Field[]; removed: string[]; baseUnknown?: true }[];
         bases: { available: boolean; reason?: { zh: string; en: string } };
       };
 
