@@ -22,6 +22,7 @@ import { type Db, MIGRATIONS } from '../src/db/client.ts';
 import { openEmbedded } from '../src/db/embedded.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServices } from '../src/services.ts';
+import { tasksSettled } from '../src/tasks/refresh.ts';
 import { createUser } from '../src/users.ts';
 import { BENCH_PACK } from './yifa-target.ts';
 
@@ -158,5 +159,6 @@ console.log(
     `${(total - sqlMs).toFixed(2)} ms elsewhere (drizzle, hono, zod, rules, JSON, SM3)\n`,
 );
 for (const [label, t] of rows) console.log(`${(t.ms / N).toFixed(3)} ms  ${(t.n / N).toFixed(1)}×  ${label}`);
+await tasksSettled(services);
 client.close();
 rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { verifyChain } from '../src/audit/chain.ts';
 import { openDb } from '../src/db/client.ts';
 import { writerStats } from '../src/db/embedded.ts';
 import { createServices } from '../src/services.ts';
+import { tasksSettled } from '../src/tasks/refresh.ts';
 import { createUser } from '../src/users.ts';
 import { listen } from '../test/listen.ts';
 import type { Send } from './load.ts';
@@ -84,6 +85,7 @@ export async function startYifaServer(dir: string, clients: number): Promise<Run
     },
     async close() {
       await server.close();
+      await tasksSettled(services);
       db.$client.close();
     },
   };

@@ -20,6 +20,7 @@ import { checkPrintFonts, legacyFontNote } from '../documents/fonts.ts';
 import { AppError } from '../errors.ts';
 import { databaseUrlFrom } from '../home.ts';
 import { createServices } from '../services.ts';
+import { tasksSettled } from '../tasks/refresh.ts';
 import { webDelivery } from './web-delivery.ts';
 
 type Exit = (code: number) => void;
@@ -135,6 +136,7 @@ export async function startServer(options: {
         server.closeIdleConnections();
       });
       await scheduler.stop();
+      await tasksSettled(services); // 我的待办's queued refresh, before the file closes
       await checkpointer.close();
       db.$client.close();
     },
