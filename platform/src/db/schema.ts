@@ -180,6 +180,10 @@ export const cases = sqliteTable(
     // The open cases only (partial): the alert scheduler's sweep for open cases never judged reads
     // them by id without walking every case of every year (alerts/scheduler.ts).
     index('cases_open').on(t.id).where(sql`closed_at IS NULL`),
+    // The closed cases by when (partial: an open case has no entry): 考核评议 of a period ending
+    // mid-month reads its whole months from the rollups and takes off the cases closed after its
+    // last day in that month (assessment/measure.ts).
+    index('cases_closed').on(t.closedAt).where(sql`closed_at IS NOT NULL`),
   ],
 );
 
