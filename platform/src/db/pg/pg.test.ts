@@ -216,6 +216,10 @@ describe.skipIf(!adminUrl)(title, () => {
     let compared = 0;
     for (let i = 0; i < ops.length; i++) {
       for (const s of stores) await s.apply(ops[i] as Op);
+      // The stored 我的待办 rows after every write: a later write that stores a case's row again
+      // would hide a row one store forgot and the other kept.
+      const [x, y] = [await stores[0].tasks(), await stores[1].tasks()];
+      expect({ after: i, op: ops[i], tasks: y }).toEqual({ after: i, op: ops[i], tasks: x });
       if (i % 60 === 59 || i === ops.length - 1) {
         const [a, b] = [await stores[0].tables(), await stores[1].tables()];
         expect({ after: i, ...b }).toEqual({ after: i, ...a });
@@ -331,12 +335,16 @@ type Op =
       requestedAt: string;
       opinion: 'agree' | 'disagree' | 'agree-after-change' | null;
     }
-  | { k: 'updateReview'; nth: number; set: { opinion?: 'agree' | 'disagree'; requestedAt?: string } }
-  | { k: 'deleteReview'; nth: number }
+  | { k: 'updateReview'; id: string; set: { opinion?: 'agree' | 'disagree'; requestedAt?: string; caseId?: string } }
+  | { k: 'deleteReview'; id: string }
+  | { k: 'updateDocument'; id: string; number: string }
   | { k: 'insertTask'; caseId: string }
   | { k: 'insertDocument'; id: string; caseId: string }
   | { k: 'updateCertificate'; userId: string; until: string }
-  | { k: 'renameOrg'; code: string; name: string };
+  | { k: 'renameOrg'; code: string; name: string }
+  | { k: 'insertDisclosure'; caseId: string }
+  | { k: 'updateDisclosure'; caseId: string; state: 'corrected' | 'withdrawn' }
+  | { k: 'deleteDisclosure'; caseId: string };
 
 const SUBJECTS = ['S1', 'S2', 'S3'];
 const MATTERS = ['m1', 'm2', 'm3'];
@@ -390,9 +398,24 @@ function randomOps(): Op[] {
   const officers = () => (rnd() < 0.2 ? [pick(OFFICERS)] : [pick(OFFICERS), pick(OFFICERS)]);
   const ops: Op[] = [];
   const live: string[] = [];
+  const disclosed = new Set<string>();
+  // Reviews and documents written so far, with their cases: a change to one forgets its case's rows,
+  // which are stored just before so there is something to forget.
+  const reviewsOf = new Map<string, string>();
+  const documentsOf = new Map<string, string>();
+  const storeTasks = (...ids: string[]) => {
+    for (const c of ids) if (live.includes(c)) ops.push({ k: 'insertTask', caseId: c });
+  };
+  const linkedTo: string[] = [];
+  const linking = new Map<string, string[]>();
   for (let i = 0; i < 60; i++) {
     const subject = pick(SUBJECTS);
     const closed = rnd() < 0.3;
+    const linked = i > 5 && rnd() < 0.3 ? pick(live) : null;
+    if (linked) {
+      linkedTo.push(linked);
+      linking.set(linked, [...(linking.get(linked) ?? []), `c${i}`]);
+    }
     ops.push({
       k: 'insertCase',
       row: caseRow(`c${i}`, {
@@ -404,7 +427,7 @@ function randomOps(): Op[] {
         officers: officers(),
         openedAt: pick(INSTANTS),
         closedAt: closed ? pick(INSTANTS) : null,
-        linkedCaseId: i > 5 && rnd() < 0.2 ? pick(live) : null,
+        linkedCaseId: linked,
       }),
     });
     live.push(`c${i}`);
@@ -436,18 +459,42 @@ function randomOps(): Op[] {
     else if (r < 0.6) {
       const opinion = rnd() < 0.6 ? pick(['agree', 'disagree', 'agree-after-change'] as const) : null;
       ops.push({ k: 'insertReview', id: `r${step}`, caseId: id, requestedAt: pick(INSTANTS), opinion });
-    } else if (r < 0.63)
-      ops.push({
-        k: 'updateReview',
-        nth: step,
-        set: { opinion: pick(['agree', 'disagree'] as const), requestedAt: pick(INSTANTS) },
-      });
-    else if (r < 0.65) ops.push({ k: 'deleteReview', nth: step });
-    else if (r < 0.82) ops.push({ k: 'insertTask', caseId: id });
-    else if (r < 0.87) ops.push({ k: 'insertDocument', id: `d${step}`, caseId: id });
-    else if (r < 0.9) ops.push({ k: 'updateCertificate', userId: pick(OFFICERS), until: `2027-0${1 + (step % 9)}-01` });
+      reviewsOf.set(`r${step}`, id);
+    } else if (r < 0.63 && reviewsOf.size > 0) {
+      const [review, of] = pick([...reviewsOf]);
+      const moved = rnd() < 0.2 ? id : of;
+      storeTasks(of, moved);
+      const set = { opinion: pick(['agree', 'disagree'] as const), requestedAt: pick(INSTANTS) };
+      ops.push({ k: 'updateReview', id: review, set: moved === of ? set : { ...set, caseId: moved } });
+      reviewsOf.set(review, moved);
+    } else if (r < 0.65 && reviewsOf.size > 0) {
+      const [review, of] = pick([...reviewsOf]);
+      storeTasks(of);
+      ops.push({ k: 'deleteReview', id: review });
+      reviewsOf.delete(review);
+    } else if (r < 0.67 && documentsOf.size > 0) {
+      const [document, of] = pick([...documentsOf]);
+      storeTasks(of);
+      ops.push({ k: 'updateDocument', id: document, number: `W-${step}` });
+    } else if (r < 0.82) ops.push({ k: 'insertTask', caseId: id });
+    else if (r < 0.87) {
+      ops.push({ k: 'insertDocument', id: `d${step}`, caseId: id });
+      documentsOf.set(`d${step}`, id);
+    } else if (r < 0.9)
+      ops.push({ k: 'updateCertificate', userId: pick(OFFICERS), until: `2027-0${1 + (step % 9)}-01` });
     else if (r < 0.92) ops.push({ k: 'renameOrg', code: pick(SUBJECTS), name: `机关${step}` });
-    else if (r < 0.95 && live.length > 30) {
+    else if (r < 0.94) {
+      // 公示 of a decided case others link to: its own 我的待办 rows and the linking cases' are forgotten.
+      const decided = pick(linkedTo);
+      // It and the cases linking to it hold stored rows first, so there is something to forget.
+      storeTasks(decided, ...(linking.get(decided) ?? []));
+      if (!disclosed.has(decided)) ops.push({ k: 'insertDisclosure', caseId: decided });
+      else if (rnd() < 0.7)
+        ops.push({ k: 'updateDisclosure', caseId: decided, state: pick(['corrected', 'withdrawn'] as const) });
+      else ops.push({ k: 'deleteDisclosure', caseId: decided });
+      if (disclosed.has(decided) && ops.at(-1)?.k === 'deleteDisclosure') disclosed.delete(decided);
+      else disclosed.add(decided);
+    } else if (r < 0.965 && live.length > 30) {
       ops.push({ k: 'deleteCase', id });
       live.splice(live.indexOf(id), 1);
     } else ops.push({ k: 'insertTask', caseId: id });
@@ -459,6 +506,8 @@ interface Store {
   apply(op: Op): Promise<void>;
   /** Every table the triggers keep, rows sorted, JSON columns parsed. */
   tables(): Promise<Record<string, unknown[]>>;
+  /** The cases with stored 我的待办 rows, sorted. */
+  tasks(): Promise<string[]>;
 }
 
 const sorted = (rows: unknown[]) =>
@@ -470,6 +519,22 @@ const sorted = (rows: unknown[]) =>
     })
     .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
+const disclosureRow = (caseId: string) => ({
+  id: `p-${caseId}`,
+  caseId,
+  documentId: `d-${caseId}`,
+  subjectOrg: 'S1',
+  subjectPath: 'GOV/S1',
+  state: 'published' as const,
+  documentNumber: `W-${caseId}`,
+  partyName: '某',
+  authority: 'S1',
+  decidedOn: '2026-01-02',
+  publishedOn: '2026-01-03',
+  publishedAt: '2026-01-03T00:00:00.000Z',
+  publishedBy: 'o1',
+  content: [],
+});
 const taskRow = (caseId: string) => ({
   caseId,
   computedFor: '2026-12-07',
@@ -490,10 +555,6 @@ const stepRow = (caseId: string) => ({
 
 function liteStore(db: Db): Store {
   const t = lite;
-  const nthReview = async (nth: number) => {
-    const all = await db.select({ id: t.reviews.id }).from(t.reviews).orderBy(asc(t.reviews.id));
-    return all.length ? (all[nth % all.length] as { id: string }).id : undefined;
-  };
   return {
     async apply(op) {
       switch (op.k) {
@@ -525,16 +586,15 @@ function liteStore(db: Db): Store {
             opinion: op.opinion,
           });
           return;
-        case 'updateReview': {
-          const id = await nthReview(op.nth);
-          if (id) await db.update(t.reviews).set(op.set).where(eq(t.reviews.id, id));
+        case 'updateReview':
+          await db.update(t.reviews).set(op.set).where(eq(t.reviews.id, op.id));
           return;
-        }
-        case 'deleteReview': {
-          const id = await nthReview(op.nth);
-          if (id) await db.delete(t.reviews).where(eq(t.reviews.id, id));
+        case 'deleteReview':
+          await db.delete(t.reviews).where(eq(t.reviews.id, op.id));
           return;
-        }
+        case 'updateDocument':
+          await db.update(t.documents).set({ status: 'issued', number: op.number }).where(eq(t.documents.id, op.id));
+          return;
         case 'insertTask':
           await db.delete(t.caseTasks).where(eq(t.caseTasks.caseId, op.caseId));
           await db.insert(t.caseTasks).values(taskRow(op.caseId));
@@ -558,7 +618,21 @@ function liteStore(db: Db): Store {
         case 'renameOrg':
           await db.update(t.organisations).set({ name: op.name }).where(eq(t.organisations.code, op.code));
           return;
+        case 'insertDisclosure':
+          await db.insert(t.disclosures).values(disclosureRow(op.caseId));
+          return;
+        case 'updateDisclosure':
+          await db.update(t.disclosures).set({ state: op.state }).where(eq(t.disclosures.caseId, op.caseId));
+          return;
+        case 'deleteDisclosure':
+          await db.delete(t.disclosures).where(eq(t.disclosures.caseId, op.caseId));
+          return;
       }
+    },
+    async tasks() {
+      return (await db.select({ id: t.caseTasks.caseId }).from(t.caseTasks).orderBy(asc(t.caseTasks.caseId))).map(
+        (r) => r.id,
+      );
     },
     async tables() {
       return {
@@ -579,10 +653,6 @@ function liteStore(db: Db): Store {
 
 function pgStore(db: PgDb): Store {
   const t = pgs;
-  const nthReview = async (nth: number) => {
-    const all = await db.select({ id: t.reviews.id }).from(t.reviews).orderBy(asc(t.reviews.id));
-    return all.length ? (all[nth % all.length] as { id: string }).id : undefined;
-  };
   return {
     async apply(op) {
       switch (op.k) {
@@ -614,16 +684,15 @@ function pgStore(db: PgDb): Store {
             opinion: op.opinion,
           });
           return;
-        case 'updateReview': {
-          const id = await nthReview(op.nth);
-          if (id) await db.update(t.reviews).set(op.set).where(eq(t.reviews.id, id));
+        case 'updateReview':
+          await db.update(t.reviews).set(op.set).where(eq(t.reviews.id, op.id));
           return;
-        }
-        case 'deleteReview': {
-          const id = await nthReview(op.nth);
-          if (id) await db.delete(t.reviews).where(eq(t.reviews.id, id));
+        case 'deleteReview':
+          await db.delete(t.reviews).where(eq(t.reviews.id, op.id));
           return;
-        }
+        case 'updateDocument':
+          await db.update(t.documents).set({ status: 'issued', number: op.number }).where(eq(t.documents.id, op.id));
+          return;
         case 'insertTask':
           await db.delete(t.caseTasks).where(eq(t.caseTasks.caseId, op.caseId));
           await db.insert(t.caseTasks).values(taskRow(op.caseId));
@@ -647,7 +716,21 @@ function pgStore(db: PgDb): Store {
         case 'renameOrg':
           await db.update(t.organisations).set({ name: op.name }).where(eq(t.organisations.code, op.code));
           return;
+        case 'insertDisclosure':
+          await db.insert(t.disclosures).values(disclosureRow(op.caseId));
+          return;
+        case 'updateDisclosure':
+          await db.update(t.disclosures).set({ state: op.state }).where(eq(t.disclosures.caseId, op.caseId));
+          return;
+        case 'deleteDisclosure':
+          await db.delete(t.disclosures).where(eq(t.disclosures.caseId, op.caseId));
+          return;
       }
+    },
+    async tasks() {
+      return (await db.select({ id: t.caseTasks.caseId }).from(t.caseTasks).orderBy(asc(t.caseTasks.caseId))).map(
+        (r) => r.id,
+      );
     },
     async tables() {
       return {
