@@ -1,12 +1,13 @@
 import type { ResolvedPack } from '@yifa/metamodel';
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../test/harness.ts';
-import { caseSources } from '../db/schema.ts';
+import { caseSources, cases } from '../db/schema.ts';
 import { A, B, MA2, writeHistory } from './fixtures.ts';
 import {
   countedRows,
   enforcementSubjects,
+  leadingMonths,
   MEASURABLE,
   type MeasuredSubject,
   measureSubjects,
@@ -96,6 +97,58 @@ describe('measureSubjects', () => {
     expect(wholeMonths({ from: '2026-01-02', to: '2026-12-31' })).toBeNull();
     expect(wholeMonths({ from: '2026-01-01', to: '2026-12-30' })).toBeNull();
     expect(wholeMonths({ from: '2026-02-01', to: '2026-02-28' })).toEqual({ from: '2026-02', to: '2026-02' });
+  });
+
+  it('reads a period to a day of a later month from the rollups and the rest from the cases, as the cases count', async () => {
+    // One more of B's cases, opened in February and closed in mid-June (16:00 UTC is midnight in
+    // China): a period to 06-19 must not count it closed, to 06-20 must. Removed after.
+    const [b] = subjects.filter((s) => s.code === B);
+    if (!b) throw new Error('no subject B');
+    const [d1] = await server.db
+      .select()
+      .from(cases)
+      .where(eq(cases.id, ids.d1 as string));
+    if (!d1) throw new Error('no d1');
+    const extra = {
+      ...d1,
+      id: 'measure-test-late',
+      number: '津滨考核测〔2026〕99号',
+      officers: [ids.b2 as string],
+      openedAt: '2026-02-15T02:00:00.000Z',
+      closedAt: '2026-06-20T15:59:00.000Z',
+    };
+    await server.db.insert(cases).values(extra);
+    try {
+      const periods = [
+        { from: '2026-01-01', to: '2026-06-19' },
+        { from: '2026-01-01', to: '2026-06-20' },
+        { from: '2026-01-01', to: '2026-12-08' },
+        { from: '2026-01-01', to: '2026-12-30' },
+        { from: '2026-02-01', to: '2026-04-01' },
+        { from: '2025-12-01', to: '2026-02-01' },
+        { from: '2025-11-01', to: '2026-01-15' },
+      ];
+      for (const period of periods) {
+        expect(leadingMonths(period), period.to).not.toBeNull();
+        const fromRollups = await measureSubjects(server.db, pack, subjects, period, period.to);
+        const fromCases = await measureSubjects(server.db, pack, subjects, period, period.to, MEASURABLE, false);
+        expect(fromRollups, `${period.from}…${period.to}`).toEqual(fromCases);
+      }
+      // By hand, for B: to 06-19 closed d1 (04-01) only; to 06-20 the extra one too.
+      const closed = async (to: string) =>
+        (await measureSubjects(server.db, pack, [b], { from: '2026-01-01', to }, to, ['closedCases', 'cases'])).get(B);
+      expect(await closed('2026-06-19')).toEqual({ cases: 3, closedCases: 1 });
+      expect(await closed('2026-06-20')).toEqual({ cases: 3, closedCases: 2 });
+    } finally {
+      await server.db.delete(cases).where(eq(cases.id, extra.id));
+    }
+    expect(leadingMonths({ from: '2026-01-01', to: '2026-01-31' })).toBeNull();
+    expect(leadingMonths({ from: '2026-01-02', to: '2026-03-15' })).toBeNull();
+    expect(leadingMonths({ from: '2026-03-01', to: '2026-03-15' })).toBeNull();
+    expect(leadingMonths({ from: '2025-11-01', to: '2026-01-15' })).toEqual({
+      months: { from: '2025-11', to: '2025-12' },
+      rest: { from: '2026-01-01', to: '2026-01-15' },
+    });
   });
 
   it('counts certificates on the day given: before a4’s ended, a4 is certified too', async () => {

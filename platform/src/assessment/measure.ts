@@ -49,7 +49,7 @@ import {
   reviews,
   users,
 } from '../db/schema.ts';
-import { ensureLegalMonths } from '../statistics/month.ts';
+import { ensureLegalMonths, monthStart } from '../statistics/month.ts';
 import { periodCondition, periodKeys } from '../statistics/periods.ts';
 import { startOfLegalDay } from '../time.ts';
 
@@ -205,6 +205,20 @@ export function wholeMonths(period: Period): { from: string; to: string } | null
   return { from: period.from.slice(0, 7), to: period.to.slice(0, 7) };
 }
 
+/**
+ * A period from a month's first day to a day before the end of a later month, split into its whole
+ * months (YYYY-MM) and the rest (the first day of its last month to its last day); otherwise null.
+ */
+export function leadingMonths(period: Period): { months: { from: string; to: string }; rest: Period } | null {
+  if (!period.from.endsWith('-01') || wholeMonths(period)) return null;
+  const last = period.to.slice(0, 7);
+  const first = period.from.slice(0, 7);
+  if (last <= first) return null;
+  const [y, m] = last.split('-').map(Number) as [number, number];
+  const before = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return { months: { from: first, to: before }, rest: { from: `${last}-01`, to: period.to } };
+}
+
 const json = (state: string) => `$."${state.replaceAll('"', '')}"`;
 
 function fromStates(t: { from: string | string[] }): string[] {
@@ -349,7 +363,6 @@ export async function measureSubjects(
   if (!subjects.length) return out;
   const codes = subjects.map((s) => s.code);
   const want = new Set(wanted.filter((m) => MEASURABLE.includes(m)));
-  const opened = openedIn(codes, period);
   const put = (code: string, metric: string, value: unknown) => {
     const values = out.get(code);
     if (values) values[metric] = (values[metric] ?? 0) + Number(value ?? 0);
@@ -364,9 +377,13 @@ export async function measureSubjects(
     );
 
   // A period of whole months is read from the rollups the case triggers keep (migration 0028):
-  // case_closings for the counts and matters, officer_counts for the officers who acted.
+  // case_closings for the counts and matters, officer_counts for the officers who acted. A period
+  // from a month's first day to a day of a later month (the subject alerts' year to date) reads its
+  // whole months so and the rest from the cases (leadingMonths).
   const months = rollups ? wholeMonths(period) : null;
-  if (months) await ensureLegalMonths(db);
+  const lead = rollups && !months ? leadingMonths(period) : null;
+  const rolled = months ?? lead?.months;
+  if (rolled) await ensureLegalMonths(db);
   const counted = ['enforcementActions', 'inspections', 'cases', 'closedCases'].filter((m) => want.has(m));
   const items = want.has('authorityItems') || want.has('authorityItemsExercised');
   const own = new Map(subjects.map((s) => [s.code, authorityItemsOf(pack, s)]));
@@ -375,16 +392,33 @@ export async function measureSubjects(
     const item = pack.items.matter.get(matter)?.authorityItem;
     if (item && own.get(code)?.has(item)) exercised.set(code, (exercised.get(code) ?? new Set()).add(item));
   };
-  if (months && (counted.length || items)) {
+  /** Counts and matters in one pass over the cases opened in `p` (part of the period), by subject and matter. */
+  const countCases = async (p: Period) => {
+    const conds = caseConditions(pack, period);
+    const cols = counted.length ? sql`, ${columns(conds, counted)}` : sql``;
+    const rows = await db.all<Record<string, unknown>>(
+      sql`SELECT ${cases.subjectOrg} AS code, ${cases.matterCode} AS matter ${cols} FROM ${cases}
+        WHERE ${openedIn(codes, p)} GROUP BY ${cases.subjectOrg}, ${cases.matterCode}`,
+    );
+    for (const row of rows) {
+      const code = String(row.code);
+      for (const m of counted) put(code, m, row[m]);
+      exercise(code, String(row.matter));
+    }
+  };
+  if (rolled && (counted.length || items)) {
     zero(counted);
     const t = caseClosings;
-    const keys = periodKeys(months.from, months.to, 0, 0);
+    const keys = periodKeys(rolled.from, rolled.to, 0, 0);
+    // Closed by the period's end: by its last whole month's end, or (lead) by the end of the month
+    // its last day is in, less the cases closed after that day (below).
+    const closedBy = lead ? period.to.slice(0, 7) : rolled.to;
     const rows = await db
       .select({
         code: t.subjectOrg,
         matter: t.matterCode,
         category: t.category,
-        closed: sql<number>`${t.closedMonth} <> '' AND ${t.closedMonth} <= ${months.to}`,
+        closed: sql<number>`${t.closedMonth} <> '' AND ${t.closedMonth} <= ${closedBy}`,
         n: sql<number>`sum(${t.cases})`,
       })
       .from(t)
@@ -401,49 +435,64 @@ export async function measureSubjects(
       if (want.has('cases') && !isInspection) put(r.code, 'cases', n);
       if (want.has('closedCases') && !isInspection && Number(r.closed)) put(r.code, 'closedCases', n);
     }
-  } else if (counted.length || items) {
-    // Counts and matters in one pass over the cases, by subject and matter.
-    const conds = caseConditions(pack, period);
-    zero(counted);
-    const cols = counted.length ? sql`, ${columns(conds, counted)}` : sql``;
-    const rows = await db.all<Record<string, unknown>>(
-      sql`SELECT ${cases.subjectOrg} AS code, ${cases.matterCode} AS matter ${cols} FROM ${cases}
-        WHERE ${opened} GROUP BY ${cases.subjectOrg}, ${cases.matterCode}`,
-    );
-    for (const row of rows) {
-      const code = String(row.code);
-      for (const m of counted) put(code, m, row[m]);
-      exercise(code, String(row.matter));
+    if (lead) {
+      await countCases(lead.rest);
+      if (want.has('closedCases')) {
+        // The whole months' cases closed in the last month but after the period's last day: a range
+        // of the partial index cases_closed (migration 0034), a few rows.
+        const { start, end } = periodBounds(period);
+        const late = await db.all<{ code: string; n: number }>(
+          sql`SELECT ${cases.subjectOrg} AS code, count(*) AS n FROM ${cases}
+            WHERE ${cases.closedAt} >= ${end} AND ${cases.closedAt} < ${monthStart(closedBy, true)}
+              AND +${cases.openedAt} >= ${start} AND +${cases.openedAt} < ${monthStart(closedBy)}
+              AND +${cases.subjectOrg} IN (${sql.join(
+                codes.map((c) => sql`${c}`),
+                sql`, `,
+              )}) AND ${caseConditions(pack, period).cases}
+            GROUP BY ${cases.subjectOrg}`,
+        );
+        for (const r of late) put(r.code, 'closedCases', -Number(r.n));
+      }
     }
+  } else if (counted.length || items) {
+    zero(counted);
+    await countCases(period);
   }
   if (items)
     for (const s of subjects) {
       if (want.has('authorityItems')) put(s.code, 'authorityItems', own.get(s.code)?.size ?? 0);
       if (want.has('authorityItemsExercised')) put(s.code, 'authorityItemsExercised', exercised.get(s.code)?.size ?? 0);
     }
-  if (want.has('officersWithCases') && months) {
+  if (want.has('officersWithCases')) {
     zero(['officersWithCases']);
-    const t = officerCounts;
-    const rows = await db
-      .select({ code: t.subjectOrg, n: sql<number>`count(DISTINCT ${t.officerId})` })
-      .from(t)
-      .where(and(periodCondition(t.period, periodKeys(months.from, months.to, 0, 0)), inArray(t.subjectOrg, codes)))
-      .groupBy(t.subjectOrg);
-    for (const r of rows) put(r.code, 'officersWithCases', r.n);
-  } else if (want.has('officersWithCases')) {
-    // The distinct officer lists of the period's cases, from the index; the officers in them counted
-    // here (parsing a short JSON list is cheaper than SQLite's json_each with count(DISTINCT)).
-    zero(['officersWithCases']);
-    const rows = await db.all<{ code: string; officers: string }>(
-      sql`SELECT DISTINCT ${cases.subjectOrg} AS code, ${cases.officers} AS officers FROM ${cases} WHERE ${opened}`,
-    );
     const acted = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const set = acted.get(r.code) ?? new Set<string>();
-      for (const id of JSON.parse(r.officers) as string[]) set.add(id);
-      acted.set(r.code, set);
+    const act = (code: string, officer: string) => acted.set(code, (acted.get(code) ?? new Set()).add(officer));
+    if (rolled) {
+      const t = officerCounts;
+      const keys = periodKeys(rolled.from, rolled.to, 0, 0);
+      const where = and(periodCondition(t.period, keys), inArray(t.subjectOrg, codes));
+      if (months) {
+        const rows = await db
+          .select({ code: t.subjectOrg, n: sql<number>`count(DISTINCT ${t.officerId})` })
+          .from(t)
+          .where(where)
+          .groupBy(t.subjectOrg);
+        for (const r of rows) put(r.code, 'officersWithCases', r.n);
+      } else
+        for (const r of await db.selectDistinct({ code: t.subjectOrg, officer: t.officerId }).from(t).where(where))
+          act(r.code, r.officer);
     }
-    for (const [code, set] of acted) put(code, 'officersWithCases', set.size);
+    if (!months) {
+      // The distinct officer lists of the cases (of the period, or of its rest after its whole
+      // months), from the index; the officers in them counted here (parsing a short JSON list is
+      // cheaper than SQLite's json_each with count(DISTINCT)).
+      const rows = await db.all<{ code: string; officers: string }>(
+        sql`SELECT DISTINCT ${cases.subjectOrg} AS code, ${cases.officers} AS officers FROM ${cases}
+          WHERE ${openedIn(codes, lead?.rest ?? period)}`,
+      );
+      for (const r of rows) for (const id of JSON.parse(r.officers) as string[]) act(r.code, id);
+      for (const [code, set] of acted) put(code, 'officersWithCases', set.size);
+    }
   }
   if (want.has('majorCases') || want.has('majorCasesReviewed')) {
     // The period's cases with a 法制审核 request: one range of review_marks (migration 0030), a
