@@ -164,6 +164,7 @@ export const cases = pgTable(
     index('cases_linked').on(t.linkedCaseId),
     index('cases_opened').on(t.openedAt, t.subjectOrg, t.category, t.matterCode, t.closedAt, t.officers),
     index('cases_open').on(t.id).where(sql`closed_at IS NULL`),
+    index('cases_closed').on(t.closedAt).where(sql`closed_at IS NOT NULL`),
   ],
 );
 
