@@ -6,16 +6,19 @@
  * on the installed Binhai version, a parameter changed in the generated form and saved as a
  * one-field override (the Monaco view saying the same), reverted to base, validated, diffed, its
  * golden tests run, and published as 0.1.0. The manifest's base range refused when no installed
- * version satisfies it, and English names required; the published 0.1.0 explored read-only beside
+ * version satisfies it, then moved to Binhai 1.1.0 (installed beside 1.0.0), and English names required; the published 0.1.0 explored read-only beside
  * the active pack, and a pack started on it.
  */
 import { join } from 'node:path';
+import { bundlePack, loadPackChain, resolveLayers } from '@yifa/metamodel';
+import { PACKS_DIR } from '@yifa/packs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { binhaiBundle } from '../test/harness.ts';
 import { apiAs } from './support/api.ts';
 import { flowSteps, openBrowser, SHOTS, shot } from './support/browser.ts';
 import { ensureStudioBuilt } from './support/build.ts';
-import { type E2eServer, PASSWORD, PEOPLE, startE2eServer } from './support/server.ts';
+import { type E2eServer, PASSWORD, PEOPLE, startSeededServer } from './support/server.ts';
 import { confirmPopconfirm } from './support/ui.ts';
 
 /**
@@ -44,6 +47,15 @@ async function pickState(select: string, option: string, shown: string): Promise
 /** What 恢复为基础值 sends: the item's override deleted. */
 const REVERT = { method: 'DELETE', path: /\/items\/[^/]+\/[^/]+\/override$/ };
 
+/** Binhai's folders as version 1.1.0 (the same items): a second installed version of the base. */
+function binhaiNext(): string {
+  const { chain } = loadPackChain(join(PACKS_DIR, 'tj-binhai'), { packsRoot: PACKS_DIR });
+  const top = chain.at(-1);
+  if (!top) throw new Error('tj-binhai has no chain');
+  const next = [...chain.slice(0, -1), { ...top, manifest: { ...top.manifest, version: '1.1.0' } }];
+  return bundlePack(resolveLayers(next).pack).text;
+}
+
 let server: E2eServer;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -59,7 +71,9 @@ async function signIn(username: string) {
 
 beforeAll(async () => {
   ensureStudioBuilt();
-  server = await startE2eServer();
+  // Binhai 1.0.0 active, and a 1.1.0 of the same content installed beside it: the manifest's base
+  // range moves a copy onto it.
+  server = await startSeededServer([binhaiBundle(), binhaiNext()], Object.values(PEOPLE));
   browser = await openBrowser(server.url);
   page = browser.page;
 }, 240_000);
@@ -415,7 +429,7 @@ describe.sequential('the studio: an implementer edits, tests and publishes a wor
   });
 
   step(
-    'the manifest: a base range no installed version satisfies is refused at its field; English names required',
+    'the manifest: a base range no installed version satisfies is refused at its field; a new range rebases the copy; English names required',
     async () => {
       await page.getByTestId('back').click();
       await page.locator('[data-tab="manifest"]').click();
@@ -427,18 +441,31 @@ describe.sequential('the studio: an implementer edits, tests and publishes a wor
       await page.getByTestId('manifest-save').click();
       const error = page.getByTestId('manifest-error');
       await error.waitFor();
-      await expect(error.textContent()).resolves.toContain('没有已安装的 tj-binhai 版本满足 ^2.0.0（已安装：1.0.0）');
+      await expect(error.textContent()).resolves.toContain(
+        '没有已安装的 tj-binhai 版本满足 ^2.0.0（已安装：1.0.0、1.1.0）',
+      );
       await expect(error.textContent()).resolves.toContain('/extends/version');
-      await shot(page, 'studio-manifest');
+      await shot(page, 'studio-manifest-refused');
       // The browser logs the refused request; it is the refusal this step asked for, not a page error.
       const refused = browser.errors.findIndex((e) => e.includes('422 (Unprocessable Entity)'));
       expect(refused).toBeGreaterThanOrEqual(0);
       browser.errors.splice(refused, 1);
-      await range.fill('^1.0.0');
+      await range.fill('^1.1.0');
       await page.getByTestId('manifest-save').click();
       await page.getByTestId('manifest-saved').waitFor();
+      const rebased = page.getByTestId('manifest-rebased');
+      await expect(rebased.textContent()).resolves.toContain('已换到基础包 tj-binhai@1.1.0（原为 tj-binhai@1.0.0）');
+      // 1.1.0 holds the same items: every override still applies. The one new error is the English
+      // names the same save required (the workflow state added on the graph has none).
+      await expect(rebased.textContent()).resolves.toContain('这次保存后新出现 1 个错误');
+      await expect(rebased.locator('[data-issue="names.english-missing"]').textContent()).resolves.toContain(
+        'penalty-summary',
+      );
+      await expect(rebased.locator('[data-issue="layer.override-missing"]').count()).resolves.toBe(0);
       await expect(page.getByTestId('manifest-require-english').isChecked()).resolves.toBe(true);
-      await expect(page.getByTestId('manifest-extends').textContent()).resolves.toBe('tj-binhai ^1.0.0');
+      await page.getByTestId('manifest-extends').getByText('tj-binhai ^1.1.0').waitFor();
+      await page.getByTestId('workspace').getByText('tj-binhai@1.1.0').first().waitFor();
+      await shot(page, 'studio-manifest');
     },
   );
 

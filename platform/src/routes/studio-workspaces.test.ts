@@ -210,31 +210,43 @@ describe('studio working copies API', () => {
         })
       ).status,
     ).toBe(200);
+    // An error the copy has whatever its base: a named condition naming one that does not exist.
+    const broken = { code: 'shg-check', name: '山海关检查', when: { condition: 'no-such-condition' } };
+    expect(
+      (await put(implementer, `${BASE}/${id}/items/condition/shg-check`, { value: broken, revision: 2 })).status,
+    ).toBe(200);
+    const own = (await body(await implementer.get(`${BASE}/${id}`))).issues as Json[];
+    expect(own.filter((i) => i.severity === 'error').map((i) => i.itemCode)).toEqual(['shg-check']);
     const manifest = (await body(await implementer.get(`${BASE}/${id}`))).manifest as Json;
     const same = await put(implementer, `${BASE}/${id}/manifest`, {
       manifest: { ...manifest, description: '山海关' },
-      revision: 2,
+      revision: 3,
     });
-    expect(await body(same)).toEqual({ revision: 3 });
+    expect(await body(same)).toEqual({ revision: 4 });
     expect((await body(await implementer.get(`${BASE}/${id}`))).base).toMatchObject({ version: '1.0.0' });
 
     const next = { ...manifest, description: '山海关', extends: { id: 'cn-national', version: '^2.0.0' } };
-    const rebased = await put(implementer, `${BASE}/${id}/manifest`, { manifest: next, revision: 3 });
+    const rebased = await put(implementer, `${BASE}/${id}/manifest`, { manifest: next, revision: 4 });
     expect(rebased.status).toBe(200);
     const answer = await body(rebased);
     expect(answer).toMatchObject({
-      revision: 4,
+      revision: 5,
       base: { hash: v200?.hash, packId: 'cn-national', version: '2.0.0' },
       rebased: { from: { version: '1.0.0', hash: v100?.hash }, to: { version: '2.0.0', hash: v200?.hash } },
     });
-    const missing = (answer.issues as Json[]).filter((i) => i.code === 'layer.override-missing');
-    expect(missing).toEqual([
-      expect.objectContaining({ severity: 'error', kind: 'alert', itemCode: 'overdue-emergency-report' }),
+    // The answer lists what the new base brought, not the condition's error the copy had before.
+    expect((answer.issues as Json[]).filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ code: 'layer.override-missing', kind: 'alert', itemCode: 'overdue-emergency-report' }),
     ]);
     const ws = await body(await implementer.get(`${BASE}/${id}`));
     expect(ws.base).toEqual({ hash: v200?.hash, packId: 'cn-national', version: '2.0.0' });
     expect(ws.manifest).toEqual(next);
-    expect((ws.issues as Json[]).some((i) => i.code === 'layer.override-missing')).toBe(true);
+    expect(
+      (ws.issues as Json[])
+        .filter((i) => i.severity === 'error')
+        .map((i) => i.itemCode)
+        .sort(),
+    ).toEqual(['overdue-emergency-report', 'shg-check']);
     expect((ws.counts as Json).alert).toBe(
       (v200 ? await server.services.packs.byHash(v200.hash) : undefined)?.items.alert.size,
     );
@@ -246,7 +258,7 @@ describe('studio working copies API', () => {
       .limit(1);
     expect(event?.action).toBe('studio.manifest');
     expect(event?.after).toMatchObject({
-      revision: 4,
+      revision: 5,
       base: { from: { version: '1.0.0' }, to: { version: '2.0.0' } },
     });
 
@@ -255,8 +267,8 @@ describe('studio working copies API', () => {
       ...next,
       extends: { id: 'cn-national', version: '~1.0.0', pinned: { version: '2.0.0', hash: v200?.hash } },
     };
-    const again = await body(await put(implementer, `${BASE}/${id}/manifest`, { manifest: back, revision: 4 }));
-    expect(again).toMatchObject({ revision: 5, base: { version: '1.0.0' } });
+    const again = await body(await put(implementer, `${BASE}/${id}/manifest`, { manifest: back, revision: 5 }));
+    expect(again).toMatchObject({ revision: 6, base: { version: '1.0.0' } });
     expect((again.issues as Json[]).filter((i) => i.severity === 'error')).toEqual([]);
     const pinned = (await body(await implementer.get(`${BASE}/${id}`))).manifest as Json;
     expect(pinned.extends).toEqual({

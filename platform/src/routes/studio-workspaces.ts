@@ -7,7 +7,7 @@
  * (`pack.activate`, /api/v1/packs/{hash}/activate).
  */
 import { z } from '@hono/zod-openapi';
-import { ITEM_KINDS, type ItemKind, indexPacks, loadPackFiles } from '@yifa/metamodel';
+import { ITEM_KINDS, type ItemKind, indexPacks, loadPackFiles, type PackIssue } from '@yifa/metamodel';
 import { PACKS_DIR } from '@yifa/packs';
 import { desc } from 'drizzle-orm';
 import { maxSatisfying } from 'semver';
@@ -333,7 +333,7 @@ export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { manifest, revision } = c.req.valid('json');
-      const { row, ws, services } = await loaded(c, id);
+      const { row, ws, services, issues: before } = await loaded(c, id);
       const plan = planManifest({
         manifest,
         packId: row.packId,
@@ -362,9 +362,13 @@ export function studioWorkspaceRoutes(packsRoot: string = PACKS_DIR) {
         { packs: services.packs, now: services.now },
       );
       if (!rebase) return c.json(done);
-      // Rebased: what no longer applies on the new base is the copy's validation issues, answered here.
+      // Rebased: what the new base brings (an override that no longer applies …) is answered here,
+      // each issue the copy did not have before; all of them are the validation tab's.
+      const key = (i: PackIssue) => [i.code, i.file, i.pointer, JSON.stringify(i.params ?? null)].join('\u0000');
+      const had = new Set(before().map(key));
       const after = await loaded(c, id);
-      return c.json({ ...done, base: after.row.base, rebased: rebase, issues: after.issues().map(issueView) });
+      const brought = after.issues().filter((i) => !had.has(key(i)));
+      return c.json({ ...done, base: after.row.base, rebased: rebase, issues: brought.map(issueView) });
     },
   );
 

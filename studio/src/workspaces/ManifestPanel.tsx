@@ -241,7 +241,7 @@ export function ManifestPanel(props: { t: T; lang: Lang; id: string; w: Workspac
   );
 }
 
-/** Which version the copy moved onto, and the errors the new base brings. */
+/** Which version the copy moved onto, and the errors that came with the save (the platform answers those the copy did not have). */
 function RebaseReport(props: { t: T; lang: Lang; rebased: Rebased }) {
   const { t, lang, rebased } = props;
   const errors = rebased.issues.filter((i) => i.severity === 'error');
