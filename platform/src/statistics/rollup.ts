@@ -315,19 +315,27 @@ export async function officersWithCases(
   return new Map(rows.map((r) => [r.org, Number(r.n)]));
 }
 
-/** Active users of each organisation holding a 执法证 valid on `day` (持证执法人员数). */
+/**
+ * Active users holding a 执法证 valid on `day` (持证执法人员数), per organisation of the actor's
+ * scope and the filters' trees (the organisations scopedOrgs lists), the organisations chosen in
+ * SQL rather than bound one by one (a hundred bound codes cost more than the count).
+ */
 export async function certifiedOfficers(
   db: Db,
-  orgCodes: readonly string[],
+  actor: Actor,
+  scope: Scope,
+  f: StatisticsFilters,
   day: string,
 ): Promise<Map<string, number>> {
-  if (!orgCodes.length) return new Map();
+  const paths = await filterPaths(db, f.orgs);
+  if (paths === null) return new Map();
+  const orgs = and(orgScope(actor, scope), ...treeFilters(paths));
   const rows = await db
     .select({ org: users.orgCode, n: sql<number>`count(*)` })
     .from(users)
     .where(
       and(
-        inArray(users.orgCode, [...orgCodes]),
+        sql`${users.orgCode} IN (SELECT ${o.code} FROM ${o}${orgs ? sql` WHERE ${orgs}` : sql``})`,
         eq(users.disabled, false),
         sql`${users.certificateNo} IS NOT NULL AND ${users.certificateValidUntil} >= ${day}`,
       ),

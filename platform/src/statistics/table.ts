@@ -122,11 +122,7 @@ async function orgRateCounts(
   orgs: readonly ScopedOrg[],
   rows: readonly RollupRow[],
 ): Promise<Map<string, RateCounts>> {
-  const certified = await certifiedOfficers(
-    db,
-    orgs.map((o) => o.code),
-    q.today,
-  );
+  const certified = await certifiedOfficers(db, actor, scope, q.filters, q.today);
   const acted = await officersWithCases(db, actor, scope, q.filters);
   const out = new Map<string, RateCounts>();
   const items = new Map<string, Set<string>>();
