@@ -28,6 +28,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { Bilingual } from '../api.ts';
+import { hasBlankCondition } from '../editor/condition-shape.ts';
 import { format, type Lang, type MessageKey } from '../messages.ts';
 import { asApiError } from '../use-load.ts';
 import { type BenchAnswer, type BenchFact, type BenchInput, benchApi } from './bench-api.ts';
@@ -250,9 +251,14 @@ export default function RuleBench(props: RuleBenchProps) {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string>();
   const [naming, setNaming] = useState<string>();
+  // Evaluated once: from then on each edit evaluates again (even after an answer that was an error).
+  const [evaluated, setEvaluated] = useState(false);
+  // A condition row just added in the builder, not yet filled: the item would not fit its schema.
+  const unfinished = useMemo(() => hasBlankCondition(value), [value]);
 
   // The facts to ask for follow the edited item (a condition added reads a new fact).
   useEffect(() => {
+    if (unfinished) return;
     const timer = setTimeout(() => {
       benchApi.bench(workspaceId, { kind, code, value }).then(
         (a) => {
@@ -263,7 +269,7 @@ export default function RuleBench(props: RuleBenchProps) {
       );
     }, 300);
     return () => clearTimeout(timer);
-  }, [workspaceId, kind, code, value]);
+  }, [workspaceId, kind, code, value, unfinished]);
 
   const body = useMemo(() => {
     const given = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
@@ -271,6 +277,7 @@ export default function RuleBench(props: RuleBenchProps) {
   }, [facts, input, kind]);
 
   const run = async () => {
+    setEvaluated(true);
     setBusy(true);
     setSaved(undefined);
     try {
@@ -284,10 +291,12 @@ export default function RuleBench(props: RuleBenchProps) {
     }
   };
 
-  // Once evaluated, an edit of the item evaluates again (what the edit changes shows at once).
+  // Once evaluated, an edit of the item evaluates again (what the edit changes shows at once) —
+  // also after an edit the platform refused (an answer lost to an error used to stop it for good),
+  // but not while a condition row is still blank.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-run on the item's edits only
   useEffect(() => {
-    if (!answer) return;
+    if (!evaluated || unfinished) return;
     const timer = setTimeout(run, 300);
     return () => clearTimeout(timer);
   }, [value]);
@@ -442,6 +451,11 @@ export default function RuleBench(props: RuleBenchProps) {
             {t('bench.saveGolden')}
           </Button>
         </Space>
+        {evaluated && unfinished && (
+          <Typography.Text type="secondary" data-testid="bench-unfinished">
+            {t('bench.unfinished')}
+          </Typography.Text>
+        )}
         {error && <Alert type="error" showIcon message={error[lang]} data-testid="bench-error" />}
         {saved && <Alert type="success" showIcon message={saved} data-testid="bench-saved" />}
         {answer && (

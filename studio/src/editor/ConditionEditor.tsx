@@ -9,30 +9,12 @@ import { SCHEMAS } from '@yifa/metamodel';
 import { Button, Card, Input, Select, Space, Switch, Typography } from 'antd';
 import { useContext, useState } from 'react';
 import { format, type Lang } from '../messages.ts';
+import { blank, type Cond, reshape, type Shape, shapeOf } from './condition-shape.ts';
 import { EditorLang, JsonEditor } from './fields.tsx';
-
-type Cond = Record<string, unknown>;
-type Shape = 'all' | 'any' | 'not' | 'condition' | 'fact';
 
 const OPERATORS = (
   SCHEMAS['condition.schema.json'] as unknown as { $defs: { Operator: { enum: string[] } } }
 ).$defs.Operator.enum.map((o) => ({ value: o, label: o }));
-
-function shapeOf(c: unknown): Shape {
-  if (typeof c !== 'object' || c === null) return 'fact';
-  if ('all' in c) return 'all';
-  if ('any' in c) return 'any';
-  if ('not' in c) return 'not';
-  if ('condition' in c) return 'condition';
-  return 'fact';
-}
-
-function blank(shape: Shape): Cond {
-  if (shape === 'all' || shape === 'any') return { [shape]: [{ fact: '', operator: 'equal', value: '' }] };
-  if (shape === 'not') return { not: { fact: '', operator: 'equal', value: '' } };
-  if (shape === 'condition') return { condition: '' };
-  return { fact: '', operator: 'equal', value: '' };
-}
 
 /** A literal value as text: strings as they are, numbers, booleans and lists as JSON. */
 const literal = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? ''));
@@ -79,7 +61,7 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
         value={shape}
         style={{ width: 150 }}
         data-condition-shape={shape}
-        onChange={(s) => onChange(blank(s))}
+        onChange={(s) => onChange(reshape(value, s))}
         options={(['all', 'any', 'not', 'condition', 'fact'] as const).map((s) => ({
           value: s,
           label: t(`cond.${s}`),
@@ -143,6 +125,7 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
           {head}
           <Input
             style={{ width: 260 }}
+            data-condition-named={String(value.condition ?? '')}
             placeholder={t('cond.named')}
             value={String(value.condition ?? '')}
             onChange={(e) => onChange({ condition: e.target.value })}
@@ -164,6 +147,10 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
         />
         <Select
           style={{ width: 190 }}
+          data-condition-operator={String(value.operator ?? '')}
+          // 18 operators: found by typing, and all in the list (a virtual list drew only the first eight).
+          showSearch
+          virtual={false}
           value={value.operator as string}
           options={OPERATORS}
           onChange={(operator) => onChange({ ...value, operator })}
