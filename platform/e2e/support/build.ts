@@ -3,7 +3,11 @@
  * than their sources. Test files run in parallel workers: a build takes a lock first and looks
  * again once it holds it, so a second worker never rebuilds (and empties) a dist that a first one
  * has just built and is serving — on a clean clone both would build at once, and pages and lazy
- * chunks answered 404 meanwhile (the CI run at d2bc205).
+ * chunks answered 404 meanwhile (the CI run at d2bc205). A rebuild keeps the files of the build
+ * before it (`--emptyOutDir false`): in a checkout where sources change while browser tests run,
+ * a walk started on the earlier build loads its lazy chunks (the rule bench, the designer) after
+ * another run rebuilt — emptied, the old chunk names answered 404 and the studio went blank
+ * (#14's walk, twice in one evening). index.html names only the new build's files.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -53,7 +57,7 @@ export function ensureAppBuilt(): void {
   withBuildLock(() => {
     if (!stale()) return;
     // vitest sets NODE_ENV=test, which would give React's and antd's development builds.
-    execFileSync('npm', ['run', 'build', '-w', '@yifa/app'], {
+    execFileSync('npm', ['run', 'build', '-w', '@yifa/app', '--', '--emptyOutDir', 'false'], {
       cwd: ROOT,
       stdio: 'pipe',
       env: { ...process.env, NODE_ENV: 'production' },
@@ -70,7 +74,7 @@ export function ensureStudioBuilt(): void {
   if (!stale()) return;
   withBuildLock(() => {
     if (!stale()) return;
-    execFileSync('npm', ['run', 'build', '-w', '@yifa/studio'], {
+    execFileSync('npm', ['run', 'build', '-w', '@yifa/studio', '--', '--emptyOutDir', 'false'], {
       cwd: ROOT,
       stdio: 'pipe',
       env: { ...process.env, NODE_ENV: 'production' },
