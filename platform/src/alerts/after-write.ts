@@ -163,7 +163,6 @@ export function alertsAfterWrite(): MiddlewareHandler<AppEnv> {
     const transition = c.req.method === 'POST' ? TRANSITION.exec(c.req.path) : null;
     const { events } = transition ? await transitionWrite(transition[1] as string, next) : await collectingEvents(next);
     if (c.res.status < 400 && events.length > 0) await evaluateEvents(s, events, writtenBy.get(c));
-    // 我的待办, after the answer (tasks/refresh.ts); a workflow action stored its case's steps in its own transaction.
-    if (!transition && c.res.status < 400 && events.length > 0) refreshAfterEvents(s, events);
+    if (c.res.status < 400 && events.length > 0) refreshAfterEvents(s, events); // 我的待办, after the answer (tasks/refresh.ts)
   };
 }

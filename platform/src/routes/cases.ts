@@ -30,7 +30,6 @@ import { checkFacts, mergeFacts, openCase, partyProblems, writeFacts, writeTrans
 import { possibleDuplicates, requireConfirmed } from '../storage/duplicates.ts';
 import { linksOf, linkTarget } from '../storage/linked-cases.ts';
 import { envOf, loadCase } from '../storage/snapshot.ts';
-import { storeTasksOfTransition } from '../tasks/refresh.ts';
 import { legalDateOf } from '../time.ts';
 import { type FieldProblem, plainText } from '../validation.ts';
 import { actionsFor, dayOf, mayAct, nearestDeadline, refusalView, stateOf } from './case-views.ts';
@@ -500,29 +499,24 @@ export function caseRoutes() {
           },
         );
       const entering = stateOf(workflow, outcome.to);
-      const { row: updated, review } = await writeTransition(
-        s.db,
-        {
-          id,
-          version: body.version,
-          action: outcome.action,
-          from: outcome.from,
-          to: outcome.to,
-          reason: body.reason ?? null,
-          stateEntered: outcome.stateEntered,
-          extensions: outcome.extensions,
-          terminal: outcome.terminal,
-          leavesReview: stateOf(workflow, outcome.from).kind === 'legal-review',
-          opensReview:
-            entering.kind === 'legal-review'
-              ? { dueDate: reviewDue(workflow, outcome.to, at, outcome.extensions, env) }
-              : null,
-          actorId: actor.user.id,
-          at,
-        },
-        // 我的待办: the case's next steps as the action left it, stored in the same transaction.
-        (tx) => storeTasksOfTransition(tx, s, id, today),
-      );
+      const { row: updated, review } = await writeTransition(s.db, {
+        id,
+        version: body.version,
+        action: outcome.action,
+        from: outcome.from,
+        to: outcome.to,
+        reason: body.reason ?? null,
+        stateEntered: outcome.stateEntered,
+        extensions: outcome.extensions,
+        terminal: outcome.terminal,
+        leavesReview: stateOf(workflow, outcome.from).kind === 'legal-review',
+        opensReview:
+          entering.kind === 'legal-review'
+            ? { dueDate: reviewDue(workflow, outcome.to, at, outcome.extensions, env) }
+            : null,
+        actorId: actor.user.id,
+        at,
+      });
       // The alerts after this write judge the case as written, without reading it again.
       if (around)
         noteWrittenCase(

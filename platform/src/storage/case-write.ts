@@ -442,8 +442,6 @@ const moveCase = fixedStatement(
 export async function writeTransition(
   db: Db,
   t: StoredTransition,
-  /** Runs last in the same transaction, with the case moved (我的待办's steps: tasks/refresh.ts). */
-  within?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<void>,
 ): Promise<{ row: MovedCase; review: ReviewRow | null }> {
   return db.transaction(async (tx) => {
     const [moved] = await tx.all<{ state: string; version: number; closed_at: string | null }>(
@@ -494,7 +492,6 @@ export async function writeTransition(
         t.at,
       );
     }
-    await within?.(tx);
     return { row, review };
   });
 }

@@ -286,26 +286,6 @@ describe('stored next steps (我的待办 as a read)', () => {
     }
   });
 
-  it('are stored by a workflow action in its own transaction, with no background refresh and no read', async () => {
-    server.services.backgroundTasks = false;
-    try {
-      const id = await open('li.officer', ['li.officer', 'wang.officer']);
-      await server.issueDocuments(id, 'case-filing-approval');
-      expect(await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id))).toEqual([]);
-      await act('qian.agency', id, 'approve-filing');
-      // Nothing queued, nothing read: the action's transaction stored the case as it left it.
-      const [head] = await server.db.select().from(caseTasks).where(eq(caseTasks.caseId, id));
-      expect(head?.computedFor).toBe(dayOf(server.services.now()));
-      expect(JSON.parse(head?.view ?? '{}').state.code).toBe('investigation');
-      expect(await server.db.select().from(taskSteps).where(eq(taskSteps.caseId, id))).not.toEqual([]);
-      const reference = await referenceTasks(server.services, await actorOf('li.officer'));
-      const mine = (await storedTasks('li.officer')).items.find((t: Json) => t.id === id);
-      expect(mine).toEqual(JSON.parse(JSON.stringify(reference.find((t) => t.id === id))));
-    } finally {
-      delete server.services.backgroundTasks;
-    }
-  });
-
   it("are computed for a new day by the scheduler's tick before anyone reads them", async () => {
     const id = await open('li.officer', ['li.officer', 'wang.officer']);
     await tasksSettled(server.services);

@@ -19,7 +19,7 @@ import type { Services } from '../context.ts';
 import { cases, caseTasks, taskSteps } from '../db/schema.ts';
 import { dayOf, nearestDeadline, stateOf } from '../routes/case-views.ts';
 import { loadCase } from '../storage/snapshot.ts';
-import { casesForTasks, type TaskCase } from '../storage/tasks.ts';
+import { casesForTasks } from '../storage/tasks.ts';
 import { legalDateOf } from '../time.ts';
 import { candidateSteps, type StoredDocument } from './steps.ts';
 
@@ -54,117 +54,9 @@ function daysBefore(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A write transaction's handle, as drizzle gives it to `db.transaction`'s callback. */
-export type WriteTx = Parameters<Parameters<TaskServices['db']['transaction']>[0]>[0];
-
-/**
- * Computes and stores the next steps of these cases for the legal date `today` inside the
- * caller's write transaction `tx` (a closed case's rows are removed): the cases are read through
- * `tx`, so nothing another request commits can fall between reading a case and storing its steps.
- * A workflow action calls it in its own transaction (storage/case-write.ts, `writeTransition`),
- * where the case's pages are already in the writer's cache.
- *
- * @example
- * await s.db.transaction((tx) => storeCaseTasks(tx, services, [caseId], '2026-06-01'))
- */
-export async function storeCaseTasks(
-  tx: WriteTx,
-  s: TaskServices,
-  ids: readonly string[],
-  today: string,
-): Promise<void> {
-  const found = await casesForTasks(tx, ids);
-  await tx.delete(taskSteps).where(inArray(taskSteps.caseId, [...ids]));
-  await tx.delete(caseTasks).where(inArray(caseTasks.caseId, [...ids]));
-  const { heads, steps } = await taskRows(s, found, today);
-  if (heads.length) await tx.insert(caseTasks).values(heads);
-  // SQLite allows 32,766 variables a statement: 13 a step, so a batch's steps go in chunks.
-  for (let j = 0; j < steps.length; j += 1000) await tx.insert(taskSteps).values(steps.slice(j, j + 1000));
-}
-
-/**
- * Inside a workflow action's write transaction, after its UPDATE (whose trigger forgot the case's
- * rows): stores the case's next steps as the action left it, so no background refresh and no
- * second read after the COMMIT are needed. Computing them never fails the action: if the
- * computation throws, the case stays without rows (logged), and the next read computes them.
- */
-export async function storeTasksOfTransition(
-  tx: WriteTx,
-  s: TaskServices,
-  caseId: string,
-  today: string,
-): Promise<void> {
-  const found = await casesForTasks(tx, [caseId]);
-  let rows: Awaited<ReturnType<typeof taskRows>>;
-  try {
-    rows = await taskRows(s, found, today);
-  } catch (e) {
-    console.error('tasks: computing the next steps in a workflow action failed; the next read computes them', e);
-    return;
-  }
-  if (rows.heads.length) await tx.insert(caseTasks).values(rows.heads);
-  if (rows.steps.length) await tx.insert(taskSteps).values(rows.steps);
-}
-
-/** The rows of case_tasks and task_steps for these cases as read (closed cases have none). */
-async function taskRows(s: TaskServices, found: readonly TaskCase[], today: string) {
-  const heads: (typeof caseTasks.$inferInsert)[] = [];
-  const steps: (typeof taskSteps.$inferInsert)[] = [];
-  for (const { row, around, documentIds, pendingReview } of found) {
-    if (row.closedAt) continue;
-    // The surroundings were read with the row: loadCase reads nothing more from the database.
-    const loaded = await loadCase(s.db, s.packs, row, today, around);
-    const { snapshot, pack, env } = loaded;
-    const { steps: candidates, actions } = candidateSteps({
-      caseId: row.id,
-      snapshot,
-      pack,
-      env,
-      today,
-      documentIds,
-      documents: JSON.parse(around.docs) as StoredDocument[],
-      pendingReview,
-    });
-    const deadline = storedDeadline(loaded, today);
-    const state = snapshot.workflow.states.find((x) => x.code === row.state);
-    heads.push({
-      caseId: row.id,
-      computedFor: today,
-      legalReview: state?.kind === 'legal-review',
-      due: deadline?.due ?? null,
-      warnFrom: deadline ? daysBefore(deadline.due, deadline.warnBefore) : null,
-      deadline: deadline ? JSON.stringify(deadline) : null,
-      view: JSON.stringify({
-        matter: { name: snapshot.matter.name, nameEn: snapshot.matter.nameEn ?? null },
-        state: stateOf(snapshot.workflow, row.state),
-        subject: { code: snapshot.subject.code, name: snapshot.subject.name },
-      }),
-      actions: JSON.stringify(actions),
-    });
-    candidates.forEach((c, ord) =>
-      steps.push({
-        caseId: row.id,
-        ord,
-        key: c.key,
-        kind: c.step.kind,
-        action: c.step.action ?? null,
-        document: c.step.document ? JSON.stringify(c.step.document) : null,
-        name: JSON.stringify(c.step.name),
-        href: c.step.href,
-        rolesAny: roleList(c.rolesAny),
-        rolesAlso: roleList(c.rolesAlso),
-        rolesNot: roleList(c.rolesNot),
-        officersOnly: c.officersOnly,
-        needsIssue: c.needsIssue,
-      }),
-    );
-  }
-  return { heads, steps };
-}
-
 /**
  * Computes and stores the next steps of these cases for the legal date `today` (a closed case's
- * rows are removed), in write transactions of REFRESH_BATCH cases.
+ * rows are removed).
  *
  * @example
  * await refreshCaseTasks(services, [caseId], '2026-06-01')
@@ -178,7 +70,65 @@ export async function refreshCaseTasks(
   for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
     if (i > 0 && pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
     const batch = ids.slice(i, i + REFRESH_BATCH);
-    await s.db.transaction((tx) => storeCaseTasks(tx, s, batch, today));
+    await s.db.transaction(async (tx) => {
+      const found = await casesForTasks(tx, batch);
+      await tx.delete(taskSteps).where(inArray(taskSteps.caseId, batch));
+      await tx.delete(caseTasks).where(inArray(caseTasks.caseId, batch));
+      const heads: (typeof caseTasks.$inferInsert)[] = [];
+      const steps: (typeof taskSteps.$inferInsert)[] = [];
+      for (const { row, around, documentIds, pendingReview } of found) {
+        if (row.closedAt) continue;
+        // The surroundings were read with the row: loadCase reads nothing more from the database.
+        const loaded = await loadCase(s.db, s.packs, row, today, around);
+        const { snapshot, pack, env } = loaded;
+        const { steps: candidates, actions } = candidateSteps({
+          caseId: row.id,
+          snapshot,
+          pack,
+          env,
+          today,
+          documentIds,
+          documents: JSON.parse(around.docs) as StoredDocument[],
+          pendingReview,
+        });
+        const deadline = storedDeadline(loaded, today);
+        const state = snapshot.workflow.states.find((x) => x.code === row.state);
+        heads.push({
+          caseId: row.id,
+          computedFor: today,
+          legalReview: state?.kind === 'legal-review',
+          due: deadline?.due ?? null,
+          warnFrom: deadline ? daysBefore(deadline.due, deadline.warnBefore) : null,
+          deadline: deadline ? JSON.stringify(deadline) : null,
+          view: JSON.stringify({
+            matter: { name: snapshot.matter.name, nameEn: snapshot.matter.nameEn ?? null },
+            state: stateOf(snapshot.workflow, row.state),
+            subject: { code: snapshot.subject.code, name: snapshot.subject.name },
+          }),
+          actions: JSON.stringify(actions),
+        });
+        candidates.forEach((c, ord) =>
+          steps.push({
+            caseId: row.id,
+            ord,
+            key: c.key,
+            kind: c.step.kind,
+            action: c.step.action ?? null,
+            document: c.step.document ? JSON.stringify(c.step.document) : null,
+            name: JSON.stringify(c.step.name),
+            href: c.step.href,
+            rolesAny: roleList(c.rolesAny),
+            rolesAlso: roleList(c.rolesAlso),
+            rolesNot: roleList(c.rolesNot),
+            officersOnly: c.officersOnly,
+            needsIssue: c.needsIssue,
+          }),
+        );
+      }
+      if (heads.length) await tx.insert(caseTasks).values(heads);
+      // SQLite allows 32,766 variables a statement: 13 a step, so a batch's steps go in chunks.
+      for (let j = 0; j < steps.length; j += 1000) await tx.insert(taskSteps).values(steps.slice(j, j + 1000));
+    });
   }
 }
 
