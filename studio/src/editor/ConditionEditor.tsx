@@ -8,13 +8,16 @@
 import { SCHEMAS } from '@yifa/metamodel';
 import { Button, Card, Input, Select, Space, Switch, Typography } from 'antd';
 import { useContext, useState } from 'react';
-import { format, type Lang } from '../messages.ts';
+import { format, type Lang, type MessageKey } from '../messages.ts';
 import { blank, type Cond, reshape, type Shape, shapeOf } from './condition-shape.ts';
 import { EditorLang, JsonEditor } from './fields.tsx';
 
-const OPERATORS = (
-  SCHEMAS['condition.schema.json'] as unknown as { $defs: { Operator: { enum: string[] } } }
-).$defs.Operator.enum.map((o) => ({ value: o, label: o }));
+const OPERATORS = (SCHEMAS['condition.schema.json'] as unknown as { $defs: { Operator: { enum: string[] } } }).$defs
+  .Operator.enum;
+
+/** The operators as the list shows them: the name in the user's language, then the code the YAML holds (found by either). */
+const operatorOptions = (lang: Lang) =>
+  OPERATORS.map((o) => ({ value: o, title: o, label: `${format(lang, `op.${o}` as MessageKey)}（${o}）` }));
 
 /** A literal value as text: strings as they are, numbers, booleans and lists as JSON. */
 const literal = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v ?? ''));
@@ -150,9 +153,10 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
           data-condition-operator={String(value.operator ?? '')}
           // 18 operators: found by typing, and all in the list (a virtual list drew only the first eight).
           showSearch
+          optionFilterProp="label"
           virtual={false}
           value={value.operator as string}
-          options={OPERATORS}
+          options={operatorOptions(lang)}
           onChange={(operator) => onChange({ ...value, operator })}
         />
         {objectValue ? (
