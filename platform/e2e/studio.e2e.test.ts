@@ -418,13 +418,28 @@ describe.sequential('the studio: an implementer edits, tests and publishes a wor
     // The page below is the long generated form: the picture is of the graph and what is selected.
     await graph.locator('.react-flow__edge', { hasText: '提交复核（测试）' }).click();
     await page.getByTestId('graph-selected-transition').waitFor();
+    // The action's settings beside the graph: who may take it, typed as a code.
+    const settings = page.getByTestId('graph-transition-settings');
+    await settings.waitFor();
+    const roles = page.getByTestId('graph-transition-roles');
+    await roles.click();
+    await page.keyboard.type('agency-head');
+    await page.keyboard.press('Enter');
+    await roles.locator('.ant-select-selection-item', { hasText: 'agency-head' }).waitFor();
+    await page.getByTestId('graph-transition-reasonRequired').click();
+    await expect(page.getByTestId('graph-transition-reasonRequired').getAttribute('aria-checked')).resolves.toBe(
+      'true',
+    );
     await graph.screenshot({ path: join(SHOTS, 'studio-workflow-graph.png') });
     await page.getByTestId('save').click();
     await page.getByTestId('saved').waitFor();
-    // Saved as the smallest override: the new state and action, keyed, not the whole workflow.
+    // Saved as the smallest override: the new state and action, keyed, not the whole workflow —
+    // the action with the role and the reason set on the graph.
     const patch = (await page.getByTestId('patch').textContent()) ?? '';
     expect(patch).toContain('e2e-check');
     expect(patch).toContain('to-e2e-check');
+    expect(patch).toContain('agency-head');
+    expect(patch).toContain('reasonRequired');
     expect(patch).not.toContain('not-penalised');
   });
 

@@ -135,7 +135,7 @@ export default function ItemEditor(props: ItemEditorProps) {
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       <Suspense fallback={<Spin />}>
         {kind === 'workflow' ? (
-          <WorkflowGraph value={value} lang={lang} onChange={fromText} />
+          <WorkflowGraph value={value} lang={lang} workspace={props.workspace} onChange={fromText} />
         ) : (
           <DocumentDesigner value={value} lang={lang} workspace={props.workspace} onChange={fromText} />
         )}

@@ -1,15 +1,19 @@
 /**
  * The workflow graph editor (#14): the item's states and transitions drawn with React Flow, laid
  * out by dagre (workflow-graph.ts). Dragging from one state to another adds a transition; the
- * toolbar adds a state or a transition; a state or transition clicked can be removed. Every edit
- * changes the same item value the form and the YAML view edit, so the three stay one; roles,
- * guards, documents and deadlines are set in the form below.
+ * toolbar adds a state or a transition; a state or transition clicked can be removed, and a
+ * transition clicked shows its settings — who may take it, its guard and exception (the condition
+ * builder), the documents it needs, its basis, what a refusal says, the deadline it extends and
+ * whether it needs a reason. Every edit changes the same item value the form and the YAML view
+ * edit, so the three stay one; the rest of a transition (document fields, opinions, …) is in the form below.
  */
 import { Background, type Connection, Controls, type Edge, MarkerType, type Node, ReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Switch, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { api, type WorkspaceItemRef } from '../api.ts';
 import { format, type Lang, type MessageKey } from '../messages.ts';
+import { ConditionEditor } from './ConditionEditor.tsx';
 import {
   addState,
   addTransition,
@@ -19,12 +23,17 @@ import {
   NODE_SIZE,
   removeState,
   removeTransition,
+  setTransitionSetting,
+  type TransitionSetting,
+  type WorkflowTransition,
   type WorkflowValue,
 } from './workflow-graph.ts';
 
 export interface WorkflowGraphProps {
   value: WorkflowValue;
   lang: Lang;
+  /** The working copy, whose roles, documents and legal bases the action's settings offer. */
+  workspace?: string;
   onChange: (value: WorkflowValue) => void;
 }
 
@@ -44,7 +53,7 @@ const nodeStyle = (n: GraphNode, selected: boolean) => {
   };
 };
 
-export default function WorkflowGraph({ value, lang, onChange }: WorkflowGraphProps) {
+export default function WorkflowGraph({ value, lang, workspace, onChange }: WorkflowGraphProps) {
   const t = (key: MessageKey, params?: Record<string, string | number>) => format(lang, key, params);
   const graph = useMemo(() => graphOf(value, lang), [value, lang]);
   const [selected, setSelected] = useState<Selected>(null);
@@ -232,6 +241,16 @@ export default function WorkflowGraph({ value, lang, onChange }: WorkflowGraphPr
           </Popconfirm>
         </Space>
       )}
+      {selected?.kind === 'edge' && selectedEdge && (
+        <TransitionSettings
+          key={`${selected.index}:${selected.from}`}
+          transition={selectedEdge}
+          workflow={value}
+          workspace={workspace}
+          lang={lang}
+          onSet={(key, setting) => apply(setTransitionSetting(value, selected.index, key, setting))}
+        />
+      )}
       <Modal
         open={adding !== null}
         title={adding?.kind === 'state' ? t('graph.addState') : t('graph.addTransition')}
@@ -269,6 +288,139 @@ export default function WorkflowGraph({ value, lang, onChange }: WorkflowGraphPr
           </Form.Item>
         </Form>
       </Modal>
+    </Card>
+  );
+}
+
+type Option = { value: string; label: string };
+
+/** A working copy's items of a kind as options (name, then code); none outside a working copy. */
+function useOptions(workspace: string | undefined, kind: string, lang: Lang): Option[] {
+  const [items, setItems] = useState<WorkspaceItemRef[]>([]);
+  useEffect(() => {
+    if (!workspace) return;
+    let live = true;
+    api.workspaceItems(workspace, kind).then(
+      (r) => live && setItems(r.items),
+      () => live && setItems([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workspace, kind]);
+  return items.map((i) => ({ value: i.code, label: `${lang === 'en' && i.nameEn ? i.nameEn : i.name}（${i.code}）` }));
+}
+
+/** Codes picked from the copy's items or typed (the pack's validation as you type names an unknown one). */
+function CodeTags(props: { value: unknown; options: Option[]; onChange: (codes: string[]) => void; testId: string }) {
+  return (
+    <Select
+      mode="tags"
+      value={Array.isArray(props.value) ? (props.value as string[]) : []}
+      options={props.options}
+      optionFilterProp="label"
+      onChange={props.onChange}
+      tokenSeparators={[',', '，']}
+      data-testid={props.testId}
+    />
+  );
+}
+
+/**
+ * The settings of the transition selected on the graph: set here, they change the same item the
+ * form and the YAML view edit. A transition leaving several states is one transition: what is set
+ * holds for each of them.
+ */
+function TransitionSettings(props: {
+  transition: WorkflowTransition;
+  workflow: WorkflowValue;
+  workspace: string | undefined;
+  lang: Lang;
+  onSet: (key: TransitionSetting, setting: unknown) => void;
+}) {
+  const { transition: tr, lang, onSet } = props;
+  const roles = useOptions(props.workspace, 'role', lang);
+  const documents = useOptions(props.workspace, 'document', lang);
+  const bases = useOptions(props.workspace, 'legal-basis', lang);
+  const deadlines = ((props.workflow.deadlines ?? []) as { code: string; name?: string }[]).map((d) => ({
+    value: d.code,
+    label: `${d.name ?? d.code}（${d.code}）`,
+  }));
+  const t = (key: MessageKey, params?: Record<string, string | number>) => format(lang, key, params);
+  const froms = Array.isArray(tr.from) ? tr.from.length : 1;
+  const text = (key: 'refusal' | 'refusalEn') => (
+    <Input
+      value={typeof tr[key] === 'string' ? (tr[key] as string) : ''}
+      onChange={(e) => onSet(key, e.target.value)}
+      data-testid={`graph-transition-${key}`}
+    />
+  );
+  return (
+    <Card size="small" style={{ marginTop: 8 }} title={t('graph.settings')} data-testid="graph-transition-settings">
+      {froms > 1 && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('graph.settingsShared', { n: froms })} />
+      )}
+      <Form layout="vertical" colon={false}>
+        <Form.Item label={t('graph.roles')} extra={t('graph.codesHint')}>
+          <CodeTags
+            value={tr.roles}
+            options={roles}
+            onChange={(codes) => onSet('roles', codes)}
+            testId="graph-transition-roles"
+          />
+        </Form.Item>
+        <Form.Item label={t('graph.when')} extra={t('graph.whenHint')}>
+          <ConditionEditor
+            lang={lang}
+            value={tr.when as Parameters<typeof ConditionEditor>[0]['value']}
+            onChange={(c) => onSet('when', c)}
+          />
+        </Form.Item>
+        <Form.Item label={t('graph.unless')} extra={t('graph.unlessHint')}>
+          <ConditionEditor
+            lang={lang}
+            value={tr.unless as Parameters<typeof ConditionEditor>[0]['value']}
+            onChange={(c) => onSet('unless', c)}
+          />
+        </Form.Item>
+        <Form.Item label={t('graph.documents')} extra={t('graph.codesHint')}>
+          <CodeTags
+            value={tr.documents}
+            options={documents}
+            onChange={(codes) => onSet('documents', codes)}
+            testId="graph-transition-documents"
+          />
+        </Form.Item>
+        <Form.Item label={t('graph.basis')} extra={t('graph.codesHint')}>
+          <CodeTags
+            value={tr.basis}
+            options={bases}
+            onChange={(codes) => onSet('basis', codes)}
+            testId="graph-transition-basis"
+          />
+        </Form.Item>
+        <Space wrap align="start">
+          <Form.Item label={t('graph.refusal')}>{text('refusal')}</Form.Item>
+          <Form.Item label={t('graph.refusalEn')}>{text('refusalEn')}</Form.Item>
+          <Form.Item label={t('graph.extendsDeadline')}>
+            <Select
+              allowClear
+              style={{ minWidth: 200 }}
+              value={typeof tr.extendsDeadline === 'string' ? tr.extendsDeadline : undefined}
+              options={deadlines}
+              onChange={(code) => onSet('extendsDeadline', code)}
+              data-testid="graph-transition-extendsDeadline"
+            />
+          </Form.Item>
+          <Form.Item label={t('graph.reasonRequired')}>
+            <Switch
+              checked={tr.reasonRequired === true}
+              onChange={(on) => onSet('reasonRequired', on)}
+              data-testid="graph-transition-reasonRequired"
+            />
+          </Form.Item>
+        </Space>
+      </Form>
     </Card>
   );
 }

@@ -7,6 +7,7 @@ import {
   graphOf,
   removeState,
   removeTransition,
+  setTransitionSetting,
   type WorkflowValue,
 } from './workflow-graph.ts';
 
@@ -133,6 +134,46 @@ describe('graph edits', () => {
     const whole = removeTransition(one.value, 2, 'b');
     if (!whole.ok) throw new Error('refused');
     expect(whole.value.transitions?.map((t) => t.action)).toEqual(['go', 'back']);
+  });
+
+  it("sets a transition's roles, guard and documents on the transition itself, and an empty value removes the key", () => {
+    const guard = { fact: 'proposedFine', operator: 'greaterThan', value: 5000, label: '罚款超过五千元' };
+    let v: WorkflowValue = small;
+    for (const [key, setting] of [
+      ['roles', ['agency-head']],
+      ['when', guard],
+      ['documents', ['case-filing-approval']],
+      ['reasonRequired', true],
+    ] as const) {
+      const r = setTransitionSetting(v, 2, key, setting);
+      if (!r.ok) throw new Error('refused');
+      v = r.value;
+    }
+    // One transition leaving two states: set once, for both.
+    expect(v.transitions?.[2]).toEqual({
+      action: 'end',
+      name: '办结',
+      from: ['a', 'b'],
+      to: 'c',
+      roles: ['agency-head'],
+      when: guard,
+      documents: ['case-filing-approval'],
+      reasonRequired: true,
+    });
+    expect(v.transitions?.slice(0, 2)).toEqual(small.transitions?.slice(0, 2));
+    for (const [key, empty] of [
+      ['roles', []],
+      ['when', undefined],
+      ['documents', []],
+      ['reasonRequired', false],
+    ] as const) {
+      const r = setTransitionSetting(v, 2, key, empty);
+      if (!r.ok) throw new Error('refused');
+      v = r.value;
+    }
+    expect(v).toEqual(small);
+    const none = setTransitionSetting(small, 9, 'roles', ['x']);
+    expect(!none.ok && none.problems[0]?.zh).toBe('没有这个操作');
   });
 
   it('removes a state with the transitions into it and those leaving only it; never the start state', () => {

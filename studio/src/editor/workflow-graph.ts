@@ -219,6 +219,42 @@ export function addTransition(
   return { ok: true, value: { ...value, transitions: [...transitions, transition] } };
 }
 
+/** What the graph's panel sets on a selected transition (the rest is in the form below). */
+export type TransitionSetting =
+  | 'roles'
+  | 'when'
+  | 'unless'
+  | 'documents'
+  | 'basis'
+  | 'refusal'
+  | 'refusalEn'
+  | 'extendsDeadline'
+  | 'reasonRequired';
+
+/**
+ * Sets one setting of the transition at `index` (of every state it leaves: it is one transition).
+ * An empty value — undefined, '', an empty list, false — removes the key, so the item holds only
+ * what was set and a save writes no empty field.
+ *
+ * @example
+ * setTransitionSetting(workflow, 3, 'roles', ['agency-head']) // { ok: true, value: { …, transitions: [… { …, roles: ['agency-head'] }] } }
+ */
+export function setTransitionSetting(
+  value: WorkflowValue,
+  index: number,
+  key: TransitionSetting,
+  setting: unknown,
+): EditResult {
+  const transitions = [...(value.transitions ?? [])];
+  const t = transitions[index];
+  if (!t) return { ok: false, problems: [{ field: 'transition', zh: '没有这个操作', en: 'no such transition' }] };
+  const empty =
+    setting === undefined || setting === '' || setting === false || (Array.isArray(setting) && setting.length === 0);
+  const { [key]: _, ...rest } = t;
+  transitions[index] = (empty ? rest : { ...rest, [key]: setting }) as WorkflowTransition;
+  return { ok: true, value: { ...value, transitions } };
+}
+
 /**
  * Removes a transition from one of the states it leaves (the whole transition when that was its
  * only state).
