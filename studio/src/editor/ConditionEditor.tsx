@@ -149,7 +149,7 @@ function Node(props: { value: Cond; onChange: (c: Cond) => void; onRemove?: () =
           onChange={(e) => onChange({ ...value, fact: e.target.value })}
         />
         <Select
-          style={{ width: 190 }}
+          style={{ width: 240 }}
           data-condition-operator={String(value.operator ?? '')}
           // 18 operators: found by typing, and all in the list (a virtual list drew only the first eight).
           showSearch
