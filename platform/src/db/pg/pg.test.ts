@@ -560,8 +560,11 @@ const stepRow = (caseId: string) => ({
   needsIssue: false,
 });
 
-function liteStore(db: Db): Store {
-  const t = lite;
+/**
+ * The same writes and reads on either store. drizzle's builders take the same calls in both dialects
+ * but their types do not unify, so the PostgreSQL database and tables go in typed as the libsql ones.
+ */
+function storeOn(db: Db, t: typeof lite): Store {
   return {
     async apply(op) {
       switch (op.k) {
@@ -658,100 +661,5 @@ function liteStore(db: Db): Store {
   };
 }
 
-function pgStore(db: PgDb): Store {
-  const t = pgs;
-  return {
-    async apply(op) {
-      switch (op.k) {
-        case 'insertOrg':
-          await db
-            .insert(t.organisations)
-            .values({ code: op.code, name: op.code, type: 'bureau', enforcementSubject: true, path: `GOV/${op.code}` });
-          return;
-        case 'insertUser':
-          await db
-            .insert(t.users)
-            .values({ id: op.id, username: op.id, displayName: op.id, passwordHash: 'x', orgCode: 'S1', roles: [] });
-          return;
-        case 'insertCase':
-          await db.insert(t.cases).values(op.row);
-          return;
-        case 'updateCase':
-          await db.update(t.cases).set(op.set).where(eq(t.cases.id, op.id));
-          return;
-        case 'deleteCase':
-          await db.delete(t.cases).where(eq(t.cases.id, op.id));
-          return;
-        case 'insertReview':
-          await db.insert(t.reviews).values({
-            id: op.id,
-            caseId: op.caseId,
-            requestedBy: 'o1',
-            requestedAt: op.requestedAt,
-            opinion: op.opinion,
-          });
-          return;
-        case 'updateReview':
-          await db.update(t.reviews).set(op.set).where(eq(t.reviews.id, op.id));
-          return;
-        case 'deleteReview':
-          await db.delete(t.reviews).where(eq(t.reviews.id, op.id));
-          return;
-        case 'updateDocument':
-          await db.update(t.documents).set({ status: 'issued', number: op.number }).where(eq(t.documents.id, op.id));
-          return;
-        case 'insertTask':
-          await db.delete(t.caseTasks).where(eq(t.caseTasks.caseId, op.caseId));
-          await db.insert(t.caseTasks).values(taskRow(op.caseId));
-          await db.insert(t.taskSteps).values(stepRow(op.caseId));
-          return;
-        case 'insertDocument':
-          await db.insert(t.documents).values({
-            id: op.id,
-            caseId: op.caseId,
-            formCode: op.id,
-            version: 1,
-            status: 'draft',
-            data: {},
-            formHash: 'h',
-            createdBy: 'o1',
-          });
-          return;
-        case 'updateCertificate':
-          await db.update(t.users).set({ certificateValidUntil: op.until }).where(eq(t.users.id, op.userId));
-          return;
-        case 'renameOrg':
-          await db.update(t.organisations).set({ name: op.name }).where(eq(t.organisations.code, op.code));
-          return;
-        case 'insertDisclosure':
-          await db.insert(t.disclosures).values(disclosureRow(op.caseId));
-          return;
-        case 'updateDisclosure':
-          await db.update(t.disclosures).set({ state: op.state }).where(eq(t.disclosures.caseId, op.caseId));
-          return;
-        case 'deleteDisclosure':
-          await db.delete(t.disclosures).where(eq(t.disclosures.caseId, op.caseId));
-          return;
-      }
-    },
-    async tasks() {
-      return (await db.select({ id: t.caseTasks.caseId }).from(t.caseTasks).orderBy(asc(t.caseTasks.caseId))).map(
-        (r) => r.id,
-      );
-    },
-    async tables() {
-      return {
-        case_counts: sorted(await db.select().from(t.caseCounts)),
-        case_state_counts: sorted(await db.select().from(t.caseStateCounts)),
-        case_closings: sorted(await db.select().from(t.caseClosings)),
-        officer_counts: sorted(await db.select().from(t.officerCounts)),
-        officer_matter_counts: sorted(await db.select().from(t.officerMatterCounts)),
-        case_period_counts: sorted(await db.select().from(t.casePeriodCounts)),
-        case_officers: sorted(await db.select().from(t.caseOfficers)),
-        review_marks: sorted(await db.select().from(t.reviewMarks)),
-        case_tasks: sorted(await db.select({ caseId: t.caseTasks.caseId }).from(t.caseTasks)),
-        task_steps: sorted(await db.select({ caseId: t.taskSteps.caseId }).from(t.taskSteps)),
-      };
-    },
-  };
-}
+const liteStore = (db: Db): Store => storeOn(db, lite);
+const pgStore = (db: PgDb): Store => storeOn(db as unknown as Db, pgs as unknown as typeof lite);
