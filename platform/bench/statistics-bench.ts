@@ -27,6 +27,7 @@ import { authorityItemsOf } from '../src/alerts/subjects.ts';
 import type { Actor, Scope } from '../src/auth/access.ts';
 import { openDb } from '../src/db/client.ts';
 import { cases, organisations, type UserRow, users } from '../src/db/schema.ts';
+import { seededUnit } from '../src/random/seeded-sample.ts';
 import { createServices } from '../src/services.ts';
 import { statisticsCases } from '../src/statistics/case-list.ts';
 import { monthStart } from '../src/statistics/month.ts';
@@ -70,13 +71,7 @@ console.log(
 );
 
 // A small deterministic generator (mulberry32), so two runs build the same data.
-let seed = 42;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const rnd = seededUnit(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
 const orgs = await db.select().from(organisations);

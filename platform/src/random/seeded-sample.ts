@@ -35,3 +35,15 @@ export function sampleOf<T>(rng: SeededRng, items: readonly T[], k: number): T[]
   }
   return a.slice(0, k);
 }
+
+/**
+ * A reproducible stream of numbers in [0, 1) from a seed, for tests and benchmarks that must write
+ * the same data on every run (the same generator as the draws).
+ *
+ * @example
+ * const rnd = seededUnit(7); rnd() // 0.41… — the same first number on every run
+ */
+export function seededUnit(seed: number): () => number {
+  const rng = seededRng(seed);
+  return () => uniformInt(rng, 0, 0xffffffff) / 0x1_0000_0000;
+}

@@ -18,6 +18,7 @@ import { binhaiBundle } from '../../test/harness.ts';
 import type { Actor, Scope } from '../auth/access.ts';
 import { openDb } from '../db/client.ts';
 import { cases, type OrganisationRow, organisations, type UserRow } from '../db/schema.ts';
+import { seededUnit } from '../random/seeded-sample.ts';
 import { createServices } from '../services.ts';
 import { caseScope } from '../storage/scope.ts';
 import { statisticsCases } from './case-list.ts';
@@ -31,13 +32,7 @@ let pack: ResolvedPack;
 let orgs: OrganisationRow[];
 
 // mulberry32: the same cases on every run.
-let seed = 15;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const rnd = seededUnit(15);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
 const GOV = '120116-GOV';

@@ -15,6 +15,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../db/client.ts';
 import { cases, reviews } from '../db/schema.ts';
+import { seededUnit } from '../random/seeded-sample.ts';
 import { ensureLegalMonths } from './month.ts';
 import { COUNTED, ROLLUPS, rollupDifferences } from './recount.ts';
 
@@ -22,13 +23,7 @@ type Db = Awaited<ReturnType<typeof openDb>>;
 let db: Db;
 
 // mulberry32: the same writes on every run.
-let seed = 7;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const rnd = seededUnit(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
 const SUBJECTS = ['S1', 'S2', 'S3'];

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededUnit } from '../../random/seeded-sample.ts';
 import { type Db, openDb } from '../client.ts';
 import * as lite from '../schema.ts';
 import { openPgDb, PG_MIGRATIONS, type PgDb } from './client.ts';
@@ -394,13 +395,7 @@ function caseRow(id: string, over: Partial<CaseInsert> = {}): CaseInsert {
 
 /** 480 writes from a fixed seed (mulberry32): inserts, transitions, closings, moves, reviews, 我的待办 rows and what forgets them. */
 function randomOps(): Op[] {
-  let seed = 18;
-  const rnd = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const rnd = seededUnit(18);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const officers = () => (rnd() < 0.2 ? [pick(OFFICERS)] : [pick(OFFICERS), pick(OFFICERS)]);
   const ops: Op[] = [];
