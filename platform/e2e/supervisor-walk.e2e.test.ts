@@ -218,10 +218,14 @@ describe.sequential('the supervisor’s walk', () => {
     await page.locator('.ant-result-404').waitFor();
     await expect(page.getByTestId('case-page').count()).resolves.toBe(0);
     await shot(page, 'desk-supervision-department-head-refused');
-    // … and by the API: the case, and that subject's records and sampled files count nothing.
+    // … and by the API: the case is not found, a filter on that subject is refused naming it (8f079dd:
+    // it answered zero rows before), and its sampled files count nothing.
     expect((await statusOf(SECTOR_HEAD.username, `/cases/${stjCase.id}`)).status).toBe(404);
     const list = await statusOf(SECTOR_HEAD.username, `/statistics/cases?subject=${STJ}`);
-    expect(list).toMatchObject({ status: 200, body: { total: 0 } });
+    expect(list).toMatchObject({
+      status: 403,
+      body: { error: { code: 'forbidden', details: { problems: [{ code: 'out-of-scope', path: '/subject' }] } } },
+    });
     const sampled = await statusOf(SECTOR_HEAD.username, `/file-review/summary?org=${STJ}`);
     expect(sampled).toMatchObject({ status: 200, body: { sampled: 0 } });
     // The centre's supervisor reads the same case.
