@@ -19,7 +19,6 @@
  *        (--bulk: load with the rollups' triggers set aside, then count the rollups once)
  *        (--cases 1000000 for the issue's scale; goal ≤ 1 s)
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +27,11 @@ import { authorityItemsOf, enforcementSubjects, measureSubjects } from '../src/a
 import { computeRun } from '../src/assessment/runs.ts';
 import type { Actor } from '../src/auth/access.ts';
 import { openDb } from '../src/db/client.ts';
-import { caseSources, cases, organisations, reviews, type UserRow, users } from '../src/db/schema.ts';
+import { caseSources, cases, organisations, reviews, type UserRow } from '../src/db/schema.ts';
 import { createServices } from '../src/services.ts';
 import { startOfLegalDay } from '../src/time.ts';
 import { binhaiBundle } from '../test/harness.ts';
+import { insertBenchOfficers } from './officers.ts';
 import { setAsideRollupTriggers } from './rollups-bulk.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -95,27 +95,9 @@ async function load() {
   );
   const withMatters = subjects.filter((s) => (mattersOf.get(s.code) ?? []).length > 0);
 
-  const officerIds = new Map<string, string[]>();
-  const userRows: (typeof users.$inferInsert)[] = [];
-  for (const s of subjects) {
-    const ids: string[] = [];
-    for (let i = 0; i < OFFICERS_PER_SUBJECT; i++) {
-      const id = randomUUID();
-      ids.push(id);
-      userRows.push({
-        id,
-        username: `${s.code}-${i}`,
-        displayName: `${s.shortName ?? s.name}${i}`,
-        passwordHash: 'x',
-        orgCode: s.code,
-        roles: ['officer'],
-        certificateNo: `C${s.code}${i}`,
-        certificateValidUntil: rnd() < 0.95 ? '2099-12-31' : '2026-06-30',
-      });
-    }
-    officerIds.set(s.code, ids);
-  }
-  for (let i = 0; i < userRows.length; i += 500) await db.insert(users).values(userRows.slice(i, i + 500));
+  const officerIds = await insertBenchOfficers(db, subjects, OFFICERS_PER_SUBJECT, () =>
+    rnd() < 0.95 ? '2099-12-31' : '2026-06-30',
+  );
 
   const OPEN_PATH = ['filing', 'investigation', 'case-review'];
   const REVIEWED = [
@@ -222,7 +204,7 @@ async function load() {
   const rollupS = restore ? await restore() : 0;
   const loadS = (performance.now() - started) / 1000;
   console.log(
-    `\r${N.toLocaleString()} cases, ${sources.length.toLocaleString()} case sources, ${userRows.length.toLocaleString()} officers ` +
+    `\r${N.toLocaleString()} cases, ${sources.length.toLocaleString()} case sources, ${(subjects.length * OFFICERS_PER_SUBJECT).toLocaleString()} officers ` +
       `loaded in ${loadS.toFixed(1)} s${BULK ? ` (rollups counted after the load: ${rollupS.toFixed(1)} s)` : ''}; file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`,
   );
   await db.run(sql`ANALYZE`);

@@ -18,7 +18,6 @@
  *          [--only words] (only the queries whose name holds the words, e.g. --only 'by month')
  *        (--cases 1000000 for the issue's scale)
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +25,7 @@ import { sql } from 'drizzle-orm';
 import { authorityItemsOf } from '../src/alerts/subjects.ts';
 import type { Actor, Scope } from '../src/auth/access.ts';
 import { openDb } from '../src/db/client.ts';
-import { cases, organisations, type UserRow, users } from '../src/db/schema.ts';
+import { cases, organisations, type UserRow } from '../src/db/schema.ts';
 import { seededUnit } from '../src/random/seeded-sample.ts';
 import { createServices } from '../src/services.ts';
 import { statisticsCases } from '../src/statistics/case-list.ts';
@@ -34,6 +33,7 @@ import { monthStart } from '../src/statistics/month.ts';
 import type { StatisticsFilters } from '../src/statistics/rollup.ts';
 import { type GroupBy, statisticsTable } from '../src/statistics/table.ts';
 import { binhaiBundle } from '../test/harness.ts';
+import { insertBenchOfficers } from './officers.ts';
 import { setAsideRollupTriggers } from './rollups-bulk.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -95,27 +95,7 @@ if (!reuse) {
   if (BULK) await db.transaction((tx) => tx.run(sql`PRAGMA cache_size = -524288`));
   const restore = BULK ? await setAsideRollupTriggers(db) : undefined;
   // Officers: certified, ~27 per subject (110 subjects: ~3,000).
-  const officerIds = new Map<string, string[]>();
-  const userRows: (typeof users.$inferInsert)[] = [];
-  for (const s of subjects) {
-    const ids: string[] = [];
-    for (let i = 0; i < OFFICERS_PER_SUBJECT; i++) {
-      const id = randomUUID();
-      ids.push(id);
-      userRows.push({
-        id,
-        username: `${s.code}-${i}`,
-        displayName: `${s.shortName ?? s.name}${i}`,
-        passwordHash: 'x',
-        orgCode: s.code,
-        roles: ['officer'],
-        certificateNo: `C${s.code}${i}`,
-        certificateValidUntil: '2099-12-31',
-      });
-    }
-    officerIds.set(s.code, ids);
-  }
-  for (let i = 0; i < userRows.length; i += 500) await db.insert(users).values(userRows.slice(i, i + 500));
+  const officerIds = await insertBenchOfficers(db, subjects, OFFICERS_PER_SUBJECT);
 
   // Cases, in transactions of 20,000 and statements of 400 rows; the triggers fill the rollup.
   const span = YEARS * 365 * 86_400_000;
